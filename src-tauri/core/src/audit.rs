@@ -1,0 +1,163 @@
+//! The audit log: who changed what, when. Every write in the core records its entry in
+//! the same transaction as the write itself, so the log can never miss a change or
+//! describe one that was rolled back.
+
+use rusqlite::{params, Connection, Row, Transaction};
+use serde::{Deserialize, Serialize};
+use ts_rs::TS;
+
+use crate::{CoreError, Result, Store};
+
+/// The kinds of entity the audit log speaks about.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "snake_case")]
+pub enum EntityKind {
+    Rollout,
+}
+
+impl EntityKind {
+    fn code(self) -> &'static str {
+        match self {
+            Self::Rollout => "rollout",
+        }
+    }
+}
+
+/// What a write did to an entity.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "snake_case")]
+pub enum AuditAction {
+    Create,
+    Update,
+    Trash,
+    Restore,
+    Purge,
+}
+
+impl AuditAction {
+    fn code(self) -> &'static str {
+        match self {
+            Self::Create => "create",
+            Self::Update => "update",
+            Self::Trash => "trash",
+            Self::Restore => "restore",
+            Self::Purge => "purge",
+        }
+    }
+
+    fn from_code(code: &str) -> Option<Self> {
+        Some(match code {
+            "create" => Self::Create,
+            "update" => Self::Update,
+            "trash" => Self::Trash,
+            "restore" => Self::Restore,
+            "purge" => Self::Purge,
+            _ => return None,
+        })
+    }
+}
+
+/// One field's value before and after a write, as text (`None` when empty or unset).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+pub struct FieldChange {
+    pub field: String,
+    pub old: Option<String>,
+    pub new: Option<String>,
+}
+
+/// One recorded write.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+pub struct AuditEntry {
+    /// Increases with every write; orders entries recorded in the same millisecond.
+    pub seq: i64,
+    /// When, as UTC ISO-8601.
+    pub at: String,
+    pub entity: EntityKind,
+    pub entity_id: String,
+    pub action: AuditAction,
+    pub changes: Vec<FieldChange>,
+}
+
+/// Records one write; call it inside the transaction that makes the write.
+pub(crate) fn record(
+    tx: &Transaction<'_>,
+    at: &str,
+    entity: EntityKind,
+    entity_id: &str,
+    action: AuditAction,
+    changes: &[FieldChange],
+) -> Result<()> {
+    let changes = serde_json::to_string(changes)
+        .map_err(|e| CoreError::Database(format!("cannot encode audit changes: {e}")))?;
+    tx.execute(
+        "INSERT INTO audit_log (at, entity_type, entity_id, action, changes)
+         VALUES (?1, ?2, ?3, ?4, ?5)",
+        params![at, entity.code(), entity_id, action.code(), changes],
+    )?;
+    Ok(())
+}
+
+impl Store {
+    /// The history of one entity, newest first.
+    pub fn history(&self, entity: EntityKind, entity_id: &str) -> Result<Vec<AuditEntry>> {
+        self.read(|conn| entity_history(conn, entity, entity_id))
+    }
+}
+
+fn entity_history(conn: &Connection, entity: EntityKind, id: &str) -> Result<Vec<AuditEntry>> {
+    let mut statement = conn.prepare_cached(
+        "SELECT seq, at, entity_id, action, changes FROM audit_log
+         WHERE entity_type = ?1 AND entity_id = ?2 ORDER BY seq DESC",
+    )?;
+    let rows = statement.query_map(params![entity.code(), id], |row| {
+        entry_from_row(row, entity)
+    })?;
+    Ok(rows.collect::<rusqlite::Result<Vec<_>>>()?)
+}
+
+fn entry_from_row(row: &Row<'_>, entity: EntityKind) -> rusqlite::Result<AuditEntry> {
+    let action: String = row.get("action")?;
+    let changes: String = row.get("changes")?;
+    let corrupt = |what: &str| {
+        rusqlite::Error::FromSqlConversionFailure(
+            0,
+            rusqlite::types::Type::Text,
+            format!("audit log holds an unreadable {what}").into(),
+        )
+    };
+    Ok(AuditEntry {
+        seq: row.get("seq")?,
+        at: row.get("at")?,
+        entity,
+        entity_id: row.get("entity_id")?,
+        action: AuditAction::from_code(&action).ok_or_else(|| corrupt("action"))?,
+        changes: serde_json::from_str(&changes).map_err(|_| corrupt("change list"))?,
+    })
+}
+
+/// Collects the fields that differ between two versions of an entity.
+#[derive(Default)]
+pub(crate) struct ChangeSet(Vec<FieldChange>);
+
+impl ChangeSet {
+    /// Notes `field` if its text differs; empty text counts as unset.
+    pub fn compare(&mut self, field: &str, old: impl Into<String>, new: impl Into<String>) {
+        let (old, new) = (old.into(), new.into());
+        if old != new {
+            let unset_if_empty = |text: String| (!text.is_empty()).then_some(text);
+            self.0.push(FieldChange {
+                field: field.to_owned(),
+                old: unset_if_empty(old),
+                new: unset_if_empty(new),
+            });
+        }
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.0.is_empty()
+    }
+
+    pub fn into_changes(self) -> Vec<FieldChange> {
+        self.0
+    }
+}

@@ -1,0 +1,136 @@
+//! The one error type of the core, and the `{code, message, field?}` shape the UI and the
+//! CLI's `--json` output receive, so callers can branch on `code` instead of on wording.
+
+use serde::Serialize;
+use ts_rs::TS;
+
+/// A problem with one field of user input, shown next to that field.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+pub struct FieldError {
+    pub field: String,
+    pub message: String,
+}
+
+impl FieldError {
+    pub fn new(field: &str, message: impl Into<String>) -> Self {
+        Self {
+            field: field.to_owned(),
+            message: message.into(),
+        }
+    }
+}
+
+/// Everything that can go wrong in the core.
+#[derive(Debug, thiserror::Error)]
+pub enum CoreError {
+    /// User input was refused; nothing was written. Never empty.
+    #[error("{}", join_messages(.0))]
+    Validation(Vec<FieldError>),
+
+    #[error("{entity} {id} was not found")]
+    NotFound { entity: &'static str, id: String },
+
+    /// The operation is refused in the current state (edited elsewhere, in the trash, ...).
+    #[error("{0}")]
+    Conflict(String),
+
+    /// The file was written by a newer Rollplan; it has not been touched.
+    #[error(
+        "This database was written by a newer version of Rollplan (schema version {found}; \
+         this version understands up to {supported}). It has been left untouched: \
+         update Rollplan to open it."
+    )]
+    NewerSchema { found: i64, supported: i64 },
+
+    #[error("{context}: {source}")]
+    Io {
+        context: String,
+        #[source]
+        source: std::io::Error,
+    },
+
+    /// SQLite reported a fault we did not expect (full disk, corrupt file, ...).
+    #[error("database error: {0}")]
+    Database(String),
+}
+
+fn join_messages(errors: &[FieldError]) -> String {
+    errors
+        .iter()
+        .map(|e| e.message.as_str())
+        .collect::<Vec<_>>()
+        .join("; ")
+}
+
+impl CoreError {
+    /// A single-field validation error.
+    pub fn invalid(field: &str, message: impl Into<String>) -> Self {
+        Self::Validation(vec![FieldError::new(field, message)])
+    }
+
+    /// The stable code callers branch on.
+    pub fn code(&self) -> &'static str {
+        match self {
+            Self::Validation(_) => "validation",
+            Self::NotFound { .. } => "not_found",
+            Self::Conflict(_) => "conflict",
+            Self::NewerSchema { .. } => "newer_schema",
+            Self::Io { .. } => "io",
+            Self::Database(_) => "database",
+        }
+    }
+
+    /// True when the fault is the caller's input or request rather than the machine's.
+    pub fn is_user_error(&self) -> bool {
+        matches!(
+            self,
+            Self::Validation(_)
+                | Self::NotFound { .. }
+                | Self::Conflict(_)
+                | Self::NewerSchema { .. }
+        )
+    }
+
+    pub fn payload(&self) -> ErrorPayload {
+        let fields = match self {
+            Self::Validation(fields) => fields.clone(),
+            _ => Vec::new(),
+        };
+        ErrorPayload {
+            code: self.code().to_owned(),
+            message: self.to_string(),
+            field: fields.first().map(|f| f.field.clone()),
+            fields,
+        }
+    }
+}
+
+impl From<rusqlite::Error> for CoreError {
+    fn from(error: rusqlite::Error) -> Self {
+        Self::Database(error.to_string())
+    }
+}
+
+impl From<rusqlite_migration::Error> for CoreError {
+    fn from(error: rusqlite_migration::Error) -> Self {
+        Self::Database(format!("migration failed: {error}"))
+    }
+}
+
+/// What the UI receives for a failed command.
+#[derive(Debug, Clone, Serialize, TS)]
+pub struct ErrorPayload {
+    /// `validation`, `not_found`, `conflict`, `newer_schema`, `io` or `database`.
+    pub code: String,
+    pub message: String,
+    /// The first field in error, for validation errors.
+    pub field: Option<String>,
+    /// Every field in error, for validation errors.
+    pub fields: Vec<FieldError>,
+}
+
+impl From<CoreError> for ErrorPayload {
+    fn from(error: CoreError) -> Self {
+        error.payload()
+    }
+}

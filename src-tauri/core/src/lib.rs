@@ -1,0 +1,20 @@
+//! Rollplan's core: the domain, the SQLite store, and everything worth testing.
+//!
+//! The desktop app (`src-tauri`) and the command line (`rollplan-cli`) are two thin faces
+//! of this crate. Nothing here knows about Tauri or the UI, and no rusqlite type appears
+//! in the public API: callers see plain Rust values and [`CoreError`].
+
+pub mod audit;
+pub mod check;
+pub mod demo;
+pub mod error;
+pub mod paths;
+pub mod rollouts;
+pub mod store;
+mod time;
+
+pub use error::{CoreError, ErrorPayload, FieldError};
+pub use store::Store;
+
+/// Result type of every fallible core operation.
+pub type Result<T, E = CoreError> = std::result::Result<T, E>;

@@ -1,0 +1,171 @@
+//! Where the database lives. The app and the CLI resolve it the same way, so the CLI
+//! sees exactly what the app wrote:
+//!
+//! 1. an explicit path (`--db PATH` on the CLI),
+//! 2. the `ROLLPLAN_DB` environment variable (tests, IT scripts),
+//! 3. `database_path` in the app's `settings.json` (chosen in Settings),
+//! 4. `rollplan.db` in the platform data directory.
+
+use std::path::{Path, PathBuf};
+
+use serde::{Deserialize, Serialize};
+use ts_rs::TS;
+
+use crate::{CoreError, Result};
+
+/// The app's identifier; also the name of its data and config folders.
+pub const APP_IDENTIFIER: &str = "app.rollplan.desktop";
+
+/// Environment variable that overrides the database location.
+pub const DB_ENV_VAR: &str = "ROLLPLAN_DB";
+
+const DATABASE_FILE_NAME: &str = "rollplan.db";
+const SETTINGS_FILE_NAME: &str = "settings.json";
+
+/// Why a database path was chosen, so Settings can explain it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, TS)]
+#[serde(rename_all = "snake_case")]
+pub enum LocationSource {
+    CommandLine,
+    Environment,
+    Settings,
+    Default,
+}
+
+/// The database path in use and where that choice came from.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+pub struct DatabaseLocation {
+    pub path: String,
+    pub source: LocationSource,
+}
+
+/// User settings kept beside the app, outside the database (they say where it is).
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(default)]
+pub struct Settings {
+    /// A database file chosen by the user instead of the default location.
+    pub database_path: Option<String>,
+}
+
+/// The platform data directory for Rollplan (`~/.local/share/app.rollplan.desktop`).
+pub fn data_dir() -> Result<PathBuf> {
+    dirs::data_dir()
+        .map(|dir| dir.join(APP_IDENTIFIER))
+        .ok_or_else(|| no_home("data"))
+}
+
+/// The platform config directory for Rollplan (`~/.config/app.rollplan.desktop`).
+pub fn config_dir() -> Result<PathBuf> {
+    dirs::config_dir()
+        .map(|dir| dir.join(APP_IDENTIFIER))
+        .ok_or_else(|| no_home("config"))
+}
+
+fn no_home(kind: &str) -> CoreError {
+    CoreError::Io {
+        context: format!("cannot find the {kind} directory"),
+        source: std::io::Error::new(std::io::ErrorKind::NotFound, "HOME is not set"),
+    }
+}
+
+/// The default database file, used when nothing overrides it.
+pub fn default_database_path() -> Result<PathBuf> {
+    Ok(data_dir()?.join(DATABASE_FILE_NAME))
+}
+
+pub fn settings_path() -> Result<PathBuf> {
+    Ok(config_dir()?.join(SETTINGS_FILE_NAME))
+}
+
+/// Reads the settings file; a missing file means default settings.
+pub fn load_settings(path: &Path) -> Result<Settings> {
+    let text = match std::fs::read_to_string(path) {
+        Ok(text) => text,
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(Settings::default()),
+        Err(source) => {
+            return Err(CoreError::Io {
+                context: format!("cannot read {}", path.display()),
+                source,
+            })
+        }
+    };
+    serde_json::from_str(&text).map_err(|e| {
+        CoreError::Conflict(format!(
+            "The settings file {} is not valid ({e}). Fix or delete it.",
+            path.display()
+        ))
+    })
+}
+
+/// Writes the settings file atomically (a temp file renamed over the old one), so a
+/// crash mid-write leaves either the old settings or the new, never half of one.
+pub fn save_settings(path: &Path, settings: &Settings) -> Result<()> {
+    let io = |context: String| move |source| CoreError::Io { context, source };
+    if let Some(dir) = path.parent() {
+        std::fs::create_dir_all(dir).map_err(io(format!("cannot create {}", dir.display())))?;
+    }
+    let text = serde_json::to_string_pretty(settings)
+        .map_err(|e| CoreError::Database(format!("cannot encode settings: {e}")))?;
+    let temp = path.with_extension("json.tmp");
+    std::fs::write(&temp, text).map_err(io(format!("cannot write {}", temp.display())))?;
+    std::fs::rename(&temp, path).map_err(io(format!("cannot replace {}", path.display())))
+}
+
+/// Resolves the database location in the order described at the top of this module.
+pub fn resolve_database(explicit: Option<&Path>) -> Result<DatabaseLocation> {
+    let located = |path: &Path, source| DatabaseLocation {
+        path: path.display().to_string(),
+        source,
+    };
+    if let Some(path) = explicit {
+        return Ok(located(path, LocationSource::CommandLine));
+    }
+    if let Some(path) = std::env::var_os(DB_ENV_VAR).filter(|v| !v.is_empty()) {
+        return Ok(located(Path::new(&path), LocationSource::Environment));
+    }
+    if let Some(path) = load_settings(&settings_path()?)?.database_path {
+        if !path.trim().is_empty() {
+            return Ok(located(Path::new(&path), LocationSource::Settings));
+        }
+    }
+    Ok(located(&default_database_path()?, LocationSource::Default))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn settings_round_trip_and_missing_file_means_defaults() {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let path = dir.path().join("nested").join("settings.json");
+        assert_eq!(
+            load_settings(&path).expect("missing settings are fine"),
+            Settings::default()
+        );
+        let chosen = Settings {
+            database_path: Some("/srv/clinic/rollplan.db".into()),
+        };
+        save_settings(&path, &chosen).expect("settings save");
+        assert_eq!(load_settings(&path).expect("settings load"), chosen);
+    }
+
+    #[test]
+    fn a_broken_settings_file_is_reported_not_ignored() {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let path = dir.path().join("settings.json");
+        std::fs::write(&path, "{ not json").expect("write");
+        let error = load_settings(&path).expect_err("broken settings must be reported");
+        assert!(
+            error.to_string().contains("settings.json"),
+            "the message names the file: {error}"
+        );
+    }
+
+    #[test]
+    fn an_explicit_path_wins() {
+        let location = resolve_database(Some(Path::new("/tmp/x.db"))).expect("resolves");
+        assert_eq!(location.source, LocationSource::CommandLine);
+        assert_eq!(location.path, "/tmp/x.db");
+    }
+}

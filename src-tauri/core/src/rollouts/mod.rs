@@ -1,0 +1,179 @@
+//! Rollouts: the unit of work — an EHR go-live, an automation, a policy or a workflow
+//! redesign, from planning to closed.
+
+mod store;
+mod validate;
+
+pub(crate) use store::insert_draft;
+
+use std::fmt;
+use std::str::FromStr;
+
+use chrono::{DateTime, NaiveDate, Utc};
+use serde::{Deserialize, Serialize};
+use ts_rs::TS;
+
+use crate::CoreError;
+
+/// What kind of change a rollout brings.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize, Deserialize, TS)]
+#[serde(rename_all = "snake_case")]
+pub enum RolloutKind {
+    EhrGoLive,
+    Automation,
+    Policy,
+    WorkflowRedesign,
+    #[default]
+    Other,
+}
+
+/// Where a rollout stands, in the order a rollout moves through them.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize, Deserialize, TS)]
+#[serde(rename_all = "snake_case")]
+pub enum Phase {
+    #[default]
+    Planning,
+    Preparing,
+    GoLive,
+    Stabilizing,
+    Sustaining,
+    Closed,
+}
+
+/// Stable storage codes and the labels people read, for the small enums of the domain.
+macro_rules! coded_enum {
+    ($type:ident, $what:literal, $field:literal, { $($variant:ident => $code:literal, $label:literal;)+ }) => {
+        impl $type {
+            /// Every value, in display order.
+            pub const ALL: &'static [$type] = &[$($type::$variant),+];
+
+            /// The code stored in the database and used on the command line.
+            pub fn code(self) -> &'static str {
+                match self { $($type::$variant => $code),+ }
+            }
+
+            /// The name shown to people.
+            pub fn label(self) -> &'static str {
+                match self { $($type::$variant => $label),+ }
+            }
+        }
+
+        impl FromStr for $type {
+            type Err = CoreError;
+
+            /// Accepts a code (`ehr_go_live`) or a label (`EHR go-live`), in any case.
+            fn from_str(text: &str) -> Result<Self, CoreError> {
+                let wanted = text.trim().to_lowercase().replace(['-', ' '], "_");
+                Self::ALL
+                    .iter()
+                    .copied()
+                    .find(|v| v.code() == wanted || v.label().to_lowercase().replace(['-', ' '], "_") == wanted)
+                    .ok_or_else(|| {
+                        let known: Vec<&str> = Self::ALL.iter().map(|v| v.code()).collect();
+                        CoreError::invalid(
+                            $field,
+                            format!("Unknown {} '{}': use one of {}", $what, text.trim(), known.join(", ")),
+                        )
+                    })
+            }
+        }
+
+        impl fmt::Display for $type {
+            fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                f.write_str(self.label())
+            }
+        }
+    };
+}
+
+coded_enum!(RolloutKind, "kind", "kind", {
+    EhrGoLive => "ehr_go_live", "EHR go-live";
+    Automation => "automation", "Automation";
+    Policy => "policy", "Policy / SOP";
+    WorkflowRedesign => "workflow_redesign", "Workflow redesign";
+    Other => "other", "Other";
+});
+
+coded_enum!(Phase, "phase", "phase", {
+    Planning => "planning", "Planning";
+    Preparing => "preparing", "Preparing";
+    GoLive => "go_live", "Go-live";
+    Stabilizing => "stabilizing", "Stabilizing";
+    Sustaining => "sustaining", "Sustaining";
+    Closed => "closed", "Closed";
+});
+
+/// A rollout as stored.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+pub struct Rollout {
+    pub id: String,
+    pub name: String,
+    pub kind: RolloutKind,
+    /// Why the clinic is doing this, in a sentence or two.
+    pub goal: String,
+    /// Sites and departments the change reaches.
+    pub sites: Vec<String>,
+    /// The leader who champions the change (often a physician lead or the CMO).
+    pub sponsor: String,
+    /// Who runs the rollout day to day.
+    pub owner: String,
+    pub start_date: Option<NaiveDate>,
+    pub go_live_date: Option<NaiveDate>,
+    pub phase: Phase,
+    pub scope_in: String,
+    pub scope_out: String,
+    pub created_at: DateTime<Utc>,
+    pub updated_at: DateTime<Utc>,
+    /// When it was moved to the trash; `None` while it is live.
+    pub deleted_at: Option<DateTime<Utc>>,
+    /// Grows by one with every update; an update must name the version it edits.
+    pub row_version: i64,
+}
+
+/// Everything a person can edit on a rollout: the input of create and update.
+///
+/// Dates are text so that a mistyped one comes back as a message on its field rather
+/// than as an undecodable request.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(default)]
+pub struct RolloutDraft {
+    pub name: String,
+    pub kind: RolloutKind,
+    pub goal: String,
+    pub sites: Vec<String>,
+    pub sponsor: String,
+    pub owner: String,
+    /// `YYYY-MM-DD`, or empty.
+    pub start_date: Option<String>,
+    /// `YYYY-MM-DD`, or empty.
+    pub go_live_date: Option<String>,
+    pub phase: Phase,
+    pub scope_in: String,
+    pub scope_out: String,
+}
+
+impl Rollout {
+    /// The editable part of this rollout, ready to change and send back to update.
+    pub fn draft(&self) -> RolloutDraft {
+        RolloutDraft {
+            name: self.name.clone(),
+            kind: self.kind,
+            goal: self.goal.clone(),
+            sites: self.sites.clone(),
+            sponsor: self.sponsor.clone(),
+            owner: self.owner.clone(),
+            start_date: self.start_date.map(crate::time::date_text),
+            go_live_date: self.go_live_date.map(crate::time::date_text),
+            phase: self.phase,
+            scope_in: self.scope_in.clone(),
+            scope_out: self.scope_out.clone(),
+        }
+    }
+
+    /// Days from `today` to go-live: negative once it has passed, `None` without a date.
+    pub fn days_to_go_live(&self, today: NaiveDate) -> Option<i64> {
+        self.go_live_date.map(|date| (date - today).num_days())
+    }
+}
+
+pub use validate::MAX_NAME_CHARS;

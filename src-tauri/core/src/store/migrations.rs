@@ -1,0 +1,26 @@
+//! The schema, as embedded SQL migrations applied in order. SQLite's `user_version`
+//! records how many have run; a file with a higher number than we know was written by a
+//! newer Rollplan and is refused before anything touches it.
+
+use rusqlite_migration::{Migrations, M};
+
+const MIGRATIONS: &[M<'static>] = &[M::up(include_str!("../../migrations/0001_foundation.sql"))];
+
+/// The schema version this build writes and understands.
+pub const LATEST_SCHEMA_VERSION: i64 = MIGRATIONS.len() as i64;
+
+pub(crate) fn migrations() -> Migrations<'static> {
+    Migrations::from_slice(MIGRATIONS)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn migrations_are_valid() {
+        migrations()
+            .validate()
+            .expect("every migration applies cleanly to an empty database");
+    }
+}
