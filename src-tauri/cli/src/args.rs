@@ -1,0 +1,118 @@
+//! The command line, as clap parses it.
+
+use std::path::PathBuf;
+
+use clap::{Args, Parser, Subcommand};
+use rollplan_core::rollouts::{Phase, RolloutDraft, RolloutKind};
+use rollplan_core::CoreError;
+
+#[derive(Parser)]
+#[command(
+    name = "rollplan-cli",
+    version,
+    about = "Rollplan from the command line: the same data as the app."
+)]
+pub struct Cli {
+    /// Database file to use (default: the app's own database, or $ROLLPLAN_DB).
+    #[arg(long, global = true, value_name = "PATH")]
+    pub db: Option<PathBuf>,
+
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+#[derive(Subcommand)]
+pub enum Command {
+    /// List and create rollouts.
+    Rollouts {
+        #[command(subcommand)]
+        command: RolloutsCommand,
+    },
+    /// Check the database: integrity, foreign keys, schema version.
+    Check {
+        /// Print the report as JSON.
+        #[arg(long)]
+        json: bool,
+    },
+    /// Add a realistic sample clinic to an empty database.
+    Demo,
+}
+
+#[derive(Subcommand)]
+pub enum RolloutsCommand {
+    /// List rollouts, soonest go-live first.
+    List {
+        /// Print JSON for scripts.
+        #[arg(long)]
+        json: bool,
+        /// List the rollouts in the trash instead.
+        #[arg(long)]
+        trash: bool,
+    },
+    /// Create a rollout.
+    Create(Box<CreateRollout>),
+}
+
+#[derive(Args)]
+pub struct CreateRollout {
+    #[arg(long)]
+    pub name: String,
+    /// ehr_go_live, automation, policy, workflow_redesign or other.
+    #[arg(long, default_value = "other")]
+    pub kind: String,
+    /// planning, preparing, go_live, stabilizing, sustaining or closed.
+    #[arg(long, default_value = "planning")]
+    pub phase: String,
+    /// Go-live date, YYYY-MM-DD.
+    #[arg(long, value_name = "YYYY-MM-DD")]
+    pub go_live: Option<String>,
+    /// Start date, YYYY-MM-DD.
+    #[arg(long, value_name = "YYYY-MM-DD")]
+    pub start: Option<String>,
+    #[arg(long, default_value = "")]
+    pub goal: String,
+    #[arg(long, default_value = "")]
+    pub sponsor: String,
+    #[arg(long, default_value = "")]
+    pub owner: String,
+    /// A site or department; repeat for several.
+    #[arg(long = "site", value_name = "SITE")]
+    pub sites: Vec<String>,
+    /// Print the created rollout as JSON.
+    #[arg(long)]
+    pub json: bool,
+}
+
+impl CreateRollout {
+    /// The draft to create; an unknown kind or phase is a validation error.
+    pub fn into_draft(self) -> Result<RolloutDraft, CoreError> {
+        Ok(RolloutDraft {
+            name: self.name,
+            kind: self.kind.parse::<RolloutKind>()?,
+            phase: self.phase.parse::<Phase>()?,
+            goal: self.goal,
+            sites: self.sites,
+            sponsor: self.sponsor,
+            owner: self.owner,
+            start_date: self.start,
+            go_live_date: self.go_live,
+            ..RolloutDraft::default()
+        })
+    }
+}
+
+/// The command-line flag that sets a draft field, for error messages.
+pub fn flag_for_field(field: &str) -> Option<&'static str> {
+    Some(match field {
+        "name" => "--name",
+        "kind" => "--kind",
+        "phase" => "--phase",
+        "go_live_date" => "--go-live",
+        "start_date" => "--start",
+        "goal" => "--goal",
+        "sponsor" => "--sponsor",
+        "owner" => "--owner",
+        "sites" => "--site",
+        _ => return None,
+    })
+}

@@ -1,0 +1,105 @@
+//! `rollplan-cli`: the same core as the app, without a window — for scripts, IT and tests.
+//!
+//! Exit codes: 0 success; 1 bad input or a refused operation (the message on stderr names
+//! the field); 2 an internal fault (disk, database).
+
+mod args;
+mod output;
+
+use std::process::ExitCode;
+
+use clap::Parser;
+use rollplan_core::paths::resolve_database;
+use rollplan_core::rollouts::RolloutDraft;
+use rollplan_core::{CoreError, Store};
+
+use args::{Cli, Command, RolloutsCommand};
+
+fn main() -> ExitCode {
+    let cli = match Cli::try_parse() {
+        Ok(cli) => cli,
+        Err(error) => {
+            // Help and version are successes; any other parse error is bad input (1),
+            // not clap's default 2, which we reserve for internal faults.
+            let _ = error.print();
+            return if error.use_stderr() {
+                ExitCode::from(1)
+            } else {
+                ExitCode::SUCCESS
+            };
+        }
+    };
+    match run(cli) {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(error) => {
+            eprintln!("{}", output::describe_error(&error));
+            if error.is_user_error() {
+                ExitCode::from(1)
+            } else {
+                ExitCode::from(2)
+            }
+        }
+    }
+}
+
+fn run(cli: Cli) -> Result<(), CoreError> {
+    let location = resolve_database(cli.db.as_deref())?;
+    let store = Store::open(location.path.as_ref())?;
+    match cli.command {
+        Command::Rollouts { command } => match command {
+            RolloutsCommand::List { json, trash } => {
+                let rollouts = if trash {
+                    store.list_trashed_rollouts()?
+                } else {
+                    store.list_rollouts()?
+                };
+                if json {
+                    output::print_json(&rollouts)
+                } else {
+                    output::print_rollouts(&rollouts, today());
+                    Ok(())
+                }
+            }
+            RolloutsCommand::Create(create) => {
+                let json = create.json;
+                let draft: RolloutDraft = (*create).into_draft()?;
+                let rollout = store.create_rollout(&draft)?;
+                if json {
+                    output::print_json(&rollout)
+                } else {
+                    println!("Created rollout '{}' ({})", rollout.name, rollout.id);
+                    Ok(())
+                }
+            }
+        },
+        Command::Check { json } => {
+            let report = store.check()?;
+            if json {
+                output::print_json(&report)?;
+            } else {
+                output::print_check(&report);
+            }
+            if report.is_healthy() {
+                Ok(())
+            } else {
+                Err(CoreError::Database(
+                    "the database failed its health check (see above)".into(),
+                ))
+            }
+        }
+        Command::Demo => {
+            let seeded = rollplan_core::demo::seed_sample_clinic(&store, today())?;
+            println!(
+                "Added the sample clinic ({}): {} rollouts in {}",
+                rollplan_core::demo::SAMPLE_CLINIC,
+                seeded.len(),
+                location.path
+            );
+            Ok(())
+        }
+    }
+}
+
+fn today() -> chrono::NaiveDate {
+    chrono::Local::now().date_naive()
+}

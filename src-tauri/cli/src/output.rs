@@ -1,0 +1,110 @@
+//! What the CLI prints for people, and its JSON for scripts.
+
+use chrono::NaiveDate;
+use rollplan_core::check::CheckReport;
+use rollplan_core::rollouts::Rollout;
+use rollplan_core::CoreError;
+use serde::Serialize;
+
+use crate::args::flag_for_field;
+
+pub fn print_json<T: Serialize>(value: &T) -> Result<(), CoreError> {
+    let text = serde_json::to_string_pretty(value)
+        .map_err(|e| CoreError::Database(format!("cannot encode JSON: {e}")))?;
+    println!("{text}");
+    Ok(())
+}
+
+/// One line per rollout in aligned columns.
+pub fn print_rollouts(rollouts: &[Rollout], today: NaiveDate) {
+    if rollouts.is_empty() {
+        println!("No rollouts.");
+        return;
+    }
+    let rows: Vec<[String; 6]> = rollouts
+        .iter()
+        .map(|r| {
+            [
+                r.name.clone(),
+                r.kind.label().to_owned(),
+                r.phase.label().to_owned(),
+                go_live_text(r, today),
+                r.owner.clone(),
+                r.id.clone(),
+            ]
+        })
+        .collect();
+    let header = ["NAME", "KIND", "PHASE", "GO-LIVE", "OWNER", "ID"].map(String::from);
+    let mut widths = header.clone().map(|h| h.chars().count());
+    for row in &rows {
+        for (width, cell) in widths.iter_mut().zip(row) {
+            *width = (*width).max(cell.chars().count());
+        }
+    }
+    for row in std::iter::once(&header).chain(&rows) {
+        let cells: Vec<String> = row
+            .iter()
+            .zip(widths)
+            .map(|(cell, width)| format!("{cell:<width$}"))
+            .collect();
+        println!("{}", cells.join("  ").trim_end());
+    }
+}
+
+fn go_live_text(rollout: &Rollout, today: NaiveDate) -> String {
+    match (rollout.go_live_date, rollout.days_to_go_live(today)) {
+        (Some(date), Some(days)) if days > 0 => format!("{date} (in {days} d)"),
+        (Some(date), Some(0)) => format!("{date} (today)"),
+        (Some(date), Some(days)) => format!("{date} ({} d ago)", -days),
+        _ => "—".to_owned(),
+    }
+}
+
+pub fn print_check(report: &CheckReport) {
+    println!(
+        "Database:       {}",
+        report.path.as_deref().unwrap_or("(in memory)")
+    );
+    println!(
+        "Schema version: {} (this version of Rollplan writes {})",
+        report.schema_version, report.supported_schema_version
+    );
+    if report.integrity_problems.is_empty() {
+        println!("Integrity:      ok");
+    } else {
+        println!(
+            "Integrity:      {} problem(s)",
+            report.integrity_problems.len()
+        );
+        for problem in &report.integrity_problems {
+            println!("  - {problem}");
+        }
+    }
+    println!(
+        "Foreign keys:   {} violation(s)",
+        report.foreign_key_violations
+    );
+    println!(
+        "{}",
+        if report.is_healthy() {
+            "Healthy."
+        } else {
+            "NOT healthy."
+        }
+    );
+}
+
+/// The stderr line(s) for an error; validation errors name the flag to fix.
+pub fn describe_error(error: &CoreError) -> String {
+    match error {
+        CoreError::Validation(fields) => fields
+            .iter()
+            .map(|f| match flag_for_field(&f.field) {
+                Some(flag) => format!("error: {flag}: {}", f.message),
+                None => format!("error: {}: {}", f.field, f.message),
+            })
+            .collect::<Vec<_>>()
+            .join("\n"),
+        other => format!("error: {other}"),
+    }
+}
