@@ -1,0 +1,23 @@
+fn main() {
+    // Declaring the app's commands makes each one need an explicit permission, so the
+    // webview can call exactly the commands listed in capabilities/main.json.
+    let commands = tauri_build::AppManifest::new().commands(&[
+        "app_info",
+        "list_rollouts",
+        "list_trashed_rollouts",
+        "get_rollout",
+        "create_rollout",
+        "update_rollout",
+        "trash_rollout",
+        "restore_rollout",
+        "purge_rollout",
+        "rollout_history",
+        "seed_sample_clinic",
+    ]);
+    if let Err(error) =
+        tauri_build::try_build(tauri_build::Attributes::new().app_manifest(commands))
+    {
+        eprintln!("tauri build step failed: {error:#}");
+        std::process::exit(1);
+    }
+}

@@ -1,0 +1,83 @@
+//! The UI's TypeScript types are generated from the Rust types and committed under
+//! `ui/src/lib/bindings`. This test regenerates them and fails when the committed copy
+//! is stale. To refresh them after changing a type:
+//!
+//!     UPDATE_BINDINGS=1 cargo test -p rollplan --test bindings
+
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+
+use rollplan_core::audit::AuditEntry;
+use rollplan_core::check::CheckReport;
+use rollplan_core::rollouts::{Rollout, RolloutDraft};
+use rollplan_core::ErrorPayload;
+use rollplan_lib::AppInfo;
+use ts_rs::{Config, TS};
+
+fn committed_dir() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("../ui/src/lib/bindings")
+}
+
+/// Every type the UI receives or sends, with what it depends on.
+fn export_all(dir: &Path) {
+    // Tauri sends i64 as a JSON number, so the UI must see `number`, not `bigint`.
+    let config = Config::new().with_out_dir(dir).with_large_int("number");
+    let results = [
+        Rollout::export_all(&config),
+        RolloutDraft::export_all(&config),
+        AuditEntry::export_all(&config),
+        ErrorPayload::export_all(&config),
+        CheckReport::export_all(&config),
+        AppInfo::export_all(&config),
+    ];
+    for result in results {
+        result.expect("bindings export");
+    }
+}
+
+fn read_dir(dir: &Path) -> BTreeMap<String, String> {
+    let Ok(entries) = std::fs::read_dir(dir) else {
+        return BTreeMap::new();
+    };
+    entries
+        .filter_map(Result::ok)
+        .filter(|e| e.path().extension().is_some_and(|x| x == "ts"))
+        .map(|e| {
+            let name = e.file_name().to_string_lossy().into_owned();
+            let text = std::fs::read_to_string(e.path()).expect("read binding");
+            (name, text)
+        })
+        .collect()
+}
+
+#[test]
+fn committed_typescript_bindings_are_current() {
+    let fresh_dir = tempfile::tempdir().expect("temp dir");
+    export_all(fresh_dir.path());
+    let fresh = read_dir(fresh_dir.path());
+
+    if std::env::var_os("UPDATE_BINDINGS").is_some() {
+        let committed = committed_dir();
+        let _ = std::fs::remove_dir_all(&committed);
+        std::fs::create_dir_all(&committed).expect("create bindings dir");
+        for (name, text) in &fresh {
+            std::fs::write(committed.join(name), text).expect("write binding");
+        }
+        return;
+    }
+
+    let committed = read_dir(&committed_dir());
+    assert_eq!(
+        committed.keys().collect::<Vec<_>>(),
+        fresh.keys().collect::<Vec<_>>(),
+        "the committed bindings must be exactly the generated files; \
+         run UPDATE_BINDINGS=1 cargo test -p rollplan --test bindings"
+    );
+    for (name, text) in &fresh {
+        assert_eq!(
+            &committed[name], text,
+            "ui/src/lib/bindings/{name} is stale; \
+             run UPDATE_BINDINGS=1 cargo test -p rollplan --test bindings"
+        );
+    }
+}
