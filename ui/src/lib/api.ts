@@ -1,0 +1,66 @@
+// The one place the UI talks to the backend. Every command is typed with the types
+// generated from Rust (./bindings); components call these functions, never `invoke`.
+import { invoke } from '@tauri-apps/api/core';
+import type { AppInfo } from './bindings/AppInfo';
+import type { AuditEntry } from './bindings/AuditEntry';
+import type { ErrorPayload } from './bindings/ErrorPayload';
+import type { Rollout } from './bindings/Rollout';
+import type { RolloutDraft } from './bindings/RolloutDraft';
+
+/** A failed command, with the backend's code so callers can branch on it. */
+export class CommandError extends Error {
+  readonly code: string;
+  readonly fields: ErrorPayload['fields'];
+
+  constructor(payload: ErrorPayload) {
+    super(payload.message);
+    this.name = 'CommandError';
+    this.code = payload.code;
+    this.fields = payload.fields;
+  }
+
+  /** The message for one field, if validation refused it. */
+  fieldMessage(field: string): string | undefined {
+    return this.fields.find((f) => f.field === field)?.message;
+  }
+}
+
+function isErrorPayload(value: unknown): value is ErrorPayload {
+  return (
+    typeof value === 'object' &&
+    value !== null &&
+    typeof (value as ErrorPayload).code === 'string' &&
+    typeof (value as ErrorPayload).message === 'string'
+  );
+}
+
+/** Turns anything a command can throw into a CommandError. */
+export function toCommandError(error: unknown): CommandError {
+  if (error instanceof CommandError) return error;
+  if (isErrorPayload(error)) return new CommandError({ ...error, fields: error.fields ?? [] });
+  const message = error instanceof Error ? error.message : String(error);
+  return new CommandError({ code: 'internal', message, field: null, fields: [] });
+}
+
+async function call<T>(command: string, args?: Record<string, unknown>): Promise<T> {
+  try {
+    return await invoke<T>(command, args);
+  } catch (error) {
+    throw toCommandError(error);
+  }
+}
+
+export const api = {
+  appInfo: () => call<AppInfo>('app_info'),
+  listRollouts: () => call<Rollout[]>('list_rollouts'),
+  listTrashedRollouts: () => call<Rollout[]>('list_trashed_rollouts'),
+  getRollout: (id: string) => call<Rollout>('get_rollout', { id }),
+  createRollout: (draft: RolloutDraft) => call<Rollout>('create_rollout', { draft }),
+  updateRollout: (id: string, expectedRowVersion: number, draft: RolloutDraft) =>
+    call<Rollout>('update_rollout', { id, expectedRowVersion, draft }),
+  trashRollout: (id: string) => call<Rollout>('trash_rollout', { id }),
+  restoreRollout: (id: string) => call<Rollout>('restore_rollout', { id }),
+  purgeRollout: (id: string) => call<null>('purge_rollout', { id }),
+  rolloutHistory: (id: string) => call<AuditEntry[]>('rollout_history', { id }),
+  seedSampleClinic: () => call<Rollout[]>('seed_sample_clinic'),
+};

@@ -1,0 +1,54 @@
+// Rollout drafts: the editable part of a rollout, as create and update take it.
+import type { Rollout } from './bindings/Rollout';
+import type { RolloutDraft } from './bindings/RolloutDraft';
+
+/** The editable part of a rollout, as the update command takes it. */
+export function draftOf(rollout: Rollout): RolloutDraft {
+  return {
+    name: rollout.name,
+    kind: rollout.kind,
+    goal: rollout.goal,
+    sites: [...rollout.sites],
+    sponsor: rollout.sponsor,
+    owner: rollout.owner,
+    start_date: rollout.start_date,
+    go_live_date: rollout.go_live_date,
+    phase: rollout.phase,
+    scope_in: rollout.scope_in,
+    scope_out: rollout.scope_out,
+  };
+}
+
+/** An empty draft for a new rollout. */
+export function emptyDraft(): RolloutDraft {
+  return {
+    name: '',
+    kind: 'ehr_go_live',
+    goal: '',
+    sites: [],
+    sponsor: '',
+    owner: '',
+    start_date: null,
+    go_live_date: null,
+    phase: 'planning',
+    scope_in: '',
+    scope_out: '',
+  };
+}
+
+/**
+ * The draft with every field the backend refused put back to its stored value, so that
+ * the other edits can still be saved while the person fixes the refused field.
+ */
+export function withoutRefusedFields(draft: RolloutDraft, stored: RolloutDraft, refused: string[]): RolloutDraft {
+  const kept: RolloutDraft = { ...draft, sites: [...draft.sites] };
+  for (const field of refused) {
+    if (field in stored) Object.assign(kept, { [field]: stored[field as keyof RolloutDraft] });
+  }
+  return kept;
+}
+
+/** True when two drafts would store the same values. */
+export function sameDraft(a: RolloutDraft, b: RolloutDraft): boolean {
+  return JSON.stringify(a) === JSON.stringify(b);
+}

@@ -1,0 +1,47 @@
+import { describe, expect, it } from 'vitest';
+import { auditValue, daysUntil, formatDay, goLiveCountdown, parseDay, today } from './format';
+
+const nov25 = today(new Date(2026, 10, 25, 23, 30));
+
+describe('dates', () => {
+  it('reads only real ISO calendar days', () => {
+    expect(parseDay('2027-02-01')?.toISOString()).toBe('2027-02-01T00:00:00.000Z');
+    expect(parseDay('2027-02-30'), 'no 30 February').toBeNull();
+    expect(parseDay('02/01/2027')).toBeNull();
+    expect(parseDay(null)).toBeNull();
+  });
+
+  it('counts whole days from the local calendar day, late in the evening too', () => {
+    expect(daysUntil('2026-11-26', nov25)).toBe(1);
+    expect(daysUntil('2026-11-25', nov25)).toBe(0);
+    expect(daysUntil('2027-01-16', nov25)).toBe(52);
+  });
+
+  it('formats days for people', () => {
+    expect(formatDay('2027-02-01')).toBe('Feb 1, 2027');
+    expect(formatDay(null)).toBe('—');
+  });
+});
+
+describe('go-live countdown', () => {
+  it.each([
+    [null, 'No go-live date', 'none'],
+    ['2026-11-25', 'Go-live today', 'today'],
+    ['2026-11-26', 'Go-live tomorrow', 'soon'],
+    ['2026-12-09', '14 days to go-live', 'soon'],
+    ['2026-12-10', '15 days to go-live', 'far'],
+    ['2026-11-24', 'Went live yesterday', 'past'],
+    ['2026-11-16', 'Went live 9 days ago', 'past'],
+  ])('%s reads "%s"', (date, text, tone) => {
+    expect(goLiveCountdown(date, nov25)).toEqual({ text, tone });
+  });
+});
+
+describe('audit values', () => {
+  it('shows codes and dates as people read them', () => {
+    expect(auditValue('phase', 'go_live')).toBe('Go-live');
+    expect(auditValue('kind', 'ehr_go_live')).toBe('EHR go-live');
+    expect(auditValue('go_live_date', '2027-02-01')).toBe('Feb 1, 2027');
+    expect(auditValue('owner', null)).toBe('(empty)');
+  });
+});

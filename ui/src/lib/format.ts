@@ -1,0 +1,115 @@
+// How dates, countdowns and the domain's small enums read on screen.
+import type { Phase } from './bindings/Phase';
+import type { RolloutKind } from './bindings/RolloutKind';
+
+export const KIND_LABELS: Record<RolloutKind, string> = {
+  ehr_go_live: 'EHR go-live',
+  automation: 'Automation',
+  policy: 'Policy / SOP',
+  workflow_redesign: 'Workflow redesign',
+  other: 'Other',
+};
+
+export const PHASE_LABELS: Record<Phase, string> = {
+  planning: 'Planning',
+  preparing: 'Preparing',
+  go_live: 'Go-live',
+  stabilizing: 'Stabilizing',
+  sustaining: 'Sustaining',
+  closed: 'Closed',
+};
+
+/** Phases in the order a rollout moves through them. */
+export const PHASES = Object.keys(PHASE_LABELS) as Phase[];
+export const KINDS = Object.keys(KIND_LABELS) as RolloutKind[];
+
+const MS_PER_DAY = 86_400_000;
+
+/** Parses `YYYY-MM-DD` as a calendar day (no time zone drift). */
+export function parseDay(text: string | null | undefined): Date | null {
+  const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(text?.trim() ?? '');
+  if (!match) return null;
+  const [, y, m, d] = match.map(Number) as [number, number, number, number];
+  const day = new Date(Date.UTC(y, m - 1, d));
+  return day.getUTCMonth() === m - 1 ? day : null;
+}
+
+/** Today as a calendar day in the user's time zone. */
+export function today(now: Date = new Date()): Date {
+  return new Date(Date.UTC(now.getFullYear(), now.getMonth(), now.getDate()));
+}
+
+/** Whole days from `from` to the date `text`, or null without a valid date. */
+export function daysUntil(text: string | null | undefined, from: Date): number | null {
+  const day = parseDay(text);
+  return day ? Math.round((day.getTime() - from.getTime()) / MS_PER_DAY) : null;
+}
+
+export type CountdownTone = 'none' | 'far' | 'soon' | 'today' | 'past';
+
+export interface Countdown {
+  text: string;
+  tone: CountdownTone;
+}
+
+/** "in 52 days", "tomorrow", "today", "9 days ago" — with a tone for colour. */
+export function goLiveCountdown(goLive: string | null, from: Date): Countdown {
+  const days = daysUntil(goLive, from);
+  if (days === null) return { text: 'No go-live date', tone: 'none' };
+  if (days === 0) return { text: 'Go-live today', tone: 'today' };
+  if (days === 1) return { text: 'Go-live tomorrow', tone: 'soon' };
+  if (days === -1) return { text: 'Went live yesterday', tone: 'past' };
+  if (days < 0) return { text: `Went live ${-days} days ago`, tone: 'past' };
+  return { text: `${days} days to go-live`, tone: days <= 14 ? 'soon' : 'far' };
+}
+
+const dateFormat = new Intl.DateTimeFormat('en-US', {
+  month: 'short',
+  day: 'numeric',
+  year: 'numeric',
+  timeZone: 'UTC',
+});
+
+/** "Feb 1, 2027", or an em dash without a date. */
+export function formatDay(text: string | null | undefined): string {
+  const day = parseDay(text);
+  return day ? dateFormat.format(day) : '—';
+}
+
+const timestampFormat = new Intl.DateTimeFormat('en-US', {
+  month: 'short',
+  day: 'numeric',
+  year: 'numeric',
+  hour: 'numeric',
+  minute: '2-digit',
+});
+
+/** A stored UTC timestamp in the user's local time. */
+export function formatTimestamp(text: string): string {
+  const at = new Date(text);
+  return Number.isNaN(at.getTime()) ? text : timestampFormat.format(at);
+}
+
+/** Names shown for the fields the audit log speaks about. */
+export const FIELD_LABELS: Record<string, string> = {
+  name: 'Name',
+  kind: 'Kind',
+  goal: 'Goal',
+  sites: 'Sites',
+  sponsor: 'Sponsor',
+  owner: 'Owner',
+  start_date: 'Start date',
+  go_live_date: 'Go-live date',
+  phase: 'Phase',
+  scope_in: 'In scope',
+  scope_out: 'Out of scope',
+};
+
+/** A field value from the audit log as a person reads it. */
+export function auditValue(field: string, value: string | null): string {
+  if (value === null || value === '') return '(empty)';
+  if (field === 'kind') return KIND_LABELS[value as RolloutKind] ?? value;
+  if (field === 'phase') return PHASE_LABELS[value as Phase] ?? value;
+  if (field.endsWith('_date')) return formatDay(value);
+  return value;
+}

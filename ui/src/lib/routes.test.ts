@@ -1,0 +1,21 @@
+import { describe, expect, it } from 'vitest';
+import { parseRoute, routeHash } from './routes';
+
+describe('routes', () => {
+  it('round-trips every route through the hash', () => {
+    for (const route of [
+      { name: 'home' },
+      { name: 'rollout', id: '0193a6f2-7c1d-7e55-9d1a-2f7f1c9a8b10' },
+      { name: 'trash' },
+      { name: 'settings' },
+    ] as const) {
+      expect(parseRoute(routeHash(route))).toEqual(route);
+    }
+  });
+
+  it('sends unknown or empty hashes home', () => {
+    expect(parseRoute('')).toEqual({ name: 'home' });
+    expect(parseRoute('#/nowhere')).toEqual({ name: 'home' });
+    expect(parseRoute('#/rollouts/')).toEqual({ name: 'home' });
+  });
+});

@@ -1,0 +1,31 @@
+// A tiny hash router: the app has a handful of screens and no server, so the URL hash
+// is the whole navigation state (and survives a reload of the webview).
+
+export type Route =
+  | { name: 'home' }
+  | { name: 'rollout'; id: string }
+  | { name: 'trash' }
+  | { name: 'settings' };
+
+/** Reads a route from a location hash such as `#/rollouts/0193…`. */
+export function parseRoute(hash: string): Route {
+  const parts = hash.replace(/^#\/?/, '').split('/').filter(Boolean);
+  if (parts[0] === 'rollouts' && parts[1]) return { name: 'rollout', id: decodeURIComponent(parts[1]) };
+  if (parts[0] === 'trash') return { name: 'trash' };
+  if (parts[0] === 'settings') return { name: 'settings' };
+  return { name: 'home' };
+}
+
+/** The hash for a route; the inverse of parseRoute. */
+export function routeHash(route: Route): string {
+  switch (route.name) {
+    case 'rollout':
+      return `#/rollouts/${encodeURIComponent(route.id)}`;
+    case 'trash':
+      return '#/trash';
+    case 'settings':
+      return '#/settings';
+    case 'home':
+      return '#/';
+  }
+}
