@@ -1,0 +1,48 @@
+#!/usr/bin/env bash
+# Installs what Rollplan needs to build and run (and, with --test, to test), skipping
+# whatever is already there. Safe to run again and again.
+set -euo pipefail
+root=$(cd "$(dirname "$0")/.." && pwd)
+
+# Debian 12 / Ubuntu packages: Tauri's WebKitGTK stack, and for tests a virtual display,
+# a session bus and WebKit's WebDriver.
+build_packages=(build-essential pkg-config libwebkit2gtk-4.1-dev libxdo-dev libssl-dev librsvg2-dev)
+test_packages=(xvfb xauth dbus dbus-x11 webkit2gtk-driver)
+
+wanted=("${build_packages[@]}")
+if [[ "${1:-}" == "--test" ]]; then wanted+=("${test_packages[@]}"); fi
+command -v node >/dev/null 2>&1 || wanted+=(nodejs npm)
+
+missing=()
+for package in "${wanted[@]}"; do
+  dpkg-query -W -f='${Status}' "$package" 2>/dev/null | grep -q 'install ok installed' || missing+=("$package")
+done
+if ((${#missing[@]})); then
+  echo "Installing system packages: ${missing[*]}"
+  as_root=()
+  [[ $EUID -ne 0 ]] && as_root=(sudo)
+  "${as_root[@]}" apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive "${as_root[@]}" apt-get install -y -qq "${missing[@]}" >/dev/null
+fi
+
+if ! command -v cargo >/dev/null 2>&1; then
+  echo "Rust is not installed: install it with rustup (https://rustup.rs), then run this again." >&2
+  exit 1
+fi
+node_major=$(node -p 'process.versions.node.split(".")[0]')
+if ((node_major < 20)); then
+  echo "Node.js $(node --version) is too old for the UI build: install Node.js 20 or newer." >&2
+  exit 1
+fi
+
+# The UI's npm packages, reinstalled only when the lock file changed.
+ui="$root/ui"
+if [[ ! -f "$ui/node_modules/.package-lock.json" || "$ui/package-lock.json" -nt "$ui/node_modules/.package-lock.json" ]]; then
+  echo "Installing the UI's npm packages"
+  (cd "$ui" && npm ci --no-audit --no-fund --loglevel=error)
+fi
+
+if [[ "${1:-}" == "--test" ]] && ! command -v tauri-driver >/dev/null 2>&1; then
+  echo "Installing tauri-driver (once)"
+  cargo install tauri-driver --version '^2' --locked --quiet
+fi

@@ -1,0 +1,132 @@
+// End to end: the real Rollplan binary under Xvfb, driven like a person would use it.
+// Run by scripts/test-all.sh, which builds the app and sets ROLLPLAN_APP and ROLLPLAN_CLI.
+import assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { after, afterEach, before, describe, it } from 'node:test';
+import { startDriver } from './driver.mjs';
+import { Session, waitFor } from './webdriver.mjs';
+
+const application = process.env.ROLLPLAN_APP;
+const cliBinary = process.env.ROLLPLAN_CLI;
+assert.ok(application, 'ROLLPLAN_APP must name the app binary to test');
+assert.ok(cliBinary, 'ROLLPLAN_CLI must name the rollplan-cli binary');
+
+const workDir = mkdtempSync(join(tmpdir(), 'rollplan-e2e-'));
+const database = join(workDir, 'rollplan.db');
+
+describe('Rollplan desktop app', { concurrency: false }, () => {
+  let driver;
+  let session;
+
+  before(async () => {
+    driver = await startDriver({ port: 4444, env: { ROLLPLAN_DB: database } });
+  });
+
+  // A test that failed half-way still closes its window, so the next one can start.
+  afterEach(async () => {
+    if (session) await session.quit().catch(() => {});
+    session = undefined;
+  });
+
+  after(async () => {
+    await driver?.stop();
+  });
+
+  async function launch() {
+    session = await Session.start(driver.base, application);
+    return session;
+  }
+
+  async function quit() {
+    await session.quit();
+    session = undefined;
+  }
+
+  /** Keeps a screenshot of the window when a step fails, and names it in the error. */
+  async function step(name, body) {
+    try {
+      await body();
+    } catch (error) {
+      if (session) {
+        const shot = join(workDir, `${name.replace(/\W+/g, '-')}.png`);
+        try {
+          writeFileSync(shot, Buffer.from(await session.screenshot(), 'base64'));
+          error.message += ` (screenshot: ${shot})`;
+        } catch {}
+      }
+      throw error;
+    }
+  }
+
+  it('creates a rollout, keeps its edits across a restart, and the CLI sees them', async () => {
+    await launch();
+    await step('create', async () => {
+      const start = await session.waitForText('button', 'Create your first rollout');
+      await start.click();
+      const name = await session.waitFind('#new-name');
+      await name.type('Patient portal sign-up at check-in');
+      await (await session.find('dialog button[type="submit"]')).click();
+      await waitFor('the new rollout page', async () =>
+        (await (await session.find('#rollout-name')).property('value')) === 'Patient portal sign-up at check-in',
+      );
+    });
+
+    await step('edit', async () => {
+      await (await session.find('#rollout-owner')).type('Dana Whitfield');
+      await (await session.find('#rollout-goal')).type('Half of seen patients with an active portal account.');
+      await session.waitFind('[data-save-status="saved"]');
+      await session.waitForText('#history-title + ol li', 'Dana Whitfield');
+    });
+
+    await quit();
+    await launch();
+
+    await step('reopen', async () => {
+      const link = await session.waitForText('.sidebar a', 'Patient portal sign-up at check-in');
+      await link.click();
+      await waitFor('the saved owner', async () =>
+        (await (await session.find('#rollout-owner')).property('value')) === 'Dana Whitfield',
+      );
+      const goal = await (await session.find('#rollout-goal')).property('value');
+      assert.equal(goal, 'Half of seen patients with an active portal account.', 'the goal survived the restart');
+    });
+    await quit();
+
+    const listed = JSON.parse(execFileSync(cliBinary, ['--db', database, 'rollouts', 'list', '--json'], { encoding: 'utf8' }));
+    assert.equal(listed.length, 1, 'the CLI sees the one rollout the app wrote');
+    assert.equal(listed[0].owner, 'Dana Whitfield');
+  });
+
+  it('shows a validation error next to its field and saves nothing wrong', async () => {
+    await launch();
+    await step('validation', async () => {
+      await (await session.waitForText('.sidebar a', 'Patient portal')).click();
+      const name = await session.waitFind('#rollout-name');
+      await waitFor('the rollout to load', async () => (await name.property('value')) !== '');
+      await name.erase();
+      const message = await session.waitFind('#rollout-name-error');
+      assert.equal(await message.text(), 'Give the rollout a name.');
+      assert.equal(await name.property('ariaInvalid'), 'true', 'the field is marked invalid for screen readers');
+      await session.waitFind('[data-save-status="error"]');
+
+      // Another edit made while the name is refused is still saved.
+      const owner = await session.find('#rollout-owner');
+      await owner.erase();
+      await owner.type('Priya Nair');
+      await session.waitForText('#history-title + ol li', 'Priya Nair');
+      assert.ok(await session.find('#rollout-name-error'), 'the name stays flagged until it is fixed');
+
+      await name.type('Portal sign-up');
+      await session.waitFind('[data-save-status="saved"]');
+      await waitFor('the error to clear', async () => (await session.findAll('#rollout-name-error')).length === 0);
+    });
+    await quit();
+
+    const listed = JSON.parse(execFileSync(cliBinary, ['--db', database, 'rollouts', 'list', '--json'], { encoding: 'utf8' }));
+    assert.equal(listed[0].name, 'Portal sign-up', 'only the valid name was ever stored');
+    assert.equal(listed[0].owner, 'Priya Nair', 'the edit made beside the refused field was kept');
+  });
+});
