@@ -13,6 +13,9 @@ fn main() {
         "purge_rollout",
         "rollout_history",
         "seed_sample_clinic",
+        "choose_database",
+        "use_default_database",
+        "restart_app",
     ]);
     if let Err(error) =
         tauri_build::try_build(tauri_build::Attributes::new().app_manifest(commands))

@@ -2,9 +2,10 @@
 //! `async` makes Tauri run them off the main thread so the window never waits on disk.
 
 use rollplan_core::audit::AuditEntry;
+use rollplan_core::paths;
 use rollplan_core::rollouts::{Rollout, RolloutDraft};
 use rollplan_core::ErrorPayload;
-use tauri::State;
+use tauri::{AppHandle, State};
 
 use crate::info::AppInfo;
 use crate::state::AppState;
@@ -75,4 +76,20 @@ pub fn seed_sample_clinic(state: State<'_, AppState>) -> Reply<Vec<Rollout>> {
         state.store()?,
         today,
     )?)
+}
+
+#[tauri::command(async)]
+pub fn choose_database(path: String) -> Reply<String> {
+    Ok(paths::choose_database(&paths::settings_path()?, &path)?)
+}
+
+#[tauri::command(async)]
+pub fn use_default_database() -> Reply<()> {
+    Ok(paths::use_default_database(&paths::settings_path()?)?)
+}
+
+/// Restarts the app, so a newly chosen database is opened.
+#[tauri::command]
+pub fn restart_app(app: AppHandle) {
+    app.restart();
 }

@@ -22,6 +22,9 @@ pub fn run() {
             commands::purge_rollout,
             commands::rollout_history,
             commands::seed_sample_clinic,
+            commands::choose_database,
+            commands::use_default_database,
+            commands::restart_app,
         ])
         .run(tauri::generate_context!());
     if let Err(error) = result {

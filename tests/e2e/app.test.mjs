@@ -2,7 +2,7 @@
 // Run by scripts/test-all.sh, which builds the app and sets ROLLPLAN_APP and ROLLPLAN_CLI.
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, afterEach, before, describe, it } from 'node:test';
@@ -17,53 +17,62 @@ assert.ok(cliBinary, 'ROLLPLAN_CLI must name the rollplan-cli binary');
 const workDir = mkdtempSync(join(tmpdir(), 'rollplan-e2e-'));
 const database = join(workDir, 'rollplan.db');
 
-describe('Rollplan desktop app', { concurrency: false }, () => {
-  let driver;
-  let session;
+/**
+ * Registers the hooks that run the app for one describe block: tauri-driver starts with
+ * `env` (which the app inherits), each test launches the app as it needs, and a test
+ * that failed half-way still closes its window so the next one can start.
+ */
+function useApp(env) {
+  const app = { driver: undefined, session: undefined };
 
   before(async () => {
-    driver = await startDriver({ port: 4444, env: { ROLLPLAN_DB: database } });
+    app.driver = await startDriver({ port: 4444, env });
   });
 
-  // A test that failed half-way still closes its window, so the next one can start.
   afterEach(async () => {
-    if (session) await session.quit().catch(() => {});
-    session = undefined;
+    if (app.session) await app.session.quit().catch(() => {});
+    app.session = undefined;
   });
 
   after(async () => {
-    await driver?.stop();
+    await app.driver?.stop();
   });
 
-  async function launch() {
-    session = await Session.start(driver.base, application);
-    return session;
-  }
+  app.launch = async () => {
+    app.session = await Session.start(app.driver.base, application);
+    return app.session;
+  };
 
-  async function quit() {
-    await session.quit();
-    session = undefined;
-  }
+  app.quit = async () => {
+    await app.session.quit();
+    app.session = undefined;
+  };
 
   /** Keeps a screenshot of the window when a step fails, and names it in the error. */
-  async function step(name, body) {
+  app.step = async (name, body) => {
     try {
-      await body();
+      await body(app.session);
     } catch (error) {
-      if (session) {
+      if (app.session) {
         const shot = join(workDir, `${name.replace(/\W+/g, '-')}.png`);
         try {
-          writeFileSync(shot, Buffer.from(await session.screenshot(), 'base64'));
+          writeFileSync(shot, Buffer.from(await app.session.screenshot(), 'base64'));
           error.message += ` (screenshot: ${shot})`;
         } catch {}
       }
       throw error;
     }
-  }
+  };
+
+  return app;
+}
+
+describe('Rollplan desktop app', { concurrency: false }, () => {
+  const app = useApp({ ROLLPLAN_DB: database });
 
   it('creates a rollout, keeps its edits across a restart, and the CLI sees them', async () => {
-    await launch();
-    await step('create', async () => {
+    let session = await app.launch();
+    await app.step('create', async () => {
       const start = await session.waitForText('button', 'Create your first rollout');
       await start.click();
       const name = await session.waitFind('#new-name');
@@ -74,17 +83,17 @@ describe('Rollplan desktop app', { concurrency: false }, () => {
       );
     });
 
-    await step('edit', async () => {
+    await app.step('edit', async () => {
       await (await session.find('#rollout-owner')).type('Dana Whitfield');
       await (await session.find('#rollout-goal')).type('Half of seen patients with an active portal account.');
       await session.waitFind('[data-save-status="saved"]');
       await session.waitForText('#history-title + ol li', 'Dana Whitfield');
     });
 
-    await quit();
-    await launch();
+    await app.quit();
+    session = await app.launch();
 
-    await step('reopen', async () => {
+    await app.step('reopen', async () => {
       const link = await session.waitForText('.sidebar a', 'Patient portal sign-up at check-in');
       await link.click();
       await waitFor('the saved owner', async () =>
@@ -93,7 +102,7 @@ describe('Rollplan desktop app', { concurrency: false }, () => {
       const goal = await (await session.find('#rollout-goal')).property('value');
       assert.equal(goal, 'Half of seen patients with an active portal account.', 'the goal survived the restart');
     });
-    await quit();
+    await app.quit();
 
     const listed = JSON.parse(execFileSync(cliBinary, ['--db', database, 'rollouts', 'list', '--json'], { encoding: 'utf8' }));
     assert.equal(listed.length, 1, 'the CLI sees the one rollout the app wrote');
@@ -101,8 +110,8 @@ describe('Rollplan desktop app', { concurrency: false }, () => {
   });
 
   it('shows a validation error next to its field and saves nothing wrong', async () => {
-    await launch();
-    await step('validation', async () => {
+    const session = await app.launch();
+    await app.step('validation', async () => {
       await (await session.waitForText('.sidebar a', 'Patient portal')).click();
       const name = await session.waitFind('#rollout-name');
       await waitFor('the rollout to load', async () => (await name.property('value')) !== '');
@@ -123,10 +132,61 @@ describe('Rollplan desktop app', { concurrency: false }, () => {
       await session.waitFind('[data-save-status="saved"]');
       await waitFor('the error to clear', async () => (await session.findAll('#rollout-name-error')).length === 0);
     });
-    await quit();
+    await app.quit();
 
     const listed = JSON.parse(execFileSync(cliBinary, ['--db', database, 'rollouts', 'list', '--json'], { encoding: 'utf8' }));
     assert.equal(listed[0].name, 'Portal sign-up', 'only the valid name was ever stored');
     assert.equal(listed[0].owner, 'Priya Nair', 'the edit made beside the refused field was kept');
+  });
+});
+
+describe('Choosing where the data lives', { concurrency: false }, () => {
+  // No ROLLPLAN_DB here: the app uses its standard location under these folders, and the
+  // file chosen in Settings from the next start.
+  const home = mkdtempSync(join(tmpdir(), 'rollplan-e2e-home-'));
+  const app = useApp({
+    ROLLPLAN_DB: '',
+    XDG_DATA_HOME: join(home, 'data'),
+    XDG_CONFIG_HOME: join(home, 'config'),
+  });
+  const chosenFolder = join(home, 'shared-drive');
+  const chosen = join(chosenFolder, 'clinic-rollouts.db');
+
+  async function openSettings(session) {
+    await (await session.waitForText('.sidebar a', 'Settings')).click();
+    return session.waitFind('#database-path');
+  }
+
+  it('uses the file chosen in Settings after a restart', async () => {
+    mkdirSync(chosenFolder);
+    let session = await app.launch();
+    await app.step('standard-location', async () => {
+      const path = await openSettings(session);
+      assert.equal(
+        await path.property('textContent'),
+        join(home, 'data', 'app.rollplan.desktop', 'rollplan.db'),
+        'a new install keeps its data in the platform data folder',
+      );
+      const field = await session.find('#database-choice');
+      await field.type('clinic-rollouts.db');
+      await (await session.waitForText('button', 'Use this file')).click();
+      const refusal = await session.waitFind('#database-choice-error');
+      assert.match(await refusal.text(), /full path/, 'a relative path is refused at the field');
+
+      await field.erase();
+      await field.type(chosen);
+      await (await session.waitForText('button', 'Use this file')).click();
+      await session.waitForText('[role="status"]', 'From the next start Rollplan will use');
+    });
+    await app.quit();
+
+    session = await app.launch();
+    await app.step('chosen-location', async () => {
+      const path = await openSettings(session);
+      assert.equal(await path.property('textContent'), chosen, 'the chosen file is in use after the restart');
+      await session.waitForText('dd', 'Chosen here in Settings.');
+    });
+    await app.quit();
+    assert.ok(existsSync(chosen), 'the chosen database file was created');
   });
 });

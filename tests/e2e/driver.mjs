@@ -10,6 +10,9 @@ export async function startDriver({ port, env }) {
   });
   const exited = new Promise((resolve) => child.once('exit', resolve));
   const base = `http://127.0.0.1:${port}`;
+  // tauri-driver answers /status by asking WebKitWebDriver, which it starts alongside;
+  // a moment's pause spares the log a connection-refused trace for every early poll.
+  await new Promise((resolve) => setTimeout(resolve, 500));
   await waitFor('tauri-driver to listen', async () => (await fetch(`${base}/status`)).ok, 20000);
   return {
     base,

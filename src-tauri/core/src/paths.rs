@@ -131,6 +131,54 @@ pub fn resolve_database(explicit: Option<&Path>) -> Result<DatabaseLocation> {
     Ok(located(&default_database_path()?, LocationSource::Default))
 }
 
+/// Records `path` in the settings file as the database to use from the next start.
+///
+/// An existing file must open as a Rollplan database (a newer or foreign file is refused
+/// now, not at the next start); a new file needs an existing folder. Returns the path
+/// as it will be used.
+pub fn choose_database(settings_file: &Path, path: &str) -> Result<String> {
+    const FIELD: &str = "database_path";
+    let path = Path::new(path.trim());
+    if path.as_os_str().is_empty() {
+        return Err(CoreError::invalid(
+            FIELD,
+            "Enter the full path of a database file.",
+        ));
+    }
+    if !path.is_absolute() {
+        return Err(CoreError::invalid(
+            FIELD,
+            "Use a full path, such as /home/dana/Documents/rollplan.db.",
+        ));
+    }
+    if path.is_dir() {
+        return Err(CoreError::invalid(
+            FIELD,
+            "That is a folder: add a file name, such as rollplan.db.",
+        ));
+    }
+    if path.exists() {
+        crate::Store::open(path).map_err(|e| CoreError::invalid(FIELD, e.to_string()))?;
+    } else if !path.parent().is_some_and(Path::is_dir) {
+        return Err(CoreError::invalid(
+            FIELD,
+            "That folder does not exist: choose a folder that does.",
+        ));
+    }
+    let chosen = path.display().to_string();
+    let mut settings = load_settings(settings_file)?;
+    settings.database_path = Some(chosen.clone());
+    save_settings(settings_file, &settings)?;
+    Ok(chosen)
+}
+
+/// Forgets a chosen database, so the next start uses the default location again.
+pub fn use_default_database(settings_file: &Path) -> Result<()> {
+    let mut settings = load_settings(settings_file)?;
+    settings.database_path = None;
+    save_settings(settings_file, &settings)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -160,6 +208,41 @@ mod tests {
             error.to_string().contains("settings.json"),
             "the message names the file: {error}"
         );
+    }
+
+    fn refusal(settings: &Path, path: &str) -> String {
+        match choose_database(settings, path) {
+            Err(CoreError::Validation(errors)) => {
+                assert_eq!(errors[0].field, "database_path");
+                errors[0].message.clone()
+            }
+            other => panic!("expected a refusal for {path:?}, got {other:?}"),
+        }
+    }
+
+    #[test]
+    fn choosing_a_database_checks_the_path_before_recording_it() {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let settings = dir.path().join("settings.json");
+        assert!(refusal(&settings, " ").contains("full path"));
+        assert!(refusal(&settings, "rollplan.db").contains("full path"));
+        assert!(refusal(&settings, &dir.path().display().to_string()).contains("folder"));
+        let nowhere = dir.path().join("missing").join("rollplan.db");
+        assert!(refusal(&settings, &nowhere.display().to_string()).contains("does not exist"));
+        let notes = dir.path().join("notes.txt");
+        std::fs::write(&notes, "not a database ".repeat(100)).expect("write");
+        assert!(refusal(&settings, &notes.display().to_string()).contains("notes.txt"));
+        assert!(!settings.exists(), "nothing is recorded for a refused path");
+
+        let fresh = dir.path().join("clinic.db");
+        let chosen = choose_database(&settings, &fresh.display().to_string()).expect("a new file");
+        assert_eq!(
+            load_settings(&settings).expect("load").database_path,
+            Some(chosen)
+        );
+
+        use_default_database(&settings).expect("reset");
+        assert_eq!(load_settings(&settings).expect("load").database_path, None);
     }
 
     #[test]

@@ -63,4 +63,7 @@ export const api = {
   purgeRollout: (id: string) => call<null>('purge_rollout', { id }),
   rolloutHistory: (id: string) => call<AuditEntry[]>('rollout_history', { id }),
   seedSampleClinic: () => call<Rollout[]>('seed_sample_clinic'),
+  chooseDatabase: (path: string) => call<string>('choose_database', { path }),
+  useDefaultDatabase: () => call<null>('use_default_database'),
+  restartApp: () => call<null>('restart_app'),
 };

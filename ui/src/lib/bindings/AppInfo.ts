@@ -9,4 +9,9 @@ export type AppInfo = { version: string, database: DatabaseLocation | null,
 /**
  * Set when the database could not be opened; the window shows it instead of the app.
  */
-open_error: ErrorPayload | null, };
+open_error: ErrorPayload | null, 
+/**
+ * The database the next start will open, as things stand now (a file chosen in
+ * Settings takes effect at the next start).
+ */
+next_start: DatabaseLocation | null, };
