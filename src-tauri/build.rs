@@ -16,6 +16,16 @@ fn main() {
         "choose_database",
         "use_default_database",
         "restart_app",
+        "list_people",
+        "create_person",
+        "update_person",
+        "trash_person",
+        "restore_person",
+        "person_history",
+        "list_roles",
+        "create_role",
+        "preview_roster",
+        "import_roster",
     ]);
     if let Err(error) =
         tauri_build::try_build(tauri_build::Attributes::new().app_manifest(commands))

@@ -9,6 +9,8 @@ use std::path::{Path, PathBuf};
 
 use rollplan_core::audit::AuditEntry;
 use rollplan_core::check::CheckReport;
+use rollplan_core::people::roster::{RejectedRows, RosterReport};
+use rollplan_core::people::{Person, PersonDraft, Role};
 use rollplan_core::rollouts::{Rollout, RolloutDraft};
 use rollplan_core::ErrorPayload;
 use rollplan_lib::AppInfo;
@@ -29,6 +31,11 @@ fn export_all(dir: &Path) {
         ErrorPayload::export_all(&config),
         CheckReport::export_all(&config),
         AppInfo::export_all(&config),
+        Person::export_all(&config),
+        PersonDraft::export_all(&config),
+        Role::export_all(&config),
+        RosterReport::export_all(&config),
+        RejectedRows::export_all(&config),
     ];
     for result in results {
         result.expect("bindings export");

@@ -138,6 +138,48 @@ describe('Rollplan desktop app', { concurrency: false }, () => {
     assert.equal(listed[0].name, 'Portal sign-up', 'only the valid name was ever stored');
     assert.equal(listed[0].owner, 'Priya Nair', 'the edit made beside the refused field was kept');
   });
+
+  it('imports a roster, then edits and deactivates a person', async () => {
+    const roster = join(workDir, 'staff.csv');
+    writeFileSync(
+      roster,
+      'First Name,Last Name,Job Title,Department,Email\n' +
+        'Grace,Kim,Registered nurse (RN),Riverside,grace@riverside.org\n' +
+        'Luis,Ortega,Medical assistant (MA),Riverside,luis@riverside.org\n' +
+        'Bad,Row,Front desk,Riverside,not-an-email\n',
+    );
+    const session = await app.launch();
+    await app.step('import', async () => {
+      await (await session.waitForText('.sidebar a', 'People')).click();
+      await (await session.waitForText('button', 'Import roster')).click();
+      await (await session.waitFind('#roster-file')).type(roster);
+      await session.waitForText('[role="status"]', '2 to add');
+      await session.waitForText('td', "'not-an-email' is not an email address");
+      await (await session.waitForText('dialog button', 'Import 2 people')).click();
+      await session.waitForText('button.name', 'Luis Ortega');
+    });
+
+    await app.step('edit', async () => {
+      await (await session.waitForText('button.name', 'Luis Ortega')).click();
+      const email = await session.waitFind('#person-email');
+      await email.erase();
+      await email.type('luis at riverside');
+      assert.match(await (await session.waitFind('#person-email-error')).text(), /not an email address/);
+      await email.erase();
+      await email.type('luis.ortega@riverside.org');
+      await waitFor('the email error to clear', async () => (await session.findAll('#person-email-error')).length === 0);
+      const active = (await session.findAll('.panel input[type="checkbox"]'))[1];
+      await active.click();
+      await session.waitForText('.panel .history li', 'active');
+    });
+    await app.quit();
+
+    const people = JSON.parse(execFileSync(cliBinary, ['--db', database, 'people', 'list', '--all', '--json'], { encoding: 'utf8' }));
+    const luis = people.find((p) => p.name === 'Luis Ortega');
+    assert.equal(people.length, 2, 'the rejected row was skipped');
+    assert.equal(luis.email, 'luis.ortega@riverside.org');
+    assert.equal(luis.active, false, 'deactivated, and still in the directory');
+  });
 });
 
 describe('Choosing where the data lives', { concurrency: false }, () => {

@@ -28,6 +28,16 @@ pub enum Command {
         #[command(subcommand)]
         command: RolloutsCommand,
     },
+    /// List the staff directory.
+    People {
+        #[command(subcommand)]
+        command: PeopleCommand,
+    },
+    /// Import a file into the database.
+    Import {
+        #[command(subcommand)]
+        command: ImportCommand,
+    },
     /// Check the database: integrity, foreign keys, schema version.
     Check {
         /// Print the report as JSON.
@@ -51,6 +61,37 @@ pub enum RolloutsCommand {
     },
     /// Create a rollout.
     Create(Box<CreateRollout>),
+}
+
+#[derive(Subcommand)]
+pub enum PeopleCommand {
+    /// List people by name (active ones unless --all).
+    List {
+        /// Print JSON for scripts.
+        #[arg(long)]
+        json: bool,
+        /// Include people who are no longer active.
+        #[arg(long)]
+        all: bool,
+    },
+}
+
+#[derive(Subcommand)]
+pub enum ImportCommand {
+    /// Import a staff roster (CSV or XLSX); columns are recognised by their headers.
+    Roster {
+        /// The roster file (.csv or .xlsx).
+        file: PathBuf,
+        /// Show what would happen, row by row, and write nothing.
+        #[arg(long)]
+        dry_run: bool,
+        /// Import the good rows even if some rows are rejected (default: import nothing).
+        #[arg(long)]
+        skip_rejected: bool,
+        /// Print the report as JSON.
+        #[arg(long)]
+        json: bool,
+    },
 }
 
 #[derive(Args)]

@@ -5,6 +5,7 @@
 
 mod args;
 mod output;
+mod people;
 
 use std::process::ExitCode;
 
@@ -13,7 +14,7 @@ use rollplan_core::paths::resolve_database;
 use rollplan_core::rollouts::RolloutDraft;
 use rollplan_core::{CoreError, Store};
 
-use args::{Cli, Command, RolloutsCommand};
+use args::{Cli, Command, ImportCommand, PeopleCommand, RolloutsCommand};
 
 fn main() -> ExitCode {
     let cli = match Cli::try_parse() {
@@ -72,6 +73,18 @@ fn run(cli: Cli) -> Result<(), CoreError> {
                 }
             }
         },
+        Command::People {
+            command: PeopleCommand::List { json, all },
+        } => people::list(&store, json, all),
+        Command::Import {
+            command:
+                ImportCommand::Roster {
+                    file,
+                    dry_run,
+                    skip_rejected,
+                    json,
+                },
+        } => people::import_roster(&store, &file, dry_run, skip_rejected, json),
         Command::Check { json } => {
             let report = store.check()?;
             if json {

@@ -21,10 +21,10 @@ pub fn print_rollouts(rollouts: &[Rollout], today: NaiveDate) {
         println!("No rollouts.");
         return;
     }
-    let rows: Vec<[String; 6]> = rollouts
+    let rows: Vec<Vec<String>> = rollouts
         .iter()
         .map(|r| {
-            [
+            vec![
                 r.name.clone(),
                 r.kind.label().to_owned(),
                 r.phase.label().to_owned(),
@@ -34,18 +34,23 @@ pub fn print_rollouts(rollouts: &[Rollout], today: NaiveDate) {
             ]
         })
         .collect();
-    let header = ["NAME", "KIND", "PHASE", "GO-LIVE", "OWNER", "ID"].map(String::from);
-    let mut widths = header.clone().map(|h| h.chars().count());
-    for row in &rows {
+    print_table(&["NAME", "KIND", "PHASE", "GO-LIVE", "OWNER", "ID"], &rows);
+}
+
+/// Prints rows under a header in columns as wide as their widest cell.
+pub fn print_table(header: &[&str], rows: &[Vec<String>]) {
+    let header: Vec<String> = header.iter().map(|h| (*h).to_owned()).collect();
+    let mut widths: Vec<usize> = header.iter().map(|h| h.chars().count()).collect();
+    for row in rows {
         for (width, cell) in widths.iter_mut().zip(row) {
             *width = (*width).max(cell.chars().count());
         }
     }
-    for row in std::iter::once(&header).chain(&rows) {
+    for row in std::iter::once(&header).chain(rows) {
         let cells: Vec<String> = row
             .iter()
-            .zip(widths)
-            .map(|(cell, width)| format!("{cell:<width$}"))
+            .zip(&widths)
+            .map(|(cell, &width)| format!("{cell:<width$}"))
             .collect();
         println!("{}", cells.join("  ").trim_end());
     }

@@ -147,3 +147,49 @@ fn a_newer_database_is_refused_with_exit_1() {
         stderr(&output)
     );
 }
+
+#[test]
+fn a_roster_imports_and_a_bad_one_names_row_and_column() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let db = dir.path().join("rollplan.db");
+    let good = dir.path().join("roster.csv");
+    std::fs::write(
+        &good,
+        "Name,Role,Email\nGrace Kim,Registered nurse (RN),grace@northgate.org\n",
+    )
+    .expect("write");
+    let dry = cli(
+        &db,
+        &[
+            "import",
+            "roster",
+            good.to_str().expect("path"),
+            "--dry-run",
+        ],
+    );
+    assert_eq!(dry.status.code(), Some(0), "{}", stderr(&dry));
+    assert!(
+        stdout(&dry).contains("Would import roster.csv: 1 added"),
+        "{}",
+        stdout(&dry)
+    );
+    assert_eq!(
+        stdout(&cli(&db, &["people", "list", "--json"])).trim(),
+        "[]",
+        "a dry run writes nothing"
+    );
+
+    let imported = cli(&db, &["import", "roster", good.to_str().expect("path")]);
+    assert_eq!(imported.status.code(), Some(0), "{}", stderr(&imported));
+    assert!(stdout(&cli(&db, &["people", "list"])).contains("Grace Kim"));
+
+    let bad = dir.path().join("bad.csv");
+    std::fs::write(&bad, "Name,Role,Email\nLuis Ortega,MA,luis at riverside\n").expect("write");
+    let refused = cli(&db, &["import", "roster", bad.to_str().expect("path")]);
+    assert_eq!(refused.status.code(), Some(1));
+    assert!(
+        stderr(&refused).contains("bad.csv, row 2, column 'Email'"),
+        "names file, row and column: {}",
+        stderr(&refused)
+    );
+}

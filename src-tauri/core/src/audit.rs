@@ -13,12 +13,16 @@ use crate::{CoreError, Result, Store};
 #[serde(rename_all = "snake_case")]
 pub enum EntityKind {
     Rollout,
+    Person,
+    Role,
 }
 
 impl EntityKind {
     fn code(self) -> &'static str {
         match self {
             Self::Rollout => "rollout",
+            Self::Person => "person",
+            Self::Role => "role",
         }
     }
 }

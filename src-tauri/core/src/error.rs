@@ -42,6 +42,15 @@ pub enum CoreError {
     )]
     NewerSchema { found: i64, supported: i64 },
 
+    /// An imported file was refused; names the file and, where known, the row and column.
+    #[error("{}", describe_import(.file, *.row, .column.as_deref(), .message))]
+    Import {
+        file: String,
+        row: Option<usize>,
+        column: Option<String>,
+        message: String,
+    },
+
     #[error("{context}: {source}")]
     Io {
         context: String,
@@ -52,6 +61,17 @@ pub enum CoreError {
     /// SQLite reported a fault we did not expect (full disk, corrupt file, ...).
     #[error("database error: {0}")]
     Database(String),
+}
+
+fn describe_import(file: &str, row: Option<usize>, column: Option<&str>, message: &str) -> String {
+    let mut place = file.to_owned();
+    if let Some(row) = row {
+        place.push_str(&format!(", row {row}"));
+    }
+    if let Some(column) = column {
+        place.push_str(&format!(", column '{column}'"));
+    }
+    format!("{place}: {message}")
 }
 
 fn join_messages(errors: &[FieldError]) -> String {
@@ -75,6 +95,7 @@ impl CoreError {
             Self::NotFound { .. } => "not_found",
             Self::Conflict(_) => "conflict",
             Self::NewerSchema { .. } => "newer_schema",
+            Self::Import { .. } => "import",
             Self::Io { .. } => "io",
             Self::Database(_) => "database",
         }
@@ -88,6 +109,7 @@ impl CoreError {
                 | Self::NotFound { .. }
                 | Self::Conflict(_)
                 | Self::NewerSchema { .. }
+                | Self::Import { .. }
         )
     }
 
@@ -120,7 +142,7 @@ impl From<rusqlite_migration::Error> for CoreError {
 /// What the UI receives for a failed command.
 #[derive(Debug, Clone, Serialize, TS)]
 pub struct ErrorPayload {
-    /// `validation`, `not_found`, `conflict`, `newer_schema`, `io` or `database`.
+    /// `validation`, `not_found`, `conflict`, `newer_schema`, `import`, `io` or `database`.
     pub code: String,
     pub message: String,
     /// The first field in error, for validation errors.

@@ -4,6 +4,12 @@ import { invoke } from '@tauri-apps/api/core';
 import type { AppInfo } from './bindings/AppInfo';
 import type { AuditEntry } from './bindings/AuditEntry';
 import type { ErrorPayload } from './bindings/ErrorPayload';
+import type { Person } from './bindings/Person';
+import type { PersonDraft } from './bindings/PersonDraft';
+import type { RejectedRows } from './bindings/RejectedRows';
+import type { Role } from './bindings/Role';
+import type { RosterMapping } from './bindings/RosterMapping';
+import type { RosterReport } from './bindings/RosterReport';
 import type { Rollout } from './bindings/Rollout';
 import type { RolloutDraft } from './bindings/RolloutDraft';
 
@@ -66,4 +72,19 @@ export const api = {
   chooseDatabase: (path: string) => call<string>('choose_database', { path }),
   useDefaultDatabase: () => call<null>('use_default_database'),
   restartApp: () => call<null>('restart_app'),
+
+  listPeople: (includeInactive: boolean) => call<Person[]>('list_people', { includeInactive }),
+  createPerson: (draft: PersonDraft) => call<Person>('create_person', { draft }),
+  updatePerson: (id: string, expectedRowVersion: number, draft: PersonDraft) =>
+    call<Person>('update_person', { id, expectedRowVersion, draft }),
+  trashPerson: (id: string) => call<Person>('trash_person', { id }),
+  restorePerson: (id: string) => call<Person>('restore_person', { id }),
+  personHistory: (id: string) => call<AuditEntry[]>('person_history', { id }),
+  listRoles: () => call<Role[]>('list_roles'),
+  createRole: (name: string) => call<Role>('create_role', { name }),
+  /** Sends the picked file's bytes; the backend reads CSV or XLSX by its name. */
+  previewRoster: (fileName: string, contents: number[], mapping: RosterMapping | null) =>
+    call<RosterReport>('preview_roster', { fileName, contents, mapping }),
+  importRoster: (fileName: string, contents: number[], mapping: RosterMapping, rejectedRows: RejectedRows) =>
+    call<RosterReport>('import_roster', { fileName, contents, mapping, rejectedRows }),
 };

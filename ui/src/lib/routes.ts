@@ -4,6 +4,7 @@
 export type Route =
   | { name: 'home' }
   | { name: 'rollout'; id: string }
+  | { name: 'people' }
   | { name: 'trash' }
   | { name: 'settings' };
 
@@ -11,6 +12,7 @@ export type Route =
 export function parseRoute(hash: string): Route {
   const parts = hash.replace(/^#\/?/, '').split('/').filter(Boolean);
   if (parts[0] === 'rollouts' && parts[1]) return { name: 'rollout', id: decodeURIComponent(parts[1]) };
+  if (parts[0] === 'people') return { name: 'people' };
   if (parts[0] === 'trash') return { name: 'trash' };
   if (parts[0] === 'settings') return { name: 'settings' };
   return { name: 'home' };
@@ -21,6 +23,8 @@ export function routeHash(route: Route): string {
   switch (route.name) {
     case 'rollout':
       return `#/rollouts/${encodeURIComponent(route.id)}`;
+    case 'people':
+      return '#/people';
     case 'trash':
       return '#/trash';
     case 'settings':

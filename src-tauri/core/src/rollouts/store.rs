@@ -5,7 +5,8 @@ use rusqlite::{params, Connection, OptionalExtension, Row, Transaction};
 use super::validate::{validate, ValidRollout};
 use super::{Phase, Rollout, RolloutDraft, RolloutKind};
 use crate::audit::{self, AuditAction, AuditEntry, ChangeSet, EntityKind};
-use crate::time::{date_text, now, parse_date, parse_timestamp, timestamp_text};
+use crate::store::rows;
+use crate::time::{date_text, now, timestamp_text};
 use crate::{CoreError, Result, Store};
 
 const COLUMNS: &str = "id, name, kind, goal, sites, sponsor, owner, start_date, go_live_date, \
@@ -300,42 +301,26 @@ fn from_row(row: &Row<'_>) -> rusqlite::Result<Rollout> {
     let kind: String = row.get("kind")?;
     let phase: String = row.get("phase")?;
     let sites: String = row.get("sites")?;
-    let date = |column: &str| -> rusqlite::Result<Option<chrono::NaiveDate>> {
-        row.get::<_, Option<String>>(column)?
-            .map(|text| parse_date(&text).ok_or_else(|| unreadable(column)))
-            .transpose()
-    };
-    let timestamp = |column: &str| -> rusqlite::Result<Option<chrono::DateTime<chrono::Utc>>> {
-        row.get::<_, Option<String>>(column)?
-            .map(|text| parse_timestamp(&text).ok_or_else(|| unreadable(column)))
-            .transpose()
-    };
     Ok(Rollout {
         id: row.get("id")?,
         name: row.get("name")?,
         kind: kind
             .parse::<RolloutKind>()
-            .map_err(|_| unreadable("kind"))?,
+            .map_err(|_| rows::unreadable("kind"))?,
         goal: row.get("goal")?,
-        sites: serde_json::from_str(&sites).map_err(|_| unreadable("sites"))?,
+        sites: serde_json::from_str(&sites).map_err(|_| rows::unreadable("sites"))?,
         sponsor: row.get("sponsor")?,
         owner: row.get("owner")?,
-        start_date: date("start_date")?,
-        go_live_date: date("go_live_date")?,
-        phase: phase.parse::<Phase>().map_err(|_| unreadable("phase"))?,
+        start_date: rows::date(row, "start_date")?,
+        go_live_date: rows::date(row, "go_live_date")?,
+        phase: phase
+            .parse::<Phase>()
+            .map_err(|_| rows::unreadable("phase"))?,
         scope_in: row.get("scope_in")?,
         scope_out: row.get("scope_out")?,
-        created_at: timestamp("created_at")?.ok_or_else(|| unreadable("created_at"))?,
-        updated_at: timestamp("updated_at")?.ok_or_else(|| unreadable("updated_at"))?,
-        deleted_at: timestamp("deleted_at")?,
+        created_at: rows::required_timestamp(row, "created_at")?,
+        updated_at: rows::required_timestamp(row, "updated_at")?,
+        deleted_at: rows::timestamp(row, "deleted_at")?,
         row_version: row.get("row_version")?,
     })
-}
-
-fn unreadable(column: &str) -> rusqlite::Error {
-    rusqlite::Error::FromSqlConversionFailure(
-        0,
-        rusqlite::types::Type::Text,
-        format!("the rollouts table holds an unreadable {column}").into(),
-    )
 }

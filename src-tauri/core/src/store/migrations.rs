@@ -4,7 +4,10 @@
 
 use rusqlite_migration::{Migrations, M};
 
-const MIGRATIONS: &[M<'static>] = &[M::up(include_str!("../../migrations/0001_foundation.sql"))];
+const MIGRATIONS: &[M<'static>] = &[
+    M::up(include_str!("../../migrations/0001_foundation.sql")),
+    M::up(include_str!("../../migrations/0002_people.sql")),
+];
 
 /// The schema version this build writes and understands.
 pub const LATEST_SCHEMA_VERSION: i64 = MIGRATIONS.len() as i64;

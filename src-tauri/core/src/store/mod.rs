@@ -2,6 +2,7 @@
 //! (`rollouts`, `audit`, ...); callers only see plain Rust values.
 
 mod migrations;
+pub(crate) mod rows;
 
 use std::path::{Path, PathBuf};
 use std::sync::{Mutex, MutexGuard};
@@ -85,6 +86,18 @@ impl Store {
         let tx = conn.transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)?;
         let value = f(&tx)?;
         tx.commit()?;
+        Ok(value)
+    }
+}
+
+impl Store {
+    /// Runs `f` in a transaction that is always rolled back: a preview that goes through
+    /// exactly the code of the real write, and leaves no trace.
+    pub(crate) fn dry_run<T>(&self, f: impl FnOnce(&Transaction<'_>) -> Result<T>) -> Result<T> {
+        let mut conn = self.lock();
+        let tx = conn.transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)?;
+        let value = f(&tx)?;
+        tx.rollback()?;
         Ok(value)
     }
 }

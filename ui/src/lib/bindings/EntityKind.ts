@@ -3,4 +3,4 @@
 /**
  * The kinds of entity the audit log speaks about.
  */
-export type EntityKind = "rollout";
+export type EntityKind = "rollout" | "person" | "role";

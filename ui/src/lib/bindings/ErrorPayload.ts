@@ -6,7 +6,7 @@ import type { FieldError } from "./FieldError";
  */
 export type ErrorPayload = { 
 /**
- * `validation`, `not_found`, `conflict`, `newer_schema`, `io` or `database`.
+ * `validation`, `not_found`, `conflict`, `newer_schema`, `import`, `io` or `database`.
  */
 code: string, message: string, 
 /**

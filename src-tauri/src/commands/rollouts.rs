@@ -1,21 +1,11 @@
-//! The typed commands the UI calls. Each is a one-line delegation into rollplan-core;
-//! `async` makes Tauri run them off the main thread so the window never waits on disk.
+//! Rollouts: create, read, edit, trash, restore, purge, history, the sample clinic.
 
 use rollplan_core::audit::AuditEntry;
-use rollplan_core::paths;
 use rollplan_core::rollouts::{Rollout, RolloutDraft};
-use rollplan_core::ErrorPayload;
-use tauri::{AppHandle, State};
+use tauri::State;
 
-use crate::info::AppInfo;
+use super::Reply;
 use crate::state::AppState;
-
-type Reply<T> = Result<T, ErrorPayload>;
-
-#[tauri::command(async)]
-pub fn app_info(state: State<'_, AppState>) -> AppInfo {
-    AppInfo::of(&state)
-}
 
 #[tauri::command(async)]
 pub fn list_rollouts(state: State<'_, AppState>) -> Reply<Vec<Rollout>> {
@@ -76,20 +66,4 @@ pub fn seed_sample_clinic(state: State<'_, AppState>) -> Reply<Vec<Rollout>> {
         state.store()?,
         today,
     )?)
-}
-
-#[tauri::command(async)]
-pub fn choose_database(path: String) -> Reply<String> {
-    Ok(paths::choose_database(&paths::settings_path()?, &path)?)
-}
-
-#[tauri::command(async)]
-pub fn use_default_database() -> Reply<()> {
-    Ok(paths::use_default_database(&paths::settings_path()?)?)
-}
-
-/// Restarts the app, so a newly chosen database is opened.
-#[tauri::command]
-pub fn restart_app(app: AppHandle) {
-    app.restart();
 }

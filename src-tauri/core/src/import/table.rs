@@ -1,0 +1,243 @@
+//! CSV and XLSX files as a table of text cells: the first non-empty row is the header.
+
+use std::path::Path;
+
+use calamine::{open_workbook_auto_from_rs, Data, Reader};
+use serde::Serialize;
+use ts_rs::TS;
+
+use crate::{CoreError, Result};
+
+/// A file's first sheet (or its only table, for CSV) as text.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+pub struct Table {
+    /// The file's name, for messages.
+    pub file: String,
+    pub headers: Vec<String>,
+    pub rows: Vec<TableRow>,
+}
+
+/// One data row and where it is in the file.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+pub struct TableRow {
+    /// The row number a person sees in the spreadsheet (the header is usually row 1).
+    pub line: usize,
+    pub cells: Vec<String>,
+}
+
+impl TableRow {
+    /// The trimmed text of a cell; empty when the column is absent or the row short.
+    pub fn cell(&self, column: Option<usize>) -> &str {
+        column
+            .and_then(|c| self.cells.get(c))
+            .map(|text| text.trim())
+            .unwrap_or("")
+    }
+}
+
+/// Reads a `.csv`, `.xlsx`, `.xls` or `.ods` file.
+pub fn read_table(path: &Path) -> Result<Table> {
+    let file = path
+        .file_name()
+        .map(|name| name.to_string_lossy().into_owned())
+        .unwrap_or_else(|| path.display().to_string());
+    let bytes = std::fs::read(path).map_err(|e| CoreError::Import {
+        file: file.clone(),
+        row: None,
+        column: None,
+        message: format!("cannot read the file ({e})"),
+    })?;
+    parse_table(&file, bytes)
+}
+
+/// Reads a table from a file's contents; `file` is its name (the extension says which
+/// format it is). The app uses this for files the person picked in the window.
+pub fn parse_table(file: &str, bytes: Vec<u8>) -> Result<Table> {
+    let refuse = |message: String| CoreError::Import {
+        file: file.to_owned(),
+        row: None,
+        column: None,
+        message,
+    };
+    let extension = Path::new(file)
+        .extension()
+        .map(|e| e.to_string_lossy().to_lowercase())
+        .unwrap_or_default();
+    let lines = match extension.as_str() {
+        "csv" | "txt" | "tsv" => csv_lines(&bytes).map_err(refuse)?,
+        "xlsx" | "xlsm" | "xls" | "ods" => sheet_lines(bytes).map_err(refuse)?,
+        _ => {
+            return Err(refuse(
+                "expected a .csv or .xlsx file (save the spreadsheet in one of those formats)"
+                    .into(),
+            ))
+        }
+    };
+    let mut lines = lines
+        .into_iter()
+        .map(|(line, cells)| TableRow { line, cells })
+        .filter(|row| row.cells.iter().any(|c| !c.trim().is_empty()));
+    let header = lines.next().ok_or_else(|| {
+        refuse("the file is empty: expected a header row and at least one row".into())
+    })?;
+    Ok(Table {
+        file: file.to_owned(),
+        headers: header.cells.iter().map(|h| h.trim().to_owned()).collect(),
+        rows: lines.collect(),
+    })
+}
+
+/// Rows of text cells, each with the row number a person sees in the file.
+type Lines = Vec<(usize, Vec<String>)>;
+
+/// CSV rows. Excel on Windows writes Windows-1252 and sometimes semicolons; both are
+/// accepted, as is a UTF-8 byte-order mark.
+fn csv_lines(bytes: &[u8]) -> std::result::Result<Lines, String> {
+    let text = match std::str::from_utf8(bytes) {
+        Ok(text) => text.trim_start_matches('\u{feff}').to_owned(),
+        Err(_) => bytes.iter().map(|&b| windows_1252(b)).collect(),
+    };
+    let first_line = text.lines().find(|l| !l.trim().is_empty()).unwrap_or("");
+    let delimiter = [b',', b';', b'\t']
+        .into_iter()
+        .max_by_key(|&d| first_line.matches(d as char).count())
+        .unwrap_or(b',');
+    let mut reader = csv::ReaderBuilder::new()
+        .has_headers(false)
+        .flexible(true)
+        .delimiter(delimiter)
+        .from_reader(text.as_bytes());
+    // The csv reader skips blank lines and its line counter skips them too, so the row
+    // number is worked out from the byte offset, as the file itself numbers it.
+    // A record's position can point at the blank lines before it; skip those first.
+    let newlines: Vec<usize> = text.match_indices('\n').map(|(at, _)| at).collect();
+    let line_at = |byte: u64| {
+        let from = (byte as usize).min(text.len());
+        let start = text[from..]
+            .find(|c| c != '\n' && c != '\r')
+            .map_or(from, |skip| from + skip);
+        newlines.partition_point(|&at| at < start) + 1
+    };
+    let mut lines = Vec::new();
+    for record in reader.records() {
+        let record = record.map_err(|e| match e.position() {
+            Some(at) => format!("row {}: not valid CSV ({e})", line_at(at.byte())),
+            None => format!("not valid CSV ({e})"),
+        })?;
+        let line = record
+            .position()
+            .map_or(lines.len() + 1, |at| line_at(at.byte()));
+        lines.push((line, record.iter().map(str::to_owned).collect()));
+    }
+    Ok(lines)
+}
+
+/// The first sheet of a workbook, each cell as text (dates as YYYY-MM-DD).
+fn sheet_lines(bytes: Vec<u8>) -> std::result::Result<Lines, String> {
+    let mut workbook = open_workbook_auto_from_rs(std::io::Cursor::new(bytes))
+        .map_err(|e| format!("cannot open the workbook ({e})"))?;
+    let range = workbook
+        .worksheet_range_at(0)
+        .ok_or_else(|| "the workbook has no sheets".to_owned())?
+        .map_err(|e| format!("cannot read the first sheet ({e})"))?;
+    // The range starts at the first used cell; rows above it are still numbered.
+    let first_row = range.start().map_or(0, |(row, _)| row as usize);
+    Ok(range
+        .rows()
+        .enumerate()
+        .map(|(index, row)| (first_row + index + 1, row.iter().map(cell_text).collect()))
+        .collect())
+}
+
+fn cell_text(cell: &Data) -> String {
+    match cell {
+        Data::Empty => String::new(),
+        Data::String(text) | Data::DateTimeIso(text) | Data::DurationIso(text) => text.clone(),
+        Data::Float(number) if number.fract() == 0.0 && number.abs() < 1e15 => {
+            format!("{}", *number as i64)
+        }
+        Data::Float(number) => number.to_string(),
+        Data::Int(number) => number.to_string(),
+        Data::Bool(flag) => if *flag { "yes" } else { "no" }.to_owned(),
+        Data::DateTime(date) => match date.as_datetime() {
+            Some(at) if at.time() == chrono::NaiveTime::MIN => {
+                at.date().format("%Y-%m-%d").to_string()
+            }
+            Some(at) => at.format("%Y-%m-%d %H:%M").to_string(),
+            None => date.as_f64().to_string(),
+        },
+        Data::Error(error) => format!("#{error:?}"),
+    }
+}
+
+/// Windows-1252 differs from Latin-1 only in 0x80–0x9F; those are mostly punctuation.
+fn windows_1252(byte: u8) -> char {
+    const HIGH: [char; 32] = [
+        '€', '\u{81}', '‚', 'ƒ', '„', '…', '†', '‡', 'ˆ', '‰', 'Š', '‹', 'Œ', '\u{8d}', 'Ž',
+        '\u{8f}', '\u{90}', '‘', '’', '“', '”', '•', '–', '—', '˜', '™', 'š', '›', 'œ', '\u{9d}',
+        'ž', 'Ÿ',
+    ];
+    match byte {
+        0x80..=0x9f => HIGH[(byte - 0x80) as usize],
+        _ => byte as char,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn write(dir: &Path, name: &str, bytes: &[u8]) -> std::path::PathBuf {
+        let path = dir.join(name);
+        std::fs::write(&path, bytes).expect("write");
+        path
+    }
+
+    #[test]
+    fn csv_with_bom_semicolons_and_blank_lines() {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let path = write(
+            dir.path(),
+            "roster.csv",
+            "\u{feff}Name;Email\n\nDana Whitfield;dana@riverside.org\n\"Nair, Priya\";priya@riverside.org\n".as_bytes(),
+        );
+        let table = read_table(&path).expect("reads");
+        assert_eq!(table.headers, ["Name", "Email"]);
+        assert_eq!(table.rows.len(), 2);
+        assert_eq!(
+            table.rows[0].line, 3,
+            "row numbers are the file's, blank lines included"
+        );
+        assert_eq!(table.rows[1].cells[0], "Nair, Priya");
+    }
+
+    #[test]
+    fn windows_1252_text_is_decoded() {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let path = write(
+            dir.path(),
+            "roster.csv",
+            b"Name\nJos\xe9 Mu\xf1oz \x96 RN\n",
+        );
+        let table = read_table(&path).expect("reads");
+        assert_eq!(table.rows[0].cells[0], "José Muñoz – RN");
+    }
+
+    #[test]
+    fn unsupported_and_empty_files_are_refused_with_the_file_name() {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let pdf = write(dir.path(), "roster.pdf", b"%PDF");
+        let error = read_table(&pdf).expect_err("a PDF is not a table");
+        assert!(error.to_string().starts_with("roster.pdf:"), "{error}");
+        let empty = write(dir.path(), "empty.csv", b"\n\n");
+        assert!(read_table(&empty)
+            .expect_err("empty")
+            .to_string()
+            .contains("empty"));
+        let broken = write(dir.path(), "broken.xlsx", b"not a zip");
+        assert!(read_table(&broken)
+            .expect_err("broken")
+            .to_string()
+            .starts_with("broken.xlsx:"));
+    }
+}

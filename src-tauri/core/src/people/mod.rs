@@ -1,0 +1,81 @@
+//! The staff directory: people and the managed list of roles they hold. Owners,
+//! approvers and trainees across Rollplan are people from here.
+
+pub mod roster;
+mod store;
+mod validate;
+
+use chrono::{DateTime, Utc};
+use serde::{Deserialize, Serialize};
+use ts_rs::TS;
+
+pub(crate) use store::{find_role_by_name, insert_person, insert_role, update_person_in};
+
+/// A job role, such as "Medical assistant (MA)".
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+pub struct Role {
+    pub id: String,
+    pub name: String,
+    /// How many active people hold the role.
+    pub active_people: i64,
+}
+
+/// A member of staff.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+pub struct Person {
+    pub id: String,
+    pub name: String,
+    pub role_id: Option<String>,
+    /// The role's name, for display; `None` without a role.
+    pub role_name: Option<String>,
+    /// Department or site.
+    pub department: String,
+    pub email: String,
+    /// A super-user supports colleagues at the elbow during go-live.
+    pub super_user: bool,
+    /// People who left stay in the directory (their history stays true) but inactive.
+    pub active: bool,
+    pub created_at: DateTime<Utc>,
+    pub updated_at: DateTime<Utc>,
+    pub deleted_at: Option<DateTime<Utc>>,
+    pub row_version: i64,
+}
+
+/// Everything a person can edit about a member of staff.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(default)]
+pub struct PersonDraft {
+    pub name: String,
+    pub role_id: Option<String>,
+    pub department: String,
+    pub email: String,
+    pub super_user: bool,
+    pub active: bool,
+}
+
+impl Default for PersonDraft {
+    fn default() -> Self {
+        Self {
+            name: String::new(),
+            role_id: None,
+            department: String::new(),
+            email: String::new(),
+            super_user: false,
+            active: true,
+        }
+    }
+}
+
+impl Person {
+    /// The editable part of this person.
+    pub fn draft(&self) -> PersonDraft {
+        PersonDraft {
+            name: self.name.clone(),
+            role_id: self.role_id.clone(),
+            department: self.department.clone(),
+            email: self.email.clone(),
+            super_user: self.super_user,
+            active: self.active,
+        }
+    }
+}

@@ -1,0 +1,35 @@
+//! Reading typed values out of rows: dates and timestamps are stored as text, and a
+//! value that does not parse is reported as a corrupt column rather than a panic.
+
+use chrono::{DateTime, NaiveDate, Utc};
+use rusqlite::Row;
+
+use crate::time::{parse_date, parse_timestamp};
+
+/// The error for a stored value that cannot be read back.
+pub(crate) fn unreadable(column: &str) -> rusqlite::Error {
+    rusqlite::Error::FromSqlConversionFailure(
+        0,
+        rusqlite::types::Type::Text,
+        format!("the database holds an unreadable {column}").into(),
+    )
+}
+
+/// An optional `YYYY-MM-DD` column.
+pub(crate) fn date(row: &Row<'_>, column: &str) -> rusqlite::Result<Option<NaiveDate>> {
+    row.get::<_, Option<String>>(column)?
+        .map(|text| parse_date(&text).ok_or_else(|| unreadable(column)))
+        .transpose()
+}
+
+/// An optional UTC ISO-8601 timestamp column.
+pub(crate) fn timestamp(row: &Row<'_>, column: &str) -> rusqlite::Result<Option<DateTime<Utc>>> {
+    row.get::<_, Option<String>>(column)?
+        .map(|text| parse_timestamp(&text).ok_or_else(|| unreadable(column)))
+        .transpose()
+}
+
+/// A timestamp column that is never empty (created_at, updated_at).
+pub(crate) fn required_timestamp(row: &Row<'_>, column: &str) -> rusqlite::Result<DateTime<Utc>> {
+    timestamp(row, column)?.ok_or_else(|| unreadable(column))
+}

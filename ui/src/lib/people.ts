@@ -1,0 +1,57 @@
+// The staff directory's list logic: search and filters, and the roster columns.
+import type { Person } from './bindings/Person';
+import type { PersonDraft } from './bindings/PersonDraft';
+import type { RosterMapping } from './bindings/RosterMapping';
+
+export interface PeopleFilter {
+  query: string;
+  roleId: string | null;
+  includeInactive: boolean;
+}
+
+/** People matching a free-text query (name, email, department, role) and the filters. */
+export function filterPeople(people: readonly Person[], filter: PeopleFilter): Person[] {
+  const words = filter.query.toLowerCase().split(/\s+/).filter(Boolean);
+  return people.filter((person) => {
+    if (!filter.includeInactive && !person.active) return false;
+    if (filter.roleId && person.role_id !== filter.roleId) return false;
+    const haystack = [person.name, person.email, person.department, person.role_name ?? '']
+      .join(' ')
+      .toLowerCase();
+    return words.every((word) => haystack.includes(word));
+  });
+}
+
+export function personDraftOf(person: Person): PersonDraft {
+  return {
+    name: person.name,
+    role_id: person.role_id,
+    department: person.department,
+    email: person.email,
+    super_user: person.super_user,
+    active: person.active,
+  };
+}
+
+export function emptyPersonDraft(): PersonDraft {
+  return { name: '', role_id: null, department: '', email: '', super_user: false, active: true };
+}
+
+/** The roster fields a person can map a column to, in the order the dialog shows them. */
+export const ROSTER_FIELDS: ReadonlyArray<{ key: keyof RosterMapping; label: string }> = [
+  { key: 'name', label: 'Full name' },
+  { key: 'first_name', label: 'First name' },
+  { key: 'last_name', label: 'Last name' },
+  { key: 'role', label: 'Role' },
+  { key: 'department', label: 'Department / site' },
+  { key: 'email', label: 'Email' },
+  { key: 'super_user', label: 'Super-user (yes/no)' },
+  { key: 'active', label: 'Active / status' },
+];
+
+/** Replaces the person in the list (or adds them), keeping the list sorted by name. */
+export function withPerson(list: readonly Person[], person: Person): Person[] {
+  const others = list.filter((p) => p.id !== person.id);
+  if (person.deleted_at !== null) return others;
+  return [...others, person].sort((a, b) => a.name.localeCompare(b.name, undefined, { sensitivity: 'base' }));
+}
