@@ -155,7 +155,7 @@ describe('Rollplan desktop app', { concurrency: false }, () => {
       await (await session.waitFind('#roster-file')).type(roster);
       await session.waitForText('[role="status"]', '2 to add');
       await session.waitForText('td', "'not-an-email' is not an email address");
-      await (await session.waitForText('dialog button', 'Import 2 people')).click();
+      await (await session.waitForText('dialog button', 'Import 2 people, skip 1 rejected')).click();
       await session.waitForText('button.name', 'Luis Ortega');
     });
 

@@ -15,6 +15,9 @@ pub enum EntityKind {
     Rollout,
     Person,
     Role,
+    TrainingModule,
+    TrainingRequirement,
+    TrainingRecord,
 }
 
 impl EntityKind {
@@ -23,6 +26,9 @@ impl EntityKind {
             Self::Rollout => "rollout",
             Self::Person => "person",
             Self::Role => "role",
+            Self::TrainingModule => "training_module",
+            Self::TrainingRequirement => "training_requirement",
+            Self::TrainingRecord => "training_record",
         }
     }
 }

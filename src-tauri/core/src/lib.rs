@@ -4,6 +4,9 @@
 //! of this crate. Nothing here knows about Tauri or the UI, and no rusqlite type appears
 //! in the public API: callers see plain Rust values and [`CoreError`].
 
+#[macro_use]
+mod coded_enum;
+
 pub mod audit;
 pub mod check;
 pub mod demo;
@@ -14,6 +17,7 @@ pub mod people;
 pub mod rollouts;
 pub mod store;
 mod time;
+pub mod training;
 
 pub use error::{CoreError, ErrorPayload, FieldError};
 pub use store::Store;

@@ -13,6 +13,7 @@ use ts_rs::TS;
 use super::{find_role_by_name, insert_person, insert_role, update_person_in, Person, PersonDraft};
 use crate::import::{find_column, Table, TableRow};
 use crate::people::validate::looks_like_email;
+use crate::training::assign_missing_records;
 use crate::{CoreError, Result, Store};
 
 /// Which column (by index) holds each field; `None` when the file has no such column.
@@ -194,6 +195,8 @@ fn run(tx: &Transaction<'_>, table: &Table, mapping: &RosterMapping) -> Result<R
         }
         report.rows.push(planned);
     }
+    // New staff get the training their role requires, in the same transaction.
+    assign_missing_records(tx)?;
     Ok(report)
 }
 

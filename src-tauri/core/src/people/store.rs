@@ -8,6 +8,7 @@ use super::{Person, PersonDraft, Role};
 use crate::audit::{self, AuditAction, AuditEntry, ChangeSet, EntityKind};
 use crate::store::rows;
 use crate::time::{now, timestamp_text};
+use crate::training::assign_missing_records;
 use crate::{CoreError, Result, Store};
 
 const PERSON_COLUMNS: &str =
@@ -34,8 +35,13 @@ impl Store {
     }
 
     /// Adds a person to the directory, or explains every field that is wrong.
+    /// Someone who joins in a role that has required training is assigned it at once.
     pub fn create_person(&self, draft: &PersonDraft) -> Result<Person> {
-        self.write(|tx| insert_person(tx, draft))
+        self.write(|tx| {
+            let person = insert_person(tx, draft)?;
+            assign_missing_records(tx)?;
+            Ok(person)
+        })
     }
 
     /// Replaces a person's editable fields; refused if they changed since
@@ -60,7 +66,10 @@ impl Store {
                     current.name
                 )));
             }
-            update_person_in(tx, &current, draft)
+            let person = update_person_in(tx, &current, draft)?;
+            // A new role (or coming back) brings that role's required training.
+            assign_missing_records(tx)?;
+            Ok(person)
         })
     }
 

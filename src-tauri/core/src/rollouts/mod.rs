@@ -6,14 +6,9 @@ mod validate;
 
 pub(crate) use store::insert_draft;
 
-use std::fmt;
-use std::str::FromStr;
-
 use chrono::{DateTime, NaiveDate, Utc};
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
-
-use crate::CoreError;
 
 /// What kind of change a rollout brings.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize, Deserialize, TS)]
@@ -38,52 +33,6 @@ pub enum Phase {
     Stabilizing,
     Sustaining,
     Closed,
-}
-
-/// Stable storage codes and the labels people read, for the small enums of the domain.
-macro_rules! coded_enum {
-    ($type:ident, $what:literal, $field:literal, { $($variant:ident => $code:literal, $label:literal;)+ }) => {
-        impl $type {
-            /// Every value, in display order.
-            pub const ALL: &'static [$type] = &[$($type::$variant),+];
-
-            /// The code stored in the database and used on the command line.
-            pub fn code(self) -> &'static str {
-                match self { $($type::$variant => $code),+ }
-            }
-
-            /// The name shown to people.
-            pub fn label(self) -> &'static str {
-                match self { $($type::$variant => $label),+ }
-            }
-        }
-
-        impl FromStr for $type {
-            type Err = CoreError;
-
-            /// Accepts a code (`ehr_go_live`) or a label (`EHR go-live`), in any case.
-            fn from_str(text: &str) -> Result<Self, CoreError> {
-                let wanted = text.trim().to_lowercase().replace(['-', ' '], "_");
-                Self::ALL
-                    .iter()
-                    .copied()
-                    .find(|v| v.code() == wanted || v.label().to_lowercase().replace(['-', ' '], "_") == wanted)
-                    .ok_or_else(|| {
-                        let known: Vec<&str> = Self::ALL.iter().map(|v| v.code()).collect();
-                        CoreError::invalid(
-                            $field,
-                            format!("Unknown {} '{}': use one of {}", $what, text.trim(), known.join(", ")),
-                        )
-                    })
-            }
-        }
-
-        impl fmt::Display for $type {
-            fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-                f.write_str(self.label())
-            }
-        }
-    };
 }
 
 coded_enum!(RolloutKind, "kind", "kind", {

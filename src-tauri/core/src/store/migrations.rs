@@ -7,6 +7,7 @@ use rusqlite_migration::{Migrations, M};
 const MIGRATIONS: &[M<'static>] = &[
     M::up(include_str!("../../migrations/0001_foundation.sql")),
     M::up(include_str!("../../migrations/0002_people.sql")),
+    M::up(include_str!("../../migrations/0003_training.sql")),
 ];
 
 /// The schema version this build writes and understands.

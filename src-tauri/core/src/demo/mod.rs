@@ -1,9 +1,11 @@
 //! The sample clinic: a realistic practice with rollouts under way, so a new user can
 //! explore Rollplan before entering their own work. Each area of the app adds its part.
 
+mod staff;
+mod training;
+
 use chrono::{Days, NaiveDate};
 
-use crate::people::{find_role_by_name, insert_person, PersonDraft};
 use crate::rollouts::{insert_draft, Phase, Rollout, RolloutDraft, RolloutKind};
 use crate::time::date_text;
 use crate::{CoreError, Result, Store};
@@ -24,105 +26,18 @@ pub fn seed_sample_clinic(store: &Store, today: NaiveDate) -> Result<Vec<Rollout
     }
     let drafts = sample_rollouts(today);
     store.write(|tx| {
-        seed_staff(tx)?;
-        drafts.iter().map(|draft| insert_draft(tx, draft)).collect()
+        staff::seed(tx)?;
+        let rollouts = drafts
+            .iter()
+            .map(|draft| insert_draft(tx, draft))
+            .collect::<Result<Vec<_>>>()?;
+        training::seed(tx, &rollouts, today)?;
+        Ok(rollouts)
     })
 }
 
-/// (name, role, department, super-user, active)
-const STAFF: &[(&str, &str, &str, bool, bool)] = &[
-    ("Dana Whitfield", "Practice manager", RIVERSIDE, false, true),
-    ("Dr. Amara Okafor", "Provider", RIVERSIDE, false, true),
-    ("Dr. Samuel Reyes", "Provider", RIVERSIDE, false, true),
-    ("Dr. Helen Park", "Provider", NORTHGATE, false, true),
-    ("Jordan Blake, NP", "Provider", NORTHGATE, false, true),
-    ("Grace Kim", "Registered nurse (RN)", RIVERSIDE, true, true),
-    (
-        "Tomás Alvarez",
-        "Registered nurse (RN)",
-        NORTHGATE,
-        false,
-        true,
-    ),
-    (
-        "Luis Ortega",
-        "Medical assistant (MA)",
-        RIVERSIDE,
-        true,
-        true,
-    ),
-    (
-        "Keisha Brown",
-        "Medical assistant (MA)",
-        RIVERSIDE,
-        false,
-        true,
-    ),
-    (
-        "Fatima Haddad",
-        "Medical assistant (MA)",
-        NORTHGATE,
-        false,
-        true,
-    ),
-    ("Mei Chen", "Medical assistant (MA)", NORTHGATE, true, true),
-    (
-        "Brian Foster",
-        "Medical assistant (MA)",
-        RIVERSIDE,
-        false,
-        false,
-    ),
-    ("Priya Nair", "Front desk", RIVERSIDE, true, true),
-    ("Carlos Diaz", "Front desk", RIVERSIDE, false, true),
-    ("Aisha Johnson", "Front desk", NORTHGATE, false, true),
-    ("Emily Novak", "Front desk", NORTHGATE, false, true),
-    ("Rosa Martinez", "Scheduler", RIVERSIDE, false, true),
-    ("Kevin O'Brien", "Biller / coder", BILLING, false, true),
-    ("Linda Tran", "Biller / coder", BILLING, false, true),
-    ("Marcus Bell", "Practice manager", RIVERSIDE, false, true),
-];
-const RIVERSIDE: &str = "Riverside Family Medicine";
-const NORTHGATE: &str = "Northgate Pediatrics";
-const BILLING: &str = "Central billing office";
-
-/// The clinic's staff directory, with work emails like dana.whitfield@riversidefh.org.
-fn seed_staff(tx: &rusqlite::Transaction<'_>) -> Result<()> {
-    for &(name, role, department, super_user, active) in STAFF {
-        let role_id = find_role_by_name(tx, role)?.map(|(id, _)| id);
-        let email = name
-            .trim_start_matches("Dr. ")
-            .split(',')
-            .next()
-            .unwrap_or(name)
-            .to_lowercase()
-            .replace('á', "a")
-            .replace(['\'', '.'], "")
-            .replace(' ', ".");
-        insert_person(
-            tx,
-            &PersonDraft {
-                name: name.to_owned(),
-                role_id,
-                department: department.to_owned(),
-                email: format!("{email}@riversidefh.org"),
-                super_user,
-                active,
-            },
-        )?;
-    }
-    Ok(())
-}
-
 fn sample_rollouts(today: NaiveDate) -> Vec<RolloutDraft> {
-    let day = |offset: i64| {
-        let shifted = if offset >= 0 {
-            today.checked_add_days(Days::new(offset.unsigned_abs()))
-        } else {
-            today.checked_sub_days(Days::new(offset.unsigned_abs()))
-        };
-        shifted.map(date_text)
-    };
+    let day = |offset: i64| shift(today, offset).map(date_text);
     vec![
         RolloutDraft {
             name: "EHR go-live: Riverside & Northgate".into(),
@@ -170,6 +85,15 @@ fn sample_rollouts(today: NaiveDate) -> Vec<RolloutDraft> {
     ]
 }
 
+/// `today` moved by `days` (negative: into the past).
+fn shift(today: NaiveDate, days: i64) -> Option<NaiveDate> {
+    if days >= 0 {
+        today.checked_add_days(Days::new(days.unsigned_abs()))
+    } else {
+        today.checked_sub_days(Days::new(days.unsigned_abs()))
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -181,7 +105,7 @@ mod tests {
         let seeded = seed_sample_clinic(&store, today).expect("the sample clinic seeds");
         assert_eq!(seeded.len(), 2);
         let staff = store.list_people(true).expect("staff");
-        assert_eq!(staff.len(), STAFF.len());
+        assert_eq!(staff.len(), staff::STAFF.len());
         assert!(
             staff.iter().all(|p| p.role_id.is_some()),
             "every sample person has a known role"

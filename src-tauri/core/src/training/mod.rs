@@ -1,0 +1,124 @@
+//! Training: modules, per-rollout requirements (which role needs which module by when),
+//! and each person's record. "No training, no login": requirements assign records to
+//! everyone in the role, and completion per role feeds a rollout's readiness.
+
+mod matrix;
+mod modules;
+mod records;
+mod requirements;
+
+use chrono::NaiveDate;
+use serde::{Deserialize, Serialize};
+use ts_rs::TS;
+
+pub use matrix::{MatrixCell, MatrixRow, RoleCompletion, TrainingMatrix};
+pub(crate) use modules::insert_module;
+pub(crate) use records::complete_in;
+pub(crate) use requirements::{assign_missing_records, insert_requirement};
+
+/// How a module is delivered.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize, Deserialize, TS)]
+#[serde(rename_all = "snake_case")]
+pub enum TrainingFormat {
+    #[default]
+    ELearning,
+    Classroom,
+    AtTheElbow,
+    TipSheet,
+    ProficiencyCheck,
+}
+
+coded_enum!(TrainingFormat, "format", "format", {
+    ELearning => "e_learning", "E-learning";
+    Classroom => "classroom", "Classroom";
+    AtTheElbow => "at_the_elbow", "At the elbow";
+    TipSheet => "tip_sheet", "Tip sheet";
+    ProficiencyCheck => "proficiency_check", "Proficiency check";
+});
+
+/// Where a person stands on one module.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize, Deserialize, TS)]
+#[serde(rename_all = "snake_case")]
+pub enum RecordStatus {
+    #[default]
+    Assigned,
+    InProgress,
+    Completed,
+    Waived,
+}
+
+coded_enum!(RecordStatus, "status", "status", {
+    Assigned => "assigned", "Assigned";
+    InProgress => "in_progress", "In progress";
+    Completed => "completed", "Completed";
+    Waived => "waived", "Waived";
+});
+
+impl RecordStatus {
+    /// Completed or waived: nothing more is expected of the person.
+    pub fn is_done(self) -> bool {
+        matches!(self, Self::Completed | Self::Waived)
+    }
+}
+
+/// A training module.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+pub struct TrainingModule {
+    pub id: String,
+    pub title: String,
+    pub format: TrainingFormat,
+    pub duration_minutes: i64,
+    pub description: String,
+    pub row_version: i64,
+}
+
+/// The editable part of a module.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(default)]
+pub struct ModuleDraft {
+    pub title: String,
+    pub format: TrainingFormat,
+    pub duration_minutes: i64,
+    pub description: String,
+}
+
+/// A role needing a module for a rollout, by a date.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+pub struct Requirement {
+    pub id: String,
+    pub rollout_id: String,
+    pub role_id: String,
+    pub role_name: String,
+    pub module_id: String,
+    pub module_title: String,
+    pub due_date: NaiveDate,
+}
+
+/// One person's record for one module.
+#[derive(Debug, Clone, PartialEq, Serialize, TS)]
+pub struct TrainingRecord {
+    pub id: String,
+    pub person_id: String,
+    pub module_id: String,
+    pub status: RecordStatus,
+    pub completed_on: Option<NaiveDate>,
+    pub verified_by: Option<String>,
+    pub score: Option<f64>,
+    pub waived_reason: String,
+    pub row_version: i64,
+}
+
+/// The editable part of a record.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, TS)]
+#[serde(default)]
+pub struct RecordDraft {
+    pub status: RecordStatus,
+    /// `YYYY-MM-DD`; required when completed, never in the future.
+    pub completed_on: Option<String>,
+    /// The person (trainer or super-user) who verified the completion.
+    pub verified_by: Option<String>,
+    /// 0–100, for a proficiency check.
+    pub score: Option<f64>,
+    /// Required when waived.
+    pub waived_reason: String,
+}

@@ -1,0 +1,312 @@
+//! Training: assignment from requirements, records, the matrix and completion per role.
+
+use chrono::NaiveDate;
+use rollplan_core::people::PersonDraft;
+use rollplan_core::rollouts::RolloutDraft;
+use rollplan_core::training::{ModuleDraft, RecordDraft, RecordStatus, TrainingFormat};
+use rollplan_core::Store;
+
+fn date(text: &str) -> NaiveDate {
+    NaiveDate::parse_from_str(text, "%Y-%m-%d").expect("test date")
+}
+
+struct Clinic {
+    store: Store,
+    rollout: String,
+    front_desk: String,
+    ma: String,
+    module: String,
+}
+
+/// Three front-desk staff, one MA, one module required of the front desk by Dec 1.
+fn clinic() -> Clinic {
+    let store = Store::open_in_memory().expect("store");
+    let role = |name: &str| {
+        store
+            .list_roles()
+            .expect("roles")
+            .into_iter()
+            .find(|r| r.name == name)
+            .expect("seeded role")
+            .id
+    };
+    let (front_desk, ma) = (role("Front desk"), role("Medical assistant (MA)"));
+    for (name, role_id) in [
+        ("Ana", &front_desk),
+        ("Ben", &front_desk),
+        ("Cai", &front_desk),
+        ("Dee", &ma),
+    ] {
+        store
+            .create_person(&PersonDraft {
+                name: name.into(),
+                role_id: Some(role_id.clone()),
+                ..PersonDraft::default()
+            })
+            .expect("person");
+    }
+    let rollout = store
+        .create_rollout(&RolloutDraft {
+            name: "Check-in redesign".into(),
+            ..RolloutDraft::default()
+        })
+        .expect("rollout")
+        .id;
+    let module = store
+        .create_training_module(&ModuleDraft {
+            title: "New check-in workflow".into(),
+            format: TrainingFormat::Classroom,
+            duration_minutes: 90,
+            description: String::new(),
+        })
+        .expect("module")
+        .id;
+    store
+        .add_requirement(&rollout, &front_desk, &module, "2026-12-01")
+        .expect("requirement");
+    Clinic {
+        store,
+        rollout,
+        front_desk,
+        ma,
+        module,
+    }
+}
+
+fn record_id(clinic: &Clinic, person: &str, today: NaiveDate) -> (String, i64) {
+    let matrix = clinic
+        .store
+        .training_matrix(Some(&clinic.rollout), today)
+        .expect("matrix");
+    let row = matrix
+        .rows
+        .iter()
+        .find(|r| r.name == person)
+        .expect("person in matrix");
+    let cell = row.cells[0].as_ref().expect("a required cell");
+    (cell.record_id.clone(), cell.row_version)
+}
+
+#[test]
+fn a_requirement_assigns_everyone_in_the_role_and_newcomers_too() {
+    let clinic = clinic();
+    let today = date("2026-11-25");
+    let matrix = clinic
+        .store
+        .training_matrix(Some(&clinic.rollout), today)
+        .expect("matrix");
+    let names: Vec<&str> = matrix.rows.iter().map(|r| r.name.as_str()).collect();
+    assert_eq!(
+        names,
+        ["Ana", "Ben", "Cai"],
+        "only the front desk is required to train"
+    );
+    assert_eq!((matrix.required, matrix.done, matrix.overdue), (3, 0, 0));
+
+    clinic
+        .store
+        .create_person(&PersonDraft {
+            name: "Eve".into(),
+            role_id: Some(clinic.front_desk.clone()),
+            ..PersonDraft::default()
+        })
+        .expect("new hire");
+    let dee = clinic
+        .store
+        .list_people(false)
+        .expect("people")
+        .into_iter()
+        .find(|p| p.name == "Dee")
+        .expect("Dee");
+    let moved = PersonDraft {
+        role_id: Some(clinic.front_desk.clone()),
+        ..dee.draft()
+    };
+    clinic
+        .store
+        .update_person(&dee.id, dee.row_version, &moved)
+        .expect("role change");
+    let matrix = clinic
+        .store
+        .training_matrix(Some(&clinic.rollout), today)
+        .expect("matrix");
+    assert_eq!(
+        matrix.rows.len(),
+        5,
+        "a new hire and a role change are assigned the role's training"
+    );
+
+    let error = clinic
+        .store
+        .add_requirement(
+            &clinic.rollout,
+            &clinic.front_desk,
+            &clinic.module,
+            "2026-12-05",
+        )
+        .expect_err("the same requirement twice");
+    assert_eq!(error.code(), "validation");
+    let bad_date =
+        clinic
+            .store
+            .add_requirement(&clinic.rollout, &clinic.ma, &clinic.module, "13/31/2026");
+    assert_eq!(
+        bad_date.expect_err("US date").payload().field.as_deref(),
+        Some("due_date")
+    );
+}
+
+#[test]
+fn completion_and_overdue_per_role() {
+    let clinic = clinic();
+    let before_due = date("2026-11-25");
+    let (ana, version) = record_id(&clinic, "Ana", before_due);
+    let done = RecordDraft {
+        status: RecordStatus::Completed,
+        completed_on: Some("2026-11-20".into()),
+        ..RecordDraft::default()
+    };
+    clinic
+        .store
+        .update_training_record(&ana, version, &done, before_due)
+        .expect("complete");
+    let (ben, version) = record_id(&clinic, "Ben", before_due);
+    let waived = RecordDraft {
+        status: RecordStatus::Waived,
+        waived_reason: "Trained at previous clinic".into(),
+        ..RecordDraft::default()
+    };
+    clinic
+        .store
+        .update_training_record(&ben, version, &waived, before_due)
+        .expect("waive");
+
+    let roles = clinic
+        .store
+        .rollout_training_completion(&clinic.rollout, before_due)
+        .expect("completion");
+    assert_eq!(roles.len(), 1);
+    assert_eq!(
+        (
+            roles[0].role_name.as_str(),
+            roles[0].people,
+            roles[0].trained,
+            roles[0].overdue
+        ),
+        ("Front desk", 3, 2, 0)
+    );
+
+    let after_due = date("2026-12-02");
+    let roles = clinic
+        .store
+        .rollout_training_completion(&clinic.rollout, after_due)
+        .expect("completion");
+    assert_eq!(
+        roles[0].overdue, 1,
+        "Cai is overdue once the due date has passed"
+    );
+    let matrix = clinic
+        .store
+        .training_matrix(None, after_due)
+        .expect("overall matrix");
+    assert_eq!((matrix.required, matrix.done, matrix.overdue), (3, 2, 1));
+}
+
+#[test]
+fn record_rules_are_enforced_with_field_messages() {
+    let clinic = clinic();
+    let today = date("2026-11-25");
+    let (cai, version) = record_id(&clinic, "Cai", today);
+    let field = |draft: RecordDraft| {
+        clinic
+            .store
+            .update_training_record(&cai, version, &draft, today)
+            .expect_err("refused")
+            .payload()
+            .field
+    };
+    let future = RecordDraft {
+        status: RecordStatus::Completed,
+        completed_on: Some("2026-12-24".into()),
+        ..RecordDraft::default()
+    };
+    assert_eq!(field(future).as_deref(), Some("completed_on"));
+    let unexplained = RecordDraft {
+        status: RecordStatus::Waived,
+        ..RecordDraft::default()
+    };
+    assert_eq!(field(unexplained).as_deref(), Some("waived_reason"));
+    let score = RecordDraft {
+        status: RecordStatus::Completed,
+        score: Some(120.0),
+        ..RecordDraft::default()
+    };
+    assert_eq!(field(score).as_deref(), Some("score"));
+
+    let today_by_default = RecordDraft {
+        status: RecordStatus::Completed,
+        ..RecordDraft::default()
+    };
+    let record = clinic
+        .store
+        .update_training_record(&cai, version, &today_by_default, today)
+        .expect("complete");
+    assert_eq!(
+        record.completed_on,
+        Some(today),
+        "a completion without a date is dated today"
+    );
+}
+
+#[test]
+fn a_classroom_session_completes_its_attendees_in_one_go() {
+    let clinic = clinic();
+    let today = date("2026-11-25");
+    let people = clinic.store.list_people(false).expect("people");
+    let attendees: Vec<String> = people
+        .iter()
+        .filter(|p| p.name != "Cai")
+        .map(|p| p.id.clone())
+        .collect();
+    let records = clinic
+        .store
+        .complete_training(&clinic.module, &attendees, "2026-11-24", None, today)
+        .expect("bulk completion");
+    assert_eq!(
+        records.len(),
+        3,
+        "Dee (not required) gets a record too: she attended"
+    );
+    let matrix = clinic
+        .store
+        .training_matrix(Some(&clinic.rollout), today)
+        .expect("matrix");
+    assert_eq!(matrix.done, 2);
+
+    let refused =
+        clinic
+            .store
+            .complete_training(&clinic.module, &attendees, "2026-12-31", None, today);
+    assert!(refused.is_err(), "a future date refuses the whole session");
+}
+
+#[test]
+fn the_sample_clinic_has_training_part_done_and_some_overdue() {
+    let store = Store::open_in_memory().expect("store");
+    let today = date("2026-11-25");
+    let rollouts = rollplan_core::demo::seed_sample_clinic(&store, today).expect("demo");
+    let ehr = rollouts
+        .iter()
+        .find(|r| r.name.starts_with("EHR"))
+        .expect("EHR rollout");
+    let matrix = store.training_matrix(Some(&ehr.id), today).expect("matrix");
+    assert!(
+        matrix.rows.len() >= 30,
+        "a few dozen staff are required to train"
+    );
+    assert!(
+        matrix.done > 0 && matrix.done < matrix.required,
+        "training is part done"
+    );
+    assert!(matrix.overdue > 0, "some of it is overdue");
+}
