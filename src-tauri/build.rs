@@ -26,6 +26,16 @@ fn main() {
         "create_role",
         "preview_roster",
         "import_roster",
+        "list_training_modules",
+        "create_training_module",
+        "update_training_module",
+        "list_requirements",
+        "add_requirement",
+        "remove_requirement",
+        "training_matrix",
+        "rollout_training_completion",
+        "update_training_record",
+        "complete_training",
     ]);
     if let Err(error) =
         tauri_build::try_build(tauri_build::Attributes::new().app_manifest(commands))

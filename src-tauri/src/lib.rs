@@ -35,6 +35,16 @@ pub fn run() {
             commands::people::create_role,
             commands::people::preview_roster,
             commands::people::import_roster,
+            commands::training::list_training_modules,
+            commands::training::create_training_module,
+            commands::training::update_training_module,
+            commands::training::list_requirements,
+            commands::training::add_requirement,
+            commands::training::remove_requirement,
+            commands::training::training_matrix,
+            commands::training::rollout_training_completion,
+            commands::training::update_training_record,
+            commands::training::complete_training,
         ])
         .run(tauri::generate_context!());
     if let Err(error) = result {

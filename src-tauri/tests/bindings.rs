@@ -12,6 +12,10 @@ use rollplan_core::check::CheckReport;
 use rollplan_core::people::roster::{RejectedRows, RosterReport};
 use rollplan_core::people::{Person, PersonDraft, Role};
 use rollplan_core::rollouts::{Rollout, RolloutDraft};
+use rollplan_core::training::{
+    ModuleDraft, RecordDraft, Requirement, RoleCompletion, TrainingMatrix, TrainingModule,
+    TrainingRecord,
+};
 use rollplan_core::ErrorPayload;
 use rollplan_lib::AppInfo;
 use ts_rs::{Config, TS};
@@ -36,6 +40,13 @@ fn export_all(dir: &Path) {
         Role::export_all(&config),
         RosterReport::export_all(&config),
         RejectedRows::export_all(&config),
+        TrainingModule::export_all(&config),
+        ModuleDraft::export_all(&config),
+        Requirement::export_all(&config),
+        TrainingRecord::export_all(&config),
+        RecordDraft::export_all(&config),
+        TrainingMatrix::export_all(&config),
+        RoleCompletion::export_all(&config),
     ];
     for result in results {
         result.expect("bindings export");

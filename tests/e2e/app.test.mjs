@@ -180,6 +180,50 @@ describe('Rollplan desktop app', { concurrency: false }, () => {
     assert.equal(luis.email, 'luis.ortega@riverside.org');
     assert.equal(luis.active, false, 'deactivated, and still in the directory');
   });
+
+  it('requires training for a role and sees completion change', async () => {
+    const session = await app.launch();
+    await app.step('module', async () => {
+      await (await session.waitForText('.sidebar a', 'Training')).click();
+      await (await session.waitForText('[role="tab"]', 'Modules')).click();
+      await (await session.waitFind('#module-title')).type('Portal sign-up at check-in');
+      await (await session.waitForText('button', 'Add module')).click();
+      await session.waitForText('.list li', 'Portal sign-up at check-in');
+    });
+
+    await app.step('requirement', async () => {
+      await (await session.waitForText('.sidebar a', 'Portal sign-up')).click();
+      await session.waitFind('#requirement-role');
+      await session.execute(
+        `const pick = (id, text) => { const s = document.getElementById(id);
+           s.value = [...s.options].find((o) => o.text === text).value;
+           s.dispatchEvent(new Event('change', { bubbles: true })); };
+         pick('requirement-role', 'Registered nurse (RN)');
+         pick('requirement-module', 'Portal sign-up at check-in');`,
+      );
+      const due = await session.find('#requirement-due');
+      await session.execute(
+        `const d = arguments[0]; d.value = '2030-01-15'; d.dispatchEvent(new Event('input', { bubbles: true }));`,
+        [{ 'element-6066-11e4-a52e-4f735466cecf': due.id }],
+      );
+      await (await session.waitForText('button', 'Require')).click();
+      await session.waitForText('.completion li', '0 of 1 trained');
+    });
+
+    await app.step('complete', async () => {
+      await (await session.waitForText('.sidebar a', 'Training')).click();
+      const cell = await session.waitFind('button[aria-label="Grace Kim, Portal sign-up at check-in: Assigned"]');
+      await cell.click();
+      await session.execute(
+        `const s = document.getElementById('record-status'); s.value = 'completed';
+         s.dispatchEvent(new Event('change', { bubbles: true }));`,
+      );
+      await (await session.waitForText('dialog button', 'Save')).click();
+      await session.waitFind('button[aria-label="Grace Kim, Portal sign-up at check-in: Completed"]');
+      await (await session.waitForText('.sidebar a', 'Portal sign-up')).click();
+      await session.waitForText('.completion li', '1 of 1 trained');
+    });
+  });
 });
 
 describe('Choosing where the data lives', { concurrency: false }, () => {

@@ -4,6 +4,7 @@
 pub mod app;
 pub mod people;
 pub mod rollouts;
+pub mod training;
 
 use rollplan_core::ErrorPayload;
 

@@ -8,6 +8,13 @@ import type { Person } from './bindings/Person';
 import type { PersonDraft } from './bindings/PersonDraft';
 import type { RejectedRows } from './bindings/RejectedRows';
 import type { Role } from './bindings/Role';
+import type { ModuleDraft } from './bindings/ModuleDraft';
+import type { RecordDraft } from './bindings/RecordDraft';
+import type { Requirement } from './bindings/Requirement';
+import type { RoleCompletion } from './bindings/RoleCompletion';
+import type { TrainingMatrix } from './bindings/TrainingMatrix';
+import type { TrainingModule } from './bindings/TrainingModule';
+import type { TrainingRecord } from './bindings/TrainingRecord';
 import type { RosterMapping } from './bindings/RosterMapping';
 import type { RosterReport } from './bindings/RosterReport';
 import type { Rollout } from './bindings/Rollout';
@@ -87,4 +94,20 @@ export const api = {
     call<RosterReport>('preview_roster', { fileName, contents, mapping }),
   importRoster: (fileName: string, contents: number[], mapping: RosterMapping, rejectedRows: RejectedRows) =>
     call<RosterReport>('import_roster', { fileName, contents, mapping, rejectedRows }),
+
+  listTrainingModules: () => call<TrainingModule[]>('list_training_modules'),
+  createTrainingModule: (draft: ModuleDraft) => call<TrainingModule>('create_training_module', { draft }),
+  updateTrainingModule: (id: string, expectedRowVersion: number, draft: ModuleDraft) =>
+    call<TrainingModule>('update_training_module', { id, expectedRowVersion, draft }),
+  listRequirements: (rolloutId: string) => call<Requirement[]>('list_requirements', { rolloutId }),
+  addRequirement: (rolloutId: string, roleId: string, moduleId: string, dueDate: string) =>
+    call<Requirement>('add_requirement', { rolloutId, roleId, moduleId, dueDate }),
+  removeRequirement: (id: string) => call<null>('remove_requirement', { id }),
+  trainingMatrix: (rolloutId: string | null) => call<TrainingMatrix>('training_matrix', { rolloutId }),
+  rolloutTrainingCompletion: (rolloutId: string) =>
+    call<RoleCompletion[]>('rollout_training_completion', { rolloutId }),
+  updateTrainingRecord: (id: string, expectedRowVersion: number, draft: RecordDraft) =>
+    call<TrainingRecord>('update_training_record', { id, expectedRowVersion, draft }),
+  completeTraining: (moduleId: string, personIds: string[], completedOn: string, verifiedBy: string | null) =>
+    call<TrainingRecord[]>('complete_training', { moduleId, personIds, completedOn, verifiedBy }),
 };

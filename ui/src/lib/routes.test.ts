@@ -7,6 +7,7 @@ describe('routes', () => {
       { name: 'home' },
       { name: 'rollout', id: '0193a6f2-7c1d-7e55-9d1a-2f7f1c9a8b10' },
       { name: 'people' },
+      { name: 'training' },
       { name: 'trash' },
       { name: 'settings' },
     ] as const) {

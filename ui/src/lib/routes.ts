@@ -5,6 +5,7 @@ export type Route =
   | { name: 'home' }
   | { name: 'rollout'; id: string }
   | { name: 'people' }
+  | { name: 'training' }
   | { name: 'trash' }
   | { name: 'settings' };
 
@@ -13,6 +14,7 @@ export function parseRoute(hash: string): Route {
   const parts = hash.replace(/^#\/?/, '').split('/').filter(Boolean);
   if (parts[0] === 'rollouts' && parts[1]) return { name: 'rollout', id: decodeURIComponent(parts[1]) };
   if (parts[0] === 'people') return { name: 'people' };
+  if (parts[0] === 'training') return { name: 'training' };
   if (parts[0] === 'trash') return { name: 'trash' };
   if (parts[0] === 'settings') return { name: 'settings' };
   return { name: 'home' };
@@ -25,6 +27,8 @@ export function routeHash(route: Route): string {
       return `#/rollouts/${encodeURIComponent(route.id)}`;
     case 'people':
       return '#/people';
+    case 'training':
+      return '#/training';
     case 'trash':
       return '#/trash';
     case 'settings':

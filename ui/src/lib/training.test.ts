@@ -1,0 +1,49 @@
+import { describe, expect, it } from 'vitest';
+import type { MatrixCell } from './bindings/MatrixCell';
+import type { MatrixRow } from './bindings/MatrixRow';
+import { cellLook, completionText, filterRows, percent } from './training';
+
+function cell(extra: Partial<MatrixCell>): MatrixCell {
+  return { record_id: 'r', status: 'assigned', due_date: '2026-12-01', overdue: false, completed_on: null, row_version: 1, ...extra };
+}
+
+describe('cellLook', () => {
+  it('gives every status a symbol and a word, not only a colour', () => {
+    expect(cellLook(cell({ status: 'completed' }))).toEqual({ symbol: '✓', text: 'Completed', tone: 'done' });
+    expect(cellLook(cell({ status: 'waived' })).text).toBe('Waived');
+    expect(cellLook(cell({ status: 'in_progress' })).symbol).toBe('◐');
+    expect(cellLook(cell({})).text).toBe('Assigned');
+  });
+
+  it('shows overdue over assigned or in progress, never over done', () => {
+    expect(cellLook(cell({ overdue: true })).tone).toBe('overdue');
+    expect(cellLook(cell({ status: 'in_progress', overdue: true })).tone).toBe('overdue');
+    expect(cellLook(cell({ status: 'completed', overdue: true })).tone).toBe('done');
+  });
+});
+
+describe('completion', () => {
+  it('reads like a practice manager says it', () => {
+    expect(completionText({ role_id: 'f', role_name: 'Front desk', people: 18, trained: 14, overdue: 4 })).toBe(
+      '14 of 18 trained; 4 overdue',
+    );
+    expect(completionText({ role_id: 'm', role_name: 'MA', people: 5, trained: 5, overdue: 0 })).toBe('5 of 5 trained');
+  });
+
+  it('computes percentages without dividing by zero', () => {
+    expect(percent(0, 0)).toBe(0);
+    expect(percent(2, 3)).toBe(67);
+  });
+});
+
+describe('filterRows', () => {
+  const rows: MatrixRow[] = [
+    { person_id: '1', name: 'Ana', role_name: 'Front desk', department: 'Riverside', cells: [] },
+    { person_id: '2', name: 'Dee', role_name: 'MA', department: 'Northgate', cells: [] },
+  ];
+  it('filters by role and department', () => {
+    expect(filterRows(rows, 'MA', '').map((r) => r.name)).toEqual(['Dee']);
+    expect(filterRows(rows, '', 'Riverside').map((r) => r.name)).toEqual(['Ana']);
+    expect(filterRows(rows, '', '')).toHaveLength(2);
+  });
+});

@@ -1,0 +1,59 @@
+// How training reads on screen: each matrix cell has a symbol and a word as well as a
+// colour, so status never depends on colour alone.
+import type { MatrixCell } from './bindings/MatrixCell';
+import type { MatrixRow } from './bindings/MatrixRow';
+import type { RecordStatus } from './bindings/RecordStatus';
+import type { RoleCompletion } from './bindings/RoleCompletion';
+import type { TrainingFormat } from './bindings/TrainingFormat';
+
+export const FORMAT_LABELS: Record<TrainingFormat, string> = {
+  e_learning: 'E-learning',
+  classroom: 'Classroom',
+  at_the_elbow: 'At the elbow',
+  tip_sheet: 'Tip sheet',
+  proficiency_check: 'Proficiency check',
+};
+export const FORMATS = Object.keys(FORMAT_LABELS) as TrainingFormat[];
+
+export const STATUS_LABELS: Record<RecordStatus, string> = {
+  assigned: 'Assigned',
+  in_progress: 'In progress',
+  completed: 'Completed',
+  waived: 'Waived',
+};
+export const STATUSES = Object.keys(STATUS_LABELS) as RecordStatus[];
+
+export type CellTone = 'done' | 'waived' | 'progress' | 'todo' | 'overdue';
+
+export interface CellLook {
+  symbol: string;
+  text: string;
+  tone: CellTone;
+}
+
+/** The symbol, words and tone of one matrix cell. */
+export function cellLook(cell: MatrixCell): CellLook {
+  if (cell.status === 'completed') return { symbol: '✓', text: 'Completed', tone: 'done' };
+  if (cell.status === 'waived') return { symbol: '–', text: 'Waived', tone: 'waived' };
+  if (cell.overdue) return { symbol: '!', text: 'Overdue', tone: 'overdue' };
+  if (cell.status === 'in_progress') return { symbol: '◐', text: 'In progress', tone: 'progress' };
+  return { symbol: '○', text: 'Assigned', tone: 'todo' };
+}
+
+/** "14 of 18 trained; 4 overdue" */
+export function completionText(role: RoleCompletion): string {
+  const base = `${role.trained} of ${role.people} trained`;
+  return role.overdue > 0 ? `${base}; ${role.overdue} overdue` : base;
+}
+
+/** Rows matching a role name and a department ('' matches all). */
+export function filterRows(rows: readonly MatrixRow[], role: string, department: string): MatrixRow[] {
+  return rows.filter(
+    (row) => (role === '' || row.role_name === role) && (department === '' || row.department === department),
+  );
+}
+
+/** Whole-number percentage, or 0 when nothing is required. */
+export function percent(done: number, required: number): number {
+  return required === 0 ? 0 : Math.round((done / required) * 100);
+}
