@@ -7,11 +7,18 @@
 
 use std::time::{Duration, Instant};
 
+use rollplan_core::import::read_table;
+use rollplan_core::people::roster::{RejectedRows, RosterMapping};
 use rollplan_core::rollouts::{Phase, RolloutDraft, RolloutKind};
+use rollplan_core::training::{MatrixFilter, ModuleDraft, TrainingFormat};
 use rollplan_core::Store;
 
 const ROLLOUTS: usize = 500;
 const SAMPLES: usize = 200;
+const PEOPLE: usize = 1_000;
+const MODULES: usize = 40;
+/// Fewer samples for the whole-directory operations, which take far longer each.
+const HEAVY_SAMPLES: usize = 15;
 
 fn main() {
     let dir = tempfile::tempdir().expect("temp dir");
@@ -68,6 +75,106 @@ fn main() {
             store.create_rollout(&draft(n)).expect("create");
         }),
     );
+
+    people_and_training();
+}
+
+/// The staff directory and training at the scale of DESIGN.md §6: 1,000 people and
+/// 40 modules all required of every role, so 40,000 training records.
+fn people_and_training() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    // ROLLPLAN_BENCH_KEEP names a file to keep the generated workspace in, to inspect it.
+    let path = std::env::var_os("ROLLPLAN_BENCH_KEEP")
+        .map(std::path::PathBuf::from)
+        .unwrap_or_else(|| dir.path().join("training.db"));
+    let store = Store::open(&path).expect("open store");
+    let roles = store.list_roles().expect("roles");
+    let rollout = store.create_rollout(&draft(0)).expect("rollout");
+    let roster = roster_csv(dir.path(), &roles);
+    let table = read_table(&roster).expect("read roster");
+    let mapping = RosterMapping::guess(&table.headers);
+
+    let started = Instant::now();
+    store
+        .import_roster(&table, &mapping, RejectedRows::Refuse)
+        .expect("first import");
+    println!(
+        "\nimported a {PEOPLE}-row roster into an empty directory in {:.0} ms",
+        started.elapsed().as_secs_f64() * 1e3
+    );
+    let mut module_ids = Vec::new();
+    for m in 0..MODULES {
+        let module = ModuleDraft {
+            title: format!("Module {m:02}"),
+            format: TrainingFormat::Classroom,
+            duration_minutes: 60,
+            description: String::new(),
+        };
+        module_ids.push(store.create_training_module(&module).expect("module").id);
+    }
+    let started = Instant::now();
+    for role in &roles {
+        for module in &module_ids {
+            store
+                .add_requirement(&rollout.id, &role.id, module, "2027-01-15")
+                .expect("requirement");
+        }
+    }
+    println!(
+        "required {MODULES} modules of {} roles ({} records assigned) in {:.0} ms\n",
+        roles.len(),
+        PEOPLE * MODULES,
+        started.elapsed().as_secs_f64() * 1e3
+    );
+    let today = chrono::NaiveDate::from_ymd_opt(2027, 1, 20).expect("date");
+    println!(
+        "{:<28} {:>10} {:>10} {:>10}",
+        "command", "median", "p95", "max"
+    );
+    let first_page = MatrixFilter {
+        rollout_id: Some(rollout.id.clone()),
+        ..MatrixFilter::default()
+    };
+    report(
+        "training_matrix (page of 100)",
+        measure(|| drop(store.training_matrix(&first_page, today).expect("matrix"))),
+    );
+    report(
+        "rollout_training_completion",
+        measure(|| {
+            drop(
+                store
+                    .rollout_training_completion(&rollout.id, today)
+                    .expect("completion"),
+            )
+        }),
+    );
+    report(
+        "list_people",
+        measure_n(HEAVY_SAMPLES, || {
+            drop(store.list_people(true).expect("people"))
+        }),
+    );
+    report(
+        "preview_roster (1,000 rows)",
+        measure_n(HEAVY_SAMPLES, || {
+            drop(store.preview_roster(&table, &mapping).expect("preview"))
+        }),
+    );
+}
+
+fn roster_csv(dir: &std::path::Path, roles: &[rollplan_core::people::Role]) -> std::path::PathBuf {
+    let mut text = String::from("Name,Role,Department,Email\n");
+    for i in 0..PEOPLE {
+        let role = &roles[i % roles.len()].name;
+        let site = ["Riverside Family Medicine", "Northgate Pediatrics"][i % 2];
+        text.push_str(&format!(
+            "Person {i:04},\"{role}\",{site},person{i}@clinic.org\n"
+        ));
+    }
+    let path = dir.join("roster.csv");
+    std::fs::write(&path, text).expect("write roster");
+    path
 }
 
 fn draft(i: usize) -> RolloutDraft {
@@ -91,11 +198,15 @@ fn draft(i: usize) -> RolloutDraft {
     }
 }
 
-fn measure(mut f: impl FnMut()) -> Vec<Duration> {
-    for _ in 0..10 {
+fn measure(f: impl FnMut()) -> Vec<Duration> {
+    measure_n(SAMPLES, f)
+}
+
+fn measure_n(count: usize, mut f: impl FnMut()) -> Vec<Duration> {
+    for _ in 0..count.min(10) {
         f();
     }
-    let mut samples: Vec<Duration> = (0..SAMPLES)
+    let mut samples: Vec<Duration> = (0..count)
         .map(|_| {
             let start = Instant::now();
             f();

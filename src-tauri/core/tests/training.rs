@@ -3,11 +3,20 @@
 use chrono::NaiveDate;
 use rollplan_core::people::PersonDraft;
 use rollplan_core::rollouts::RolloutDraft;
-use rollplan_core::training::{ModuleDraft, RecordDraft, RecordStatus, TrainingFormat};
+use rollplan_core::training::{
+    MatrixFilter, ModuleDraft, RecordDraft, RecordStatus, TrainingFormat,
+};
 use rollplan_core::Store;
 
 fn date(text: &str) -> NaiveDate {
     NaiveDate::parse_from_str(text, "%Y-%m-%d").expect("test date")
+}
+
+fn for_rollout(id: &str) -> MatrixFilter {
+    MatrixFilter {
+        rollout_id: Some(id.to_owned()),
+        ..MatrixFilter::default()
+    }
 }
 
 struct Clinic {
@@ -76,7 +85,7 @@ fn clinic() -> Clinic {
 fn record_id(clinic: &Clinic, person: &str, today: NaiveDate) -> (String, i64) {
     let matrix = clinic
         .store
-        .training_matrix(Some(&clinic.rollout), today)
+        .training_matrix(&for_rollout(&clinic.rollout), today)
         .expect("matrix");
     let row = matrix
         .rows
@@ -93,7 +102,7 @@ fn a_requirement_assigns_everyone_in_the_role_and_newcomers_too() {
     let today = date("2026-11-25");
     let matrix = clinic
         .store
-        .training_matrix(Some(&clinic.rollout), today)
+        .training_matrix(&for_rollout(&clinic.rollout), today)
         .expect("matrix");
     let names: Vec<&str> = matrix.rows.iter().map(|r| r.name.as_str()).collect();
     assert_eq!(
@@ -128,7 +137,7 @@ fn a_requirement_assigns_everyone_in_the_role_and_newcomers_too() {
         .expect("role change");
     let matrix = clinic
         .store
-        .training_matrix(Some(&clinic.rollout), today)
+        .training_matrix(&for_rollout(&clinic.rollout), today)
         .expect("matrix");
     assert_eq!(
         matrix.rows.len(),
@@ -207,7 +216,7 @@ fn completion_and_overdue_per_role() {
     );
     let matrix = clinic
         .store
-        .training_matrix(None, after_due)
+        .training_matrix(&MatrixFilter::default(), after_due)
         .expect("overall matrix");
     assert_eq!((matrix.required, matrix.done, matrix.overdue), (3, 2, 1));
 }
@@ -279,7 +288,7 @@ fn a_classroom_session_completes_its_attendees_in_one_go() {
     );
     let matrix = clinic
         .store
-        .training_matrix(Some(&clinic.rollout), today)
+        .training_matrix(&for_rollout(&clinic.rollout), today)
         .expect("matrix");
     assert_eq!(matrix.done, 2);
 
@@ -299,7 +308,9 @@ fn the_sample_clinic_has_training_part_done_and_some_overdue() {
         .iter()
         .find(|r| r.name.starts_with("EHR"))
         .expect("EHR rollout");
-    let matrix = store.training_matrix(Some(&ehr.id), today).expect("matrix");
+    let matrix = store
+        .training_matrix(&for_rollout(&ehr.id), today)
+        .expect("matrix");
     assert!(
         matrix.rows.len() >= 30,
         "a few dozen staff are required to train"
@@ -309,4 +320,63 @@ fn the_sample_clinic_has_training_part_done_and_some_overdue() {
         "training is part done"
     );
     assert!(matrix.overdue > 0, "some of it is overdue");
+}
+
+#[test]
+fn the_matrix_pages_and_filters_but_counts_everyone() {
+    let clinic = clinic();
+    let today = date("2026-12-02");
+    let page = MatrixFilter {
+        limit: 2,
+        ..for_rollout(&clinic.rollout)
+    };
+    let first = clinic
+        .store
+        .training_matrix(&page, today)
+        .expect("first page");
+    assert_eq!(
+        first
+            .rows
+            .iter()
+            .map(|r| r.name.as_str())
+            .collect::<Vec<_>>(),
+        ["Ana", "Ben"]
+    );
+    assert_eq!(
+        (first.people, first.required, first.overdue),
+        (3, 3, 3),
+        "totals cover every page"
+    );
+    let second = clinic
+        .store
+        .training_matrix(
+            &MatrixFilter {
+                offset: 2,
+                ..page.clone()
+            },
+            today,
+        )
+        .expect("second page");
+    assert_eq!(
+        second
+            .rows
+            .iter()
+            .map(|r| r.name.as_str())
+            .collect::<Vec<_>>(),
+        ["Cai"]
+    );
+
+    let by_role = MatrixFilter {
+        role_id: Some(clinic.ma.clone()),
+        ..for_rollout(&clinic.rollout)
+    };
+    assert_eq!(
+        clinic
+            .store
+            .training_matrix(&by_role, today)
+            .expect("MA")
+            .people,
+        0,
+        "MAs are not required here"
+    );
 }

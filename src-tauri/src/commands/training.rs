@@ -1,8 +1,8 @@
 //! Training modules, requirements, records, the matrix and completion per role.
 
 use rollplan_core::training::{
-    ModuleDraft, RecordDraft, Requirement, RoleCompletion, TrainingMatrix, TrainingModule,
-    TrainingRecord,
+    MatrixFilter, ModuleDraft, RecordDraft, Requirement, RoleCompletion, TrainingMatrix,
+    TrainingModule, TrainingRecord,
 };
 use tauri::State;
 
@@ -66,13 +66,8 @@ pub fn remove_requirement(state: State<'_, AppState>, id: String) -> Reply<()> {
 }
 
 #[tauri::command(async)]
-pub fn training_matrix(
-    state: State<'_, AppState>,
-    rollout_id: Option<String>,
-) -> Reply<TrainingMatrix> {
-    Ok(state
-        .store()?
-        .training_matrix(rollout_id.as_deref(), today())?)
+pub fn training_matrix(state: State<'_, AppState>, filter: MatrixFilter) -> Reply<TrainingMatrix> {
+    Ok(state.store()?.training_matrix(&filter, today())?)
 }
 
 #[tauri::command(async)]

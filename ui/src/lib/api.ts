@@ -8,6 +8,7 @@ import type { Person } from './bindings/Person';
 import type { PersonDraft } from './bindings/PersonDraft';
 import type { RejectedRows } from './bindings/RejectedRows';
 import type { Role } from './bindings/Role';
+import type { MatrixFilter } from './bindings/MatrixFilter';
 import type { ModuleDraft } from './bindings/ModuleDraft';
 import type { RecordDraft } from './bindings/RecordDraft';
 import type { Requirement } from './bindings/Requirement';
@@ -103,7 +104,7 @@ export const api = {
   addRequirement: (rolloutId: string, roleId: string, moduleId: string, dueDate: string) =>
     call<Requirement>('add_requirement', { rolloutId, roleId, moduleId, dueDate }),
   removeRequirement: (id: string) => call<null>('remove_requirement', { id }),
-  trainingMatrix: (rolloutId: string | null) => call<TrainingMatrix>('training_matrix', { rolloutId }),
+  trainingMatrix: (filter: MatrixFilter) => call<TrainingMatrix>('training_matrix', { filter }),
   rolloutTrainingCompletion: (rolloutId: string) =>
     call<RoleCompletion[]>('rollout_training_completion', { rolloutId }),
   updateTrainingRecord: (id: string, expectedRowVersion: number, draft: RecordDraft) =>

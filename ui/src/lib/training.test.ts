@@ -1,7 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { MatrixCell } from './bindings/MatrixCell';
-import type { MatrixRow } from './bindings/MatrixRow';
-import { cellLook, completionText, filterRows, percent } from './training';
+import { cellLook, completionText, pageText, percent } from './training';
 
 function cell(extra: Partial<MatrixCell>): MatrixCell {
   return { record_id: 'r', status: 'assigned', due_date: '2026-12-01', overdue: false, completed_on: null, row_version: 1, ...extra };
@@ -36,14 +35,10 @@ describe('completion', () => {
   });
 });
 
-describe('filterRows', () => {
-  const rows: MatrixRow[] = [
-    { person_id: '1', name: 'Ana', role_name: 'Front desk', department: 'Riverside', cells: [] },
-    { person_id: '2', name: 'Dee', role_name: 'MA', department: 'Northgate', cells: [] },
-  ];
-  it('filters by role and department', () => {
-    expect(filterRows(rows, 'MA', '').map((r) => r.name)).toEqual(['Dee']);
-    expect(filterRows(rows, '', 'Riverside').map((r) => r.name)).toEqual(['Ana']);
-    expect(filterRows(rows, '', '')).toHaveLength(2);
+describe('pageText', () => {
+  it('says which people a page shows', () => {
+    expect(pageText(0, 3, 3)).toBe('3 people');
+    expect(pageText(100, 100, 1000)).toBe('People 101–200 of 1,000');
+    expect(pageText(0, 0, 0)).toBe('No one');
   });
 });

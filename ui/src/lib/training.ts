@@ -1,7 +1,6 @@
 // How training reads on screen: each matrix cell has a symbol and a word as well as a
 // colour, so status never depends on colour alone.
 import type { MatrixCell } from './bindings/MatrixCell';
-import type { MatrixRow } from './bindings/MatrixRow';
 import type { RecordStatus } from './bindings/RecordStatus';
 import type { RoleCompletion } from './bindings/RoleCompletion';
 import type { TrainingFormat } from './bindings/TrainingFormat';
@@ -46,11 +45,12 @@ export function completionText(role: RoleCompletion): string {
   return role.overdue > 0 ? `${base}; ${role.overdue} overdue` : base;
 }
 
-/** Rows matching a role name and a department ('' matches all). */
-export function filterRows(rows: readonly MatrixRow[], role: string, department: string): MatrixRow[] {
-  return rows.filter(
-    (row) => (role === '' || row.role_name === role) && (department === '' || row.department === department),
-  );
+/** "People 101–200 of 1,000" for a page of the matrix. */
+export function pageText(offset: number, shown: number, total: number): string {
+  if (total === 0) return 'No one';
+  const first = offset + 1;
+  const last = offset + shown;
+  return first === 1 && last === total ? `${total} people` : `People ${first}–${last} of ${total.toLocaleString('en-US')}`;
 }
 
 /** Whole-number percentage, or 0 when nothing is required. */

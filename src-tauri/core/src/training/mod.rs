@@ -11,7 +11,7 @@ use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
-pub use matrix::{MatrixCell, MatrixRow, RoleCompletion, TrainingMatrix};
+pub use matrix::{MatrixCell, MatrixFilter, MatrixRow, RoleCompletion, TrainingMatrix};
 pub(crate) use modules::insert_module;
 pub(crate) use records::complete_in;
 pub(crate) use requirements::{assign_missing_records, insert_requirement};

@@ -258,7 +258,7 @@ fn fetch_record(conn: &Connection, id: &str) -> Result<TrainingRecord> {
     })
 }
 
-pub(super) fn record_from_row(row: &Row<'_>) -> rusqlite::Result<TrainingRecord> {
+fn record_from_row(row: &Row<'_>) -> rusqlite::Result<TrainingRecord> {
     let status: String = row.get("status")?;
     Ok(TrainingRecord {
         id: row.get("id")?,

@@ -5,8 +5,17 @@ import type { TrainingModule } from "./TrainingModule";
 /**
  * Who has done which training.
  */
-export type TrainingMatrix = { modules: Array<TrainingModule>, rows: Array<MatrixRow>, 
+export type TrainingMatrix = { modules: Array<TrainingModule>, 
 /**
- * Required cells in the matrix, and how many of them are done (completed or waived).
+ * This page of people.
+ */
+rows: Array<MatrixRow>, 
+/**
+ * People matching the filter, on every page.
+ */
+people: number, 
+/**
+ * Required cells over every matching person, and how many are done (completed or
+ * waived) or overdue.
  */
 required: number, done: number, overdue: number, };
