@@ -336,16 +336,13 @@ fn describe_changes(
 }
 
 pub(super) fn fetch_person(conn: &Connection, id: &str) -> Result<Person> {
-    conn.query_row(
+    rows::fetch_by_id(
+        conn,
         &format!("SELECT {PERSON_COLUMNS} FROM {PERSON_FROM} WHERE p.id = ?1"),
-        params![id],
+        id,
+        "Person",
         person_from_row,
     )
-    .optional()?
-    .ok_or_else(|| CoreError::NotFound {
-        entity: "Person",
-        id: id.to_owned(),
-    })
 }
 
 fn person_from_row(row: &Row<'_>) -> rusqlite::Result<Person> {

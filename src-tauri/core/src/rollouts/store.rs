@@ -1,6 +1,6 @@
 //! Reading and writing rollouts. Each write and its audit entry share one transaction.
 
-use rusqlite::{params, Connection, OptionalExtension, Row, Transaction};
+use rusqlite::{params, Connection, Row, Transaction};
 
 use super::validate::{validate, ValidRollout};
 use super::{Phase, Rollout, RolloutDraft, RolloutKind};
@@ -277,16 +277,13 @@ fn sites_json(sites: &[String]) -> Result<String> {
 }
 
 fn fetch(conn: &Connection, id: &str) -> Result<Rollout> {
-    conn.query_row(
+    rows::fetch_by_id(
+        conn,
         &format!("SELECT {COLUMNS} FROM rollouts WHERE id = ?1"),
-        params![id],
+        id,
+        "Rollout",
         from_row,
     )
-    .optional()?
-    .ok_or_else(|| CoreError::NotFound {
-        entity: "Rollout",
-        id: id.to_owned(),
-    })
 }
 
 fn query(conn: &Connection, filter_and_order: &str) -> Result<Vec<Rollout>> {

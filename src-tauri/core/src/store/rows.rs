@@ -2,9 +2,10 @@
 //! value that does not parse is reported as a corrupt column rather than a panic.
 
 use chrono::{DateTime, NaiveDate, Utc};
-use rusqlite::Row;
+use rusqlite::{params, Connection, OptionalExtension, Row};
 
 use crate::time::{parse_date, parse_timestamp};
+use crate::{CoreError, Result};
 
 /// The error for a stored value that cannot be read back.
 pub(crate) fn unreadable(column: &str) -> rusqlite::Error {
@@ -32,4 +33,21 @@ pub(crate) fn timestamp(row: &Row<'_>, column: &str) -> rusqlite::Result<Option<
 /// A timestamp column that is never empty (created_at, updated_at).
 pub(crate) fn required_timestamp(row: &Row<'_>, column: &str) -> rusqlite::Result<DateTime<Utc>> {
     timestamp(row, column)?.ok_or_else(|| unreadable(column))
+}
+
+/// The one row `sql` finds for `id` (its only parameter), read by `map`; a missing row
+/// is `NotFound` naming `entity` ("Rollout", "Person", ...).
+pub(crate) fn fetch_by_id<T>(
+    conn: &Connection,
+    sql: &str,
+    id: &str,
+    entity: &'static str,
+    map: impl FnOnce(&Row<'_>) -> rusqlite::Result<T>,
+) -> Result<T> {
+    conn.query_row(sql, params![id], map)
+        .optional()?
+        .ok_or_else(|| CoreError::NotFound {
+            entity,
+            id: id.to_owned(),
+        })
 }

@@ -1,6 +1,6 @@
 //! Training modules: the courses, sessions and tip sheets people complete.
 
-use rusqlite::{params, Connection, OptionalExtension, Row};
+use rusqlite::{params, Connection, Row};
 
 use super::{ModuleDraft, TrainingFormat, TrainingModule};
 use crate::audit::{self, AuditAction, ChangeSet, EntityKind};
@@ -135,17 +135,14 @@ pub(crate) fn insert_module(
 }
 
 pub(super) fn fetch_module(conn: &Connection, id: &str) -> Result<TrainingModule> {
-    conn.query_row(
+    rows::fetch_by_id(
+        conn,
         "SELECT id, title, format, duration_minutes, description, row_version
          FROM training_modules WHERE id = ?1",
-        params![id],
+        id,
+        "Training module",
         module_from_row,
     )
-    .optional()?
-    .ok_or_else(|| CoreError::NotFound {
-        entity: "Training module",
-        id: id.to_owned(),
-    })
 }
 
 pub(super) fn module_from_row(row: &Row<'_>) -> rusqlite::Result<TrainingModule> {

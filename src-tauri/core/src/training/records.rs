@@ -246,16 +246,13 @@ const RECORD_COLUMNS: &str =
     "id, person_id, module_id, status, completed_on, verified_by, score, waived_reason, row_version";
 
 fn fetch_record(conn: &Connection, id: &str) -> Result<TrainingRecord> {
-    conn.query_row(
+    rows::fetch_by_id(
+        conn,
         &format!("SELECT {RECORD_COLUMNS} FROM training_records WHERE id = ?1"),
-        params![id],
+        id,
+        "Training record",
         record_from_row,
     )
-    .optional()?
-    .ok_or_else(|| CoreError::NotFound {
-        entity: "Training record",
-        id: id.to_owned(),
-    })
 }
 
 fn record_from_row(row: &Row<'_>) -> rusqlite::Result<TrainingRecord> {

@@ -179,16 +179,13 @@ pub(crate) fn assign_missing_records(tx: &Transaction<'_>) -> Result<usize> {
 }
 
 fn fetch_requirement(conn: &Connection, id: &str) -> Result<Requirement> {
-    conn.query_row(
+    rows::fetch_by_id(
+        conn,
         &format!("SELECT {REQUIREMENT_COLUMNS} FROM {REQUIREMENT_FROM} WHERE q.id = ?1"),
-        params![id],
+        id,
+        "Training requirement",
         requirement_from_row,
     )
-    .optional()?
-    .ok_or_else(|| CoreError::NotFound {
-        entity: "Training requirement",
-        id: id.to_owned(),
-    })
 }
 
 fn requirement_from_row(row: &Row<'_>) -> rusqlite::Result<Requirement> {
