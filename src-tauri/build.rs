@@ -36,6 +36,8 @@ fn main() {
         "rollout_training_completion",
         "update_training_record",
         "complete_training",
+        "training_due",
+        "person_training",
     ]);
     if let Err(error) =
         tauri_build::try_build(tauri_build::Attributes::new().app_manifest(commands))

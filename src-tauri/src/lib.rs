@@ -45,6 +45,8 @@ pub fn run() {
             commands::training::rollout_training_completion,
             commands::training::update_training_record,
             commands::training::complete_training,
+            commands::training::training_due,
+            commands::training::person_training,
         ])
         .run(tauri::generate_context!());
     if let Err(error) = result {

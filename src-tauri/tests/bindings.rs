@@ -13,8 +13,8 @@ use rollplan_core::people::roster::{RejectedRows, RosterReport};
 use rollplan_core::people::{Person, PersonDraft, Role};
 use rollplan_core::rollouts::{Rollout, RolloutDraft};
 use rollplan_core::training::{
-    MatrixFilter, ModuleDraft, RecordDraft, Requirement, RoleCompletion, TrainingMatrix,
-    TrainingModule, TrainingRecord,
+    DueTraining, MatrixFilter, ModuleDraft, RecordDraft, Requirement, RoleCompletion,
+    TrainingMatrix, TrainingModule, TrainingRecord,
 };
 use rollplan_core::ErrorPayload;
 use rollplan_lib::AppInfo;
@@ -48,6 +48,7 @@ fn export_all(dir: &Path) {
         TrainingMatrix::export_all(&config),
         RoleCompletion::export_all(&config),
         MatrixFilter::export_all(&config),
+        DueTraining::export_all(&config),
     ];
     for result in results {
         result.expect("bindings export");

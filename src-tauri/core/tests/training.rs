@@ -380,3 +380,61 @@ fn the_matrix_pages_and_filters_but_counts_everyone() {
         "MAs are not required here"
     );
 }
+
+#[test]
+fn due_lists_show_overdue_and_due_soon_and_a_persons_training() {
+    let clinic = clinic();
+    let week_before = date("2026-11-24");
+    let soon = clinic
+        .store
+        .training_due(Some(&clinic.rollout), week_before, 7)
+        .expect("due soon");
+    assert_eq!(soon.len(), 3, "all three are due within the week");
+    assert!(soon.iter().all(|d| !d.overdue));
+    assert!(
+        clinic
+            .store
+            .training_due(Some(&clinic.rollout), date("2026-11-01"), 7)
+            .expect("far")
+            .is_empty(),
+        "nothing is due within a week of November 1"
+    );
+
+    let (ana, version) = record_id(&clinic, "Ana", week_before);
+    let done = RecordDraft {
+        status: RecordStatus::Completed,
+        ..RecordDraft::default()
+    };
+    clinic
+        .store
+        .update_training_record(&ana, version, &done, week_before)
+        .expect("complete");
+    let late = clinic
+        .store
+        .training_due(None, date("2026-12-03"), 0)
+        .expect("overdue");
+    let names: Vec<&str> = late.iter().map(|d| d.person_name.as_str()).collect();
+    assert_eq!(
+        names,
+        ["Ben", "Cai"],
+        "done training leaves the list; the rest is overdue"
+    );
+    assert!(late.iter().all(|d| d.overdue));
+
+    let anas = clinic
+        .store
+        .list_people(false)
+        .expect("people")
+        .into_iter()
+        .find(|p| p.name == "Ana")
+        .expect("Ana");
+    let own = clinic
+        .store
+        .person_training(&anas.id, date("2026-12-03"))
+        .expect("Ana's training");
+    assert_eq!(own.len(), 1);
+    assert_eq!(
+        (own[0].status, own[0].overdue),
+        (RecordStatus::Completed, false)
+    );
+}

@@ -1,8 +1,8 @@
 //! Training modules, requirements, records, the matrix and completion per role.
 
 use rollplan_core::training::{
-    MatrixFilter, ModuleDraft, RecordDraft, Requirement, RoleCompletion, TrainingMatrix,
-    TrainingModule, TrainingRecord,
+    DueTraining, MatrixFilter, ModuleDraft, RecordDraft, Requirement, RoleCompletion,
+    TrainingMatrix, TrainingModule, TrainingRecord,
 };
 use tauri::State;
 
@@ -108,4 +108,21 @@ pub fn complete_training(
         verified_by.as_deref(),
         today(),
     )?)
+}
+
+/// Training not done that is overdue or due within `within_days`, soonest first.
+#[tauri::command(async)]
+pub fn training_due(
+    state: State<'_, AppState>,
+    rollout_id: Option<String>,
+    within_days: u64,
+) -> Reply<Vec<DueTraining>> {
+    Ok(state
+        .store()?
+        .training_due(rollout_id.as_deref(), today(), within_days)?)
+}
+
+#[tauri::command(async)]
+pub fn person_training(state: State<'_, AppState>, person_id: String) -> Reply<Vec<DueTraining>> {
+    Ok(state.store()?.person_training(&person_id, today())?)
 }

@@ -8,6 +8,7 @@ import type { Person } from './bindings/Person';
 import type { PersonDraft } from './bindings/PersonDraft';
 import type { RejectedRows } from './bindings/RejectedRows';
 import type { Role } from './bindings/Role';
+import type { DueTraining } from './bindings/DueTraining';
 import type { MatrixFilter } from './bindings/MatrixFilter';
 import type { ModuleDraft } from './bindings/ModuleDraft';
 import type { RecordDraft } from './bindings/RecordDraft';
@@ -111,4 +112,7 @@ export const api = {
     call<TrainingRecord>('update_training_record', { id, expectedRowVersion, draft }),
   completeTraining: (moduleId: string, personIds: string[], completedOn: string, verifiedBy: string | null) =>
     call<TrainingRecord[]>('complete_training', { moduleId, personIds, completedOn, verifiedBy }),
+  trainingDue: (rolloutId: string | null, withinDays: number) =>
+    call<DueTraining[]>('training_due', { rolloutId, withinDays }),
+  personTraining: (personId: string) => call<DueTraining[]>('person_training', { personId }),
 };

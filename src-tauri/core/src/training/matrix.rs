@@ -85,7 +85,7 @@ const DEFAULT_PAGE: i64 = 100;
 
 /// The requirements in view as (role, module, earliest due date) — a CTE every query
 /// below starts from. `?1` is the rollout (or NULL for all live rollouts).
-const DUE: &str = "due AS MATERIALIZED (
+pub(super) const DUE: &str = "due AS MATERIALIZED (
     SELECT q.role_id, q.module_id, min(q.due_date) AS due_date
     FROM training_requirements q
     JOIN rollouts o ON o.id = q.rollout_id AND o.deleted_at IS NULL

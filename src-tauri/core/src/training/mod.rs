@@ -2,6 +2,7 @@
 //! and each person's record. "No training, no login": requirements assign records to
 //! everyone in the role, and completion per role feeds a rollout's readiness.
 
+mod due;
 mod matrix;
 mod modules;
 mod records;
@@ -11,6 +12,7 @@ use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
+pub use due::DueTraining;
 pub use matrix::{MatrixCell, MatrixFilter, MatrixRow, RoleCompletion, TrainingMatrix};
 pub(crate) use modules::insert_module;
 pub(crate) use records::complete_in;
