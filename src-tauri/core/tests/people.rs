@@ -315,3 +315,46 @@ fn a_mapping_without_a_name_column_is_refused() {
         .expect_err("no name column");
     assert_eq!(error.code(), "validation");
 }
+
+#[test]
+fn a_workbook_with_a_notes_sheet_and_a_merged_title_reads_the_roster_sheet() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let path = dir.path().join("roster.xlsx");
+    let mut workbook = rust_xlsxwriter::Workbook::new();
+    let notes = workbook.add_worksheet();
+    notes.set_name("Read me").expect("name");
+    notes
+        .write_string(0, 0, "Exported from the HR system every month.")
+        .expect("cell");
+    let staff = workbook.add_worksheet();
+    staff.set_name("Staff").expect("name");
+    let title = rust_xlsxwriter::Format::new();
+    staff
+        .merge_range(0, 0, 0, 2, "Riverside staff - November", &title)
+        .expect("merged title");
+    for (column, header) in ["Name", "Role", "Email"].iter().enumerate() {
+        staff
+            .write_string(1, column as u16, *header)
+            .expect("header");
+    }
+    staff.write_string(2, 0, "Grace Kim").expect("cell");
+    staff
+        .write_string(2, 1, "Registered nurse (RN)")
+        .expect("cell");
+    staff
+        .write_string(2, 2, "grace@northgate.org")
+        .expect("cell");
+    workbook.save(&path).expect("save workbook");
+
+    let table = read_table(&path).expect("read xlsx");
+    assert_eq!(
+        table.headers,
+        ["Name", "Role", "Email"],
+        "the notes sheet and the title are skipped"
+    );
+    assert_eq!(table.rows[0].line, 3, "rows keep the sheet's own numbers");
+    let report = store()
+        .preview_roster(&table, &RosterMapping::guess(&table.headers))
+        .expect("preview");
+    assert_eq!(report.added, 1);
+}

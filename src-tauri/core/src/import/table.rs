@@ -73,18 +73,55 @@ pub fn parse_table(file: &str, bytes: Vec<u8>) -> Result<Table> {
             ))
         }
     };
-    let mut lines = lines
+    let rows: Vec<TableRow> = lines
         .into_iter()
         .map(|(line, cells)| TableRow { line, cells })
-        .filter(|row| row.cells.iter().any(|c| !c.trim().is_empty()));
-    let header = lines.next().ok_or_else(|| {
-        refuse("the file is empty: expected a header row and at least one row".into())
-    })?;
+        .filter(|row| filled(row) > 0)
+        .collect();
+    // A title above the header ("Staff roster — November", often merged across the
+    // columns) fills one cell; the header is the first row that fills more than one.
+    let widest = rows.iter().map(filled).max().unwrap_or(0);
+    let header_at = rows
+        .iter()
+        .position(|row| filled(row) >= widest.min(2))
+        .ok_or_else(|| {
+            refuse("the file is empty: expected a header row and at least one row".into())
+        })?;
+    let mut rows = rows.into_iter().skip(header_at);
+    let header = rows
+        .next()
+        .ok_or_else(|| refuse("the file has no header row".into()))?;
     Ok(Table {
         file: file.to_owned(),
-        headers: header.cells.iter().map(|h| h.trim().to_owned()).collect(),
-        rows: lines.collect(),
+        headers: header
+            .cells
+            .iter()
+            .enumerate()
+            .map(|(index, h)| match h.trim() {
+                // Merged or blank header cells still need a name in messages.
+                "" => format!("Column {}", column_letters(index)),
+                text => text.to_owned(),
+            })
+            .collect(),
+        rows: rows.collect(),
     })
+}
+
+fn filled(row: &TableRow) -> usize {
+    row.cells.iter().filter(|c| !c.trim().is_empty()).count()
+}
+
+/// Spreadsheet column letters: 0 → A, 25 → Z, 26 → AA.
+fn column_letters(mut index: usize) -> String {
+    let mut letters = Vec::new();
+    loop {
+        letters.push((b'A' + (index % 26) as u8) as char);
+        if index < 26 {
+            break;
+        }
+        index = index / 26 - 1;
+    }
+    letters.iter().rev().collect()
 }
 
 /// Rows of text cells, each with the row number a person sees in the file.
@@ -136,10 +173,28 @@ fn csv_lines(bytes: &[u8]) -> std::result::Result<Lines, String> {
 fn sheet_lines(bytes: Vec<u8>) -> std::result::Result<Lines, String> {
     let mut workbook = open_workbook_auto_from_rs(std::io::Cursor::new(bytes))
         .map_err(|e| format!("cannot open the workbook ({e})"))?;
-    let range = workbook
-        .worksheet_range_at(0)
-        .ok_or_else(|| "the workbook has no sheets".to_owned())?
-        .map_err(|e| format!("cannot read the first sheet ({e})"))?;
+    // A workbook often opens with a notes or instructions sheet: use the first sheet
+    // with at least a header and one row.
+    let names = workbook.sheet_names();
+    if names.is_empty() {
+        return Err("the workbook has no sheets".to_owned());
+    }
+    let mut chosen = None;
+    for name in &names {
+        let range = workbook
+            .worksheet_range(name)
+            .map_err(|e| format!("cannot read the sheet '{name}' ({e})"))?;
+        let used_rows = range
+            .rows()
+            .filter(|row| row.iter().any(|cell| !matches!(cell, Data::Empty)))
+            .count();
+        if used_rows >= 2 {
+            chosen = Some(range);
+            break;
+        }
+    }
+    let range =
+        chosen.ok_or_else(|| "no sheet has a header row and at least one row".to_owned())?;
     // The range starts at the first used cell; rows above it are still numbered.
     let first_row = range.start().map_or(0, |(row, _)| row as usize);
     Ok(range
@@ -221,6 +276,21 @@ mod tests {
         );
         let table = read_table(&path).expect("reads");
         assert_eq!(table.rows[0].cells[0], "José Muñoz – RN");
+    }
+
+    #[test]
+    fn a_title_row_above_the_header_is_skipped_and_blank_headers_are_named() {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let path = write(
+            dir.path(),
+            "roster.csv",
+            b"Riverside staff roster - November,,\nName,,Email\nDana,x,dana@riverside.org\n",
+        );
+        let table = read_table(&path).expect("reads");
+        assert_eq!(table.headers, ["Name", "Column B", "Email"]);
+        assert_eq!(table.rows.len(), 1);
+        assert_eq!(table.rows[0].line, 3);
+        assert_eq!(column_letters(27), "AB");
     }
 
     #[test]
