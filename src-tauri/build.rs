@@ -38,6 +38,9 @@ fn main() {
         "complete_training",
         "training_due",
         "person_training",
+        "trash_training_module",
+        "restore_training_module",
+        "restore_requirement",
     ]);
     if let Err(error) =
         tauri_build::try_build(tauri_build::Attributes::new().app_manifest(commands))

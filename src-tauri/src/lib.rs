@@ -47,6 +47,9 @@ pub fn run() {
             commands::training::complete_training,
             commands::training::training_due,
             commands::training::person_training,
+            commands::training::trash_training_module,
+            commands::training::restore_training_module,
+            commands::training::restore_requirement,
         ])
         .run(tauri::generate_context!());
     if let Err(error) = result {

@@ -438,3 +438,68 @@ fn due_lists_show_overdue_and_due_soon_and_a_persons_training() {
         (RecordStatus::Completed, false)
     );
 }
+
+#[test]
+fn requirements_and_modules_go_to_the_trash_and_come_back() {
+    let clinic = clinic();
+    let today = date("2026-11-25");
+    let requirement = clinic
+        .store
+        .list_requirements(&clinic.rollout)
+        .expect("requirements")[0]
+        .id
+        .clone();
+    clinic
+        .store
+        .remove_requirement(&requirement)
+        .expect("remove");
+    assert_eq!(
+        clinic
+            .store
+            .training_matrix(&for_rollout(&clinic.rollout), today)
+            .expect("matrix")
+            .people,
+        0
+    );
+    clinic
+        .store
+        .restore_requirement(&requirement)
+        .expect("restore");
+    assert_eq!(
+        clinic
+            .store
+            .training_matrix(&for_rollout(&clinic.rollout), today)
+            .expect("matrix")
+            .people,
+        3
+    );
+
+    clinic
+        .store
+        .trash_training_module(&clinic.module)
+        .expect("trash module");
+    assert!(clinic
+        .store
+        .list_training_modules()
+        .expect("modules")
+        .is_empty());
+    assert!(clinic
+        .store
+        .training_matrix(&for_rollout(&clinic.rollout), today)
+        .expect("matrix")
+        .modules
+        .is_empty());
+    clinic
+        .store
+        .restore_training_module(&clinic.module)
+        .expect("restore module");
+    let matrix = clinic
+        .store
+        .training_matrix(&for_rollout(&clinic.rollout), today)
+        .expect("matrix");
+    assert_eq!(
+        (matrix.modules.len(), matrix.required),
+        (1, 3),
+        "records survived the trash"
+    );
+}

@@ -126,3 +126,18 @@ pub fn training_due(
 pub fn person_training(state: State<'_, AppState>, person_id: String) -> Reply<Vec<DueTraining>> {
     Ok(state.store()?.person_training(&person_id, today())?)
 }
+
+#[tauri::command(async)]
+pub fn trash_training_module(state: State<'_, AppState>, id: String) -> Reply<TrainingModule> {
+    Ok(state.store()?.trash_training_module(&id)?)
+}
+
+#[tauri::command(async)]
+pub fn restore_training_module(state: State<'_, AppState>, id: String) -> Reply<TrainingModule> {
+    Ok(state.store()?.restore_training_module(&id)?)
+}
+
+#[tauri::command(async)]
+pub fn restore_requirement(state: State<'_, AppState>, id: String) -> Reply<()> {
+    Ok(state.store()?.restore_requirement(&id)?)
+}

@@ -115,4 +115,7 @@ export const api = {
   trainingDue: (rolloutId: string | null, withinDays: number) =>
     call<DueTraining[]>('training_due', { rolloutId, withinDays }),
   personTraining: (personId: string) => call<DueTraining[]>('person_training', { personId }),
+  trashTrainingModule: (id: string) => call<TrainingModule>('trash_training_module', { id }),
+  restoreTrainingModule: (id: string) => call<TrainingModule>('restore_training_module', { id }),
+  restoreRequirement: (id: string) => call<null>('restore_requirement', { id }),
 };

@@ -89,6 +89,38 @@ pub(super) fn live_modules(conn: &Connection) -> Result<Vec<TrainingModule>> {
     Ok(modules.collect::<rusqlite::Result<Vec<_>>>()?)
 }
 
+impl Store {
+    /// Moves a module to the trash: it leaves the catalogue and the matrix, and its
+    /// requirements stop assigning it. Records people earned stay.
+    pub fn trash_training_module(&self, id: &str) -> Result<TrainingModule> {
+        self.set_module_trashed(id, true)
+    }
+
+    pub fn restore_training_module(&self, id: &str) -> Result<TrainingModule> {
+        self.set_module_trashed(id, false)
+    }
+
+    fn set_module_trashed(&self, id: &str, trashed: bool) -> Result<TrainingModule> {
+        self.write(|tx| {
+            let module = fetch_module(tx, id)?;
+            let at = timestamp_text(now());
+            let changed = tx.execute(
+                "UPDATE training_modules SET deleted_at = ?1, updated_at = ?2, row_version = row_version + 1
+                 WHERE id = ?3 AND (deleted_at IS NULL) = ?4",
+                params![trashed.then_some(&at), at, id, trashed],
+            )?;
+            if changed > 0 {
+                let action = if trashed { AuditAction::Trash } else { AuditAction::Restore };
+                audit::record(tx, &at, EntityKind::TrainingModule, id, action, &[])?;
+                if !trashed {
+                    super::assign_missing_records(tx)?;
+                }
+            }
+            Ok(module)
+        })
+    }
+}
+
 fn validate(draft: &ModuleDraft) -> Result<()> {
     let mut errors = Vec::new();
     if draft.title.trim().is_empty() {

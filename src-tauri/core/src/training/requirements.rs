@@ -59,15 +59,40 @@ impl Store {
     /// Moves a requirement to the trash. Records already assigned stay: the training
     /// people did is still true.
     pub fn remove_requirement(&self, id: &str) -> Result<()> {
+        self.set_requirement_trashed(id, true)
+    }
+
+    /// Brings a removed requirement back (and assigns it to anyone who joined since).
+    pub fn restore_requirement(&self, id: &str) -> Result<()> {
+        self.set_requirement_trashed(id, false)
+    }
+
+    fn set_requirement_trashed(&self, id: &str, trashed: bool) -> Result<()> {
         self.write(|tx| {
             fetch_requirement(tx, id)?;
             let at = timestamp_text(now());
-            tx.execute(
-                "UPDATE training_requirements SET deleted_at = ?1, updated_at = ?1, row_version = row_version + 1
-                 WHERE id = ?2 AND deleted_at IS NULL",
-                params![at, id],
-            )?;
-            audit::record(tx, &at, EntityKind::TrainingRequirement, id, AuditAction::Trash, &[])
+            let changed = tx
+                .execute(
+                    "UPDATE training_requirements SET deleted_at = ?1, updated_at = ?2, row_version = row_version + 1
+                     WHERE id = ?3 AND (deleted_at IS NULL) = ?4",
+                    params![trashed.then_some(&at), at, id, trashed],
+                )
+                .map_err(|e| match e {
+                    rusqlite::Error::SqliteFailure(f, _) if f.code == rusqlite::ErrorCode::ConstraintViolation => {
+                        CoreError::Conflict(
+                            "The same requirement has been added again since; remove that one first.".into(),
+                        )
+                    }
+                    other => other.into(),
+                })?;
+            if changed > 0 {
+                let action = if trashed { AuditAction::Trash } else { AuditAction::Restore };
+                audit::record(tx, &at, EntityKind::TrainingRequirement, id, action, &[])?;
+                if !trashed {
+                    assign_missing_records(tx)?;
+                }
+            }
+            Ok(())
         })
     }
 }
