@@ -41,6 +41,12 @@ fn main() {
         "trash_training_module",
         "restore_training_module",
         "restore_requirement",
+        "list_criteria",
+        "create_criterion",
+        "update_criterion",
+        "trash_criterion",
+        "restore_criterion",
+        "rollout_readiness",
     ]);
     if let Err(error) =
         tauri_build::try_build(tauri_build::Attributes::new().app_manifest(commands))

@@ -50,6 +50,12 @@ pub fn run() {
             commands::training::trash_training_module,
             commands::training::restore_training_module,
             commands::training::restore_requirement,
+            commands::readiness::list_criteria,
+            commands::readiness::create_criterion,
+            commands::readiness::update_criterion,
+            commands::readiness::trash_criterion,
+            commands::readiness::restore_criterion,
+            commands::readiness::rollout_readiness,
         ])
         .run(tauri::generate_context!());
     if let Err(error) = result {

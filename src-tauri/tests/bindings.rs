@@ -11,6 +11,7 @@ use rollplan_core::audit::AuditEntry;
 use rollplan_core::check::CheckReport;
 use rollplan_core::people::roster::{RejectedRows, RosterReport};
 use rollplan_core::people::{Person, PersonDraft, Role};
+use rollplan_core::readiness::{Criterion, CriterionDraft, Readiness};
 use rollplan_core::rollouts::{Rollout, RolloutDraft};
 use rollplan_core::training::{
     DueTraining, MatrixFilter, ModuleDraft, RecordDraft, Requirement, RoleCompletion,
@@ -49,6 +50,9 @@ fn export_all(dir: &Path) {
         RoleCompletion::export_all(&config),
         MatrixFilter::export_all(&config),
         DueTraining::export_all(&config),
+        Criterion::export_all(&config),
+        CriterionDraft::export_all(&config),
+        Readiness::export_all(&config),
     ];
     for result in results {
         result.expect("bindings export");

@@ -222,6 +222,20 @@ describe('Rollplan desktop app', { concurrency: false }, () => {
       await session.waitFind('button[aria-label="Grace Kim, Portal sign-up at check-in: Completed"]');
       await (await session.waitForText('.sidebar a', 'Portal sign-up')).click();
       await session.waitForText('.completion li', '1 of 1 trained');
+      await session.waitFind('[data-verdict="go"]');
+    });
+
+    await app.step('readiness', async () => {
+      await (await session.waitFind('#criterion-title')).type('Tablets at check-in tested');
+      await (await session.waitForText('.add label', 'Hard gate')).click();
+      await (await session.waitForText('.readiness button', 'Add')).click();
+      await session.waitFind('[data-verdict="no_go"]');
+      await session.waitForText('.reasons li', 'Hard gate not met: Tablets at check-in tested');
+      await session.execute(
+        `const s = document.querySelector('select[aria-label="Status of Tablets at check-in tested"]');
+         s.value = 'met'; s.dispatchEvent(new Event('change', { bubbles: true }));`,
+      );
+      await session.waitFind('[data-verdict="go"]');
     });
   });
 });

@@ -18,6 +18,7 @@ pub enum EntityKind {
     TrainingModule,
     TrainingRequirement,
     TrainingRecord,
+    ReadinessCriterion,
 }
 
 impl EntityKind {
@@ -29,6 +30,7 @@ impl EntityKind {
             Self::TrainingModule => "training_module",
             Self::TrainingRequirement => "training_requirement",
             Self::TrainingRecord => "training_record",
+            Self::ReadinessCriterion => "readiness_criterion",
         }
     }
 }

@@ -14,6 +14,7 @@ pub mod error;
 pub mod import;
 pub mod paths;
 pub mod people;
+pub mod readiness;
 pub mod rollouts;
 pub mod store;
 mod time;

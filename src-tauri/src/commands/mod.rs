@@ -3,6 +3,7 @@
 
 pub mod app;
 pub mod people;
+pub mod readiness;
 pub mod rollouts;
 pub mod training;
 

@@ -8,7 +8,10 @@ import type { Person } from './bindings/Person';
 import type { PersonDraft } from './bindings/PersonDraft';
 import type { RejectedRows } from './bindings/RejectedRows';
 import type { Role } from './bindings/Role';
+import type { Criterion } from './bindings/Criterion';
+import type { CriterionDraft } from './bindings/CriterionDraft';
 import type { DueTraining } from './bindings/DueTraining';
+import type { Readiness } from './bindings/Readiness';
 import type { MatrixFilter } from './bindings/MatrixFilter';
 import type { ModuleDraft } from './bindings/ModuleDraft';
 import type { RecordDraft } from './bindings/RecordDraft';
@@ -118,4 +121,12 @@ export const api = {
   trashTrainingModule: (id: string) => call<TrainingModule>('trash_training_module', { id }),
   restoreTrainingModule: (id: string) => call<TrainingModule>('restore_training_module', { id }),
   restoreRequirement: (id: string) => call<null>('restore_requirement', { id }),
+
+  listCriteria: (rolloutId: string) => call<Criterion[]>('list_criteria', { rolloutId }),
+  createCriterion: (rolloutId: string, draft: CriterionDraft) => call<Criterion>('create_criterion', { rolloutId, draft }),
+  updateCriterion: (id: string, expectedRowVersion: number, draft: CriterionDraft) =>
+    call<Criterion>('update_criterion', { id, expectedRowVersion, draft }),
+  trashCriterion: (id: string) => call<null>('trash_criterion', { id }),
+  restoreCriterion: (id: string) => call<null>('restore_criterion', { id }),
+  rolloutReadiness: (rolloutId: string) => call<Readiness>('rollout_readiness', { rolloutId }),
 };

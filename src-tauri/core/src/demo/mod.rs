@@ -1,6 +1,7 @@
 //! The sample clinic: a realistic practice with rollouts under way, so a new user can
 //! explore Rollplan before entering their own work. Each area of the app adds its part.
 
+mod readiness;
 mod staff;
 mod training;
 
@@ -32,6 +33,7 @@ pub fn seed_sample_clinic(store: &Store, today: NaiveDate) -> Result<Vec<Rollout
             .map(|draft| insert_draft(tx, draft))
             .collect::<Result<Vec<_>>>()?;
         training::seed(tx, &rollouts, today)?;
+        readiness::seed(tx, &rollouts)?;
         Ok(rollouts)
     })
 }

@@ -1,0 +1,253 @@
+//! The verdict: a readiness score and go / no-go with its reasons, judged from signals.
+
+use chrono::NaiveDate;
+use serde::Serialize;
+use ts_rs::TS;
+
+use super::{CriterionStatus, ReadinessCategory};
+use crate::{Result, Store};
+
+/// Where a signal comes from.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, TS)]
+#[serde(rename_all = "snake_case")]
+pub enum SignalSource {
+    Criterion,
+    Training,
+}
+
+/// One thing that counts towards readiness, from any source.
+#[derive(Debug, Clone, PartialEq, Serialize, TS)]
+pub struct Signal {
+    pub source: SignalSource,
+    pub category: ReadinessCategory,
+    pub label: String,
+    pub status: CriterionStatus,
+    /// Must be met before go-live, whatever the score.
+    pub hard_gate: bool,
+    /// How far along, from 0 to 1 (met is 1).
+    pub progress: f64,
+    /// A line of evidence or arithmetic ("14 of 18 trained; 4 overdue").
+    pub detail: String,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, TS)]
+#[serde(rename_all = "snake_case")]
+pub enum Verdict {
+    Go,
+    NoGo,
+    /// Nothing to judge yet: no criteria and no training requirements.
+    NotAssessed,
+}
+
+/// Why the verdict is what it is; blocking reasons come first.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+pub struct Reason {
+    /// A hard gate that is not met: it alone makes the verdict no-go.
+    pub blocking: bool,
+    pub source: SignalSource,
+    pub text: String,
+}
+
+/// A rollout's readiness.
+#[derive(Debug, Clone, PartialEq, Serialize, TS)]
+pub struct Readiness {
+    pub verdict: Verdict,
+    /// 0–100: progress weighted twice for hard gates.
+    pub score: i64,
+    pub reasons: Vec<Reason>,
+    pub signals: Vec<Signal>,
+}
+
+/// Judges readiness from signals: no-go while any hard gate is not met.
+pub fn judge(signals: Vec<Signal>) -> Readiness {
+    if signals.is_empty() {
+        return Readiness {
+            verdict: Verdict::NotAssessed,
+            score: 0,
+            reasons: Vec::new(),
+            signals,
+        };
+    }
+    let weight = |s: &Signal| if s.hard_gate { 2.0 } else { 1.0 };
+    let total: f64 = signals.iter().map(weight).sum();
+    let earned: f64 = signals
+        .iter()
+        .map(|s| weight(s) * s.progress.clamp(0.0, 1.0))
+        .sum();
+    let score = (earned / total * 100.0).round() as i64;
+
+    // Unmet hard gates first, then hard gates at risk, then the rest; otherwise each
+    // source keeps its own order (the sort is stable).
+    let mut unmet: Vec<&Signal> = signals
+        .iter()
+        .filter(|s| s.status != CriterionStatus::Met)
+        .collect();
+    unmet.sort_by_key(|s| (!s.hard_gate, s.status != CriterionStatus::NotMet));
+    let reasons: Vec<Reason> = unmet
+        .into_iter()
+        .map(|s| {
+            let state = match s.status {
+                CriterionStatus::AtRisk => "at risk",
+                _ => "not met",
+            };
+            let kind = if s.hard_gate {
+                "Hard gate"
+            } else {
+                "Criterion"
+            };
+            let detail = if s.detail.is_empty() {
+                String::new()
+            } else {
+                format!(" — {}", s.detail)
+            };
+            Reason {
+                blocking: s.hard_gate,
+                source: s.source,
+                text: format!("{kind} {state}: {}{detail}", s.label),
+            }
+        })
+        .collect();
+    let verdict = if reasons.iter().any(|r| r.blocking) {
+        Verdict::NoGo
+    } else {
+        Verdict::Go
+    };
+    Readiness {
+        verdict,
+        score,
+        reasons,
+        signals,
+    }
+}
+
+impl Store {
+    /// A rollout's readiness from its criteria and its training completion.
+    pub fn rollout_readiness(&self, rollout_id: &str, today: NaiveDate) -> Result<Readiness> {
+        let mut signals: Vec<Signal> = self
+            .list_criteria(rollout_id)?
+            .into_iter()
+            .map(|c| Signal {
+                source: SignalSource::Criterion,
+                category: c.category,
+                label: c.title,
+                status: c.status,
+                hard_gate: c.hard_gate,
+                progress: match c.status {
+                    CriterionStatus::Met => 1.0,
+                    CriterionStatus::AtRisk => 0.5,
+                    CriterionStatus::NotMet => 0.0,
+                },
+                detail: c.evidence,
+            })
+            .collect();
+        signals.extend(training_signals(self, rollout_id, today)?);
+        Ok(judge(signals))
+    }
+}
+
+/// "No training, no login": every role's training is a hard gate, met when everyone in
+/// the role has completed (or been excused from) what the rollout requires of it.
+fn training_signals(store: &Store, rollout_id: &str, today: NaiveDate) -> Result<Vec<Signal>> {
+    Ok(store
+        .rollout_training_completion(rollout_id, today)?
+        .into_iter()
+        .filter(|role| role.people > 0)
+        .map(|role| {
+            let status = if role.trained == role.people {
+                CriterionStatus::Met
+            } else if role.overdue > 0 {
+                CriterionStatus::NotMet
+            } else {
+                CriterionStatus::AtRisk
+            };
+            let mut detail = format!("{} of {} trained", role.trained, role.people);
+            if role.overdue > 0 {
+                detail.push_str(&format!("; {} overdue", role.overdue));
+            }
+            Signal {
+                source: SignalSource::Training,
+                category: ReadinessCategory::People,
+                label: format!("{} training", role.role_name),
+                status,
+                hard_gate: true,
+                progress: role.trained as f64 / role.people as f64,
+                detail,
+            }
+        })
+        .collect())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn signal(label: &str, status: CriterionStatus, hard_gate: bool) -> Signal {
+        Signal {
+            source: SignalSource::Criterion,
+            category: ReadinessCategory::Technology,
+            label: label.into(),
+            status,
+            hard_gate,
+            progress: match status {
+                CriterionStatus::Met => 1.0,
+                CriterionStatus::AtRisk => 0.5,
+                CriterionStatus::NotMet => 0.0,
+            },
+            detail: String::new(),
+        }
+    }
+
+    #[test]
+    fn nothing_to_judge_is_not_assessed() {
+        assert_eq!(judge(Vec::new()).verdict, Verdict::NotAssessed);
+    }
+
+    #[test]
+    fn an_unmet_hard_gate_is_no_go_whatever_the_score() {
+        let mut signals: Vec<Signal> = (0..9)
+            .map(|i| signal(&format!("Printer {i}"), CriterionStatus::Met, false))
+            .collect();
+        signals.push(signal(
+            "Integrated testing signed off",
+            CriterionStatus::AtRisk,
+            true,
+        ));
+        let readiness = judge(signals);
+        assert_eq!(readiness.verdict, Verdict::NoGo);
+        assert_eq!(readiness.score, 91, "(9 + 2 x 0.5) / 11");
+        assert!(readiness.reasons[0].blocking);
+        assert_eq!(
+            readiness.reasons[0].text,
+            "Hard gate at risk: Integrated testing signed off"
+        );
+    }
+
+    #[test]
+    fn unmet_soft_criteria_warn_but_do_not_block() {
+        let readiness = judge(vec![
+            signal("Huddle times set", CriterionStatus::NotMet, false),
+            signal("Downtime forms printed", CriterionStatus::Met, true),
+        ]);
+        assert_eq!(readiness.verdict, Verdict::Go);
+        assert_eq!(readiness.reasons.len(), 1);
+        assert!(!readiness.reasons[0].blocking);
+    }
+
+    #[test]
+    fn unmet_hard_gates_come_first_then_those_at_risk() {
+        let readiness = judge(vec![
+            signal("Soft one", CriterionStatus::NotMet, false),
+            signal("Hard at risk", CriterionStatus::AtRisk, true),
+            signal("Hard unmet", CriterionStatus::NotMet, true),
+        ]);
+        let order: Vec<&str> = readiness.reasons.iter().map(|r| r.text.as_str()).collect();
+        assert_eq!(
+            order,
+            [
+                "Hard gate not met: Hard unmet",
+                "Hard gate at risk: Hard at risk",
+                "Criterion not met: Soft one"
+            ]
+        );
+    }
+}

@@ -1,0 +1,49 @@
+//! Go/no-go readiness: criteria and the verdict.
+
+use rollplan_core::readiness::{Criterion, CriterionDraft, Readiness};
+use tauri::State;
+
+use super::Reply;
+use crate::state::AppState;
+
+#[tauri::command(async)]
+pub fn list_criteria(state: State<'_, AppState>, rollout_id: String) -> Reply<Vec<Criterion>> {
+    Ok(state.store()?.list_criteria(&rollout_id)?)
+}
+
+#[tauri::command(async)]
+pub fn create_criterion(
+    state: State<'_, AppState>,
+    rollout_id: String,
+    draft: CriterionDraft,
+) -> Reply<Criterion> {
+    Ok(state.store()?.create_criterion(&rollout_id, &draft)?)
+}
+
+#[tauri::command(async)]
+pub fn update_criterion(
+    state: State<'_, AppState>,
+    id: String,
+    expected_row_version: i64,
+    draft: CriterionDraft,
+) -> Reply<Criterion> {
+    Ok(state
+        .store()?
+        .update_criterion(&id, expected_row_version, &draft)?)
+}
+
+#[tauri::command(async)]
+pub fn trash_criterion(state: State<'_, AppState>, id: String) -> Reply<()> {
+    Ok(state.store()?.trash_criterion(&id)?)
+}
+
+#[tauri::command(async)]
+pub fn restore_criterion(state: State<'_, AppState>, id: String) -> Reply<()> {
+    Ok(state.store()?.restore_criterion(&id)?)
+}
+
+#[tauri::command(async)]
+pub fn rollout_readiness(state: State<'_, AppState>, rollout_id: String) -> Reply<Readiness> {
+    let today = chrono::Local::now().date_naive();
+    Ok(state.store()?.rollout_readiness(&rollout_id, today)?)
+}
