@@ -12,9 +12,12 @@ use ts_rs::TS;
 
 use super::{find_role_by_name, insert_person, insert_role, update_person_in, Person, PersonDraft};
 use crate::import::{find_column, Table, TableRow};
-use crate::people::validate::looks_like_email;
 use crate::training::assign_missing_records;
+
+mod values;
+
 use crate::{CoreError, Result, Store};
+use values::{read_values, row_name, RowValues};
 
 /// Which column (by index) holds each field; `None` when the file has no such column.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, TS)]
@@ -159,16 +162,6 @@ impl Store {
             Ok(report)
         })
     }
-}
-
-/// A row's values, read through the mapping.
-struct RowValues {
-    name: String,
-    email: String,
-    role: String,
-    department: String,
-    super_user: Option<bool>,
-    active: Option<bool>,
 }
 
 fn run(tx: &Transaction<'_>, table: &Table, mapping: &RosterMapping) -> Result<RosterReport> {
@@ -317,76 +310,6 @@ fn plan_row(
         Err(other) => return Err(other),
     }
     Ok(result)
-}
-
-/// The row's name: the full-name column, or first and last name joined.
-fn row_name(row: &TableRow, mapping: &RosterMapping) -> String {
-    match mapping
-        .name
-        .map(|c| row.cell(Some(c)))
-        .filter(|n| !n.is_empty())
-    {
-        Some(name) => name.to_owned(),
-        None => [row.cell(mapping.first_name), row.cell(mapping.last_name)]
-            .into_iter()
-            .filter(|part| !part.is_empty())
-            .collect::<Vec<_>>()
-            .join(" "),
-    }
-}
-
-fn read_values(
-    row: &TableRow,
-    mapping: &RosterMapping,
-) -> std::result::Result<RowValues, (Option<usize>, String)> {
-    let name = row_name(row, mapping);
-    if name.is_empty() {
-        return Err((
-            mapping.name.or(mapping.last_name),
-            "the name is empty".into(),
-        ));
-    }
-    let email = row.cell(mapping.email).to_owned();
-    if !email.is_empty() && !looks_like_email(&email) {
-        return Err((mapping.email, format!("'{email}' is not an email address")));
-    }
-    Ok(RowValues {
-        name,
-        email,
-        role: row.cell(mapping.role).to_owned(),
-        department: row.cell(mapping.department).to_owned(),
-        super_user: yes_no(row, mapping.super_user)?,
-        active: active_flag(row, mapping.active)?,
-    })
-}
-
-/// A yes/no cell; an empty cell or a missing column says nothing.
-fn yes_no(
-    row: &TableRow,
-    column: Option<usize>,
-) -> std::result::Result<Option<bool>, (Option<usize>, String)> {
-    let text = row.cell(column).to_lowercase();
-    match text.as_str() {
-        "" => Ok(None),
-        "yes" | "y" | "true" | "1" | "x" => Ok(Some(true)),
-        "no" | "n" | "false" | "0" => Ok(Some(false)),
-        _ => Err((
-            column,
-            format!("expected yes or no, found '{}'", row.cell(column)),
-        )),
-    }
-}
-
-/// Active flags also come as employment statuses ("Active", "Terminated", "On leave").
-fn active_flag(
-    row: &TableRow,
-    column: Option<usize>,
-) -> std::result::Result<Option<bool>, (Option<usize>, String)> {
-    match row.cell(column).to_lowercase().as_str() {
-        "active" | "on leave" | "leave" => Ok(Some(true)),
-        "inactive" | "terminated" | "left" | "former" => Ok(Some(false)),
-        _ => yes_no(row, column),
-    }
 }
 
 /// The directory entry this row is about: by email, else by a unique name.

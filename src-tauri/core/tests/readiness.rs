@@ -1,0 +1,76 @@
+//! Readiness: criteria and training together make the verdict.
+
+mod common;
+
+use common::{clinic, date};
+
+#[test]
+fn readiness_weighs_criteria_and_training_together() {
+    use rollplan_core::readiness::{CriterionDraft, CriterionStatus, ReadinessCategory, Verdict};
+    let clinic = clinic();
+    let today = date("2026-11-25");
+    let readiness = clinic
+        .store
+        .rollout_readiness(&clinic.rollout, today)
+        .expect("readiness");
+    assert_eq!(
+        readiness.verdict,
+        Verdict::NoGo,
+        "untrained front desk blocks go-live"
+    );
+    assert_eq!(
+        readiness.reasons[0].text,
+        "Hard gate at risk: Front desk training — 0 of 3 trained"
+    );
+
+    let gate = clinic
+        .store
+        .create_criterion(
+            &clinic.rollout,
+            &CriterionDraft {
+                category: ReadinessCategory::Technology,
+                title: "Check-in kiosks tested".into(),
+                hard_gate: true,
+                ..CriterionDraft::default()
+            },
+        )
+        .expect("criterion");
+    let people = clinic.store.list_people(false).expect("people");
+    let front_desk: Vec<String> = people
+        .iter()
+        .filter(|p| p.role_id.as_deref() == Some(&clinic.front_desk))
+        .map(|p| p.id.clone())
+        .collect();
+    clinic
+        .store
+        .complete_training(&clinic.module, &front_desk, "2026-11-24", None, today)
+        .expect("trained");
+    let readiness = clinic
+        .store
+        .rollout_readiness(&clinic.rollout, today)
+        .expect("readiness");
+    assert_eq!(readiness.verdict, Verdict::NoGo);
+    assert_eq!(
+        readiness.reasons.len(),
+        1,
+        "only the kiosks remain: {:?}",
+        readiness.reasons
+    );
+
+    let met = CriterionDraft {
+        status: CriterionStatus::Met,
+        category: gate.category,
+        title: gate.title.clone(),
+        hard_gate: true,
+        ..CriterionDraft::default()
+    };
+    clinic
+        .store
+        .update_criterion(&gate.id, gate.row_version, &met)
+        .expect("met");
+    let readiness = clinic
+        .store
+        .rollout_readiness(&clinic.rollout, today)
+        .expect("readiness");
+    assert_eq!((readiness.verdict, readiness.score), (Verdict::Go, 100));
+}
