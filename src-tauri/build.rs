@@ -47,6 +47,7 @@ fn main() {
         "trash_criterion",
         "restore_criterion",
         "rollout_readiness",
+        "rollout_statuses",
     ]);
     if let Err(error) =
         tauri_build::try_build(tauri_build::Attributes::new().app_manifest(commands))

@@ -56,6 +56,7 @@ pub fn run() {
             commands::readiness::trash_criterion,
             commands::readiness::restore_criterion,
             commands::readiness::rollout_readiness,
+            commands::readiness::rollout_statuses,
         ])
         .run(tauri::generate_context!());
     if let Err(error) = result {

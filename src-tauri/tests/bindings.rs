@@ -11,7 +11,7 @@ use rollplan_core::audit::AuditEntry;
 use rollplan_core::check::CheckReport;
 use rollplan_core::people::roster::{RejectedRows, RosterReport};
 use rollplan_core::people::{Person, PersonDraft, Role};
-use rollplan_core::readiness::{Criterion, CriterionDraft, Readiness};
+use rollplan_core::readiness::{Criterion, CriterionDraft, Readiness, RolloutStatus};
 use rollplan_core::rollouts::{Rollout, RolloutDraft};
 use rollplan_core::training::{
     DueTraining, MatrixFilter, ModuleDraft, RecordDraft, Requirement, RoleCompletion,
@@ -53,6 +53,7 @@ fn export_all(dir: &Path) {
         Criterion::export_all(&config),
         CriterionDraft::export_all(&config),
         Readiness::export_all(&config),
+        RolloutStatus::export_all(&config),
     ];
     for result in results {
         result.expect("bindings export");

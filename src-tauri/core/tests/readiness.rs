@@ -74,3 +74,30 @@ fn readiness_weighs_criteria_and_training_together() {
         .expect("readiness");
     assert_eq!((readiness.verdict, readiness.score), (Verdict::Go, 100));
 }
+
+#[test]
+fn home_gets_a_status_line_per_live_rollout() {
+    let store = rollplan_core::Store::open_in_memory().expect("store");
+    let today = date("2026-11-25");
+    let rollouts = rollplan_core::demo::seed_sample_clinic(&store, today).expect("demo");
+    let statuses = store.rollout_statuses(today).expect("statuses");
+    assert_eq!(statuses.len(), rollouts.len());
+    let ehr = rollouts
+        .iter()
+        .find(|r| r.name.starts_with("EHR"))
+        .expect("EHR");
+    let line = statuses
+        .iter()
+        .find(|s| s.rollout_id == ehr.id)
+        .expect("EHR status");
+    assert_eq!(
+        line.verdict,
+        rollplan_core::readiness::Verdict::NoGo,
+        "the sample go-live is not ready yet"
+    );
+    assert!(
+        line.people_to_train >= 30
+            && line.people_trained < line.people_to_train
+            && line.people_overdue > 0
+    );
+}

@@ -1,6 +1,6 @@
 //! Go/no-go readiness: criteria and the verdict.
 
-use rollplan_core::readiness::{Criterion, CriterionDraft, Readiness};
+use rollplan_core::readiness::{Criterion, CriterionDraft, Readiness, RolloutStatus};
 use tauri::State;
 
 use super::Reply;
@@ -46,4 +46,11 @@ pub fn restore_criterion(state: State<'_, AppState>, id: String) -> Reply<()> {
 pub fn rollout_readiness(state: State<'_, AppState>, rollout_id: String) -> Reply<Readiness> {
     let today = chrono::Local::now().date_naive();
     Ok(state.store()?.rollout_readiness(&rollout_id, today)?)
+}
+
+/// Home's line per live rollout: readiness verdict and training progress.
+#[tauri::command(async)]
+pub fn rollout_statuses(state: State<'_, AppState>) -> Reply<Vec<RolloutStatus>> {
+    let today = chrono::Local::now().date_naive();
+    Ok(state.store()?.rollout_statuses(today)?)
 }

@@ -12,6 +12,7 @@ import type { Criterion } from './bindings/Criterion';
 import type { CriterionDraft } from './bindings/CriterionDraft';
 import type { DueTraining } from './bindings/DueTraining';
 import type { Readiness } from './bindings/Readiness';
+import type { RolloutStatus } from './bindings/RolloutStatus';
 import type { MatrixFilter } from './bindings/MatrixFilter';
 import type { ModuleDraft } from './bindings/ModuleDraft';
 import type { RecordDraft } from './bindings/RecordDraft';
@@ -129,4 +130,5 @@ export const api = {
   trashCriterion: (id: string) => call<null>('trash_criterion', { id }),
   restoreCriterion: (id: string) => call<null>('restore_criterion', { id }),
   rolloutReadiness: (rolloutId: string) => call<Readiness>('rollout_readiness', { rolloutId }),
+  rolloutStatuses: () => call<RolloutStatus[]>('rollout_statuses'),
 };

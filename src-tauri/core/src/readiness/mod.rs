@@ -5,11 +5,13 @@
 //! a new source is one more function that produces them.
 
 mod criteria;
+mod summary;
 mod verdict;
 
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
+pub use summary::RolloutStatus;
 pub use verdict::{judge, Readiness, Reason, Signal, SignalSource, Verdict};
 
 /// The five groups of go-live criteria.
