@@ -5,9 +5,9 @@ set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
 
 # Debian 12 / Ubuntu packages: Tauri's WebKitGTK stack, and for tests a virtual display,
-# a session bus and WebKit's WebDriver.
+# a session bus, WebKit's WebDriver, and python3-xlib to close the window like a person.
 build_packages=(build-essential pkg-config libwebkit2gtk-4.1-dev libxdo-dev libssl-dev librsvg2-dev)
-test_packages=(xvfb xauth dbus dbus-x11 webkit2gtk-driver)
+test_packages=(xvfb xauth dbus dbus-x11 webkit2gtk-driver python3-xlib)
 
 wanted=("${build_packages[@]}")
 if [[ "${1:-}" == "--test" ]]; then wanted+=("${test_packages[@]}"); fi

@@ -5,6 +5,7 @@ import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { after, afterEach, before, describe, it } from 'node:test';
 import { startDriver } from './driver.mjs';
 import { Session, waitFor } from './webdriver.mjs';
@@ -137,6 +138,21 @@ describe('Rollplan desktop app', { concurrency: false }, () => {
     const listed = JSON.parse(execFileSync(cliBinary, ['--db', database, 'rollouts', 'list', '--json'], { encoding: 'utf8' }));
     assert.equal(listed[0].name, 'Portal sign-up', 'only the valid name was ever stored');
     assert.equal(listed[0].owner, 'Priya Nair', 'the edit made beside the refused field was kept');
+  });
+
+  it('writes an edit typed just before the window is closed', async () => {
+    const session = await app.launch();
+    await app.step('close', async () => {
+      await (await session.waitForText('.sidebar a', 'Portal sign-up')).click();
+      const sponsor = await session.waitFind('#rollout-sponsor');
+      await sponsor.type('Dr. Amara Okafor');
+      // Close at once, well inside the autosave's quiet period, as a person clicking ×.
+      execFileSync('/usr/bin/python3', [fileURLToPath(new URL('close_window.py', import.meta.url)), 'Rollplan']);
+    });
+    await waitFor('the edit to reach the database', () => {
+      const listed = JSON.parse(execFileSync(cliBinary, ['--db', database, 'rollouts', 'list', '--json'], { encoding: 'utf8' }));
+      return listed[0]?.sponsor === 'Dr. Amara Okafor';
+    });
   });
 
   it('imports a roster, then edits and deactivates a person', async () => {

@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { Autosaver, type SaveStatus } from './autosave';
+import { Autosaver, flushPendingSaves, type SaveStatus } from './autosave';
 
 function deferred<T>() {
   let resolve!: (value: T) => void;
@@ -97,5 +97,15 @@ describe('Autosaver', () => {
     await saver.retry();
     expect(saved, 'the failed value is saved on retry, not lost').toEqual(['plan']);
     expect(statuses.at(-1)).toBe('saved');
+  });
+
+  it('lets the window wait for every form with an edit still waiting', async () => {
+    const first = vi.fn(async (v: string) => v);
+    const second = vi.fn(async (v: string) => v);
+    harness(first).saver.schedule('owner typed just before closing');
+    harness(second).saver.schedule('goal typed just before closing');
+    await flushPendingSaves();
+    expect(first).toHaveBeenCalledWith('owner typed just before closing');
+    expect(second).toHaveBeenCalledWith('goal typed just before closing');
   });
 });

@@ -15,6 +15,14 @@ export interface AutosaveHooks<T, R> {
   status: (status: SaveStatus) => void;
 }
 
+/** Savers with an edit waiting or being written, so closing the window can wait for them. */
+const unsaved = new Set<{ flush(): Promise<void> }>();
+
+/** Writes every edit still waiting in any form; resolves when all are written (or failed). */
+export async function flushPendingSaves(): Promise<void> {
+  await Promise.allSettled([...unsaved].map((saver) => saver.flush()));
+}
+
 export class Autosaver<T, R> {
   private next: { value: T } | null = null;
   private timer: ReturnType<typeof setTimeout> | null = null;
@@ -28,6 +36,7 @@ export class Autosaver<T, R> {
 
   /** Queues `value` to be saved after a short quiet period. */
   schedule(value: T): void {
+    unsaved.add(this);
     this.next = { value };
     this.lastFailed = null;
     this.hooks.status('pending');
@@ -47,12 +56,16 @@ export class Autosaver<T, R> {
       this.timer = null;
     }
     while (this.running) await this.running;
-    if (this.next === null) return;
+    if (this.next === null) {
+      unsaved.delete(this);
+      return;
+    }
     this.running = this.drain();
     try {
       await this.running;
     } finally {
       this.running = null;
+      if (this.next === null) unsaved.delete(this);
     }
   }
 
