@@ -38,6 +38,11 @@ pub enum Command {
         #[command(subcommand)]
         command: ImportCommand,
     },
+    /// The SOP library.
+    Sops {
+        #[command(subcommand)]
+        command: SopsCommand,
+    },
     /// Check the database: integrity, foreign keys, schema version.
     Check {
         /// Print the report as JSON.
@@ -73,6 +78,18 @@ pub enum PeopleCommand {
         /// Include people who are no longer active.
         #[arg(long)]
         all: bool,
+    },
+}
+
+#[derive(Subcommand)]
+pub enum SopsCommand {
+    /// List SOPs by code, or only those due for review within DAYS (overdue included).
+    List {
+        #[arg(long, value_name = "DAYS")]
+        due_within: Option<u64>,
+        /// Print JSON for scripts.
+        #[arg(long)]
+        json: bool,
     },
 }
 

@@ -6,6 +6,7 @@
 mod args;
 mod output;
 mod people;
+mod sops;
 
 use std::process::ExitCode;
 
@@ -14,7 +15,7 @@ use rollplan_core::paths::resolve_database;
 use rollplan_core::rollouts::RolloutDraft;
 use rollplan_core::{CoreError, Store};
 
-use args::{Cli, Command, ImportCommand, PeopleCommand, RolloutsCommand};
+use args::{Cli, Command, ImportCommand, PeopleCommand, RolloutsCommand, SopsCommand};
 
 fn main() -> ExitCode {
     let cli = match Cli::try_parse() {
@@ -85,6 +86,9 @@ fn run(cli: Cli) -> Result<(), CoreError> {
                     json,
                 },
         } => people::import_roster(&store, &file, dry_run, skip_rejected, json),
+        Command::Sops {
+            command: SopsCommand::List { due_within, json },
+        } => sops::list(&store, due_within, json, today()),
         Command::Check { json } => {
             let report = store.check()?;
             if json {

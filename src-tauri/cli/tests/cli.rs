@@ -193,3 +193,28 @@ fn a_roster_imports_and_a_bad_one_names_row_and_column() {
         stderr(&refused)
     );
 }
+
+#[test]
+fn sops_list_shows_the_library_and_what_is_due_for_review() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let db = dir.path().join("rollplan.db");
+    assert_eq!(cli(&db, &["demo"]).status.code(), Some(0));
+    let all = cli(&db, &["sops", "list"]);
+    assert_eq!(all.status.code(), Some(0), "{}", stderr(&all));
+    assert!(stdout(&all).contains("FD-012") && stdout(&all).contains("EHR-004"));
+
+    let due = cli(&db, &["sops", "list", "--due-within", "30", "--json"]);
+    let listed: serde_json::Value = serde_json::from_slice(&due.stdout).expect("valid JSON");
+    let codes: Vec<&str> = listed
+        .as_array()
+        .expect("array")
+        .iter()
+        .filter_map(|s| s["code"].as_str())
+        .collect();
+    assert_eq!(
+        codes,
+        ["FD-015", "FD-012"],
+        "overdue first, then due within the month"
+    );
+    assert!(stdout(&cli(&db, &["sops", "list", "--due-within", "30"])).contains("(overdue)"));
+}

@@ -19,6 +19,7 @@ pub enum EntityKind {
     TrainingRequirement,
     TrainingRecord,
     ReadinessCriterion,
+    Sop,
 }
 
 impl EntityKind {
@@ -31,6 +32,7 @@ impl EntityKind {
             Self::TrainingRequirement => "training_requirement",
             Self::TrainingRecord => "training_record",
             Self::ReadinessCriterion => "readiness_criterion",
+            Self::Sop => "sop",
         }
     }
 }

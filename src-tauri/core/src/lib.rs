@@ -16,6 +16,7 @@ pub mod paths;
 pub mod people;
 pub mod readiness;
 pub mod rollouts;
+pub mod sops;
 pub mod store;
 mod time;
 pub mod training;

@@ -2,6 +2,7 @@
 //! explore Rollplan before entering their own work. Each area of the app adds its part.
 
 mod readiness;
+mod sops;
 mod staff;
 mod training;
 
@@ -34,6 +35,7 @@ pub fn seed_sample_clinic(store: &Store, today: NaiveDate) -> Result<Vec<Rollout
             .collect::<Result<Vec<_>>>()?;
         training::seed(tx, &rollouts, today)?;
         readiness::seed(tx, &rollouts)?;
+        sops::seed(tx, today)?;
         Ok(rollouts)
     })
 }
@@ -106,6 +108,12 @@ mod tests {
         let today = NaiveDate::from_ymd_opt(2026, 11, 25).expect("date");
         let seeded = seed_sample_clinic(&store, today).expect("the sample clinic seeds");
         assert_eq!(seeded.len(), 2);
+        assert_eq!(store.list_sops().expect("sops").len(), 4);
+        assert_eq!(
+            store.sops_due_for_review(today, 30).expect("due").len(),
+            2,
+            "check-in falls due within the month and no-show follow-up is overdue"
+        );
         let staff = store.list_people(true).expect("staff");
         assert_eq!(staff.len(), staff::STAFF.len());
         assert!(

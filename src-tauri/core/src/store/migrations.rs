@@ -9,6 +9,7 @@ const MIGRATIONS: &[M<'static>] = &[
     M::up(include_str!("../../migrations/0002_people.sql")),
     M::up(include_str!("../../migrations/0003_training.sql")),
     M::up(include_str!("../../migrations/0004_readiness.sql")),
+    M::up(include_str!("../../migrations/0005_sops.sql")),
 ];
 
 /// The schema version this build writes and understands.

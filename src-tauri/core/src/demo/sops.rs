@@ -1,0 +1,169 @@
+//! The sample clinic's SOP library: procedures a clinic really runs, with revisions,
+//! one in review, and some due or overdue for review.
+
+use chrono::NaiveDate;
+use rusqlite::Transaction;
+
+use super::shift;
+use crate::sops::{approve_in, insert_sop, SopDraft, SopException, SopStatus, Step};
+use crate::{CoreError, Result};
+
+fn step(role: &str, instruction: &str, quality_check: &str) -> Step {
+    Step {
+        role: role.into(),
+        instruction: instruction.into(),
+        quality_check: quality_check.into(),
+    }
+}
+
+fn exception(
+    trigger: &str,
+    action: &str,
+    escalate_to: &str,
+    within: &str,
+    evidence: &str,
+) -> SopException {
+    SopException {
+        trigger: trigger.into(),
+        action: action.into(),
+        escalate_to: escalate_to.into(),
+        within: within.into(),
+        evidence: evidence.into(),
+    }
+}
+
+pub(super) fn seed(tx: &Transaction<'_>, today: NaiveDate) -> Result<()> {
+    let day = |offset: i64| {
+        shift(today, offset).ok_or_else(|| CoreError::Database("sample date out of range".into()))
+    };
+
+    let check_in = insert_sop(
+        tx,
+        &SopDraft {
+            code: "FD-012".into(),
+            title: "Patient check-in and insurance verification".into(),
+            purpose: "Every patient is identified and their coverage verified before being roomed."
+                .into(),
+            scope: "Front desk at Riverside and Northgate, all visit types.".into(),
+            owner: "Priya Nair".into(),
+            review_interval_months: 12,
+            tags: vec!["front desk".into(), "EHR go-live".into()],
+            steps: vec![
+                step(
+                    "Front desk",
+                    "Greet the patient and confirm two identifiers (name and date of birth).",
+                    "",
+                ),
+                step(
+                    "Front desk",
+                    "Scan the insurance card and photo ID into the chart.",
+                    "",
+                ),
+                step(
+                    "Front desk",
+                    "Run the real-time eligibility check.",
+                    "Stop the line if coverage is inactive: do not room the patient.",
+                ),
+                step(
+                    "Front desk",
+                    "Collect the copay and offer portal sign-up.",
+                    "",
+                ),
+            ],
+            exceptions: vec![
+                exception(
+                    "Insurance cannot be verified",
+                    "Offer a self-pay estimate; reschedule if the patient declines",
+                    "Front-desk lead",
+                    "15 minutes",
+                    "Note in the encounter",
+                ),
+                exception(
+                    "Patient arrives more than 15 minutes late",
+                    "Offer the next open slot or a same-day work-in if the provider agrees",
+                    "Charge nurse",
+                    "5 minutes",
+                    "Late-arrival log",
+                ),
+                exception(
+                    "The EHR is down at check-in",
+                    "Switch to the downtime check-in form (EHR-004)",
+                    "Practice manager",
+                    "Immediately",
+                    "Paper forms scanned after recovery",
+                ),
+            ],
+            ..SopDraft::default()
+        },
+    )?;
+    approve_in(tx, &check_in, "Dr. Amara Okafor", day(-350)?)?;
+
+    let prior_auth = insert_sop(
+        tx,
+        &SopDraft {
+            code: "CL-020".into(),
+            title: "Prior authorization requests".into(),
+            purpose: "Requests reach the payer complete the first time, and no visit waits on a missing authorization.".into(),
+            owner: "Rosa Martinez".into(),
+            review_interval_months: 12,
+            steps: vec![
+                step("Scheduler", "Check the payer's prior-authorization list when booking imaging, procedures and specialty drugs.", ""),
+                step("Referral coordinator", "Submit the request with clinical notes within one business day.", "Stop the line if notes are missing: ask the provider first."),
+                step("Referral coordinator", "Record the authorization number and dates in the appointment.", ""),
+            ],
+            exceptions: vec![exception(
+                "The authorization is denied",
+                "Tell the provider the same day and offer a peer-to-peer review",
+                "Provider",
+                "1 business day",
+                "Denial letter in the chart",
+            )],
+            ..SopDraft::default()
+        },
+    )?;
+    approve_in(tx, &prior_auth, "Dana Whitfield", day(-200)?)?;
+
+    insert_sop(
+        tx,
+        &SopDraft {
+            code: "EHR-004".into(),
+            title: "EHR downtime (planned and unplanned)".into(),
+            purpose: "Patients are seen safely while the EHR is unavailable, and nothing is lost when it returns.".into(),
+            owner: "Marcus Bell".into(),
+            status: SopStatus::InReview,
+            review_interval_months: 6,
+            steps: vec![
+                step("Practice manager", "Announce downtime on the overhead and the team chat.", ""),
+                step("Front desk", "Print the day's schedule from the downtime report.", ""),
+                step("MA", "Document vitals and rooming on the paper encounter form.", ""),
+                step("Provider", "Write prescriptions on the paper pad; no controlled substances without the PDMP check.", "Stop the line for controlled substances."),
+            ],
+            ..SopDraft::default()
+        },
+    )?;
+
+    let no_show = insert_sop(
+        tx,
+        &SopDraft {
+            code: "FD-015".into(),
+            title: "No-show and late-arrival follow-up".into(),
+            owner: "Priya Nair".into(),
+            review_interval_months: 6,
+            steps: vec![
+                step(
+                    "Front desk",
+                    "Call each no-show the same day and offer a new appointment.",
+                    "",
+                ),
+                step(
+                    "Front desk",
+                    "After a third no-show in 12 months, send the attendance letter.",
+                    "",
+                ),
+            ],
+            ..SopDraft::default()
+        },
+    )?;
+    approve_in(tx, &no_show, "Dana Whitfield", day(-200)?)?;
+    Ok(())
+}

@@ -1,0 +1,155 @@
+//! The SOP library: standard operating procedures with ordered steps, exception
+//! handling, approval into immutable revisions, review cycles and full-text search.
+
+mod review;
+mod search;
+mod store;
+mod validate;
+
+use chrono::NaiveDate;
+use serde::{Deserialize, Serialize};
+use ts_rs::TS;
+
+pub use review::add_months;
+pub use search::{SearchHit, SnippetPart};
+pub use store::SopSummary;
+pub(crate) use store::{approve_in, insert_sop};
+
+/// Where an SOP stands. Approved and retired SOPs have an approved revision; a draft or
+/// in-review SOP may be the next version of one.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize, Deserialize, TS)]
+#[serde(rename_all = "snake_case")]
+pub enum SopStatus {
+    #[default]
+    Draft,
+    InReview,
+    Approved,
+    Retired,
+}
+
+coded_enum!(SopStatus, "status", "status", {
+    Draft => "draft", "Draft";
+    InReview => "in_review", "In review";
+    Approved => "approved", "Approved";
+    Retired => "retired", "Retired";
+});
+
+/// One step of a procedure.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(default)]
+pub struct Step {
+    /// The role responsible ("Front desk", "MA").
+    pub role: String,
+    pub instruction: String,
+    /// A quality check or "stop the line" rule, if any.
+    pub quality_check: String,
+}
+
+/// What to do when the normal path does not apply.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(default)]
+pub struct SopException {
+    pub trigger: String,
+    pub action: String,
+    /// A role or a person.
+    pub escalate_to: String,
+    /// How soon ("15 minutes", "same day").
+    pub within: String,
+    pub evidence: String,
+}
+
+/// Everything a person edits on an SOP.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(default)]
+pub struct SopDraft {
+    pub code: String,
+    pub title: String,
+    pub purpose: String,
+    pub scope: String,
+    pub owner: String,
+    pub status: SopStatus,
+    /// `YYYY-MM-DD`, or empty.
+    pub effective_date: Option<String>,
+    pub review_interval_months: i64,
+    /// `YYYY-MM-DD` to override the computed next review, or empty.
+    pub next_review_override: Option<String>,
+    pub tags: Vec<String>,
+    pub steps: Vec<Step>,
+    pub exceptions: Vec<SopException>,
+}
+
+impl Default for SopDraft {
+    fn default() -> Self {
+        Self {
+            code: String::new(),
+            title: String::new(),
+            purpose: String::new(),
+            scope: String::new(),
+            owner: String::new(),
+            status: SopStatus::Draft,
+            effective_date: None,
+            review_interval_months: 12,
+            next_review_override: None,
+            tags: Vec::new(),
+            steps: Vec::new(),
+            exceptions: Vec::new(),
+        }
+    }
+}
+
+/// An SOP's working copy.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+pub struct Sop {
+    pub id: String,
+    pub code: String,
+    pub title: String,
+    pub purpose: String,
+    pub scope: String,
+    pub owner: String,
+    pub status: SopStatus,
+    /// The version being worked on (or the approved one, once approved).
+    pub version: i64,
+    pub effective_date: Option<NaiveDate>,
+    pub review_interval_months: i64,
+    pub next_review_override: Option<NaiveDate>,
+    /// The override, or the effective date plus the review interval.
+    pub next_review_date: Option<NaiveDate>,
+    pub tags: Vec<String>,
+    pub steps: Vec<Step>,
+    pub exceptions: Vec<SopException>,
+    pub row_version: i64,
+}
+
+/// An approved, frozen version of an SOP.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+pub struct Revision {
+    pub id: String,
+    pub sop_id: String,
+    pub version: i64,
+    pub approved_by: String,
+    /// UTC ISO-8601.
+    pub approved_at: String,
+    pub effective_date: NaiveDate,
+    /// The SOP exactly as approved.
+    pub snapshot: Sop,
+}
+
+impl Sop {
+    /// The editable part of this SOP.
+    pub fn draft(&self) -> SopDraft {
+        SopDraft {
+            code: self.code.clone(),
+            title: self.title.clone(),
+            purpose: self.purpose.clone(),
+            scope: self.scope.clone(),
+            owner: self.owner.clone(),
+            status: self.status,
+            effective_date: self.effective_date.map(crate::time::date_text),
+            review_interval_months: self.review_interval_months,
+            next_review_override: self.next_review_override.map(crate::time::date_text),
+            tags: self.tags.clone(),
+            steps: self.steps.clone(),
+            exceptions: self.exceptions.clone(),
+        }
+    }
+}
