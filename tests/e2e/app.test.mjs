@@ -27,7 +27,7 @@ function useApp(env) {
   const app = { driver: undefined, session: undefined };
 
   before(async () => {
-    app.driver = await startDriver({ port: 4444, env });
+    app.driver = await startDriver({ port: 4444, env, application });
   });
 
   afterEach(async () => {

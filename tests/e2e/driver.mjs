@@ -1,13 +1,33 @@
 // Starts tauri-driver for a test run and stops it afterwards.
-import { spawn } from 'node:child_process';
+import { execFileSync, spawn } from 'node:child_process';
+import { closeSync, openSync } from 'node:fs';
+import { join } from 'node:path';
+import { tmpdir } from 'node:os';
 import { waitFor } from './webdriver.mjs';
 
-/** Launches tauri-driver on `port` with `env` (which the app inherits). */
-export async function startDriver({ port, env }) {
+/** Instances of `binary` still running, as process ids. */
+function running(binary) {
+  try {
+    return execFileSync('pgrep', ['-f', `^${binary}$`], { encoding: 'utf8' }).split('\n').filter(Boolean);
+  } catch {
+    return []; // pgrep exits 1 when nothing matches
+  }
+}
+
+/**
+ * Launches tauri-driver on `port` with `env` (which the app inherits). Its output, and
+ * the app's, go to a log file rather than the test runner's pipes: an app process that
+ * outlived its session would otherwise hold those pipes open and the runner would
+ * never finish.
+ */
+export async function startDriver({ port, env, application }) {
+  const log = join(tmpdir(), `rollplan-e2e-driver-${port}-${process.pid}.log`);
+  const out = openSync(log, 'a');
   const child = spawn('tauri-driver', ['--port', String(port)], {
     env: { ...process.env, ...env },
-    stdio: ['ignore', 'inherit', 'inherit'],
+    stdio: ['ignore', out, out],
   });
+  closeSync(out);
   const exited = new Promise((resolve) => child.once('exit', resolve));
   const base = `http://127.0.0.1:${port}`;
   // tauri-driver answers /status by asking WebKitWebDriver, which it starts alongside;
@@ -16,9 +36,19 @@ export async function startDriver({ port, env }) {
   await waitFor('tauri-driver to listen', async () => (await fetch(`${base}/status`)).ok, 20000);
   return {
     base,
+    log,
     async stop() {
       child.kill('SIGTERM');
       await Promise.race([exited, new Promise((resolve) => setTimeout(resolve, 5000))]);
+      // An app this run started that is still running after its driver stopped is a
+      // bug worth seeing; end it so the next run starts clean, and say so.
+      if (application) {
+        const left = running(application);
+        if (left.length) {
+          console.warn(`warning: ${left.length} app process(es) outlived their session; ending them (see ${log})`);
+          for (const pid of left) process.kill(Number(pid), 'SIGTERM');
+        }
+      }
     },
   };
 }
