@@ -48,6 +48,7 @@ fn main() {
         "restore_criterion",
         "rollout_readiness",
         "rollout_statuses",
+        "sops_due_for_review",
     ]);
     if let Err(error) =
         tauri_build::try_build(tauri_build::Attributes::new().app_manifest(commands))

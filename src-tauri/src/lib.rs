@@ -57,6 +57,7 @@ pub fn run() {
             commands::readiness::restore_criterion,
             commands::readiness::rollout_readiness,
             commands::readiness::rollout_statuses,
+            commands::sops::sops_due_for_review,
         ])
         .run(tauri::generate_context!());
     if let Err(error) = result {

@@ -13,6 +13,7 @@ use rollplan_core::people::roster::{RejectedRows, RosterReport};
 use rollplan_core::people::{Person, PersonDraft, Role};
 use rollplan_core::readiness::{Criterion, CriterionDraft, Readiness, RolloutStatus};
 use rollplan_core::rollouts::{Rollout, RolloutDraft};
+use rollplan_core::sops::SopSummary;
 use rollplan_core::training::{
     DueTraining, MatrixFilter, ModuleDraft, RecordDraft, Requirement, RoleCompletion,
     TrainingMatrix, TrainingModule, TrainingRecord,
@@ -54,6 +55,7 @@ fn export_all(dir: &Path) {
         CriterionDraft::export_all(&config),
         Readiness::export_all(&config),
         RolloutStatus::export_all(&config),
+        SopSummary::export_all(&config),
     ];
     for result in results {
         result.expect("bindings export");

@@ -10,6 +10,7 @@ use std::time::{Duration, Instant};
 use rollplan_core::import::read_table;
 use rollplan_core::people::roster::{RejectedRows, RosterMapping};
 use rollplan_core::rollouts::{Phase, RolloutDraft, RolloutKind};
+use rollplan_core::sops::{SopDraft, Step};
 use rollplan_core::training::{MatrixFilter, ModuleDraft, TrainingFormat};
 use rollplan_core::Store;
 
@@ -77,6 +78,63 @@ fn main() {
     );
 
     people_and_training();
+    sop_library();
+}
+
+/// The SOP library at DESIGN.md §6 scale: 500 SOPs of 10–50 steps.
+fn sop_library() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let store = Store::open(&dir.path().join("sops.db")).expect("open store");
+    let topics = [
+        "check-in",
+        "insurance",
+        "prior authorization",
+        "refill",
+        "referral",
+        "downtime",
+        "charge capture",
+        "no-show",
+    ];
+    let mut largest = String::new();
+    for i in 0..500 {
+        let topic = topics[i % topics.len()];
+        let steps = 10 + (i % 41);
+        let draft = SopDraft {
+            code: format!("SOP-{i:03}"),
+            title: format!("{topic} procedure {i}"),
+            purpose: format!("How the clinic handles {topic} every time."),
+            steps: (0..steps)
+                .map(|n| Step {
+                    role: "Front desk".into(),
+                    instruction: format!(
+                        "Step {n}: confirm the {topic} details and record them in the chart."
+                    ),
+                    quality_check: String::new(),
+                })
+                .collect(),
+            ..SopDraft::default()
+        };
+        let sop = store.create_sop(&draft).expect("sop");
+        if steps == 50 {
+            largest = sop.id;
+        }
+    }
+    println!(
+        "\n{:<28} {:>10} {:>10} {:>10}",
+        "command (500 SOPs)", "median", "p95", "max"
+    );
+    report(
+        "search_sops",
+        measure(|| drop(store.search_sops("prior auth", 50).expect("search"))),
+    );
+    report(
+        "get_sop (50 steps)",
+        measure(|| drop(store.get_sop(&largest).expect("get"))),
+    );
+    report(
+        "list_sops",
+        measure(|| drop(store.list_sops().expect("list"))),
+    );
 }
 
 /// The staff directory and training at the scale of DESIGN.md §6: 1,000 people and

@@ -5,6 +5,7 @@ pub mod app;
 pub mod people;
 pub mod readiness;
 pub mod rollouts;
+pub mod sops;
 pub mod training;
 
 use rollplan_core::ErrorPayload;

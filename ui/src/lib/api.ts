@@ -13,6 +13,7 @@ import type { CriterionDraft } from './bindings/CriterionDraft';
 import type { DueTraining } from './bindings/DueTraining';
 import type { Readiness } from './bindings/Readiness';
 import type { RolloutStatus } from './bindings/RolloutStatus';
+import type { SopSummary } from './bindings/SopSummary';
 import type { MatrixFilter } from './bindings/MatrixFilter';
 import type { ModuleDraft } from './bindings/ModuleDraft';
 import type { RecordDraft } from './bindings/RecordDraft';
@@ -131,4 +132,5 @@ export const api = {
   restoreCriterion: (id: string) => call<null>('restore_criterion', { id }),
   rolloutReadiness: (rolloutId: string) => call<Readiness>('rollout_readiness', { rolloutId }),
   rolloutStatuses: () => call<RolloutStatus[]>('rollout_statuses'),
+  sopsDueForReview: (withinDays: number) => call<SopSummary[]>('sops_due_for_review', { withinDays }),
 };
