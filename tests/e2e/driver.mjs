@@ -38,10 +38,18 @@ export async function startDriver({ port, env, application }) {
     base,
     log,
     async stop() {
+      // Give the last session's app a moment to finish exiting: stopping the driver
+      // while WebKitWebDriver is still ending the app can orphan it.
+      if (application) {
+        const deadline = Date.now() + 5000;
+        while (running(application).length && Date.now() < deadline) {
+          await new Promise((resolve) => setTimeout(resolve, 100));
+        }
+      }
       child.kill('SIGTERM');
       await Promise.race([exited, new Promise((resolve) => setTimeout(resolve, 5000))]);
-      // An app this run started that is still running after its driver stopped is a
-      // bug worth seeing; end it so the next run starts clean, and say so.
+      // An app still running now outlived its session: end it so the runner can finish
+      // and the next run starts clean, and say so.
       if (application) {
         const left = running(application);
         if (left.length) {
