@@ -4,7 +4,7 @@ use rusqlite::{params, Connection, Row, Transaction};
 
 use super::{Criterion, CriterionDraft, CriterionStatus, ReadinessCategory};
 use crate::audit::{self, AuditAction, ChangeSet, EntityKind};
-use crate::store::rows;
+use crate::store::{rows, trash};
 use crate::time::{now, timestamp_text};
 use crate::{CoreError, FieldError, Result, Store};
 
@@ -102,16 +102,13 @@ impl Store {
     fn set_criterion_trashed(&self, id: &str, trashed: bool) -> Result<()> {
         self.write(|tx| {
             fetch(tx, id)?;
-            let at = timestamp_text(now());
-            let changed = tx.execute(
-                "UPDATE readiness_criteria SET deleted_at = ?1, updated_at = ?2, row_version = row_version + 1
-                 WHERE id = ?3 AND (deleted_at IS NULL) = ?4",
-                params![trashed.then_some(&at), at, id, trashed],
+            trash::set_trashed(
+                tx,
+                "readiness_criteria",
+                EntityKind::ReadinessCriterion,
+                id,
+                trashed,
             )?;
-            if changed > 0 {
-                let action = if trashed { AuditAction::Trash } else { AuditAction::Restore };
-                audit::record(tx, &at, EntityKind::ReadinessCriterion, id, action, &[])?;
-            }
             Ok(())
         })
     }

@@ -3,6 +3,7 @@
 
 mod migrations;
 pub(crate) mod rows;
+pub(crate) mod trash;
 
 use std::path::{Path, PathBuf};
 use std::sync::{Mutex, MutexGuard};

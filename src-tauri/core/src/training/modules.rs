@@ -4,7 +4,7 @@ use rusqlite::{params, Connection, Row};
 
 use super::{ModuleDraft, TrainingFormat, TrainingModule};
 use crate::audit::{self, AuditAction, ChangeSet, EntityKind};
-use crate::store::rows;
+use crate::store::{rows, trash};
 use crate::time::{now, timestamp_text};
 use crate::{CoreError, FieldError, Result, Store};
 
@@ -103,18 +103,15 @@ impl Store {
     fn set_module_trashed(&self, id: &str, trashed: bool) -> Result<TrainingModule> {
         self.write(|tx| {
             let module = fetch_module(tx, id)?;
-            let at = timestamp_text(now());
-            let changed = tx.execute(
-                "UPDATE training_modules SET deleted_at = ?1, updated_at = ?2, row_version = row_version + 1
-                 WHERE id = ?3 AND (deleted_at IS NULL) = ?4",
-                params![trashed.then_some(&at), at, id, trashed],
+            let changed = trash::set_trashed(
+                tx,
+                "training_modules",
+                EntityKind::TrainingModule,
+                id,
+                trashed,
             )?;
-            if changed > 0 {
-                let action = if trashed { AuditAction::Trash } else { AuditAction::Restore };
-                audit::record(tx, &at, EntityKind::TrainingModule, id, action, &[])?;
-                if !trashed {
-                    super::assign_missing_records(tx)?;
-                }
+            if changed && !trashed {
+                super::assign_missing_records(tx)?;
             }
             Ok(module)
         })

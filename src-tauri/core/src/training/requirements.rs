@@ -7,7 +7,7 @@ use rusqlite::{params, Connection, OptionalExtension, Row, Transaction};
 use super::modules::fetch_module;
 use super::Requirement;
 use crate::audit::{self, AuditAction, ChangeSet, EntityKind};
-use crate::store::rows;
+use crate::store::{rows, trash};
 use crate::time::{date_text, now, parse_date, timestamp_text};
 use crate::{CoreError, Result, Store};
 
@@ -69,28 +69,36 @@ impl Store {
 
     fn set_requirement_trashed(&self, id: &str, trashed: bool) -> Result<()> {
         self.write(|tx| {
-            fetch_requirement(tx, id)?;
-            let at = timestamp_text(now());
-            let changed = tx
-                .execute(
-                    "UPDATE training_requirements SET deleted_at = ?1, updated_at = ?2, row_version = row_version + 1
-                     WHERE id = ?3 AND (deleted_at IS NULL) = ?4",
-                    params![trashed.then_some(&at), at, id, trashed],
-                )
-                .map_err(|e| match e {
-                    rusqlite::Error::SqliteFailure(f, _) if f.code == rusqlite::ErrorCode::ConstraintViolation => {
-                        CoreError::Conflict(
-                            "The same requirement has been added again since; remove that one first.".into(),
-                        )
-                    }
-                    other => other.into(),
-                })?;
-            if changed > 0 {
-                let action = if trashed { AuditAction::Trash } else { AuditAction::Restore };
-                audit::record(tx, &at, EntityKind::TrainingRequirement, id, action, &[])?;
-                if !trashed {
-                    assign_missing_records(tx)?;
+            let requirement = fetch_requirement(tx, id)?;
+            if !trashed {
+                let clash: bool = tx.query_row(
+                    "SELECT EXISTS (SELECT 1 FROM training_requirements
+                     WHERE rollout_id = ?1 AND role_id = ?2 AND module_id = ?3
+                       AND deleted_at IS NULL AND id <> ?4)",
+                    params![
+                        requirement.rollout_id,
+                        requirement.role_id,
+                        requirement.module_id,
+                        id
+                    ],
+                    |row| row.get(0),
+                )?;
+                if clash {
+                    return Err(CoreError::Conflict(
+                        "The same requirement has been added again since; remove that one first."
+                            .into(),
+                    ));
                 }
+            }
+            let changed = trash::set_trashed(
+                tx,
+                "training_requirements",
+                EntityKind::TrainingRequirement,
+                id,
+                trashed,
+            )?;
+            if changed && !trashed {
+                assign_missing_records(tx)?;
             }
             Ok(())
         })
