@@ -2,6 +2,7 @@
 //! handling, approval into immutable revisions, review cycles and full-text search.
 
 mod review;
+mod revisions;
 mod search;
 mod store;
 mod validate;
@@ -11,9 +12,10 @@ use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
 pub use review::add_months;
+pub(crate) use revisions::approve_in;
 pub use search::{SearchHit, SnippetPart};
+pub(crate) use store::insert_sop;
 pub use store::SopSummary;
-pub(crate) use store::{approve_in, insert_sop};
 
 /// Where an SOP stands. Approved and retired SOPs have an approved revision; a draft or
 /// in-review SOP may be the next version of one.

@@ -2,6 +2,33 @@
 
 use chrono::{Months, NaiveDate};
 
+use super::store::SopSummary;
+use super::SopStatus;
+use crate::{Result, Store};
+
+impl Store {
+    /// Approved SOPs whose next review falls within `within_days` of `today` (or has
+    /// passed), soonest first.
+    pub fn sops_due_for_review(
+        &self,
+        today: NaiveDate,
+        within_days: u64,
+    ) -> Result<Vec<SopSummary>> {
+        let horizon = today
+            .checked_add_days(chrono::Days::new(within_days))
+            .unwrap_or(today);
+        let mut due: Vec<SopSummary> = self
+            .list_sops()?
+            .into_iter()
+            .filter(|s| {
+                s.status == SopStatus::Approved && s.next_review_date.is_some_and(|d| d <= horizon)
+            })
+            .collect();
+        due.sort_by_key(|s| s.next_review_date);
+        Ok(due)
+    }
+}
+
 /// `date` plus whole months, clamped to the month's last day (Jan 31 + 1 month is Feb 28).
 pub fn add_months(date: NaiveDate, months: i64) -> Option<NaiveDate> {
     let months = u32::try_from(months).ok()?;
