@@ -25,8 +25,9 @@ impl Store {
         self.list_rollouts()?
             .into_iter()
             .map(|rollout| {
-                let readiness = self.rollout_readiness(&rollout.id, today)?;
+                // One completion pass serves both the verdict and the training figures.
                 let roles = self.rollout_training_completion(&rollout.id, today)?;
+                let readiness = self.readiness_with(&rollout.id, &roles)?;
                 Ok(RolloutStatus {
                     rollout_id: rollout.id,
                     verdict: readiness.verdict,

@@ -5,6 +5,7 @@ use serde::Serialize;
 use ts_rs::TS;
 
 use super::{CriterionStatus, ReadinessCategory};
+use crate::training::RoleCompletion;
 use crate::{Result, Store};
 
 /// Where a signal comes from.
@@ -123,6 +124,17 @@ pub fn judge(signals: Vec<Signal>) -> Readiness {
 impl Store {
     /// A rollout's readiness from its criteria and its training completion.
     pub fn rollout_readiness(&self, rollout_id: &str, today: NaiveDate) -> Result<Readiness> {
+        let completion = self.rollout_training_completion(rollout_id, today)?;
+        self.readiness_with(rollout_id, &completion)
+    }
+
+    /// The verdict from a rollout's criteria and an already computed training
+    /// completion, for callers that need the completion too (Home's status lines).
+    pub(crate) fn readiness_with(
+        &self,
+        rollout_id: &str,
+        completion: &[RoleCompletion],
+    ) -> Result<Readiness> {
         let mut signals: Vec<Signal> = self
             .list_criteria(rollout_id)?
             .into_iter()
@@ -140,17 +152,16 @@ impl Store {
                 detail: c.evidence,
             })
             .collect();
-        signals.extend(training_signals(self, rollout_id, today)?);
+        signals.extend(training_signals(completion));
         Ok(judge(signals))
     }
 }
 
 /// "No training, no login": every role's training is a hard gate, met when everyone in
 /// the role has completed (or been excused from) what the rollout requires of it.
-fn training_signals(store: &Store, rollout_id: &str, today: NaiveDate) -> Result<Vec<Signal>> {
-    Ok(store
-        .rollout_training_completion(rollout_id, today)?
-        .into_iter()
+fn training_signals(completion: &[RoleCompletion]) -> Vec<Signal> {
+    completion
+        .iter()
         .filter(|role| role.people > 0)
         .map(|role| {
             let status = if role.trained == role.people {
@@ -174,7 +185,7 @@ fn training_signals(store: &Store, rollout_id: &str, today: NaiveDate) -> Result
                 detail,
             }
         })
-        .collect())
+        .collect()
 }
 
 #[cfg(test)]
