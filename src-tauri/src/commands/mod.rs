@@ -12,3 +12,9 @@ use rollplan_core::ErrorPayload;
 
 /// What every fallible command returns: the value, or `{code, message, field?}`.
 pub type Reply<T> = Result<T, ErrorPayload>;
+
+/// Today in the person's time zone: what "overdue", "due for review" and "not in the
+/// future" are measured against.
+pub fn today() -> chrono::NaiveDate {
+    chrono::Local::now().date_naive()
+}

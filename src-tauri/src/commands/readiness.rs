@@ -3,7 +3,7 @@
 use rollplan_core::readiness::{Criterion, CriterionDraft, Readiness, RolloutStatus};
 use tauri::State;
 
-use super::Reply;
+use super::{today, Reply};
 use crate::state::AppState;
 
 #[tauri::command(async)]
@@ -44,13 +44,11 @@ pub fn restore_criterion(state: State<'_, AppState>, id: String) -> Reply<()> {
 
 #[tauri::command(async)]
 pub fn rollout_readiness(state: State<'_, AppState>, rollout_id: String) -> Reply<Readiness> {
-    let today = chrono::Local::now().date_naive();
-    Ok(state.store()?.rollout_readiness(&rollout_id, today)?)
+    Ok(state.store()?.rollout_readiness(&rollout_id, today())?)
 }
 
 /// Home's line per live rollout: readiness verdict and training progress.
 #[tauri::command(async)]
 pub fn rollout_statuses(state: State<'_, AppState>) -> Reply<Vec<RolloutStatus>> {
-    let today = chrono::Local::now().date_naive();
-    Ok(state.store()?.rollout_statuses(today)?)
+    Ok(state.store()?.rollout_statuses(today())?)
 }

@@ -4,7 +4,7 @@ use rollplan_core::audit::AuditEntry;
 use rollplan_core::rollouts::{Rollout, RolloutDraft};
 use tauri::State;
 
-use super::Reply;
+use super::{today, Reply};
 use crate::state::AppState;
 
 #[tauri::command(async)]
@@ -61,9 +61,8 @@ pub fn rollout_history(state: State<'_, AppState>, id: String) -> Reply<Vec<Audi
 
 #[tauri::command(async)]
 pub fn seed_sample_clinic(state: State<'_, AppState>) -> Reply<Vec<Rollout>> {
-    let today = chrono::Local::now().date_naive();
     Ok(rollplan_core::demo::seed_sample_clinic(
         state.store()?,
-        today,
+        today(),
     )?)
 }

@@ -6,13 +6,8 @@ use rollplan_core::training::{
 };
 use tauri::State;
 
-use super::Reply;
+use super::{today, Reply};
 use crate::state::AppState;
-
-/// Today in the person's time zone: what "overdue" and "not in the future" are measured against.
-fn today() -> chrono::NaiveDate {
-    chrono::Local::now().date_naive()
-}
 
 #[tauri::command(async)]
 pub fn list_training_modules(state: State<'_, AppState>) -> Reply<Vec<TrainingModule>> {
