@@ -1,7 +1,10 @@
 //! The SOP library: versions, the version in force on a date, review dates, search.
 
 use chrono::NaiveDate;
-use rollplan_core::sops::{SopDraft, SopException, SopStatus, Step};
+use rollplan_core::audit::EntityKind;
+use rollplan_core::readiness::{SignalSource, Verdict};
+use rollplan_core::rollouts::RolloutDraft;
+use rollplan_core::sops::{ChangeKind, SopDraft, SopException, SopRelation, SopStatus, Step};
 use rollplan_core::Store;
 
 fn date(text: &str) -> NaiveDate {
@@ -263,4 +266,277 @@ fn approved_revisions_cannot_be_changed_even_by_hand() {
         raw.execute("DELETE FROM sop_revisions", []).is_err(),
         "nor can a revision be deleted"
     );
+}
+
+#[test]
+fn reviewed_no_change_restarts_the_cycle_and_is_logged() {
+    let store = Store::open_in_memory().expect("store");
+    let sop = store.create_sop(&check_in()).expect("create");
+    let refused = store
+        .mark_sop_reviewed(&sop.id, sop.row_version, date("2026-05-01"))
+        .expect_err("a draft has nothing in force to review");
+    assert_eq!(refused.payload().field.as_deref(), Some("status"));
+
+    store
+        .approve_sop(&sop.id, sop.row_version, "Dr. Okafor", "2025-06-01")
+        .expect("approve");
+    let approved = store.get_sop(&sop.id).expect("get");
+    assert_eq!(approved.next_review_date, Some(date("2026-06-01")));
+
+    let reviewed = store
+        .mark_sop_reviewed(&sop.id, approved.row_version, date("2026-05-20"))
+        .expect("reviewed");
+    assert_eq!(reviewed.last_reviewed_on, Some(date("2026-05-20")));
+    assert_eq!(reviewed.next_review_date, Some(date("2027-05-20")));
+    assert_eq!(
+        (reviewed.version, reviewed.status),
+        (1, SopStatus::Approved),
+        "no new version"
+    );
+    assert_eq!(store.sop_revisions(&sop.id).expect("revisions").len(), 1);
+
+    let history = store.history(EntityKind::Sop, &sop.id).expect("history");
+    let last = history.first().expect("the review is logged");
+    let fields: Vec<&str> = last.changes.iter().map(|c| c.field.as_str()).collect();
+    assert_eq!(fields, ["last_reviewed_on", "next_review_date"]);
+
+    let stale = store
+        .mark_sop_reviewed(&sop.id, approved.row_version, date("2026-05-21"))
+        .expect_err("stale row version");
+    assert_eq!(stale.code(), "conflict");
+}
+
+#[test]
+fn linked_sops_still_in_draft_warn_the_rollout() {
+    let store = Store::open_in_memory().expect("store");
+    let rollout = store
+        .create_rollout(&RolloutDraft {
+            name: "EHR go-live".into(),
+            go_live_date: Some("2027-01-10".into()),
+            ..RolloutDraft::default()
+        })
+        .expect("rollout");
+    let sop = store.create_sop(&check_in()).expect("create");
+    assert_eq!(
+        store
+            .rollout_readiness(&rollout.id, date("2026-12-01"))
+            .expect("readiness")
+            .verdict,
+        Verdict::NotAssessed
+    );
+
+    store
+        .link_sop_to_rollout(&sop.id, &rollout.id, SopRelation::Changes)
+        .expect("link");
+    let linked = store.sops_for_rollout(&rollout.id).expect("sops");
+    assert_eq!(linked.len(), 1);
+    assert_eq!(
+        (linked[0].relation, linked[0].sop.code.as_str()),
+        (SopRelation::Changes, "FD-012")
+    );
+    let rollouts = store.rollouts_for_sop(&sop.id).expect("rollouts");
+    assert_eq!(rollouts[0].rollout_name, "EHR go-live");
+    assert_eq!(rollouts[0].go_live_date, Some(date("2027-01-10")));
+
+    let readiness = store
+        .rollout_readiness(&rollout.id, date("2026-12-01"))
+        .expect("readiness");
+    assert_eq!(
+        readiness.verdict,
+        Verdict::Go,
+        "a draft SOP warns but does not block"
+    );
+    assert_eq!(readiness.reasons.len(), 1);
+    assert_eq!(readiness.reasons[0].source, SignalSource::Sop);
+    assert!(!readiness.reasons[0].blocking);
+    assert_eq!(
+        readiness.reasons[0].text,
+        "SOP at risk: FD-012 Patient check-in and insurance verification — version 1 is still a draft"
+    );
+
+    store
+        .approve_sop(&sop.id, sop.row_version, "Dr. Okafor", "2026-11-01")
+        .expect("approve");
+    let readiness = store
+        .rollout_readiness(&rollout.id, date("2026-12-01"))
+        .expect("readiness");
+    assert!(readiness.reasons.is_empty(), "{:?}", readiness.reasons);
+    assert_eq!(readiness.score, 100);
+
+    // Linking twice changes nothing; unlinking is logged and leaves both in place.
+    store
+        .link_sop_to_rollout(&sop.id, &rollout.id, SopRelation::Changes)
+        .expect("same link again");
+    let logged = store
+        .history(EntityKind::Sop, &sop.id)
+        .expect("history")
+        .len();
+    store
+        .unlink_sop_from_rollout(&sop.id, &rollout.id)
+        .expect("unlink");
+    assert!(store
+        .sops_for_rollout(&rollout.id)
+        .expect("sops")
+        .is_empty());
+    assert_eq!(
+        store
+            .history(EntityKind::Sop, &sop.id)
+            .expect("history")
+            .len(),
+        logged + 1
+    );
+
+    // A trashed SOP leaves the rollout's list; a trashed rollout cannot gain links.
+    store
+        .link_sop_to_rollout(&sop.id, &rollout.id, SopRelation::Introduces)
+        .expect("relink");
+    store.trash_sop(&sop.id).expect("trash");
+    assert!(store
+        .sops_for_rollout(&rollout.id)
+        .expect("sops")
+        .is_empty());
+    store.restore_sop(&sop.id).expect("restore");
+    assert_eq!(store.sops_for_rollout(&rollout.id).expect("sops").len(), 1);
+    store.trash_rollout(&rollout.id).expect("trash rollout");
+    assert!(store
+        .rollouts_for_sop(&sop.id)
+        .expect("rollouts")
+        .is_empty());
+    let refused = store
+        .link_sop_to_rollout(&sop.id, &rollout.id, SopRelation::Changes)
+        .expect_err("trashed rollout");
+    assert_eq!(refused.code(), "conflict");
+}
+
+#[test]
+fn trashed_sops_leave_the_library_and_approved_ones_are_never_purged() {
+    let store = Store::open_in_memory().expect("store");
+    let approved = store.create_sop(&check_in()).expect("create");
+    store
+        .approve_sop(
+            &approved.id,
+            approved.row_version,
+            "Dr. Okafor",
+            "2026-01-05",
+        )
+        .expect("approve");
+    let draft = store
+        .create_sop(&SopDraft {
+            code: "FD-013".into(),
+            title: "No-show follow-up".into(),
+            ..SopDraft::default()
+        })
+        .expect("draft");
+
+    store.trash_sop(&approved.id).expect("trash");
+    store.trash_sop(&draft.id).expect("trash");
+    assert!(store.list_sops().expect("list").is_empty());
+    assert!(store
+        .search_sops("check-in", 10)
+        .expect("search")
+        .is_empty());
+    let mut trashed: Vec<String> = store
+        .list_trashed_sops()
+        .expect("trash")
+        .into_iter()
+        .map(|s| s.code)
+        .collect();
+    trashed.sort();
+    assert_eq!(trashed, ["FD-012", "FD-013"]);
+
+    let kept = store
+        .purge_sop(&approved.id)
+        .expect_err("approved versions are kept");
+    assert!(kept.to_string().contains("approved versions"), "{kept}");
+    store
+        .purge_sop(&draft.id)
+        .expect("purge a never-approved draft");
+    assert_eq!(store.list_trashed_sops().expect("trash").len(), 1);
+
+    // Another SOP takes the code while FD-012 is in the trash: restoring says so.
+    store
+        .create_sop(&SopDraft {
+            code: "fd-012".into(),
+            title: "Check-in (new)".into(),
+            ..SopDraft::default()
+        })
+        .expect("code is free while trashed");
+    let clash = store.restore_sop(&approved.id).expect_err("code taken");
+    assert!(clash.to_string().contains("FD-012"), "{clash}");
+    assert_eq!(
+        store.list_trashed_sops().expect("trash").len(),
+        1,
+        "still in the trash"
+    );
+}
+
+#[test]
+fn comparing_versions_names_changed_fields_steps_and_exceptions() {
+    let store = Store::open_in_memory().expect("store");
+    let sop = store.create_sop(&check_in()).expect("create");
+    store
+        .approve_sop(&sop.id, sop.row_version, "Dr. Okafor", "2026-01-05")
+        .expect("approve");
+    let v1 = store.get_sop(&sop.id).expect("get");
+
+    let mut edit = v1.draft();
+    edit.title = "Patient check-in".into();
+    edit.steps[1].instruction = "Scan the card; run eligibility in the new EHR.".into();
+    edit.steps.insert(
+        0,
+        Step {
+            role: "Front desk".into(),
+            instruction: "Check the kiosk queue.".into(),
+            ..Step::default()
+        },
+    );
+    edit.exceptions.clear();
+    let v2 = store
+        .update_sop(&sop.id, v1.row_version, &edit)
+        .expect("edit");
+    assert_eq!((v2.version, v2.status), (2, SopStatus::Draft));
+
+    let diff = store.compare_sop_versions(&sop.id, 1, 2).expect("diff");
+    assert_eq!((diff.from_version, diff.to_version), (1, 2));
+    let fields: Vec<(&str, &str, &str)> = diff
+        .fields
+        .iter()
+        .map(|f| (f.label.as_str(), f.before.as_str(), f.after.as_str()))
+        .collect();
+    assert_eq!(
+        fields,
+        [
+            (
+                "Title",
+                "Patient check-in and insurance verification",
+                "Patient check-in"
+            ),
+            ("Status", "Approved", "Draft"),
+        ]
+    );
+    let steps: Vec<(ChangeKind, Option<i64>, Option<i64>)> = diff
+        .steps
+        .iter()
+        .map(|s| (s.kind, s.before_number, s.after_number))
+        .collect();
+    assert_eq!(
+        steps,
+        [
+            (ChangeKind::Added, None, Some(1)),
+            (ChangeKind::Unchanged, Some(1), Some(2)),
+            (ChangeKind::Changed, Some(2), Some(3)),
+        ]
+    );
+    assert_eq!(diff.exceptions.len(), 1);
+    assert_eq!(diff.exceptions[0].kind, ChangeKind::Removed);
+    assert!(!diff.is_empty());
+    assert!(store
+        .compare_sop_versions(&sop.id, 1, 1)
+        .expect("same")
+        .is_empty());
+
+    let missing = store
+        .compare_sop_versions(&sop.id, 1, 7)
+        .expect_err("no version 7");
+    assert_eq!(missing.payload().field.as_deref(), Some("version"));
 }

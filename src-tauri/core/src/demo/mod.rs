@@ -35,7 +35,7 @@ pub fn seed_sample_clinic(store: &Store, today: NaiveDate) -> Result<Vec<Rollout
             .collect::<Result<Vec<_>>>()?;
         training::seed(tx, &rollouts, today)?;
         readiness::seed(tx, &rollouts)?;
-        sops::seed(tx, today)?;
+        sops::seed(tx, &rollouts, today)?;
         Ok(rollouts)
     })
 }

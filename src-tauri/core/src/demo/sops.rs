@@ -5,7 +5,11 @@ use chrono::NaiveDate;
 use rusqlite::Transaction;
 
 use super::shift;
-use crate::sops::{approve_in, insert_sop, SopDraft, SopException, SopStatus, Step};
+use crate::rollouts::Rollout;
+use crate::sops::{
+    approve_in, insert_link, insert_sop, update_in, Sop, SopDraft, SopException, SopRelation,
+    SopStatus, Step,
+};
 use crate::{CoreError, Result};
 
 fn step(role: &str, instruction: &str, quality_check: &str) -> Step {
@@ -32,7 +36,7 @@ fn exception(
     }
 }
 
-pub(super) fn seed(tx: &Transaction<'_>, today: NaiveDate) -> Result<()> {
+pub(super) fn seed(tx: &Transaction<'_>, rollouts: &[Rollout], today: NaiveDate) -> Result<()> {
     let day = |offset: i64| {
         shift(today, offset).ok_or_else(|| CoreError::Database("sample date out of range".into()))
     };
@@ -96,7 +100,8 @@ pub(super) fn seed(tx: &Transaction<'_>, today: NaiveDate) -> Result<()> {
             ..SopDraft::default()
         },
     )?;
-    approve_in(tx, &check_in, "Dr. Amara Okafor", day(-350)?)?;
+    let approved = approve_in(tx, &check_in, "Dr. Amara Okafor", day(-350)?)?.snapshot;
+    let check_in = start_ehr_version_of_check_in(tx, &approved)?;
 
     let prior_auth = insert_sop(
         tx,
@@ -123,7 +128,7 @@ pub(super) fn seed(tx: &Transaction<'_>, today: NaiveDate) -> Result<()> {
     )?;
     approve_in(tx, &prior_auth, "Dana Whitfield", day(-200)?)?;
 
-    insert_sop(
+    let downtime = insert_sop(
         tx,
         &SopDraft {
             code: "EHR-004".into(),
@@ -165,5 +170,33 @@ pub(super) fn seed(tx: &Transaction<'_>, today: NaiveDate) -> Result<()> {
         },
     )?;
     approve_in(tx, &no_show, "Dana Whitfield", day(-200)?)?;
+
+    // The EHR go-live changes check-in and introduces the downtime procedure (both not
+    // yet approved, so its readiness warns); the SMS pilot changes no-show follow-up.
+    if let (Some(ehr), Some(sms)) = (rollouts.first(), rollouts.get(1)) {
+        insert_link(tx, &check_in.id, &ehr.id, SopRelation::Changes)?;
+        insert_link(tx, &downtime.id, &ehr.id, SopRelation::Introduces)?;
+        insert_link(tx, &prior_auth.id, &ehr.id, SopRelation::Changes)?;
+        insert_link(tx, &no_show.id, &sms.id, SopRelation::Changes)?;
+    }
     Ok(())
+}
+
+/// Version 2 of check-in, written for the new EHR and not yet approved: the sample's
+/// history then has something to compare.
+fn start_ehr_version_of_check_in(tx: &Transaction<'_>, approved: &Sop) -> Result<Sop> {
+    let mut draft = approved.draft();
+    draft.steps.insert(
+        1,
+        step(
+            "Front desk",
+            "Check the kiosk queue for patients who pre-registered on the portal.",
+            "",
+        ),
+    );
+    if let Some(scan) = draft.steps.get_mut(2) {
+        scan.instruction =
+            "Scan the insurance card and photo ID into the new EHR's registration screen.".into();
+    }
+    update_in(tx, &approved.id, approved.row_version, &draft)
 }

@@ -5,6 +5,7 @@ use serde::Serialize;
 use ts_rs::TS;
 
 use super::{CriterionStatus, ReadinessCategory};
+use crate::sops::{LinkedSop, SopStatus};
 use crate::training::RoleCompletion;
 use crate::{Result, Store};
 
@@ -14,6 +15,7 @@ use crate::{Result, Store};
 pub enum SignalSource {
     Criterion,
     Training,
+    Sop,
 }
 
 /// One thing that counts towards readiness, from any source.
@@ -91,10 +93,10 @@ pub fn judge(signals: Vec<Signal>) -> Readiness {
                 CriterionStatus::AtRisk => "at risk",
                 _ => "not met",
             };
-            let kind = if s.hard_gate {
-                "Hard gate"
-            } else {
-                "Criterion"
+            let kind = match (s.hard_gate, s.source) {
+                (true, _) => "Hard gate",
+                (false, SignalSource::Sop) => "SOP",
+                (false, _) => "Criterion",
             };
             let detail = if s.detail.is_empty() {
                 String::new()
@@ -153,6 +155,7 @@ impl Store {
             })
             .collect();
         signals.extend(training_signals(completion));
+        signals.extend(sop_signals(&self.sops_for_rollout(rollout_id)?));
         Ok(judge(signals))
     }
 }
@@ -182,6 +185,43 @@ fn training_signals(completion: &[RoleCompletion]) -> Vec<Signal> {
                 status,
                 hard_gate: true,
                 progress: role.trained as f64 / role.people as f64,
+                detail,
+            }
+        })
+        .collect()
+}
+
+/// A go-live with its procedures still unapproved is a warning, not a gate: staff can
+/// work from a draft, but nobody has signed it off.
+fn sop_signals(sops: &[LinkedSop]) -> Vec<Signal> {
+    sops.iter()
+        .map(|linked| {
+            let sop = &linked.sop;
+            let (status, progress, detail) = match sop.status {
+                SopStatus::Approved => (
+                    CriterionStatus::Met,
+                    1.0,
+                    format!("version {} approved", sop.version),
+                ),
+                SopStatus::InReview => (
+                    CriterionStatus::AtRisk,
+                    0.5,
+                    format!("version {} is in review", sop.version),
+                ),
+                SopStatus::Draft => (
+                    CriterionStatus::AtRisk,
+                    0.0,
+                    format!("version {} is still a draft", sop.version),
+                ),
+                SopStatus::Retired => (CriterionStatus::AtRisk, 0.0, "retired".to_owned()),
+            };
+            Signal {
+                source: SignalSource::Sop,
+                category: ReadinessCategory::Process,
+                label: format!("{} {}", sop.code, sop.title),
+                status,
+                hard_gate: false,
+                progress,
                 detail,
             }
         })

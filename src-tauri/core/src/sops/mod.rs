@@ -1,6 +1,8 @@
 //! The SOP library: standard operating procedures with ordered steps, exception
 //! handling, approval into immutable revisions, review cycles and full-text search.
 
+mod diff;
+mod links;
 mod review;
 mod revisions;
 mod search;
@@ -11,11 +13,14 @@ use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
+pub use diff::{diff_sops, ChangeKind, ExceptionChange, FieldDifference, SopDiff, StepChange};
+pub(crate) use links::insert_link;
+pub use links::{LinkedRollout, LinkedSop, SopRelation};
 pub use review::add_months;
 pub(crate) use revisions::approve_in;
 pub use search::{SearchHit, SnippetPart};
-pub(crate) use store::insert_sop;
 pub use store::SopSummary;
+pub(crate) use store::{insert_sop, update_in};
 
 /// Where an SOP stands. Approved and retired SOPs have an approved revision; a draft or
 /// in-review SOP may be the next version of one.
@@ -114,8 +119,17 @@ pub struct Sop {
     pub effective_date: Option<NaiveDate>,
     pub review_interval_months: i64,
     pub next_review_override: Option<NaiveDate>,
-    /// The override, or the effective date plus the review interval.
+    /// When it was last reviewed without change ("reviewed, no change").
+    // Revisions frozen before reviews were recorded have no such field.
+    #[serde(default)]
+    pub last_reviewed_on: Option<NaiveDate>,
+    /// The override, or the later of the effective date and the last review, plus the
+    /// review interval.
     pub next_review_date: Option<NaiveDate>,
+    /// The latest approved version, if any: while the next version is drafted, this one
+    /// stays in force.
+    #[serde(default)]
+    pub approved_version: Option<i64>,
     pub tags: Vec<String>,
     pub steps: Vec<Step>,
     pub exceptions: Vec<SopException>,

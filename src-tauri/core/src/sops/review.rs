@@ -1,14 +1,60 @@
 //! Review cycles: when an SOP is next due for review.
 
 use chrono::{Months, NaiveDate};
+use rusqlite::params;
 
-use super::store::SopSummary;
-use super::SopStatus;
-use crate::{Result, Store};
+use super::store::{fetch, SopSummary};
+use super::{Sop, SopStatus};
+use crate::audit::{self, AuditAction, ChangeSet, EntityKind};
+use crate::time::{date_text, now, timestamp_text};
+use crate::{CoreError, Result, Store};
 
 impl Store {
-    /// Approved SOPs whose next review falls within `within_days` of `today` (or has
-    /// passed), soonest first.
+    /// "Reviewed, no change": the approved SOP stays as it is and its review cycle starts
+    /// again from `today` (a next-review override set for this cycle is cleared).
+    pub fn mark_sop_reviewed(
+        &self,
+        id: &str,
+        expected_row_version: i64,
+        today: NaiveDate,
+    ) -> Result<Sop> {
+        self.write(|tx| {
+            let current = fetch(tx, id)?;
+            if current.row_version != expected_row_version {
+                return Err(CoreError::Conflict(format!(
+                    "{} was changed elsewhere; reload first.",
+                    current.code
+                )));
+            }
+            if current.status != SopStatus::Approved {
+                return Err(CoreError::invalid(
+                    "status",
+                    format!(
+                        "Only an approved SOP can be marked reviewed; {} is {}.",
+                        current.code,
+                        current.status.label().to_lowercase()
+                    ),
+                ));
+            }
+            let at = timestamp_text(now());
+            tx.execute(
+                "UPDATE sops SET last_reviewed_on = ?1, next_review_override = NULL, updated_at = ?2,
+                     row_version = row_version + 1
+                 WHERE id = ?3",
+                params![date_text(today), at, id],
+            )?;
+            let reviewed = fetch(tx, id)?;
+            let text = |date: Option<NaiveDate>| date.map(date_text).unwrap_or_default();
+            let mut changes = ChangeSet::default();
+            changes.compare("last_reviewed_on", text(current.last_reviewed_on), date_text(today));
+            changes.compare("next_review_date", text(current.next_review_date), text(reviewed.next_review_date));
+            audit::record(tx, &at, EntityKind::Sop, id, AuditAction::Update, &changes.into_changes())?;
+            Ok(reviewed)
+        })
+    }
+
+    /// SOPs in force (approved, perhaps with their next version in draft) whose next
+    /// review falls within `within_days` of `today` (or has passed), soonest first.
     pub fn sops_due_for_review(
         &self,
         today: NaiveDate,
@@ -21,7 +67,9 @@ impl Store {
             .list_sops()?
             .into_iter()
             .filter(|s| {
-                s.status == SopStatus::Approved && s.next_review_date.is_some_and(|d| d <= horizon)
+                s.status != SopStatus::Retired
+                    && s.approved_version.is_some()
+                    && s.next_review_date.is_some_and(|d| d <= horizon)
             })
             .collect();
         due.sort_by_key(|s| s.next_review_date);
@@ -35,13 +83,14 @@ pub fn add_months(date: NaiveDate, months: i64) -> Option<NaiveDate> {
     date.checked_add_months(Months::new(months))
 }
 
-/// The override if set, else the effective date plus the interval.
+/// The override if set, else the interval after `since` (when the SOP came into force
+/// or was last reviewed).
 pub(super) fn next_review(
-    effective: Option<NaiveDate>,
+    since: Option<NaiveDate>,
     interval_months: i64,
     override_date: Option<NaiveDate>,
 ) -> Option<NaiveDate> {
-    override_date.or_else(|| effective.and_then(|date| add_months(date, interval_months)))
+    override_date.or_else(|| since.and_then(|date| add_months(date, interval_months)))
 }
 
 #[cfg(test)]

@@ -11,11 +11,13 @@ use super::validate::validate;
 use super::{Sop, SopDraft, SopException, SopStatus, Step};
 use crate::audit::{self, AuditAction, ChangeSet, EntityKind};
 use crate::store::rows;
+use crate::store::trash::set_trashed;
 use crate::time::{date_text, now, timestamp_text};
 use crate::{CoreError, Result, Store};
 
-const COLUMNS: &str = "id, code, title, purpose, scope, owner, status, version, effective_date, \
-     review_interval_months, next_review_override, tags, row_version";
+pub(super) const COLUMNS: &str = "id, code, title, purpose, scope, owner, status, version, effective_date, \
+     review_interval_months, next_review_override, last_reviewed_on, tags, row_version, \
+     (SELECT max(version) FROM sop_revisions WHERE sop_revisions.sop_id = sops.id) AS approved_version";
 
 /// An SOP as the library lists it (without its steps).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
@@ -27,7 +29,10 @@ pub struct SopSummary {
     pub status: SopStatus,
     pub version: i64,
     pub effective_date: Option<NaiveDate>,
+    pub last_reviewed_on: Option<NaiveDate>,
     pub next_review_date: Option<NaiveDate>,
+    /// The latest approved version, which a draft of the next one does not replace.
+    pub approved_version: Option<i64>,
     pub tags: Vec<String>,
 }
 
@@ -52,64 +57,156 @@ impl Store {
         })
     }
 
+    /// SOPs in the trash, most recently trashed first.
+    pub fn list_trashed_sops(&self) -> Result<Vec<SopSummary>> {
+        self.read(|conn| {
+            let mut statement = conn.prepare_cached(&format!(
+                "SELECT {COLUMNS} FROM sops WHERE deleted_at IS NOT NULL ORDER BY deleted_at DESC"
+            ))?;
+            let found = statement.query_map([], |row| Ok(summary(&head_from_row(row)?)))?;
+            Ok(found.collect::<rusqlite::Result<_>>()?)
+        })
+    }
+
+    /// Moves an SOP to the trash with its steps, exceptions, revisions and links; it
+    /// leaves the library, the search and the rollouts' lists until restored.
+    pub fn trash_sop(&self, id: &str) -> Result<()> {
+        self.write(|tx| {
+            fetch(tx, id)?;
+            set_trashed(tx, "sops", EntityKind::Sop, id, true)?;
+            Ok(())
+        })
+    }
+
+    /// Brings an SOP back from the trash, unless another SOP has taken its code since.
+    pub fn restore_sop(&self, id: &str) -> Result<Sop> {
+        self.write(|tx| {
+            let sop = fetch(tx, id)?;
+            check_code_free(tx, &sop.code, Some(id)).map_err(|_| {
+                CoreError::Conflict(format!(
+                    "Another SOP now uses the code {}: give it a different code, then restore this one.",
+                    sop.code
+                ))
+            })?;
+            set_trashed(tx, "sops", EntityKind::Sop, id, false)?;
+            fetch(tx, id)
+        })
+    }
+
+    /// Deletes a trashed SOP for good. One that was ever approved is kept: surveyors may
+    /// ask which version was in force on a past date.
+    pub fn purge_sop(&self, id: &str) -> Result<()> {
+        self.write(|tx| {
+            let sop = fetch(tx, id)?;
+            let trashed: bool = tx.query_row(
+                "SELECT deleted_at IS NOT NULL FROM sops WHERE id = ?1",
+                params![id],
+                |row| row.get(0),
+            )?;
+            if !trashed {
+                return Err(CoreError::Conflict(format!(
+                    "{} is not in the trash: move it to the trash before deleting it for good.",
+                    sop.code
+                )));
+            }
+            let revisions: i64 = tx.query_row(
+                "SELECT count(*) FROM sop_revisions WHERE sop_id = ?1",
+                params![id],
+                |row| row.get(0),
+            )?;
+            if revisions > 0 {
+                return Err(CoreError::Conflict(format!(
+                    "{} has approved versions, which are kept as a record of what was in force; it stays in the trash.",
+                    sop.code
+                )));
+            }
+            tx.execute("DELETE FROM sop_search WHERE sop_id = ?1", params![id])?;
+            tx.execute("DELETE FROM sops WHERE id = ?1", params![id])?;
+            let gone = [audit::FieldChange {
+                field: "code".into(),
+                old: Some(sop.code),
+                new: None,
+            }];
+            audit::record(tx, &timestamp_text(now()), EntityKind::Sop, id, AuditAction::Purge, &gone)
+        })
+    }
+
     /// Saves an edit. Editing the content of an approved SOP starts its next version as a
     /// draft; the approved revision stays in force until that draft is approved.
     pub fn update_sop(&self, id: &str, expected_row_version: i64, draft: &SopDraft) -> Result<Sop> {
-        let dates = validate(draft)?;
-        self.write(|tx| {
-            let current = fetch(tx, id)?;
-            if current.row_version != expected_row_version {
-                return Err(CoreError::Conflict(format!(
-                    "{} was changed elsewhere since you opened it; reload to see the latest.",
-                    current.code
-                )));
-            }
-            if draft.status == SopStatus::Approved && current.status != SopStatus::Approved {
-                return Err(CoreError::invalid("status", "Approve the SOP with Approve, which records who approved it."));
-            }
-            let content_changed = content(&current.draft()) != content(draft);
-            let (version, status) = if current.status == SopStatus::Approved && content_changed {
-                (current.version + 1, SopStatus::Draft)
-            } else {
-                (current.version, draft.status)
-            };
-            check_code_free(tx, &draft.code, Some(id))?;
-            let mut changes = ChangeSet::default();
-            describe(&mut changes, &current.draft(), draft);
-            changes.compare("version", current.version.to_string(), version.to_string());
-            changes.compare("status", current.status.code(), status.code());
-            if changes.is_empty() {
-                return Ok(current);
-            }
-            let at = timestamp_text(now());
-            tx.execute(
-                "UPDATE sops SET code = ?1, title = ?2, purpose = ?3, scope = ?4, owner = ?5, status = ?6,
-                     version = ?7, effective_date = ?8, review_interval_months = ?9,
-                     next_review_override = ?10, tags = ?11, updated_at = ?12, row_version = row_version + 1
-                 WHERE id = ?13",
-                params![
-                    draft.code.trim(),
-                    draft.title.trim(),
-                    draft.purpose,
-                    draft.scope,
-                    draft.owner.trim(),
-                    status.code(),
-                    version,
-                    dates.effective_date.map(date_text),
-                    draft.review_interval_months,
-                    dates.next_review_override.map(date_text),
-                    tags_json(&draft.tags)?,
-                    at,
-                    id
-                ],
-            )?;
-            write_children(tx, id, draft)?;
-            audit::record(tx, &at, EntityKind::Sop, id, AuditAction::Update, &changes.into_changes())?;
-            let updated = fetch(tx, id)?;
-            reindex(tx, &updated)?;
-            Ok(updated)
-        })
+        self.write(|tx| update_in(tx, id, expected_row_version, draft))
     }
+}
+
+/// Saves an edit inside a caller's transaction (see [`Store::update_sop`]).
+pub(crate) fn update_in(
+    tx: &Transaction<'_>,
+    id: &str,
+    expected_row_version: i64,
+    draft: &SopDraft,
+) -> Result<Sop> {
+    let dates = validate(draft)?;
+    let current = fetch(tx, id)?;
+    if current.row_version != expected_row_version {
+        return Err(CoreError::Conflict(format!(
+            "{} was changed elsewhere since you opened it; reload to see the latest.",
+            current.code
+        )));
+    }
+    if draft.status == SopStatus::Approved && current.status != SopStatus::Approved {
+        return Err(CoreError::invalid(
+            "status",
+            "Approve the SOP with Approve, which records who approved it.",
+        ));
+    }
+    let content_changed = content(&current.draft()) != content(draft);
+    let (version, status) = if current.status == SopStatus::Approved && content_changed {
+        (current.version + 1, SopStatus::Draft)
+    } else {
+        (current.version, draft.status)
+    };
+    check_code_free(tx, &draft.code, Some(id))?;
+    let mut changes = ChangeSet::default();
+    describe(&mut changes, &current.draft(), draft);
+    changes.compare("version", current.version.to_string(), version.to_string());
+    changes.compare("status", current.status.code(), status.code());
+    if changes.is_empty() {
+        return Ok(current);
+    }
+    let at = timestamp_text(now());
+    tx.execute(
+            "UPDATE sops SET code = ?1, title = ?2, purpose = ?3, scope = ?4, owner = ?5, status = ?6,
+                 version = ?7, effective_date = ?8, review_interval_months = ?9,
+                 next_review_override = ?10, tags = ?11, updated_at = ?12, row_version = row_version + 1
+             WHERE id = ?13",
+            params![
+                draft.code.trim(),
+                draft.title.trim(),
+                draft.purpose,
+                draft.scope,
+                draft.owner.trim(),
+                status.code(),
+                version,
+                dates.effective_date.map(date_text),
+                draft.review_interval_months,
+                dates.next_review_override.map(date_text),
+                tags_json(&draft.tags)?,
+                at,
+                id
+            ],
+        )?;
+    write_children(tx, id, draft)?;
+    audit::record(
+        tx,
+        &at,
+        EntityKind::Sop,
+        id,
+        AuditAction::Update,
+        &changes.into_changes(),
+    )?;
+    let updated = fetch(tx, id)?;
+    reindex(tx, &updated)?;
+    Ok(updated)
 }
 
 /// Validates and inserts an SOP inside a caller's transaction.
@@ -315,12 +412,13 @@ pub(super) fn fetch(conn: &Connection, id: &str) -> Result<Sop> {
 }
 
 /// The SOP's own row, without steps and exceptions.
-fn head_from_row(row: &Row<'_>) -> rusqlite::Result<Sop> {
+pub(super) fn head_from_row(row: &Row<'_>) -> rusqlite::Result<Sop> {
     let status: String = row.get("status")?;
     let tags: String = row.get("tags")?;
     let effective_date = rows::date(row, "effective_date")?;
     let review_interval_months: i64 = row.get("review_interval_months")?;
     let next_review_override = rows::date(row, "next_review_override")?;
+    let last_reviewed_on = rows::date(row, "last_reviewed_on")?;
     Ok(Sop {
         id: row.get("id")?,
         code: row.get("code")?,
@@ -335,7 +433,13 @@ fn head_from_row(row: &Row<'_>) -> rusqlite::Result<Sop> {
         effective_date,
         review_interval_months,
         next_review_override,
-        next_review_date: next_review(effective_date, review_interval_months, next_review_override),
+        last_reviewed_on,
+        next_review_date: next_review(
+            effective_date.max(last_reviewed_on),
+            review_interval_months,
+            next_review_override,
+        ),
+        approved_version: row.get("approved_version")?,
         tags: serde_json::from_str(&tags).map_err(|_| rows::unreadable("tags"))?,
         steps: Vec::new(),
         exceptions: Vec::new(),
@@ -343,7 +447,7 @@ fn head_from_row(row: &Row<'_>) -> rusqlite::Result<Sop> {
     })
 }
 
-fn summary(sop: &Sop) -> SopSummary {
+pub(super) fn summary(sop: &Sop) -> SopSummary {
     SopSummary {
         id: sop.id.clone(),
         code: sop.code.clone(),
@@ -352,7 +456,9 @@ fn summary(sop: &Sop) -> SopSummary {
         status: sop.status,
         version: sop.version,
         effective_date: sop.effective_date,
+        last_reviewed_on: sop.last_reviewed_on,
         next_review_date: sop.next_review_date,
+        approved_version: sop.approved_version,
         tags: sop.tags.clone(),
     }
 }
