@@ -2,6 +2,7 @@
 
 use std::path::PathBuf;
 
+use chrono::NaiveDate;
 use clap::{Args, Parser, Subcommand};
 use rollplan_core::rollouts::{Phase, RolloutDraft, RolloutKind};
 use rollplan_core::CoreError;
@@ -88,6 +89,17 @@ pub enum SopsCommand {
         #[arg(long, value_name = "DAYS")]
         due_within: Option<u64>,
         /// Print JSON for scripts.
+        #[arg(long)]
+        json: bool,
+    },
+    /// Which approved version of an SOP was in force on a date, and who approved it.
+    InForce {
+        /// The SOP's code, such as FD-012.
+        code: String,
+        /// The date to ask about (YYYY-MM-DD); today if not given.
+        #[arg(long, value_name = "DATE")]
+        on: Option<NaiveDate>,
+        /// Print the revision as JSON (null when none was in force).
         #[arg(long)]
         json: bool,
     },

@@ -86,9 +86,12 @@ fn run(cli: Cli) -> Result<(), CoreError> {
                     json,
                 },
         } => people::import_roster(&store, &file, dry_run, skip_rejected, json),
-        Command::Sops {
-            command: SopsCommand::List { due_within, json },
-        } => sops::list(&store, due_within, json, today()),
+        Command::Sops { command } => match command {
+            SopsCommand::List { due_within, json } => sops::list(&store, due_within, json, today()),
+            SopsCommand::InForce { code, on, json } => {
+                sops::in_force(&store, &code, on.unwrap_or_else(today), json)
+            }
+        },
         Command::Check { json } => {
             let report = store.check()?;
             if json {

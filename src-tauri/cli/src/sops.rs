@@ -1,4 +1,4 @@
-//! `sops list`.
+//! `sops list` and `sops in-force`.
 
 use chrono::NaiveDate;
 use rollplan_core::{CoreError, Store};
@@ -58,5 +58,44 @@ pub fn list(
         ],
         &rows,
     );
+    Ok(())
+}
+
+/// Prints the revision of `code` in force on `on`: its approval and its steps, as a
+/// surveyor would ask for it.
+pub fn in_force(store: &Store, code: &str, on: NaiveDate, json: bool) -> Result<(), CoreError> {
+    let sop = store.find_sop_by_code(code)?;
+    let revision = store.sop_in_force_on(&sop.id, on)?;
+    if json {
+        return print_json(&revision);
+    }
+    let Some(revision) = revision else {
+        println!("No approved version of {} was in force on {on}.", sop.code);
+        return Ok(());
+    };
+    let approved = &revision.snapshot;
+    println!("{} {}", approved.code, approved.title);
+    println!(
+        "Version {} in force on {on}: effective {}, approved by {} on {}.",
+        revision.version,
+        revision.effective_date,
+        revision.approved_by,
+        revision
+            .approved_at
+            .get(..10)
+            .unwrap_or(&revision.approved_at)
+    );
+    for (number, step) in approved.steps.iter().enumerate() {
+        println!("  {}. {}: {}", number + 1, step.role, step.instruction);
+        if !step.quality_check.is_empty() {
+            println!("     Check: {}", step.quality_check);
+        }
+    }
+    if approved.exceptions.is_empty() {
+        println!("No exceptions are written down for this procedure.");
+    }
+    for exception in &approved.exceptions {
+        println!("  If {}: {}", exception.trigger, exception.action);
+    }
     Ok(())
 }

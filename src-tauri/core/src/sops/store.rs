@@ -46,6 +46,26 @@ impl Store {
         self.read(|conn| fetch(conn, id))
     }
 
+    /// The SOP (not in the trash) with this code, whatever its case.
+    pub fn find_sop_by_code(&self, code: &str) -> Result<Sop> {
+        self.read(|conn| {
+            let id: Option<String> = conn
+                .query_row(
+                    "SELECT id FROM sops WHERE code = ?1 COLLATE NOCASE AND deleted_at IS NULL",
+                    params![code.trim()],
+                    |row| row.get(0),
+                )
+                .optional()?;
+            match id {
+                Some(id) => fetch(conn, &id),
+                None => Err(CoreError::invalid(
+                    "code",
+                    format!("No SOP has the code '{}'.", code.trim()),
+                )),
+            }
+        })
+    }
+
     /// The library (not the trash), by code.
     pub fn list_sops(&self) -> Result<Vec<SopSummary>> {
         self.read(|conn| {
