@@ -13,7 +13,9 @@ use rollplan_core::people::roster::{RejectedRows, RosterReport};
 use rollplan_core::people::{Person, PersonDraft, Role};
 use rollplan_core::readiness::{Criterion, CriterionDraft, Readiness, RolloutStatus};
 use rollplan_core::rollouts::{Rollout, RolloutDraft};
-use rollplan_core::sops::SopSummary;
+use rollplan_core::sops::{
+    LinkedRollout, LinkedSop, Revision, SearchHit, Sop, SopDiff, SopDraft, SopRelation, SopSummary,
+};
 use rollplan_core::training::{
     DueTraining, MatrixFilter, ModuleDraft, RecordDraft, Requirement, RoleCompletion,
     TrainingMatrix, TrainingModule, TrainingRecord,
@@ -56,6 +58,14 @@ fn export_all(dir: &Path) {
         Readiness::export_all(&config),
         RolloutStatus::export_all(&config),
         SopSummary::export_all(&config),
+        Sop::export_all(&config),
+        SopDraft::export_all(&config),
+        Revision::export_all(&config),
+        SopDiff::export_all(&config),
+        SearchHit::export_all(&config),
+        SopRelation::export_all(&config),
+        LinkedSop::export_all(&config),
+        LinkedRollout::export_all(&config),
     ];
     for result in results {
         result.expect("bindings export");

@@ -269,6 +269,83 @@ fn approved_revisions_cannot_be_changed_even_by_hand() {
 }
 
 #[test]
+fn an_approved_version_only_moves_on_by_editing_or_retiring() {
+    let store = Store::open_in_memory().expect("store");
+    let sop = store.create_sop(&check_in()).expect("create");
+    let refused = store
+        .update_sop(
+            &sop.id,
+            sop.row_version,
+            &SopDraft {
+                status: SopStatus::Approved,
+                ..sop.draft()
+            },
+        )
+        .expect_err("approval goes through Approve");
+    assert_eq!(refused.payload().field.as_deref(), Some("status"));
+
+    store
+        .approve_sop(&sop.id, sop.row_version, "Dr. Okafor", "2026-01-05")
+        .expect("approve");
+    let approved = store.get_sop(&sop.id).expect("get");
+    let back_to_draft = store
+        .update_sop(
+            &sop.id,
+            approved.row_version,
+            &SopDraft {
+                status: SopStatus::Draft,
+                ..approved.draft()
+            },
+        )
+        .expect_err("an approved version cannot become a draft again");
+    assert!(
+        back_to_draft.to_string().contains("start version 2"),
+        "{back_to_draft}"
+    );
+
+    let retired = store
+        .update_sop(
+            &sop.id,
+            approved.row_version,
+            &SopDraft {
+                status: SopStatus::Retired,
+                ..approved.draft()
+            },
+        )
+        .expect("retire");
+    assert_eq!((retired.status, retired.version), (SopStatus::Retired, 1));
+    let reinstated = store
+        .update_sop(
+            &sop.id,
+            retired.row_version,
+            &SopDraft {
+                status: SopStatus::Approved,
+                ..retired.draft()
+            },
+        )
+        .expect("a retired version can be put back in force");
+    assert_eq!(reinstated.status, SopStatus::Approved);
+
+    // Editing a retired version's content also starts the next version.
+    let retired = store
+        .update_sop(
+            &sop.id,
+            reinstated.row_version,
+            &SopDraft {
+                status: SopStatus::Retired,
+                ..reinstated.draft()
+            },
+        )
+        .expect("retire again");
+    let mut edit = retired.draft();
+    edit.purpose = "Rewritten for the new EHR.".into();
+    let next = store
+        .update_sop(&sop.id, retired.row_version, &edit)
+        .expect("edit");
+    assert_eq!((next.version, next.status), (2, SopStatus::Draft));
+}
+
+#[test]
 fn reviewed_no_change_restarts_the_cycle_and_is_logged() {
     let store = Store::open_in_memory().expect("store");
     let sop = store.create_sop(&check_in()).expect("create");

@@ -1,13 +1,168 @@
-//! The SOP library.
+//! The SOP library: procedures, their versions and reviews, search, and the rollouts
+//! that introduce or change them.
 
-use rollplan_core::sops::SopSummary;
+use chrono::NaiveDate;
+use rollplan_core::audit::AuditEntry;
+use rollplan_core::sops::{
+    LinkedRollout, LinkedSop, Revision, SearchHit, Sop, SopDiff, SopDraft, SopRelation, SopSummary,
+};
+use rollplan_core::CoreError;
 use tauri::State;
 
 use super::{today, Reply};
 use crate::state::AppState;
 
-/// Approved SOPs due for review within `within_days` (overdue ones included).
+#[tauri::command(async)]
+pub fn list_sops(state: State<'_, AppState>) -> Reply<Vec<SopSummary>> {
+    Ok(state.store()?.list_sops()?)
+}
+
+#[tauri::command(async)]
+pub fn list_trashed_sops(state: State<'_, AppState>) -> Reply<Vec<SopSummary>> {
+    Ok(state.store()?.list_trashed_sops()?)
+}
+
+#[tauri::command(async)]
+pub fn get_sop(state: State<'_, AppState>, id: String) -> Reply<Sop> {
+    Ok(state.store()?.get_sop(&id)?)
+}
+
+#[tauri::command(async)]
+pub fn create_sop(state: State<'_, AppState>, draft: SopDraft) -> Reply<Sop> {
+    Ok(state.store()?.create_sop(&draft)?)
+}
+
+#[tauri::command(async)]
+pub fn update_sop(
+    state: State<'_, AppState>,
+    id: String,
+    expected_row_version: i64,
+    draft: SopDraft,
+) -> Reply<Sop> {
+    Ok(state
+        .store()?
+        .update_sop(&id, expected_row_version, &draft)?)
+}
+
+#[tauri::command(async)]
+pub fn approve_sop(
+    state: State<'_, AppState>,
+    id: String,
+    expected_row_version: i64,
+    approved_by: String,
+    effective_date: String,
+) -> Reply<Revision> {
+    Ok(state
+        .store()?
+        .approve_sop(&id, expected_row_version, &approved_by, &effective_date)?)
+}
+
+/// "Reviewed, no change", as of today.
+#[tauri::command(async)]
+pub fn mark_sop_reviewed(
+    state: State<'_, AppState>,
+    id: String,
+    expected_row_version: i64,
+) -> Reply<Sop> {
+    Ok(state
+        .store()?
+        .mark_sop_reviewed(&id, expected_row_version, today())?)
+}
+
+#[tauri::command(async)]
+pub fn trash_sop(state: State<'_, AppState>, id: String) -> Reply<()> {
+    Ok(state.store()?.trash_sop(&id)?)
+}
+
+#[tauri::command(async)]
+pub fn restore_sop(state: State<'_, AppState>, id: String) -> Reply<Sop> {
+    Ok(state.store()?.restore_sop(&id)?)
+}
+
+#[tauri::command(async)]
+pub fn purge_sop(state: State<'_, AppState>, id: String) -> Reply<()> {
+    Ok(state.store()?.purge_sop(&id)?)
+}
+
+#[tauri::command(async)]
+pub fn sop_history(state: State<'_, AppState>, id: String) -> Reply<Vec<AuditEntry>> {
+    Ok(state.store()?.sop_history(&id)?)
+}
+
+#[tauri::command(async)]
+pub fn sop_revisions(state: State<'_, AppState>, id: String) -> Reply<Vec<Revision>> {
+    Ok(state.store()?.sop_revisions(&id)?)
+}
+
+/// The approved version in force on `date` (`YYYY-MM-DD`), if any.
+#[tauri::command(async)]
+pub fn sop_in_force_on(
+    state: State<'_, AppState>,
+    id: String,
+    date: String,
+) -> Reply<Option<Revision>> {
+    let on = NaiveDate::parse_from_str(date.trim(), "%Y-%m-%d").map_err(|_| {
+        CoreError::invalid(
+            "date",
+            format!(
+                "'{}' is not a date: use a date like 2027-03-01.",
+                date.trim()
+            ),
+        )
+    })?;
+    Ok(state.store()?.sop_in_force_on(&id, on)?)
+}
+
+#[tauri::command(async)]
+pub fn compare_sop_versions(
+    state: State<'_, AppState>,
+    id: String,
+    from: i64,
+    to: i64,
+) -> Reply<SopDiff> {
+    Ok(state.store()?.compare_sop_versions(&id, from, to)?)
+}
+
+#[tauri::command(async)]
+pub fn search_sops(state: State<'_, AppState>, query: String, limit: i64) -> Reply<Vec<SearchHit>> {
+    Ok(state.store()?.search_sops(&query, limit)?)
+}
+
+/// SOPs in force whose review is due within `within_days` (overdue ones included).
 #[tauri::command(async)]
 pub fn sops_due_for_review(state: State<'_, AppState>, within_days: u64) -> Reply<Vec<SopSummary>> {
     Ok(state.store()?.sops_due_for_review(today(), within_days)?)
+}
+
+#[tauri::command(async)]
+pub fn link_sop_to_rollout(
+    state: State<'_, AppState>,
+    sop_id: String,
+    rollout_id: String,
+    relation: SopRelation,
+) -> Reply<()> {
+    Ok(state
+        .store()?
+        .link_sop_to_rollout(&sop_id, &rollout_id, relation)?)
+}
+
+#[tauri::command(async)]
+pub fn unlink_sop_from_rollout(
+    state: State<'_, AppState>,
+    sop_id: String,
+    rollout_id: String,
+) -> Reply<()> {
+    Ok(state
+        .store()?
+        .unlink_sop_from_rollout(&sop_id, &rollout_id)?)
+}
+
+#[tauri::command(async)]
+pub fn sops_for_rollout(state: State<'_, AppState>, rollout_id: String) -> Reply<Vec<LinkedSop>> {
+    Ok(state.store()?.sops_for_rollout(&rollout_id)?)
+}
+
+#[tauri::command(async)]
+pub fn rollouts_for_sop(state: State<'_, AppState>, sop_id: String) -> Reply<Vec<LinkedRollout>> {
+    Ok(state.store()?.rollouts_for_sop(&sop_id)?)
 }

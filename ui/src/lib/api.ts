@@ -13,6 +13,14 @@ import type { CriterionDraft } from './bindings/CriterionDraft';
 import type { DueTraining } from './bindings/DueTraining';
 import type { Readiness } from './bindings/Readiness';
 import type { RolloutStatus } from './bindings/RolloutStatus';
+import type { LinkedRollout } from './bindings/LinkedRollout';
+import type { LinkedSop } from './bindings/LinkedSop';
+import type { Revision } from './bindings/Revision';
+import type { SearchHit } from './bindings/SearchHit';
+import type { Sop } from './bindings/Sop';
+import type { SopDiff } from './bindings/SopDiff';
+import type { SopDraft } from './bindings/SopDraft';
+import type { SopRelation } from './bindings/SopRelation';
 import type { SopSummary } from './bindings/SopSummary';
 import type { MatrixFilter } from './bindings/MatrixFilter';
 import type { ModuleDraft } from './bindings/ModuleDraft';
@@ -133,4 +141,29 @@ export const api = {
   rolloutReadiness: (rolloutId: string) => call<Readiness>('rollout_readiness', { rolloutId }),
   rolloutStatuses: () => call<RolloutStatus[]>('rollout_statuses'),
   sopsDueForReview: (withinDays: number) => call<SopSummary[]>('sops_due_for_review', { withinDays }),
+  listSops: () => call<SopSummary[]>('list_sops'),
+  listTrashedSops: () => call<SopSummary[]>('list_trashed_sops'),
+  getSop: (id: string) => call<Sop>('get_sop', { id }),
+  createSop: (draft: SopDraft) => call<Sop>('create_sop', { draft }),
+  updateSop: (id: string, expectedRowVersion: number, draft: SopDraft) =>
+    call<Sop>('update_sop', { id, expectedRowVersion, draft }),
+  approveSop: (id: string, expectedRowVersion: number, approvedBy: string, effectiveDate: string) =>
+    call<Revision>('approve_sop', { id, expectedRowVersion, approvedBy, effectiveDate }),
+  markSopReviewed: (id: string, expectedRowVersion: number) =>
+    call<Sop>('mark_sop_reviewed', { id, expectedRowVersion }),
+  trashSop: (id: string) => call<null>('trash_sop', { id }),
+  restoreSop: (id: string) => call<Sop>('restore_sop', { id }),
+  purgeSop: (id: string) => call<null>('purge_sop', { id }),
+  sopHistory: (id: string) => call<AuditEntry[]>('sop_history', { id }),
+  sopRevisions: (id: string) => call<Revision[]>('sop_revisions', { id }),
+  sopInForceOn: (id: string, date: string) => call<Revision | null>('sop_in_force_on', { id, date }),
+  compareSopVersions: (id: string, from: number, to: number) =>
+    call<SopDiff>('compare_sop_versions', { id, from, to }),
+  searchSops: (query: string, limit: number) => call<SearchHit[]>('search_sops', { query, limit }),
+  linkSopToRollout: (sopId: string, rolloutId: string, relation: SopRelation) =>
+    call<null>('link_sop_to_rollout', { sopId, rolloutId, relation }),
+  unlinkSopFromRollout: (sopId: string, rolloutId: string) =>
+    call<null>('unlink_sop_from_rollout', { sopId, rolloutId }),
+  sopsForRollout: (rolloutId: string) => call<LinkedSop[]>('sops_for_rollout', { rolloutId }),
+  rolloutsForSop: (sopId: string) => call<LinkedRollout[]>('rollouts_for_sop', { sopId }),
 };

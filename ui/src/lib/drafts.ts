@@ -40,15 +40,15 @@ export function emptyDraft(): RolloutDraft {
  * The draft with every field the backend refused put back to its stored value, so that
  * the other edits can still be saved while the person fixes the refused field.
  */
-export function withoutRefusedFields(draft: RolloutDraft, stored: RolloutDraft, refused: string[]): RolloutDraft {
-  const kept: RolloutDraft = { ...draft, sites: [...draft.sites] };
+export function withoutRefusedFields<T extends object>(draft: T, stored: T, refused: string[]): T {
+  const kept: T = { ...draft };
   for (const field of refused) {
-    if (field in stored) Object.assign(kept, { [field]: stored[field as keyof RolloutDraft] });
+    if (field in stored) Object.assign(kept, { [field]: stored[field as keyof T] });
   }
   return kept;
 }
 
 /** True when two drafts would store the same values. */
-export function sameDraft(a: RolloutDraft, b: RolloutDraft): boolean {
+export function sameDraft<T>(a: T, b: T): boolean {
   return JSON.stringify(a) === JSON.stringify(b);
 }

@@ -103,13 +103,42 @@ export const FIELD_LABELS: Record<string, string> = {
   phase: 'Phase',
   scope_in: 'In scope',
   scope_out: 'Out of scope',
+  code: 'Code',
+  title: 'Title',
+  purpose: 'Purpose',
+  scope: 'Scope',
+  status: 'Status',
+  version: 'Version',
+  effective_date: 'Effective date',
+  review_interval_months: 'Review every (months)',
+  tags: 'Tags',
+  steps: 'Steps',
+  exceptions: 'Exceptions',
+  approved_by: 'Approved by',
+  last_reviewed_on: 'Last reviewed',
+  next_review_date: 'Next review',
+  rollout: 'Rollout',
 };
+
+const SOP_STATUS_TEXT: Record<string, string> = {
+  draft: 'Draft',
+  in_review: 'In review',
+  approved: 'Approved',
+  retired: 'Retired',
+};
+
+/** Today in the user's time zone as `YYYY-MM-DD`, the form date inputs use. */
+export function todayText(now: Date = new Date()): string {
+  const pad = (n: number) => String(n).padStart(2, '0');
+  return `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`;
+}
 
 /** A field value from the audit log as a person reads it. */
 export function auditValue(field: string, value: string | null): string {
   if (value === null || value === '') return '(empty)';
   if (field === 'kind') return KIND_LABELS[value as RolloutKind] ?? value;
   if (field === 'phase') return PHASE_LABELS[value as Phase] ?? value;
-  if (field.endsWith('_date')) return formatDay(value);
+  if (field === 'status') return SOP_STATUS_TEXT[value] ?? value;
+  if (field.endsWith('_date') || field.endsWith('_on')) return formatDay(value);
   return value;
 }

@@ -8,6 +8,10 @@ describe('routes', () => {
       { name: 'rollout', id: '0193a6f2-7c1d-7e55-9d1a-2f7f1c9a8b10' },
       { name: 'people' },
       { name: 'training' },
+      { name: 'sops' },
+      { name: 'sop', id: 'abc' },
+      { name: 'sopPrint', id: 'abc', version: null },
+      { name: 'sopPrint', id: 'abc', version: 2 },
       { name: 'trash' },
       { name: 'settings' },
     ] as const) {
@@ -19,5 +23,6 @@ describe('routes', () => {
     expect(parseRoute('')).toEqual({ name: 'home' });
     expect(parseRoute('#/nowhere')).toEqual({ name: 'home' });
     expect(parseRoute('#/rollouts/')).toEqual({ name: 'home' });
+    expect(parseRoute('#/sops/abc/print/x')).toEqual({ name: 'sopPrint', id: 'abc', version: null });
   });
 });

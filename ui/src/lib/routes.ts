@@ -6,6 +6,10 @@ export type Route =
   | { name: 'rollout'; id: string }
   | { name: 'people' }
   | { name: 'training' }
+  | { name: 'sops' }
+  | { name: 'sop'; id: string }
+  /** One SOP laid out for paper: the working copy, or an approved version. */
+  | { name: 'sopPrint'; id: string; version: number | null }
   | { name: 'trash' }
   | { name: 'settings' };
 
@@ -15,6 +19,13 @@ export function parseRoute(hash: string): Route {
   if (parts[0] === 'rollouts' && parts[1]) return { name: 'rollout', id: decodeURIComponent(parts[1]) };
   if (parts[0] === 'people') return { name: 'people' };
   if (parts[0] === 'training') return { name: 'training' };
+  if (parts[0] === 'sops' && parts[1]) {
+    const id = decodeURIComponent(parts[1]);
+    if (parts[2] !== 'print') return { name: 'sop', id };
+    const version = Number(parts[3]);
+    return { name: 'sopPrint', id, version: Number.isInteger(version) && version > 0 ? version : null };
+  }
+  if (parts[0] === 'sops') return { name: 'sops' };
   if (parts[0] === 'trash') return { name: 'trash' };
   if (parts[0] === 'settings') return { name: 'settings' };
   return { name: 'home' };
@@ -29,6 +40,12 @@ export function routeHash(route: Route): string {
       return '#/people';
     case 'training':
       return '#/training';
+    case 'sops':
+      return '#/sops';
+    case 'sop':
+      return `#/sops/${encodeURIComponent(route.id)}`;
+    case 'sopPrint':
+      return `#/sops/${encodeURIComponent(route.id)}/print${route.version === null ? '' : `/${route.version}`}`;
     case 'trash':
       return '#/trash';
     case 'settings':

@@ -65,11 +65,12 @@ pub(super) fn reindex(tx: &Transaction<'_>, sop: &Sop) -> Result<()> {
     let mut body: Vec<String> = sop
         .steps
         .iter()
-        .map(|s| format!("{} {} {}", s.role, s.instruction, s.quality_check))
+        // Written as a sentence, so a snippet reads like the step it came from.
+        .map(|s| format!("{}: {} {}", s.role, s.instruction, s.quality_check))
         .collect();
     body.extend(sop.exceptions.iter().map(|e| {
         format!(
-            "{} {} {} {} {}",
+            "If {}: {} {} {} {}",
             e.trigger, e.action, e.escalate_to, e.within, e.evidence
         )
     }));

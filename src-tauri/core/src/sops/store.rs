@@ -9,7 +9,7 @@ use super::review::next_review;
 use super::search::reindex;
 use super::validate::validate;
 use super::{Sop, SopDraft, SopException, SopStatus, Step};
-use crate::audit::{self, AuditAction, ChangeSet, EntityKind};
+use crate::audit::{self, AuditAction, AuditEntry, ChangeSet, EntityKind};
 use crate::store::rows;
 use crate::store::trash::set_trashed;
 use crate::time::{date_text, now, timestamp_text};
@@ -75,6 +75,11 @@ impl Store {
             let found = statement.query_map([], |row| Ok(summary(&head_from_row(row)?)))?;
             Ok(found.collect::<rusqlite::Result<_>>()?)
         })
+    }
+
+    /// Everything written to an SOP: edits, approvals, reviews, links, trash.
+    pub fn sop_history(&self, id: &str) -> Result<Vec<AuditEntry>> {
+        self.history(EntityKind::Sop, id)
     }
 
     /// SOPs in the trash, most recently trashed first.
@@ -173,18 +178,32 @@ pub(crate) fn update_in(
             current.code
         )));
     }
-    if draft.status == SopStatus::Approved && current.status != SopStatus::Approved {
+    // The working copy is itself an approved revision (approved, or retired after it):
+    // it cannot change in place, so an edit to its content starts the next version.
+    let frozen = current.approved_version == Some(current.version);
+    let content_changed = content(&current.draft()) != content(draft);
+    let (version, status) = if frozen && content_changed {
+        (current.version + 1, SopStatus::Draft)
+    } else {
+        (current.version, draft.status)
+    };
+    if status == SopStatus::Approved && !frozen {
         return Err(CoreError::invalid(
             "status",
             "Approve the SOP with Approve, which records who approved it.",
         ));
     }
-    let content_changed = content(&current.draft()) != content(draft);
-    let (version, status) = if current.status == SopStatus::Approved && content_changed {
-        (current.version + 1, SopStatus::Draft)
-    } else {
-        (current.version, draft.status)
-    };
+    if frozen && !content_changed && matches!(status, SopStatus::Draft | SopStatus::InReview) {
+        return Err(CoreError::invalid(
+            "status",
+            format!(
+                "Version {} is approved and cannot go back to {}: edit the procedure to start version {}, or retire it.",
+                current.version,
+                status.label().to_lowercase(),
+                current.version + 1
+            ),
+        ));
+    }
     check_code_free(tx, &draft.code, Some(id))?;
     let mut changes = ChangeSet::default();
     describe(&mut changes, &current.draft(), draft);

@@ -3,4 +3,4 @@
 /**
  * Where a signal comes from.
  */
-export type SignalSource = "criterion" | "training";
+export type SignalSource = "criterion" | "training" | "sop";

@@ -4,4 +4,8 @@ import type { SopStatus } from "./SopStatus";
 /**
  * An SOP as the library lists it (without its steps).
  */
-export type SopSummary = { id: string, code: string, title: string, owner: string, status: SopStatus, version: number, effective_date: string | null, next_review_date: string | null, tags: Array<string>, };
+export type SopSummary = { id: string, code: string, title: string, owner: string, status: SopStatus, version: number, effective_date: string | null, last_reviewed_on: string | null, next_review_date: string | null, 
+/**
+ * The latest approved version, which a draft of the next one does not replace.
+ */
+approved_version: number | null, tags: Array<string>, };
