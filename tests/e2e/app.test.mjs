@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { after, afterEach, before, describe, it } from 'node:test';
 import { startDriver } from './driver.mjs';
-import { Session, waitFor } from './webdriver.mjs';
+import { Keys, Session, waitFor } from './webdriver.mjs';
 
 const application = process.env.ROLLPLAN_APP;
 const cliBinary = process.env.ROLLPLAN_CLI;
@@ -253,6 +253,76 @@ describe('Rollplan desktop app', { concurrency: false }, () => {
       );
       await session.waitFind('[data-verdict="go"]');
     });
+  });
+
+  it('writes an SOP, approves it, edits it into version 2 and shows what changed', async () => {
+    const session = await app.launch();
+    const valueOf = async (css) => (await session.find(css)).property('value');
+
+    await app.step('create', async () => {
+      await (await session.waitForText('.sidebar a', 'SOP library')).click();
+      await (await session.waitForText('button', 'Write the first SOP')).click();
+      await (await session.waitFind('#new-sop-code')).type('FD-020');
+      await (await session.find('#new-sop-title-input')).type('Portal sign-up at check-in');
+      await (await session.find('dialog button[type="submit"]')).click();
+      await waitFor('the new SOP page', async () => (await valueOf('#sop-code').catch(() => '')) === 'FD-020');
+    });
+
+    await app.step('steps', async () => {
+      await (await session.find('#new-step-role')).type('Front desk');
+      const instruction = await session.find('#new-step-instruction');
+      await instruction.type(`Offer the portal sign-up card${Keys.ENTER}`);
+      await instruction.type(`Send the sign-up link by text${Keys.ENTER}`);
+      await session.waitFind('[aria-label="Step 2 instruction"]');
+      // Alt+Up on the second step makes it the first, as a keyboard user would.
+      await (await session.find('[aria-label="Step 2 instruction"]')).type(`${Keys.ALT}${Keys.ARROW_UP}${Keys.NULL}`);
+      await waitFor('the steps to swap', async () =>
+        (await valueOf('[aria-label="Step 1 instruction"]')) === 'Send the sign-up link by text',
+      );
+    });
+
+    await app.step('exception', async () => {
+      await (await session.waitForText('button', 'Add exception')).click();
+      await (await session.waitFind('[aria-label="Exception 1 trigger"]')).type('Patient has no mobile phone');
+      await (await session.find('[aria-label="Exception 1 action"]')).type('Print the sign-up instructions');
+      await session.waitFind('[data-save-status="saved"]');
+    });
+
+    await app.step('approve', async () => {
+      await (await session.waitForText('button', 'Approve…')).click();
+      await (await session.waitFind('#approve-by')).type('Dr. Amara Okafor');
+      await (await session.waitForText('dialog button', 'Approve')).click();
+      await session.waitForText('.meta', 'Version 1 in force since');
+      await session.waitForText('#history-title + ol li', 'Approved');
+    });
+
+    await app.step('second version', async () => {
+      const first = await session.find('[aria-label="Step 1 instruction"]');
+      await first.erase();
+      await first.type('Send the sign-up link by text message and confirm it arrived');
+      await session.waitForText('.toast, [role="status"]', 'Version 2 started as a draft');
+      await session.waitFind('[data-save-status="saved"]');
+      const diff = await session.waitForText('[data-testid="sop-diff"]', 'Changed');
+      const text = await diff.property('textContent');
+      assert.match(text, /Send the sign-up link by text message and confirm it arrived/);
+      assert.match(text, /Status\s*Approved\s*Draft/, 'the status change is listed with both values');
+    });
+
+    await app.step('search', async () => {
+      await (await session.find('.crumbs a')).click();
+      await (await session.waitFind('input[type="search"]')).type('mobile');
+      const mark = await session.waitForText('[data-testid="snippet"] mark', 'mobile');
+      assert.ok(mark, 'the matched word is highlighted');
+    });
+    await app.quit();
+
+    const inForce = JSON.parse(
+      execFileSync(cliBinary, ['--db', database, 'sops', 'in-force', 'FD-020', '--json'], { encoding: 'utf8' }),
+    );
+    assert.equal(inForce.version, 1, 'version 1 stays in force while version 2 is a draft');
+    assert.equal(inForce.approved_by, 'Dr. Amara Okafor');
+    assert.equal(inForce.snapshot.steps[0].instruction, 'Send the sign-up link by text');
+    assert.equal(inForce.snapshot.exceptions[0].trigger, 'Patient has no mobile phone');
   });
 });
 

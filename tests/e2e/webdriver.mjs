@@ -5,7 +5,14 @@
 const ELEMENT_KEY = 'element-6066-11e4-a52e-4f735466cecf';
 
 /** Special keys, as WebDriver encodes them. */
-export const Keys = { NULL: '\uE000', BACKSPACE: '\uE003', ENTER: '\uE007', CONTROL: '\uE009' };
+export const Keys = {
+  NULL: '\uE000',
+  BACKSPACE: '\uE003',
+  ENTER: '\uE007',
+  CONTROL: '\uE009',
+  ALT: '\uE00A',
+  ARROW_UP: '\uE013',
+};
 
 async function request(base, method, path, body) {
   const response = await fetch(`${base}${path}`, {
