@@ -108,7 +108,7 @@ mod tests {
         let today = NaiveDate::from_ymd_opt(2026, 11, 25).expect("date");
         let seeded = seed_sample_clinic(&store, today).expect("the sample clinic seeds");
         assert_eq!(seeded.len(), 2);
-        assert_eq!(store.list_sops().expect("sops").len(), 4);
+        assert_eq!(store.list_sops().expect("sops").len(), 5);
         assert_eq!(
             store.sops_due_for_review(today, 30).expect("due").len(),
             2,

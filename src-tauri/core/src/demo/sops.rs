@@ -171,6 +171,8 @@ pub(super) fn seed(tx: &Transaction<'_>, rollouts: &[Rollout], today: NaiveDate)
     )?;
     approve_in(tx, &no_show, "Dana Whitfield", day(-200)?)?;
 
+    seed_refills(tx, day(-420)?, day(-60)?)?;
+
     // The EHR go-live changes check-in and introduces the downtime procedure (both not
     // yet approved, so its readiness warns); the SMS pilot changes no-show follow-up.
     if let (Some(ehr), Some(sms)) = (rollouts.first(), rollouts.get(1)) {
@@ -199,4 +201,64 @@ fn start_ehr_version_of_check_in(tx: &Transaction<'_>, approved: &Sop) -> Result
             "Scan the insurance card and photo ID into the new EHR's registration screen.".into();
     }
     update_in(tx, &approved.id, approved.row_version, &draft)
+}
+
+/// Prescription refills, approved twice: version 2 added the controlled-substance check
+/// after a near miss, so the sample has a real change to compare.
+fn seed_refills(
+    tx: &Transaction<'_>,
+    first_approved: NaiveDate,
+    second_approved: NaiveDate,
+) -> Result<()> {
+    let refills = insert_sop(
+        tx,
+        &SopDraft {
+            code: "CL-031".into(),
+            title: "Prescription refill requests".into(),
+            purpose: "Refill requests are answered within two business days, safely.".into(),
+            scope: "Phone, portal and pharmacy fax requests, both sites.".into(),
+            owner: "Grace Kim".into(),
+            review_interval_months: 12,
+            tags: vec!["clinical".into(), "portal".into()],
+            steps: vec![
+                step(
+                    "Front desk",
+                    "Route phone and fax requests to the refill pool in the EHR.",
+                    "",
+                ),
+                step(
+                    "MA",
+                    "Check the last visit date and the medication list.",
+                    "Stop the line if the last visit is over 12 months ago.",
+                ),
+                step("Provider", "Approve, deny or ask for a visit.", ""),
+                step(
+                    "MA",
+                    "Tell the patient the outcome through their preferred channel.",
+                    "",
+                ),
+            ],
+            exceptions: vec![exception(
+                "The patient has run out of a maintenance medication",
+                "Flag as urgent; the provider answers the same day",
+                "Charge nurse",
+                "Same day",
+                "Urgent flag in the refill pool",
+            )],
+            ..SopDraft::default()
+        },
+    )?;
+    let first = approve_in(tx, &refills, "Dr. Amara Okafor", first_approved)?.snapshot;
+    let mut draft = first.draft();
+    draft.steps.insert(
+        2,
+        step(
+            "MA",
+            "For controlled substances, check the state prescription monitoring program (PDMP).",
+            "Stop the line without a PDMP check on file.",
+        ),
+    );
+    let second = update_in(tx, &first.id, first.row_version, &draft)?;
+    approve_in(tx, &second, "Dr. Amara Okafor", second_approved)?;
+    Ok(())
 }
