@@ -14,6 +14,7 @@ pub mod error;
 pub mod import;
 pub mod paths;
 pub mod people;
+pub mod plan;
 pub mod readiness;
 pub mod rollouts;
 pub mod sops;

@@ -10,7 +10,10 @@ const MIGRATIONS: &[M<'static>] = &[
     M::up(include_str!("../../migrations/0003_training.sql")),
     M::up(include_str!("../../migrations/0004_readiness.sql")),
     M::up(include_str!("../../migrations/0005_sops.sql")),
-    M::up(include_str!("../../migrations/0006_sop_links_and_reviews.sql")),
+    M::up(include_str!(
+        "../../migrations/0006_sop_links_and_reviews.sql"
+    )),
+    M::up(include_str!("../../migrations/0007_plan.sql")),
 ];
 
 /// The schema version this build writes and understands.
