@@ -130,7 +130,8 @@ CREATE INDEX stakeholders_by_rollout ON stakeholders (rollout_id, deleted_at);
 CREATE TABLE stakeholder_raci (
     stakeholder_id TEXT NOT NULL REFERENCES stakeholders (id) ON DELETE CASCADE,
     workstream     TEXT NOT NULL CHECK (length(trim(workstream)) > 0),
-    role           TEXT NOT NULL CHECK (role IN ('R', 'A', 'C', 'I')),
+    role           TEXT NOT NULL
+                   CHECK (role IN ('responsible', 'accountable', 'consulted', 'informed')),
     position       INTEGER NOT NULL,
     PRIMARY KEY (stakeholder_id, workstream)
 ) STRICT;

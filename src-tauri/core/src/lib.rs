@@ -21,6 +21,7 @@ pub mod sops;
 pub mod store;
 mod time;
 pub mod training;
+pub mod workspace;
 
 pub use error::{CoreError, ErrorPayload, FieldError};
 pub use store::Store;

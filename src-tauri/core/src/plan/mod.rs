@@ -21,7 +21,9 @@ pub use go_live::{GoLiveMove, TaskShift};
 pub use owners::UNKNOWN_OWNER_FIELD;
 pub use schedule::{critical_path, slipped_tasks, CriticalPath, SlippedTask, TaskSlack};
 
+pub(crate) use owners::{owner_name, resolve_owner};
 pub(crate) use tasks::list_live_tasks;
+pub(crate) use tasks::require_rollout;
 
 /// A task is work over days; a milestone is a moment (go-live, sign-off) on one date.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize, Deserialize, TS)]
