@@ -38,6 +38,11 @@ pub enum Command {
         #[command(subcommand)]
         command: ImportCommand,
     },
+    /// The built-in rollout templates.
+    Templates {
+        #[command(subcommand)]
+        command: TemplatesCommand,
+    },
     /// The SOP library.
     Sops {
         #[command(subcommand)]
@@ -78,6 +83,16 @@ pub enum PeopleCommand {
         /// Include people who are no longer active.
         #[arg(long)]
         all: bool,
+    },
+}
+
+#[derive(Subcommand)]
+pub enum TemplatesCommand {
+    /// List the templates `rollouts create --template` takes.
+    List {
+        /// Print JSON for scripts.
+        #[arg(long)]
+        json: bool,
     },
 }
 
@@ -133,6 +148,9 @@ pub struct CreateRollout {
     pub sponsor: String,
     #[arg(long, default_value = "")]
     pub owner: String,
+    /// Start from a built-in template (see `templates list`); needs --go-live.
+    #[arg(long, value_name = "NAME")]
+    pub template: Option<String>,
     /// A site or department; repeat for several.
     #[arg(long = "site", value_name = "SITE")]
     pub sites: Vec<String>,
@@ -171,6 +189,7 @@ pub fn flag_for_field(field: &str) -> Option<&'static str> {
         "sponsor" => "--sponsor",
         "owner" => "--owner",
         "sites" => "--site",
+        "template" => "--template",
         _ => return None,
     })
 }

@@ -218,3 +218,61 @@ fn sops_list_shows_the_library_and_what_is_due_for_review() {
     );
     assert!(stdout(&cli(&db, &["sops", "list", "--due-within", "30"])).contains("(overdue)"));
 }
+
+#[test]
+fn a_rollout_starts_from_a_template_and_an_unknown_one_names_the_valid_ones() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let db = dir.path().join("rollplan.db");
+    let created = cli(
+        &db,
+        &[
+            "rollouts",
+            "create",
+            "--name",
+            "Riverside EHR",
+            "--go-live",
+            "2027-03-01",
+            "--template",
+            "ehr-go-live",
+            "--json",
+        ],
+    );
+    assert_eq!(created.status.code(), Some(0), "{}", stderr(&created));
+    let rollout: serde_json::Value = serde_json::from_slice(&created.stdout).expect("valid JSON");
+    assert_eq!(rollout["kind"], "ehr_go_live");
+    assert_eq!(rollout["start_date"], "2026-11-01");
+
+    let unknown = cli(
+        &db,
+        &[
+            "rollouts",
+            "create",
+            "--name",
+            "Kiosks",
+            "--go-live",
+            "2027-03-01",
+            "--template",
+            "kiosk",
+        ],
+    );
+    assert_eq!(unknown.status.code(), Some(1));
+    assert!(
+        stderr(&unknown).contains("--template")
+            && stderr(&unknown).contains("ehr-go-live, automation, policy"),
+        "{}",
+        stderr(&unknown)
+    );
+    let listed = cli(&db, &["templates", "list"]);
+    assert!(
+        stdout(&listed).contains("automation"),
+        "{}",
+        stdout(&listed)
+    );
+    assert_eq!(
+        stdout(&cli(&db, &["rollouts", "list", "--json"]))
+            .matches("\"id\"")
+            .count(),
+        1,
+        "the refused template created nothing"
+    );
+}

@@ -19,6 +19,7 @@ pub mod readiness;
 pub mod rollouts;
 pub mod sops;
 pub mod store;
+pub mod templates;
 mod time;
 pub mod training;
 pub mod workspace;

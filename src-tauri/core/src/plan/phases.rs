@@ -152,7 +152,6 @@ pub(crate) fn insert_phase(
 
 /// The live phase called `name` (ignoring case), added at the end if there is none:
 /// imports and templates name phases rather than pick them.
-#[allow(dead_code)] // used by imports and templates, added next
 pub(crate) fn find_or_insert_phase(
     tx: &Transaction<'_>,
     rollout_id: &str,

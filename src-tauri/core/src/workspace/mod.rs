@@ -19,3 +19,6 @@ pub use stakeholders::{
     Adkar, AdkarBarrier, AdkarStage, Raci, RaciAssignment, Stakeholder, StakeholderDraft,
     ADKAR_BARRIER_BELOW,
 };
+
+pub(crate) use comms::insert_communication;
+pub(crate) use risks::insert_risk;
