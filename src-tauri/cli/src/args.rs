@@ -110,6 +110,21 @@ pub enum SopsCommand {
 
 #[derive(Subcommand)]
 pub enum ImportCommand {
+    /// Import a task list (CSV or XLSX) into a rollout's plan: all rows or none.
+    Tasks {
+        /// The task list (.csv or .xlsx) with title, phase, owner, start, due, status and
+        /// depends-on columns.
+        file: PathBuf,
+        /// The rollout's id.
+        #[arg(long, value_name = "ID")]
+        rollout: String,
+        /// Check the file and say what would be imported; write nothing.
+        #[arg(long)]
+        dry_run: bool,
+        /// Print the report as JSON.
+        #[arg(long)]
+        json: bool,
+    },
     /// Import a staff roster (CSV or XLSX); columns are recognised by their headers.
     Roster {
         /// The roster file (.csv or .xlsx).

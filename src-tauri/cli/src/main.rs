@@ -104,6 +104,34 @@ fn run(cli: Cli) -> Result<(), CoreError> {
             }
             Ok(())
         }
+        Command::Import {
+            command:
+                ImportCommand::Tasks {
+                    file,
+                    rollout,
+                    dry_run,
+                    json,
+                },
+        } => {
+            let table = rollplan_core::import::read_table(&file)?;
+            let report = if dry_run {
+                store.preview_task_import(&rollout, &table)?
+            } else {
+                store.import_tasks(&rollout, &table)?
+            };
+            if json {
+                return output::print_json(&report);
+            }
+            let verb = if dry_run { "Would import" } else { "Imported" };
+            println!(
+                "{verb} {}: {} tasks, {} dependencies.",
+                report.file, report.tasks_added, report.dependencies_added
+            );
+            if !report.new_phases.is_empty() {
+                println!("New phases: {}", report.new_phases.join(", "));
+            }
+            Ok(())
+        }
         Command::Sops {
             command: SopsCommand::List { due_within, json },
         } => sops::list(&store, due_within, json, today()),

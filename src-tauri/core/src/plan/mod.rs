@@ -8,6 +8,7 @@
 
 mod dependencies;
 mod go_live;
+mod import;
 mod owners;
 mod phases;
 mod schedule;
@@ -18,6 +19,7 @@ use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
 pub use go_live::{GoLiveMove, TaskShift};
+pub use import::TaskImportReport;
 pub use owners::UNKNOWN_OWNER_FIELD;
 pub use schedule::{critical_path, slipped_tasks, CriticalPath, SlippedTask, TaskSlack};
 
