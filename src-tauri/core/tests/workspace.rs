@@ -490,3 +490,46 @@ fn purging_a_rollout_takes_its_whole_workspace_with_it() {
         "not_found"
     );
 }
+
+#[test]
+fn the_sample_clinic_has_plans_mid_flight() {
+    let store = Store::open_in_memory().expect("store");
+    let today = date("2026-11-25");
+    let rollouts = rollplan_core::demo::seed_sample_clinic(&store, today).expect("demo");
+    let ehr = rollouts
+        .iter()
+        .find(|r| r.name.starts_with("EHR"))
+        .expect("EHR");
+    let tasks = store.list_tasks(&ehr.id).expect("tasks");
+    assert_eq!(tasks.len(), 39);
+    assert!(
+        tasks.iter().all(|t| !t.owner_name.is_empty()),
+        "every sample task has an owner"
+    );
+    let slipped = store.slipped_tasks(&ehr.id, today).expect("slipped");
+    assert!(
+        slipped
+            .iter()
+            .any(|s| s.title == "Name super-users (about 1 per 8-10 users)" && s.days_overdue > 0),
+        "{slipped:?}"
+    );
+    let overview = store.rollout_overview(&ehr.id, today).expect("overview");
+    assert_eq!(overview.days_to_go_live, Some(52));
+    assert_eq!(overview.blocked_count, 1);
+    assert_eq!(overview.overdue_comms.len(), 1);
+    assert_eq!(overview.top_risks[0].score, 20);
+    assert_eq!(
+        overview.recent_decisions[0].title,
+        "Lab interface moves to phase 2"
+    );
+    let barriers = store.adkar_barriers(&ehr.id).expect("barriers");
+    assert_eq!(
+        (barriers[0].name.as_str(), barriers[0].stage),
+        ("Providers", Some(AdkarStage::Desire))
+    );
+    let sms = rollouts
+        .iter()
+        .find(|r| r.name.starts_with("SMS"))
+        .expect("SMS");
+    assert_eq!(store.list_tasks(&sms.id).expect("tasks").len(), 14);
+}

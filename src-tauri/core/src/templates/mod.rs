@@ -14,7 +14,9 @@ use rusqlite::Transaction;
 use serde::Serialize;
 use ts_rs::TS;
 
-use crate::plan::{find_or_insert_phase, insert_dependency, insert_task, TaskDraft, TaskKind};
+use crate::plan::{
+    find_or_insert_phase, insert_dependency, insert_task, TaskDraft, TaskKind, TaskStatus,
+};
 use crate::readiness::{insert_criterion, CriterionDraft, ReadinessCategory};
 use crate::rollouts::{insert_draft, Rollout, RolloutDraft, RolloutKind};
 use crate::time::{date_text, parse_date};
@@ -82,6 +84,19 @@ const TEMPLATES: &[Builtin] = &[
         content: &policy::CONTENT,
     },
 ];
+
+/// A step's status and owner's name, from its title, start and due date.
+pub(crate) type Progress = dyn Fn(&str, NaiveDate, NaiveDate) -> (TaskStatus, &'static str);
+
+/// The EHR go-live template's content, for the sample clinic.
+pub(crate) fn ehr_content() -> &'static Content {
+    &ehr::CONTENT
+}
+
+/// The automation template's content, for the sample clinic.
+pub(crate) fn automation_content() -> &'static Content {
+    &automation::CONTENT
+}
 
 /// Task or milestone, in the step tables.
 const T: TaskKind = TaskKind::Task;
@@ -158,7 +173,14 @@ impl Store {
         }
         self.write(|tx| {
             let rollout = insert_draft(tx, &draft)?;
-            fill(tx, &rollout.id, go_live, template.content, true)?;
+            fill(
+                tx,
+                &rollout.id,
+                go_live,
+                template.content,
+                true,
+                &|_, _, _| (TaskStatus::Todo, ""),
+            )?;
             Ok(rollout)
         })
     }
@@ -188,13 +210,15 @@ fn day(go_live: NaiveDate, offset: i64) -> NaiveDate {
 
 /// Writes a template's content into a rollout inside the caller's transaction;
 /// `with_criteria` is false where the caller brings its own checklist (the sample
-/// clinic). Returns each step's task id by title.
+/// clinic). `progress` gives each step's status and owner from its title and dates (a
+/// new plan: to do, nobody). Returns each step's task id by title.
 pub(crate) fn fill(
     tx: &Transaction<'_>,
     rollout_id: &str,
     go_live: NaiveDate,
     content: &Content,
     with_criteria: bool,
+    progress: &Progress,
 ) -> Result<HashMap<&'static str, String>> {
     let mut phases = HashMap::new();
     for name in content.phases {
@@ -202,6 +226,8 @@ pub(crate) fn fill(
     }
     let mut ids: HashMap<&'static str, String> = HashMap::new();
     for Step(kind, phase, title, start, due, _) in content.steps {
+        let (start, due) = (day(go_live, *start), day(go_live, *due));
+        let (status, owner) = progress(title, start, due);
         let task = insert_task(
             tx,
             rollout_id,
@@ -209,8 +235,10 @@ pub(crate) fn fill(
                 title: (*title).to_owned(),
                 phase_id: phases.get(phase).cloned(),
                 kind: *kind,
-                start_date: Some(date_text(day(go_live, *start))),
-                due_date: Some(date_text(day(go_live, *due))),
+                start_date: Some(date_text(start)),
+                due_date: Some(date_text(due)),
+                status,
+                owner: owner.to_owned(),
                 ..TaskDraft::default()
             },
         )?;

@@ -21,4 +21,7 @@ pub use stakeholders::{
 };
 
 pub(crate) use comms::insert_communication;
+pub(crate) use decisions::insert_decision;
 pub(crate) use risks::insert_risk;
+pub(crate) use scope::insert_scope_change;
+pub(crate) use stakeholders::insert_stakeholder;
