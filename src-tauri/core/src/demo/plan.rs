@@ -76,6 +76,12 @@ pub(super) fn seed(tx: &Transaction<'_>, rollouts: &[Rollout], today: NaiveDate)
             .go_live_date
             .ok_or_else(|| CoreError::Database("sample rollouts have a go-live date".into()))?;
         fill(tx, &rollout.id, go_live, content, false, &progress(today))?;
+        // The template's messages dated before today went out on their day; the one
+        // overdue message is added below.
+        tx.execute(
+            "UPDATE communications SET sent_on = send_on WHERE rollout_id = ?1 AND send_on < ?2",
+            rusqlite::params![rollout.id, date_text(today)],
+        )?;
     }
 
     insert_risk(

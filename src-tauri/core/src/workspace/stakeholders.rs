@@ -45,7 +45,7 @@ pub struct RaciAssignment {
 }
 
 /// The stages of ADKAR (Prosci), in the order people move through them.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, TS)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize, TS)]
 #[serde(rename_all = "snake_case")]
 pub enum AdkarStage {
     Awareness,
@@ -177,7 +177,8 @@ impl Store {
                 }
             })
             .collect();
-        barriers.sort_by_key(|b| (!b.is_barrier, b.score.is_none(), b.score));
+        // Lowest score first; on a tie the earlier stage, which blocks the later ones.
+        barriers.sort_by_key(|b| (!b.is_barrier, b.score.is_none(), b.score, b.stage));
         Ok(barriers)
     }
 
