@@ -39,6 +39,11 @@ pub enum Command {
         #[command(subcommand)]
         command: ImportCommand,
     },
+    /// The built-in rollout templates.
+    Templates {
+        #[command(subcommand)]
+        command: TemplatesCommand,
+    },
     /// The SOP library.
     Sops {
         #[command(subcommand)]
@@ -83,6 +88,16 @@ pub enum PeopleCommand {
 }
 
 #[derive(Subcommand)]
+pub enum TemplatesCommand {
+    /// List the templates `rollouts create --template` takes.
+    List {
+        /// Print JSON for scripts.
+        #[arg(long)]
+        json: bool,
+    },
+}
+
+#[derive(Subcommand)]
 pub enum SopsCommand {
     /// List SOPs by code, or only those due for review within DAYS (overdue included).
     List {
@@ -107,6 +122,21 @@ pub enum SopsCommand {
 
 #[derive(Subcommand)]
 pub enum ImportCommand {
+    /// Import a task list (CSV or XLSX) into a rollout's plan: all rows or none.
+    Tasks {
+        /// The task list (.csv or .xlsx) with title, phase, owner, start, due, status and
+        /// depends-on columns.
+        file: PathBuf,
+        /// The rollout's id.
+        #[arg(long, value_name = "ID")]
+        rollout: String,
+        /// Check the file and say what would be imported; write nothing.
+        #[arg(long)]
+        dry_run: bool,
+        /// Print the report as JSON.
+        #[arg(long)]
+        json: bool,
+    },
     /// Import a staff roster (CSV or XLSX); columns are recognised by their headers.
     Roster {
         /// The roster file (.csv or .xlsx).
@@ -145,6 +175,9 @@ pub struct CreateRollout {
     pub sponsor: String,
     #[arg(long, default_value = "")]
     pub owner: String,
+    /// Start from a built-in template (see `templates list`); needs --go-live.
+    #[arg(long, value_name = "NAME")]
+    pub template: Option<String>,
     /// A site or department; repeat for several.
     #[arg(long = "site", value_name = "SITE")]
     pub sites: Vec<String>,
@@ -183,6 +216,7 @@ pub fn flag_for_field(field: &str) -> Option<&'static str> {
         "sponsor" => "--sponsor",
         "owner" => "--owner",
         "sites" => "--site",
+        "template" => "--template",
         _ => return None,
     })
 }

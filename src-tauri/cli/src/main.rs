@@ -15,7 +15,9 @@ use rollplan_core::paths::resolve_database;
 use rollplan_core::rollouts::RolloutDraft;
 use rollplan_core::{CoreError, Store};
 
-use args::{Cli, Command, ImportCommand, PeopleCommand, RolloutsCommand, SopsCommand};
+use args::{
+    Cli, Command, ImportCommand, PeopleCommand, RolloutsCommand, SopsCommand, TemplatesCommand,
+};
 
 fn main() -> ExitCode {
     let cli = match Cli::try_parse() {
@@ -64,8 +66,12 @@ fn run(cli: Cli) -> Result<(), CoreError> {
             }
             RolloutsCommand::Create(create) => {
                 let json = create.json;
+                let template = create.template.clone();
                 let draft: RolloutDraft = (*create).into_draft()?;
-                let rollout = store.create_rollout(&draft)?;
+                let rollout = match template.as_deref() {
+                    Some(name) => store.create_rollout_from_template(&draft, name)?,
+                    None => store.create_rollout(&draft)?,
+                };
                 if json {
                     output::print_json(&rollout)
                 } else {
@@ -86,6 +92,46 @@ fn run(cli: Cli) -> Result<(), CoreError> {
                     json,
                 },
         } => people::import_roster(&store, &file, dry_run, skip_rejected, json),
+        Command::Templates {
+            command: TemplatesCommand::List { json },
+        } => {
+            let templates = rollplan_core::templates::list_templates();
+            if json {
+                return output::print_json(&templates);
+            }
+            for template in templates {
+                println!("{:<12}  {}", template.name, template.title);
+            }
+            Ok(())
+        }
+        Command::Import {
+            command:
+                ImportCommand::Tasks {
+                    file,
+                    rollout,
+                    dry_run,
+                    json,
+                },
+        } => {
+            let table = rollplan_core::import::read_table(&file)?;
+            let report = if dry_run {
+                store.preview_task_import(&rollout, &table)?
+            } else {
+                store.import_tasks(&rollout, &table)?
+            };
+            if json {
+                return output::print_json(&report);
+            }
+            let verb = if dry_run { "Would import" } else { "Imported" };
+            println!(
+                "{verb} {}: {} tasks, {} dependencies.",
+                report.file, report.tasks_added, report.dependencies_added
+            );
+            if !report.new_phases.is_empty() {
+                println!("New phases: {}", report.new_phases.join(", "));
+            }
+            Ok(())
+        }
         Command::Sops { command } => match command {
             SopsCommand::List { due_within, json } => sops::list(&store, due_within, json, today()),
             SopsCommand::InForce { code, on, json } => {

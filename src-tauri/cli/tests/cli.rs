@@ -259,3 +259,114 @@ fn sops_in_force_answers_which_version_applied_on_a_date() {
     assert_eq!(bad_date.status.code(), Some(1), "{}", stderr(&bad_date));
     assert!(stderr(&bad_date).contains("--on"), "{}", stderr(&bad_date));
 }
+
+#[test]
+fn a_rollout_starts_from_a_template_and_an_unknown_one_names_the_valid_ones() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let db = dir.path().join("rollplan.db");
+    let created = cli(
+        &db,
+        &[
+            "rollouts",
+            "create",
+            "--name",
+            "Riverside EHR",
+            "--go-live",
+            "2027-03-01",
+            "--template",
+            "ehr-go-live",
+            "--json",
+        ],
+    );
+    assert_eq!(created.status.code(), Some(0), "{}", stderr(&created));
+    let rollout: serde_json::Value = serde_json::from_slice(&created.stdout).expect("valid JSON");
+    assert_eq!(rollout["kind"], "ehr_go_live");
+    assert_eq!(rollout["start_date"], "2026-11-01");
+
+    let unknown = cli(
+        &db,
+        &[
+            "rollouts",
+            "create",
+            "--name",
+            "Kiosks",
+            "--go-live",
+            "2027-03-01",
+            "--template",
+            "kiosk",
+        ],
+    );
+    assert_eq!(unknown.status.code(), Some(1));
+    assert!(
+        stderr(&unknown).contains("--template")
+            && stderr(&unknown).contains("ehr-go-live, automation, policy"),
+        "{}",
+        stderr(&unknown)
+    );
+    let listed = cli(&db, &["templates", "list"]);
+    assert!(
+        stdout(&listed).contains("automation"),
+        "{}",
+        stdout(&listed)
+    );
+    assert_eq!(
+        stdout(&cli(&db, &["rollouts", "list", "--json"]))
+            .matches("\"id\"")
+            .count(),
+        1,
+        "the refused template created nothing"
+    );
+}
+
+#[test]
+fn a_task_list_imports_and_a_bad_one_names_row_and_column() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let db = dir.path().join("rollplan.db");
+    let created = cli(&db, &["rollouts", "create", "--name", "EHR", "--json"]);
+    let rollout: serde_json::Value = serde_json::from_slice(&created.stdout).expect("valid JSON");
+    let id = rollout["id"].as_str().expect("id").to_owned();
+    let good = dir.path().join("plan.csv");
+    std::fs::write(
+        &good,
+        "Task,Phase,Start,Finish,Predecessors\nBuild,Build,2026-11-02,2026-11-20,\nTest,Testing,2026-11-23,2026-12-04,Build\n",
+    )
+    .expect("write");
+    let path = good.to_str().expect("path");
+    let dry = cli(
+        &db,
+        &["import", "tasks", path, "--rollout", &id, "--dry-run"],
+    );
+    assert_eq!(dry.status.code(), Some(0), "{}", stderr(&dry));
+    assert!(
+        stdout(&dry).contains("Would import plan.csv: 2 tasks, 1 dependencies."),
+        "{}",
+        stdout(&dry)
+    );
+    let imported = cli(&db, &["import", "tasks", path, "--rollout", &id, "--json"]);
+    assert_eq!(imported.status.code(), Some(0), "{}", stderr(&imported));
+    let report: serde_json::Value = serde_json::from_slice(&imported.stdout).expect("valid JSON");
+    assert_eq!(report["tasks_added"], 2);
+    assert_eq!(
+        report["new_phases"],
+        serde_json::json!(["Build", "Testing"])
+    );
+
+    let bad = dir.path().join("bad.csv");
+    std::fs::write(&bad, "Task,Due\nCutover,13/31/2026\n").expect("write");
+    let refused = cli(
+        &db,
+        &[
+            "import",
+            "tasks",
+            bad.to_str().expect("path"),
+            "--rollout",
+            &id,
+        ],
+    );
+    assert_eq!(refused.status.code(), Some(1));
+    assert!(
+        stderr(&refused).contains("bad.csv, row 2, column 'Due'"),
+        "{}",
+        stderr(&refused)
+    );
+}

@@ -79,6 +79,91 @@ fn main() {
 
     people_and_training();
     sop_library();
+    large_plan();
+}
+
+/// A rollout plan of 2,000 tasks in 20 phases: each task waits for the one before it in
+/// its phase, and each phase's first task for the last of the phase before, plus a
+/// cross-link every 7 tasks — the shape of a vendor's go-live plan.
+fn large_plan() {
+    const TASKS: usize = 2_000;
+    const PER_PHASE: usize = 100;
+    let dir = tempfile::tempdir().expect("temp dir");
+    let store = Store::open(&dir.path().join("plan.db")).expect("open store");
+    let rollout = store
+        .create_rollout(&RolloutDraft {
+            name: "Large EHR go-live".into(),
+            start_date: Some("2026-01-01".into()),
+            go_live_date: Some("2027-12-31".into()),
+            ..RolloutDraft::default()
+        })
+        .expect("rollout")
+        .id;
+    let start = chrono::NaiveDate::from_ymd_opt(2026, 1, 1).expect("date");
+    let mut csv = String::from("Title,Phase,Start,Due,Status,Depends on\n");
+    for i in 0..TASKS {
+        let phase = i / PER_PHASE;
+        let begin = start + chrono::Days::new((phase * 30 + (i % PER_PHASE) / 4) as u64);
+        let end = begin + chrono::Days::new((i % 5) as u64);
+        let mut after = Vec::new();
+        // The task before, in its phase or (for a phase's first task) the last of the
+        // phase before.
+        if i > 0 {
+            after.push(format!("Task {}", i - 1));
+        }
+        if i % 7 == 0 && i >= PER_PHASE {
+            after.push(format!("Task {}", i - PER_PHASE + 3));
+        }
+        let status = if i % 11 == 0 { "done" } else { "todo" };
+        csv.push_str(&format!(
+            "Task {i},Phase {phase},{begin},{end},{status},{}\n",
+            after.join("; ")
+        ));
+    }
+    let path = dir.path().join("plan.csv");
+    std::fs::write(&path, csv).expect("write plan");
+    let started = Instant::now();
+    let table = read_table(&path).expect("read plan");
+    store.import_tasks(&rollout, &table).expect("import plan");
+    println!(
+        "\nimported {TASKS} tasks with dependencies in {:.0} ms (one transaction)\n",
+        started.elapsed().as_secs_f64() * 1e3
+    );
+    println!(
+        "{:<28} {:>10} {:>10} {:>10}",
+        "command (2,000 tasks)", "median", "p95", "max"
+    );
+    let today = chrono::NaiveDate::from_ymd_opt(2026, 9, 1).expect("date");
+    report(
+        "list_tasks",
+        measure_n(50, || drop(store.list_tasks(&rollout).expect("list"))),
+    );
+    report(
+        "critical_path",
+        measure_n(50, || drop(store.critical_path(&rollout).expect("path"))),
+    );
+    report(
+        "slipped_tasks",
+        measure_n(50, || {
+            drop(store.slipped_tasks(&rollout, today).expect("slipped"))
+        }),
+    );
+    report(
+        "rollout_overview",
+        measure_n(50, || {
+            drop(store.rollout_overview(&rollout, today).expect("overview"))
+        }),
+    );
+    report(
+        "preview_go_live_move",
+        measure_n(20, || {
+            drop(
+                store
+                    .preview_go_live_move(&rollout, "2028-01-14", today)
+                    .expect("preview"),
+            )
+        }),
+    );
 }
 
 /// The SOP library at DESIGN.md §6 scale: 500 SOPs of 10–50 steps.

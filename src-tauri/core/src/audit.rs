@@ -20,6 +20,13 @@ pub enum EntityKind {
     TrainingRecord,
     ReadinessCriterion,
     Sop,
+    PlanPhase,
+    PlanTask,
+    Risk,
+    Decision,
+    Communication,
+    Stakeholder,
+    ScopeChange,
 }
 
 impl EntityKind {
@@ -33,6 +40,13 @@ impl EntityKind {
             Self::TrainingRecord => "training_record",
             Self::ReadinessCriterion => "readiness_criterion",
             Self::Sop => "sop",
+            Self::PlanPhase => "plan_phase",
+            Self::PlanTask => "plan_task",
+            Self::Risk => "risk",
+            Self::Decision => "decision",
+            Self::Communication => "communication",
+            Self::Stakeholder => "stakeholder",
+            Self::ScopeChange => "scope_change",
         }
     }
 }

@@ -14,12 +14,15 @@ pub mod error;
 pub mod import;
 pub mod paths;
 pub mod people;
+pub mod plan;
 pub mod readiness;
 pub mod rollouts;
 pub mod sops;
 pub mod store;
+pub mod templates;
 mod time;
 pub mod training;
+pub mod workspace;
 
 pub use error::{CoreError, ErrorPayload, FieldError};
 pub use store::Store;

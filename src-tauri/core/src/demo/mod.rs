@@ -1,6 +1,7 @@
 //! The sample clinic: a realistic practice with rollouts under way, so a new user can
 //! explore Rollplan before entering their own work. Each area of the app adds its part.
 
+mod plan;
 mod readiness;
 mod sops;
 mod staff;
@@ -36,6 +37,7 @@ pub fn seed_sample_clinic(store: &Store, today: NaiveDate) -> Result<Vec<Rollout
         training::seed(tx, &rollouts, today)?;
         readiness::seed(tx, &rollouts)?;
         sops::seed(tx, &rollouts, today)?;
+        plan::seed(tx, &rollouts, today)?;
         Ok(rollouts)
     })
 }

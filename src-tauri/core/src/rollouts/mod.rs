@@ -4,7 +4,7 @@
 mod store;
 mod validate;
 
-pub(crate) use store::insert_draft;
+pub(crate) use store::{fetch as fetch_rollout, insert_draft};
 
 use chrono::{DateTime, NaiveDate, Utc};
 use serde::{Deserialize, Serialize};

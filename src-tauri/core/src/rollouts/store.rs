@@ -276,7 +276,7 @@ fn sites_json(sites: &[String]) -> Result<String> {
         .map_err(|e| CoreError::Database(format!("cannot encode sites: {e}")))
 }
 
-fn fetch(conn: &Connection, id: &str) -> Result<Rollout> {
+pub(crate) fn fetch(conn: &Connection, id: &str) -> Result<Rollout> {
     rows::fetch_by_id(
         conn,
         &format!("SELECT {COLUMNS} FROM rollouts WHERE id = ?1"),

@@ -13,6 +13,7 @@ const MIGRATIONS: &[M<'static>] = &[
     M::up(include_str!(
         "../../migrations/0006_sop_links_and_reviews.sql"
     )),
+    M::up(include_str!("../../migrations/0007_plan.sql")),
 ];
 
 /// The schema version this build writes and understands.

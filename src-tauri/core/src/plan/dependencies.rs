@@ -1,0 +1,192 @@
+//! Finish-to-start dependencies: a task cannot start before the tasks it depends on are
+//! done. A dependency that would close a loop is refused, naming every task in it.
+
+use std::collections::{HashMap, VecDeque};
+
+use rusqlite::{params, Connection, Transaction};
+
+use super::tasks::fetch;
+use super::Task;
+use crate::audit::{self, AuditAction, EntityKind, FieldChange};
+use crate::time::{now, timestamp_text};
+use crate::{CoreError, Result, Store};
+
+impl Store {
+    /// Makes `task_id` wait for `depends_on_id` to finish; returns the updated task.
+    /// Refused for a task and itself, tasks of different rollouts, and loops.
+    pub fn add_dependency(&self, task_id: &str, depends_on_id: &str) -> Result<Task> {
+        self.write(|tx| {
+            insert_dependency(tx, task_id, depends_on_id)?;
+            fetch(tx, task_id)
+        })
+    }
+
+    /// Removes the dependency, if there is one; returns the updated task.
+    pub fn remove_dependency(&self, task_id: &str, depends_on_id: &str) -> Result<Task> {
+        self.write(|tx| {
+            let task = fetch(tx, task_id)?;
+            let predecessor = fetch(tx, depends_on_id)?;
+            let removed = tx.execute(
+                "DELETE FROM plan_dependencies WHERE task_id = ?1 AND depends_on_id = ?2",
+                params![task_id, depends_on_id],
+            )?;
+            if removed > 0 {
+                note_change(tx, &task, Some(predecessor.title), None)?;
+            }
+            fetch(tx, task_id)
+        })
+    }
+}
+
+/// Adds a dependency inside a caller's transaction (imports and templates add many).
+/// Adding one that already exists changes nothing.
+pub(crate) fn insert_dependency(
+    tx: &Transaction<'_>,
+    task_id: &str,
+    depends_on_id: &str,
+) -> Result<()> {
+    let task = fetch(tx, task_id)?;
+    if task_id == depends_on_id {
+        return Err(CoreError::invalid(
+            "depends_on",
+            format!("'{}' cannot depend on itself.", task.title),
+        ));
+    }
+    let predecessor = fetch(tx, depends_on_id)?;
+    if predecessor.rollout_id != task.rollout_id {
+        return Err(CoreError::invalid(
+            "depends_on",
+            format!("'{}' belongs to another rollout's plan.", predecessor.title),
+        ));
+    }
+    let edges = rollout_edges(tx, &task.rollout_id)?;
+    if edges
+        .get(task_id)
+        .is_some_and(|preds| preds.iter().any(|p| p == depends_on_id))
+    {
+        return Ok(());
+    }
+    if let Some(chain) = path_through_predecessors(&edges, depends_on_id, task_id) {
+        let titles = titles(tx, &task.rollout_id)?;
+        let name = |id: &str| titles.get(id).cloned().unwrap_or_else(|| id.to_owned());
+        // The chain runs from the new predecessor back to the task; read in the order
+        // the work would happen, the loop starts and ends at the task.
+        let mut names: Vec<String> = chain.iter().rev().map(|id| name(id)).collect();
+        names.push(name(task_id));
+        return Err(CoreError::invalid(
+            "depends_on",
+            format!(
+                "That would make a loop: {}. A task cannot wait, directly or through others, \
+                 for itself.",
+                names.join(" → ")
+            ),
+        ));
+    }
+    tx.execute(
+        "INSERT INTO plan_dependencies (task_id, depends_on_id, created_at) VALUES (?1, ?2, ?3)",
+        params![task_id, depends_on_id, timestamp_text(now())],
+    )?;
+    note_change(tx, &task, None, Some(predecessor.title))
+}
+
+/// A dependency change is an edit of the dependent task: its version moves on, so an
+/// editor holding the old version reloads, and its history says what changed.
+fn note_change(
+    tx: &Transaction<'_>,
+    task: &Task,
+    old: Option<String>,
+    new: Option<String>,
+) -> Result<()> {
+    let at = timestamp_text(now());
+    tx.execute(
+        "UPDATE plan_tasks SET updated_at = ?1, row_version = row_version + 1 WHERE id = ?2",
+        params![at, task.id],
+    )?;
+    let change = FieldChange {
+        field: "depends_on".into(),
+        old,
+        new,
+    };
+    audit::record(
+        tx,
+        &at,
+        EntityKind::PlanTask,
+        &task.id,
+        AuditAction::Update,
+        &[change],
+    )
+}
+
+/// Every dependency of a rollout, trashed tasks included (restoring one must never
+/// bring back a loop): task id → ids it depends on.
+fn rollout_edges(conn: &Connection, rollout_id: &str) -> Result<HashMap<String, Vec<String>>> {
+    let mut statement = conn.prepare_cached(
+        "SELECT d.task_id, d.depends_on_id FROM plan_dependencies d
+         JOIN plan_tasks t ON t.id = d.task_id WHERE t.rollout_id = ?1",
+    )?;
+    let mut edges: HashMap<String, Vec<String>> = HashMap::new();
+    for edge in statement.query_map(params![rollout_id], |row| {
+        Ok((row.get::<_, String>(0)?, row.get::<_, String>(1)?))
+    })? {
+        let (task, predecessor) = edge?;
+        edges.entry(task).or_default().push(predecessor);
+    }
+    Ok(edges)
+}
+
+/// The shortest chain `from` → ... → `to` following "depends on", if `from` already
+/// waits for `to`, as the ids along the way (both ends included).
+fn path_through_predecessors(
+    edges: &HashMap<String, Vec<String>>,
+    from: &str,
+    to: &str,
+) -> Option<Vec<String>> {
+    let mut came_from: HashMap<&str, &str> = HashMap::new();
+    let mut queue = VecDeque::from([from]);
+    while let Some(current) = queue.pop_front() {
+        if current == to {
+            let mut chain = vec![to.to_owned()];
+            let mut at = to;
+            while let Some(&previous) = came_from.get(at) {
+                chain.push(previous.to_owned());
+                at = previous;
+            }
+            chain.reverse();
+            return Some(chain);
+        }
+        for next in edges.get(current).into_iter().flatten() {
+            if next != from && !came_from.contains_key(next.as_str()) {
+                came_from.insert(next, current);
+                queue.push_back(next);
+            }
+        }
+    }
+    None
+}
+
+fn titles(conn: &Connection, rollout_id: &str) -> Result<HashMap<String, String>> {
+    let mut statement =
+        conn.prepare_cached("SELECT id, title FROM plan_tasks WHERE rollout_id = ?1")?;
+    let found = statement.query_map(params![rollout_id], |row| Ok((row.get(0)?, row.get(1)?)))?;
+    Ok(found.collect::<rusqlite::Result<_>>()?)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_shortest_chain_is_found_and_unrelated_tasks_are_not() {
+        let edges: HashMap<String, Vec<String>> =
+            [("c", vec!["b"]), ("b", vec!["a"]), ("d", vec!["a"])]
+                .into_iter()
+                .map(|(k, v)| (k.to_owned(), v.into_iter().map(str::to_owned).collect()))
+                .collect();
+        assert_eq!(
+            path_through_predecessors(&edges, "c", "a"),
+            Some(vec!["c".to_owned(), "b".to_owned(), "a".to_owned()])
+        );
+        assert_eq!(path_through_predecessors(&edges, "a", "c"), None);
+        assert_eq!(path_through_predecessors(&edges, "d", "c"), None);
+    }
+}

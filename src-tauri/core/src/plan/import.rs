@@ -1,0 +1,304 @@
+//! Importing a task list (CSV or XLSX) into a rollout's plan — the way a vendor's
+//! project plan arrives, often an MS Project export.
+//!
+//! Rules: the title column is required; phase, owner, start, due, status and depends-on
+//! are recognised by their usual headers. Unknown phases are added. Owners must be in
+//! the staff directory (as everywhere in the plan): a row naming someone who is not is
+//! refused, so the roster is imported first. "Depends on" lists titles of other rows of
+//! the file or of tasks already in the plan, separated by `;`. The import is all or
+//! nothing: the first bad row stops it, naming the file, row and column.
+
+use std::collections::{HashMap, HashSet};
+
+use chrono::NaiveDate;
+use rusqlite::{params, Transaction};
+use serde::Serialize;
+use ts_rs::TS;
+
+use super::{find_or_insert_phase, insert_dependency, insert_task, TaskDraft, TaskStatus};
+use crate::import::{find_column, Table, TableRow};
+use crate::time::date_text;
+use crate::{CoreError, Result, Store};
+
+/// What a task import does, or did.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+pub struct TaskImportReport {
+    pub file: String,
+    pub tasks_added: usize,
+    pub dependencies_added: usize,
+    /// Phases the file names that the plan did not have yet (added by the import).
+    pub new_phases: Vec<String>,
+}
+
+struct Columns {
+    title: usize,
+    phase: Option<usize>,
+    owner: Option<usize>,
+    start: Option<usize>,
+    due: Option<usize>,
+    status: Option<usize>,
+    depends_on: Option<usize>,
+}
+
+impl Store {
+    /// What importing `table` into the rollout's plan would do; writes nothing.
+    pub fn preview_task_import(&self, rollout_id: &str, table: &Table) -> Result<TaskImportReport> {
+        self.dry_run(|tx| run(tx, rollout_id, table))
+    }
+
+    /// Imports `table` into the rollout's plan in one transaction: every row, or none.
+    pub fn import_tasks(&self, rollout_id: &str, table: &Table) -> Result<TaskImportReport> {
+        self.write(|tx| run(tx, rollout_id, table))
+    }
+}
+
+fn run(tx: &Transaction<'_>, rollout_id: &str, table: &Table) -> Result<TaskImportReport> {
+    super::require_rollout(tx, rollout_id)?;
+    let columns = find_columns(table)?;
+    let refuse = |row: &TableRow, column: Option<usize>, message: String| CoreError::Import {
+        file: table.file.clone(),
+        row: Some(row.line),
+        column: column.and_then(|c| table.headers.get(c).cloned()),
+        message: format!("{message} (nothing was imported)"),
+    };
+    let known_phases: HashSet<String> = existing(
+        tx,
+        "SELECT name FROM plan_phases WHERE rollout_id = ?1 AND deleted_at IS NULL",
+        rollout_id,
+    )?;
+    let mut new_phases = Vec::new();
+    let mut ids: HashMap<String, (String, usize)> = HashMap::new();
+    for row in &table.rows {
+        let title = row.cell(Some(columns.title));
+        if title.is_empty() {
+            return Err(refuse(
+                row,
+                Some(columns.title),
+                "the task has no title".into(),
+            ));
+        }
+        if let Some((_, first)) = ids.get(&title.to_lowercase()) {
+            return Err(refuse(
+                row,
+                Some(columns.title),
+                format!("'{title}' is already on row {first}: titles must differ so that dependencies can name them"),
+            ));
+        }
+        let phase_name = row.cell(columns.phase);
+        let phase_id = if phase_name.is_empty() {
+            None
+        } else {
+            if !known_phases.contains(&phase_name.to_lowercase())
+                && !new_phases
+                    .iter()
+                    .any(|p: &String| p.eq_ignore_ascii_case(phase_name))
+            {
+                new_phases.push(phase_name.to_owned());
+            }
+            Some(find_or_insert_phase(tx, rollout_id, phase_name)?.id)
+        };
+        let date = |column: Option<usize>| {
+            parse_import_date(row.cell(column)).map_err(|message| refuse(row, column, message))
+        };
+        let (start, due) = (date(columns.start)?, date(columns.due)?);
+        let status =
+            parse_status(row.cell(columns.status)).map_err(|m| refuse(row, columns.status, m))?;
+        let draft = TaskDraft {
+            title: title.to_owned(),
+            phase_id,
+            owner: row.cell(columns.owner).to_owned(),
+            start_date: start.map(date_text),
+            due_date: due.map(date_text),
+            status,
+            ..TaskDraft::default()
+        };
+        let task = insert_task(tx, rollout_id, &draft).map_err(|error| match error {
+            CoreError::Validation(fields) => {
+                let first = fields.into_iter().next();
+                let column = match first.as_ref().map(|f| f.field.as_str()) {
+                    Some("start_date") => columns.start,
+                    Some("due_date") => columns.due,
+                    Some("owner") | Some(super::UNKNOWN_OWNER_FIELD) => columns.owner,
+                    _ => Some(columns.title),
+                };
+                let message = first.map(|f| f.message).unwrap_or_default();
+                refuse(row, column, message.trim_end_matches('.').to_owned())
+            }
+            other => other,
+        })?;
+        ids.insert(title.to_lowercase(), (task.id, row.line));
+    }
+    let in_plan = existing_tasks(tx, rollout_id)?;
+    let mut dependencies_added = 0;
+    for row in &table.rows {
+        let Some((task_id, _)) = ids.get(&row.cell(Some(columns.title)).to_lowercase()) else {
+            continue;
+        };
+        for name in row
+            .cell(columns.depends_on)
+            .split(';')
+            .map(str::trim)
+            .filter(|n| !n.is_empty())
+        {
+            let predecessor = ids
+                .get(&name.to_lowercase())
+                .map(|(id, _)| id)
+                .or_else(|| in_plan.get(&name.to_lowercase()))
+                .ok_or_else(|| {
+                    refuse(
+                        row,
+                        columns.depends_on,
+                        format!("there is no task called '{name}' in this file or in the plan"),
+                    )
+                })?;
+            insert_dependency(tx, task_id, predecessor).map_err(|error| match error {
+                CoreError::Validation(fields) => refuse(
+                    row,
+                    columns.depends_on,
+                    fields
+                        .into_iter()
+                        .next()
+                        .map(|f| f.message)
+                        .unwrap_or_default()
+                        .trim_end_matches('.')
+                        .to_owned(),
+                ),
+                other => other,
+            })?;
+            dependencies_added += 1;
+        }
+    }
+    Ok(TaskImportReport {
+        file: table.file.clone(),
+        tasks_added: ids.len(),
+        dependencies_added,
+        new_phases,
+    })
+}
+
+fn find_columns(table: &Table) -> Result<Columns> {
+    let find = |names: &[&str]| find_column(&table.headers, names);
+    let title = find(&["title", "task", "task name", "name", "summary"]).ok_or_else(|| {
+        CoreError::Import {
+            file: table.file.clone(),
+            row: None,
+            column: Some("Title".into()),
+            message: format!(
+            "the column 'Title' is missing (a header such as Title, Task or Task name); found {}",
+            table.headers.join(", ")
+        ),
+        }
+    })?;
+    Ok(Columns {
+        title,
+        phase: find(&["phase", "stage", "workstream"]),
+        owner: find(&[
+            "owner",
+            "assigned to",
+            "resource names",
+            "resource",
+            "responsible",
+        ]),
+        start: find(&["start", "start date", "begin"]),
+        due: find(&[
+            "due",
+            "due date",
+            "finish",
+            "finish date",
+            "end",
+            "end date",
+        ]),
+        status: find(&["status", "state"]),
+        depends_on: find(&["depends on", "dependencies", "predecessors", "depends"]),
+    })
+}
+
+/// A date cell: YYYY-MM-DD (what a spreadsheet's date cells read as), or the US
+/// month/day/year a clinic's spreadsheet shows (3/2/2026, 3/2/26, and MS Project's
+/// "Mon 3/2/26"). A bare number is an Excel serial date that lost its formatting.
+pub(crate) fn parse_import_date(text: &str) -> std::result::Result<Option<NaiveDate>, String> {
+    let text = text.trim();
+    if text.is_empty() {
+        return Ok(None);
+    }
+    if text.chars().all(|c| c.is_ascii_digit() || c == '.') {
+        return Err(format!(
+            "'{text}' looks like an Excel serial date: format the column as dates in the \
+             spreadsheet, or write YYYY-MM-DD"
+        ));
+    }
+    let without_weekday = match text.split_once(' ') {
+        Some((first, rest)) if first.chars().all(char::is_alphabetic) => rest.trim(),
+        _ => text,
+    };
+    let date_part = without_weekday.split_whitespace().next().unwrap_or("");
+    // chrono reads "26" as the year 26 under %Y, so the year's width picks the format.
+    let two_digit_year = date_part
+        .rsplit('/')
+        .next()
+        .is_some_and(|year| year.len() == 2);
+    let format = match (date_part.contains('/'), two_digit_year) {
+        (false, _) => "%Y-%m-%d",
+        (true, false) => "%m/%d/%Y",
+        (true, true) => "%m/%d/%y",
+    };
+    NaiveDate::parse_from_str(date_part, format)
+        .ok()
+        .map(Some)
+        .ok_or_else(|| {
+            format!("'{text}' is not a date: write YYYY-MM-DD or month/day/year (e.g. 3/31/2026)")
+        })
+}
+
+fn parse_status(text: &str) -> std::result::Result<TaskStatus, String> {
+    Ok(match text.to_lowercase().as_str() {
+        "" | "todo" | "to do" | "not started" | "open" | "planned" => TaskStatus::Todo,
+        "doing" | "in progress" | "started" | "active" => TaskStatus::Doing,
+        "blocked" | "on hold" | "waiting" => TaskStatus::Blocked,
+        "done" | "complete" | "completed" | "closed" | "100%" => TaskStatus::Done,
+        _ => {
+            return Err(format!(
+                "the status '{text}' is not one of to do, in progress, blocked, done"
+            ))
+        }
+    })
+}
+
+fn existing(tx: &Transaction<'_>, sql: &str, rollout_id: &str) -> Result<HashSet<String>> {
+    let mut statement = tx.prepare_cached(sql)?;
+    let found = statement.query_map(params![rollout_id], |row| row.get::<_, String>(0))?;
+    Ok(found
+        .map(|name| name.map(|n| n.to_lowercase()))
+        .collect::<rusqlite::Result<_>>()?)
+}
+
+/// The plan's live tasks by lower-case title (the first of any repeated title).
+fn existing_tasks(tx: &Transaction<'_>, rollout_id: &str) -> Result<HashMap<String, String>> {
+    let mut statement = tx.prepare_cached(
+        "SELECT id, title FROM plan_tasks WHERE rollout_id = ?1 AND deleted_at IS NULL ORDER BY created_at DESC",
+    )?;
+    let found = statement.query_map(params![rollout_id], |row| {
+        Ok((
+            row.get::<_, String>(1)?.to_lowercase(),
+            row.get::<_, String>(0)?,
+        ))
+    })?;
+    Ok(found.collect::<rusqlite::Result<_>>()?)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn dates_are_read_the_ways_spreadsheets_write_them() {
+        let day = NaiveDate::from_ymd_opt(2026, 3, 2);
+        assert_eq!(parse_import_date("2026-03-02"), Ok(day));
+        assert_eq!(parse_import_date("2026-03-02 00:00"), Ok(day));
+        assert_eq!(parse_import_date("3/2/2026"), Ok(day));
+        assert_eq!(parse_import_date("Mon 3/2/26"), Ok(day));
+        assert_eq!(parse_import_date(""), Ok(None));
+        assert!(parse_import_date("13/31/2026").is_err_and(|m| m.contains("is not a date")));
+        assert!(parse_import_date("46082").is_err_and(|m| m.contains("Excel serial date")));
+    }
+}

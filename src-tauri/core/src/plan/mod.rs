@@ -1,0 +1,144 @@
+//! The rollout plan: phases, tasks and milestones with finish-to-start dependencies,
+//! and what a practice manager asks of it each week — what slipped, what the critical
+//! path to go-live is, and what moving go-live would do.
+//!
+//! Owners are people from the staff directory. A draft names its owner by person id or
+//! by name (as typed or imported); a name nobody in the directory has is refused on the
+//! field [`UNKNOWN_OWNER_FIELD`], so the UI can offer to add that person.
+
+mod dependencies;
+mod go_live;
+mod import;
+mod owners;
+mod phases;
+mod schedule;
+mod tasks;
+
+use chrono::{DateTime, NaiveDate, Utc};
+use serde::{Deserialize, Serialize};
+use ts_rs::TS;
+
+pub use go_live::{GoLiveMove, TaskShift};
+pub use import::TaskImportReport;
+pub use owners::UNKNOWN_OWNER_FIELD;
+pub use schedule::{critical_path, slipped_tasks, CriticalPath, SlippedTask, TaskSlack};
+
+pub(crate) use dependencies::insert_dependency;
+pub(crate) use go_live::add_days;
+pub(crate) use owners::{owner_name, resolve_owner};
+pub(crate) use phases::find_or_insert_phase;
+pub(crate) use tasks::require_rollout;
+pub(crate) use tasks::{insert_task, list_live_tasks};
+
+/// A task is work over days; a milestone is a moment (go-live, sign-off) on one date.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize, Deserialize, TS)]
+#[serde(rename_all = "snake_case")]
+pub enum TaskKind {
+    #[default]
+    Task,
+    Milestone,
+}
+
+coded_enum!(TaskKind, "kind", "kind", {
+    Task => "task", "Task";
+    Milestone => "milestone", "Milestone";
+});
+
+/// Where a task stands.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize, Deserialize, TS)]
+#[serde(rename_all = "snake_case")]
+pub enum TaskStatus {
+    #[default]
+    Todo,
+    Doing,
+    Blocked,
+    Done,
+}
+
+coded_enum!(TaskStatus, "status", "status", {
+    Todo => "todo", "To do";
+    Doing => "doing", "Doing";
+    Blocked => "blocked", "Blocked";
+    Done => "done", "Done";
+});
+
+/// A stage of a rollout's plan ("Build & validation", "Cutover"), in plan order.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+pub struct PlanPhase {
+    pub id: String,
+    pub rollout_id: String,
+    pub name: String,
+    /// Order within the rollout, from 1.
+    pub position: i64,
+    pub row_version: i64,
+}
+
+/// A task or milestone of a rollout's plan.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+pub struct Task {
+    pub id: String,
+    pub rollout_id: String,
+    pub phase_id: Option<String>,
+    /// The phase's name; empty without a phase.
+    pub phase_name: String,
+    pub title: String,
+    pub kind: TaskKind,
+    /// The person from the directory who owns the task.
+    pub owner_id: Option<String>,
+    /// The owner's name; empty without an owner.
+    pub owner_name: String,
+    pub start_date: Option<NaiveDate>,
+    pub due_date: Option<NaiveDate>,
+    pub status: TaskStatus,
+    pub notes: String,
+    /// The tasks that must finish before this one starts (live ones only).
+    pub depends_on: Vec<String>,
+    pub created_at: DateTime<Utc>,
+    pub updated_at: DateTime<Utc>,
+    pub deleted_at: Option<DateTime<Utc>>,
+    pub row_version: i64,
+}
+
+/// Everything a person can edit on a task: the input of create and update.
+///
+/// Dates are text so that a mistyped one comes back as a message on its field.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(default)]
+pub struct TaskDraft {
+    pub title: String,
+    pub phase_id: Option<String>,
+    pub kind: TaskKind,
+    /// A person's id or name from the directory; empty for nobody yet.
+    pub owner: String,
+    /// `YYYY-MM-DD`, or empty. A milestone's start is its date.
+    pub start_date: Option<String>,
+    /// `YYYY-MM-DD`, or empty. Required for a milestone.
+    pub due_date: Option<String>,
+    pub status: TaskStatus,
+    pub notes: String,
+}
+
+impl Task {
+    /// The editable part of this task, ready to change and send back to update.
+    pub fn draft(&self) -> TaskDraft {
+        TaskDraft {
+            title: self.title.clone(),
+            phase_id: self.phase_id.clone(),
+            kind: self.kind,
+            owner: self.owner_id.clone().unwrap_or_default(),
+            start_date: self.start_date.map(crate::time::date_text),
+            due_date: self.due_date.map(crate::time::date_text),
+            status: self.status,
+            notes: self.notes.clone(),
+        }
+    }
+
+    /// Days of work counting both start and due (a one-day task takes 1); a milestone,
+    /// or a task missing a date, takes none.
+    pub fn duration_days(&self) -> i64 {
+        match (self.kind, self.start_date, self.due_date) {
+            (TaskKind::Task, Some(start), Some(due)) => (due - start).num_days().max(0) + 1,
+            _ => 0,
+        }
+    }
+}

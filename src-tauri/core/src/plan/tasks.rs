@@ -1,0 +1,442 @@
+//! Storing a plan's tasks and milestones. Each write and its audit entry share one
+//! transaction; a task's dependencies live in `dependencies.rs`.
+
+use std::collections::HashMap;
+
+use chrono::NaiveDate;
+use rusqlite::{params, Connection, Row, Transaction};
+
+use super::owners::{owner_name, resolve_owner};
+use super::{Task, TaskDraft, TaskKind, TaskStatus};
+use crate::audit::{self, AuditAction, AuditEntry, ChangeSet, EntityKind};
+use crate::store::{rows, trash};
+use crate::time::{date_text, now, parse_date, timestamp_text};
+use crate::{CoreError, FieldError, Result, Store};
+
+const SELECT: &str = "SELECT t.id, t.rollout_id, t.phase_id, coalesce(ph.name, '') AS phase_name,
+        t.title, t.kind, t.owner_id, coalesce(p.name, '') AS owner_name, t.start_date,
+        t.due_date, t.status, t.notes, t.created_at, t.updated_at, t.deleted_at, t.row_version
+    FROM plan_tasks t
+    LEFT JOIN plan_phases ph ON ph.id = t.phase_id AND ph.deleted_at IS NULL
+    LEFT JOIN people p ON p.id = t.owner_id";
+
+const MAX_TITLE_CHARS: usize = 200;
+
+impl Store {
+    /// A rollout's live tasks and milestones, by phase then by date, each with the ids
+    /// of the live tasks it depends on. Filtering and sorting are the UI's.
+    pub fn list_tasks(&self, rollout_id: &str) -> Result<Vec<Task>> {
+        self.read(|conn| list_live_tasks(conn, rollout_id))
+    }
+
+    /// One task, live or in the trash.
+    pub fn get_task(&self, id: &str) -> Result<Task> {
+        self.read(|conn| fetch(conn, id))
+    }
+
+    /// Adds a task (or milestone) to a rollout's plan, or explains every field that is
+    /// wrong. Cheap enough to call once per row while someone types a list of tasks.
+    pub fn create_task(&self, rollout_id: &str, draft: &TaskDraft) -> Result<Task> {
+        self.write(|tx| insert_task(tx, rollout_id, draft))
+    }
+
+    /// Replaces a live task's editable fields; refused if it changed since
+    /// `expected_row_version`. An update that changes nothing writes nothing.
+    pub fn update_task(
+        &self,
+        id: &str,
+        expected_row_version: i64,
+        draft: &TaskDraft,
+    ) -> Result<Task> {
+        self.write(|tx| {
+            let current = fetch(tx, id)?;
+            if current.deleted_at.is_some() {
+                return Err(CoreError::Conflict(format!(
+                    "'{}' is in the trash: restore it before editing.",
+                    current.title
+                )));
+            }
+            if current.row_version != expected_row_version {
+                return Err(CoreError::Conflict(format!(
+                    "'{}' was changed elsewhere; reload to see the latest.",
+                    current.title
+                )));
+            }
+            let valid = validate(tx, &current.rollout_id, draft)?;
+            let mut changes = ChangeSet::default();
+            describe_changes(tx, &mut changes, Some(&current), &valid)?;
+            if changes.is_empty() {
+                return Ok(current);
+            }
+            let at = timestamp_text(now());
+            tx.execute(
+                "UPDATE plan_tasks SET phase_id = ?1, title = ?2, kind = ?3, owner_id = ?4,
+                     start_date = ?5, due_date = ?6, status = ?7, notes = ?8, updated_at = ?9,
+                     row_version = row_version + 1
+                 WHERE id = ?10",
+                params![
+                    valid.phase_id,
+                    valid.title,
+                    valid.kind.code(),
+                    valid.owner_id,
+                    valid.start_date.map(date_text),
+                    valid.due_date.map(date_text),
+                    valid.status.code(),
+                    valid.notes,
+                    at,
+                    id
+                ],
+            )?;
+            audit::record(
+                tx,
+                &at,
+                EntityKind::PlanTask,
+                id,
+                AuditAction::Update,
+                &changes.into_changes(),
+            )?;
+            fetch(tx, id)
+        })
+    }
+
+    /// Moves a task to the trash; its dependencies are kept but ignored until it is
+    /// restored.
+    pub fn trash_task(&self, id: &str) -> Result<()> {
+        self.write(|tx| {
+            fetch(tx, id)?;
+            trash::set_trashed(tx, "plan_tasks", EntityKind::PlanTask, id, true).map(drop)
+        })
+    }
+
+    pub fn restore_task(&self, id: &str) -> Result<()> {
+        self.write(|tx| {
+            fetch(tx, id)?;
+            trash::set_trashed(tx, "plan_tasks", EntityKind::PlanTask, id, false).map(drop)
+        })
+    }
+
+    /// A rollout's tasks in the trash, most recently trashed first.
+    pub fn list_trashed_tasks(&self, rollout_id: &str) -> Result<Vec<Task>> {
+        self.read(|conn| {
+            let mut statement = conn.prepare_cached(&format!(
+                "{SELECT} WHERE t.rollout_id = ?1 AND t.deleted_at IS NOT NULL
+                 ORDER BY t.deleted_at DESC"
+            ))?;
+            let found = statement.query_map(params![rollout_id], from_row)?;
+            Ok(found.collect::<rusqlite::Result<_>>()?)
+        })
+    }
+
+    /// A task's history (edits, dependencies added and removed), newest first.
+    pub fn task_history(&self, id: &str) -> Result<Vec<AuditEntry>> {
+        self.history(EntityKind::PlanTask, id)
+    }
+}
+
+/// A draft that passed validation.
+pub(super) struct ValidTask {
+    pub title: String,
+    pub phase_id: Option<String>,
+    pub kind: TaskKind,
+    pub owner_id: Option<String>,
+    pub start_date: Option<NaiveDate>,
+    pub due_date: Option<NaiveDate>,
+    pub status: TaskStatus,
+    pub notes: String,
+}
+
+/// Checks every field at once so the form can mark them all.
+pub(super) fn validate(
+    conn: &Connection,
+    rollout_id: &str,
+    draft: &TaskDraft,
+) -> Result<ValidTask> {
+    let mut errors = Vec::new();
+    let title = draft.title.trim();
+    if title.is_empty() {
+        errors.push(FieldError::new("title", "Say what needs doing."));
+    } else if title.chars().count() > MAX_TITLE_CHARS {
+        errors.push(FieldError::new(
+            "title",
+            format!(
+                "Keep the title under {MAX_TITLE_CHARS} characters; put the rest in the notes."
+            ),
+        ));
+    }
+    let mut start_date = date_field(&draft.start_date, "start_date", "start date", &mut errors);
+    let due_date = date_field(&draft.due_date, "due_date", "due date", &mut errors);
+    if draft.kind == TaskKind::Milestone {
+        // A milestone is a moment: its date is its due date.
+        if due_date.is_none() && !errors.iter().any(|e| e.field == "due_date") {
+            errors.push(FieldError::new("due_date", "Give the milestone its date."));
+        }
+        start_date = due_date;
+    } else if let (Some(start), Some(due)) = (start_date, due_date) {
+        if due < start {
+            errors.push(FieldError::new(
+                "due_date",
+                format!(
+                    "The due date ({}) is before the start ({}).",
+                    date_text(due),
+                    date_text(start)
+                ),
+            ));
+        }
+    }
+    let phase_id = match draft
+        .phase_id
+        .as_deref()
+        .map(str::trim)
+        .filter(|p| !p.is_empty())
+    {
+        None => None,
+        Some(phase) => {
+            let belongs: bool = conn.query_row(
+                "SELECT EXISTS (SELECT 1 FROM plan_phases
+                 WHERE id = ?1 AND rollout_id = ?2 AND deleted_at IS NULL)",
+                params![phase, rollout_id],
+                |row| row.get(0),
+            )?;
+            if !belongs {
+                errors.push(FieldError::new(
+                    "phase_id",
+                    "Choose a phase of this rollout's plan.",
+                ));
+            }
+            Some(phase.to_owned())
+        }
+    };
+    let owner_id = match resolve_owner(conn, &draft.owner)? {
+        Ok(owner) => owner,
+        Err(error) => {
+            errors.push(error);
+            None
+        }
+    };
+    if !errors.is_empty() {
+        return Err(CoreError::Validation(errors));
+    }
+    Ok(ValidTask {
+        title: title.to_owned(),
+        phase_id,
+        kind: draft.kind,
+        owner_id,
+        start_date,
+        due_date,
+        status: draft.status,
+        notes: draft.notes.clone(),
+    })
+}
+
+/// An optional ISO date; a mistyped one is noted against its field.
+pub(crate) fn date_field(
+    text: &Option<String>,
+    field: &str,
+    label: &str,
+    errors: &mut Vec<FieldError>,
+) -> Option<NaiveDate> {
+    let text = text.as_deref().map(str::trim).filter(|t| !t.is_empty())?;
+    let parsed = parse_date(text);
+    if parsed.is_none() {
+        errors.push(FieldError::new(
+            field,
+            format!("The {label} '{text}' is not a date: use YYYY-MM-DD."),
+        ));
+    }
+    parsed
+}
+
+/// Refuses work on a rollout that does not exist.
+pub(crate) fn require_rollout(conn: &Connection, rollout_id: &str) -> Result<()> {
+    let exists: bool = conn.query_row(
+        "SELECT EXISTS (SELECT 1 FROM rollouts WHERE id = ?1)",
+        params![rollout_id],
+        |row| row.get(0),
+    )?;
+    if !exists {
+        return Err(CoreError::NotFound {
+            entity: "Rollout",
+            id: rollout_id.to_owned(),
+        });
+    }
+    Ok(())
+}
+
+/// Validates and inserts a task inside a caller's transaction.
+pub(crate) fn insert_task(
+    tx: &Transaction<'_>,
+    rollout_id: &str,
+    draft: &TaskDraft,
+) -> Result<Task> {
+    require_rollout(tx, rollout_id)?;
+    let valid = validate(tx, rollout_id, draft)?;
+    let id = uuid::Uuid::now_v7().to_string();
+    let at = timestamp_text(now());
+    tx.execute(
+        "INSERT INTO plan_tasks (id, rollout_id, phase_id, title, kind, owner_id, start_date,
+             due_date, status, notes, created_at, updated_at)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?11)",
+        params![
+            id,
+            rollout_id,
+            valid.phase_id,
+            valid.title,
+            valid.kind.code(),
+            valid.owner_id,
+            valid.start_date.map(date_text),
+            valid.due_date.map(date_text),
+            valid.status.code(),
+            valid.notes,
+            at
+        ],
+    )?;
+    let mut changes = ChangeSet::default();
+    describe_changes(tx, &mut changes, None, &valid)?;
+    audit::record(
+        tx,
+        &at,
+        EntityKind::PlanTask,
+        &id,
+        AuditAction::Create,
+        &changes.into_changes(),
+    )?;
+    fetch(tx, &id)
+}
+
+/// Notes what a write changes, with owners and phases by name so the history reads.
+fn describe_changes(
+    conn: &Connection,
+    changes: &mut ChangeSet,
+    old: Option<&Task>,
+    new: &ValidTask,
+) -> Result<()> {
+    let date = |d: Option<NaiveDate>| d.map(date_text).unwrap_or_default();
+    let phase_name = |id: Option<&str>| -> Result<String> {
+        let Some(id) = id else {
+            return Ok(String::new());
+        };
+        Ok(conn.query_row(
+            "SELECT name FROM plan_phases WHERE id = ?1",
+            params![id],
+            |row| row.get(0),
+        )?)
+    };
+    changes.compare(
+        "title",
+        old.map(|t| t.title.clone()).unwrap_or_default(),
+        new.title.as_str(),
+    );
+    changes.compare(
+        "phase",
+        phase_name(old.and_then(|t| t.phase_id.as_deref()))?,
+        phase_name(new.phase_id.as_deref())?,
+    );
+    changes.compare(
+        "kind",
+        old.map(|t| t.kind.code()).unwrap_or(""),
+        new.kind.code(),
+    );
+    changes.compare(
+        "owner",
+        owner_name(conn, old.and_then(|t| t.owner_id.as_deref()))?,
+        owner_name(conn, new.owner_id.as_deref())?,
+    );
+    changes.compare(
+        "start_date",
+        date(old.and_then(|t| t.start_date)),
+        date(new.start_date),
+    );
+    changes.compare(
+        "due_date",
+        date(old.and_then(|t| t.due_date)),
+        date(new.due_date),
+    );
+    changes.compare(
+        "status",
+        old.map(|t| t.status.code()).unwrap_or(""),
+        new.status.code(),
+    );
+    changes.compare(
+        "notes",
+        old.map(|t| t.notes.clone()).unwrap_or_default(),
+        new.notes.as_str(),
+    );
+    Ok(())
+}
+
+/// A rollout's live tasks with their live dependencies, in plan order.
+pub(crate) fn list_live_tasks(conn: &Connection, rollout_id: &str) -> Result<Vec<Task>> {
+    let mut statement = conn.prepare_cached(&format!(
+        "{SELECT} WHERE t.rollout_id = ?1 AND t.deleted_at IS NULL
+         ORDER BY ph.position IS NULL, ph.position,
+                  coalesce(t.start_date, t.due_date) IS NULL, coalesce(t.start_date, t.due_date),
+                  t.created_at, t.id"
+    ))?;
+    let mut tasks: Vec<Task> = statement
+        .query_map(params![rollout_id], from_row)?
+        .collect::<rusqlite::Result<_>>()?;
+    let mut statement = conn.prepare_cached(
+        "SELECT d.task_id, d.depends_on_id FROM plan_dependencies d
+         JOIN plan_tasks a ON a.id = d.task_id
+         JOIN plan_tasks b ON b.id = d.depends_on_id
+         WHERE a.rollout_id = ?1 AND a.deleted_at IS NULL AND b.deleted_at IS NULL
+         ORDER BY coalesce(b.due_date, ''), b.id",
+    )?;
+    let mut depends_on: HashMap<String, Vec<String>> = HashMap::new();
+    for edge in statement.query_map(params![rollout_id], |row| {
+        Ok((row.get::<_, String>(0)?, row.get::<_, String>(1)?))
+    })? {
+        let (task, predecessor) = edge?;
+        depends_on.entry(task).or_default().push(predecessor);
+    }
+    for task in &mut tasks {
+        if let Some(ids) = depends_on.remove(&task.id) {
+            task.depends_on = ids;
+        }
+    }
+    Ok(tasks)
+}
+
+pub(super) fn fetch(conn: &Connection, id: &str) -> Result<Task> {
+    let mut task = rows::fetch_by_id(
+        conn,
+        &format!("{SELECT} WHERE t.id = ?1"),
+        id,
+        "Task",
+        from_row,
+    )?;
+    let mut statement = conn.prepare_cached(
+        "SELECT d.depends_on_id FROM plan_dependencies d
+         JOIN plan_tasks b ON b.id = d.depends_on_id
+         WHERE d.task_id = ?1 AND b.deleted_at IS NULL
+         ORDER BY coalesce(b.due_date, ''), b.id",
+    )?;
+    task.depends_on = statement
+        .query_map(params![id], |row| row.get(0))?
+        .collect::<rusqlite::Result<_>>()?;
+    Ok(task)
+}
+
+fn from_row(row: &Row<'_>) -> rusqlite::Result<Task> {
+    let kind: String = row.get("kind")?;
+    let status: String = row.get("status")?;
+    Ok(Task {
+        id: row.get("id")?,
+        rollout_id: row.get("rollout_id")?,
+        phase_id: row.get("phase_id")?,
+        phase_name: row.get("phase_name")?,
+        title: row.get("title")?,
+        kind: kind.parse().map_err(|_| rows::unreadable("kind"))?,
+        owner_id: row.get("owner_id")?,
+        owner_name: row.get("owner_name")?,
+        start_date: rows::date(row, "start_date")?,
+        due_date: rows::date(row, "due_date")?,
+        status: status.parse().map_err(|_| rows::unreadable("status"))?,
+        notes: row.get("notes")?,
+        depends_on: Vec::new(),
+        created_at: rows::required_timestamp(row, "created_at")?,
+        updated_at: rows::required_timestamp(row, "updated_at")?,
+        deleted_at: rows::timestamp(row, "deleted_at")?,
+        row_version: row.get("row_version")?,
+    })
+}

@@ -1,0 +1,484 @@
+//! The plan: tasks, dependencies and their loops, the critical path, slipped tasks and
+//! moving go-live.
+
+mod common;
+
+use common::date;
+use rollplan_core::audit::{AuditAction, EntityKind};
+use rollplan_core::people::PersonDraft;
+use rollplan_core::plan::{Task, TaskDraft, TaskKind, TaskStatus, UNKNOWN_OWNER_FIELD};
+use rollplan_core::rollouts::RolloutDraft;
+use rollplan_core::{CoreError, Store};
+
+struct Plan {
+    store: Store,
+    rollout: String,
+}
+
+/// A rollout going live on 2027-03-01 and one person, Dana Whitfield, in the directory.
+fn plan() -> Plan {
+    let store = Store::open_in_memory().expect("store");
+    store
+        .create_person(&PersonDraft {
+            name: "Dana Whitfield".into(),
+            ..PersonDraft::default()
+        })
+        .expect("person");
+    let rollout = store
+        .create_rollout(&RolloutDraft {
+            name: "EHR go-live".into(),
+            start_date: Some("2026-10-01".into()),
+            go_live_date: Some("2027-03-01".into()),
+            ..RolloutDraft::default()
+        })
+        .expect("rollout")
+        .id;
+    Plan { store, rollout }
+}
+
+fn task(plan: &Plan, title: &str, start: &str, due: &str) -> Task {
+    plan.store
+        .create_task(
+            &plan.rollout,
+            &TaskDraft {
+                title: title.into(),
+                start_date: Some(start.into()),
+                due_date: Some(due.into()),
+                ..TaskDraft::default()
+            },
+        )
+        .expect("task")
+}
+
+fn milestone(plan: &Plan, title: &str, on: &str) -> Task {
+    plan.store
+        .create_task(
+            &plan.rollout,
+            &TaskDraft {
+                title: title.into(),
+                kind: TaskKind::Milestone,
+                due_date: Some(on.into()),
+                ..TaskDraft::default()
+            },
+        )
+        .expect("milestone")
+}
+
+fn depends(plan: &Plan, task: &Task, on: &Task) {
+    plan.store
+        .add_dependency(&task.id, &on.id)
+        .expect("dependency");
+}
+
+fn field_messages(error: CoreError) -> Vec<(String, String)> {
+    match error {
+        CoreError::Validation(fields) => fields.into_iter().map(|f| (f.field, f.message)).collect(),
+        other => panic!("expected a validation error, got {other:?}"),
+    }
+}
+
+#[test]
+fn a_task_is_stored_with_its_owner_and_dates() {
+    let plan = plan();
+    let created = plan
+        .store
+        .create_task(
+            &plan.rollout,
+            &TaskDraft {
+                title: "  Build interfaces ".into(),
+                owner: "dana whitfield".into(),
+                start_date: Some("2026-11-02".into()),
+                due_date: Some("2026-11-20".into()),
+                status: TaskStatus::Doing,
+                ..TaskDraft::default()
+            },
+        )
+        .expect("created");
+    assert_eq!(created.title, "Build interfaces");
+    assert_eq!(
+        created.owner_name, "Dana Whitfield",
+        "an owner typed in any case is found"
+    );
+    assert_eq!(
+        created.duration_days(),
+        19,
+        "2 to 20 November, both days counted"
+    );
+    let listed = plan.store.list_tasks(&plan.rollout).expect("list");
+    assert_eq!(listed, vec![created]);
+}
+
+#[test]
+fn bad_task_input_names_every_field() {
+    let plan = plan();
+    let error = plan
+        .store
+        .create_task(
+            &plan.rollout,
+            &TaskDraft {
+                title: "Test interfaces".into(),
+                start_date: Some("2026-11-20".into()),
+                due_date: Some("2026-11-02".into()),
+                owner: "Jordan Lee".into(),
+                ..TaskDraft::default()
+            },
+        )
+        .expect_err("refused");
+    let fields = field_messages(error);
+    assert_eq!(
+        fields,
+        vec![
+            (
+                "due_date".to_owned(),
+                "The due date (2026-11-02) is before the start (2026-11-20).".to_owned()
+            ),
+            (
+                UNKNOWN_OWNER_FIELD.to_owned(),
+                "Jordan Lee is not in the staff directory. Add them to People, or choose \
+                 someone who is."
+                    .to_owned()
+            ),
+        ]
+    );
+    let unparseable = plan
+        .store
+        .create_task(
+            &plan.rollout,
+            &TaskDraft {
+                title: "Cutover".into(),
+                due_date: Some("31/13/2026".into()),
+                ..TaskDraft::default()
+            },
+        )
+        .expect_err("refused");
+    assert_eq!(
+        field_messages(unparseable),
+        vec![(
+            "due_date".to_owned(),
+            "The due date '31/13/2026' is not a date: use YYYY-MM-DD.".to_owned()
+        )]
+    );
+    assert!(
+        plan.store
+            .list_tasks(&plan.rollout)
+            .expect("list")
+            .is_empty(),
+        "refused tasks are not stored"
+    );
+}
+
+#[test]
+fn a_task_cannot_depend_on_itself() {
+    let plan = plan();
+    let build = task(&plan, "Build interfaces", "2026-11-02", "2026-11-20");
+    let error = plan
+        .store
+        .add_dependency(&build.id, &build.id)
+        .expect_err("refused");
+    assert_eq!(
+        field_messages(error),
+        vec![(
+            "depends_on".to_owned(),
+            "'Build interfaces' cannot depend on itself.".to_owned()
+        )]
+    );
+}
+
+#[test]
+fn a_two_task_loop_is_refused_naming_both_tasks() {
+    let plan = plan();
+    let build = task(&plan, "Build interfaces", "2026-11-02", "2026-11-20");
+    let test = task(&plan, "Test interfaces", "2026-11-23", "2026-12-04");
+    depends(&plan, &test, &build);
+    let error = plan
+        .store
+        .add_dependency(&build.id, &test.id)
+        .expect_err("a loop");
+    let message = error.to_string();
+    assert!(
+        message.contains("Build interfaces → Test interfaces → Build interfaces"),
+        "the loop is named in the order the work runs: {message}"
+    );
+    assert_eq!(
+        plan.store.get_task(&build.id).expect("build").depends_on,
+        Vec::<String>::new(),
+        "the refused dependency is not stored"
+    );
+}
+
+#[test]
+fn a_long_loop_names_every_task_on_it() {
+    let plan = plan();
+    let names = ["Map workflows", "Build", "Test", "Train", "Dress rehearsal"];
+    let tasks: Vec<Task> = names
+        .iter()
+        .map(|name| task(&plan, name, "2026-11-02", "2026-11-03"))
+        .collect();
+    for pair in tasks.windows(2) {
+        depends(&plan, &pair[1], &pair[0]);
+    }
+    let error = plan
+        .store
+        .add_dependency(&tasks[0].id, &tasks[4].id)
+        .expect_err("a loop");
+    assert!(
+        error
+            .to_string()
+            .contains("Map workflows → Build → Test → Train → Dress rehearsal → Map workflows"),
+        "{error}"
+    );
+}
+
+#[test]
+fn a_trashed_task_keeps_its_dependencies_for_when_it_comes_back() {
+    let plan = plan();
+    let build = task(&plan, "Build interfaces", "2026-11-02", "2026-11-20");
+    let test = task(&plan, "Test interfaces", "2026-11-23", "2026-12-04");
+    depends(&plan, &test, &build);
+    plan.store.trash_task(&build.id).expect("trash");
+    assert_eq!(plan.store.list_tasks(&plan.rollout).expect("list").len(), 1);
+    assert!(
+        plan.store
+            .get_task(&test.id)
+            .expect("test")
+            .depends_on
+            .is_empty(),
+        "a trashed predecessor does not hold anything up"
+    );
+    // Even while trashed, it cannot be made part of a loop.
+    assert!(plan.store.add_dependency(&build.id, &test.id).is_err());
+    plan.store.restore_task(&build.id).expect("restore");
+    assert_eq!(
+        plan.store.get_task(&test.id).expect("test").depends_on,
+        vec![build.id.clone()]
+    );
+    let history = plan.store.task_history(&build.id).expect("history");
+    let actions: Vec<AuditAction> = history.iter().map(|e| e.action).collect();
+    assert_eq!(
+        actions,
+        [
+            AuditAction::Restore,
+            AuditAction::Trash,
+            AuditAction::Create
+        ]
+    );
+    let test_history = plan
+        .store
+        .history(EntityKind::PlanTask, &test.id)
+        .expect("history");
+    assert_eq!(test_history[0].changes[0].field, "depends_on");
+    assert_eq!(
+        test_history[0].changes[0].new.as_deref(),
+        Some("Build interfaces")
+    );
+}
+
+#[test]
+fn an_edit_from_a_stale_copy_is_refused() {
+    let plan = plan();
+    let build = task(&plan, "Build interfaces", "2026-11-02", "2026-11-20");
+    let mut done = build.draft();
+    done.status = TaskStatus::Done;
+    let updated = plan
+        .store
+        .update_task(&build.id, build.row_version, &done)
+        .expect("update");
+    assert_eq!((updated.status, updated.row_version), (TaskStatus::Done, 2));
+    let error = plan
+        .store
+        .update_task(&build.id, build.row_version, &done)
+        .expect_err("stale");
+    assert_eq!(error.code(), "conflict");
+}
+
+/// Chain A(10 days) → B(5) → Go-live, and C(3) → Go-live in parallel.
+#[test]
+fn the_critical_path_is_the_longest_chain_into_go_live() {
+    let plan = plan();
+    let a = task(&plan, "A", "2027-01-01", "2027-01-10");
+    let b = task(&plan, "B", "2027-01-11", "2027-01-15");
+    let c = task(&plan, "C", "2027-02-01", "2027-02-03");
+    let unrelated = task(&plan, "Stabilization huddles", "2027-03-02", "2027-04-30");
+    let go_live = milestone(&plan, "Go-live", "2027-03-01");
+    depends(&plan, &b, &a);
+    depends(&plan, &go_live, &b);
+    depends(&plan, &go_live, &c);
+    depends(&plan, &unrelated, &go_live);
+    let path = plan.store.critical_path(&plan.rollout).expect("path");
+    assert_eq!(path.target_task_id.as_deref(), Some(go_live.id.as_str()));
+    assert_eq!(
+        path.task_ids,
+        vec![a.id.clone(), b.id.clone(), go_live.id.clone()]
+    );
+    assert_eq!(path.length_days, 15);
+    let slack = |id: &str| {
+        path.slack
+            .iter()
+            .find(|s| s.task_id == id)
+            .map(|s| s.slack_days)
+    };
+    assert_eq!(slack(&a.id), Some(0));
+    assert_eq!(
+        slack(&c.id),
+        Some(12),
+        "C takes 3 of the 15 days the chain A-B takes"
+    );
+    assert_eq!(
+        slack(&unrelated.id),
+        None,
+        "work after go-live cannot delay it"
+    );
+}
+
+#[test]
+fn without_milestones_the_longest_chain_in_the_plan_is_critical() {
+    let plan = plan();
+    let a = task(&plan, "A", "2027-01-01", "2027-01-02");
+    let b = task(&plan, "B", "2027-01-03", "2027-01-04");
+    let long = task(&plan, "Long", "2027-01-01", "2027-01-03");
+    depends(&plan, &b, &a);
+    let path = plan.store.critical_path(&plan.rollout).expect("path");
+    assert_eq!(path.task_ids, vec![a.id, b.id], "2 + 2 days beats 3 days");
+    assert_eq!(path.length_days, 4);
+    assert_eq!(
+        path.slack.iter().find(|s| s.task_id == long.id),
+        None,
+        "Long does not lead to B"
+    );
+}
+
+#[test]
+fn slipped_tasks_are_overdue_or_hold_up_a_dependent() {
+    let plan = plan();
+    let today = date("2026-12-10");
+    let overdue = task(&plan, "Printer tests", "2026-11-20", "2026-12-07");
+    let late = task(&plan, "Build interfaces", "2026-12-01", "2026-12-20");
+    let waiting = task(&plan, "Test interfaces", "2026-12-15", "2026-12-30");
+    let done_late = task(&plan, "Order scanners", "2026-11-01", "2026-11-10");
+    let mut finished = done_late.draft();
+    finished.status = TaskStatus::Done;
+    plan.store
+        .update_task(&done_late.id, done_late.row_version, &finished)
+        .expect("done");
+    depends(&plan, &waiting, &late);
+    let slipped = plan
+        .store
+        .slipped_tasks(&plan.rollout, today)
+        .expect("slipped");
+    let found: Vec<(&str, i64, &str)> = slipped
+        .iter()
+        .map(|s| (s.title.as_str(), s.days_overdue, s.reason.as_str()))
+        .collect();
+    assert_eq!(
+        found,
+        vec![
+            ("Printer tests", 3, "3 days overdue"),
+            (
+                "Build interfaces",
+                0,
+                "Due 2026-12-20 but 'Test interfaces' should start 2026-12-15"
+            ),
+        ]
+    );
+    assert_eq!(slipped[1].holds_up, vec![waiting.id]);
+    assert!(slipped
+        .iter()
+        .all(|s| s.task_id != overdue.id || s.holds_up.is_empty()));
+}
+
+#[test]
+fn moving_go_live_moves_the_open_work_with_it() {
+    let plan = plan();
+    let today = date("2027-01-15");
+    let started = task(&plan, "Build interfaces", "2027-01-04", "2027-01-29");
+    let ahead = task(&plan, "Dress rehearsal", "2027-02-15", "2027-02-16");
+    let done = task(&plan, "Name super-users", "2026-12-01", "2026-12-10");
+    let mut finished = done.draft();
+    finished.status = TaskStatus::Done;
+    plan.store
+        .update_task(&done.id, done.row_version, &finished)
+        .expect("done");
+    let go_live = milestone(&plan, "Go-live", "2027-03-01");
+
+    let preview = plan
+        .store
+        .preview_go_live_move(&plan.rollout, "2027-03-15", today)
+        .expect("preview");
+    assert_eq!(preview.shift_days, 14);
+    let moved: Vec<(&str, String, String)> = preview
+        .shifted
+        .iter()
+        .map(|s| {
+            let text = |d: Option<chrono::NaiveDate>| d.map(|d| d.to_string()).unwrap_or_default();
+            (s.title.as_str(), text(s.new_start), text(s.new_due))
+        })
+        .collect();
+    assert_eq!(
+        moved,
+        vec![
+            ("Build interfaces", "2027-01-04".into(), "2027-02-12".into()),
+            ("Dress rehearsal", "2027-03-01".into(), "2027-03-02".into()),
+            ("Go-live", "2027-03-15".into(), "2027-03-15".into()),
+        ],
+        "a start in the past stays; done work does not move"
+    );
+    assert_eq!(
+        plan.store.get_task(&ahead.id).expect("ahead").start_date,
+        Some(date("2027-02-15")),
+        "a preview writes nothing"
+    );
+
+    let rollout = plan.store.get_rollout(&plan.rollout).expect("rollout");
+    let applied = plan
+        .store
+        .move_go_live(&plan.rollout, rollout.row_version, "2027-03-15", today)
+        .expect("apply");
+    assert_eq!(applied, preview, "the move does what the preview said");
+    assert_eq!(
+        plan.store
+            .get_rollout(&plan.rollout)
+            .expect("rollout")
+            .go_live_date,
+        Some(date("2027-03-15"))
+    );
+    assert_eq!(
+        plan.store
+            .get_task(&go_live.id)
+            .expect("milestone")
+            .due_date,
+        Some(date("2027-03-15"))
+    );
+    assert_eq!(
+        plan.store.get_task(&started.id).expect("started").due_date,
+        Some(date("2027-02-12"))
+    );
+    assert_eq!(
+        plan.store.get_task(&done.id).expect("done").due_date,
+        Some(date("2026-12-10"))
+    );
+
+    let earlier = plan
+        .store
+        .preview_go_live_move(&plan.rollout, "2027-02-01", today)
+        .expect("preview earlier");
+    let squeezed: Vec<&str> = earlier
+        .overdue_at_once
+        .iter()
+        .map(|s| s.title.as_str())
+        .collect();
+    assert_eq!(
+        squeezed,
+        ["Build interfaces"],
+        "six weeks earlier puts the interface build's due date in the past"
+    );
+    let error = plan
+        .store
+        .move_go_live(&plan.rollout, rollout.row_version, "2027-02-01", today)
+        .expect_err("stale version");
+    assert_eq!(error.code(), "conflict");
+    let before_start = plan
+        .store
+        .preview_go_live_move(&plan.rollout, "2026-09-01", today)
+        .expect_err("before the rollout starts");
+    assert_eq!(before_start.code(), "validation");
+}

@@ -1,0 +1,185 @@
+//! Importing a vendor's task list: CSV and XLSX, and every kind of bad file refused
+//! whole.
+
+use rollplan_core::import::{parse_table, read_table};
+use rollplan_core::people::PersonDraft;
+use rollplan_core::rollouts::RolloutDraft;
+use rollplan_core::Store;
+
+fn store() -> (Store, String) {
+    let store = Store::open_in_memory().expect("store");
+    store
+        .create_person(&PersonDraft {
+            name: "Kevin O'Brien".into(),
+            ..PersonDraft::default()
+        })
+        .expect("person");
+    let rollout = store
+        .create_rollout(&RolloutDraft {
+            name: "EHR".into(),
+            ..RolloutDraft::default()
+        })
+        .expect("rollout")
+        .id;
+    (store, rollout)
+}
+
+fn csv(text: &str) -> rollplan_core::import::Table {
+    parse_table("plan.csv", text.as_bytes().to_vec()).expect("table")
+}
+
+const GOOD: &str = "Task name,Phase,Owner,Start,Finish,Status,Predecessors\n\
+    Build interfaces,Build,Kevin O'Brien,2026-11-02,2026-11-20,In progress,\n\
+    Test interfaces,Testing,,11/23/2026,Fri 12/4/26,,Build interfaces\n\
+    Sign off testing,Testing,,2026-12-07,2026-12-07,,Test interfaces; Build interfaces\n";
+
+#[test]
+fn a_vendor_csv_imports_with_phases_owners_and_dependencies() {
+    let (store, rollout) = store();
+    let preview = store
+        .preview_task_import(&rollout, &csv(GOOD))
+        .expect("preview");
+    assert_eq!((preview.tasks_added, preview.dependencies_added), (3, 3));
+    assert!(
+        store.list_tasks(&rollout).expect("tasks").is_empty(),
+        "a preview writes nothing"
+    );
+
+    let report = store.import_tasks(&rollout, &csv(GOOD)).expect("import");
+    assert_eq!(report, preview, "the import does what the preview said");
+    assert_eq!(report.new_phases, ["Build", "Testing"]);
+    let tasks = store.list_tasks(&rollout).expect("tasks");
+    let test = tasks
+        .iter()
+        .find(|t| t.title == "Test interfaces")
+        .expect("test");
+    assert_eq!(
+        test.due_date.map(|d| d.to_string()).as_deref(),
+        Some("2026-12-04")
+    );
+    assert_eq!(test.phase_name, "Testing");
+    let build = tasks
+        .iter()
+        .find(|t| t.title == "Build interfaces")
+        .expect("build");
+    assert_eq!(build.owner_name, "Kevin O'Brien");
+    assert_eq!(test.depends_on, vec![build.id.clone()]);
+
+    // A second file can depend on tasks already in the plan.
+    let more = csv("Title,Depends on\nDress rehearsal,Sign off testing\n");
+    assert_eq!(
+        store
+            .import_tasks(&rollout, &more)
+            .expect("more")
+            .dependencies_added,
+        1
+    );
+}
+
+#[test]
+fn an_xlsx_plan_with_real_date_cells_imports() {
+    let (store, rollout) = store();
+    let dir = tempfile::tempdir().expect("temp dir");
+    let path = dir.path().join("vendor plan.xlsx");
+    let mut workbook = rust_xlsxwriter::Workbook::new();
+    let sheet = workbook.add_worksheet();
+    let dates = rust_xlsxwriter::Format::new().set_num_format("m/d/yyyy");
+    for (column, header) in ["Task", "Start", "Due date", "Predecessors"]
+        .iter()
+        .enumerate()
+    {
+        sheet
+            .write_string(0, column as u16, *header)
+            .expect("header");
+    }
+    let day = |d: u32| rust_xlsxwriter::ExcelDateTime::from_ymd(2026, 11, d as u8).expect("date");
+    sheet.write_string(1, 0, "Build interfaces").expect("cell");
+    sheet
+        .write_datetime_with_format(1, 1, day(2), &dates)
+        .expect("cell");
+    sheet
+        .write_datetime_with_format(1, 2, day(20), &dates)
+        .expect("cell");
+    sheet.write_string(2, 0, "Test interfaces").expect("cell");
+    sheet
+        .write_datetime_with_format(2, 1, day(23), &dates)
+        .expect("cell");
+    sheet
+        .write_datetime_with_format(2, 2, day(30), &dates)
+        .expect("cell");
+    sheet.write_string(2, 3, "Build interfaces").expect("cell");
+    workbook.save(&path).expect("save");
+
+    let report = store
+        .import_tasks(&rollout, &read_table(&path).expect("read"))
+        .expect("import");
+    assert_eq!((report.tasks_added, report.dependencies_added), (2, 1));
+    let tasks = store.list_tasks(&rollout).expect("tasks");
+    assert_eq!(
+        tasks[0].start_date.map(|d| d.to_string()).as_deref(),
+        Some("2026-11-02")
+    );
+    assert_eq!(
+        tasks[1].due_date.map(|d| d.to_string()).as_deref(),
+        Some("2026-11-30")
+    );
+}
+
+/// Each bad file is refused with its row and column, and leaves nothing behind.
+fn refused(text: &str) -> String {
+    let (store, rollout) = store();
+    let error = store
+        .import_tasks(&rollout, &csv(text))
+        .expect_err("refused");
+    assert_eq!(error.code(), "import");
+    assert!(
+        store.list_tasks(&rollout).expect("tasks").is_empty(),
+        "a failed import must not leave half of the rows behind"
+    );
+    assert!(
+        store.list_phases(&rollout).expect("phases").is_empty(),
+        "nor the phases it added"
+    );
+    error.to_string()
+}
+
+#[test]
+fn bad_files_name_the_row_and_column_and_import_nothing() {
+    assert_eq!(
+        refused("Phase,Owner\nBuild,Kevin O'Brien\n"),
+        "plan.csv, column 'Title': the column 'Title' is missing (a header such as Title, Task or Task name); found Phase, Owner"
+    );
+    let month_13 = refused("Title,Phase,Due\nBuild,Build,2026-11-20\nTest,Testing,13/31/2026\n");
+    assert!(
+        month_13.starts_with("plan.csv, row 3, column 'Due': '13/31/2026' is not a date"),
+        "{month_13}"
+    );
+    let serial = refused("Title,Phase,Start\nBuild,Build,46082\n");
+    assert!(
+        serial.starts_with(
+            "plan.csv, row 2, column 'Start': '46082' looks like an Excel serial date"
+        ),
+        "{serial}"
+    );
+    let unknown = refused("Title,Phase,Depends on\nBuild,Build,\nTest,Testing,Design interfaces\n");
+    assert!(
+        unknown.contains("row 3, column 'Depends on': there is no task called 'Design interfaces'"),
+        "{unknown}"
+    );
+    let cycle = refused("Title,Phase,Depends on\nBuild interfaces,Build,Test interfaces\nTest interfaces,Testing,Build interfaces\n");
+    assert!(cycle.contains("row 3, column 'Depends on'"), "{cycle}");
+    assert!(
+        cycle.contains("Test interfaces → Build interfaces → Test interfaces"),
+        "{cycle}"
+    );
+    let owner = refused("Title,Owner\nBuild,Jordan Lee\n");
+    assert!(
+        owner.contains("row 2, column 'Owner': Jordan Lee is not in the staff directory"),
+        "{owner}"
+    );
+    let backwards = refused("Title,Start,End\nBuild,2026-11-20,2026-11-02\n");
+    assert!(
+        backwards.contains("row 2, column 'End': The due date (2026-11-02) is before the start"),
+        "{backwards}"
+    );
+}
