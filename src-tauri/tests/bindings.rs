@@ -11,14 +11,22 @@ use rollplan_core::audit::AuditEntry;
 use rollplan_core::check::CheckReport;
 use rollplan_core::people::roster::{RejectedRows, RosterReport};
 use rollplan_core::people::{Person, PersonDraft, Role};
+use rollplan_core::plan::{
+    CriticalPath, GoLiveMove, PlanPhase, SlippedTask, Task, TaskDraft, TaskImportReport,
+};
 use rollplan_core::readiness::{Criterion, CriterionDraft, Readiness, RolloutStatus};
 use rollplan_core::rollouts::{Rollout, RolloutDraft};
 use rollplan_core::sops::{
     LinkedRollout, LinkedSop, Revision, SearchHit, Sop, SopDiff, SopDraft, SopRelation, SopSummary,
 };
+use rollplan_core::templates::RolloutTemplate;
 use rollplan_core::training::{
     DueTraining, MatrixFilter, ModuleDraft, RecordDraft, Requirement, RoleCompletion,
     TrainingMatrix, TrainingModule, TrainingRecord,
+};
+use rollplan_core::workspace::{
+    AdkarBarrier, Communication, CommunicationDraft, Decision, DecisionDraft, Risk, RiskDraft,
+    RiskHeatMap, RolloutOverview, ScopeChange, ScopeChangeDraft, Stakeholder, StakeholderDraft,
 };
 use rollplan_core::ErrorPayload;
 use rollplan_lib::AppInfo;
@@ -66,6 +74,27 @@ fn export_all(dir: &Path) {
         SopRelation::export_all(&config),
         LinkedSop::export_all(&config),
         LinkedRollout::export_all(&config),
+        PlanPhase::export_all(&config),
+        Task::export_all(&config),
+        TaskDraft::export_all(&config),
+        CriticalPath::export_all(&config),
+        SlippedTask::export_all(&config),
+        GoLiveMove::export_all(&config),
+        TaskImportReport::export_all(&config),
+        RolloutTemplate::export_all(&config),
+        AdkarBarrier::export_all(&config),
+        Communication::export_all(&config),
+        CommunicationDraft::export_all(&config),
+        Decision::export_all(&config),
+        DecisionDraft::export_all(&config),
+        Risk::export_all(&config),
+        RiskDraft::export_all(&config),
+        RiskHeatMap::export_all(&config),
+        RolloutOverview::export_all(&config),
+        ScopeChange::export_all(&config),
+        ScopeChangeDraft::export_all(&config),
+        Stakeholder::export_all(&config),
+        StakeholderDraft::export_all(&config),
     ];
     for result in results {
         result.expect("bindings export");

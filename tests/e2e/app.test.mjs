@@ -209,6 +209,7 @@ describe('Rollplan desktop app', { concurrency: false }, () => {
 
     await app.step('requirement', async () => {
       await (await session.waitForText('.sidebar a', 'Portal sign-up')).click();
+      await (await session.waitForText('.tabs a', 'Readiness')).click();
       await session.waitFind('#requirement-role');
       await session.execute(
         `const pick = (id, text) => { const s = document.getElementById(id);
@@ -237,6 +238,7 @@ describe('Rollplan desktop app', { concurrency: false }, () => {
       await (await session.waitForText('dialog button', 'Save')).click();
       await session.waitFind('button[aria-label="Grace Kim, Portal sign-up at check-in: Completed"]');
       await (await session.waitForText('.sidebar a', 'Portal sign-up')).click();
+      await (await session.waitForText('.tabs a', 'Readiness')).click();
       await session.waitForText('.completion li', '1 of 1 trained');
       await session.waitFind('[data-verdict="go"]');
     });
@@ -253,6 +255,76 @@ describe('Rollplan desktop app', { concurrency: false }, () => {
       );
       await session.waitFind('[data-verdict="go"]');
     });
+  });
+
+  it('starts a rollout from the EHR template, meets its readiness gates and draws a new dependency', async () => {
+    const session = await app.launch();
+    const setValue = (css, value, event = 'input') =>
+      session.execute(
+        `const el = document.querySelector(arguments[0]); el.value = arguments[1];
+         el.dispatchEvent(new Event(arguments[2], { bubbles: true }));`,
+        [css, value, event],
+      );
+
+    await app.step('from template', async () => {
+      await (await session.waitFind('.sidebar button[aria-label="New rollout"]')).click();
+      await (await session.waitFind('#new-name')).type('Dermatology EHR go-live');
+      await session.waitForText('#new-template option', 'EHR');
+      await setValue('#new-template', 'ehr-go-live', 'change');
+      await setValue('#new-go-live', '2027-06-01');
+      await (await session.find('dialog button[type="submit"]')).click();
+      await session.waitForText('.tabs a', 'Plan');
+      await (await session.waitForText('.tabs a', 'Plan')).click();
+      const summary = await session.waitForText('[data-testid="plan-summary"]', 'tasks and milestones');
+      assert.match(await summary.property('textContent'), /Critical path to/);
+    });
+
+    await app.step('readiness', async () => {
+      await (await session.waitForText('.tabs a', 'Readiness')).click();
+      await session.waitFind('[data-verdict="no_go"]');
+      // Every criterion the template brought is marked met, one select at a time.
+      const count = await session.execute(`return document.querySelectorAll('select[aria-label^="Status of "]').length;`);
+      assert.ok(count >= 5, `the template brings a readiness checklist (found ${count})`);
+      for (let i = 0; i < count; i++) {
+        await session.execute(
+          `const s = document.querySelectorAll('select[aria-label^="Status of "]')[arguments[0]];
+           s.value = 'met'; s.dispatchEvent(new Event('change', { bubbles: true }));`,
+          [i],
+        );
+        await waitFor('the status to save', async () =>
+          session.execute(`return document.querySelectorAll('select[aria-label^="Status of "]')[arguments[0]].value === 'met';`, [i]),
+        );
+      }
+      await session.waitFind('[data-verdict="go"]', 20000);
+    });
+
+    await app.step('dependency', async () => {
+      await (await session.waitForText('.tabs a', 'Plan')).click();
+      await session.waitFind('#entry-title');
+      await setValue('input[aria-label="New task due"]', '2027-05-03');
+      await (await session.find('#entry-title')).type(`Order label printers${Keys.ENTER}`);
+      await session.waitForText('.tasks .title', 'Order label printers');
+      await setValue('input[aria-label="New task start"]', '2027-05-04');
+      await setValue('input[aria-label="New task due"]', '2027-05-05');
+      await (await session.find('#entry-title')).type(`Test label printers${Keys.ENTER}`);
+      await (await session.waitForText('.tasks .title', 'Test label printers')).click();
+      await session.waitForText('dialog option', 'Order label printers');
+      await session.execute(
+        `const s = document.querySelector('select[aria-label="Task this one waits for"]');
+         s.value = [...s.options].find((o) => o.text === 'Order label printers').value;
+         s.dispatchEvent(new Event('change', { bubbles: true }));`,
+      );
+      await (await session.waitForText('dialog button', 'Add dependency')).click();
+      await session.waitForText('.dependencies li', 'Order label printers');
+      await (await session.waitForText('dialog button', 'Cancel')).click();
+      await (await session.waitForText('.plan button', 'Timeline')).click();
+      await session.waitFind('[data-testid="timeline"]');
+      await session.execute(
+        `document.querySelector('[data-testid="timeline"]').scrollTop = 1e6;`,
+      );
+      await session.waitFind('[data-arrow="Order label printers → Test label printers"]');
+    });
+    await app.quit();
   });
 
   it('writes an SOP, approves it, edits it into version 2 and shows what changed', async () => {

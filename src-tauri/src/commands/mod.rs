@@ -3,10 +3,12 @@
 
 pub mod app;
 pub mod people;
+pub mod plan;
 pub mod readiness;
 pub mod rollouts;
 pub mod sops;
 pub mod training;
+pub mod workspace;
 
 use rollplan_core::ErrorPayload;
 

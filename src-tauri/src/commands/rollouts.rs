@@ -2,6 +2,7 @@
 
 use rollplan_core::audit::AuditEntry;
 use rollplan_core::rollouts::{Rollout, RolloutDraft};
+use rollplan_core::templates::RolloutTemplate;
 use tauri::State;
 
 use super::{today, Reply};
@@ -65,4 +66,23 @@ pub fn seed_sample_clinic(state: State<'_, AppState>) -> Reply<Vec<Rollout>> {
         state.store()?,
         today(),
     )?)
+}
+
+/// The built-in rollout templates.
+#[tauri::command]
+pub fn list_templates() -> Vec<RolloutTemplate> {
+    rollplan_core::templates::list_templates()
+}
+
+/// Creates a rollout from a template: phases, tasks, readiness criteria, risks and
+/// messages dated relative to its go-live.
+#[tauri::command(async)]
+pub fn create_rollout_from_template(
+    state: State<'_, AppState>,
+    draft: RolloutDraft,
+    template: String,
+) -> Reply<Rollout> {
+    Ok(state
+        .store()?
+        .create_rollout_from_template(&draft, &template)?)
 }

@@ -13,6 +13,27 @@ import type { CriterionDraft } from './bindings/CriterionDraft';
 import type { DueTraining } from './bindings/DueTraining';
 import type { Readiness } from './bindings/Readiness';
 import type { RolloutStatus } from './bindings/RolloutStatus';
+import type { PlanPhase } from './bindings/PlanPhase';
+import type { Task } from './bindings/Task';
+import type { TaskDraft } from './bindings/TaskDraft';
+import type { CriticalPath } from './bindings/CriticalPath';
+import type { SlippedTask } from './bindings/SlippedTask';
+import type { GoLiveMove } from './bindings/GoLiveMove';
+import type { TaskImportReport } from './bindings/TaskImportReport';
+import type { RolloutTemplate } from './bindings/RolloutTemplate';
+import type { AdkarBarrier } from './bindings/AdkarBarrier';
+import type { Communication } from './bindings/Communication';
+import type { CommunicationDraft } from './bindings/CommunicationDraft';
+import type { Decision } from './bindings/Decision';
+import type { DecisionDraft } from './bindings/DecisionDraft';
+import type { Risk } from './bindings/Risk';
+import type { RiskDraft } from './bindings/RiskDraft';
+import type { RiskHeatMap } from './bindings/RiskHeatMap';
+import type { RolloutOverview } from './bindings/RolloutOverview';
+import type { ScopeChange } from './bindings/ScopeChange';
+import type { ScopeChangeDraft } from './bindings/ScopeChangeDraft';
+import type { Stakeholder } from './bindings/Stakeholder';
+import type { StakeholderDraft } from './bindings/StakeholderDraft';
 import type { LinkedRollout } from './bindings/LinkedRollout';
 import type { LinkedSop } from './bindings/LinkedSop';
 import type { Revision } from './bindings/Revision';
@@ -166,4 +187,69 @@ export const api = {
     call<null>('unlink_sop_from_rollout', { sopId, rolloutId }),
   sopsForRollout: (rolloutId: string) => call<LinkedSop[]>('sops_for_rollout', { rolloutId }),
   rolloutsForSop: (sopId: string) => call<LinkedRollout[]>('rollouts_for_sop', { sopId }),
+
+  listTemplates: () => call<RolloutTemplate[]>('list_templates'),
+  createRolloutFromTemplate: (draft: RolloutDraft, template: string) =>
+    call<Rollout>('create_rollout_from_template', { draft, template }),
+  rolloutOverview: (rolloutId: string) => call<RolloutOverview>('rollout_overview', { rolloutId }),
+
+  listPhases: (rolloutId: string) => call<PlanPhase[]>('list_phases', { rolloutId }),
+  createPhase: (rolloutId: string, name: string) => call<PlanPhase>('create_phase', { rolloutId, name }),
+  renamePhase: (id: string, expectedRowVersion: number, name: string) =>
+    call<PlanPhase>('rename_phase', { id, expectedRowVersion, name }),
+  trashPhase: (id: string) => call<null>('trash_phase', { id }),
+  restorePhase: (id: string) => call<null>('restore_phase', { id }),
+  listTasks: (rolloutId: string) => call<Task[]>('list_tasks', { rolloutId }),
+  createTask: (rolloutId: string, draft: TaskDraft) => call<Task>('create_task', { rolloutId, draft }),
+  updateTask: (id: string, expectedRowVersion: number, draft: TaskDraft) =>
+    call<Task>('update_task', { id, expectedRowVersion, draft }),
+  trashTask: (id: string) => call<null>('trash_task', { id }),
+  restoreTask: (id: string) => call<null>('restore_task', { id }),
+  taskHistory: (id: string) => call<AuditEntry[]>('task_history', { id }),
+  addDependency: (taskId: string, dependsOnId: string) => call<Task>('add_dependency', { taskId, dependsOnId }),
+  removeDependency: (taskId: string, dependsOnId: string) =>
+    call<Task>('remove_dependency', { taskId, dependsOnId }),
+  criticalPath: (rolloutId: string) => call<CriticalPath>('critical_path', { rolloutId }),
+  slippedTasks: (rolloutId: string) => call<SlippedTask[]>('slipped_tasks', { rolloutId }),
+  previewGoLiveMove: (rolloutId: string, newGoLive: string) =>
+    call<GoLiveMove>('preview_go_live_move', { rolloutId, newGoLive }),
+  moveGoLive: (rolloutId: string, expectedRowVersion: number, newGoLive: string) =>
+    call<GoLiveMove>('move_go_live', { rolloutId, expectedRowVersion, newGoLive }),
+  previewTaskImport: (rolloutId: string, fileName: string, contents: number[]) =>
+    call<TaskImportReport>('preview_task_import', { rolloutId, fileName, contents }),
+  importTasks: (rolloutId: string, fileName: string, contents: number[]) =>
+    call<TaskImportReport>('import_tasks', { rolloutId, fileName, contents }),
+
+  listRisks: (rolloutId: string) => call<Risk[]>('list_risks', { rolloutId }),
+  createRisk: (rolloutId: string, draft: RiskDraft) => call<Risk>('create_risk', { rolloutId, draft }),
+  updateRisk: (id: string, expectedRowVersion: number, draft: RiskDraft) =>
+    call<Risk>('update_risk', { id, expectedRowVersion, draft }),
+  trashRisk: (id: string) => call<null>('trash_risk', { id }),
+  restoreRisk: (id: string) => call<null>('restore_risk', { id }),
+  riskHeatMap: (rolloutId: string) => call<RiskHeatMap>('risk_heat_map', { rolloutId }),
+  listDecisions: (rolloutId: string) => call<Decision[]>('list_decisions', { rolloutId }),
+  createDecision: (rolloutId: string, draft: DecisionDraft) => call<Decision>('create_decision', { rolloutId, draft }),
+  updateDecision: (id: string, expectedRowVersion: number, draft: DecisionDraft) =>
+    call<Decision>('update_decision', { id, expectedRowVersion, draft }),
+  trashDecision: (id: string) => call<null>('trash_decision', { id }),
+  restoreDecision: (id: string) => call<null>('restore_decision', { id }),
+  listCommunications: (rolloutId: string) => call<Communication[]>('list_communications', { rolloutId }),
+  createCommunication: (rolloutId: string, draft: CommunicationDraft) => call<Communication>('create_communication', { rolloutId, draft }),
+  updateCommunication: (id: string, expectedRowVersion: number, draft: CommunicationDraft) =>
+    call<Communication>('update_communication', { id, expectedRowVersion, draft }),
+  trashCommunication: (id: string) => call<null>('trash_communication', { id }),
+  restoreCommunication: (id: string) => call<null>('restore_communication', { id }),
+  listStakeholders: (rolloutId: string) => call<Stakeholder[]>('list_stakeholders', { rolloutId }),
+  createStakeholder: (rolloutId: string, draft: StakeholderDraft) => call<Stakeholder>('create_stakeholder', { rolloutId, draft }),
+  updateStakeholder: (id: string, expectedRowVersion: number, draft: StakeholderDraft) =>
+    call<Stakeholder>('update_stakeholder', { id, expectedRowVersion, draft }),
+  trashStakeholder: (id: string) => call<null>('trash_stakeholder', { id }),
+  restoreStakeholder: (id: string) => call<null>('restore_stakeholder', { id }),
+  adkarBarriers: (rolloutId: string) => call<AdkarBarrier[]>('adkar_barriers', { rolloutId }),
+  listScopeChanges: (rolloutId: string) => call<ScopeChange[]>('list_scope_changes', { rolloutId }),
+  createScopeChange: (rolloutId: string, draft: ScopeChangeDraft) => call<ScopeChange>('create_scope_change', { rolloutId, draft }),
+  updateScopeChange: (id: string, expectedRowVersion: number, draft: ScopeChangeDraft) =>
+    call<ScopeChange>('update_scope_change', { id, expectedRowVersion, draft }),
+  trashScopeChange: (id: string) => call<null>('trash_scope_change', { id }),
+  restoreScopeChange: (id: string) => call<null>('restore_scope_change', { id }),
 };

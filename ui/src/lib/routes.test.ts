@@ -6,6 +6,8 @@ describe('routes', () => {
     for (const route of [
       { name: 'home' },
       { name: 'rollout', id: '0193a6f2-7c1d-7e55-9d1a-2f7f1c9a8b10' },
+      { name: 'rollout', id: 'abc', tab: 'plan' },
+      { name: 'rollout', id: 'abc', tab: 'stakeholders' },
       { name: 'people' },
       { name: 'training' },
       { name: 'sops' },
@@ -23,6 +25,8 @@ describe('routes', () => {
     expect(parseRoute('')).toEqual({ name: 'home' });
     expect(parseRoute('#/nowhere')).toEqual({ name: 'home' });
     expect(parseRoute('#/rollouts/')).toEqual({ name: 'home' });
+    expect(parseRoute('#/rollouts/abc/nowhere')).toEqual({ name: 'rollout', id: 'abc' });
+    expect(parseRoute('#/rollouts/abc/overview')).toEqual({ name: 'rollout', id: 'abc' });
     expect(parseRoute('#/sops/abc/print/x')).toEqual({ name: 'sopPrint', id: 'abc', version: null });
   });
 });

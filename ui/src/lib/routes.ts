@@ -1,9 +1,22 @@
 // A tiny hash router: the app has a handful of screens and no server, so the URL hash
 // is the whole navigation state (and survives a reload of the webview).
 
+/** The sections of a rollout's workspace; the overview is the default. */
+export const ROLLOUT_TABS = [
+  'overview',
+  'plan',
+  'readiness',
+  'risks',
+  'decisions',
+  'comms',
+  'stakeholders',
+  'scope',
+] as const;
+export type RolloutTab = (typeof ROLLOUT_TABS)[number];
+
 export type Route =
   | { name: 'home' }
-  | { name: 'rollout'; id: string }
+  | { name: 'rollout'; id: string; tab?: RolloutTab }
   | { name: 'people' }
   | { name: 'training' }
   | { name: 'sops' }
@@ -16,7 +29,11 @@ export type Route =
 /** Reads a route from a location hash such as `#/rollouts/0193…`. */
 export function parseRoute(hash: string): Route {
   const parts = hash.replace(/^#\/?/, '').split('/').filter(Boolean);
-  if (parts[0] === 'rollouts' && parts[1]) return { name: 'rollout', id: decodeURIComponent(parts[1]) };
+  if (parts[0] === 'rollouts' && parts[1]) {
+    const id = decodeURIComponent(parts[1]);
+    const tab = ROLLOUT_TABS.find((t) => t === parts[2] && t !== 'overview');
+    return tab ? { name: 'rollout', id, tab } : { name: 'rollout', id };
+  }
   if (parts[0] === 'people') return { name: 'people' };
   if (parts[0] === 'training') return { name: 'training' };
   if (parts[0] === 'sops' && parts[1]) {
@@ -35,7 +52,7 @@ export function parseRoute(hash: string): Route {
 export function routeHash(route: Route): string {
   switch (route.name) {
     case 'rollout':
-      return `#/rollouts/${encodeURIComponent(route.id)}`;
+      return `#/rollouts/${encodeURIComponent(route.id)}${route.tab && route.tab !== 'overview' ? `/${route.tab}` : ''}`;
     case 'people':
       return '#/people';
     case 'training':

@@ -1,0 +1,169 @@
+//! The rollout plan: phases, tasks and milestones, dependencies, the critical path,
+//! what slipped, moving go-live, and a vendor's plan imported from a file.
+
+use rollplan_core::audit::AuditEntry;
+use rollplan_core::import::parse_table;
+use rollplan_core::plan::{
+    CriticalPath, GoLiveMove, PlanPhase, SlippedTask, Task, TaskDraft, TaskImportReport,
+};
+use tauri::State;
+
+use super::{today, Reply};
+use crate::state::AppState;
+
+#[tauri::command(async)]
+pub fn list_phases(state: State<'_, AppState>, rollout_id: String) -> Reply<Vec<PlanPhase>> {
+    Ok(state.store()?.list_phases(&rollout_id)?)
+}
+
+#[tauri::command(async)]
+pub fn create_phase(
+    state: State<'_, AppState>,
+    rollout_id: String,
+    name: String,
+) -> Reply<PlanPhase> {
+    Ok(state.store()?.create_phase(&rollout_id, &name)?)
+}
+
+#[tauri::command(async)]
+pub fn rename_phase(
+    state: State<'_, AppState>,
+    id: String,
+    expected_row_version: i64,
+    name: String,
+) -> Reply<PlanPhase> {
+    Ok(state
+        .store()?
+        .rename_phase(&id, expected_row_version, &name)?)
+}
+
+#[tauri::command(async)]
+pub fn trash_phase(state: State<'_, AppState>, id: String) -> Reply<()> {
+    Ok(state.store()?.trash_phase(&id)?)
+}
+
+#[tauri::command(async)]
+pub fn restore_phase(state: State<'_, AppState>, id: String) -> Reply<()> {
+    Ok(state.store()?.restore_phase(&id)?)
+}
+
+#[tauri::command(async)]
+pub fn list_tasks(state: State<'_, AppState>, rollout_id: String) -> Reply<Vec<Task>> {
+    Ok(state.store()?.list_tasks(&rollout_id)?)
+}
+
+#[tauri::command(async)]
+pub fn create_task(
+    state: State<'_, AppState>,
+    rollout_id: String,
+    draft: TaskDraft,
+) -> Reply<Task> {
+    Ok(state.store()?.create_task(&rollout_id, &draft)?)
+}
+
+#[tauri::command(async)]
+pub fn update_task(
+    state: State<'_, AppState>,
+    id: String,
+    expected_row_version: i64,
+    draft: TaskDraft,
+) -> Reply<Task> {
+    Ok(state
+        .store()?
+        .update_task(&id, expected_row_version, &draft)?)
+}
+
+#[tauri::command(async)]
+pub fn trash_task(state: State<'_, AppState>, id: String) -> Reply<()> {
+    Ok(state.store()?.trash_task(&id)?)
+}
+
+#[tauri::command(async)]
+pub fn restore_task(state: State<'_, AppState>, id: String) -> Reply<()> {
+    Ok(state.store()?.restore_task(&id)?)
+}
+
+#[tauri::command(async)]
+pub fn list_trashed_tasks(state: State<'_, AppState>, rollout_id: String) -> Reply<Vec<Task>> {
+    Ok(state.store()?.list_trashed_tasks(&rollout_id)?)
+}
+
+#[tauri::command(async)]
+pub fn task_history(state: State<'_, AppState>, id: String) -> Reply<Vec<AuditEntry>> {
+    Ok(state.store()?.task_history(&id)?)
+}
+
+#[tauri::command(async)]
+pub fn add_dependency(
+    state: State<'_, AppState>,
+    task_id: String,
+    depends_on_id: String,
+) -> Reply<Task> {
+    Ok(state.store()?.add_dependency(&task_id, &depends_on_id)?)
+}
+
+#[tauri::command(async)]
+pub fn remove_dependency(
+    state: State<'_, AppState>,
+    task_id: String,
+    depends_on_id: String,
+) -> Reply<Task> {
+    Ok(state.store()?.remove_dependency(&task_id, &depends_on_id)?)
+}
+
+#[tauri::command(async)]
+pub fn critical_path(state: State<'_, AppState>, rollout_id: String) -> Reply<CriticalPath> {
+    Ok(state.store()?.critical_path(&rollout_id)?)
+}
+
+#[tauri::command(async)]
+pub fn slipped_tasks(state: State<'_, AppState>, rollout_id: String) -> Reply<Vec<SlippedTask>> {
+    Ok(state.store()?.slipped_tasks(&rollout_id, today())?)
+}
+
+#[tauri::command(async)]
+pub fn preview_go_live_move(
+    state: State<'_, AppState>,
+    rollout_id: String,
+    new_go_live: String,
+) -> Reply<GoLiveMove> {
+    Ok(state
+        .store()?
+        .preview_go_live_move(&rollout_id, &new_go_live, today())?)
+}
+
+#[tauri::command(async)]
+pub fn move_go_live(
+    state: State<'_, AppState>,
+    rollout_id: String,
+    expected_row_version: i64,
+    new_go_live: String,
+) -> Reply<GoLiveMove> {
+    Ok(state
+        .store()?
+        .move_go_live(&rollout_id, expected_row_version, &new_go_live, today())?)
+}
+
+/// What importing the picked plan file would add; writes nothing.
+#[tauri::command(async)]
+pub fn preview_task_import(
+    state: State<'_, AppState>,
+    rollout_id: String,
+    file_name: String,
+    contents: Vec<u8>,
+) -> Reply<TaskImportReport> {
+    let table = parse_table(&file_name, contents)?;
+    Ok(state.store()?.preview_task_import(&rollout_id, &table)?)
+}
+
+/// Imports the picked plan file: every row, or nothing when any row is wrong.
+#[tauri::command(async)]
+pub fn import_tasks(
+    state: State<'_, AppState>,
+    rollout_id: String,
+    file_name: String,
+    contents: Vec<u8>,
+) -> Reply<TaskImportReport> {
+    let table = parse_table(&file_name, contents)?;
+    Ok(state.store()?.import_tasks(&rollout_id, &table)?)
+}

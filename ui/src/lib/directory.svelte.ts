@@ -1,0 +1,36 @@
+// The staff directory's names, for the owner fields across a rollout's workspace.
+// Loaded once and kept current when an owner field adds someone.
+import { api } from './api';
+import type { Person } from './bindings/Person';
+import { emptyPersonDraft } from './people';
+
+class Directory {
+  people = $state<Person[]>([]);
+  private loading: Promise<void> | null = null;
+
+  /** Active people's names, sorted. */
+  get names(): string[] {
+    return this.people.filter((p) => p.active).map((p) => p.name).sort((a, b) => a.localeCompare(b));
+  }
+
+  load(): Promise<void> {
+    this.loading ??= api.listPeople(false).then(
+      (people) => {
+        this.people = people;
+      },
+      () => {
+        this.loading = null;
+      },
+    );
+    return this.loading;
+  }
+
+  /** Adds someone typed as an owner who is not in the directory yet. */
+  async add(name: string): Promise<Person> {
+    const person = await api.createPerson({ ...emptyPersonDraft(), name: name.trim() });
+    this.people = [...this.people, person];
+    return person;
+  }
+}
+
+export const directory = new Directory();
