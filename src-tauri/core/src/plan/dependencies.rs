@@ -38,55 +38,89 @@ impl Store {
     }
 }
 
-/// Adds a dependency inside a caller's transaction (imports and templates add many).
-/// Adding one that already exists changes nothing.
+/// Adds a dependency inside a caller's transaction. Adding one that already exists
+/// changes nothing.
 pub(crate) fn insert_dependency(
     tx: &Transaction<'_>,
     task_id: &str,
     depends_on_id: &str,
 ) -> Result<()> {
-    let task = fetch(tx, task_id)?;
-    if task_id == depends_on_id {
-        return Err(CoreError::invalid(
-            "depends_on",
-            format!("'{}' cannot depend on itself.", task.title),
-        ));
+    let rollout_id = fetch(tx, task_id)?.rollout_id;
+    let mut graph = DependencyGraph::load(tx, &rollout_id)?;
+    graph.insert(tx, task_id, depends_on_id)
+}
+
+/// A rollout's dependencies read once, for callers that add many in one transaction
+/// (imports, templates): each addition checks for loops against this copy and keeps it
+/// current, instead of reading every dependency again.
+pub(crate) struct DependencyGraph {
+    rollout_id: String,
+    edges: HashMap<String, Vec<String>>,
+}
+
+impl DependencyGraph {
+    pub(crate) fn load(conn: &Connection, rollout_id: &str) -> Result<Self> {
+        Ok(Self {
+            rollout_id: rollout_id.to_owned(),
+            edges: rollout_edges(conn, rollout_id)?,
+        })
     }
-    let predecessor = fetch(tx, depends_on_id)?;
-    if predecessor.rollout_id != task.rollout_id {
-        return Err(CoreError::invalid(
-            "depends_on",
-            format!("'{}' belongs to another rollout's plan.", predecessor.title),
-        ));
+
+    /// Adds "`task_id` waits for `depends_on_id`", refusing a task and itself, tasks
+    /// of another rollout, and loops (named task by task).
+    pub(crate) fn insert(
+        &mut self,
+        tx: &Transaction<'_>,
+        task_id: &str,
+        depends_on_id: &str,
+    ) -> Result<()> {
+        let task = fetch(tx, task_id)?;
+        if task_id == depends_on_id {
+            return Err(CoreError::invalid(
+                "depends_on",
+                format!("'{}' cannot depend on itself.", task.title),
+            ));
+        }
+        let predecessor = fetch(tx, depends_on_id)?;
+        if predecessor.rollout_id != task.rollout_id || task.rollout_id != self.rollout_id {
+            return Err(CoreError::invalid(
+                "depends_on",
+                format!("'{}' belongs to another rollout's plan.", predecessor.title),
+            ));
+        }
+        if self
+            .edges
+            .get(task_id)
+            .is_some_and(|preds| preds.iter().any(|p| p == depends_on_id))
+        {
+            return Ok(());
+        }
+        if let Some(chain) = path_through_predecessors(&self.edges, depends_on_id, task_id) {
+            let titles = titles(tx, &task.rollout_id)?;
+            let name = |id: &str| titles.get(id).cloned().unwrap_or_else(|| id.to_owned());
+            // The chain runs from the new predecessor back to the task; read in the order
+            // the work would happen, the loop starts and ends at the task.
+            let mut names: Vec<String> = chain.iter().rev().map(|id| name(id)).collect();
+            names.push(name(task_id));
+            return Err(CoreError::invalid(
+                "depends_on",
+                format!(
+                    "That would make a loop: {}. A task cannot wait, directly or through others, \
+                     for itself.",
+                    names.join(" → ")
+                ),
+            ));
+        }
+        tx.execute(
+            "INSERT INTO plan_dependencies (task_id, depends_on_id, created_at) VALUES (?1, ?2, ?3)",
+            params![task_id, depends_on_id, timestamp_text(now())],
+        )?;
+        self.edges
+            .entry(task_id.to_owned())
+            .or_default()
+            .push(depends_on_id.to_owned());
+        note_change(tx, &task, None, Some(predecessor.title))
     }
-    let edges = rollout_edges(tx, &task.rollout_id)?;
-    if edges
-        .get(task_id)
-        .is_some_and(|preds| preds.iter().any(|p| p == depends_on_id))
-    {
-        return Ok(());
-    }
-    if let Some(chain) = path_through_predecessors(&edges, depends_on_id, task_id) {
-        let titles = titles(tx, &task.rollout_id)?;
-        let name = |id: &str| titles.get(id).cloned().unwrap_or_else(|| id.to_owned());
-        // The chain runs from the new predecessor back to the task; read in the order
-        // the work would happen, the loop starts and ends at the task.
-        let mut names: Vec<String> = chain.iter().rev().map(|id| name(id)).collect();
-        names.push(name(task_id));
-        return Err(CoreError::invalid(
-            "depends_on",
-            format!(
-                "That would make a loop: {}. A task cannot wait, directly or through others, \
-                 for itself.",
-                names.join(" → ")
-            ),
-        ));
-    }
-    tx.execute(
-        "INSERT INTO plan_dependencies (task_id, depends_on_id, created_at) VALUES (?1, ?2, ?3)",
-        params![task_id, depends_on_id, timestamp_text(now())],
-    )?;
-    note_change(tx, &task, None, Some(predecessor.title))
 }
 
 /// A dependency change is an edit of the dependent task: its version moves on, so an

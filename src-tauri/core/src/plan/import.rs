@@ -15,7 +15,7 @@ use rusqlite::{params, Transaction};
 use serde::Serialize;
 use ts_rs::TS;
 
-use super::{find_or_insert_phase, insert_dependency, insert_task, TaskDraft, TaskStatus};
+use super::{find_or_insert_phase, insert_task, DependencyGraph, TaskDraft, TaskStatus};
 use crate::import::{find_column, Table, TableRow};
 use crate::time::date_text;
 use crate::{CoreError, Result, Store};
@@ -129,6 +129,7 @@ fn run(tx: &Transaction<'_>, rollout_id: &str, table: &Table) -> Result<TaskImpo
         ids.insert(title.to_lowercase(), (task.id, row.line));
     }
     let in_plan = existing_tasks(tx, rollout_id)?;
+    let mut graph = DependencyGraph::load(tx, rollout_id)?;
     let mut dependencies_added = 0;
     for row in &table.rows {
         let Some((task_id, _)) = ids.get(&row.cell(Some(columns.title)).to_lowercase()) else {
@@ -151,20 +152,22 @@ fn run(tx: &Transaction<'_>, rollout_id: &str, table: &Table) -> Result<TaskImpo
                         format!("there is no task called '{name}' in this file or in the plan"),
                     )
                 })?;
-            insert_dependency(tx, task_id, predecessor).map_err(|error| match error {
-                CoreError::Validation(fields) => refuse(
-                    row,
-                    columns.depends_on,
-                    fields
-                        .into_iter()
-                        .next()
-                        .map(|f| f.message)
-                        .unwrap_or_default()
-                        .trim_end_matches('.')
-                        .to_owned(),
-                ),
-                other => other,
-            })?;
+            graph
+                .insert(tx, task_id, predecessor)
+                .map_err(|error| match error {
+                    CoreError::Validation(fields) => refuse(
+                        row,
+                        columns.depends_on,
+                        fields
+                            .into_iter()
+                            .next()
+                            .map(|f| f.message)
+                            .unwrap_or_default()
+                            .trim_end_matches('.')
+                            .to_owned(),
+                    ),
+                    other => other,
+                })?;
             dependencies_added += 1;
         }
     }

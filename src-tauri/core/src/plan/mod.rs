@@ -23,7 +23,7 @@ pub use import::TaskImportReport;
 pub use owners::UNKNOWN_OWNER_FIELD;
 pub use schedule::{critical_path, slipped_tasks, CriticalPath, SlippedTask, TaskSlack};
 
-pub(crate) use dependencies::insert_dependency;
+pub(crate) use dependencies::DependencyGraph;
 pub(crate) use go_live::add_days;
 pub(crate) use owners::{owner_name, resolve_owner};
 pub(crate) use phases::find_or_insert_phase;

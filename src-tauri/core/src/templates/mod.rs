@@ -15,7 +15,7 @@ use serde::Serialize;
 use ts_rs::TS;
 
 use crate::plan::{
-    find_or_insert_phase, insert_dependency, insert_task, TaskDraft, TaskKind, TaskStatus,
+    find_or_insert_phase, insert_task, DependencyGraph, TaskDraft, TaskKind, TaskStatus,
 };
 use crate::readiness::{insert_criterion, CriterionDraft, ReadinessCategory};
 use crate::rollouts::{insert_draft, Rollout, RolloutDraft, RolloutKind};
@@ -244,6 +244,7 @@ pub(crate) fn fill(
         )?;
         ids.insert(title, task.id);
     }
+    let mut graph = DependencyGraph::load(tx, rollout_id)?;
     for Step(_, _, title, _, _, after) in content.steps {
         for predecessor in *after {
             let (Some(task), Some(predecessor)) = (ids.get(title), ids.get(predecessor)) else {
@@ -251,7 +252,7 @@ pub(crate) fn fill(
                     "the template step '{title}' waits for '{predecessor}', which it does not have"
                 )));
             };
-            insert_dependency(tx, task, predecessor)?;
+            graph.insert(tx, task, predecessor)?;
         }
     }
     if with_criteria {
