@@ -159,10 +159,13 @@ export function layoutTimeline(input: TimelineInput, scale: TimelineScale): Time
 
 /** The rows (and arrows) a scrolled view can see, with a margin so scrolling is smooth. */
 export function visibleSlice(layout: TimelineLayout, scrollTop: number, viewHeight: number, margin = 300) {
-  const top = scrollTop - margin;
-  const bottom = scrollTop + viewHeight + margin;
+  const top = Math.max(0, scrollTop - margin);
+  const bottom = Math.min(layout.height, scrollTop + viewHeight + margin);
   return {
     rows: layout.rows.filter((r) => r.y + 1 >= top && r.y <= bottom),
     arrows: layout.arrows.filter((a) => a.bottom >= top && a.top <= bottom),
+    /** The band of the chart in view: grid and date lines are drawn over it only. */
+    top,
+    bottom,
   };
 }
