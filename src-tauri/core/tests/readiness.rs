@@ -100,4 +100,17 @@ fn home_gets_a_status_line_per_live_rollout() {
             && line.people_trained < line.people_to_train
             && line.people_overdue > 0
     );
+    // The sample plan has slipped and blocked work; the counts match the plan itself.
+    let slipped_past_due = store
+        .list_tasks(&ehr.id)
+        .expect("tasks")
+        .iter()
+        .filter(|t| {
+            t.status != rollplan_core::plan::TaskStatus::Done
+                && t.due_date.is_some_and(|d| d < today)
+        })
+        .count() as i64;
+    assert!(slipped_past_due > 0, "the sample has overdue tasks");
+    assert_eq!(line.tasks_overdue, slipped_past_due);
+    assert_eq!(line.tasks_blocked, 1);
 }

@@ -28,7 +28,7 @@ pub(crate) use go_live::add_days;
 pub(crate) use owners::{owner_name, resolve_owner};
 pub(crate) use phases::find_or_insert_phase;
 pub(crate) use tasks::require_rollout;
-pub(crate) use tasks::{insert_task, list_live_tasks};
+pub(crate) use tasks::{insert_task, list_live_tasks, overdue_and_blocked};
 
 /// A task is work over days; a milestone is a moment (go-live, sign-off) on one date.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize, Deserialize, TS)]

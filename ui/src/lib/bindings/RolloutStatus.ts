@@ -8,4 +8,8 @@ export type RolloutStatus = { rollout_id: string, verdict: Verdict, score: numbe
 /**
  * People in required roles, and how many of them are fully trained or overdue.
  */
-people_to_train: number, people_trained: number, people_overdue: number, };
+people_to_train: number, people_trained: number, people_overdue: number, 
+/**
+ * Open tasks past their due date, and tasks marked blocked.
+ */
+tasks_overdue: number, tasks_blocked: number, };
