@@ -206,6 +206,7 @@ export const api = {
   trashTask: (id: string) => call<null>('trash_task', { id }),
   restoreTask: (id: string) => call<null>('restore_task', { id }),
   taskHistory: (id: string) => call<AuditEntry[]>('task_history', { id }),
+  listTrashedTasks: (rolloutId: string) => call<Task[]>('list_trashed_tasks', { rolloutId }),
   addDependency: (taskId: string, dependsOnId: string) => call<Task>('add_dependency', { taskId, dependsOnId }),
   removeDependency: (taskId: string, dependsOnId: string) =>
     call<Task>('remove_dependency', { taskId, dependsOnId }),
