@@ -118,9 +118,18 @@ export const FIELD_LABELS: Record<string, string> = {
   last_reviewed_on: 'Last reviewed',
   next_review_date: 'Next review',
   rollout: 'Rollout',
+  due_date: 'Due',
+  depends_on: 'Waits for',
+  owner_id: 'Owner',
+  notes: 'Notes',
 };
 
-const SOP_STATUS_TEXT: Record<string, string> = {
+// Status codes of SOPs and plan tasks, as the history shows them.
+const STATUS_TEXT: Record<string, string> = {
+  todo: 'To do',
+  doing: 'Doing',
+  blocked: 'Blocked',
+  done: 'Done',
   draft: 'Draft',
   in_review: 'In review',
   approved: 'Approved',
@@ -138,7 +147,7 @@ export function auditValue(field: string, value: string | null): string {
   if (value === null || value === '') return '(empty)';
   if (field === 'kind') return KIND_LABELS[value as RolloutKind] ?? value;
   if (field === 'phase') return PHASE_LABELS[value as Phase] ?? value;
-  if (field === 'status') return SOP_STATUS_TEXT[value] ?? value;
+  if (field === 'status') return STATUS_TEXT[value] ?? value;
   if (field.endsWith('_date') || field.endsWith('_on')) return formatDay(value);
   return value;
 }
