@@ -4,23 +4,21 @@
 use chrono::NaiveDate;
 use rusqlite::{params, Connection, OptionalExtension, Row, Transaction};
 
-use super::format::value_text;
 use super::thresholds::attach_thresholds;
-use super::{DatedValue, Direction, Metric, MetricDraft, MetricUnit};
+use super::validate::{validate, ValidMetric};
+use super::{DatedValue, Metric, MetricDraft};
 use crate::audit::{self, AuditAction, ChangeSet, EntityKind};
-use crate::plan::{owner_name, require_rollout, resolve_owner};
+use crate::plan::{owner_name, require_rollout};
 use crate::store::rows;
 use crate::time::{date_text, now, timestamp_text};
-use crate::workspace::edit::{check_editable, required_date, set_trashed};
-use crate::{CoreError, FieldError, Result, Store};
+use crate::workspace::edit::{check_editable, set_trashed};
+use crate::{CoreError, Result, Store};
 
 const SELECT: &str = "SELECT m.id, m.rollout_id, m.name, m.definition, m.numerator,
         m.denominator, m.unit, m.direction, m.indicator, m.data_source, m.cadence, m.owner_id,
         coalesce(p.name, '') AS owner_name, m.baseline_value, m.baseline_date, m.target_value,
         m.target_date, m.created_at, m.updated_at, m.deleted_at, m.row_version
     FROM metrics m LEFT JOIN people p ON p.id = m.owner_id";
-
-const MAX_NAME_CHARS: usize = 120;
 
 impl Store {
     /// A rollout's live metrics with their thresholds, in the order they were defined.
@@ -136,14 +134,6 @@ impl Store {
     }
 }
 
-/// A checked draft, ready to store.
-struct ValidMetric {
-    name: String,
-    owner_id: Option<String>,
-    baseline: Option<DatedValue>,
-    target: Option<DatedValue>,
-}
-
 /// Validates and inserts a metric inside a caller's transaction.
 pub(crate) fn insert_metric(
     tx: &Transaction<'_>,
@@ -192,178 +182,11 @@ pub(crate) fn insert_metric(
     fetch_metric(tx, &id)
 }
 
-fn validate(
+pub(crate) fn live_metric_named(
     conn: &Connection,
     rollout_id: &str,
-    current: Option<&Metric>,
-    draft: &MetricDraft,
-) -> Result<ValidMetric> {
-    let mut errors = Vec::new();
-    let name = draft.name.trim().to_owned();
-    if name.is_empty() {
-        errors.push(FieldError::new("name", "Give the metric a name."));
-    } else if name.chars().count() > MAX_NAME_CHARS {
-        errors.push(FieldError::new(
-            "name",
-            format!("Keep the name under {MAX_NAME_CHARS} characters; put the detail in the definition."),
-        ));
-    } else if let Some(other) = live_metric_named(conn, rollout_id, &name)?
-        .filter(|_| current.is_none_or(|c| !c.name.eq_ignore_ascii_case(&name)))
-    {
-        errors.push(FieldError::new(
-            "name",
-            format!("This rollout already has a metric called '{other}'."),
-        ));
-    }
-    let baseline = dated_value(
-        draft.unit,
-        "baseline",
-        draft.baseline_value,
-        draft.baseline_date.as_deref(),
-        &mut errors,
-    );
-    let target = dated_value(
-        draft.unit,
-        "target",
-        draft.target_value,
-        draft.target_date.as_deref(),
-        &mut errors,
-    );
-    if let (Some(baseline), Some(target)) = (baseline, target) {
-        check_target(&name, draft, baseline, target, &mut errors);
-    }
-    if let Some(metric) = current {
-        check_thresholds_still_fit(metric, draft.direction, &mut errors);
-    }
-    let owner_id = resolve_owner(conn, &draft.owner)?
-        .map_err(|e| errors.push(e))
-        .ok()
-        .flatten();
-    if !errors.is_empty() {
-        return Err(CoreError::Validation(errors));
-    }
-    Ok(ValidMetric {
-        name,
-        owner_id,
-        baseline,
-        target,
-    })
-}
-
-/// A baseline or target: a value and a date, both or neither.
-fn dated_value(
-    unit: MetricUnit,
-    what: &str,
-    value: Option<f64>,
-    date: Option<&str>,
-    errors: &mut Vec<FieldError>,
-) -> Option<DatedValue> {
-    let value_field = format!("{what}_value");
-    let date_field = format!("{what}_date");
-    let date = date.map(str::trim).filter(|d| !d.is_empty());
-    match (value, date) {
-        (None, None) => None,
-        (Some(_), None) => {
-            errors.push(FieldError::new(
-                &date_field,
-                format!("Give the date of the {what}."),
-            ));
-            None
-        }
-        (None, Some(date)) => {
-            errors.push(FieldError::new(
-                &value_field,
-                format!("Give the {what} value for {date}, or clear the date."),
-            ));
-            None
-        }
-        (Some(value), Some(date)) => {
-            let before = errors.len();
-            check_value(unit, value, &value_field, &format!("the {what}"), errors);
-            let date = required_date(date, &date_field, &format!("{what} date"), errors);
-            date.filter(|_| errors.len() == before)
-                .map(|date| DatedValue { date, value })
-        }
-    }
-}
-
-/// A value must be a number and, for a percentage, between 0 and 100.
-pub(crate) fn check_value(
-    unit: MetricUnit,
-    value: f64,
-    field: &str,
-    what: &str,
-    errors: &mut Vec<FieldError>,
-) {
-    if !value.is_finite() {
-        errors.push(FieldError::new(field, format!("Give {what} as a number.")));
-    } else if unit == MetricUnit::Percent && !(0.0..=100.0).contains(&value) {
-        errors.push(FieldError::new(
-            field,
-            format!(
-                "A percentage is between 0 and 100: {what} cannot be {}.",
-                super::format::number_text(value)
-            ),
-        ));
-    }
-}
-
-/// The target must lie the good way from the baseline, and after it.
-fn check_target(
     name: &str,
-    draft: &MetricDraft,
-    baseline: DatedValue,
-    target: DatedValue,
-    errors: &mut Vec<FieldError>,
-) {
-    let show = |value: f64| value_text(value, draft.unit);
-    if draft.direction.is_worse(target.value, baseline.value) {
-        let (better, side) = match draft.direction {
-            Direction::HigherIsBetter => ("higher", "below"),
-            Direction::LowerIsBetter => ("lower", "above"),
-        };
-        let name = if name.is_empty() { "This metric" } else { name };
-        errors.push(FieldError::new(
-            "target_value",
-            format!(
-                "{name} is better when {better}, so the target ({}) cannot be {side} the \
-                 baseline ({}). Change the target, or the direction if {better} is worse.",
-                show(target.value),
-                show(baseline.value)
-            ),
-        ));
-    }
-    if target.date <= baseline.date {
-        errors.push(FieldError::new(
-            "target_date",
-            format!(
-                "The target date ({}) must come after the baseline date ({}).",
-                date_text(target.date),
-                date_text(baseline.date)
-            ),
-        ));
-    }
-}
-
-/// Turning a metric's direction around would leave its act level on the wrong side of
-/// its watch level.
-fn check_thresholds_still_fit(metric: &Metric, direction: Direction, errors: &mut Vec<FieldError>) {
-    if let (Some(watch), Some(act)) = (&metric.watch, &metric.act) {
-        if !direction.is_worse(act.value, watch.value) {
-            errors.push(FieldError::new(
-                "direction",
-                format!(
-                    "With this direction the act level ({}) would not be worse than the watch \
-                     level ({}): change the thresholds first.",
-                    value_text(act.value, metric.unit),
-                    value_text(watch.value, metric.unit)
-                ),
-            ));
-        }
-    }
-}
-
-fn live_metric_named(conn: &Connection, rollout_id: &str, name: &str) -> Result<Option<String>> {
+) -> Result<Option<String>> {
     Ok(conn
         .query_row(
             "SELECT name FROM metrics

@@ -10,8 +10,9 @@ use rusqlite::{params, Connection, OptionalExtension, Row, Transaction};
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
-use super::definitions::{check_value, fetch_metric};
+use super::definitions::fetch_metric;
 use super::format::{full_date, value_text};
+use super::validate::check_value;
 use super::{Measurement, MeasurementDraft, Metric};
 use crate::audit::{self, AuditAction, ChangeSet, EntityKind};
 use crate::store::rows;

@@ -10,15 +10,20 @@ mod chart;
 mod dashboard;
 mod definitions;
 mod format;
+mod import;
 mod measurements;
+mod names;
 mod status;
 mod thresholds;
+mod validate;
+mod values;
 
 use chrono::{DateTime, NaiveDate, Utc};
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
 pub use chart::{downsample, AnnotationKind, ChartAnnotation, MetricChart, CHART_MAX_POINTS};
+pub use import::{MeasurementImportReport, MetricImportCount};
 pub use measurements::{QuickEntry, RecordOutcome, RecordedMeasurement};
 pub use status::{assess, expected_on, overdue_after_days, MetricState, MetricStatus};
 

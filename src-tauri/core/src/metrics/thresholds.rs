@@ -4,8 +4,9 @@
 
 use rusqlite::{params, Connection, Row, Transaction};
 
-use super::definitions::{check_value, fetch_metric};
+use super::definitions::fetch_metric;
 use super::format::value_text;
+use super::validate::check_value;
 use super::{Direction, Metric, Threshold, ThresholdDraft, ThresholdLevel};
 use crate::audit::{self, AuditAction, ChangeSet, EntityKind};
 use crate::plan::{owner_name, resolve_owner};
