@@ -751,3 +751,68 @@ fn a_long_daily_series_is_downsampled_for_the_chart() {
         Some(start + chrono::Days::new(799))
     );
 }
+
+#[test]
+fn a_metric_from_a_template_comes_with_its_levels_and_actions() {
+    use rollplan_core::metrics::{list_metric_templates, TemplateChoices};
+
+    let (store, rollout) = workspace();
+    let templates = list_metric_templates();
+    let no_show = templates
+        .iter()
+        .find(|t| t.key == "no_show_rate")
+        .expect("the no-show template");
+    assert_eq!(no_show.direction, Direction::LowerIsBetter);
+    assert_eq!(no_show.unit, MetricUnit::Percent);
+    let metric = store
+        .add_metric_from_template(
+            &rollout,
+            "no_show_rate",
+            &TemplateChoices {
+                owner: "Priya Nair".into(),
+                baseline_value: Some(14.0),
+                baseline_date: Some("2026-11-01".into()),
+                target_value: Some(9.0),
+                target_date: Some("2026-12-01".into()),
+                act_level: Some(16.0),
+                ..TemplateChoices::default()
+            },
+        )
+        .expect("from the template");
+    assert_eq!(metric.name, "No-show rate");
+    assert_eq!(metric.owner_name, "Priya Nair");
+    let watch = metric.watch.as_ref().expect("suggested watch level");
+    assert_eq!(
+        (watch.value, watch.acted_by.as_str()),
+        (12.0, "front-desk lead")
+    );
+    let act = metric.act.as_ref().expect("chosen act level");
+    assert_eq!(act.value, 16.0, "a chosen level replaces the suggestion");
+    assert_eq!(act.action, "Add a second reminder 24 h before the visit");
+
+    let wrong_way = store
+        .add_metric_from_template(
+            &rollout,
+            "portal_activation",
+            &TemplateChoices {
+                baseline_value: Some(40.0),
+                baseline_date: Some("2026-11-01".into()),
+                target_value: Some(30.0),
+                target_date: Some("2026-12-01".into()),
+                ..TemplateChoices::default()
+            },
+        )
+        .expect_err("a falling target for a rising metric");
+    assert_eq!(fields(wrong_way)[0].field, "target_value");
+    assert_eq!(
+        store.list_metrics(&rollout).expect("list").len(),
+        1,
+        "nothing half-added"
+    );
+    let unknown = store
+        .add_metric_from_template(&rollout, "happiness", &TemplateChoices::default())
+        .expect_err("unknown");
+    assert!(unknown
+        .to_string()
+        .starts_with("Unknown metric template 'happiness': use one of training_completion"));
+}

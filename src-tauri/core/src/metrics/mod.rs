@@ -14,6 +14,7 @@ mod import;
 mod measurements;
 mod names;
 mod status;
+mod templates;
 mod thresholds;
 mod validate;
 mod values;
@@ -26,6 +27,10 @@ pub use chart::{downsample, AnnotationKind, ChartAnnotation, MetricChart, CHART_
 pub use import::{MeasurementImportReport, MetricImportCount};
 pub use measurements::{QuickEntry, RecordOutcome, RecordedMeasurement};
 pub use status::{assess, expected_on, overdue_after_days, MetricState, MetricStatus};
+pub use templates::{list_metric_templates, MetricTemplate, TemplateChoices};
+
+pub(crate) use definitions::insert_metric;
+pub(crate) use thresholds::insert_threshold;
 
 /// What a metric is measured in.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize, Deserialize, TS)]
