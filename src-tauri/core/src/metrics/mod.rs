@@ -30,6 +30,8 @@ pub use status::{assess, expected_on, overdue_after_days, MetricState, MetricSta
 pub use templates::{list_metric_templates, MetricTemplate, TemplateChoices};
 
 pub(crate) use definitions::insert_metric;
+pub(crate) use measurements::insert_measurement;
+pub(crate) use templates::insert_from_template;
 pub(crate) use thresholds::insert_threshold;
 
 /// What a metric is measured in.
@@ -150,7 +152,7 @@ pub struct Threshold {
     pub owner_name: String,
     /// Who acts, as a role in words ("front-desk lead").
     pub owner_role: String,
-    /// Who acts, ready to show: "Priya Nair (front-desk lead)", the name, or the role.
+    /// Who acts, ready to show: "Priya Nair, front-desk lead", the name, or the role.
     pub acted_by: String,
     pub row_version: i64,
 }

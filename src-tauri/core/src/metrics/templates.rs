@@ -3,6 +3,7 @@
 //! definition, unit, direction, cadence and suggested watch and act levels — the
 //! action each level triggers and who usually takes it.
 
+use rusqlite::Transaction;
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
@@ -52,6 +53,10 @@ pub struct TemplateChoices {
     pub watch_level: Option<f64>,
     /// Replaces the template's suggested act level.
     pub act_level: Option<f64>,
+    /// The person from the directory who acts on both levels (id or name); the
+    /// template's role ("front-desk lead") stays beside the name. Empty for the role
+    /// alone.
+    pub acted_by: String,
 }
 
 struct Entry {
@@ -252,69 +257,77 @@ impl Store {
         template_key: &str,
         choices: &TemplateChoices,
     ) -> Result<Metric> {
-        let entry = LIBRARY
-            .iter()
-            .find(|e| e.key == template_key.trim())
-            .ok_or_else(|| {
-                let known: Vec<&str> = LIBRARY.iter().map(|e| e.key).collect();
-                CoreError::invalid(
-                    "template",
-                    format!(
-                        "Unknown metric template '{}': use one of {}",
-                        template_key.trim(),
-                        known.join(", ")
-                    ),
-                )
-            })?;
-        let template = template(entry);
-        self.write(|tx| {
-            let metric = insert_metric(
-                tx,
-                rollout_id,
-                &MetricDraft {
-                    name: template.name.clone(),
-                    definition: template.definition.clone(),
-                    numerator: template.numerator.clone(),
-                    denominator: template.denominator.clone(),
-                    unit: template.unit,
-                    direction: template.direction,
-                    indicator: template.indicator,
-                    data_source: template.data_source.clone(),
-                    cadence: template.cadence,
-                    owner: choices.owner.clone(),
-                    baseline_value: choices.baseline_value,
-                    baseline_date: choices.baseline_date.clone(),
-                    target_value: choices.target_value,
-                    target_date: choices.target_date.clone(),
-                },
-            )?;
-            for (level, value, action) in [
-                (
-                    ThresholdLevel::Watch,
-                    choices.watch_level.unwrap_or(template.watch_level),
-                    &template.watch_action,
-                ),
-                (
-                    ThresholdLevel::Act,
-                    choices.act_level.unwrap_or(template.act_level),
-                    &template.act_action,
-                ),
-            ] {
-                insert_threshold(
-                    tx,
-                    &metric.id,
-                    &ThresholdDraft {
-                        level,
-                        value,
-                        action: action.clone(),
-                        owner: String::new(),
-                        owner_role: template.acted_by_role.clone(),
-                    },
-                )?;
-            }
-            fetch_metric(tx, &metric.id)
-        })
+        self.write(|tx| insert_from_template(tx, rollout_id, template_key, choices))
     }
+}
+
+/// Adds a template's metric and its two levels inside a caller's transaction.
+pub(crate) fn insert_from_template(
+    tx: &Transaction<'_>,
+    rollout_id: &str,
+    template_key: &str,
+    choices: &TemplateChoices,
+) -> Result<Metric> {
+    let entry = LIBRARY
+        .iter()
+        .find(|e| e.key == template_key.trim())
+        .ok_or_else(|| {
+            let known: Vec<&str> = LIBRARY.iter().map(|e| e.key).collect();
+            CoreError::invalid(
+                "template",
+                format!(
+                    "Unknown metric template '{}': use one of {}",
+                    template_key.trim(),
+                    known.join(", ")
+                ),
+            )
+        })?;
+    let template = template(entry);
+    let metric = insert_metric(
+        tx,
+        rollout_id,
+        &MetricDraft {
+            name: template.name.clone(),
+            definition: template.definition.clone(),
+            numerator: template.numerator.clone(),
+            denominator: template.denominator.clone(),
+            unit: template.unit,
+            direction: template.direction,
+            indicator: template.indicator,
+            data_source: template.data_source.clone(),
+            cadence: template.cadence,
+            owner: choices.owner.clone(),
+            baseline_value: choices.baseline_value,
+            baseline_date: choices.baseline_date.clone(),
+            target_value: choices.target_value,
+            target_date: choices.target_date.clone(),
+        },
+    )?;
+    for (level, value, action) in [
+        (
+            ThresholdLevel::Watch,
+            choices.watch_level.unwrap_or(template.watch_level),
+            &template.watch_action,
+        ),
+        (
+            ThresholdLevel::Act,
+            choices.act_level.unwrap_or(template.act_level),
+            &template.act_action,
+        ),
+    ] {
+        insert_threshold(
+            tx,
+            &metric.id,
+            &ThresholdDraft {
+                level,
+                value,
+                action: action.clone(),
+                owner: choices.acted_by.clone(),
+                owner_role: template.acted_by_role.clone(),
+            },
+        )?;
+    }
+    fetch_metric(tx, &metric.id)
 }
 
 #[cfg(test)]

@@ -310,7 +310,7 @@ fn from_row(row: &Row<'_>) -> rusqlite::Result<Threshold> {
     let owner_name: String = row.get("owner_name")?;
     let owner_role: String = row.get("owner_role")?;
     let acted_by = match (owner_name.is_empty(), owner_role.is_empty()) {
-        (false, false) => format!("{owner_name} ({owner_role})"),
+        (false, false) => format!("{owner_name}, {owner_role}"),
         (false, true) => owner_name.clone(),
         _ => owner_role.clone(),
     };
