@@ -103,6 +103,10 @@ pub(crate) fn parse_date(text: &str) -> Result<NaiveDate, String> {
     if text.is_empty() {
         return Err("the date is empty".into());
     }
+    // The common case first: every other format below is tried only when this fails.
+    if let Ok(date) = NaiveDate::parse_from_str(text, "%Y-%m-%d") {
+        return Ok(date);
+    }
     if text.chars().all(|c| c.is_ascii_digit()) {
         let serial: u64 = text
             .parse()
