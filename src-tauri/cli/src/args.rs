@@ -137,6 +137,22 @@ pub enum ImportCommand {
         #[arg(long)]
         json: bool,
     },
+    /// Import metric measurements (CSV or XLSX) into a rollout's metrics: all rows or none.
+    Measurements {
+        /// The file (.csv or .xlsx) with metric, date and value columns, and optionally
+        /// note and source. "12%" and "12" both mean 12 %; a column of fractions (0.12)
+        /// reads as percentages; a date that already has a value gets the file's.
+        file: PathBuf,
+        /// The rollout's id.
+        #[arg(long, value_name = "ID")]
+        rollout: String,
+        /// Check the file and say what would be imported; write nothing.
+        #[arg(long)]
+        dry_run: bool,
+        /// Print the report as JSON.
+        #[arg(long)]
+        json: bool,
+    },
     /// Import a staff roster (CSV or XLSX); columns are recognised by their headers.
     Roster {
         /// The roster file (.csv or .xlsx).

@@ -4,6 +4,7 @@
 //! the field); 2 an internal fault (disk, database).
 
 mod args;
+mod metrics;
 mod output;
 mod people;
 mod sops;
@@ -132,6 +133,15 @@ fn run(cli: Cli) -> Result<(), CoreError> {
             }
             Ok(())
         }
+        Command::Import {
+            command:
+                ImportCommand::Measurements {
+                    file,
+                    rollout,
+                    dry_run,
+                    json,
+                },
+        } => metrics::import_measurements(&store, &file, &rollout, dry_run, json),
         Command::Sops { command } => match command {
             SopsCommand::List { due_within, json } => sops::list(&store, due_within, json, today()),
             SopsCommand::InForce { code, on, json } => {

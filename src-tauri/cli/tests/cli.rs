@@ -370,3 +370,94 @@ fn a_task_list_imports_and_a_bad_one_names_row_and_column() {
         stderr(&refused)
     );
 }
+
+#[test]
+fn measurements_import_and_a_bad_file_names_row_and_column() {
+    use rollplan_core::metrics::{Direction, MetricDraft, MetricUnit};
+
+    let dir = tempfile::tempdir().expect("temp dir");
+    let db = dir.path().join("rollplan.db");
+    let created = cli(
+        &db,
+        &["rollouts", "create", "--name", "SMS reminders", "--json"],
+    );
+    let rollout: serde_json::Value = serde_json::from_slice(&created.stdout).expect("valid JSON");
+    let id = rollout["id"].as_str().expect("id").to_owned();
+    {
+        // Metrics are defined in the app; the store stands in for it here.
+        let store = rollplan_core::Store::open(&db).expect("open");
+        store
+            .create_metric(
+                &id,
+                &MetricDraft {
+                    name: "No-show rate".into(),
+                    unit: MetricUnit::Percent,
+                    direction: Direction::LowerIsBetter,
+                    ..MetricDraft::default()
+                },
+            )
+            .expect("metric");
+    }
+    let good = dir.path().join("pull.csv");
+    std::fs::write(
+        &good,
+        "Metric,Week of,Value,Note\nNo-show rate,11/2/2026,0.14,\nno show rate,2026-11-09,0.125,pilot week 1\n",
+    )
+    .expect("write");
+    let path = good.to_str().expect("path");
+    let dry = cli(
+        &db,
+        &[
+            "import",
+            "measurements",
+            path,
+            "--rollout",
+            &id,
+            "--dry-run",
+        ],
+    );
+    assert_eq!(dry.status.code(), Some(0), "{}", stderr(&dry));
+    let text = stdout(&dry);
+    assert!(
+        text.contains("Would import pull.csv: 2 added, 0 updated, 0 unchanged."),
+        "{text}"
+    );
+    assert!(text.contains("fractions read as percentages"), "{text}");
+    let imported = cli(
+        &db,
+        &["import", "measurements", path, "--rollout", &id, "--json"],
+    );
+    assert_eq!(imported.status.code(), Some(0), "{}", stderr(&imported));
+    let report: serde_json::Value = serde_json::from_slice(&imported.stdout).expect("valid JSON");
+    assert_eq!(report["added"], 2);
+    assert_eq!(report["metrics"][0]["metric_name"], "No-show rate");
+    let again = cli(&db, &["import", "measurements", path, "--rollout", &id]);
+    assert!(
+        stdout(&again).contains("Imported pull.csv: 0 added, 0 updated, 2 unchanged."),
+        "a second run of the same file changes nothing: {}",
+        stdout(&again)
+    );
+
+    let bad = dir.path().join("bad.csv");
+    std::fs::write(
+        &bad,
+        "Metric,Date,Value\nNo-show rate,2026-11-16,about 12\n",
+    )
+    .expect("write");
+    let refused = cli(
+        &db,
+        &[
+            "import",
+            "measurements",
+            bad.to_str().expect("path"),
+            "--rollout",
+            &id,
+        ],
+    );
+    assert_eq!(refused.status.code(), Some(1));
+    assert!(
+        stderr(&refused).contains("bad.csv, row 2, column 'Value': 'about 12' is not a number"),
+        "{}",
+        stderr(&refused)
+    );
+}

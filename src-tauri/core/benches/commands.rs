@@ -8,6 +8,7 @@
 use std::time::{Duration, Instant};
 
 use rollplan_core::import::read_table;
+use rollplan_core::metrics::{Cadence, MetricDraft, MetricUnit};
 use rollplan_core::people::roster::{RejectedRows, RosterMapping};
 use rollplan_core::rollouts::{Phase, RolloutDraft, RolloutKind};
 use rollplan_core::sops::{SopDraft, Step};
@@ -80,6 +81,168 @@ fn main() {
     people_and_training();
     sop_library();
     large_plan();
+    metrics();
+}
+
+/// 100,000 measurements (10 metrics × 10,000 days): the import through its real path
+/// (read the CSV, check every row, write in one transaction) against a raw insert of the
+/// same rows into the same table — values prepared in memory beforehand, one prepared
+/// statement, one transaction — on a second file of the same schema. Then the chart and
+/// status commands on that workspace.
+fn metrics() {
+    const METRICS: usize = 10;
+    const DAYS: usize = 10_000;
+    let dir = tempfile::tempdir().expect("temp dir");
+    let workspace = |name: &str| {
+        let store = Store::open(&dir.path().join(name)).expect("open store");
+        let rollout = store.create_rollout(&draft(0)).expect("rollout").id;
+        let metric_ids: Vec<String> = (0..METRICS)
+            .map(|m| {
+                let draft = MetricDraft {
+                    name: format!("Metric {m}"),
+                    unit: MetricUnit::Count,
+                    cadence: Cadence::Daily,
+                    ..MetricDraft::default()
+                };
+                store.create_metric(&rollout, &draft).expect("metric").id
+            })
+            .collect();
+        (store, rollout, metric_ids)
+    };
+    let start = chrono::NaiveDate::from_ymd_opt(2000, 1, 1).expect("date");
+    let value = |m: usize, d: usize| 100.0 + ((m * 31 + d * 17) % 500) as f64 / 4.0;
+    let mut csv = String::from("Metric,Date,Value,Note\n");
+    for m in 0..METRICS {
+        for d in 0..DAYS {
+            let on = start + chrono::Days::new(d as u64);
+            csv.push_str(&format!("Metric {m},{on},{},\n", value(m, d)));
+        }
+    }
+    let path = dir.path().join("measurements.csv");
+    std::fs::write(&path, csv).expect("write csv");
+    let rows = METRICS * DAYS;
+
+    let (store, rollout, metric_ids) = workspace("import.db");
+    let started = Instant::now();
+    let table = read_table(&path).expect("read csv");
+    let imported = store.import_measurements(&rollout, &table).expect("import");
+    let import_secs = started.elapsed().as_secs_f64();
+    assert_eq!(imported.added, rows);
+
+    let (raw_store, _, raw_metric_ids) = workspace("raw.db");
+    drop(raw_store);
+    let at = "2026-01-01T00:00:00.000Z";
+    let prepared: Vec<(String, &str, String, f64)> = (0..rows)
+        .map(|i| {
+            let (m, d) = (i / DAYS, i % DAYS);
+            let on = start + chrono::Days::new(d as u64);
+            (
+                uuid::Uuid::now_v7().to_string(),
+                raw_metric_ids[m].as_str(),
+                on.to_string(),
+                value(m, d),
+            )
+        })
+        .collect();
+    let mut conn = rusqlite::Connection::open(dir.path().join("raw.db")).expect("open raw");
+    conn.execute_batch(
+        "PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL; PRAGMA foreign_keys = ON;",
+    )
+    .expect("pragmas");
+    let started = Instant::now();
+    let tx = conn.transaction().expect("transaction");
+    {
+        let mut insert = tx
+            .prepare(
+                "INSERT INTO metric_measurements (id, metric_id, measured_on, value, note, source,
+                     created_at, updated_at) VALUES (?1, ?2, ?3, ?4, '', 'raw', ?5, ?5)",
+            )
+            .expect("prepare");
+        for (id, metric, on, value) in &prepared {
+            insert
+                .execute(rusqlite::params![id, metric, on, value, at])
+                .expect("insert");
+        }
+    }
+    tx.commit().expect("commit");
+    let raw_secs = started.elapsed().as_secs_f64();
+    println!(
+        "\nimport of {rows} measurements (read CSV, check, write, audit): {:.0} ms = {:.0} rows/s",
+        import_secs * 1e3,
+        rows as f64 / import_secs
+    );
+    println!(
+        "raw SQLite insert of the same rows into the same table:     {:.0} ms = {:.0} rows/s",
+        raw_secs * 1e3,
+        rows as f64 / raw_secs
+    );
+    println!(
+        "import speed / raw insert speed: {:.2} (DESIGN.md §6 asks for at least 0.33)\n",
+        raw_secs / import_secs
+    );
+
+    // A year of daily values for the chart, on its own metric beside the 100,000.
+    let year = store
+        .create_metric(
+            &rollout,
+            &MetricDraft {
+                name: "A year of daily values".into(),
+                unit: MetricUnit::Count,
+                cadence: Cadence::Daily,
+                ..MetricDraft::default()
+            },
+        )
+        .expect("metric")
+        .id;
+    let mut year_csv = String::from("Metric,Date,Value\n");
+    for d in 0..365 {
+        let on = chrono::NaiveDate::from_ymd_opt(2026, 1, 1).expect("date") + chrono::Days::new(d);
+        year_csv.push_str(&format!("A year of daily values,{on},{}\n", 40 + d % 9));
+    }
+    let year_table =
+        rollplan_core::import::parse_table("year.csv", year_csv.into_bytes()).expect("table");
+    store
+        .import_measurements(&rollout, &year_table)
+        .expect("import year");
+    let today = chrono::NaiveDate::from_ymd_opt(2027, 1, 2).expect("date");
+    println!(
+        "{:<28} {:>10} {:>10} {:>10}",
+        "command (100,000 values)", "median", "p95", "max"
+    );
+    report(
+        "metric_chart (365 points)",
+        measure(|| drop(store.metric_chart(&year, today).expect("chart"))),
+    );
+    report(
+        "metric_chart (10,000 → 400)",
+        measure_n(50, || {
+            drop(store.metric_chart(&metric_ids[0], today).expect("chart"))
+        }),
+    );
+    report(
+        "rollout_metric_statuses",
+        measure(|| {
+            drop(
+                store
+                    .rollout_metric_statuses(&rollout, today)
+                    .expect("statuses"),
+            )
+        }),
+    );
+    report(
+        "metrics_needing_attention",
+        measure(|| {
+            drop(
+                store
+                    .metrics_needing_attention(None, today)
+                    .expect("attention"),
+            )
+        }),
+    );
+    report(
+        "list_metrics",
+        measure(|| drop(store.list_metrics(&rollout).expect("metrics"))),
+    );
 }
 
 /// A rollout plan of 2,000 tasks in 20 phases: each task waits for the one before it in

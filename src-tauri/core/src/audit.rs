@@ -27,6 +27,9 @@ pub enum EntityKind {
     Communication,
     Stakeholder,
     ScopeChange,
+    Metric,
+    MetricThreshold,
+    MetricMeasurement,
 }
 
 impl EntityKind {
@@ -47,6 +50,9 @@ impl EntityKind {
             Self::Communication => "communication",
             Self::Stakeholder => "stakeholder",
             Self::ScopeChange => "scope_change",
+            Self::Metric => "metric",
+            Self::MetricThreshold => "metric_threshold",
+            Self::MetricMeasurement => "metric_measurement",
         }
     }
 }

@@ -12,6 +12,7 @@ pub mod check;
 pub mod demo;
 pub mod error;
 pub mod import;
+pub mod metrics;
 pub mod paths;
 pub mod people;
 pub mod plan;

@@ -1,6 +1,7 @@
 //! The sample clinic: a realistic practice with rollouts under way, so a new user can
 //! explore Rollplan before entering their own work. Each area of the app adds its part.
 
+mod metrics;
 mod plan;
 mod readiness;
 mod sops;
@@ -38,6 +39,7 @@ pub fn seed_sample_clinic(store: &Store, today: NaiveDate) -> Result<Vec<Rollout
         readiness::seed(tx, &rollouts)?;
         sops::seed(tx, &rollouts, today)?;
         plan::seed(tx, &rollouts, today)?;
+        metrics::seed(tx, &rollouts, today)?;
         Ok(rollouts)
     })
 }

@@ -25,6 +25,7 @@ pub use schedule::{critical_path, slipped_tasks, CriticalPath, SlippedTask, Task
 
 pub(crate) use dependencies::DependencyGraph;
 pub(crate) use go_live::add_days;
+pub(crate) use import::parse_import_date;
 pub(crate) use owners::{owner_name, resolve_owner};
 pub(crate) use phases::find_or_insert_phase;
 pub(crate) use tasks::require_rollout;

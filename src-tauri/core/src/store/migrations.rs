@@ -14,6 +14,7 @@ const MIGRATIONS: &[M<'static>] = &[
         "../../migrations/0006_sop_links_and_reviews.sql"
     )),
     M::up(include_str!("../../migrations/0007_plan.sql")),
+    M::up(include_str!("../../migrations/0008_metrics.sql")),
 ];
 
 /// The schema version this build writes and understands.

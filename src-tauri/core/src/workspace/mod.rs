@@ -4,7 +4,7 @@
 
 mod comms;
 mod decisions;
-mod edit;
+pub(crate) mod edit;
 mod overview;
 mod risks;
 mod scope;
