@@ -9,6 +9,11 @@ use std::path::{Path, PathBuf};
 
 use rollplan_core::audit::AuditEntry;
 use rollplan_core::check::CheckReport;
+use rollplan_core::metrics::{
+    Measurement, MeasurementDraft, MeasurementImportReport, Metric, MetricChart, MetricDraft,
+    MetricStatus, MetricTemplate, QuickEntry, RecordedMeasurement, TemplateChoices, Threshold,
+    ThresholdDraft,
+};
 use rollplan_core::people::roster::{RejectedRows, RosterReport};
 use rollplan_core::people::{Person, PersonDraft, Role};
 use rollplan_core::plan::{
@@ -82,6 +87,19 @@ fn export_all(dir: &Path) {
         GoLiveMove::export_all(&config),
         TaskImportReport::export_all(&config),
         RolloutTemplate::export_all(&config),
+        Measurement::export_all(&config),
+        MeasurementDraft::export_all(&config),
+        MeasurementImportReport::export_all(&config),
+        Metric::export_all(&config),
+        MetricChart::export_all(&config),
+        MetricDraft::export_all(&config),
+        MetricStatus::export_all(&config),
+        MetricTemplate::export_all(&config),
+        QuickEntry::export_all(&config),
+        RecordedMeasurement::export_all(&config),
+        TemplateChoices::export_all(&config),
+        Threshold::export_all(&config),
+        ThresholdDraft::export_all(&config),
         AdkarBarrier::export_all(&config),
         Communication::export_all(&config),
         CommunicationDraft::export_all(&config),

@@ -327,6 +327,72 @@ describe('Rollplan desktop app', { concurrency: false }, () => {
     await app.quit();
   });
 
+  it('defines a metric with thresholds, records four weeks and sees its status and chart change', async () => {
+    const session = await app.launch();
+    const setValue = (css, value) =>
+      session.execute(
+        `const el = document.querySelector(arguments[0]); el.value = arguments[1];
+         el.dispatchEvent(new Event('input', { bubbles: true }));`,
+        [css, value],
+      );
+
+    await app.step('define', async () => {
+      await (await session.waitForText('.sidebar a', 'Portal sign-up')).click();
+      await (await session.waitForText('.tabs a', 'Metrics')).click();
+      await (await session.waitForText('.metrics button', 'Add metric')).click();
+      await (await session.waitFind('#metric-name')).type('Portal activation');
+      await (await session.find('#metric-definition')).type('Seen patients with an active portal account');
+      await (await session.find('#metric-baseline')).type('20');
+      await setValue('#metric-baseline-date', '2026-01-05');
+      await (await session.find('#metric-target')).type('60');
+      await setValue('#metric-target-date', '2026-03-02');
+      await (await session.waitForText('dialog button', 'Add metric')).click();
+      await (await session.waitForText('.tile', 'Portal activation')).click();
+      await session.waitFind('[data-testid="metric-detail"]');
+    });
+
+    await app.step('thresholds', async () => {
+      await (await session.find('input[aria-label="watch level"]')).type('35');
+      await (await session.find('input[aria-label="watch action"]')).type('Super-users run a sign-up drive at check-in');
+      await (await session.waitForText('.level.watch button', 'Save')).click();
+      await session.waitForText('[role="status"]', 'Saved the watch level');
+      await (await session.find('input[aria-label="act level"]')).type('25');
+      await (await session.find('input[aria-label="act action"]')).type('Front-desk lead rewrites the check-in script');
+      await (await session.waitForText('.level.act button', 'Save')).click();
+      await session.waitForText('[role="status"]', 'Saved the act level');
+    });
+
+    const record = async (date, value) => {
+      await setValue('input[aria-label="Date of the value"]', date);
+      await (await session.find('input[aria-label="Value"]')).type(value);
+      await (await session.waitForText('.record button', 'Record')).click();
+      await waitFor(`the value of ${date}`, async () =>
+        session.execute(`return [...document.querySelectorAll('.values td')].some((td) => td.textContent.includes(arguments[0]));`, [
+          `${value}%`,
+        ]),
+      );
+    };
+
+    await app.step('three good weeks', async () => {
+      await record('2026-01-12', '28');
+      await record('2026-01-19', '33');
+      await record('2026-01-26', '38');
+      await session.waitForText('.tile', 'On track');
+      const dots = await session.execute(`return document.querySelectorAll('[data-testid="metric-detail"] circle').length;`);
+      assert.equal(dots, 3, 'the chart shows the three values');
+    });
+
+    await app.step('a bad week', async () => {
+      await record('2026-02-02', '24');
+      await session.waitForText('.tile', 'Act');
+      const reason = await session.waitForText('[data-testid="metric-detail"] .reason', 'act level');
+      assert.match(await reason.property('textContent'), /Front-desk lead rewrites the check-in script/);
+      const dots = await session.execute(`return document.querySelectorAll('[data-testid="metric-detail"] circle').length;`);
+      assert.equal(dots, 4, 'the chart gained the new value');
+    });
+    await app.quit();
+  });
+
   it('writes an SOP, approves it, edits it into version 2 and shows what changed', async () => {
     const session = await app.launch();
     const valueOf = async (css) => (await session.find(css)).property('value');

@@ -34,6 +34,19 @@ import type { ScopeChange } from './bindings/ScopeChange';
 import type { ScopeChangeDraft } from './bindings/ScopeChangeDraft';
 import type { Stakeholder } from './bindings/Stakeholder';
 import type { StakeholderDraft } from './bindings/StakeholderDraft';
+import type { Measurement } from './bindings/Measurement';
+import type { MeasurementDraft } from './bindings/MeasurementDraft';
+import type { MeasurementImportReport } from './bindings/MeasurementImportReport';
+import type { Metric } from './bindings/Metric';
+import type { MetricChart } from './bindings/MetricChart';
+import type { MetricDraft } from './bindings/MetricDraft';
+import type { MetricStatus } from './bindings/MetricStatus';
+import type { MetricTemplate } from './bindings/MetricTemplate';
+import type { QuickEntry } from './bindings/QuickEntry';
+import type { RecordedMeasurement } from './bindings/RecordedMeasurement';
+import type { TemplateChoices } from './bindings/TemplateChoices';
+import type { Threshold } from './bindings/Threshold';
+import type { ThresholdDraft } from './bindings/ThresholdDraft';
 import type { LinkedRollout } from './bindings/LinkedRollout';
 import type { LinkedSop } from './bindings/LinkedSop';
 import type { Revision } from './bindings/Revision';
@@ -192,6 +205,36 @@ export const api = {
   createRolloutFromTemplate: (draft: RolloutDraft, template: string) =>
     call<Rollout>('create_rollout_from_template', { draft, template }),
   rolloutOverview: (rolloutId: string) => call<RolloutOverview>('rollout_overview', { rolloutId }),
+
+  listMetrics: (rolloutId: string) => call<Metric[]>('list_metrics', { rolloutId }),
+  getMetric: (id: string) => call<Metric>('get_metric', { id }),
+  createMetric: (rolloutId: string, draft: MetricDraft) => call<Metric>('create_metric', { rolloutId, draft }),
+  updateMetric: (id: string, expectedRowVersion: number, draft: MetricDraft) =>
+    call<Metric>('update_metric', { id, expectedRowVersion, draft }),
+  trashMetric: (id: string) => call<null>('trash_metric', { id }),
+  restoreMetric: (id: string) => call<null>('restore_metric', { id }),
+  createThreshold: (metricId: string, draft: ThresholdDraft) => call<Threshold>('create_threshold', { metricId, draft }),
+  updateThreshold: (id: string, expectedRowVersion: number, draft: ThresholdDraft) =>
+    call<Threshold>('update_threshold', { id, expectedRowVersion, draft }),
+  trashThreshold: (id: string) => call<null>('trash_threshold', { id }),
+  listMeasurements: (metricId: string) => call<Measurement[]>('list_measurements', { metricId }),
+  recordMeasurement: (metricId: string, draft: MeasurementDraft) =>
+    call<RecordedMeasurement>('record_measurement', { metricId, draft }),
+  recordMeasurements: (rolloutId: string, measuredOn: string, entries: QuickEntry[]) =>
+    call<RecordedMeasurement[]>('record_measurements', { rolloutId, measuredOn, entries }),
+  trashMeasurement: (id: string) => call<null>('trash_measurement', { id }),
+  restoreMeasurement: (id: string) => call<null>('restore_measurement', { id }),
+  rolloutMetricStatuses: (rolloutId: string) => call<MetricStatus[]>('rollout_metric_statuses', { rolloutId }),
+  metricsNeedingAttention: (rolloutId: string | null) =>
+    call<MetricStatus[]>('metrics_needing_attention', { rolloutId }),
+  metricChart: (metricId: string) => call<MetricChart>('metric_chart', { metricId }),
+  metricTemplates: () => call<MetricTemplate[]>('metric_templates'),
+  addMetricFromTemplate: (rolloutId: string, templateKey: string, choices: TemplateChoices) =>
+    call<Metric>('add_metric_from_template', { rolloutId, templateKey, choices }),
+  previewMeasurementImport: (rolloutId: string, fileName: string, contents: number[]) =>
+    call<MeasurementImportReport>('preview_measurement_import', { rolloutId, fileName, contents }),
+  importMeasurements: (rolloutId: string, fileName: string, contents: number[]) =>
+    call<MeasurementImportReport>('import_measurements', { rolloutId, fileName, contents }),
 
   listPhases: (rolloutId: string) => call<PlanPhase[]>('list_phases', { rolloutId }),
   createPhase: (rolloutId: string, name: string) => call<PlanPhase>('create_phase', { rolloutId, name }),

@@ -6,6 +6,7 @@ export const ROLLOUT_TABS = [
   'overview',
   'plan',
   'readiness',
+  'metrics',
   'risks',
   'decisions',
   'comms',

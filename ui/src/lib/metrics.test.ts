@@ -1,0 +1,67 @@
+import { describe, expect, it } from 'vitest';
+import type { MetricChart } from './bindings/MetricChart';
+import { chartGeometry, formatValue, metricDraftOf } from './metrics';
+
+describe('formatValue', () => {
+  it('writes values the way they are read aloud', () => {
+    expect(formatValue(41, 'percent')).toBe('41%');
+    expect(formatValue(1200, 'dollars')).toBe('$1,200');
+    expect(formatValue(3.25, 'days')).toBe('3.3 days');
+    expect(formatValue(null, 'count')).toBe('—');
+  });
+});
+
+function chart(extra: Partial<MetricChart> = {}): MetricChart {
+  const metric = { ...metricDraftOf(null) } as unknown as MetricChart['metric'];
+  return {
+    metric: { ...metric, id: 'm', unit: 'percent', direction: 'higher_is_better' } as MetricChart['metric'],
+    status: {} as MetricChart['status'],
+    points: [
+      { date: '2026-11-01', value: 20 },
+      { date: '2026-11-15', value: 40 },
+    ],
+    total_points: 2,
+    downsampled: false,
+    baseline: { date: '2026-11-01', value: 20 },
+    target: { date: '2026-12-01', value: 60 },
+    target_line: [
+      { date: '2026-11-01', value: 20 },
+      { date: '2026-12-01', value: 60 },
+    ],
+    watch_level: 30,
+    act_level: 25,
+    annotations: [{ date: '2026-11-10', kind: 'go_live', label: 'Go-live', detail: '' }],
+    ...extra,
+  };
+}
+
+describe('chartGeometry', () => {
+  const box = { width: 320, height: 120, left: 20, right: 0, top: 0, bottom: 20 };
+  const g = chartGeometry(chart(), box);
+
+  it('spans the dates left to right and the values bottom to top', () => {
+    expect(g.dots[0]?.x).toBe(20);
+    expect(g.dots[1]?.x).toBeGreaterThan(g.dots[0]?.x ?? 0);
+    expect(g.dots[1]?.y).toBeLessThan(g.dots[0]?.y ?? 0);
+    expect(g.series.startsWith('M20 ')).toBe(true);
+    expect(g.targetLine).toMatch(/^M20 [\d.]+L320 [\d.]+$/);
+  });
+
+  it('shades below the levels when higher is better, act below watch', () => {
+    expect(g.actBand && g.watchBand).toBeTruthy();
+    expect((g.actBand?.y ?? 0)).toBeGreaterThan(g.watchBand?.y ?? 0);
+  });
+
+  it('shades above the levels when lower is better', () => {
+    const lower = chartGeometry(
+      chart({ metric: { ...chart().metric, direction: 'lower_is_better' }, watch_level: 45, act_level: 50 }),
+      box,
+    );
+    expect(lower.actBand?.y).toBe(0);
+  });
+
+  it('places annotations on their dates', () => {
+    expect(g.annotations[0]?.x).toBeGreaterThan(20);
+    expect(g.annotations[0]?.x).toBeLessThan(g.dots[1]?.x ?? 0);
+  });
+});
