@@ -324,6 +324,22 @@ describe('Rollplan desktop app', { concurrency: false }, () => {
       );
       await session.waitFind('[data-arrow="Order label printers → Test label printers"]');
     });
+
+    await app.step('risk', async () => {
+      await (await session.waitForText('.tabs a', 'Risks')).click();
+      await (await session.waitForText('.risks button', 'Add risk')).click();
+      await (await session.waitFind('#risk-title')).type('Label printers arrive late');
+      const likelihood = await session.find('#risk-likelihood');
+      await likelihood.erase();
+      await likelihood.type('7');
+      await (await session.waitForText('dialog button', 'Add risk')).click();
+      const refusal = await session.waitFind('#risk-likelihood-error');
+      assert.match(await refusal.text(), /1 \(rare\) to 5/, 'a likelihood of 7 is refused at the field');
+      await likelihood.erase();
+      await likelihood.type('4');
+      await (await session.waitForText('dialog button', 'Add risk')).click();
+      await session.waitForText('.risks .title', 'Label printers arrive late');
+    });
     await app.quit();
   });
 
