@@ -5,9 +5,10 @@ set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
 
 # Debian 12 / Ubuntu packages: Tauri's WebKitGTK stack, and for tests a virtual display,
-# a session bus, WebKit's WebDriver, and python3-xlib to close the window like a person.
+# a session bus, WebKit's WebDriver, python3-xlib to close the window like a person, and
+# poppler-utils (pdftotext) to read exported PDFs back.
 build_packages=(build-essential pkg-config libwebkit2gtk-4.1-dev libxdo-dev libssl-dev librsvg2-dev)
-test_packages=(xvfb xauth dbus dbus-x11 webkit2gtk-driver python3-xlib)
+test_packages=(xvfb xauth dbus dbus-x11 webkit2gtk-driver python3-xlib poppler-utils)
 
 wanted=("${build_packages[@]}")
 if [[ "${1:-}" == "--test" ]]; then wanted+=("${test_packages[@]}"); fi

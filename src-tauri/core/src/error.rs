@@ -58,6 +58,11 @@ pub enum CoreError {
         source: std::io::Error,
     },
 
+    /// A document could not be produced (a template the data does not fit, say): a fault
+    /// of ours, never of what the person typed.
+    #[error("The export could not be produced: {0}")]
+    Export(String),
+
     /// SQLite reported a fault we did not expect (full disk, corrupt file, ...).
     #[error("database error: {0}")]
     Database(String),
@@ -97,6 +102,7 @@ impl CoreError {
             Self::NewerSchema { .. } => "newer_schema",
             Self::Import { .. } => "import",
             Self::Io { .. } => "io",
+            Self::Export(_) => "export",
             Self::Database(_) => "database",
         }
     }

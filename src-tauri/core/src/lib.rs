@@ -14,6 +14,7 @@ pub mod error;
 pub mod import;
 pub mod metrics;
 pub mod paths;
+pub mod pdf;
 pub mod people;
 pub mod plan;
 pub mod readiness;

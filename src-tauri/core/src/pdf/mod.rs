@@ -1,0 +1,9 @@
+//! PDF documents typeset in-process with Typst. A document is a fixed Typst template
+//! plus its data as JSON, which the template reads with `json()`: whatever a person
+//! typed is data, never markup, so nothing they write can change the layout or run.
+//! The fonts are compiled into the binary, so a PDF comes out the same on every machine.
+
+mod sops;
+mod world;
+
+pub use sops::{sop_library_pdf, sop_pdf};

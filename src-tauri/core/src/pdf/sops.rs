@@ -1,0 +1,139 @@
+//! SOP documents as PDF: one SOP (the working copy or an approved version), and the
+//! whole library as a binder with a contents page.
+
+use chrono::NaiveDate;
+use serde::Serialize;
+
+use super::world::typeset;
+use crate::sops::{Revision, Sop, SopStatus};
+use crate::{CoreError, Result, Store};
+
+const TEMPLATE: &str = include_str!("sop.typ");
+
+/// What the template reads.
+#[derive(Serialize)]
+struct Document {
+    title: String,
+    footer: String,
+    printed_on: String,
+    binder: bool,
+    sops: Vec<Sheet>,
+}
+
+/// One SOP as printed: every value already in words.
+#[derive(Serialize)]
+struct Sheet {
+    code: String,
+    title: String,
+    version: i64,
+    status: String,
+    approved: bool,
+    effective: String,
+    approved_by: String,
+    owner: String,
+    next_review: String,
+    purpose: String,
+    scope: String,
+    steps: Vec<crate::sops::Step>,
+    exceptions: Vec<crate::sops::SopException>,
+}
+
+fn day(date: Option<NaiveDate>) -> String {
+    date.map(|d| d.format("%b %-d, %Y").to_string())
+        .unwrap_or_else(|| "—".to_owned())
+}
+
+fn sheet(sop: &Sop, approval: Option<&Revision>) -> Sheet {
+    Sheet {
+        code: sop.code.clone(),
+        title: sop.title.clone(),
+        version: sop.version,
+        status: if approval.is_some() {
+            SopStatus::Approved.label().to_owned()
+        } else {
+            sop.status.label().to_owned()
+        },
+        approved: approval.is_some(),
+        effective: approval.map_or_else(
+            || "Not yet approved".to_owned(),
+            |a| day(Some(a.effective_date)),
+        ),
+        approved_by: approval.map_or_else(|| "—".to_owned(), |a| a.approved_by.clone()),
+        owner: if sop.owner.is_empty() {
+            "—".to_owned()
+        } else {
+            sop.owner.clone()
+        },
+        next_review: day(sop.next_review_date),
+        purpose: sop.purpose.clone(),
+        scope: sop.scope.clone(),
+        steps: sop.steps.clone(),
+        exceptions: sop.exceptions.clone(),
+    }
+}
+
+/// One SOP as a PDF: `version` picks an approved version; without it, the working copy
+/// (marked as a draft unless it is itself approved).
+pub fn sop_pdf(
+    store: &Store,
+    sop_id: &str,
+    version: Option<i64>,
+    today: NaiveDate,
+) -> Result<Vec<u8>> {
+    let working = store.get_sop(sop_id)?;
+    let revisions = store.sop_revisions(sop_id)?;
+    let wanted = version.unwrap_or(working.version);
+    let approval = revisions.iter().find(|r| r.version == wanted);
+    let shown = match (version, approval) {
+        (Some(_), Some(approval)) => &approval.snapshot,
+        (Some(number), None) if number != working.version => {
+            return Err(CoreError::invalid(
+                "version",
+                format!("{} has no version {number}.", working.code),
+            ))
+        }
+        _ => &working,
+    };
+    typeset(
+        TEMPLATE,
+        &Document {
+            title: format!("{} {}", shown.code, shown.title),
+            footer: format!("{} v{}", shown.code, shown.version),
+            printed_on: day(Some(today)),
+            binder: false,
+            sops: vec![sheet(shown, approval)],
+        },
+    )
+}
+
+/// The library as one binder: a cover, contents, and each SOP on its own pages — the
+/// approved version in force where there is one, otherwise the draft, marked as such.
+pub fn sop_library_pdf(store: &Store, library_title: &str, today: NaiveDate) -> Result<Vec<u8>> {
+    let mut sheets = Vec::new();
+    for summary in store.list_sops()? {
+        if summary.status == SopStatus::Retired {
+            continue;
+        }
+        let in_force = store.sop_in_force_on(&summary.id, today)?;
+        match in_force {
+            Some(revision) => sheets.push(sheet(&revision.snapshot, Some(&revision))),
+            None => sheets.push(sheet(&store.get_sop(&summary.id)?, None)),
+        }
+    }
+    if sheets.is_empty() {
+        return Err(CoreError::invalid(
+            "sops",
+            "The library has no SOPs to print yet.",
+        ));
+    }
+    typeset(
+        TEMPLATE,
+        &Document {
+            title: library_title.to_owned(),
+            footer: library_title.to_owned(),
+            printed_on: day(Some(today)),
+            binder: true,
+            sops: sheets,
+        },
+    )
+}
