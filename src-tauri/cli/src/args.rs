@@ -49,6 +49,19 @@ pub enum Command {
         #[command(subcommand)]
         command: SopsCommand,
     },
+    /// Write a rollout and everything it links to as a .rollplan bundle.
+    // DESIGN.md spells this `export ROLLOUT --format bundle`; it is its own subcommand
+    // until `export` lands, and then folds into it.
+    ExportBundle {
+        /// The rollout's id or an unambiguous part of its name.
+        rollout: String,
+        /// The file to write (replaced whole, never half-written).
+        #[arg(long, value_name = "FILE")]
+        out: PathBuf,
+        /// Also share people's department, email and status, and their training records.
+        #[arg(long)]
+        include_people: bool,
+    },
     /// Check the database: integrity, foreign keys, schema version.
     Check {
         /// Print the report as JSON.
@@ -122,6 +135,24 @@ pub enum SopsCommand {
 
 #[derive(Subcommand)]
 pub enum ImportCommand {
+    /// Import a .rollplan bundle, merging by id: new records are added, identical ones
+    /// skipped; records that differ are conflicts, settled by --keep-mine or --take-theirs.
+    Bundle {
+        /// The .rollplan file.
+        file: PathBuf,
+        /// Say what would be added, updated and in conflict; write nothing.
+        #[arg(long)]
+        dry_run: bool,
+        /// Replace every conflicting record with the bundle's version.
+        #[arg(long, conflicts_with = "keep_mine")]
+        take_theirs: bool,
+        /// Keep this database's version of every conflicting record.
+        #[arg(long)]
+        keep_mine: bool,
+        /// Print the report as JSON.
+        #[arg(long)]
+        json: bool,
+    },
     /// Import a task list (CSV or XLSX) into a rollout's plan: all rows or none.
     Tasks {
         /// The task list (.csv or .xlsx) with title, phase, owner, start, due, status and

@@ -4,6 +4,7 @@
 //! the field); 2 an internal fault (disk, database).
 
 mod args;
+mod bundle;
 mod metrics;
 mod output;
 mod people;
@@ -12,6 +13,7 @@ mod sops;
 use std::process::ExitCode;
 
 use clap::Parser;
+use rollplan_core::bundle::BundleResolution;
 use rollplan_core::paths::resolve_database;
 use rollplan_core::rollouts::RolloutDraft;
 use rollplan_core::{CoreError, Store};
@@ -148,6 +150,28 @@ fn run(cli: Cli) -> Result<(), CoreError> {
                 sops::in_force(&store, &code, on.unwrap_or_else(today), json)
             }
         },
+        Command::ExportBundle {
+            rollout,
+            out,
+            include_people,
+        } => bundle::export(&store, &rollout, &out, include_people),
+        Command::Import {
+            command:
+                ImportCommand::Bundle {
+                    file,
+                    dry_run,
+                    take_theirs,
+                    keep_mine,
+                    json,
+                },
+        } => {
+            let choice = match (take_theirs, keep_mine) {
+                (true, _) => Some(BundleResolution::TakeTheirs),
+                (_, true) => Some(BundleResolution::KeepMine),
+                _ => None,
+            };
+            bundle::import(&store, &file, dry_run, choice, json)
+        }
         Command::Check { json } => {
             let report = store.check()?;
             if json {

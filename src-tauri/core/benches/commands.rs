@@ -7,6 +7,7 @@
 
 use std::time::{Duration, Instant};
 
+use rollplan_core::bundle::{bundle_to_json, BundleResolutions};
 use rollplan_core::import::read_table;
 use rollplan_core::metrics::{Cadence, MetricDraft, MetricUnit};
 use rollplan_core::people::roster::{RejectedRows, RosterMapping};
@@ -327,6 +328,41 @@ fn large_plan() {
             )
         }),
     );
+    bundle_round_trip(&store, &rollout, dir.path());
+}
+
+/// The 2,000-task plan as a bundle: export (read + JSON), import into an empty file
+/// (every row added), and the same import again (every row compared and skipped).
+fn bundle_round_trip(store: &Store, rollout: &str, dir: &std::path::Path) {
+    let export = || {
+        let bundle = store.export_bundle(rollout, false).expect("export");
+        bundle_to_json(&bundle).expect("json")
+    };
+    let json = export();
+    report("export_bundle + JSON", measure_n(20, || drop(export())));
+    let mut fresh = Vec::new();
+    for sample in 0..5 {
+        let target = Store::open(&dir.join(format!("bundle-{sample}.db"))).expect("open");
+        let started = Instant::now();
+        target
+            .import_bundle(&json, &BundleResolutions::default())
+            .expect("import");
+        fresh.push(started.elapsed());
+    }
+    fresh.sort();
+    report("import_bundle (empty db)", fresh);
+    let again = Store::open(&dir.join("bundle-0.db")).expect("reopen");
+    report(
+        "import_bundle (all same)",
+        measure_n(5, || {
+            drop(
+                again
+                    .import_bundle(&json, &BundleResolutions::default())
+                    .expect("reimport"),
+            )
+        }),
+    );
+    println!("bundle of the 2,000-task plan: {} KB", json.len() / 1024);
 }
 
 /// The SOP library at DESIGN.md §6 scale: 500 SOPs of 10–50 steps.

@@ -169,3 +169,10 @@ impl Sop {
         }
     }
 }
+
+/// Rewrites one SOP's row in the search index from its stored working copy, for writers
+/// outside this module (the bundle import).
+pub(crate) fn reindex_sop(tx: &rusqlite::Transaction<'_>, id: &str) -> crate::Result<()> {
+    let sop = store::fetch(tx, id)?;
+    search::reindex(tx, &sop)
+}
