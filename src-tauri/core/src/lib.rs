@@ -11,6 +11,7 @@ pub mod audit;
 pub mod check;
 pub mod demo;
 pub mod error;
+pub mod export;
 pub mod import;
 pub mod metrics;
 pub mod paths;

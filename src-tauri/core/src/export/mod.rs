@@ -1,0 +1,14 @@
+//! Exports of a rollout and of an SOP: one report model ([`RolloutReport`]) rendered as
+//! HTML, Markdown, CSV, XLSX and iCal; SOPs as HTML, Markdown and DOCX; and the PHI check
+//! that runs before any of them leaves the machine.
+
+pub mod files;
+mod html;
+mod markdown;
+mod report;
+pub mod svg;
+pub mod text;
+
+pub use html::{rollout_html, SECTIONS as HTML_SECTIONS};
+pub use markdown::rollout_markdown;
+pub use report::{MetricReport, RolloutReport};
