@@ -2,13 +2,18 @@
 //! HTML, Markdown, CSV, XLSX and iCal; SOPs as HTML, Markdown and DOCX; and the PHI check
 //! that runs before any of them leaves the machine.
 
+mod csv_files;
 pub mod files;
 mod html;
 mod markdown;
 mod report;
 pub mod svg;
+pub mod tables;
 pub mod text;
+mod xlsx;
 
+pub use csv_files::{rollout_csv_files, table_csv, write_rollout_csv};
 pub use html::{rollout_html, SECTIONS as HTML_SECTIONS};
 pub use markdown::rollout_markdown;
 pub use report::{MetricReport, RolloutReport};
+pub use xlsx::rollout_xlsx;

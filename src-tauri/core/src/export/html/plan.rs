@@ -56,7 +56,7 @@ pub(super) fn overview(out: &mut String, report: &RolloutReport) {
     } else {
         e(&rollout.sites.join(", "))
     };
-    out.push_str("<dl class=\"definition\">");
+    out.push_str("<table class=\"definition\">");
     for (label, value) in [
         ("Kind", e(rollout.kind.label())),
         ("Phase", e(rollout.phase.label())),
@@ -68,9 +68,11 @@ pub(super) fn overview(out: &mut String, report: &RolloutReport) {
         ("In scope", or_dash(&rollout.scope_in)),
         ("Out of scope", or_dash(&rollout.scope_out)),
     ] {
-        out.push_str(&format!("<dt>{label}</dt><dd class=\"pre\">{value}</dd>"));
+        out.push_str(&format!(
+            "<tr><th>{label}</th><td class=\"pre\">{value}</td></tr>"
+        ));
     }
-    out.push_str("</dl>\n");
+    out.push_str("</table>\n");
     task_list(out, "Overdue", &overview.overdue);
     task_list(out, "Blocked", &overview.blocked);
     task_list(out, "Due this week", &overview.due_this_week);

@@ -63,7 +63,7 @@ fn metric_block(out: &mut String, report: &MetricReport) {
             })
             .unwrap_or_else(|| "—".into())
     };
-    out.push_str("<dl class=\"definition\">");
+    out.push_str("<table class=\"definition\">");
     for (label, value) in [
         ("Definition", or_dash(&metric.definition)),
         ("Numerator", or_dash(&metric.numerator)),
@@ -84,9 +84,9 @@ fn metric_block(out: &mut String, report: &MetricReport) {
         ("Watch level", level(&metric.watch)),
         ("Act level", level(&metric.act)),
     ] {
-        out.push_str(&format!("<dt>{label}</dt><dd>{value}</dd>"));
+        out.push_str(&format!("<tr><th>{label}</th><td>{value}</td></tr>"));
     }
-    out.push_str("</dl>\n");
+    out.push_str("</table>\n");
     let values = &report.measurements;
     if !values.is_empty() {
         let shown = &values[values.len().saturating_sub(MEASUREMENTS_SHOWN)..];
@@ -161,7 +161,7 @@ pub(super) fn decisions(out: &mut String, report: &RolloutReport) {
     }
     for d in &report.decisions {
         out.push_str(&format!(
-            "<div class=\"card\"><h3>{} <span class=\"muted\">· {}</span> <span class=\"badge {}\">{}</span></h3><dl class=\"definition\">",
+            "<div class=\"card\"><h3>{} <span class=\"muted\">· {}</span> <span class=\"badge {}\">{}</span></h3><table class=\"definition\">",
             e(&d.title),
             date_long(d.decided_on),
             d.outcome.code(),
@@ -178,12 +178,12 @@ pub(super) fn decisions(out: &mut String, report: &RolloutReport) {
         ] {
             if !value.trim().is_empty() {
                 out.push_str(&format!(
-                    "<dt>{label}</dt><dd class=\"pre\">{}</dd>",
+                    "<tr><th>{label}</th><td class=\"pre\">{}</td></tr>",
                     e(value)
                 ));
             }
         }
-        out.push_str("</dl></div>\n");
+        out.push_str("</table></div>\n");
     }
 }
 
