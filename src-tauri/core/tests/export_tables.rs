@@ -152,3 +152,55 @@ fn xlsx_reads_back_with_a_sheet_per_table_real_dates_and_string_cells() {
         "values are numbers"
     );
 }
+
+#[test]
+fn ics_matches_its_golden_file_and_is_valid_rfc_5545() {
+    let f = fixture_with(|s| {
+        if s == "Huddle" {
+            "Huddle, then email; see \\notes".into()
+        } else {
+            s.to_owned()
+        }
+    });
+    let report = f.store.rollout_report(&f.rollout, today()).expect("report");
+    let stamp = chrono::DateTime::parse_from_rfc3339("2027-03-01T09:30:00Z")
+        .expect("stamp")
+        .with_timezone(&chrono::Utc);
+    let ics = rollplan_core::export::rollout_ics(&report, stamp);
+    assert!(ics.starts_with("BEGIN:VCALENDAR\r\n") && ics.ends_with("END:VCALENDAR\r\n"));
+    assert!(
+        !ics.replace("\r\n", "").contains('\n'),
+        "every line ends in CRLF"
+    );
+    for line in ics.split("\r\n") {
+        assert!(line.len() <= 75, "no line longer than 75 octets: {line}");
+    }
+    assert_eq!(
+        ics.matches("BEGIN:VEVENT").count(),
+        3,
+        "go-live milestone, training due, one communication"
+    );
+    assert!(
+        ics.contains("DTSTART;VALUE=DATE:20270315\r\n"),
+        "go-live is an all-day event"
+    );
+    assert!(ics.contains("DTSTAMP:20270301T093000Z"));
+    assert!(
+        ics.contains("Huddle\\, then email\\; see \\\\notes"),
+        "commas, semicolons and backslashes are escaped"
+    );
+    let uids: Vec<&str> = ics.lines().filter(|l| l.starts_with("UID:")).collect();
+    let again = rollplan_core::export::rollout_ics(&report, stamp + chrono::Duration::days(1));
+    let uids_again: Vec<&str> = again.lines().filter(|l| l.starts_with("UID:")).collect();
+    assert_eq!(uids, uids_again, "UIDs are stable across exports");
+    assert!(uids.iter().all(|u| u.ends_with("@rollplan")));
+    let plain = fixture();
+    let plain_report = plain
+        .store
+        .rollout_report(&plain.rollout, today())
+        .expect("report");
+    assert_golden(
+        "report.ics",
+        &rollplan_core::export::rollout_ics(&plain_report, stamp),
+    );
+}

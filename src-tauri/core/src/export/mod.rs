@@ -5,6 +5,7 @@
 mod csv_files;
 pub mod files;
 mod html;
+mod ical;
 mod markdown;
 mod report;
 pub mod svg;
@@ -14,6 +15,7 @@ mod xlsx;
 
 pub use csv_files::{rollout_csv_files, table_csv, write_rollout_csv};
 pub use html::{rollout_html, SECTIONS as HTML_SECTIONS};
+pub use ical::rollout_ics;
 pub use markdown::rollout_markdown;
 pub use report::{MetricReport, RolloutReport};
 pub use xlsx::rollout_xlsx;
