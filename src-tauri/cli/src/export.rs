@@ -53,18 +53,36 @@ pub fn rollout(
         RolloutFormat::Xlsx => export::rollout_xlsx(&report)?,
         RolloutFormat::Ics => export::rollout_ics(&report, Utc::now()).into_bytes(),
         RolloutFormat::Csv => {
-            let files = export::write_rollout_csv(&report, out, overwrite)?;
-            println!("Exported '{}' as {} CSV files into {}", rollout.name, files.len(), out.display());
+            let files =
+                export::write_rollout_csv(&report, out, overwrite).map_err(suggest_overwrite)?;
+            println!(
+                "Exported '{}' as {} CSV files into {}",
+                rollout.name,
+                files.len(),
+                out.display()
+            );
             return Ok(());
         }
     };
-    write_atomically(out, &bytes, overwrite)?;
-    println!("Exported '{}' to {} ({})", rollout.name, out.display(), size(bytes.len()));
+    write_atomically(out, &bytes, overwrite).map_err(suggest_overwrite)?;
+    println!(
+        "Exported '{}' to {} ({})",
+        rollout.name,
+        out.display(),
+        size(bytes.len())
+    );
     Ok(())
 }
 
 /// Exports an SOP (by id or code) to `out`.
-pub fn sop(store: &Store, wanted: &str, format: SopFormat, out: &Path, force: bool, overwrite: bool) -> Result<(), CoreError> {
+pub fn sop(
+    store: &Store,
+    wanted: &str,
+    format: SopFormat,
+    out: &Path,
+    force: bool,
+    overwrite: bool,
+) -> Result<(), CoreError> {
     let document = store.sop_document(&store.find_sop(wanted)?.id)?;
     refuse_phi(&export::sop_phi_check(&document.sop), force)?;
     let bytes = match format {
@@ -72,8 +90,13 @@ pub fn sop(store: &Store, wanted: &str, format: SopFormat, out: &Path, force: bo
         SopFormat::Md => export::sop_markdown(&document).into_bytes(),
         SopFormat::Docx => export::sop_docx(&document)?,
     };
-    write_atomically(out, &bytes, overwrite)?;
-    println!("Exported {} to {} ({})", document.sop.code, out.display(), size(bytes.len()));
+    write_atomically(out, &bytes, overwrite).map_err(suggest_overwrite)?;
+    println!(
+        "Exported {} to {} ({})",
+        document.sop.code,
+        out.display(),
+        size(bytes.len())
+    );
     Ok(())
 }
 
@@ -84,7 +107,13 @@ fn refuse_phi(hits: &[PhiHit], force: bool) -> Result<(), CoreError> {
     }
     eprintln!("This export may contain patient data:");
     for hit in hits {
-        eprintln!("  {} — {}: {} in \"{}\"", hit.entity, hit.field, hit.kind.label(), hit.excerpt);
+        eprintln!(
+            "  {} — {}: {} in \"{}\"",
+            hit.entity,
+            hit.field,
+            hit.kind.label(),
+            hit.excerpt
+        );
     }
     if force {
         eprintln!("Exporting anyway (--force).");
@@ -96,6 +125,23 @@ fn refuse_phi(hits: &[PhiHit], force: bool) -> Result<(), CoreError> {
         if hits.len() == 1 { "" } else { "s" },
         if hits.len() == 1 { "it" } else { "them" }
     )))
+}
+
+/// The core refuses to replace an export; on the command line, say which flag does.
+fn suggest_overwrite(error: CoreError) -> CoreError {
+    match error {
+        CoreError::Conflict(message) if message.contains("already exists") => {
+            CoreError::Conflict(format!(
+                "{} Use --overwrite to replace it.",
+                message
+                    .trim_end_matches('.')
+                    .split(';')
+                    .next()
+                    .unwrap_or_default()
+            ))
+        }
+        other => other,
+    }
 }
 
 fn size(bytes: usize) -> String {

@@ -4,6 +4,7 @@
 //! the field); 2 an internal fault (disk, database).
 
 mod args;
+mod export;
 mod metrics;
 mod output;
 mod people;
@@ -162,6 +163,18 @@ fn run(cli: Cli) -> Result<(), CoreError> {
                     "the database failed its health check (see above)".into(),
                 ))
             }
+        }
+        Command::Export(a) => export::rollout(
+            &store,
+            &a.rollout,
+            a.format,
+            &a.out,
+            a.force,
+            a.overwrite,
+            today(),
+        ),
+        Command::ExportSop(a) => {
+            export::sop(&store, &a.sop, a.format, &a.out, a.force, a.overwrite)
         }
         Command::Demo => {
             let seeded = rollplan_core::demo::seed_sample_clinic(&store, today())?;

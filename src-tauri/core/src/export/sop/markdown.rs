@@ -9,7 +9,7 @@ use crate::export::text::markdown_escape as m;
 pub fn sop_markdown(document: &SopDocument) -> String {
     let sop = &document.sop;
     let mut out = format!(
-        "# {} — {}\n\n| | |\n| --- | --- |\n",
+        "# {} — {}\n\n| Field | Value |\n| --- | --- |\n",
         m(&sop.code),
         m(&sop.title)
     );

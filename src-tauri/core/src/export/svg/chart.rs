@@ -6,7 +6,7 @@ use chrono::{Days, NaiveDate};
 
 use super::{colour, nice_ticks, px, DateScale};
 use crate::export::text::{date_long, html_escape, value_text};
-use crate::metrics::{AnnotationKind, Direction, MetricChart};
+use crate::metrics::{AnnotationKind, Direction, MetricChart, MetricUnit};
 
 const WIDTH: f64 = 640.0;
 const HEIGHT: f64 = 230.0;
@@ -47,7 +47,19 @@ pub fn metric_chart_svg(chart: &MetricChart) -> String {
     let low = values.iter().copied().fold(f64::INFINITY, f64::min);
     let high = values.iter().copied().fold(f64::NEG_INFINITY, f64::max);
     let pad = ((high - low) * 0.1).max(high.abs() * 0.05).max(1.0);
-    let ticks = nice_ticks(low - pad, high + pad, 5);
+    // A rate or count never goes below zero, and a percentage not above 100: padding
+    // must not draw an axis into values that cannot happen.
+    let floor = if low >= 0.0 {
+        (low - pad).max(0.0)
+    } else {
+        low - pad
+    };
+    let ceiling = if unit == MetricUnit::Percent && high <= 100.0 {
+        (high + pad).min(100.0)
+    } else {
+        high + pad
+    };
+    let ticks = nice_ticks(floor, ceiling, 5);
     let (y_min, y_max) = (
         ticks.first().copied().unwrap_or(low),
         ticks.last().copied().unwrap_or(high),

@@ -17,7 +17,7 @@ const WIDTH: f64 = 960.0;
 const LABEL_WIDTH: f64 = 250.0;
 const ROW: f64 = 20.0;
 const HEADER: f64 = 32.0;
-const LABEL_CHARS: usize = 38;
+const LABEL_CHARS: usize = 34;
 
 /// One drawing per phase (in plan order, tasks without a phase last), each with the
 /// phase's name; empty when no task has a date.
