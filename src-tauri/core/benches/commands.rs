@@ -243,6 +243,8 @@ fn metrics() {
         "list_metrics",
         measure(|| drop(store.list_metrics(&rollout).expect("metrics"))),
     );
+    let today = chrono::NaiveDate::from_ymd_opt(2027, 6, 1).expect("date");
+    exports(&store, &rollout, today, "100,000 values");
 }
 
 /// A rollout plan of 2,000 tasks in 20 phases: each task waits for the one before it in
@@ -326,6 +328,81 @@ fn large_plan() {
                     .expect("preview"),
             )
         }),
+    );
+    exports(&store, &rollout, today, "2,000 tasks");
+}
+
+/// Every export format of one rollout: the report model, the PHI check, then each
+/// renderer on that model, with the size of what it writes.
+fn exports(store: &Store, rollout: &str, today: chrono::NaiveDate, what: &str) {
+    use rollplan_core::export;
+    println!(
+        "\n{:<28} {:>10} {:>10} {:>10} {:>10}",
+        format!("export ({what})"),
+        "median",
+        "p95",
+        "max",
+        "size"
+    );
+    let report_of = || store.rollout_report(rollout, today).expect("report");
+    let model = report_of();
+    let sized = |name: &str, samples: Vec<Duration>, bytes: usize| {
+        let at = |q: f64| samples[((samples.len() - 1) as f64 * q).round() as usize];
+        let ms = |d: Duration| format!("{:.1} ms", d.as_secs_f64() * 1e3);
+        let size = if bytes == 0 {
+            String::new()
+        } else {
+            format!("{:.0} KB", bytes as f64 / 1024.0)
+        };
+        println!(
+            "{:<28} {:>10} {:>10} {:>10} {:>10}",
+            name,
+            ms(at(0.5)),
+            ms(at(0.95)),
+            ms(at(1.0)),
+            size
+        );
+    };
+    sized("rollout_report", measure_n(10, || drop(report_of())), 0);
+    sized(
+        "phi_check",
+        measure_n(10, || drop(export::phi_check(&model))),
+        0,
+    );
+    let html = export::rollout_html(&model).len();
+    sized(
+        "html (model + render)",
+        measure_n(10, || drop(export::rollout_html(&report_of()))),
+        html,
+    );
+    let markdown = export::rollout_markdown(&model).len();
+    sized(
+        "markdown",
+        measure_n(10, || drop(export::rollout_markdown(&model))),
+        markdown,
+    );
+    let csv: usize = export::rollout_csv_files(&model)
+        .expect("csv")
+        .iter()
+        .map(|(_, b)| b.len())
+        .sum();
+    sized(
+        "csv (all tables)",
+        measure_n(10, || drop(export::rollout_csv_files(&model).expect("csv"))),
+        csv,
+    );
+    let xlsx = export::rollout_xlsx(&model).expect("xlsx").len();
+    sized(
+        "xlsx",
+        measure_n(5, || drop(export::rollout_xlsx(&model).expect("xlsx"))),
+        xlsx,
+    );
+    let stamp = chrono::Utc::now();
+    let ics = export::rollout_ics(&model, stamp).len();
+    sized(
+        "ics",
+        measure_n(10, || drop(export::rollout_ics(&model, stamp))),
+        ics,
     );
 }
 
