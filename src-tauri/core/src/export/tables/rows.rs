@@ -1,198 +1,9 @@
-//! The report as plain tables — one per kind of entity — for the spreadsheet formats.
-//! CSV and XLSX render the same tables, so a column added here appears in both.
+//! The row builders of the larger tables.
 
-use chrono::NaiveDate;
+use super::{table, Cell, ExportTable};
+use crate::export::RolloutReport;
 
-use super::RolloutReport;
-
-/// One cell, typed so that XLSX can write real dates and numbers.
-#[derive(Debug, Clone, PartialEq)]
-pub enum Cell {
-    Text(String),
-    Date(NaiveDate),
-    Number(f64),
-    Empty,
-}
-
-impl Cell {
-    fn text(value: &str) -> Self {
-        Cell::Text(value.to_owned())
-    }
-    fn date(value: Option<NaiveDate>) -> Self {
-        value.map_or(Cell::Empty, Cell::Date)
-    }
-    fn int(value: i64) -> Self {
-        Cell::Number(value as f64)
-    }
-    fn number(value: Option<f64>) -> Self {
-        value.map_or(Cell::Empty, Cell::Number)
-    }
-}
-
-/// One table: `name` is the CSV file's stem and the XLSX sheet's name.
-#[derive(Debug, Clone, PartialEq)]
-pub struct ExportTable {
-    pub name: &'static str,
-    pub headers: Vec<&'static str>,
-    pub rows: Vec<Vec<Cell>>,
-}
-
-/// Every table of the report, in reading order; a table with no rows still has headers.
-pub fn rollout_tables(report: &RolloutReport) -> Vec<ExportTable> {
-    vec![
-        rollout(report),
-        tasks(report),
-        criteria(report),
-        table(
-            "training_by_role",
-            &["Role", "People", "Trained", "Overdue"],
-            report.training_by_role.iter().map(|r| {
-                vec![
-                    Cell::text(&r.role_name),
-                    Cell::int(r.people),
-                    Cell::int(r.trained),
-                    Cell::int(r.overdue),
-                ]
-            }),
-        ),
-        table(
-            "training_requirements",
-            &["Role", "Module", "Due"],
-            report.training_requirements.iter().map(|q| {
-                vec![
-                    Cell::text(&q.role_name),
-                    Cell::text(&q.module_title),
-                    Cell::Date(q.due_date),
-                ]
-            }),
-        ),
-        metrics(report),
-        measurements(report),
-        table(
-            "risks",
-            &[
-                "Risk",
-                "Likelihood",
-                "Impact",
-                "Score",
-                "Status",
-                "Owner",
-                "Mitigation",
-                "Trigger",
-            ],
-            report.risks.iter().map(|r| {
-                vec![
-                    Cell::text(&r.title),
-                    Cell::int(r.likelihood),
-                    Cell::int(r.impact),
-                    Cell::int(r.score),
-                    Cell::text(r.status.label()),
-                    Cell::text(&r.owner_name),
-                    Cell::text(&r.mitigation),
-                    Cell::text(&r.trigger),
-                ]
-            }),
-        ),
-        table(
-            "decisions",
-            &[
-                "Decided on",
-                "Decision",
-                "Constraints",
-                "Options",
-                "Choice",
-                "Rationale",
-                "Decided by",
-                "Verification",
-                "Outcome",
-                "Outcome note",
-            ],
-            report.decisions.iter().map(|d| {
-                vec![
-                    Cell::Date(d.decided_on),
-                    Cell::text(&d.title),
-                    Cell::text(&d.constraints),
-                    Cell::text(&d.options),
-                    Cell::text(&d.choice),
-                    Cell::text(&d.rationale),
-                    Cell::text(&d.decided_by),
-                    Cell::text(&d.verification),
-                    Cell::text(d.outcome.label()),
-                    Cell::text(&d.outcome_note),
-                ]
-            }),
-        ),
-        table(
-            "communications",
-            &[
-                "Send on", "Audience", "Channel", "Message", "Owner", "Sent on",
-            ],
-            report.communications.iter().map(|c| {
-                vec![
-                    Cell::Date(c.send_on),
-                    Cell::text(&c.audience),
-                    Cell::text(&c.channel),
-                    Cell::text(&c.message),
-                    Cell::text(&c.owner_name),
-                    Cell::date(c.sent_on),
-                ]
-            }),
-        ),
-        stakeholders(report),
-        table(
-            "scope_log",
-            &["Logged on", "Cut or deferred", "Reason", "Protects"],
-            report.scope_changes.iter().map(|s| {
-                vec![
-                    Cell::Date(s.logged_on),
-                    Cell::text(&s.cut),
-                    Cell::text(&s.reason),
-                    Cell::text(&s.protected),
-                ]
-            }),
-        ),
-        table(
-            "sops",
-            &[
-                "Code",
-                "Title",
-                "Relation",
-                "Status",
-                "Version",
-                "Effective",
-                "Next review",
-                "Owner",
-            ],
-            report.sops.iter().map(|l| {
-                let s = &l.sop;
-                vec![
-                    Cell::text(&s.code),
-                    Cell::text(&s.title),
-                    Cell::text(l.relation.label()),
-                    Cell::text(s.status.label()),
-                    Cell::int(s.version),
-                    Cell::date(s.effective_date),
-                    Cell::date(s.next_review_date),
-                    Cell::text(&s.owner),
-                ]
-            }),
-        ),
-    ]
-}
-
-fn table(
-    name: &'static str,
-    headers: &[&'static str],
-    rows: impl Iterator<Item = Vec<Cell>>,
-) -> ExportTable {
-    ExportTable {
-        name,
-        headers: headers.to_vec(),
-        rows: rows.collect(),
-    }
-}
-
-fn rollout(report: &RolloutReport) -> ExportTable {
+pub(super) fn rollout(report: &RolloutReport) -> ExportTable {
     let r = &report.rollout;
     let readiness = &report.overview.readiness;
     table(
@@ -223,7 +34,7 @@ fn rollout(report: &RolloutReport) -> ExportTable {
             Cell::text(&r.owner),
             Cell::date(r.start_date),
             Cell::date(r.go_live_date),
-            Cell::text(super::html::verdict_words(readiness.verdict).1),
+            Cell::text(crate::export::html::verdict_words(readiness.verdict).1),
             Cell::int(readiness.score),
             Cell::text(&r.scope_in),
             Cell::text(&r.scope_out),
@@ -234,7 +45,7 @@ fn rollout(report: &RolloutReport) -> ExportTable {
 
 /// The columns `import tasks` reads back (title, phase, owner, start, due, status,
 /// depends on), then what only an export has.
-fn tasks(report: &RolloutReport) -> ExportTable {
+pub(super) fn tasks(report: &RolloutReport) -> ExportTable {
     table(
         "tasks",
         &[
@@ -266,7 +77,7 @@ fn tasks(report: &RolloutReport) -> ExportTable {
                 Cell::text(t.status.label()),
                 Cell::Text(depends.join("; ")),
                 Cell::text(t.kind.label()),
-                Cell::text(super::text::yes_no(report.is_critical(&t.id))),
+                Cell::text(crate::export::text::yes_no(report.is_critical(&t.id))),
                 Cell::Text(
                     report
                         .slip(&t.id)
@@ -279,7 +90,7 @@ fn tasks(report: &RolloutReport) -> ExportTable {
     )
 }
 
-fn criteria(report: &RolloutReport) -> ExportTable {
+pub(super) fn criteria(report: &RolloutReport) -> ExportTable {
     table(
         "readiness_criteria",
         &[
@@ -296,14 +107,14 @@ fn criteria(report: &RolloutReport) -> ExportTable {
                 Cell::text(&c.title),
                 Cell::text(&c.owner),
                 Cell::text(c.status.label()),
-                Cell::text(super::text::yes_no(c.hard_gate)),
+                Cell::text(crate::export::text::yes_no(c.hard_gate)),
                 Cell::text(&c.evidence),
             ]
         }),
     )
 }
 
-fn metrics(report: &RolloutReport) -> ExportTable {
+pub(super) fn metrics(report: &RolloutReport) -> ExportTable {
     table(
         "metrics",
         &[
@@ -376,7 +187,7 @@ fn metrics(report: &RolloutReport) -> ExportTable {
 }
 
 /// Columns match `import measurements` (metric, date, value, note, source).
-fn measurements(report: &RolloutReport) -> ExportTable {
+pub(super) fn measurements(report: &RolloutReport) -> ExportTable {
     table(
         "measurements",
         &["Metric", "Date", "Value", "Note", "Source"],
@@ -394,7 +205,7 @@ fn measurements(report: &RolloutReport) -> ExportTable {
     )
 }
 
-fn stakeholders(report: &RolloutReport) -> ExportTable {
+pub(super) fn stakeholders(report: &RolloutReport) -> ExportTable {
     let score = |v: Option<i64>| v.map_or(Cell::Empty, Cell::int);
     table(
         "stakeholders",
@@ -417,7 +228,7 @@ fn stakeholders(report: &RolloutReport) -> ExportTable {
                 .collect();
             vec![
                 Cell::text(&s.name),
-                Cell::text(super::text::yes_no(s.is_group)),
+                Cell::text(crate::export::text::yes_no(s.is_group)),
                 Cell::Text(raci.join("; ")),
                 score(s.adkar.awareness),
                 score(s.adkar.desire),
