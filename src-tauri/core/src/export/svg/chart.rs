@@ -84,6 +84,8 @@ pub fn metric_chart_svg(chart: &MetricChart) -> String {
         Direction::HigherIsBetter => y_min,
         Direction::LowerIsBetter => y_max,
     };
+    // Each label sits just inside its band: below the line when worse is lower, above
+    // it when worse is higher.
     for (level, fill, name) in [
         (chart.watch_level, colour::WATCH_BAND, "Watch"),
         (chart.act_level, colour::ACT_BAND, "Act"),
@@ -98,7 +100,7 @@ pub fn metric_chart_svg(chart: &MetricChart) -> String {
             px((a - b).abs()),
             html_escape(&value_text(level, unit)),
             px(right - 3.0),
-            px(if worse_edge == y_min { a - 3.0 } else { a + 10.0 }),
+            px(if worse_edge == y_min { a + 10.0 } else { a - 3.0 }),
             html_escape(&value_text(level, unit)),
             m = colour::MUTED,
         ));
