@@ -166,3 +166,21 @@ fn pipes_and_markdown_punctuation_stay_inside_their_cells() {
     );
     assert!(task_row.contains("\\*x\\* \\_y\\_"));
 }
+
+#[test]
+fn the_report_and_phi_types_generate_typescript_for_the_ui() {
+    use ts_rs::{Config, TS};
+    let dir = tempfile::tempdir().expect("dir");
+    let config = Config::new()
+        .with_out_dir(dir.path())
+        .with_large_int("number");
+    rollplan_core::export::RolloutReport::export_all(&config).expect("report bindings");
+    rollplan_core::export::PhiHit::export_all(&config).expect("PHI bindings");
+    rollplan_core::export::SopDocument::export_all(&config).expect("SOP document bindings");
+    let report =
+        std::fs::read_to_string(dir.path().join("RolloutReport.ts")).expect("RolloutReport.ts");
+    assert!(
+        report.contains("as_of: string") && report.contains("metrics: Array<MetricReport>"),
+        "{report}"
+    );
+}

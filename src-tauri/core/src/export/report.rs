@@ -4,6 +4,7 @@
 
 use chrono::NaiveDate;
 use serde::Serialize;
+use ts_rs::TS;
 
 use crate::metrics::{Measurement, MetricChart};
 use crate::plan::{CriticalPath, PlanPhase, SlippedTask, Task};
@@ -17,7 +18,7 @@ use crate::workspace::{
 use crate::{Result, Store};
 
 /// One rollout with everything it links to, as of a day.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, TS)]
 pub struct RolloutReport {
     /// The day the report describes (countdowns, overdue and statuses are as of it).
     pub as_of: NaiveDate,
@@ -45,7 +46,7 @@ pub struct RolloutReport {
 }
 
 /// One metric: its definition, status, chart series and every measurement.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, TS)]
 pub struct MetricReport {
     /// Definition, status with its reason and action, and the (downsampled) series.
     pub chart: MetricChart,

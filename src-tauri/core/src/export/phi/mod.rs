@@ -11,12 +11,13 @@ use std::sync::LazyLock;
 
 use regex::Regex;
 use serde::Serialize;
+use ts_rs::TS;
 
 use super::RolloutReport;
 use crate::sops::Sop;
 
 /// What a hit looks like.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, TS)]
 #[serde(rename_all = "snake_case")]
 pub enum PhiKind {
     SocialSecurityNumber,
@@ -38,7 +39,7 @@ impl PhiKind {
 }
 
 /// Text that looks like patient data, and where it is.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
 pub struct PhiHit {
     /// The entity, as a person finds it in the app: `Task "Call the lab"`.
     pub entity: String,

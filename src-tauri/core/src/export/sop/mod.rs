@@ -11,13 +11,14 @@ pub use html::sop_html;
 pub use markdown::sop_markdown;
 
 use serde::Serialize;
+use ts_rs::TS;
 
 use super::text::date_or_dash;
 use crate::sops::Sop;
 use crate::{Result, Store};
 
 /// An SOP with who approved the version it shows.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
 pub struct SopDocument {
     pub sop: Sop,
     /// Who approved this version; `None` while it is not approved.
