@@ -23,19 +23,20 @@ pub fn write_atomically(path: &Path, bytes: &[u8], overwrite: bool) -> Result<()
     };
     std::fs::create_dir_all(dir)
         .map_err(io(format!("cannot create the folder {}", dir.display())))?;
-    let mut temp = tempfile_in(dir)?;
-    temp.1
-        .write_all(bytes)
-        .and_then(|()| temp.1.sync_all())
-        .map_err(io(format!("cannot write {}", path.display())))?;
-    drop(temp.1);
-    std::fs::rename(&temp.0, path).map_err(|source| {
-        let _ = std::fs::remove_file(&temp.0);
-        CoreError::Io {
-            context: format!("cannot write {}", path.display()),
-            source,
-        }
-    })
+    let (temp_path, mut file) = tempfile_in(dir)?;
+    let written = file.write_all(bytes).and_then(|()| file.sync_all());
+    drop(file);
+    let result = written
+        .map_err(io(format!("cannot write {}", path.display())))
+        .and_then(|()| {
+            std::fs::rename(&temp_path, path)
+                .map_err(io(format!("cannot write {}", path.display())))
+        });
+    if result.is_err() {
+        // Whatever went wrong, the half-written temporary file must not stay behind.
+        let _ = std::fs::remove_file(&temp_path);
+    }
+    result
 }
 
 /// A new, uniquely named hidden file in `dir`, created exclusively so that two exports
@@ -89,5 +90,27 @@ mod tests {
             .filter(|e| e.file_name().to_string_lossy().ends_with(".part"))
             .collect();
         assert!(leftovers.is_empty(), "no temporary file may be left behind");
+    }
+
+    #[test]
+    fn a_failed_write_leaves_no_temporary_file() {
+        let dir = tempfile::tempdir().unwrap();
+        let taken = dir.path().join("report.html");
+        std::fs::create_dir(&taken).unwrap();
+        std::fs::write(taken.join("inside"), b"x").unwrap();
+        assert!(
+            write_atomically(&taken, b"report", true).is_err(),
+            "a folder cannot be replaced by a file"
+        );
+        let names: Vec<String> = std::fs::read_dir(dir.path())
+            .unwrap()
+            .filter_map(|e| e.ok())
+            .map(|e| e.file_name().to_string_lossy().into_owned())
+            .collect();
+        assert_eq!(
+            names,
+            ["report.html"],
+            "only the folder that was there remains"
+        );
     }
 }
