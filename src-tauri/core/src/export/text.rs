@@ -27,15 +27,18 @@ pub fn html_escape(text: &str) -> String {
 /// `<br>` so a multi-line note cannot break a table row.
 pub fn markdown_escape(text: &str) -> String {
     let mut out = String::with_capacity(text.len() + 8);
-    for c in text.trim().chars() {
+    let text = text.trim();
+    for (i, c) in text.char_indices() {
         match c {
+            // A bare "&" reads as itself; only one that would start an entity ("&copy;")
+            // is escaped, so "Riverside & Northgate" stays readable as plain text.
+            '&' if starts_entity(&text[i + 1..]) => out.push_str("&amp;"),
             '\\' | '`' | '*' | '_' | '[' | ']' | '#' | '|' | '~' | '!' => {
                 out.push('\\');
                 out.push(c);
             }
             '<' => out.push_str("&lt;"),
             '>' => out.push_str("&gt;"),
-            '&' => out.push_str("&amp;"),
             '\r' => {}
             '\n' => out.push_str("<br>"),
             _ => out.push(c),
@@ -50,6 +53,16 @@ pub fn markdown_escape(text: &str) -> String {
         out.insert(digits, '\\');
     }
     out
+}
+
+/// Whether the text after an `&` would make it an HTML entity: a name or `#` number
+/// followed by `;`.
+fn starts_entity(rest: &str) -> bool {
+    let body = rest
+        .chars()
+        .take_while(|c| c.is_ascii_alphanumeric() || *c == '#')
+        .count();
+    body > 0 && rest[body..].starts_with(';')
 }
 
 /// A spreadsheet cell that cannot run as a formula: text starting with `=`, `+`, `-`,
