@@ -45,7 +45,14 @@ pub fn rollout(
     today: NaiveDate,
 ) -> Result<(), CoreError> {
     let rollout = store.find_rollout(wanted)?;
-    let report = store.rollout_report(&rollout.id, today)?;
+    // Documents show each metric's latest values beside its chart; only the table
+    // formats carry every value.
+    let report = match format {
+        RolloutFormat::Xlsx | RolloutFormat::Csv => store.rollout_report(&rollout.id, today)?,
+        RolloutFormat::Html | RolloutFormat::Md | RolloutFormat::Ics => {
+            store.rollout_document_report(&rollout.id, today)?
+        }
+    };
     refuse_phi(&export::phi_check(&report), force)?;
     let bytes = match format {
         RolloutFormat::Html => export::rollout_html(&report).into_bytes(),

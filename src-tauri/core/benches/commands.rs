@@ -337,25 +337,32 @@ fn large_plan() {
 fn exports(store: &Store, rollout: &str, today: chrono::NaiveDate, what: &str) {
     use rollplan_core::export;
     println!(
-        "\n{:<28} {:>10} {:>10} {:>10} {:>10}",
+        "\n{:<32} {:>10} {:>10} {:>10} {:>10}",
         format!("export ({what})"),
         "median",
         "p95",
         "max",
         "size"
     );
-    let report_of = || store.rollout_report(rollout, today).expect("report");
-    let model = report_of();
+    // Table formats carry every value; documents each metric's latest values.
+    let tables_of = || store.rollout_report(rollout, today).expect("report");
+    let document_of = || {
+        store
+            .rollout_document_report(rollout, today)
+            .expect("report")
+    };
+    let tables = tables_of();
+    let document = document_of();
     let sized = |name: &str, samples: Vec<Duration>, bytes: usize| {
         let at = |q: f64| samples[((samples.len() - 1) as f64 * q).round() as usize];
         let ms = |d: Duration| format!("{:.1} ms", d.as_secs_f64() * 1e3);
-        let size = if bytes == 0 {
-            String::new()
-        } else {
-            format!("{:.0} KB", bytes as f64 / 1024.0)
+        let size = match bytes {
+            0 => String::new(),
+            b if b < 10 * 1024 => format!("{b} B"),
+            b => format!("{:.0} KB", b as f64 / 1024.0),
         };
         println!(
-            "{:<28} {:>10} {:>10} {:>10} {:>10}",
+            "{:<32} {:>10} {:>10} {:>10} {:>10}",
             name,
             ms(at(0.5)),
             ms(at(0.95)),
@@ -363,45 +370,61 @@ fn exports(store: &Store, rollout: &str, today: chrono::NaiveDate, what: &str) {
             size
         );
     };
-    sized("rollout_report", measure_n(10, || drop(report_of())), 0);
     sized(
-        "phi_check",
-        measure_n(10, || drop(export::phi_check(&model))),
+        "rollout_report (every value)",
+        measure_n(10, || drop(tables_of())),
         0,
     );
-    let html = export::rollout_html(&model).len();
     sized(
-        "html (model + render)",
-        measure_n(10, || drop(export::rollout_html(&report_of()))),
+        "rollout_document_report",
+        measure_n(10, || drop(document_of())),
+        0,
+    );
+    sized(
+        "phi_check (every value)",
+        measure_n(10, || drop(export::phi_check(&tables))),
+        0,
+    );
+    // What `export --format html` does: gather, check, render.
+    let html = export::rollout_html(&document).len();
+    sized(
+        "html (gather + check + render)",
+        measure_n(10, || {
+            let document = document_of();
+            drop(export::phi_check(&document));
+            drop(export::rollout_html(&document));
+        }),
         html,
     );
-    let markdown = export::rollout_markdown(&model).len();
+    let markdown = export::rollout_markdown(&document).len();
     sized(
-        "markdown",
-        measure_n(10, || drop(export::rollout_markdown(&model))),
+        "markdown (render)",
+        measure_n(10, || drop(export::rollout_markdown(&document))),
         markdown,
     );
-    let csv: usize = export::rollout_csv_files(&model)
+    let csv: usize = export::rollout_csv_files(&tables)
         .expect("csv")
         .iter()
         .map(|(_, b)| b.len())
         .sum();
     sized(
-        "csv (all tables)",
-        measure_n(10, || drop(export::rollout_csv_files(&model).expect("csv"))),
+        "csv, all tables (render)",
+        measure_n(10, || {
+            drop(export::rollout_csv_files(&tables).expect("csv"))
+        }),
         csv,
     );
-    let xlsx = export::rollout_xlsx(&model).expect("xlsx").len();
+    let xlsx = export::rollout_xlsx(&tables).expect("xlsx").len();
     sized(
-        "xlsx",
-        measure_n(5, || drop(export::rollout_xlsx(&model).expect("xlsx"))),
+        "xlsx (render)",
+        measure_n(5, || drop(export::rollout_xlsx(&tables).expect("xlsx"))),
         xlsx,
     );
     let stamp = chrono::Utc::now();
-    let ics = export::rollout_ics(&model, stamp).len();
+    let ics = export::rollout_ics(&document, stamp).len();
     sized(
-        "ics",
-        measure_n(10, || drop(export::rollout_ics(&model, stamp))),
+        "ics (render)",
+        measure_n(10, || drop(export::rollout_ics(&document, stamp))),
         ics,
     );
 }

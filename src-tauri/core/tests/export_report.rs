@@ -184,3 +184,48 @@ fn the_report_and_phi_types_generate_typescript_for_the_ui() {
         "{report}"
     );
 }
+
+#[test]
+fn a_document_report_carries_only_the_latest_values_and_says_how_many_exist() {
+    let f = fixture();
+    let metric = f.store.list_metrics(&f.rollout).expect("metrics")[0]
+        .id
+        .clone();
+    let first = chrono::NaiveDate::from_ymd_opt(2026, 1, 5).expect("date");
+    for week in 0..20u64 {
+        let draft = rollplan_core::metrics::MeasurementDraft {
+            measured_on: (first + chrono::Days::new(week * 7)).to_string(),
+            value: 13.0,
+            ..Default::default()
+        };
+        f.store.record_measurement(&metric, &draft).expect("value");
+    }
+    let full = f.store.rollout_report(&f.rollout, today()).expect("report");
+    assert_eq!(
+        full.metrics[0].measurements.len(),
+        23,
+        "the table exports carry every value"
+    );
+    let document = f
+        .store
+        .rollout_document_report(&f.rollout, today())
+        .expect("report");
+    let values = &document.metrics[0].measurements;
+    assert_eq!(values.len(), rollplan_core::export::DOCUMENT_VALUES);
+    assert_eq!(
+        values.last(),
+        full.metrics[0].measurements.last(),
+        "the latest value is kept"
+    );
+    assert!(
+        values
+            .windows(2)
+            .all(|w| w[0].measured_on < w[1].measured_on),
+        "oldest first"
+    );
+    let html = rollout_html(&document);
+    assert!(
+        html.contains("The latest 12 of 23 values"),
+        "the HTML says what it leaves out"
+    );
+}

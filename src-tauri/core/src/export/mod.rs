@@ -21,6 +21,6 @@ pub use html::{rollout_html, SECTIONS as HTML_SECTIONS};
 pub use ical::rollout_ics;
 pub use markdown::rollout_markdown;
 pub use phi::{phi_check, scan_text, sop_phi_check, PhiHit, PhiKind};
-pub use report::{MetricReport, RolloutReport};
+pub use report::{MetricReport, RolloutReport, DOCUMENT_VALUES};
 pub use sop::{sop_docx, sop_html, sop_markdown, SopDocument};
 pub use xlsx::rollout_xlsx;

@@ -45,13 +45,25 @@ pub struct RolloutReport {
     pub sops: Vec<LinkedSop>,
 }
 
-/// One metric: its definition, status, chart series and every measurement.
+/// One metric: its definition, status, chart series and its measurements.
 #[derive(Debug, Clone, PartialEq, Serialize, TS)]
 pub struct MetricReport {
-    /// Definition, status with its reason and action, and the (downsampled) series.
+    /// Definition, status with its reason and action, and the (downsampled) series;
+    /// `chart.total_points` counts every live value.
     pub chart: MetricChart,
-    /// Every live measurement, oldest first (the chart may hold fewer points).
+    /// Oldest first: every live value in a [`Store::rollout_report`], the latest
+    /// [`DOCUMENT_VALUES`] in a [`Store::rollout_document_report`].
     pub measurements: Vec<Measurement>,
+}
+
+/// How many of a metric's latest values a document report lists beside its chart.
+pub const DOCUMENT_VALUES: usize = 12;
+
+/// How many measurements a report carries.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Values {
+    All,
+    Latest(usize),
 }
 
 impl RolloutReport {
@@ -72,8 +84,30 @@ impl RolloutReport {
 }
 
 impl Store {
-    /// Everything of one rollout as of `today`, ready for any export format.
+    /// Everything of one rollout as of `today`, every measurement included: for the
+    /// table exports (CSV, XLSX).
     pub fn rollout_report(&self, rollout_id: &str, today: NaiveDate) -> Result<RolloutReport> {
+        self.gather_report(rollout_id, today, Values::All)
+    }
+
+    /// The same with only each metric's latest [`DOCUMENT_VALUES`] values, which is all
+    /// a document (HTML, Markdown, iCal, PDF) shows beside the chart: a metric with years
+    /// of daily values need not be read in full, and the PHI check scans exactly what the
+    /// document carries.
+    pub fn rollout_document_report(
+        &self,
+        rollout_id: &str,
+        today: NaiveDate,
+    ) -> Result<RolloutReport> {
+        self.gather_report(rollout_id, today, Values::Latest(DOCUMENT_VALUES))
+    }
+
+    fn gather_report(
+        &self,
+        rollout_id: &str,
+        today: NaiveDate,
+        values: Values,
+    ) -> Result<RolloutReport> {
         let rollout = self.get_rollout(rollout_id)?;
         let tasks = self.list_tasks(rollout_id)?;
         let critical_path = crate::plan::critical_path(&tasks, rollout.go_live_date);
@@ -82,7 +116,10 @@ impl Store {
             .list_metrics(rollout_id)?
             .iter()
             .map(|metric| {
-                let mut measurements = self.list_measurements(&metric.id)?;
+                let mut measurements = match values {
+                    Values::All => self.list_measurements(&metric.id)?,
+                    Values::Latest(count) => self.recent_measurements(&metric.id, count)?,
+                };
                 // The store lists the newest first, for the entry screen; a report reads
                 // forward in time.
                 measurements.reverse();

@@ -4,14 +4,11 @@
 use std::collections::BTreeSet;
 
 use super::{or_dash, table};
+use crate::export::report::DOCUMENT_VALUES;
 use crate::export::svg::{heat_map_svg, metric_chart_svg};
 use crate::export::text::{date_long, date_or_dash, html_escape as e, value_text};
 use crate::export::{MetricReport, RolloutReport};
 use crate::metrics::Threshold;
-
-/// A chart says the trend; the table lists only the latest values beyond this many
-/// (every value is in the CSV and XLSX exports).
-const MEASUREMENTS_SHOWN: usize = 12;
 
 pub(super) fn metrics(out: &mut String, report: &RolloutReport) {
     if report.metrics.is_empty() {
@@ -89,12 +86,12 @@ fn metric_block(out: &mut String, report: &MetricReport) {
     out.push_str("</table>\n");
     let values = &report.measurements;
     if !values.is_empty() {
-        let shown = &values[values.len().saturating_sub(MEASUREMENTS_SHOWN)..];
-        if shown.len() < values.len() {
+        let shown = &values[values.len().saturating_sub(DOCUMENT_VALUES)..];
+        if shown.len() < chart.total_points {
             out.push_str(&format!(
                 "<p class=\"muted\">The latest {} of {} values; the chart shows them all.</p>\n",
                 shown.len(),
-                values.len()
+                chart.total_points
             ));
         }
         let rows: Vec<Vec<String>> = shown

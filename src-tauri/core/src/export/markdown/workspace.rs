@@ -52,7 +52,7 @@ pub(super) fn sections(out: &mut String, report: &RolloutReport) {
                 dash(&t.acted_by)
             );
         }
-        let _ = writeln!(out, "- Values recorded: {}\n", metric.measurements.len());
+        let _ = writeln!(out, "- Values recorded: {}\n", metric.chart.total_points);
     }
 
     let _ = writeln!(out, "## Risks\n");
