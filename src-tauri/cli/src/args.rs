@@ -70,6 +70,44 @@ pub enum Command {
     },
     /// Add a realistic sample clinic to an empty database.
     Demo,
+    /// Export a rollout as a report, tables or a calendar. The PHI check runs first.
+    Export(Box<ExportRollout>),
+    /// Export one SOP as a document. The PHI check runs first.
+    ExportSop(Box<ExportSop>),
+}
+
+#[derive(Args)]
+pub struct ExportRollout {
+    /// The rollout's id or name (a unique part of the name will do).
+    pub rollout: String,
+    #[arg(long, value_enum)]
+    pub format: crate::export::RolloutFormat,
+    /// The file to write; for csv, the folder that receives one file per table.
+    #[arg(long, value_name = "PATH")]
+    pub out: PathBuf,
+    /// Export even if the PHI check finds what looks like patient data.
+    #[arg(long)]
+    pub force: bool,
+    /// Replace an existing file (by default an existing export is kept).
+    #[arg(long)]
+    pub overwrite: bool,
+}
+
+#[derive(Args)]
+pub struct ExportSop {
+    /// The SOP's id or code, such as FD-012.
+    pub sop: String,
+    #[arg(long, value_enum)]
+    pub format: crate::export::SopFormat,
+    /// The file to write.
+    #[arg(long, value_name = "PATH")]
+    pub out: PathBuf,
+    /// Export even if the PHI check finds what looks like patient data.
+    #[arg(long)]
+    pub force: bool,
+    /// Replace an existing file (by default an existing export is kept).
+    #[arg(long)]
+    pub overwrite: bool,
 }
 
 #[derive(Subcommand)]

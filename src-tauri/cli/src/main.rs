@@ -5,6 +5,7 @@
 
 mod args;
 mod bundle;
+mod export;
 mod metrics;
 mod output;
 mod people;
@@ -186,6 +187,18 @@ fn run(cli: Cli) -> Result<(), CoreError> {
                     "the database failed its health check (see above)".into(),
                 ))
             }
+        }
+        Command::Export(a) => export::rollout(
+            &store,
+            &a.rollout,
+            a.format,
+            &a.out,
+            a.force,
+            a.overwrite,
+            today(),
+        ),
+        Command::ExportSop(a) => {
+            export::sop(&store, &a.sop, a.format, &a.out, a.force, a.overwrite)
         }
         Command::Demo => {
             let seeded = rollplan_core::demo::seed_sample_clinic(&store, today())?;

@@ -244,6 +244,8 @@ fn metrics() {
         "list_metrics",
         measure(|| drop(store.list_metrics(&rollout).expect("metrics"))),
     );
+    let today = chrono::NaiveDate::from_ymd_opt(2027, 6, 1).expect("date");
+    exports(&store, &rollout, today, "100,000 values");
 }
 
 /// A rollout plan of 2,000 tasks in 20 phases: each task waits for the one before it in
@@ -329,6 +331,7 @@ fn large_plan() {
         }),
     );
     bundle_round_trip(&store, &rollout, dir.path());
+    exports(&store, &rollout, today, "2,000 tasks");
 }
 
 /// The 2,000-task plan as a bundle: export (read + JSON), import into an empty file
@@ -363,6 +366,103 @@ fn bundle_round_trip(store: &Store, rollout: &str, dir: &std::path::Path) {
         }),
     );
     println!("bundle of the 2,000-task plan: {} KB", json.len() / 1024);
+}
+
+/// Every export format of one rollout: the report model, the PHI check, then each
+/// renderer on that model, with the size of what it writes.
+fn exports(store: &Store, rollout: &str, today: chrono::NaiveDate, what: &str) {
+    use rollplan_core::export;
+    println!(
+        "\n{:<32} {:>10} {:>10} {:>10} {:>10}",
+        format!("export ({what})"),
+        "median",
+        "p95",
+        "max",
+        "size"
+    );
+    // Table formats carry every value; documents each metric's latest values.
+    let tables_of = || store.rollout_report(rollout, today).expect("report");
+    let document_of = || {
+        store
+            .rollout_document_report(rollout, today)
+            .expect("report")
+    };
+    let tables = tables_of();
+    let document = document_of();
+    let sized = |name: &str, samples: Vec<Duration>, bytes: usize| {
+        let at = |q: f64| samples[((samples.len() - 1) as f64 * q).round() as usize];
+        let ms = |d: Duration| format!("{:.1} ms", d.as_secs_f64() * 1e3);
+        let size = match bytes {
+            0 => String::new(),
+            b if b < 10 * 1024 => format!("{b} B"),
+            b => format!("{:.0} KB", b as f64 / 1024.0),
+        };
+        println!(
+            "{:<32} {:>10} {:>10} {:>10} {:>10}",
+            name,
+            ms(at(0.5)),
+            ms(at(0.95)),
+            ms(at(1.0)),
+            size
+        );
+    };
+    sized(
+        "rollout_report (every value)",
+        measure_n(10, || drop(tables_of())),
+        0,
+    );
+    sized(
+        "rollout_document_report",
+        measure_n(10, || drop(document_of())),
+        0,
+    );
+    sized(
+        "phi_check (every value)",
+        measure_n(10, || drop(export::phi_check(&tables))),
+        0,
+    );
+    // What `export --format html` does: gather, check, render.
+    let html = export::rollout_html(&document).len();
+    sized(
+        "html (gather + check + render)",
+        measure_n(10, || {
+            let document = document_of();
+            drop(export::phi_check(&document));
+            drop(export::rollout_html(&document));
+        }),
+        html,
+    );
+    let markdown = export::rollout_markdown(&document).len();
+    sized(
+        "markdown (render)",
+        measure_n(10, || drop(export::rollout_markdown(&document))),
+        markdown,
+    );
+    let csv: usize = export::rollout_csv_files(&tables)
+        .expect("csv")
+        .iter()
+        .map(|(_, b)| b.len())
+        .sum();
+    sized(
+        "csv, all tables (render)",
+        measure_n(10, || {
+            drop(export::rollout_csv_files(&tables).expect("csv"))
+        }),
+        csv,
+    );
+    let xlsx = export::rollout_xlsx(&tables).expect("xlsx").len();
+    sized(
+        "xlsx (render)",
+        measure_n(5, || drop(export::rollout_xlsx(&tables).expect("xlsx"))),
+        xlsx,
+    );
+    let stamp = chrono::Utc::now();
+    let ics = export::rollout_ics(&document, stamp).len();
+    sized(
+        "ics (render)",
+        measure_n(10, || drop(export::rollout_ics(&document, stamp))),
+        ics,
+    );
 }
 
 /// The SOP library at DESIGN.md §6 scale: 500 SOPs of 10–50 steps.

@@ -12,6 +12,7 @@ pub mod bundle;
 pub mod check;
 pub mod demo;
 pub mod error;
+pub mod export;
 pub mod import;
 pub mod metrics;
 pub mod paths;

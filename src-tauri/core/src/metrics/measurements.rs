@@ -70,6 +70,20 @@ impl Store {
         })
     }
 
+    /// A metric's `limit` most recent live values, newest first: what a report shows
+    /// beside the chart, without reading years of daily values.
+    pub fn recent_measurements(&self, metric_id: &str, limit: usize) -> Result<Vec<Measurement>> {
+        self.read(|conn| {
+            fetch_metric(conn, metric_id)?;
+            let mut statement = conn.prepare_cached(&format!(
+                "{SELECT} WHERE metric_id = ?1 AND deleted_at IS NULL ORDER BY measured_on DESC LIMIT ?2"
+            ))?;
+            let limit = i64::try_from(limit).unwrap_or(i64::MAX);
+            let found = statement.query_map(params![metric_id, limit], from_row)?;
+            Ok(found.collect::<rusqlite::Result<_>>()?)
+        })
+    }
+
     /// A metric's values in the trash, most recently trashed first.
     pub fn list_trashed_measurements(&self, metric_id: &str) -> Result<Vec<Measurement>> {
         self.read(|conn| {

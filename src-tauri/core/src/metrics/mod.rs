@@ -9,7 +9,7 @@
 mod chart;
 mod dashboard;
 mod definitions;
-mod format;
+pub(crate) mod format;
 mod import;
 mod measurements;
 mod names;

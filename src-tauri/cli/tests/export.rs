@@ -1,0 +1,226 @@
+//! `export` and `export-sop` as a script uses them: every format to a temp folder, exit
+//! codes, the PHI refusal and `--force`, and no overwriting without `--overwrite`.
+
+use std::path::Path;
+use std::process::{Command, Output};
+
+fn cli(db: &Path, args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_rollplan-cli"))
+        .arg("--db")
+        .arg(db)
+        .args(args)
+        .env_remove("ROLLPLAN_DB")
+        .output()
+        .expect("rollplan-cli runs")
+}
+
+fn stderr(output: &Output) -> String {
+    String::from_utf8_lossy(&output.stderr).into_owned()
+}
+
+fn demo(dir: &Path) -> std::path::PathBuf {
+    let db = dir.join("rollplan.db");
+    assert!(
+        cli(&db, &["demo"]).status.success(),
+        "the sample clinic is added"
+    );
+    db
+}
+
+#[test]
+fn every_rollout_format_exports_by_name() {
+    let dir = tempfile::tempdir().expect("dir");
+    let db = demo(dir.path());
+    for (format, file) in [
+        ("html", "r.html"),
+        ("md", "r.md"),
+        ("xlsx", "r.xlsx"),
+        ("ics", "r.ics"),
+        ("csv", "tables"),
+    ] {
+        let out = dir.path().join(file);
+        let done = cli(
+            &db,
+            &[
+                "export",
+                "SMS appointment",
+                "--format",
+                format,
+                "--out",
+                out.to_str().expect("path"),
+            ],
+        );
+        assert!(
+            done.status.success(),
+            "{format} export failed: {}",
+            stderr(&done)
+        );
+        assert!(out.exists(), "{format} export wrote nothing");
+    }
+    let html = std::fs::read_to_string(dir.path().join("r.html")).expect("html");
+    assert!(
+        html.contains("SMS appointment reminders"),
+        "the report names its rollout"
+    );
+    assert!(
+        dir.path().join("tables/tasks.csv").exists(),
+        "csv writes one file per table"
+    );
+    assert!(
+        std::fs::read(dir.path().join("r.xlsx"))
+            .expect("xlsx")
+            .starts_with(b"PK"),
+        "an XLSX is a zip"
+    );
+    assert!(std::fs::read_to_string(dir.path().join("r.ics"))
+        .expect("ics")
+        .starts_with("BEGIN:VCALENDAR\r\n"));
+}
+
+#[test]
+fn every_sop_format_exports_by_code() {
+    let dir = tempfile::tempdir().expect("dir");
+    let db = demo(dir.path());
+    for format in ["html", "md", "docx"] {
+        let out = dir.path().join(format!("sop.{format}"));
+        let done = cli(
+            &db,
+            &[
+                "export-sop",
+                "cl-031",
+                "--format",
+                format,
+                "--out",
+                out.to_str().expect("path"),
+            ],
+        );
+        assert!(
+            done.status.success(),
+            "{format} export failed: {}",
+            stderr(&done)
+        );
+        let bytes = std::fs::read(&out).expect("written");
+        assert!(
+            bytes.len() > 500,
+            "{format} is a real document ({} bytes)",
+            bytes.len()
+        );
+    }
+}
+
+#[test]
+fn phi_refuses_the_export_with_its_field_unless_forced() {
+    let dir = tempfile::tempdir().expect("dir");
+    let db = dir.path().join("rollplan.db");
+    let created = cli(
+        &db,
+        &[
+            "rollouts",
+            "create",
+            "--name",
+            "Refill line",
+            "--goal",
+            "Callback for Jane Doe, MRN 00482213",
+        ],
+    );
+    assert!(created.status.success(), "{}", stderr(&created));
+    let out = dir.path().join("report.html");
+    let path = out.to_str().expect("path");
+    let refused = cli(
+        &db,
+        &["export", "Refill line", "--format", "html", "--out", path],
+    );
+    assert_eq!(
+        refused.status.code(),
+        Some(1),
+        "PHI refuses the export as bad input"
+    );
+    let message = stderr(&refused);
+    assert!(
+        message.contains("Rollout \"Refill line\" — goal: a medical record number"),
+        "the hit names its field: {message}"
+    );
+    assert!(
+        message.contains("--force"),
+        "the way to export anyway is named: {message}"
+    );
+    assert!(!out.exists(), "a refused export writes nothing");
+    let forced = cli(
+        &db,
+        &[
+            "export",
+            "Refill line",
+            "--format",
+            "html",
+            "--out",
+            path,
+            "--force",
+        ],
+    );
+    assert!(forced.status.success(), "{}", stderr(&forced));
+    assert!(out.exists());
+}
+
+#[test]
+fn an_existing_file_is_kept_unless_overwrite_and_bad_input_exits_1() {
+    let dir = tempfile::tempdir().expect("dir");
+    let db = demo(dir.path());
+    let out = dir.path().join("r.md");
+    let path = out.to_str().expect("path");
+    assert!(
+        cli(&db, &["export", "EHR", "--format", "md", "--out", path])
+            .status
+            .success()
+    );
+    std::fs::write(&out, "earlier export").expect("write");
+    let again = cli(&db, &["export", "EHR", "--format", "md", "--out", path]);
+    assert_eq!(again.status.code(), Some(1));
+    assert!(stderr(&again).contains("--overwrite"), "{}", stderr(&again));
+    assert_eq!(
+        std::fs::read_to_string(&out).expect("read"),
+        "earlier export",
+        "the earlier file is untouched"
+    );
+    assert!(cli(
+        &db,
+        &[
+            "export",
+            "EHR",
+            "--format",
+            "md",
+            "--out",
+            path,
+            "--overwrite"
+        ]
+    )
+    .status
+    .success());
+    assert_ne!(
+        std::fs::read_to_string(&out).expect("read"),
+        "earlier export"
+    );
+
+    let ambiguous = cli(&db, &["export", "e", "--format", "md", "--out", path]);
+    assert_eq!(
+        ambiguous.status.code(),
+        Some(1),
+        "an ambiguous name is bad input"
+    );
+    assert!(stderr(&ambiguous).contains("matches several rollouts"));
+    let unknown = cli(
+        &db,
+        &["export", "No such rollout", "--format", "md", "--out", path],
+    );
+    assert_eq!(unknown.status.code(), Some(1));
+    let pdf = cli(&db, &["export", "EHR", "--format", "pdf", "--out", path]);
+    assert_eq!(
+        pdf.status.code(),
+        Some(1),
+        "formats not in this build are refused by the parser"
+    );
+    let missing_sop = cli(
+        &db,
+        &["export-sop", "ZZ-999", "--format", "md", "--out", path],
+    );
+    assert_eq!(missing_sop.status.code(), Some(1));
+}

@@ -1,0 +1,169 @@
+//! The rollout report as one self-contained HTML file: inline CSS and SVG, no scripts,
+//! no remote content, print-ready (a page per section, headers repeated on long tables).
+//! It is what a board sees of the product, so it reads as a document, not a data dump.
+
+mod plan;
+mod workspace;
+
+use super::text::{countdown, date_long, html_escape as e};
+use super::RolloutReport;
+use crate::readiness::Verdict;
+
+const STYLE: &str = include_str!("style.css");
+
+/// The sections in order: (anchor, title). The contents and the tests use the same list.
+pub const SECTIONS: &[(&str, &str)] = &[
+    ("overview", "Overview"),
+    ("timeline", "Timeline"),
+    ("plan", "Plan"),
+    ("readiness", "Readiness"),
+    ("training", "Training"),
+    ("metrics", "Metrics"),
+    ("risks", "Risks"),
+    ("decisions", "Decisions"),
+    ("communications", "Communications"),
+    ("stakeholders", "Stakeholders"),
+    ("scope", "Scope log"),
+    ("sops", "Linked SOPs"),
+];
+
+/// The whole report as an HTML document.
+pub fn rollout_html(report: &RolloutReport) -> String {
+    let mut out = String::with_capacity(64 * 1024 + report.tasks.len() * 600);
+    let rollout = &report.rollout;
+    out.push_str(&format!(
+        "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n\
+         <meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n\
+         <meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; style-src 'unsafe-inline'; img-src data:\">\n\
+         <title>{} — rollout report</title>\n<style>\n{STYLE}</style>\n</head>\n<body>\n<main>\n",
+        e(&rollout.name)
+    ));
+    cover(&mut out, report);
+    out.push_str("<nav class=\"contents\"><h2>Contents</h2><ol>");
+    for (anchor, title) in SECTIONS {
+        out.push_str(&format!("<li><a href=\"#{anchor}\">{title}</a></li>"));
+    }
+    out.push_str("</ol></nav>\n");
+    for (anchor, title) in SECTIONS {
+        out.push_str(&format!("<section id=\"{anchor}\">\n<h2>{title}</h2>\n"));
+        write_section(&mut out, anchor, report);
+        out.push_str("</section>\n");
+    }
+    out.push_str(&format!(
+        "</main>\n<footer>Exported {} · {} · Rollplan</footer>\n</body>\n</html>\n",
+        date_long(report.as_of),
+        e(&rollout.name)
+    ));
+    out
+}
+
+fn write_section(out: &mut String, anchor: &str, report: &RolloutReport) {
+    match anchor {
+        "overview" => plan::overview(out, report),
+        "timeline" => plan::timeline(out, report),
+        "plan" => plan::tasks(out, report),
+        "readiness" => plan::readiness(out, report),
+        "training" => plan::training(out, report),
+        "metrics" => workspace::metrics(out, report),
+        "risks" => workspace::risks(out, report),
+        "decisions" => workspace::decisions(out, report),
+        "communications" => workspace::communications(out, report),
+        "stakeholders" => workspace::stakeholders(out, report),
+        "scope" => workspace::scope(out, report),
+        _ => workspace::sops(out, report),
+    }
+}
+
+fn cover(out: &mut String, report: &RolloutReport) {
+    let rollout = &report.rollout;
+    let readiness = &report.overview.readiness;
+    let go_live = match (rollout.go_live_date, report.overview.days_to_go_live) {
+        (Some(date), Some(days)) => format!(
+            "{} <span class=\"muted\">({})</span>",
+            date_long(date),
+            countdown(days)
+        ),
+        _ => "Not set".to_owned(),
+    };
+    out.push_str(&format!(
+        "<header class=\"cover\">\n<div class=\"kicker\">Rollout report · {}</div>\n<h1>{}</h1>\n",
+        rollout.kind.label(),
+        e(&rollout.name)
+    ));
+    if !rollout.goal.trim().is_empty() {
+        out.push_str(&format!("<p class=\"pre\">{}</p>\n", e(&rollout.goal)));
+    }
+    out.push_str(&format!(
+        "<div class=\"facts\">{}{}{}{}</div>\n",
+        fact("Phase", rollout.phase.label()),
+        fact("Go-live", &go_live),
+        fact(
+            "Readiness",
+            &format!(
+                "{} <span class=\"muted\">· {}/100</span>",
+                verdict_badge(readiness.verdict),
+                readiness.score
+            )
+        ),
+        fact("As of", &date_long(report.as_of)),
+    ));
+    out.push_str(&format!(
+        "<p class=\"muted\">Sponsor: {} · Owner: {}</p>\n</header>\n",
+        or_dash(&rollout.sponsor),
+        or_dash(&rollout.owner)
+    ));
+}
+
+/// A labelled figure; `value` is markup the caller has escaped.
+pub(super) fn fact(label: &str, value: &str) -> String {
+    format!("<div class=\"fact\"><div class=\"label\">{label}</div><div class=\"value\">{value}</div></div>")
+}
+
+pub(super) fn verdict_badge(verdict: Verdict) -> String {
+    let (class, label) = verdict_words(verdict);
+    format!("<span class=\"badge {class}\">{label}</span>")
+}
+
+pub(crate) fn verdict_words(verdict: Verdict) -> (&'static str, &'static str) {
+    match verdict {
+        Verdict::Go => ("go", "Go"),
+        Verdict::NoGo => ("no_go", "No-go"),
+        Verdict::NotAssessed => ("not_assessed", "Not assessed"),
+    }
+}
+
+/// Escaped text, or a dash for nothing.
+pub(super) fn or_dash(text: &str) -> String {
+    if text.trim().is_empty() {
+        "—".to_owned()
+    } else {
+        e(text)
+    }
+}
+
+/// A table from escaped cells; `numeric` marks right-aligned columns.
+pub(super) fn table(out: &mut String, headers: &[&str], numeric: &[usize], rows: &[Vec<String>]) {
+    out.push_str("<table><thead><tr>");
+    for (i, header) in headers.iter().enumerate() {
+        let class = if numeric.contains(&i) {
+            " class=\"num\""
+        } else {
+            ""
+        };
+        out.push_str(&format!("<th{class}>{header}</th>"));
+    }
+    out.push_str("</tr></thead><tbody>\n");
+    for row in rows {
+        out.push_str("<tr>");
+        for (i, cell) in row.iter().enumerate() {
+            let class = if numeric.contains(&i) {
+                " class=\"num\""
+            } else {
+                ""
+            };
+            out.push_str(&format!("<td{class}>{cell}</td>"));
+        }
+        out.push_str("</tr>\n");
+    }
+    out.push_str("</tbody></table>\n");
+}

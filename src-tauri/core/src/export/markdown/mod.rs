@@ -1,0 +1,233 @@
+//! The rollout report as Markdown that pastes cleanly into a wiki or an email: headings,
+//! lists and pipe tables (GitHub/CommonMark flavour), every user-typed string escaped.
+
+use std::fmt::Write;
+
+use super::html::verdict_words;
+use super::text::{countdown, date_long, date_or_dash, markdown_escape as m};
+use super::RolloutReport;
+use crate::plan::TaskKind;
+use crate::readiness::ReadinessCategory;
+
+mod workspace;
+
+/// The report as a Markdown document.
+pub fn rollout_markdown(report: &RolloutReport) -> String {
+    let mut out = String::with_capacity(16 * 1024 + report.tasks.len() * 200);
+    let rollout = &report.rollout;
+    let readiness = &report.overview.readiness;
+    let _ = writeln!(out, "# {} — rollout report\n", m(&rollout.name));
+    let go_live = match (rollout.go_live_date, report.overview.days_to_go_live) {
+        (Some(date), Some(days)) => format!("{} ({})", date_long(date), countdown(days)),
+        _ => "not set".to_owned(),
+    };
+    let _ = writeln!(
+        out,
+        "**{}** · Phase: **{}** · Go-live: **{}** · Readiness: **{}** ({}/100)\n",
+        rollout.kind.label(),
+        rollout.phase.label(),
+        go_live,
+        verdict_words(readiness.verdict).1,
+        readiness.score
+    );
+    if !rollout.goal.trim().is_empty() {
+        let _ = writeln!(out, "{}\n", m(&rollout.goal));
+    }
+    let _ = writeln!(out, "- Sponsor: {}\n- Owner: {}\n- Sites: {}\n- Start: {}\n- In scope: {}\n- Out of scope: {}\n",
+        dash(&rollout.sponsor), dash(&rollout.owner), dash(&rollout.sites.join(", ")),
+        date_or_dash(rollout.start_date), dash(&rollout.scope_in), dash(&rollout.scope_out));
+    let o = &report.overview;
+    let _ = writeln!(
+        out,
+        "Overdue tasks: {} · Blocked: {} · Due this week: {}\n",
+        o.overdue_count, o.blocked_count, o.due_this_week_count
+    );
+
+    let _ = writeln!(out, "## Plan\n");
+    if !report.critical_path.task_ids.is_empty() {
+        let steps: Vec<String> = report
+            .critical_path
+            .task_ids
+            .iter()
+            .filter_map(|id| report.task(id))
+            .map(|t| m(&t.title))
+            .collect();
+        let _ = writeln!(
+            out,
+            "**Critical path** ({} days of work): {}\n",
+            report.critical_path.length_days,
+            steps.join(" → ")
+        );
+    }
+    for slip in &report.slipped {
+        let _ = writeln!(
+            out,
+            "- **Slipped:** {} — {}",
+            m(&slip.title),
+            m(&slip.reason)
+        );
+    }
+    if !report.slipped.is_empty() {
+        out.push('\n');
+    }
+    let rows: Vec<Vec<String>> = report
+        .tasks
+        .iter()
+        .map(|t| {
+            let mut title = m(&t.title);
+            if t.kind == TaskKind::Milestone {
+                title = format!("◆ {title}");
+            }
+            if report.is_critical(&t.id) {
+                title.push_str(" (critical)");
+            }
+            let depends: Vec<String> = t
+                .depends_on
+                .iter()
+                .filter_map(|id| report.task(id))
+                .map(|d| m(&d.title))
+                .collect();
+            vec![
+                title,
+                m(&t.phase_name),
+                dash(&t.owner_name),
+                date_or_dash(t.start_date),
+                date_or_dash(t.due_date),
+                t.status.label().into(),
+                depends.join("; "),
+                m(&t.notes),
+            ]
+        })
+        .collect();
+    table(
+        &mut out,
+        &[
+            "Task",
+            "Phase",
+            "Owner",
+            "Start",
+            "Due",
+            "Status",
+            "Depends on",
+            "Notes",
+        ],
+        &rows,
+    );
+
+    let _ = writeln!(
+        out,
+        "## Readiness\n\n**Verdict: {}** — score {}/100\n",
+        verdict_words(readiness.verdict).1,
+        readiness.score
+    );
+    for reason in &readiness.reasons {
+        let _ = writeln!(
+            out,
+            "- {}{}",
+            if reason.blocking {
+                "**Blocking:** "
+            } else {
+                ""
+            },
+            m(&reason.text)
+        );
+    }
+    if !readiness.reasons.is_empty() {
+        out.push('\n');
+    }
+    for category in ReadinessCategory::ALL {
+        let rows: Vec<Vec<String>> = report
+            .criteria
+            .iter()
+            .filter(|c| c.category == *category)
+            .map(|c| {
+                vec![
+                    m(&c.title),
+                    dash(&c.owner),
+                    c.status.label().into(),
+                    if c.hard_gate {
+                        "Hard gate".into()
+                    } else {
+                        String::new()
+                    },
+                    m(&c.evidence),
+                ]
+            })
+            .collect();
+        if !rows.is_empty() {
+            let _ = writeln!(out, "### {}\n", category.label());
+            table(
+                &mut out,
+                &["Criterion", "Owner", "Status", "Gate", "Evidence"],
+                &rows,
+            );
+        }
+    }
+
+    let _ = writeln!(out, "## Training\n");
+    let rows: Vec<Vec<String>> = report
+        .training_by_role
+        .iter()
+        .map(|r| {
+            let percent = if r.people > 0 {
+                r.trained * 100 / r.people
+            } else {
+                0
+            };
+            vec![
+                m(&r.role_name),
+                r.people.to_string(),
+                r.trained.to_string(),
+                format!("{percent}%"),
+                r.overdue.to_string(),
+            ]
+        })
+        .collect();
+    table(
+        &mut out,
+        &["Role", "People", "Trained", "Completion", "Overdue"],
+        &rows,
+    );
+    let rows: Vec<Vec<String>> = report
+        .training_requirements
+        .iter()
+        .map(|q| vec![m(&q.role_name), m(&q.module_title), date_long(q.due_date)])
+        .collect();
+    table(&mut out, &["Role", "Required module", "Due"], &rows);
+
+    workspace::sections(&mut out, report);
+    let _ = writeln!(
+        out,
+        "---\n\n_Exported {} · {} · Rollplan_",
+        date_long(report.as_of),
+        m(&rollout.name)
+    );
+    out
+}
+
+/// Escaped text, or a dash for nothing.
+pub(super) fn dash(text: &str) -> String {
+    if text.trim().is_empty() {
+        "—".to_owned()
+    } else {
+        m(text)
+    }
+}
+
+/// A pipe table from escaped cells, or "None." when there are no rows.
+pub(super) fn table(out: &mut String, headers: &[&str], rows: &[Vec<String>]) {
+    if rows.is_empty() {
+        out.push_str("None.\n\n");
+        return;
+    }
+    let _ = writeln!(out, "| {} |", headers.join(" | "));
+    let _ = writeln!(out, "|{}", " --- |".repeat(headers.len()));
+    for row in rows {
+        let cells: Vec<&str> = row
+            .iter()
+            .map(|c| if c.is_empty() { " " } else { c.as_str() })
+            .collect();
+        let _ = writeln!(out, "| {} |", cells.join(" | "));
+    }
+    out.push('\n');
+}

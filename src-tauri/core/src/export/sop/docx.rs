@@ -1,0 +1,253 @@
+//! An SOP as a Word document (DOCX).
+//!
+//! A DOCX is a zip of a few XML parts. Writing the five parts we need with `zip` (already
+//! in the build through `rust_xlsxwriter`) keeps the build as it is; the maintained DOCX
+//! crates bring image and XML stacks we would not use. The document uses Word's built-in
+//! Title and Heading styles (declared in styles.xml) so the navigation pane and a table of
+//! contents work, and plain tables with borders.
+
+use std::io::Write;
+
+use zip::write::SimpleFileOptions;
+use zip::{CompressionMethod, ZipWriter};
+
+use super::SopDocument;
+use crate::{CoreError, Result};
+
+const CONTENT_TYPES: &str = r#"<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
+<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/><Override PartName="/word/document.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"/><Override PartName="/word/styles.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.styles+xml"/></Types>"#;
+
+const PACKAGE_RELS: &str = r#"<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
+<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="word/document.xml"/></Relationships>"#;
+
+const DOCUMENT_RELS: &str = r#"<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
+<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/styles" Target="styles.xml"/></Relationships>"#;
+
+const STYLES: &str = r#"<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
+<w:styles xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:docDefaults><w:rPrDefault><w:rPr><w:rFonts w:ascii="Calibri" w:hAnsi="Calibri" w:cs="Calibri"/><w:sz w:val="22"/></w:rPr></w:rPrDefault><w:pPrDefault><w:pPr><w:spacing w:after="120"/></w:pPr></w:pPrDefault></w:docDefaults><w:style w:type="paragraph" w:default="1" w:styleId="Normal"><w:name w:val="Normal"/></w:style><w:style w:type="paragraph" w:styleId="Title"><w:name w:val="Title"/><w:basedOn w:val="Normal"/><w:pPr><w:spacing w:after="240"/></w:pPr><w:rPr><w:b/><w:sz w:val="40"/></w:rPr></w:style><w:style w:type="paragraph" w:styleId="Heading1"><w:name w:val="heading 1"/><w:basedOn w:val="Normal"/><w:pPr><w:keepNext/><w:spacing w:before="360" w:after="120"/><w:outlineLvl w:val="0"/></w:pPr><w:rPr><w:b/><w:color w:val="0F766E"/><w:sz w:val="28"/></w:rPr></w:style></w:styles>"#;
+
+const DOCUMENT_OPEN: &str = r#"<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
+<w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:body>"#;
+
+/// Letter with one-inch margins; the table widths below are in fiftieths of a percent.
+const DOCUMENT_CLOSE: &str = r#"<w:sectPr><w:pgSz w:w="12240" w:h="15840"/><w:pgMar w:top="1440" w:right="1440" w:bottom="1440" w:left="1440" w:header="720" w:footer="720" w:gutter="0"/></w:sectPr></w:body></w:document>"#;
+
+/// The SOP as DOCX bytes.
+pub fn sop_docx(document: &SopDocument) -> Result<Vec<u8>> {
+    let xml = document_xml(document);
+    let fault = |e: String| CoreError::Database(format!("cannot write the DOCX: {e}"));
+    let mut zip = ZipWriter::new(std::io::Cursor::new(Vec::new()));
+    let options = SimpleFileOptions::default().compression_method(CompressionMethod::Deflated);
+    for (name, body) in [
+        ("[Content_Types].xml", CONTENT_TYPES),
+        ("_rels/.rels", PACKAGE_RELS),
+        ("word/_rels/document.xml.rels", DOCUMENT_RELS),
+        ("word/styles.xml", STYLES),
+        ("word/document.xml", xml.as_str()),
+    ] {
+        zip.start_file(name, options)
+            .map_err(|e| fault(e.to_string()))?;
+        zip.write_all(body.as_bytes())
+            .map_err(|e| fault(e.to_string()))?;
+    }
+    Ok(zip.finish().map_err(|e| fault(e.to_string()))?.into_inner())
+}
+
+/// The body: title, header table, purpose, scope, numbered steps, exceptions table.
+pub(crate) fn document_xml(document: &SopDocument) -> String {
+    let sop = &document.sop;
+    let mut body = String::from(DOCUMENT_OPEN);
+    body.push_str(&paragraph(
+        "Title",
+        &[Run::plain(&format!("{} — {}", sop.code, sop.title))],
+    ));
+    let header: Vec<Vec<String>> = document
+        .header()
+        .into_iter()
+        .map(|(label, value)| vec![label.to_owned(), value])
+        .collect();
+    body.push_str(&table(&[], &header, &[1400, 3600]));
+    for (title, text) in [("Purpose", &sop.purpose), ("Scope", &sop.scope)] {
+        if !text.trim().is_empty() {
+            body.push_str(&paragraph("Heading1", &[Run::plain(title)]));
+            body.push_str(&paragraph("", &[Run::plain(text)]));
+        }
+    }
+    body.push_str(&paragraph("Heading1", &[Run::plain("Steps")]));
+    for (n, step) in sop.steps.iter().enumerate() {
+        body.push_str(&paragraph(
+            "",
+            &[
+                Run::bold(&format!("{}. ", n + 1)),
+                Run::bold(&format!("{}: ", step.role)),
+                Run::plain(&step.instruction),
+            ],
+        ));
+        if !step.quality_check.trim().is_empty() {
+            body.push_str(&indented(&[Run::italic(&format!(
+                "Check: {}",
+                step.quality_check
+            ))]));
+        }
+    }
+    if !sop.exceptions.is_empty() {
+        body.push_str(&paragraph("Heading1", &[Run::plain("Exceptions")]));
+        let rows: Vec<Vec<String>> = sop
+            .exceptions
+            .iter()
+            .map(|x| {
+                vec![
+                    x.trigger.clone(),
+                    x.action.clone(),
+                    x.escalate_to.clone(),
+                    x.within.clone(),
+                    x.evidence.clone(),
+                ]
+            })
+            .collect();
+        body.push_str(&table(
+            &["When", "Do", "Escalate to", "Within", "Evidence"],
+            &rows,
+            &[1100, 1300, 1000, 600, 1000],
+        ));
+    }
+    body.push_str(DOCUMENT_CLOSE);
+    body
+}
+
+struct Run<'a> {
+    text: &'a str,
+    bold: bool,
+    italic: bool,
+}
+
+impl<'a> Run<'a> {
+    fn plain(text: &'a str) -> Self {
+        Run {
+            text,
+            bold: false,
+            italic: false,
+        }
+    }
+    fn bold(text: &'a str) -> Self {
+        Run {
+            text,
+            bold: true,
+            italic: false,
+        }
+    }
+    fn italic(text: &'a str) -> Self {
+        Run {
+            text,
+            bold: false,
+            italic: true,
+        }
+    }
+
+    /// A run; line breaks in the text become `<w:br/>`.
+    fn xml(&self) -> String {
+        let mut props = String::new();
+        if self.bold {
+            props.push_str("<w:b/>");
+        }
+        if self.italic {
+            props.push_str("<w:i/>");
+        }
+        let props = if props.is_empty() {
+            String::new()
+        } else {
+            format!("<w:rPr>{props}</w:rPr>")
+        };
+        let lines: Vec<String> = self
+            .text
+            .lines()
+            .map(|line| format!("<w:t xml:space=\"preserve\">{}</w:t>", xml_escape(line)))
+            .collect();
+        format!("<w:r>{props}{}</w:r>", lines.join("<w:br/>"))
+    }
+}
+
+fn paragraph(style: &str, runs: &[Run]) -> String {
+    let props = if style.is_empty() {
+        String::new()
+    } else {
+        format!("<w:pPr><w:pStyle w:val=\"{style}\"/></w:pPr>")
+    };
+    let runs: String = runs.iter().map(Run::xml).collect();
+    format!("<w:p>{props}{runs}</w:p>")
+}
+
+fn indented(runs: &[Run]) -> String {
+    let runs: String = runs.iter().map(Run::xml).collect();
+    format!("<w:p><w:pPr><w:ind w:left=\"360\"/></w:pPr>{runs}</w:p>")
+}
+
+/// A bordered table over the page width; `widths` are relative column shares.
+fn table(headers: &[&str], rows: &[Vec<String>], widths: &[u32]) -> String {
+    let total: u32 = widths.iter().sum::<u32>().max(1);
+    // Twentieths of a point over the 6.5-inch text width.
+    let twips: Vec<u32> = widths.iter().map(|w| w * 9360 / total).collect();
+    let border = |side: &str| {
+        format!("<w:{side} w:val=\"single\" w:sz=\"4\" w:space=\"0\" w:color=\"D9DEE4\"/>")
+    };
+    let borders: String = ["top", "left", "bottom", "right", "insideH", "insideV"]
+        .iter()
+        .map(|s| border(s))
+        .collect();
+    let mut xml = format!(
+        "<w:tbl><w:tblPr><w:tblW w:w=\"5000\" w:type=\"pct\"/><w:tblBorders>{borders}</w:tblBorders><w:tblCellMar><w:left w:w=\"80\" w:type=\"dxa\"/><w:right w:w=\"80\" w:type=\"dxa\"/></w:tblCellMar></w:tblPr><w:tblGrid>"
+    );
+    for w in &twips {
+        xml.push_str(&format!("<w:gridCol w:w=\"{w}\"/>"));
+    }
+    xml.push_str("</w:tblGrid>");
+    let cell = |text: &str, width: u32, header: bool| {
+        let shade = if header {
+            "<w:shd w:val=\"clear\" w:color=\"auto\" w:fill=\"F5F7FA\"/>"
+        } else {
+            ""
+        };
+        let run = if header {
+            Run::bold(text)
+        } else {
+            Run::plain(text)
+        };
+        format!("<w:tc><w:tcPr><w:tcW w:w=\"{width}\" w:type=\"dxa\"/>{shade}</w:tcPr><w:p>{}</w:p></w:tc>", run.xml())
+    };
+    if !headers.is_empty() {
+        xml.push_str("<w:tr><w:trPr><w:tblHeader/></w:trPr>");
+        for (h, w) in headers.iter().zip(&twips) {
+            xml.push_str(&cell(h, *w, true));
+        }
+        xml.push_str("</w:tr>");
+    }
+    for row in rows {
+        xml.push_str("<w:tr><w:trPr><w:cantSplit/></w:trPr>");
+        for (i, (text, w)) in row.iter().zip(&twips).enumerate() {
+            // In a header block (no column headers) the first column is the label.
+            xml.push_str(&cell(text, *w, headers.is_empty() && i == 0));
+        }
+        xml.push_str("</w:tr>");
+    }
+    xml.push_str("</w:tbl><w:p/>");
+    xml
+}
+
+/// Text safe in XML: the five entities escaped, and characters XML 1.0 forbids dropped
+/// (a stray control character pasted from another app would make Word refuse the file).
+fn xml_escape(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            '\'' => out.push_str("&apos;"),
+            '\t' => out.push(' '),
+            c if (c as u32) < 0x20 || c == '\u{FFFE}' || c == '\u{FFFF}' => {}
+            c => out.push(c),
+        }
+    }
+    out
+}
