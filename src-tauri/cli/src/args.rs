@@ -49,19 +49,6 @@ pub enum Command {
         #[command(subcommand)]
         command: SopsCommand,
     },
-    /// Write a rollout and everything it links to as a .rollplan bundle.
-    // DESIGN.md spells this `export ROLLOUT --format bundle`; it is its own subcommand
-    // until `export` lands, and then folds into it.
-    ExportBundle {
-        /// The rollout's id or an unambiguous part of its name.
-        rollout: String,
-        /// The file to write (replaced whole, never half-written).
-        #[arg(long, value_name = "FILE")]
-        out: PathBuf,
-        /// Also share people's department, email and status, and their training records.
-        #[arg(long)]
-        include_people: bool,
-    },
     /// Check the database: integrity, foreign keys, schema version.
     Check {
         /// Print the report as JSON.
@@ -74,6 +61,21 @@ pub enum Command {
     Export(Box<ExportRollout>),
     /// Export one SOP as a document. The PHI check runs first.
     ExportSop(Box<ExportSop>),
+    /// Export the whole SOP library as one PDF binder with contents.
+    ExportLibrary {
+        /// The binder's title, such as the clinic's name.
+        #[arg(long, default_value = "SOP library")]
+        title: String,
+        /// The PDF file to write.
+        #[arg(long, value_name = "PATH")]
+        out: PathBuf,
+        /// Export even if the PHI check finds what looks like patient data.
+        #[arg(long)]
+        force: bool,
+        /// Replace an existing file.
+        #[arg(long)]
+        overwrite: bool,
+    },
 }
 
 #[derive(Args)]
@@ -91,6 +93,10 @@ pub struct ExportRollout {
     /// Replace an existing file (by default an existing export is kept).
     #[arg(long)]
     pub overwrite: bool,
+    /// With --format bundle: also share people's department, email and status, and
+    /// their training records (by default people travel as names and roles only).
+    #[arg(long)]
+    pub include_people: bool,
 }
 
 #[derive(Args)]

@@ -1,41 +1,14 @@
-//! `export-bundle` and `import bundle`: a rollout as a `.rollplan` file and back.
+//! `import bundle`: a `.rollplan` file another Rollplan user exported, merged by id.
+//! (Writing one is `export ROLLOUT --format bundle`.)
 
-use std::io::Write;
 use std::path::Path;
 
 use rollplan_core::bundle::{
-    bundle_to_json, read_bundle_file, BundleImportReport, BundleResolution, BundleResolutions,
+    read_bundle_file, BundleImportReport, BundleResolution, BundleResolutions,
 };
-use rollplan_core::rollouts::Rollout;
 use rollplan_core::{CoreError, Store};
 
 use crate::output::{print_json, print_table};
-
-pub fn export(
-    store: &Store,
-    rollout: &str,
-    out: &Path,
-    include_people: bool,
-) -> Result<(), CoreError> {
-    let rollout = find_rollout(store, rollout)?;
-    let bundle = store.export_bundle(&rollout.id, include_people)?;
-    let json = bundle_to_json(&bundle)?;
-    write_atomically(out, json.as_bytes())?;
-    let people = if include_people {
-        "people with their directory fields and training records"
-    } else {
-        "people as names and roles only"
-    };
-    println!(
-        "Exported '{}' to {} ({} tasks, {} SOPs, {} metrics; {people}).",
-        rollout.name,
-        out.display(),
-        bundle.tasks.len(),
-        bundle.sops.len(),
-        bundle.metrics.len()
-    );
-    Ok(())
-}
 
 pub fn import(
     store: &Store,
@@ -68,68 +41,6 @@ pub fn import(
         )));
     }
     Ok(())
-}
-
-/// An id, else a name matching one rollout exactly (ignoring case), else a part of one
-/// rollout's name.
-fn find_rollout(store: &Store, wanted: &str) -> Result<Rollout, CoreError> {
-    let rollouts = store.list_rollouts()?;
-    let wanted_lower = wanted.trim().to_lowercase();
-    let matches = |test: &dyn Fn(&Rollout) -> bool| -> Vec<&Rollout> {
-        rollouts.iter().filter(|r| test(r)).collect()
-    };
-    for found in [
-        matches(&|r| r.id == wanted.trim()),
-        matches(&|r| r.name.to_lowercase() == wanted_lower),
-        matches(&|r| r.name.to_lowercase().contains(&wanted_lower)),
-    ] {
-        match found.as_slice() {
-            [] => continue,
-            [one] => return Ok((*one).clone()),
-            several => {
-                let names: Vec<String> = several
-                    .iter()
-                    .map(|r| format!("'{}' ({})", r.name, r.id))
-                    .collect();
-                return Err(CoreError::invalid(
-                    "rollout",
-                    format!(
-                        "'{wanted}' matches several rollouts: {}. Use the id.",
-                        names.join(", ")
-                    ),
-                ));
-            }
-        }
-    }
-    Err(CoreError::NotFound {
-        entity: "Rollout",
-        id: wanted.to_owned(),
-    })
-}
-
-/// Writes beside the target and renames, so a crash or a full disk never leaves half a
-/// bundle under the name the user asked for.
-fn write_atomically(out: &Path, bytes: &[u8]) -> Result<(), CoreError> {
-    let io = |context: String| move |source| CoreError::Io { context, source };
-    let dir = out
-        .parent()
-        .filter(|d| !d.as_os_str().is_empty())
-        .unwrap_or(Path::new("."));
-    let name = out
-        .file_name()
-        .map(|n| n.to_string_lossy().into_owned())
-        .unwrap_or_default();
-    let temporary = dir.join(format!(".{name}.{}.tmp", std::process::id()));
-    let written = std::fs::File::create(&temporary)
-        .and_then(|mut file| {
-            file.write_all(bytes)?;
-            file.sync_all()
-        })
-        .and_then(|()| std::fs::rename(&temporary, out));
-    if written.is_err() {
-        let _ = std::fs::remove_file(&temporary);
-    }
-    written.map_err(io(format!("cannot write {}", out.display())))
 }
 
 /// The core names a refused bundle "bundle"; here we know the file.

@@ -1,4 +1,5 @@
-//! `export` and `export-sop`: the PHI check first, then the file, written atomically.
+//! `export`, `export-sop` and `export-library`: the PHI check first, then the file,
+//! written atomically.
 //!
 //! Two separate flags on purpose: `--force` exports despite PHI hits, `--overwrite`
 //! replaces an existing file. Replacing yesterday's export must never silently skip the
@@ -8,7 +9,9 @@ use std::path::Path;
 
 use chrono::{NaiveDate, Utc};
 use clap::ValueEnum;
+use rollplan_core::bundle::bundle_to_json;
 use rollplan_core::export::{self, files::write_atomically, PhiHit};
+use rollplan_core::rollouts::Rollout;
 use rollplan_core::{CoreError, Store};
 
 /// The formats of a rollout export.
@@ -24,11 +27,14 @@ pub enum RolloutFormat {
     Csv,
     /// An iCalendar file of milestones, go-live, training due dates and comms.
     Ics,
+    /// A .rollplan bundle another Rollplan user can import.
+    Bundle,
 }
 
 /// The formats of an SOP export.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
 pub enum SopFormat {
+    Pdf,
     Html,
     Md,
     Docx,
@@ -42,14 +48,26 @@ pub fn rollout(
     out: &Path,
     force: bool,
     overwrite: bool,
+    include_people: bool,
     today: NaiveDate,
 ) -> Result<(), CoreError> {
     let rollout = store.find_rollout(wanted)?;
+    if format == RolloutFormat::Bundle {
+        return bundle(
+            store,
+            &rollout,
+            out,
+            force,
+            overwrite,
+            include_people,
+            today,
+        );
+    }
     // Documents show each metric's latest values beside its chart; only the table
     // formats carry every value.
     let report = match format {
         RolloutFormat::Xlsx | RolloutFormat::Csv => store.rollout_report(&rollout.id, today)?,
-        RolloutFormat::Html | RolloutFormat::Md | RolloutFormat::Ics => {
+        RolloutFormat::Html | RolloutFormat::Md | RolloutFormat::Ics | RolloutFormat::Bundle => {
             store.rollout_document_report(&rollout.id, today)?
         }
     };
@@ -59,6 +77,7 @@ pub fn rollout(
         RolloutFormat::Md => export::rollout_markdown(&report).into_bytes(),
         RolloutFormat::Xlsx => export::rollout_xlsx(&report)?,
         RolloutFormat::Ics => export::rollout_ics(&report, Utc::now()).into_bytes(),
+        RolloutFormat::Bundle => unreachable!("bundles are written above"),
         RolloutFormat::Csv => {
             let files =
                 export::write_rollout_csv(&report, out, overwrite).map_err(suggest_overwrite)?;
@@ -81,6 +100,40 @@ pub fn rollout(
     Ok(())
 }
 
+/// A rollout and everything it links to as a `.rollplan` bundle. The PHI check reads
+/// the same report the documents do, so a bundle is checked like any other export.
+fn bundle(
+    store: &Store,
+    rollout: &Rollout,
+    out: &Path,
+    force: bool,
+    overwrite: bool,
+    include_people: bool,
+    today: NaiveDate,
+) -> Result<(), CoreError> {
+    refuse_phi(
+        &export::phi_check(&store.rollout_document_report(&rollout.id, today)?),
+        force,
+    )?;
+    let bundle = store.export_bundle(&rollout.id, include_people)?;
+    let json = bundle_to_json(&bundle)?;
+    write_atomically(out, json.as_bytes(), overwrite).map_err(suggest_overwrite)?;
+    let people = if include_people {
+        "people with their directory fields and training records"
+    } else {
+        "people as names and roles only"
+    };
+    println!(
+        "Exported '{}' to {} ({} tasks, {} SOPs, {} metrics; {people}).",
+        rollout.name,
+        out.display(),
+        bundle.tasks.len(),
+        bundle.sops.len(),
+        bundle.metrics.len()
+    );
+    Ok(())
+}
+
 /// Exports an SOP (by id or code) to `out`.
 pub fn sop(
     store: &Store,
@@ -89,10 +142,12 @@ pub fn sop(
     out: &Path,
     force: bool,
     overwrite: bool,
+    today: NaiveDate,
 ) -> Result<(), CoreError> {
     let document = store.sop_document(&store.find_sop(wanted)?.id)?;
     refuse_phi(&export::sop_phi_check(&document.sop), force)?;
     let bytes = match format {
+        SopFormat::Pdf => rollplan_core::pdf::sop_pdf(store, &document.sop.id, None, today)?,
         SopFormat::Html => export::sop_html(&document).into_bytes(),
         SopFormat::Md => export::sop_markdown(&document).into_bytes(),
         SopFormat::Docx => export::sop_docx(&document)?,
@@ -149,6 +204,30 @@ fn suggest_overwrite(error: CoreError) -> CoreError {
         }
         other => other,
     }
+}
+
+/// The whole library (every SOP in force, drafts marked) as one PDF binder.
+pub fn library(
+    store: &Store,
+    title: &str,
+    out: &Path,
+    force: bool,
+    overwrite: bool,
+    today: NaiveDate,
+) -> Result<(), CoreError> {
+    let mut hits = Vec::new();
+    for summary in store.list_sops()? {
+        hits.extend(export::sop_phi_check(&store.get_sop(&summary.id)?));
+    }
+    refuse_phi(&hits, force)?;
+    let pdf = rollplan_core::pdf::sop_library_pdf(store, title, today)?;
+    write_atomically(out, &pdf, overwrite).map_err(suggest_overwrite)?;
+    println!(
+        "Exported the SOP library to {} ({})",
+        out.display(),
+        size(pdf.len())
+    );
+    Ok(())
 }
 
 fn size(bytes: usize) -> String {

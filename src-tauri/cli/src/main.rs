@@ -151,11 +151,6 @@ fn run(cli: Cli) -> Result<(), CoreError> {
                 sops::in_force(&store, &code, on.unwrap_or_else(today), json)
             }
         },
-        Command::ExportBundle {
-            rollout,
-            out,
-            include_people,
-        } => bundle::export(&store, &rollout, &out, include_people),
         Command::Import {
             command:
                 ImportCommand::Bundle {
@@ -195,11 +190,24 @@ fn run(cli: Cli) -> Result<(), CoreError> {
             &a.out,
             a.force,
             a.overwrite,
+            a.include_people,
             today(),
         ),
-        Command::ExportSop(a) => {
-            export::sop(&store, &a.sop, a.format, &a.out, a.force, a.overwrite)
-        }
+        Command::ExportSop(a) => export::sop(
+            &store,
+            &a.sop,
+            a.format,
+            &a.out,
+            a.force,
+            a.overwrite,
+            today(),
+        ),
+        Command::ExportLibrary {
+            title,
+            out,
+            force,
+            overwrite,
+        } => export::library(&store, &title, &out, force, overwrite, today()),
         Command::Demo => {
             let seeded = rollplan_core::demo::seed_sample_clinic(&store, today())?;
             println!(

@@ -1,4 +1,4 @@
-//! `export-bundle` and `import bundle` as a script uses them.
+//! `export --format bundle` and `import bundle` as a script uses them.
 
 use std::path::Path;
 use std::process::{Command, Output};
@@ -30,7 +30,14 @@ fn exported(dir: &Path) -> std::path::PathBuf {
     let out = dir.join("ehr.rollplan");
     let export = cli(
         &source,
-        &["export-bundle", "EHR", "--out", out.to_str().expect("path")],
+        &[
+            "export",
+            "EHR",
+            "--format",
+            "bundle",
+            "--out",
+            out.to_str().expect("path"),
+        ],
     );
     assert_eq!(export.status.code(), Some(0), "{}", text(&export.stderr));
     assert!(text(&export.stdout).contains("names and roles only"));

@@ -461,3 +461,53 @@ fn measurements_import_and_a_bad_file_names_row_and_column() {
         stderr(&refused)
     );
 }
+
+#[test]
+fn an_sop_and_the_library_export_as_pdf() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let db = dir.path().join("rollplan.db");
+    assert_eq!(cli(&db, &["demo"]).status.code(), Some(0));
+
+    let sop = dir.path().join("check-in.pdf");
+    let one = cli(
+        &db,
+        &[
+            "export-sop",
+            "fd-012",
+            "--format",
+            "pdf",
+            "--out",
+            sop.to_str().expect("path"),
+        ],
+    );
+    assert_eq!(one.status.code(), Some(0), "{}", stderr(&one));
+    let bytes = std::fs::read(&sop).expect("written");
+    assert!(bytes.starts_with(b"%PDF"));
+
+    let binder = dir.path().join("library.pdf");
+    let all = cli(
+        &db,
+        &[
+            "export-library",
+            "--title",
+            "Riverside Family Health",
+            "--out",
+            binder.to_str().expect("path"),
+        ],
+    );
+    assert_eq!(all.status.code(), Some(0), "{}", stderr(&all));
+    assert!(std::fs::read(&binder)
+        .expect("written")
+        .starts_with(b"%PDF"));
+
+    let again = cli(
+        &db,
+        &["export-library", "--out", binder.to_str().expect("path")],
+    );
+    assert_eq!(
+        again.status.code(),
+        Some(1),
+        "an existing file is kept without --overwrite"
+    );
+    assert!(stderr(&again).contains("--overwrite"), "{}", stderr(&again));
+}
