@@ -14,6 +14,8 @@ use rollplan_core::export::{self, files::write_atomically, PhiHit};
 use rollplan_core::rollouts::Rollout;
 use rollplan_core::{CoreError, Store};
 
+use crate::args::ExportRollout;
+
 /// The formats of a rollout export.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
 pub enum RolloutFormat {
@@ -40,17 +42,17 @@ pub enum SopFormat {
     Docx,
 }
 
-/// Exports a rollout (by id or name) to `out`.
-pub fn rollout(
-    store: &Store,
-    wanted: &str,
-    format: RolloutFormat,
-    out: &Path,
-    force: bool,
-    overwrite: bool,
-    include_people: bool,
-    today: NaiveDate,
-) -> Result<(), CoreError> {
+/// Exports a rollout (by id or name) as the command line asked.
+pub fn rollout(store: &Store, request: &ExportRollout, today: NaiveDate) -> Result<(), CoreError> {
+    let ExportRollout {
+        rollout: wanted,
+        format,
+        out,
+        force,
+        overwrite,
+        include_people,
+    } = request;
+    let (format, out, force, overwrite) = (*format, out.as_path(), *force, *overwrite);
     let rollout = store.find_rollout(wanted)?;
     if format == RolloutFormat::Bundle {
         return bundle(
@@ -59,7 +61,7 @@ pub fn rollout(
             out,
             force,
             overwrite,
-            include_people,
+            *include_people,
             today,
         );
     }

@@ -183,16 +183,7 @@ fn run(cli: Cli) -> Result<(), CoreError> {
                 ))
             }
         }
-        Command::Export(a) => export::rollout(
-            &store,
-            &a.rollout,
-            a.format,
-            &a.out,
-            a.force,
-            a.overwrite,
-            a.include_people,
-            today(),
-        ),
+        Command::Export(request) => export::rollout(&store, &request, today()),
         Command::ExportSop(a) => export::sop(
             &store,
             &a.sop,
