@@ -8,7 +8,9 @@ use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
 use rollplan_core::audit::AuditEntry;
+use rollplan_core::bundle::{BundleImportReport, BundleResolution, BundleResolutions};
 use rollplan_core::check::CheckReport;
+use rollplan_core::export::{PhiHit, PhiKind};
 use rollplan_core::metrics::{
     Measurement, MeasurementDraft, MeasurementImportReport, Metric, MetricChart, MetricDraft,
     MetricStatus, MetricTemplate, QuickEntry, RecordedMeasurement, TemplateChoices, Threshold,
@@ -87,6 +89,11 @@ fn export_all(dir: &Path) {
         GoLiveMove::export_all(&config),
         TaskImportReport::export_all(&config),
         RolloutTemplate::export_all(&config),
+        PhiHit::export_all(&config),
+        PhiKind::export_all(&config),
+        BundleImportReport::export_all(&config),
+        BundleResolution::export_all(&config),
+        BundleResolutions::export_all(&config),
         Measurement::export_all(&config),
         MeasurementDraft::export_all(&config),
         MeasurementImportReport::export_all(&config),
