@@ -5,6 +5,7 @@ use chrono::NaiveDate;
 use serde::Serialize;
 
 use super::world::typeset;
+use crate::export::text::date_or_dash as day;
 use crate::sops::{Revision, Sop, SopStatus};
 use crate::{CoreError, Result, Store};
 
@@ -36,11 +37,6 @@ struct Sheet {
     scope: String,
     steps: Vec<crate::sops::Step>,
     exceptions: Vec<crate::sops::SopException>,
-}
-
-fn day(date: Option<NaiveDate>) -> String {
-    date.map(|d| d.format("%b %-d, %Y").to_string())
-        .unwrap_or_else(|| "—".to_owned())
 }
 
 fn sheet(sop: &Sop, approval: Option<&Revision>) -> Sheet {
