@@ -57,7 +57,7 @@ pub enum Command {
     },
     /// Add a realistic sample clinic to an empty database.
     Demo,
-    /// Export a rollout as a report, tables or a calendar. The PHI check runs first.
+    /// Export a rollout as a report, tables, a calendar or a bundle. The PHI check runs first.
     Export(Box<ExportRollout>),
     /// Export one SOP as a document. The PHI check runs first.
     ExportSop(Box<ExportSop>),
@@ -84,7 +84,8 @@ pub struct ExportRollout {
     pub rollout: String,
     #[arg(long, value_enum)]
     pub format: crate::export::RolloutFormat,
-    /// The file to write; for csv, the folder that receives one file per table.
+    /// The file to write; for csv, the folder that receives one file per table, or a
+    /// file ending in .zip that holds them.
     #[arg(long, value_name = "PATH")]
     pub out: PathBuf,
     /// Export even if the PHI check finds what looks like patient data.

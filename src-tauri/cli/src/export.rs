@@ -1,5 +1,5 @@
-//! `export`, `export-sop` and `export-library`: the PHI check first, then the file,
-//! written atomically.
+//! `export`, `export-sop` and `export-library`: the core's [`run_export`] — PHI check
+//! first, then the file, written atomically — with its findings printed for a terminal.
 //!
 //! Two separate flags on purpose: `--force` exports despite PHI hits, `--overwrite`
 //! replaces an existing file. Replacing yesterday's export must never silently skip the
@@ -9,23 +9,25 @@ use std::path::Path;
 
 use chrono::{NaiveDate, Utc};
 use clap::ValueEnum;
-use rollplan_core::bundle::bundle_to_json;
-use rollplan_core::export::{self, files::write_atomically, PhiHit};
-use rollplan_core::rollouts::Rollout;
+use rollplan_core::export::{
+    run_export, ExportFormat, ExportOutcome, ExportRequest, ExportSubject,
+};
 use rollplan_core::{CoreError, Store};
 
-use crate::args::ExportRollout;
+use crate::args::{ExportRollout, ExportSop};
 
 /// The formats of a rollout export.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
 pub enum RolloutFormat {
+    /// A typeset PDF report: cover, contents, every section, page numbers.
+    Pdf,
     /// One self-contained HTML report (inline CSS and SVG, prints well).
     Html,
     /// Markdown for a wiki or an email.
     Md,
     /// A workbook with one sheet per table.
     Xlsx,
-    /// One CSV file per table, into the folder --out.
+    /// One CSV file per table, into the folder --out (or a .zip file).
     Csv,
     /// An iCalendar file of milestones, go-live, training due dates and comms.
     Ics,
@@ -42,135 +44,113 @@ pub enum SopFormat {
     Docx,
 }
 
+impl From<RolloutFormat> for ExportFormat {
+    fn from(format: RolloutFormat) -> Self {
+        match format {
+            RolloutFormat::Pdf => ExportFormat::Pdf,
+            RolloutFormat::Html => ExportFormat::Html,
+            RolloutFormat::Md => ExportFormat::Markdown,
+            RolloutFormat::Xlsx => ExportFormat::Xlsx,
+            RolloutFormat::Csv => ExportFormat::Csv,
+            RolloutFormat::Ics => ExportFormat::Ics,
+            RolloutFormat::Bundle => ExportFormat::Bundle,
+        }
+    }
+}
+
+impl From<SopFormat> for ExportFormat {
+    fn from(format: SopFormat) -> Self {
+        match format {
+            SopFormat::Pdf => ExportFormat::Pdf,
+            SopFormat::Html => ExportFormat::Html,
+            SopFormat::Md => ExportFormat::Markdown,
+            SopFormat::Docx => ExportFormat::Docx,
+        }
+    }
+}
+
 /// Exports a rollout (by id or name) as the command line asked.
 pub fn rollout(store: &Store, request: &ExportRollout, today: NaiveDate) -> Result<(), CoreError> {
-    let ExportRollout {
-        rollout: wanted,
-        format,
-        out,
-        force,
-        overwrite,
-        include_people,
-    } = request;
-    let (format, out, force, overwrite) = (*format, out.as_path(), *force, *overwrite);
-    let rollout = store.find_rollout(wanted)?;
-    if format == RolloutFormat::Bundle {
-        return bundle(
-            store,
-            &rollout,
-            out,
+    let rollout = store.find_rollout(&request.rollout)?;
+    run(
+        store,
+        ExportRequest {
+            subject: ExportSubject::Rollout { id: rollout.id },
+            format: request.format.into(),
+            path: request.out.clone(),
+            force: request.force,
+            overwrite: request.overwrite,
+            include_people: request.include_people,
+        },
+        today,
+    )
+}
+
+/// Exports an SOP (by id or code).
+pub fn sop(store: &Store, request: &ExportSop, today: NaiveDate) -> Result<(), CoreError> {
+    let sop = store.find_sop(&request.sop)?;
+    run(
+        store,
+        ExportRequest {
+            subject: ExportSubject::Sop { id: sop.id },
+            format: request.format.into(),
+            path: request.out.clone(),
+            force: request.force,
+            overwrite: request.overwrite,
+            include_people: false,
+        },
+        today,
+    )
+}
+
+/// The whole library (every SOP in force, drafts marked) as one PDF binder.
+pub fn library(
+    store: &Store,
+    title: &str,
+    out: &Path,
+    force: bool,
+    overwrite: bool,
+    today: NaiveDate,
+) -> Result<(), CoreError> {
+    run(
+        store,
+        ExportRequest {
+            subject: ExportSubject::Library {
+                title: title.to_owned(),
+            },
+            format: ExportFormat::Pdf,
+            path: out.to_path_buf(),
             force,
             overwrite,
-            *include_people,
-            today,
-        );
+            include_people: false,
+        },
+        today,
+    )
+}
+
+fn run(store: &Store, request: ExportRequest, today: NaiveDate) -> Result<(), CoreError> {
+    let outcome =
+        run_export(store, &request, today, Utc::now(), &mut |_| {}).map_err(suggest_overwrite)?;
+    print_phi_hits(&outcome, request.force);
+    if !outcome.written {
+        let count = outcome.phi_hits.len();
+        return Err(CoreError::Conflict(format!(
+            "export refused: {count} possible patient detail{} above. Remove {} in Rollplan, or run again with --force to export anyway.",
+            if count == 1 { "" } else { "s" },
+            if count == 1 { "it" } else { "them" }
+        )));
     }
-    // Documents show each metric's latest values beside its chart; only the table
-    // formats carry every value.
-    let report = match format {
-        RolloutFormat::Xlsx | RolloutFormat::Csv => store.rollout_report(&rollout.id, today)?,
-        RolloutFormat::Html | RolloutFormat::Md | RolloutFormat::Ics | RolloutFormat::Bundle => {
-            store.rollout_document_report(&rollout.id, today)?
-        }
-    };
-    refuse_phi(&export::phi_check(&report), force)?;
-    let bytes = match format {
-        RolloutFormat::Html => export::rollout_html(&report).into_bytes(),
-        RolloutFormat::Md => export::rollout_markdown(&report).into_bytes(),
-        RolloutFormat::Xlsx => export::rollout_xlsx(&report)?,
-        RolloutFormat::Ics => export::rollout_ics(&report, Utc::now()).into_bytes(),
-        RolloutFormat::Bundle => unreachable!("bundles are written above"),
-        RolloutFormat::Csv => {
-            let files =
-                export::write_rollout_csv(&report, out, overwrite).map_err(suggest_overwrite)?;
-            println!(
-                "Exported '{}' as {} CSV files into {}",
-                rollout.name,
-                files.len(),
-                out.display()
-            );
-            return Ok(());
-        }
-    };
-    write_atomically(out, &bytes, overwrite).map_err(suggest_overwrite)?;
-    println!(
-        "Exported '{}' to {} ({})",
-        rollout.name,
-        out.display(),
-        size(bytes.len())
-    );
+    println!("{}", outcome.summary);
     Ok(())
 }
 
-/// A rollout and everything it links to as a `.rollplan` bundle. The PHI check reads
-/// the same report the documents do, so a bundle is checked like any other export.
-fn bundle(
-    store: &Store,
-    rollout: &Rollout,
-    out: &Path,
-    force: bool,
-    overwrite: bool,
-    include_people: bool,
-    today: NaiveDate,
-) -> Result<(), CoreError> {
-    refuse_phi(
-        &export::phi_check(&store.rollout_document_report(&rollout.id, today)?),
-        force,
-    )?;
-    let bundle = store.export_bundle(&rollout.id, include_people)?;
-    let json = bundle_to_json(&bundle)?;
-    write_atomically(out, json.as_bytes(), overwrite).map_err(suggest_overwrite)?;
-    let people = if include_people {
-        "people with their directory fields and training records"
-    } else {
-        "people as names and roles only"
-    };
-    println!(
-        "Exported '{}' to {} ({} tasks, {} SOPs, {} metrics; {people}).",
-        rollout.name,
-        out.display(),
-        bundle.tasks.len(),
-        bundle.sops.len(),
-        bundle.metrics.len()
-    );
-    Ok(())
-}
-
-/// Exports an SOP (by id or code) to `out`.
-pub fn sop(
-    store: &Store,
-    wanted: &str,
-    format: SopFormat,
-    out: &Path,
-    force: bool,
-    overwrite: bool,
-    today: NaiveDate,
-) -> Result<(), CoreError> {
-    let document = store.sop_document(&store.find_sop(wanted)?.id)?;
-    refuse_phi(&export::sop_phi_check(&document.sop), force)?;
-    let bytes = match format {
-        SopFormat::Pdf => rollplan_core::pdf::sop_pdf(store, &document.sop.id, None, today)?,
-        SopFormat::Html => export::sop_html(&document).into_bytes(),
-        SopFormat::Md => export::sop_markdown(&document).into_bytes(),
-        SopFormat::Docx => export::sop_docx(&document)?,
-    };
-    write_atomically(out, &bytes, overwrite).map_err(suggest_overwrite)?;
-    println!(
-        "Exported {} to {} ({})",
-        document.sop.code,
-        out.display(),
-        size(bytes.len())
-    );
-    Ok(())
-}
-
-/// Prints each hit and refuses unless `force`.
-fn refuse_phi(hits: &[PhiHit], force: bool) -> Result<(), CoreError> {
-    if hits.is_empty() {
-        return Ok(());
+/// Lists what the PHI check found on stderr, where it cannot end up in a piped export.
+fn print_phi_hits(outcome: &ExportOutcome, forced: bool) {
+    if outcome.phi_hits.is_empty() {
+        return;
     }
     eprintln!("This export may contain patient data:");
-    for hit in hits {
+    for hit in &outcome.phi_hits {
         eprintln!(
             "  {} — {}: {} in \"{}\"",
             hit.entity,
@@ -179,16 +159,9 @@ fn refuse_phi(hits: &[PhiHit], force: bool) -> Result<(), CoreError> {
             hit.excerpt
         );
     }
-    if force {
+    if forced {
         eprintln!("Exporting anyway (--force).");
-        return Ok(());
     }
-    Err(CoreError::Conflict(format!(
-        "export refused: {} possible patient detail{} above. Remove {} in Rollplan, or run again with --force to export anyway.",
-        hits.len(),
-        if hits.len() == 1 { "" } else { "s" },
-        if hits.len() == 1 { "it" } else { "them" }
-    )))
 }
 
 /// The core refuses to replace an export; on the command line, say which flag does.
@@ -205,37 +178,5 @@ fn suggest_overwrite(error: CoreError) -> CoreError {
             ))
         }
         other => other,
-    }
-}
-
-/// The whole library (every SOP in force, drafts marked) as one PDF binder.
-pub fn library(
-    store: &Store,
-    title: &str,
-    out: &Path,
-    force: bool,
-    overwrite: bool,
-    today: NaiveDate,
-) -> Result<(), CoreError> {
-    let mut hits = Vec::new();
-    for summary in store.list_sops()? {
-        hits.extend(export::sop_phi_check(&store.get_sop(&summary.id)?));
-    }
-    refuse_phi(&hits, force)?;
-    let pdf = rollplan_core::pdf::sop_library_pdf(store, title, today)?;
-    write_atomically(out, &pdf, overwrite).map_err(suggest_overwrite)?;
-    println!(
-        "Exported the SOP library to {} ({})",
-        out.display(),
-        size(pdf.len())
-    );
-    Ok(())
-}
-
-fn size(bytes: usize) -> String {
-    if bytes < 1024 {
-        format!("{bytes} bytes")
-    } else {
-        format!("{:.0} KB", bytes as f64 / 1024.0)
     }
 }

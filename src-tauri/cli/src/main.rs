@@ -184,15 +184,7 @@ fn run(cli: Cli) -> Result<(), CoreError> {
             }
         }
         Command::Export(request) => export::rollout(&store, &request, today()),
-        Command::ExportSop(a) => export::sop(
-            &store,
-            &a.sop,
-            a.format,
-            &a.out,
-            a.force,
-            a.overwrite,
-            today(),
-        ),
+        Command::ExportSop(request) => export::sop(&store, &request, today()),
         Command::ExportLibrary {
             title,
             out,

@@ -37,6 +37,8 @@ fn every_rollout_format_exports_by_name() {
         ("xlsx", "r.xlsx"),
         ("ics", "r.ics"),
         ("csv", "tables"),
+        ("csv", "tables.zip"),
+        ("pdf", "r.pdf"),
     ] {
         let out = dir.path().join(file);
         let done = cli(

@@ -1,7 +1,12 @@
-//! The report as CSV: one file per table, in a folder. Text cells that a spreadsheet
-//! would run as a formula are defused ([`spreadsheet_safe`]); dates are ISO.
+//! The report as CSV: one file per table, in a folder or in one zip file. Text cells
+//! that a spreadsheet would run as a formula are defused ([`spreadsheet_safe`]); dates
+//! are ISO.
 
+use std::io::Write;
 use std::path::{Path, PathBuf};
+
+use zip::write::SimpleFileOptions;
+use zip::{CompressionMethod, ZipWriter};
 
 use super::files::write_atomically;
 use super::tables::{rollout_tables, Cell, ExportTable};
@@ -35,6 +40,19 @@ pub fn rollout_csv_files(report: &RolloutReport) -> Result<Vec<(String, Vec<u8>)
         .iter()
         .map(|t| Ok((format!("{}.csv", t.name), table_csv(t)?)))
         .collect()
+}
+
+/// Every table as a CSV file inside one zip: what a person can attach to an email.
+pub fn rollout_csv_zip(report: &RolloutReport) -> Result<Vec<u8>> {
+    let fault = |e: String| CoreError::Export(format!("cannot write the zip file: {e}"));
+    let mut zip = ZipWriter::new(std::io::Cursor::new(Vec::new()));
+    let options = SimpleFileOptions::default().compression_method(CompressionMethod::Deflated);
+    for (name, bytes) in rollout_csv_files(report)? {
+        zip.start_file(name, options)
+            .map_err(|e| fault(e.to_string()))?;
+        zip.write_all(&bytes).map_err(|e| fault(e.to_string()))?;
+    }
+    Ok(zip.finish().map_err(|e| fault(e.to_string()))?.into_inner())
 }
 
 /// Writes every table into `dir` (created if needed). Refuses, before writing anything,

@@ -1,6 +1,7 @@
 //! Exports of a rollout and of an SOP: one report model ([`RolloutReport`]) rendered as
-//! HTML, Markdown, CSV, XLSX and iCal; SOPs as HTML, Markdown and DOCX; and the PHI check
-//! that runs before any of them leaves the machine.
+//! HTML, Markdown, CSV, XLSX and iCal (PDF in [`crate::pdf`]); SOPs as HTML, Markdown and
+//! DOCX; the PHI check that runs before any of them leaves the machine; and [`run_export`],
+//! which runs one export from start to finish for the app and the command line alike.
 
 mod csv_files;
 pub mod files;
@@ -10,17 +11,21 @@ mod lookup;
 mod markdown;
 mod phi;
 mod report;
+mod run;
 mod sop;
 pub mod svg;
 pub mod tables;
 pub mod text;
 mod xlsx;
 
-pub use csv_files::{rollout_csv_files, table_csv, write_rollout_csv};
+pub use csv_files::{rollout_csv_files, rollout_csv_zip, table_csv, write_rollout_csv};
 pub use html::{rollout_html, SECTIONS as HTML_SECTIONS};
 pub use ical::rollout_ics;
 pub use markdown::rollout_markdown;
 pub use phi::{phi_check, scan_text, sop_phi_check, PhiHit, PhiKind};
 pub use report::{MetricReport, RolloutReport, DOCUMENT_VALUES};
+pub use run::{
+    run_export, size_text, ExportFormat, ExportOutcome, ExportRequest, ExportStage, ExportSubject,
+};
 pub use sop::{sop_docx, sop_html, sop_markdown, SopDocument};
 pub use xlsx::rollout_xlsx;

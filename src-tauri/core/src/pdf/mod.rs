@@ -3,7 +3,10 @@
 //! typed is data, never markup, so nothing they write can change the layout or run.
 //! The fonts are compiled into the binary, so a PDF comes out the same on every machine.
 
+mod blocks;
+mod rollout;
 mod sops;
 mod world;
 
+pub use rollout::rollout_pdf;
 pub use sops::{sop_library_pdf, sop_pdf};

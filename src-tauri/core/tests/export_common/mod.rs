@@ -378,3 +378,30 @@ pub fn assert_golden(name: &str, actual: &str) {
         );
     }
 }
+
+/// The text of a PDF and its page count, through poppler's pdftotext and pdfinfo
+/// (installed by scripts/setup.sh --test).
+pub fn pdf_text_and_pages(pdf: &[u8]) -> (String, usize) {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let path = dir.path().join("export.pdf");
+    std::fs::write(&path, pdf).expect("write pdf");
+    let path = path.to_str().expect("path");
+    let text = std::process::Command::new("pdftotext")
+        .args(["-layout", path, "-"])
+        .output()
+        .expect("pdftotext runs");
+    assert!(text.status.success(), "pdftotext read the PDF");
+    let info = std::process::Command::new("pdfinfo")
+        .arg(path)
+        .output()
+        .expect("pdfinfo runs");
+    assert!(info.status.success(), "pdfinfo read the PDF");
+    let pages = String::from_utf8_lossy(&info.stdout)
+        .lines()
+        .find_map(|l| {
+            l.strip_prefix("Pages:")
+                .map(|n| n.trim().parse().unwrap_or(0))
+        })
+        .unwrap_or(0);
+    (String::from_utf8_lossy(&text.stdout).into_owned(), pages)
+}

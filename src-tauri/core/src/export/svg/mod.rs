@@ -8,7 +8,7 @@ mod timeline;
 
 pub use chart::metric_chart_svg;
 pub use heat_map::heat_map_svg;
-pub use timeline::timeline_svgs;
+pub use timeline::{timeline_drawings, timeline_svgs};
 
 use chrono::{Datelike, Months, NaiveDate};
 

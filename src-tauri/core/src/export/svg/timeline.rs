@@ -22,6 +22,13 @@ const LABEL_CHARS: usize = 34;
 /// One drawing per phase (in plan order, tasks without a phase last), each with the
 /// phase's name; empty when no task has a date.
 pub fn timeline_svgs(report: &RolloutReport) -> Vec<(String, String)> {
+    timeline_drawings(report, usize::MAX)
+}
+
+/// The same, with a long phase cut into drawings of at most `rows_per_drawing` tasks
+/// ("Training (continued)"), for a page that cannot grow as a screen can. Arrows are
+/// drawn within a drawing; the plan's table lists every dependency.
+pub fn timeline_drawings(report: &RolloutReport, rows_per_drawing: usize) -> Vec<(String, String)> {
     let Some(scale) = date_scale(report) else {
         return Vec::new();
     };
@@ -44,12 +51,24 @@ pub fn timeline_svgs(report: &RolloutReport) -> Vec<(String, String)> {
         .collect();
     groups.push(("Not in a phase".to_owned(), unphased));
     groups
-        .into_iter()
-        .filter(|(_, tasks)| !tasks.is_empty())
+        .iter()
+        .flat_map(|(name, tasks)| {
+            tasks
+                .chunks(rows_per_drawing.max(1))
+                .enumerate()
+                .map(move |(part, chunk)| {
+                    let title = if part == 0 {
+                        name.clone()
+                    } else {
+                        format!("{name} (continued)")
+                    };
+                    (title, chunk)
+                })
+        })
         .enumerate()
-        .map(|(n, (name, tasks))| {
-            let svg = draw_phase(report, &scale, &tasks, n, &name);
-            (name, svg)
+        .map(|(n, (title, tasks))| {
+            let svg = draw_phase(report, &scale, tasks, n, &title);
+            (title, svg)
         })
         .collect()
 }

@@ -1,0 +1,322 @@
+//! The report's first sections in blocks: overview, timeline, plan, readiness, training.
+
+use super::{tone, verdict_words, Block};
+use crate::export::svg::timeline_drawings;
+use crate::export::text::{countdown, date_long, date_or_dash};
+use crate::export::RolloutReport;
+use crate::metrics::MetricState;
+use crate::pdf::blocks::{or_dash, Cell, Tone};
+use crate::plan::{Task, TaskKind};
+use crate::readiness::ReadinessCategory;
+use crate::workspace::RiskStatus;
+
+/// Tasks per timeline drawing: about what a portrait page holds under its heading.
+const TIMELINE_ROWS: usize = 36;
+
+pub(super) fn overview(report: &RolloutReport) -> Vec<Block> {
+    let rollout = &report.rollout;
+    let overview = &report.overview;
+    let open_risks = report
+        .risks
+        .iter()
+        .filter(|r| r.status != RiskStatus::Closed)
+        .count();
+    let (people, trained) = report
+        .training_by_role
+        .iter()
+        .fold((0, 0), |(p, t), r| (p + r.people, t + r.trained));
+    let in_act = report
+        .metrics
+        .iter()
+        .filter(|m| m.chart.status.state == MetricState::Act)
+        .count();
+    let mut blocks = vec![
+        Block::facts([
+            (
+                "Go-live",
+                overview
+                    .days_to_go_live
+                    .map(countdown)
+                    .unwrap_or_else(|| "Not set".into()),
+            ),
+            (
+                "Readiness score",
+                format!("{}/100", overview.readiness.score),
+            ),
+            ("Overdue tasks", overview.overdue_count.to_string()),
+            ("Blocked tasks", overview.blocked_count.to_string()),
+            ("Due this week", overview.due_this_week_count.to_string()),
+            (
+                "Trained",
+                if people > 0 {
+                    format!("{trained} of {people}")
+                } else {
+                    "—".into()
+                },
+            ),
+            ("Metrics in act", in_act.to_string()),
+            ("Open risks", open_risks.to_string()),
+        ]),
+        Block::details([
+            ("Kind", rollout.kind.label().to_owned()),
+            ("Phase", rollout.phase.label().to_owned()),
+            ("Sites", or_dash(&rollout.sites.join(", "))),
+            ("Sponsor", or_dash(&rollout.sponsor)),
+            ("Owner", or_dash(&rollout.owner)),
+            ("Start", date_or_dash(rollout.start_date)),
+            ("Go-live", date_or_dash(rollout.go_live_date)),
+            ("In scope", or_dash(&rollout.scope_in)),
+            ("Out of scope", or_dash(&rollout.scope_out)),
+        ]),
+    ];
+    for (title, tasks) in [
+        ("Overdue", &overview.overdue),
+        ("Blocked", &overview.blocked),
+        ("Due this week", &overview.due_this_week),
+    ] {
+        if !tasks.is_empty() {
+            blocks.push(Block::heading(title));
+            blocks.push(Block::List {
+                items: tasks
+                    .iter()
+                    .map(|t| {
+                        Cell::text(format!(
+                            "{} — {}, due {}",
+                            t.title,
+                            or_dash(&t.owner_name),
+                            date_or_dash(t.due_date)
+                        ))
+                    })
+                    .collect(),
+            });
+        }
+    }
+    blocks
+}
+
+pub(super) fn timeline(report: &RolloutReport) -> Vec<Block> {
+    let drawings = timeline_drawings(report, TIMELINE_ROWS);
+    if drawings.is_empty() {
+        return vec![Block::muted("No dated tasks yet.")];
+    }
+    let mut blocks = vec![Block::muted(
+        "Bars run from start to due (colour by status: to do, doing, blocked, done); ◆ milestone; \
+         orange outline: critical path; red: slipped; dashed blue line: today; purple line: go-live.",
+    )];
+    for (phase, svg) in drawings {
+        blocks.push(Block::heading(phase));
+        blocks.push(Block::Drawing { svg, width: 1.0 });
+    }
+    blocks
+}
+
+pub(super) fn tasks(report: &RolloutReport) -> Vec<Block> {
+    let mut blocks = Vec::new();
+    let path = &report.critical_path;
+    if !path.task_ids.is_empty() {
+        let steps: Vec<&str> = path
+            .task_ids
+            .iter()
+            .filter_map(|id| report.task(id))
+            .map(|t| t.title.as_str())
+            .collect();
+        blocks.push(Block::text(format!(
+            "Critical path ({} days of work): {}",
+            path.length_days,
+            steps.join(" → ")
+        )));
+    }
+    if !report.slipped.is_empty() {
+        blocks.push(Block::heading("Slipped"));
+        blocks.push(Block::List {
+            items: report
+                .slipped
+                .iter()
+                .map(|s| Cell::text(format!("{} — {}", s.title, s.reason)))
+                .collect(),
+        });
+    }
+    if report.tasks.is_empty() {
+        blocks.push(Block::muted("No tasks yet."));
+        return blocks;
+    }
+    let phases = report
+        .phases
+        .iter()
+        .map(|p| (p.name.as_str(), Some(p.id.as_str())))
+        .chain([("Not in a phase", None)]);
+    for (name, phase_id) in phases {
+        let rows: Vec<Vec<Cell>> = report
+            .tasks
+            .iter()
+            .filter(|t| t.phase_id.as_deref() == phase_id)
+            .map(|t| task_row(report, t))
+            .collect();
+        if rows.is_empty() {
+            continue;
+        }
+        blocks.push(Block::heading(name));
+        blocks.push(Block::table(
+            &[
+                ("Task", 3.2),
+                ("Owner", 1.3),
+                ("Start", 1.0),
+                ("Due", 1.0),
+                ("Status", 0.9),
+                ("Depends on", 1.8),
+            ],
+            rows,
+        ));
+    }
+    blocks
+}
+
+fn task_row(report: &RolloutReport, task: &Task) -> Vec<Cell> {
+    let mut title = task.title.clone();
+    if task.kind == TaskKind::Milestone {
+        title = format!("◆ {title}");
+    }
+    if let Some(slip) = report.slip(&task.id) {
+        title.push_str(&format!("\n{}", slip.reason));
+    }
+    if !task.notes.trim().is_empty() {
+        title.push_str(&format!("\n{}", task.notes.trim()));
+    }
+    let mut title = Cell::text(title);
+    if report.is_critical(&task.id) {
+        title = title.with_tag("critical", Tone::Warn);
+    }
+    let depends: Vec<&str> = task
+        .depends_on
+        .iter()
+        .filter_map(|id| report.task(id))
+        .map(|t| t.title.as_str())
+        .collect();
+    vec![
+        title,
+        Cell::text(or_dash(&task.owner_name)),
+        Cell::text(date_or_dash(task.start_date)),
+        Cell::text(date_or_dash(task.due_date)),
+        Cell::tag(task.status.label(), tone(task.status.code())),
+        Cell::text(depends.join("\n")),
+    ]
+}
+
+pub(super) fn readiness(report: &RolloutReport) -> Vec<Block> {
+    let readiness = &report.overview.readiness;
+    let (verdict, verdict_tone) = verdict_words(readiness.verdict);
+    let mut blocks = vec![Block::List {
+        items: vec![Cell::text(format!("Score {}/100", readiness.score))
+            .with_tag(format!("Verdict: {verdict}"), verdict_tone)
+            .strong()],
+    }];
+    if !readiness.reasons.is_empty() {
+        blocks.push(Block::heading("Why"));
+        blocks.push(Block::List {
+            items: readiness
+                .reasons
+                .iter()
+                .map(|r| {
+                    let item = Cell::text(&r.text);
+                    if r.blocking {
+                        item.with_tag("blocking", Tone::Bad)
+                    } else {
+                        item
+                    }
+                })
+                .collect(),
+        });
+    }
+    for category in ReadinessCategory::ALL {
+        let rows: Vec<Vec<Cell>> = report
+            .criteria
+            .iter()
+            .filter(|c| c.category == *category)
+            .map(|c| {
+                vec![
+                    Cell::text(&c.title),
+                    Cell::text(or_dash(&c.owner)),
+                    Cell::tag(c.status.label(), tone(c.status.code())),
+                    Cell::text(if c.hard_gate { "Hard gate" } else { "" }),
+                    Cell::text(&c.evidence),
+                ]
+            })
+            .collect();
+        if !rows.is_empty() {
+            blocks.push(Block::heading(category.label()));
+            blocks.push(Block::table(
+                &[
+                    ("Criterion", 3.0),
+                    ("Owner", 1.3),
+                    ("Status", 0.9),
+                    ("Gate", 0.9),
+                    ("Evidence", 2.4),
+                ],
+                rows,
+            ));
+        }
+    }
+    if report.criteria.is_empty() {
+        blocks.push(Block::muted("No go-live criteria yet."));
+    }
+    blocks
+}
+
+pub(super) fn training(report: &RolloutReport) -> Vec<Block> {
+    let mut blocks = Vec::new();
+    if report.training_by_role.is_empty() {
+        blocks.push(Block::muted("No training required yet."));
+    } else {
+        let rows = report
+            .training_by_role
+            .iter()
+            .map(|r| {
+                let percent = if r.people > 0 {
+                    r.trained * 100 / r.people
+                } else {
+                    0
+                };
+                let overdue = Cell::text(r.overdue.to_string());
+                vec![
+                    Cell::text(&r.role_name),
+                    Cell::text(r.people.to_string()),
+                    Cell::text(r.trained.to_string()),
+                    Cell::text(format!("{percent}%")).strong(),
+                    if r.overdue > 0 {
+                        overdue.with_tag("overdue", Tone::Bad)
+                    } else {
+                        overdue
+                    },
+                ]
+            })
+            .collect();
+        blocks.push(Block::table(
+            &[
+                ("Role", 2.5),
+                ("People", 1.0),
+                ("Trained", 1.0),
+                ("Completion", 1.2),
+                ("Overdue", 1.4),
+            ],
+            rows,
+        ));
+    }
+    if !report.training_requirements.is_empty() {
+        blocks.push(Block::heading("Required training"));
+        blocks.push(Block::table(
+            &[("Role", 2.0), ("Module", 3.0), ("Due", 1.2)],
+            report
+                .training_requirements
+                .iter()
+                .map(|q| {
+                    vec![
+                        Cell::text(&q.role_name),
+                        Cell::text(&q.module_title),
+                        Cell::text(date_long(q.due_date)),
+                    ]
+                })
+                .collect(),
+        ));
+    }
+    blocks
+}
