@@ -142,6 +142,13 @@ fn main() {
         "metric_templates",
         "preview_measurement_import",
         "import_measurements",
+        "check_export_phi",
+        "export_to_file",
+        "open_export",
+        "show_export_in_folder",
+        "choose_bundle",
+        "preview_bundle",
+        "import_bundle",
     ]);
     if let Err(error) =
         tauri_build::try_build(tauri_build::Attributes::new().app_manifest(commands))

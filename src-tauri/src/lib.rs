@@ -1,15 +1,21 @@
 //! The desktop app: a thin Tauri shell over rollplan-core.
 
 mod commands;
+mod dialogs;
+mod grants;
 mod info;
 mod state;
 
+pub use commands::export::ChosenBundle;
 pub use info::AppInfo;
 
 /// Starts the app: opens the database, then the window.
 pub fn run() {
     let result = tauri::Builder::default()
+        .plugin(tauri_plugin_dialog::init())
+        .plugin(tauri_plugin_opener::init())
         .manage(state::AppState::open())
+        .manage(grants::FileGrants::default())
         .invoke_handler(tauri::generate_handler![
             commands::app::app_info,
             commands::rollouts::list_rollouts,
@@ -151,6 +157,13 @@ pub fn run() {
             commands::metrics::metric_templates,
             commands::metrics::preview_measurement_import,
             commands::metrics::import_measurements,
+            commands::export::check_export_phi,
+            commands::export::export_to_file,
+            commands::export::open_export,
+            commands::export::show_export_in_folder,
+            commands::export::choose_bundle,
+            commands::export::preview_bundle,
+            commands::export::import_bundle,
         ])
         .run(tauri::generate_context!());
     if let Err(error) = result {

@@ -10,7 +10,9 @@ use std::path::{Path, PathBuf};
 use rollplan_core::audit::AuditEntry;
 use rollplan_core::bundle::{BundleImportReport, BundleResolution, BundleResolutions};
 use rollplan_core::check::CheckReport;
-use rollplan_core::export::{PhiHit, PhiKind};
+use rollplan_core::export::{
+    ExportFormat, ExportOutcome, ExportStage, ExportSubject, PhiHit, PhiKind,
+};
 use rollplan_core::metrics::{
     Measurement, MeasurementDraft, MeasurementImportReport, Metric, MetricChart, MetricDraft,
     MetricStatus, MetricTemplate, QuickEntry, RecordedMeasurement, TemplateChoices, Threshold,
@@ -36,7 +38,7 @@ use rollplan_core::workspace::{
     RiskHeatMap, RolloutOverview, ScopeChange, ScopeChangeDraft, Stakeholder, StakeholderDraft,
 };
 use rollplan_core::ErrorPayload;
-use rollplan_lib::AppInfo;
+use rollplan_lib::{AppInfo, ChosenBundle};
 use ts_rs::{Config, TS};
 
 fn committed_dir() -> PathBuf {
@@ -90,6 +92,11 @@ fn export_all(dir: &Path) {
         TaskImportReport::export_all(&config),
         RolloutTemplate::export_all(&config),
         PhiHit::export_all(&config),
+        ExportFormat::export_all(&config),
+        ExportSubject::export_all(&config),
+        ExportStage::export_all(&config),
+        ExportOutcome::export_all(&config),
+        ChosenBundle::export_all(&config),
         PhiKind::export_all(&config),
         BundleImportReport::export_all(&config),
         BundleResolution::export_all(&config),

@@ -25,7 +25,8 @@ pub use markdown::rollout_markdown;
 pub use phi::{phi_check, scan_text, sop_phi_check, PhiHit, PhiKind};
 pub use report::{MetricReport, RolloutReport, DOCUMENT_VALUES};
 pub use run::{
-    run_export, size_text, ExportFormat, ExportOutcome, ExportRequest, ExportStage, ExportSubject,
+    check_export, export_file_name, run_export, size_text, ExportFormat, ExportOutcome,
+    ExportRequest, ExportStage, ExportSubject,
 };
 pub use sop::{sop_docx, sop_html, sop_markdown, SopDocument};
 pub use xlsx::rollout_xlsx;

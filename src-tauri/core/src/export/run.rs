@@ -337,3 +337,57 @@ fn is_zip(path: &std::path::Path) -> bool {
     path.extension()
         .is_some_and(|e| e.eq_ignore_ascii_case("zip"))
 }
+
+/// What the PHI check finds in an export, without writing anything: the Export panel
+/// shows these before asking where to save.
+pub fn check_export(
+    store: &Store,
+    subject: &ExportSubject,
+    format: ExportFormat,
+    today: NaiveDate,
+) -> Result<Vec<PhiHit>> {
+    check_format(subject, format)?;
+    let request = ExportRequest {
+        subject: subject.clone(),
+        format,
+        path: PathBuf::new(),
+        force: false,
+        overwrite: false,
+        include_people: false,
+    };
+    Ok(gather(store, &request, today)?.phi_hits())
+}
+
+/// The name a save dialog proposes: "EHR go-live - Riverside.pdf", "FD-012 Patient
+/// check-in.docx". Characters no file system accepts are left out.
+pub fn export_file_name(
+    store: &Store,
+    subject: &ExportSubject,
+    format: ExportFormat,
+) -> Result<String> {
+    let stem = match subject {
+        ExportSubject::Rollout { id } => store.get_rollout(id)?.name,
+        ExportSubject::Sop { id } => {
+            let sop = store.get_sop(id)?;
+            format!("{} {}", sop.code, sop.title)
+        }
+        ExportSubject::Library { title } => title.clone(),
+    };
+    let safe: String = stem
+        .chars()
+        .map(|c| match c {
+            '/' | '\\' | ':' => '-',
+            '*' | '?' | '"' | '<' | '>' | '|' => ' ',
+            c if c.is_control() => ' ',
+            c => c,
+        })
+        .collect();
+    let safe = safe.split_whitespace().collect::<Vec<_>>().join(" ");
+    let safe = safe.trim_matches('.');
+    let stem = if safe.is_empty() {
+        "Rollplan export"
+    } else {
+        safe
+    };
+    Ok(format!("{stem}.{}", format.extension()))
+}
