@@ -6,70 +6,15 @@ import { existsSync, mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { after, afterEach, before, describe, it } from 'node:test';
-import { startDriver } from './driver.mjs';
-import { Keys, Session, waitFor } from './webdriver.mjs';
-
-const application = process.env.ROLLPLAN_APP;
-const cliBinary = process.env.ROLLPLAN_CLI;
-assert.ok(application, 'ROLLPLAN_APP must name the app binary to test');
-assert.ok(cliBinary, 'ROLLPLAN_CLI must name the rollplan-cli binary');
+import { describe, it } from 'node:test';
+import { cliBinary, useApp } from './harness.mjs';
+import { Keys, waitFor } from './webdriver.mjs';
 
 const workDir = mkdtempSync(join(tmpdir(), 'rollplan-e2e-'));
 const database = join(workDir, 'rollplan.db');
 
-/**
- * Registers the hooks that run the app for one describe block: tauri-driver starts with
- * `env` (which the app inherits), each test launches the app as it needs, and a test
- * that failed half-way still closes its window so the next one can start.
- */
-function useApp(env) {
-  const app = { driver: undefined, session: undefined };
-
-  before(async () => {
-    app.driver = await startDriver({ port: 4444, env, application });
-  });
-
-  afterEach(async () => {
-    if (app.session) await app.session.quit().catch(() => {});
-    app.session = undefined;
-  });
-
-  after(async () => {
-    await app.driver?.stop();
-  });
-
-  app.launch = async () => {
-    app.session = await Session.start(app.driver.base, application);
-    return app.session;
-  };
-
-  app.quit = async () => {
-    await app.session.quit();
-    app.session = undefined;
-  };
-
-  /** Keeps a screenshot of the window when a step fails, and names it in the error. */
-  app.step = async (name, body) => {
-    try {
-      await body(app.session);
-    } catch (error) {
-      if (app.session) {
-        const shot = join(workDir, `${name.replace(/\W+/g, '-')}.png`);
-        try {
-          writeFileSync(shot, Buffer.from(await app.session.screenshot(), 'base64'));
-          error.message += ` (screenshot: ${shot})`;
-        } catch {}
-      }
-      throw error;
-    }
-  };
-
-  return app;
-}
-
 describe('Rollplan desktop app', { concurrency: false }, () => {
-  const app = useApp({ ROLLPLAN_DB: database });
+  const app = useApp({ ROLLPLAN_DB: database }, workDir);
 
   it('creates a rollout, keeps its edits across a restart, and the CLI sees them', async () => {
     let session = await app.launch();
@@ -484,11 +429,14 @@ describe('Choosing where the data lives', { concurrency: false }, () => {
   // No ROLLPLAN_DB here: the app uses its standard location under these folders, and the
   // file chosen in Settings from the next start.
   const home = mkdtempSync(join(tmpdir(), 'rollplan-e2e-home-'));
-  const app = useApp({
-    ROLLPLAN_DB: '',
-    XDG_DATA_HOME: join(home, 'data'),
-    XDG_CONFIG_HOME: join(home, 'config'),
-  });
+  const app = useApp(
+    {
+      ROLLPLAN_DB: '',
+      XDG_DATA_HOME: join(home, 'data'),
+      XDG_CONFIG_HOME: join(home, 'config'),
+    },
+    workDir,
+  );
   const chosenFolder = join(home, 'shared-drive');
   const chosen = join(chosenFolder, 'clinic-rollouts.db');
 

@@ -204,3 +204,55 @@ fn each_subject_takes_only_its_formats() {
     let (outcome, _) = export(&f, &library);
     assert!(outcome.written, "the library is a PDF binder");
 }
+
+#[test]
+fn the_save_dialog_proposes_a_name_any_file_system_accepts() {
+    let f = fixture();
+    let name = rollplan_core::export::export_file_name(
+        &f.store,
+        &ExportSubject::Rollout {
+            id: f.rollout.clone(),
+        },
+        ExportFormat::Pdf,
+    )
+    .expect("name");
+    assert!(name.ends_with(".pdf"), "{name}");
+    assert!(
+        !name.contains(['/', '\\', ':', '*', '?', '"', '<', '>', '|']),
+        "{name}"
+    );
+    let rollout = f.store.get_rollout(&f.rollout).expect("rollout");
+    let mut draft = rollout.draft();
+    draft.name = "EHR go-live: Riverside/Northgate?".into();
+    f.store
+        .update_rollout(&rollout.id, rollout.row_version, &draft)
+        .expect("rename");
+    let name = rollplan_core::export::export_file_name(
+        &f.store,
+        &ExportSubject::Rollout {
+            id: f.rollout.clone(),
+        },
+        ExportFormat::Csv,
+    )
+    .expect("name");
+    assert_eq!(name, "EHR go-live - Riverside - Northgate.zip");
+}
+
+#[test]
+fn the_phi_check_alone_reports_without_writing() {
+    let f = fixture();
+    add_phone_number(&f);
+    let hits = rollplan_core::export::check_export(
+        &f.store,
+        &ExportSubject::Rollout {
+            id: f.rollout.clone(),
+        },
+        ExportFormat::Html,
+        today(),
+    )
+    .expect("check");
+    assert!(
+        hits.iter().any(|h| h.excerpt.contains("555-201-7788")),
+        "{hits:?}"
+    );
+}

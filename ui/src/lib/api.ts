@@ -1,7 +1,15 @@
 // The one place the UI talks to the backend. Every command is typed with the types
 // generated from Rust (./bindings); components call these functions, never `invoke`.
-import { invoke } from '@tauri-apps/api/core';
+import { Channel, invoke } from '@tauri-apps/api/core';
 import type { AppInfo } from './bindings/AppInfo';
+import type { BundleImportReport } from './bindings/BundleImportReport';
+import type { BundleResolutions } from './bindings/BundleResolutions';
+import type { ChosenBundle } from './bindings/ChosenBundle';
+import type { ExportFormat } from './bindings/ExportFormat';
+import type { ExportOutcome } from './bindings/ExportOutcome';
+import type { ExportStage } from './bindings/ExportStage';
+import type { ExportSubject } from './bindings/ExportSubject';
+import type { PhiHit } from './bindings/PhiHit';
 import type { AuditEntry } from './bindings/AuditEntry';
 import type { ErrorPayload } from './bindings/ErrorPayload';
 import type { Person } from './bindings/Person';
@@ -296,4 +304,24 @@ export const api = {
     call<ScopeChange>('update_scope_change', { id, expectedRowVersion, draft }),
   trashScopeChange: (id: string) => call<null>('trash_scope_change', { id }),
   restoreScopeChange: (id: string) => call<null>('restore_scope_change', { id }),
+
+  checkExportPhi: (subject: ExportSubject, format: ExportFormat) =>
+    call<PhiHit[]>('check_export_phi', { subject, format }),
+  /** Asks where to save (a native dialog), then exports; `null` when cancelled. */
+  exportToFile: (
+    subject: ExportSubject,
+    format: ExportFormat,
+    options: { force: boolean; includePeople: boolean },
+    onStage: (stage: ExportStage) => void,
+  ) => {
+    const progress = new Channel<ExportStage>();
+    progress.onmessage = onStage;
+    return call<ExportOutcome | null>('export_to_file', { subject, format, ...options, progress });
+  },
+  openExport: (path: string) => call<null>('open_export', { path }),
+  showExportInFolder: (path: string) => call<null>('show_export_in_folder', { path }),
+  /** Asks for a bundle (a native dialog) and previews it; `null` when cancelled. */
+  chooseBundle: () => call<ChosenBundle | null>('choose_bundle'),
+  previewBundle: (resolutions: BundleResolutions) => call<BundleImportReport>('preview_bundle', { resolutions }),
+  importBundle: (resolutions: BundleResolutions) => call<BundleImportReport>('import_bundle', { resolutions }),
 };

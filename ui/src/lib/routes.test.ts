@@ -15,6 +15,7 @@ describe('routes', () => {
       { name: 'sopPrint', id: 'abc', version: null },
       { name: 'sopPrint', id: 'abc', version: 2 },
       { name: 'trash' },
+      { name: 'importBundle' },
       { name: 'settings' },
     ] as const) {
       expect(parseRoute(routeHash(route))).toEqual(route);

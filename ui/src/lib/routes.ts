@@ -25,6 +25,7 @@ export type Route =
   /** One SOP laid out for paper: the working copy, or an approved version. */
   | { name: 'sopPrint'; id: string; version: number | null }
   | { name: 'trash' }
+  | { name: 'importBundle' }
   | { name: 'settings' };
 
 /** Reads a route from a location hash such as `#/rollouts/0193…`. */
@@ -45,6 +46,7 @@ export function parseRoute(hash: string): Route {
   }
   if (parts[0] === 'sops') return { name: 'sops' };
   if (parts[0] === 'trash') return { name: 'trash' };
+  if (parts[0] === 'import') return { name: 'importBundle' };
   if (parts[0] === 'settings') return { name: 'settings' };
   return { name: 'home' };
 }
@@ -66,6 +68,8 @@ export function routeHash(route: Route): string {
       return `#/sops/${encodeURIComponent(route.id)}/print${route.version === null ? '' : `/${route.version}`}`;
     case 'trash':
       return '#/trash';
+    case 'importBundle':
+      return '#/import';
     case 'settings':
       return '#/settings';
     case 'home':

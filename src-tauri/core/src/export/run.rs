@@ -373,15 +373,16 @@ pub fn export_file_name(
         }
         ExportSubject::Library { title } => title.clone(),
     };
-    let safe: String = stem
-        .chars()
-        .map(|c| match c {
-            '/' | '\\' | ':' => '-',
-            '*' | '?' | '"' | '<' | '>' | '|' => ' ',
-            c if c.is_control() => ' ',
-            c => c,
-        })
-        .collect();
+    let mut safe = String::with_capacity(stem.len());
+    for c in stem.chars() {
+        match c {
+            // "EHR go-live: Riverside" reads as "EHR go-live - Riverside".
+            ':' | '/' | '\\' => safe.push_str(" - "),
+            '*' | '?' | '"' | '<' | '>' | '|' => safe.push(' '),
+            c if c.is_control() => safe.push(' '),
+            c => safe.push(c),
+        }
+    }
     let safe = safe.split_whitespace().collect::<Vec<_>>().join(" ");
     let safe = safe.trim_matches('.');
     let stem = if safe.is_empty() {

@@ -1,0 +1,65 @@
+// The hooks every end-to-end file uses to run the real app: tauri-driver for the
+// describe block, one app session per test, and a screenshot when a step fails.
+import assert from 'node:assert/strict';
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { after, afterEach, before } from 'node:test';
+import { startDriver } from './driver.mjs';
+import { Session } from './webdriver.mjs';
+
+export const application = process.env.ROLLPLAN_APP;
+export const cliBinary = process.env.ROLLPLAN_CLI;
+assert.ok(application, 'ROLLPLAN_APP must name the app binary to test');
+assert.ok(cliBinary, 'ROLLPLAN_CLI must name the rollplan-cli binary');
+
+/**
+ * Registers the hooks that run the app for one describe block: tauri-driver starts with
+ * `env` (which the app inherits), each test launches the app as it needs, and a test
+ * that failed half-way still closes its window so the next one can start. Screenshots
+ * of failed steps go to `workDir`.
+ */
+export function useApp(env, workDir) {
+  const app = { driver: undefined, session: undefined };
+
+  before(async () => {
+    app.driver = await startDriver({ port: 4444, env, application });
+  });
+
+  afterEach(async () => {
+    if (app.session) await app.session.quit().catch(() => {});
+    app.session = undefined;
+  });
+
+  after(async () => {
+    await app.driver?.stop();
+  });
+
+  app.launch = async () => {
+    app.session = await Session.start(app.driver.base, application);
+    return app.session;
+  };
+
+  app.quit = async () => {
+    await app.session.quit();
+    app.session = undefined;
+  };
+
+  /** Keeps a screenshot of the window when a step fails, and names it in the error. */
+  app.step = async (name, body) => {
+    try {
+      await body(app.session);
+    } catch (error) {
+      if (app.session) {
+        const shot = join(workDir, `${name.replace(/\W+/g, '-')}.png`);
+        try {
+          writeFileSync(shot, Buffer.from(await app.session.screenshot(), 'base64'));
+          error.message += ` (screenshot: ${shot})`;
+        } catch {}
+      }
+      throw error;
+    }
+  };
+
+  return app;
+}
+

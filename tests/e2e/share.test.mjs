@@ -1,0 +1,95 @@
+// End to end: sharing a rollout from the real app — the Export panel with its PHI check
+// and progress, and importing a colleague's bundle with a conflict to settle.
+// Native save and open dialogs cannot be clicked through here; the app's test answers
+// (ROLLPLAN_TEST_SAVE_DIR, ROLLPLAN_TEST_OPEN_FILE) stand in for the person's choice.
+import assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, it } from 'node:test';
+import { cliBinary, useApp } from './harness.mjs';
+import { waitFor } from './webdriver.mjs';
+
+const workDir = mkdtempSync(join(tmpdir(), 'rollplan-e2e-share-'));
+const database = join(workDir, 'clinic.db');
+const exports = join(workDir, 'exports');
+const bundle = join(workDir, 'from-a-colleague.rollplan');
+
+function cli(...args) {
+  return execFileSync(cliBinary, ['--db', database, ...args], { encoding: 'utf8' });
+}
+
+describe('Sharing a rollout', { concurrency: false }, () => {
+  mkdirSync(exports);
+  cli('demo');
+  const app = useApp({ ROLLPLAN_DB: database, ROLLPLAN_TEST_SAVE_DIR: exports, ROLLPLAN_TEST_OPEN_FILE: bundle }, workDir);
+
+  it('exports the rollout report as a PDF, stopping first for what looks like patient data', async () => {
+    const session = await app.launch();
+    await app.step('open-rollout', async () => {
+      await (await session.waitForText('.sidebar a', 'EHR go-live')).click();
+      const goal = await session.waitFind('#rollout-goal');
+      await waitFor('the rollout to load', async () => (await goal.property('value')) !== '');
+      // A phone number typed into the goal: the PHI check must catch it.
+      await goal.type(' Questions: call Jane at 555-201-7788.');
+      await session.waitFind('[data-save-status="saved"]');
+    });
+
+    await app.step('phi-check', async () => {
+      await (await session.waitForText('header button', 'Export…')).click();
+      await (await session.waitFind('input[name="export-format"][value="pdf"]')).click();
+      await (await session.waitForText('dialog button.primary', 'Export…')).click();
+      const warning = await session.waitForText('dialog [role="alert"]', 'patient data');
+      assert.ok(warning, 'the PHI check speaks before anything is saved');
+      await session.waitForText('dialog li', 'goal: a phone number');
+      assert.deepEqual(readdirSync(exports), [], 'nothing is written while the finding is unanswered');
+    });
+
+    await app.step('export-anyway', async () => {
+      await (await session.waitForText('dialog button', 'Export anyway')).click();
+      await session.waitForText('dialog [role="status"]', 'Saved', 30000);
+      await session.waitForText('dialog button', 'Show in folder');
+      const [file] = readdirSync(exports);
+      assert.match(file, /^EHR go-live.*\.pdf$/, 'the file carries the rollout name');
+      const pdf = readFileSync(join(exports, file));
+      assert.equal(pdf.subarray(0, 4).toString(), '%PDF', 'a PDF was written');
+      assert.ok(pdf.length > 50_000, 'a whole report, not an empty page');
+    });
+  });
+
+  it('imports a colleague’s bundle, showing the difference and taking theirs', async () => {
+    // The colleague's copy of the SMS pilot, with one task renamed.
+    cli('export', 'SMS appointment', '--format', 'bundle', '--out', bundle);
+    const theirs = JSON.parse(readFileSync(bundle, 'utf8'));
+    const renamed = theirs.tasks[0];
+    const before = renamed.title;
+    renamed.title = 'Pilot the reminders at Northgate first';
+    writeFileSync(bundle, JSON.stringify(theirs, null, 2));
+
+    const session = await app.launch();
+    await app.step('preview', async () => {
+      await (await session.waitForText('.sidebar a', 'Import a bundle')).click();
+      await (await session.waitForText('button', 'Choose a bundle…')).click();
+      await session.waitForText('h2', 'SMS appointment reminders');
+      await session.waitForText('h2', '1 difference from what you have');
+      const conflict = await session.waitForText('article.conflict', before);
+      assert.match(await conflict.property('textContent'), /Pilot the reminders at Northgate first/, 'their title is shown beside mine');
+      const importButton = await session.waitForText('button', 'Import');
+      assert.equal(await importButton.property('disabled'), true, 'nothing can be imported until the difference is settled');
+    });
+
+    await app.step('import', async () => {
+      await (await session.waitFind('article.conflict .choice label:nth-of-type(2) input')).click();
+      const importButton = await session.waitForText('.import-bar button', 'Import');
+      await waitFor('the import to be allowed', async () => (await importButton.property('disabled')) === false);
+      await importButton.click();
+      const result = await session.waitForText('section[aria-label="Import result"]', 'Imported');
+      assert.match(await result.property('textContent'), /1 updated/, 'the one difference was taken');
+    });
+
+    const tasks = cli('export', 'SMS appointment', '--format', 'md', '--out', join(workDir, 'after.md'));
+    assert.match(tasks, /Exported/);
+    assert.match(readFileSync(join(workDir, 'after.md'), 'utf8'), /Pilot the reminders at Northgate first/, 'the database holds their title');
+  });
+});

@@ -1,0 +1,107 @@
+// What the Export panel offers and how it words an export's progress and findings.
+import type { BundleImportReport } from './bindings/BundleImportReport';
+import type { BundleResolution } from './bindings/BundleResolution';
+import type { BundleResolutions } from './bindings/BundleResolutions';
+import type { ExportFormat } from './bindings/ExportFormat';
+import type { ExportStage } from './bindings/ExportStage';
+import type { ExportSubject } from './bindings/ExportSubject';
+import type { PhiHit } from './bindings/PhiHit';
+import type { PhiKind } from './bindings/PhiKind';
+
+export interface FormatChoice {
+  format: ExportFormat;
+  label: string;
+  /** Who it is for, in a few words. */
+  hint: string;
+}
+
+const ROLLOUT_FORMATS: FormatChoice[] = [
+  { format: 'pdf', label: 'PDF report', hint: 'Typeset, with cover and contents: for the board or a physician lead' },
+  { format: 'html', label: 'Web page', hint: 'One file that opens in any browser and prints well' },
+  { format: 'markdown', label: 'Markdown', hint: 'Pastes cleanly into a wiki or an email' },
+  { format: 'xlsx', label: 'Excel workbook', hint: 'A sheet per table, with every metric value' },
+  { format: 'csv', label: 'CSV files', hint: 'A file per table, in one zip' },
+  { format: 'ics', label: 'Calendar', hint: 'Milestones, go-live, training due dates and messages' },
+  { format: 'bundle', label: 'Rollplan bundle', hint: 'For a colleague to import into their Rollplan' },
+];
+
+const SOP_FORMATS: FormatChoice[] = [
+  { format: 'pdf', label: 'PDF', hint: 'Ready to print or post' },
+  { format: 'docx', label: 'Word document', hint: 'For reviewers who edit in Word' },
+  { format: 'html', label: 'Web page', hint: 'Opens in any browser' },
+  { format: 'markdown', label: 'Markdown', hint: 'For a wiki or an email' },
+];
+
+const LIBRARY_FORMATS: FormatChoice[] = [
+  { format: 'pdf', label: 'PDF binder', hint: 'Every SOP in force, with a cover and contents' },
+];
+
+/** The formats an export of this subject can take, the most shared first. */
+export function formatChoices(subject: ExportSubject): FormatChoice[] {
+  switch (subject.kind) {
+    case 'rollout':
+      return ROLLOUT_FORMATS;
+    case 'sop':
+      return SOP_FORMATS;
+    case 'library':
+      return LIBRARY_FORMATS;
+  }
+}
+
+const STAGES: ExportStage[] = ['gathering', 'checking_phi', 'rendering', 'writing'];
+const STAGE_LABELS: Record<ExportStage, string> = {
+  gathering: 'Gathering the plan…',
+  checking_phi: 'Checking for patient data…',
+  rendering: 'Laying out the document…',
+  writing: 'Saving the file…',
+};
+
+/** What to show while an export is at `stage`: words and how far along (0–1). */
+export function stageProgress(stage: ExportStage): { label: string; fraction: number } {
+  return { label: STAGE_LABELS[stage], fraction: (STAGES.indexOf(stage) + 1) / (STAGES.length + 1) };
+}
+
+const PHI_KINDS: Record<PhiKind, string> = {
+  social_security_number: 'a social security number',
+  medical_record_number: 'a medical record number',
+  date_of_birth: 'a date of birth beside a name',
+  phone_number: 'a phone number',
+};
+
+/** One PHI finding as a sentence: where it is and what it looks like. */
+export function describeHit(hit: PhiHit): string {
+  return `${hit.entity}, ${hit.field}: ${PHI_KINDS[hit.kind]} in “${hit.excerpt}”`;
+}
+
+/** A file path shortened to its name, for a calm summary line. */
+export function fileName(path: string): string {
+  return path.split(/[\\/]/).filter(Boolean).pop() ?? path;
+}
+
+/** The choices made so far, in the shape the import takes. */
+export function resolutionsOf(choices: Record<string, BundleResolution>): BundleResolutions {
+  return { all: null, by_conflict: { ...choices } };
+}
+
+/** Conflicts that still need a choice before anything can be imported. */
+export function unresolvedCount(report: BundleImportReport, choices: Record<string, BundleResolution>): number {
+  return report.conflicts.filter((c) => !(c.key in choices)).length;
+}
+
+/** "12 added · 3 updated · 40 unchanged" for a whole import. */
+export function importTotals(report: BundleImportReport): string {
+  const sum = (pick: (s: BundleImportReport['sections'][number]) => number) =>
+    report.sections.reduce((total, section) => total + pick(section), 0);
+  return `${sum((s) => s.added)} added · ${sum((s) => s.updated)} updated · ${sum((s) => s.skipped)} unchanged`;
+}
+
+/** A bundle section's name as people read it: "metric_measurements" → "Metric
+ *  measurements", "sop_revisions" → "SOP versions". */
+export function sectionLabel(section: string): string {
+  const words = section
+    .split('_')
+    .map((word) => (word === 'sop' || word === 'sops' ? word.toUpperCase().replace('SOPS', 'SOPs') : word))
+    .join(' ')
+    .replace('revisions', 'versions');
+  return words.charAt(0).toUpperCase() + words.slice(1);
+}
