@@ -147,6 +147,7 @@ fn main() {
         "open_export",
         "show_export_in_folder",
         "choose_bundle",
+        "unlock_bundle",
         "preview_bundle",
         "import_bundle",
     ]);

@@ -8,9 +8,10 @@ use std::sync::Mutex;
 use rollplan_core::{CoreError, ErrorPayload};
 
 /// A bundle picked for import, read once so that the preview and the import see the
-/// same bytes.
+/// same bytes. `json` is empty while a protected bundle waits for its passphrase.
 pub struct PendingBundle {
-    pub json: String,
+    pub bytes: Vec<u8>,
+    pub json: Option<String>,
 }
 
 /// Held by Tauri for the life of the window.
@@ -55,15 +56,27 @@ impl FileGrants {
     /// Runs `f` on the bundle picked last; refused when none is.
     pub fn with_bundle<T>(
         &self,
-        f: impl FnOnce(&PendingBundle) -> Result<T, ErrorPayload>,
+        f: impl FnOnce(&mut PendingBundle) -> Result<T, ErrorPayload>,
     ) -> Result<T, ErrorPayload> {
-        let pending = self.bundle.lock().map_err(|_| {
+        let mut pending = self.bundle.lock().map_err(|_| {
             ErrorPayload::from(CoreError::invalid("bundle", "Choose the bundle again."))
         })?;
-        match pending.as_ref() {
+        match pending.as_mut() {
             Some(bundle) => f(bundle),
             None => Err(CoreError::invalid("bundle", "Choose a bundle to import first.").into()),
         }
+    }
+
+    /// Runs `f` on the text of the bundle picked last; refused while it is protected
+    /// and not yet opened with its passphrase.
+    pub fn with_bundle_text<T>(
+        &self,
+        f: impl FnOnce(&str) -> Result<T, ErrorPayload>,
+    ) -> Result<T, ErrorPayload> {
+        self.with_bundle(|bundle| match bundle.json.as_deref() {
+            Some(json) => f(json),
+            None => Err(rollplan_core::bundle::needs_passphrase().into()),
+        })
     }
 
     pub fn clear_bundle(&self) {

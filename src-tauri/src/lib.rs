@@ -6,7 +6,7 @@ mod grants;
 mod info;
 mod state;
 
-pub use commands::export::ChosenBundle;
+pub use commands::export::{ChosenBundle, ExportOptions};
 pub use info::AppInfo;
 
 /// Starts the app: opens the database, then the window.
@@ -162,6 +162,7 @@ pub fn run() {
             commands::export::open_export,
             commands::export::show_export_in_folder,
             commands::export::choose_bundle,
+            commands::export::unlock_bundle,
             commands::export::preview_bundle,
             commands::export::import_bundle,
         ])

@@ -38,7 +38,7 @@ use rollplan_core::workspace::{
     RiskHeatMap, RolloutOverview, ScopeChange, ScopeChangeDraft, Stakeholder, StakeholderDraft,
 };
 use rollplan_core::ErrorPayload;
-use rollplan_lib::{AppInfo, ChosenBundle};
+use rollplan_lib::{AppInfo, ChosenBundle, ExportOptions};
 use ts_rs::{Config, TS};
 
 fn committed_dir() -> PathBuf {
@@ -97,6 +97,7 @@ fn export_all(dir: &Path) {
         ExportStage::export_all(&config),
         ExportOutcome::export_all(&config),
         ChosenBundle::export_all(&config),
+        ExportOptions::export_all(&config),
         PhiKind::export_all(&config),
         BundleImportReport::export_all(&config),
         BundleResolution::export_all(&config),

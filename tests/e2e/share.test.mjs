@@ -14,7 +14,8 @@ import { waitFor } from './webdriver.mjs';
 const workDir = mkdtempSync(join(tmpdir(), 'rollplan-e2e-share-'));
 const database = join(workDir, 'clinic.db');
 const exports = join(workDir, 'exports');
-const bundle = join(workDir, 'from-a-colleague.rollplan');
+// The bundle the open dialog answers with: where the app saves the SMS pilot's bundle.
+const bundle = join(exports, 'SMS appointment reminders.rollplan');
 
 function cli(...args) {
   return execFileSync(cliBinary, ['--db', database, ...args], { encoding: 'utf8' });
@@ -91,5 +92,39 @@ describe('Sharing a rollout', { concurrency: false }, () => {
     const tasks = cli('export', 'SMS appointment', '--format', 'md', '--out', join(workDir, 'after.md'));
     assert.match(tasks, /Exported/);
     assert.match(readFileSync(join(workDir, 'after.md'), 'utf8'), /Pilot the reminders at Northgate first/, 'the database holds their title');
+  });
+
+  it('protects a bundle with a passphrase and opens it only with that passphrase', async () => {
+    const session = await app.launch();
+    await app.step('export-protected', async () => {
+      await (await session.waitForText('.sidebar a', 'SMS appointment')).click();
+      await (await session.waitForText('header button', 'Export…')).click();
+      await (await session.waitFind('input[name="export-format"][value="bundle"]')).click();
+      await (await session.waitForText('dialog label', 'Protect with a passphrase')).click();
+      await (await session.waitFind('#export-passphrase')).type('riverside-2027');
+      await (await session.find('#export-passphrase-again')).type('riverside-2027');
+      await (await session.waitForText('dialog button.primary', 'Export…')).click();
+      await session.waitForText('dialog [role="status"]', 'Saved', 30000);
+      const written = readFileSync(bundle);
+      assert.equal(written.subarray(0, 21).toString(), 'age-encryption.org/v1', 'the bundle is encrypted');
+      await (await session.waitForText('dialog button', 'Done')).click();
+    });
+
+    await app.step('import-protected', async () => {
+      await (await session.waitForText('.sidebar a', 'Import a bundle')).click();
+      await (await session.waitForText('button', 'Choose a bundle…')).click();
+      await session.waitForText('h2', 'is protected');
+      const field = await session.waitFind('#bundle-passphrase');
+      await field.type('northgate-2027');
+      await (await session.waitForText('form button', 'Open')).click();
+      await session.waitForText('#bundle-passphrase-error', 'does not open this bundle');
+      await field.erase();
+      await field.type('riverside-2027');
+      await (await session.waitForText('form button', 'Open')).click();
+      await session.waitForText('h2', 'SMS appointment reminders');
+      await (await session.waitForText('.import-bar button', 'Import')).click();
+      const result = await session.waitForText('section[aria-label="Import result"]', 'Imported');
+      assert.match(await result.property('textContent'), /0 added/, 'the same rollout: nothing new to add');
+    });
   });
 });

@@ -98,6 +98,10 @@ pub struct ExportRollout {
     /// their training records (by default people travel as names and roles only).
     #[arg(long)]
     pub include_people: bool,
+    /// With --format bundle: protect the bundle with the passphrase in this file (the
+    /// file's first line), for sharing by email.
+    #[arg(long, value_name = "FILE")]
+    pub passphrase_file: Option<PathBuf>,
 }
 
 #[derive(Args)]
@@ -197,6 +201,10 @@ pub enum ImportCommand {
         /// Print the report as JSON.
         #[arg(long)]
         json: bool,
+        /// The passphrase of a protected bundle, as the first line of this file (or set
+        /// ROLLPLAN_PASSPHRASE).
+        #[arg(long, value_name = "FILE")]
+        passphrase_file: Option<PathBuf>,
     },
     /// Import a task list (CSV or XLSX) into a rollout's plan: all rows or none.
     Tasks {

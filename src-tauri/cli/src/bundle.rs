@@ -16,9 +16,15 @@ pub fn import(
     dry_run: bool,
     choice: Option<BundleResolution>,
     json_output: bool,
+    passphrase_file: Option<&Path>,
 ) -> Result<(), CoreError> {
     let named = |error| in_file(error, file);
-    let json = read_bundle_file(file).map_err(named)?;
+    let passphrase = passphrase_from(passphrase_file)?.or_else(|| {
+        std::env::var("ROLLPLAN_PASSPHRASE")
+            .ok()
+            .filter(|p| !p.is_empty())
+    });
+    let json = read_bundle_file(file, passphrase.as_deref()).map_err(named)?;
     let resolutions = choice.map(BundleResolutions::all).unwrap_or_default();
     let preview = store
         .preview_bundle_import(&json, &resolutions)
@@ -41,6 +47,27 @@ pub fn import(
         )));
     }
     Ok(())
+}
+
+/// The passphrase in the first line of `file`, if one is given. A passphrase is never
+/// taken as an argument: other users of the computer can read a command line.
+pub fn passphrase_from(file: Option<&Path>) -> Result<Option<String>, CoreError> {
+    let Some(file) = file else { return Ok(None) };
+    let text = std::fs::read_to_string(file).map_err(|source| CoreError::Io {
+        context: format!("cannot read the passphrase file {}", file.display()),
+        source,
+    })?;
+    let first = text.lines().next().unwrap_or_default().to_owned();
+    if first.is_empty() {
+        return Err(CoreError::invalid(
+            "passphrase-file",
+            format!(
+                "{} is empty: put the passphrase on its first line.",
+                file.display()
+            ),
+        ));
+    }
+    Ok(Some(first))
 }
 
 /// The core names a refused bundle "bundle"; here we know the file.

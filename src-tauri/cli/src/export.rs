@@ -81,6 +81,7 @@ pub fn rollout(store: &Store, request: &ExportRollout, today: NaiveDate) -> Resu
             force: request.force,
             overwrite: request.overwrite,
             include_people: request.include_people,
+            passphrase: crate::bundle::passphrase_from(request.passphrase_file.as_deref())?,
         },
         today,
     )
@@ -98,6 +99,7 @@ pub fn sop(store: &Store, request: &ExportSop, today: NaiveDate) -> Result<(), C
             force: request.force,
             overwrite: request.overwrite,
             include_people: false,
+            passphrase: None,
         },
         today,
     )
@@ -123,6 +125,7 @@ pub fn library(
             force,
             overwrite,
             include_people: false,
+            passphrase: None,
         },
         today,
     )

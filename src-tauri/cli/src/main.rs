@@ -159,6 +159,7 @@ fn run(cli: Cli) -> Result<(), CoreError> {
                     take_theirs,
                     keep_mine,
                     json,
+                    passphrase_file,
                 },
         } => {
             let choice = match (take_theirs, keep_mine) {
@@ -166,7 +167,14 @@ fn run(cli: Cli) -> Result<(), CoreError> {
                 (_, true) => Some(BundleResolution::KeepMine),
                 _ => None,
             };
-            bundle::import(&store, &file, dry_run, choice, json)
+            bundle::import(
+                &store,
+                &file,
+                dry_run,
+                choice,
+                json,
+                passphrase_file.as_deref(),
+            )
         }
         Command::Check { json } => {
             let report = store.check()?;

@@ -226,3 +226,60 @@ fn an_existing_file_is_kept_unless_overwrite_and_bad_input_exits_1() {
     );
     assert_eq!(missing_sop.status.code(), Some(1));
 }
+
+#[test]
+fn a_bundle_protected_with_a_passphrase_file_imports_only_with_it() {
+    let dir = tempfile::tempdir().expect("dir");
+    let db = demo(dir.path());
+    let secret = dir.path().join("passphrase.txt");
+    std::fs::write(&secret, "riverside-2027\n").expect("passphrase file");
+    let bundle = dir.path().join("sms.rollplan");
+    let (bundle_path, secret_path) = (
+        bundle.to_str().expect("path"),
+        secret.to_str().expect("path"),
+    );
+    let done = cli(
+        &db,
+        &[
+            "export",
+            "SMS appointment",
+            "--format",
+            "bundle",
+            "--out",
+            bundle_path,
+            "--passphrase-file",
+            secret_path,
+        ],
+    );
+    assert!(done.status.success(), "{}", stderr(&done));
+    assert!(
+        String::from_utf8_lossy(&done.stdout).contains("protected with a passphrase"),
+        "the summary says the bundle is protected"
+    );
+
+    let other = dir.path().join("colleague.db");
+    let refused = cli(&other, &["import", "bundle", bundle_path]);
+    assert_eq!(refused.status.code(), Some(1), "no passphrase, no import");
+    assert!(
+        stderr(&refused).contains("passphrase"),
+        "{}",
+        stderr(&refused)
+    );
+
+    let imported = cli(
+        &other,
+        &[
+            "import",
+            "bundle",
+            bundle_path,
+            "--passphrase-file",
+            secret_path,
+        ],
+    );
+    assert!(imported.status.success(), "{}", stderr(&imported));
+    let listed = cli(&other, &["rollouts", "list", "--json"]);
+    assert!(
+        String::from_utf8_lossy(&listed.stdout).contains("SMS appointment reminders"),
+        "the colleague's database holds the rollout"
+    );
+}

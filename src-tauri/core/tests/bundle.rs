@@ -573,6 +573,7 @@ fn megabytes_of_junk_are_refused_before_parsing() {
     let dir = tempfile::tempdir().expect("dir");
     let path = dir.path().join("junk.rollplan");
     std::fs::write(&path, &junk).expect("write junk");
-    let error = rollplan_core::bundle::read_bundle_file(&path).expect_err("too large to read");
+    let error =
+        rollplan_core::bundle::read_bundle_file(&path, None).expect_err("too large to read");
     assert!(error.to_string().contains("50 MB"));
 }

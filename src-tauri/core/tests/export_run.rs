@@ -22,6 +22,7 @@ fn rollout_request(f: &Fixture, format: ExportFormat, path: &Path) -> ExportRequ
         force: false,
         overwrite: false,
         include_people: false,
+        passphrase: None,
     }
 }
 
@@ -188,6 +189,7 @@ fn each_subject_takes_only_its_formats() {
         force: false,
         overwrite: false,
         include_people: false,
+        passphrase: None,
     };
     let (outcome, _) = export(&f, &sop);
     assert!(outcome.written, "an SOP is");

@@ -7,12 +7,14 @@
 use std::path::Path;
 
 use chrono::Utc;
-use rollplan_core::bundle::{read_bundle_file, BundleImportReport, BundleResolutions};
+use rollplan_core::bundle::{
+    bundle_text, is_protected, read_bundle_bytes, BundleImportReport, BundleResolutions,
+};
 use rollplan_core::export::{
     check_export, export_file_name, run_export, ExportFormat, ExportOutcome, ExportRequest,
     ExportStage, ExportSubject, PhiHit,
 };
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 use tauri::ipc::Channel;
 use tauri::{AppHandle, State};
 use tauri_plugin_opener::OpenerExt;
@@ -33,9 +35,19 @@ pub fn check_export_phi(
     Ok(check_export(state.store()?, &subject, format, today())?)
 }
 
+/// How the person set up an export in the panel.
+#[derive(Debug, Clone, Deserialize, TS)]
+pub struct ExportOptions {
+    /// "Export anyway" after seeing the PHI check's findings.
+    pub force: bool,
+    /// Bundles: people with their directory fields and training records.
+    pub include_people: bool,
+    /// Bundles: protect the file with this passphrase.
+    pub passphrase: Option<String>,
+}
+
 /// Asks where to save, then exports there, reporting each stage on `progress`.
-/// `None` when the person cancelled the dialog. `force` is the person's "export anyway"
-/// after seeing the PHI check's findings.
+/// `None` when the person cancelled the dialog.
 #[tauri::command(async)]
 pub fn export_to_file(
     app: AppHandle,
@@ -43,8 +55,7 @@ pub fn export_to_file(
     grants: State<'_, FileGrants>,
     subject: ExportSubject,
     format: ExportFormat,
-    force: bool,
-    include_people: bool,
+    options: ExportOptions,
     progress: Channel<ExportStage>,
 ) -> Reply<Option<ExportOutcome>> {
     let store = state.store()?;
@@ -56,10 +67,11 @@ pub fn export_to_file(
         subject,
         format,
         path,
-        force,
+        force: options.force,
         // The save dialog has already asked before replacing a file.
         overwrite: true,
-        include_people,
+        include_people: options.include_people,
+        passphrase: options.passphrase.filter(|p| !p.is_empty()),
     };
     let outcome = run_export(store, &request, today(), Utc::now(), &mut |stage| {
         // A closed window no longer listens; the export carries on regardless.
@@ -101,11 +113,14 @@ fn opener_failed(path: &Path, error: tauri_plugin_opener::Error) -> rollplan_cor
     .into()
 }
 
-/// A bundle the person picked, and what importing it would do.
+/// A bundle the person picked, and what importing it would do — or, for a protected
+/// bundle, that it needs its passphrase first.
 #[derive(Debug, Clone, Serialize, TS)]
 pub struct ChosenBundle {
     pub file_name: String,
-    pub preview: BundleImportReport,
+    pub protected: bool,
+    /// `None` while a protected bundle waits for its passphrase.
+    pub preview: Option<BundleImportReport>,
 }
 
 /// Asks for a `.rollplan` file and previews its import with no choices made yet.
@@ -119,16 +134,49 @@ pub fn choose_bundle(
     let Some(path) = dialogs::open_bundle_path(&app) else {
         return Ok(None);
     };
-    let json = read_bundle_file(&path)?;
-    let preview = state
-        .store()?
-        .preview_bundle_import(&json, &BundleResolutions::default())?;
     let file_name = path
         .file_name()
         .map(|n| n.to_string_lossy().into_owned())
         .unwrap_or_default();
-    grants.set_bundle(PendingBundle { json });
-    Ok(Some(ChosenBundle { file_name, preview }))
+    let bytes = read_bundle_bytes(&path)?;
+    grants.clear_bundle();
+    if is_protected(&bytes) {
+        grants.set_bundle(PendingBundle { bytes, json: None });
+        return Ok(Some(ChosenBundle {
+            file_name,
+            protected: true,
+            preview: None,
+        }));
+    }
+    let json = bundle_text(bytes, None)?;
+    let preview = state
+        .store()?
+        .preview_bundle_import(&json, &BundleResolutions::default())?;
+    grants.set_bundle(PendingBundle {
+        bytes: Vec::new(),
+        json: Some(json),
+    });
+    Ok(Some(ChosenBundle {
+        file_name,
+        protected: false,
+        preview: Some(preview),
+    }))
+}
+
+/// Opens the picked protected bundle with its passphrase and previews its import.
+#[tauri::command(async)]
+pub fn unlock_bundle(
+    state: State<'_, AppState>,
+    grants: State<'_, FileGrants>,
+    passphrase: String,
+) -> Reply<BundleImportReport> {
+    let store = state.store()?;
+    grants.with_bundle(|bundle| {
+        let json = bundle_text(bundle.bytes.clone(), Some(&passphrase))?;
+        let preview = store.preview_bundle_import(&json, &BundleResolutions::default())?;
+        bundle.json = Some(json);
+        Ok(preview)
+    })
 }
 
 /// What importing the picked bundle would do with these choices; nothing is written.
@@ -139,7 +187,7 @@ pub fn preview_bundle(
     resolutions: BundleResolutions,
 ) -> Reply<BundleImportReport> {
     let store = state.store()?;
-    grants.with_bundle(|b| Ok(store.preview_bundle_import(&b.json, &resolutions)?))
+    grants.with_bundle_text(|json| Ok(store.preview_bundle_import(json, &resolutions)?))
 }
 
 /// Imports the picked bundle with these choices, all or nothing.
@@ -150,7 +198,7 @@ pub fn import_bundle(
     resolutions: BundleResolutions,
 ) -> Reply<BundleImportReport> {
     let store = state.store()?;
-    let report = grants.with_bundle(|b| Ok(store.import_bundle(&b.json, &resolutions)?))?;
+    let report = grants.with_bundle_text(|json| Ok(store.import_bundle(json, &resolutions)?))?;
     grants.clear_bundle();
     Ok(report)
 }

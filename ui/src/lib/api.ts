@@ -6,6 +6,7 @@ import type { BundleImportReport } from './bindings/BundleImportReport';
 import type { BundleResolutions } from './bindings/BundleResolutions';
 import type { ChosenBundle } from './bindings/ChosenBundle';
 import type { ExportFormat } from './bindings/ExportFormat';
+import type { ExportOptions } from './bindings/ExportOptions';
 import type { ExportOutcome } from './bindings/ExportOutcome';
 import type { ExportStage } from './bindings/ExportStage';
 import type { ExportSubject } from './bindings/ExportSubject';
@@ -311,17 +312,19 @@ export const api = {
   exportToFile: (
     subject: ExportSubject,
     format: ExportFormat,
-    options: { force: boolean; includePeople: boolean },
+    options: ExportOptions,
     onStage: (stage: ExportStage) => void,
   ) => {
     const progress = new Channel<ExportStage>();
     progress.onmessage = onStage;
-    return call<ExportOutcome | null>('export_to_file', { subject, format, ...options, progress });
+    return call<ExportOutcome | null>('export_to_file', { subject, format, options, progress });
   },
   openExport: (path: string) => call<null>('open_export', { path }),
   showExportInFolder: (path: string) => call<null>('show_export_in_folder', { path }),
   /** Asks for a bundle (a native dialog) and previews it; `null` when cancelled. */
   chooseBundle: () => call<ChosenBundle | null>('choose_bundle'),
+  /** Opens the chosen protected bundle with its passphrase and previews it. */
+  unlockBundle: (passphrase: string) => call<BundleImportReport>('unlock_bundle', { passphrase }),
   previewBundle: (resolutions: BundleResolutions) => call<BundleImportReport>('preview_bundle', { resolutions }),
   importBundle: (resolutions: BundleResolutions) => call<BundleImportReport>('import_bundle', { resolutions }),
 };

@@ -5,6 +5,7 @@ import {
   fileName,
   formatChoices,
   importTotals,
+  passphraseProblem,
   resolutionsOf,
   sectionLabel,
   stageProgress,
@@ -69,5 +70,13 @@ describe('bundle import', () => {
     expect(sectionLabel('metric_measurements')).toBe('Metric measurements');
     expect(sectionLabel('sops')).toBe('SOPs');
     expect(sectionLabel('sop_revisions')).toBe('SOP versions');
+  });
+});
+
+describe('protected bundles', () => {
+  it('asks for a long enough passphrase, typed twice the same', () => {
+    expect(passphraseProblem('short', 'short')).toMatch(/at least 8/);
+    expect(passphraseProblem('riverside-2027', 'riverside-2026')).toMatch(/differ/);
+    expect(passphraseProblem('riverside-2027', 'riverside-2027')).toBeNull();
   });
 });

@@ -105,3 +105,15 @@ export function sectionLabel(section: string): string {
     .replace('revisions', 'versions');
   return words.charAt(0).toUpperCase() + words.slice(1);
 }
+
+/** The shortest passphrase Rollplan accepts for a protected bundle (as the backend). */
+export const MIN_PASSPHRASE_CHARS = 8;
+
+/** Why a passphrase cannot protect a bundle yet, or null when it can. */
+export function passphraseProblem(passphrase: string, repeated: string): string | null {
+  if ([...passphrase].length < MIN_PASSPHRASE_CHARS) {
+    return `Use at least ${MIN_PASSPHRASE_CHARS} characters.`;
+  }
+  if (passphrase !== repeated) return 'The two passphrases differ.';
+  return null;
+}

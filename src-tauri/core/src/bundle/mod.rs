@@ -12,11 +12,15 @@ mod record;
 mod records;
 mod references;
 mod report;
+mod sealed;
 
 pub use format::*;
-pub use parse::{read_bundle_file, MAX_BUNDLE_BYTES};
+pub use parse::{bundle_text, read_bundle_bytes, read_bundle_file, MAX_BUNDLE_BYTES};
 pub use report::{
     BundleConflict, BundleImportReport, BundleResolution, BundleResolutions, SectionCounts,
+};
+pub use sealed::{
+    is_protected, needs_passphrase, protect_bundle, unprotect_bundle, MIN_PASSPHRASE_CHARS,
 };
 
 use crate::{CoreError, Result};

@@ -9,6 +9,7 @@ use serde_json::Value;
 
 use super::format::{Bundle, BUNDLE_FORMAT, BUNDLE_VERSION};
 use super::record::Record;
+use super::sealed::{is_protected, needs_passphrase, unprotect_bundle};
 use crate::{CoreError, Result};
 
 /// The largest bundle we read: a 2,000-task rollout with years of daily measurements is
@@ -16,8 +17,28 @@ use crate::{CoreError, Result};
 /// parsed (or, from a file, read).
 pub const MAX_BUNDLE_BYTES: usize = 50 * 1024 * 1024;
 
-/// Reads a bundle file, refusing one too large to be a bundle without reading it.
-pub fn read_bundle_file(path: &Path) -> Result<String> {
+/// Reads a bundle file, refusing one too large to be a bundle without reading it. A
+/// passphrase-protected bundle is decrypted with `passphrase`, and refused without one
+/// (the error's field is `passphrase`, so a caller knows to ask).
+pub fn read_bundle_file(path: &Path, passphrase: Option<&str>) -> Result<String> {
+    let bytes = read_bundle_bytes(path)?;
+    bundle_text(bytes, passphrase)
+}
+
+/// A bundle's text from the bytes of its file: decrypted when it is protected.
+pub fn bundle_text(bytes: Vec<u8>, passphrase: Option<&str>) -> Result<String> {
+    if is_protected(&bytes) {
+        return match passphrase {
+            Some(passphrase) => unprotect_bundle(&bytes, passphrase),
+            None => Err(needs_passphrase()),
+        };
+    }
+    String::from_utf8(bytes)
+        .map_err(|_| refused("The file is not text: it cannot be a Rollplan bundle."))
+}
+
+/// The bytes of a bundle file, refusing one too large to be a bundle without reading it.
+pub fn read_bundle_bytes(path: &Path) -> Result<Vec<u8>> {
     let file = path.display().to_string();
     let io = |source| CoreError::Io {
         context: format!("cannot read {file}"),
@@ -27,9 +48,7 @@ pub fn read_bundle_file(path: &Path) -> Result<String> {
     if size > MAX_BUNDLE_BYTES as u64 {
         return Err(too_large(size as usize));
     }
-    let bytes = std::fs::read(path).map_err(io)?;
-    String::from_utf8(bytes)
-        .map_err(|_| refused("The file is not text: it cannot be a Rollplan bundle."))
+    std::fs::read(path).map_err(io)
 }
 
 /// The bundle in `json`, or a message saying exactly why it is refused.

@@ -13,7 +13,7 @@ use ts_rs::TS;
 
 use super::files::write_atomically;
 use super::{PhiHit, RolloutReport};
-use crate::bundle::bundle_to_json;
+use crate::bundle::{bundle_to_json, protect_bundle};
 use crate::{CoreError, Result, Store};
 
 /// The file formats Rollplan writes.
@@ -90,6 +90,8 @@ pub struct ExportRequest {
     pub overwrite: bool,
     /// Bundles only: people with their directory fields and training records.
     pub include_people: bool,
+    /// Bundles only: encrypt the bundle with this passphrase (for sharing by email).
+    pub passphrase: Option<String>,
 }
 
 /// How far an export has come, for a progress display.
@@ -306,13 +308,21 @@ fn render_rollout(
             } else {
                 "people as names and roles only"
             };
-            let noun = format!(
+            let mut noun = format!(
                 "{} tasks, {} SOPs, {} metrics; {people}",
                 bundle.tasks.len(),
                 bundle.sops.len(),
                 bundle.metrics.len()
             );
-            (bundle_to_json(&bundle)?.into_bytes(), Some(noun))
+            let json = bundle_to_json(&bundle)?;
+            let bytes = match &request.passphrase {
+                Some(passphrase) => {
+                    noun.push_str("; protected with a passphrase");
+                    protect_bundle(&json, passphrase)?
+                }
+                None => json.into_bytes(),
+            };
+            (bytes, Some(noun))
         }
         // `check_format` has already refused a rollout as DOCX.
         ExportFormat::Docx => unreachable!("a rollout is never exported as DOCX"),
@@ -354,6 +364,7 @@ pub fn check_export(
         force: false,
         overwrite: false,
         include_people: false,
+        passphrase: None,
     };
     Ok(gather(store, &request, today)?.phi_hits())
 }

@@ -2,6 +2,11 @@
 import type { BundleImportReport } from "./BundleImportReport";
 
 /**
- * A bundle the person picked, and what importing it would do.
+ * A bundle the person picked, and what importing it would do — or, for a protected
+ * bundle, that it needs its passphrase first.
  */
-export type ChosenBundle = { file_name: string, preview: BundleImportReport, };
+export type ChosenBundle = { file_name: string, protected: boolean, 
+/**
+ * `None` while a protected bundle waits for its passphrase.
+ */
+preview: BundleImportReport | null, };
