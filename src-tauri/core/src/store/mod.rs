@@ -1,6 +1,7 @@
 //! The SQLite store. All SQL of the app lives below this module and the aggregate modules
 //! (`rollouts`, `audit`, ...); callers only see plain Rust values.
 
+pub(crate) mod inspect;
 mod migrations;
 pub(crate) mod rows;
 pub(crate) mod trash;
