@@ -115,6 +115,34 @@ impl Store {
 }
 
 impl Store {
+    /// Like [`Store::write`], for imports: first the database is backed up
+    /// (`before-import`), then `f` runs in its transaction. If the backup cannot be made
+    /// the import is refused with nothing written: an import can change many rows at
+    /// once, and undoing a wrong file by hand is what the backup is for. In memory there
+    /// is nothing to back up.
+    pub(crate) fn write_after_backup<T>(
+        &self,
+        f: impl FnOnce(&Transaction<'_>) -> Result<T>,
+    ) -> Result<T> {
+        let mut conn = self.lock();
+        // SQLite cannot copy a database whose connection is in a write transaction, so
+        // the copy comes just before it. The lock is held throughout, so nothing of this
+        // app lands between the two; only another program writing in that instant would.
+        if let Some(path) = &self.path {
+            backup::make(&conn, path, BackupReason::BeforeImport).map_err(|e| {
+                backup::failed(
+                    "The database could not be backed up before the import, so nothing \
+                     was imported",
+                    e,
+                )
+            })?;
+        }
+        let tx = conn.transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)?;
+        let value = f(&tx)?;
+        tx.commit()?;
+        Ok(value)
+    }
+
     /// Runs `f` in a transaction that is always rolled back: a preview that goes through
     /// exactly the code of the real write, and leaves no trace.
     pub(crate) fn dry_run<T>(&self, f: impl FnOnce(&Transaction<'_>) -> Result<T>) -> Result<T> {
