@@ -5,7 +5,8 @@ use std::process::Command;
 
 use chrono::{Datelike, Duration, NaiveDate, Utc};
 use rollplan_core::backup::{
-    backups_dir, latest_good_backup, list_backups, restore_backup, Backup, BackupReason,
+    backups_dir, check_backup, latest_good_backup, list_backups, restore_backup, Backup,
+    BackupReason,
 };
 use rollplan_core::import::parse_table;
 use rollplan_core::rollouts::RolloutDraft;
@@ -479,6 +480,10 @@ fn a_bad_backup_is_refused_and_the_database_is_untouched() {
         (&empty, "not a Rollplan database"),
         (&dir.path().join("missing.db"), "cannot be read"),
     ] {
+        assert!(
+            check_backup(file).is_err(),
+            "{file:?} does not pass the check"
+        );
         let error = restore_backup(&db, file).expect_err("a bad backup is refused");
         assert_eq!(error.code(), "validation", "{file:?}: {error}");
         let message = error.to_string();
@@ -499,6 +504,10 @@ fn a_bad_backup_is_refused_and_the_database_is_untouched() {
             "a refused restore makes no backup"
         );
     }
+    assert_eq!(
+        check_backup(Path::new(&good.path)).expect("a good backup passes"),
+        rollplan_core::store::LATEST_SCHEMA_VERSION
+    );
     let error = restore_backup(&db, &db).expect_err("the database is not its own backup");
     assert_eq!(error.code(), "validation");
 }

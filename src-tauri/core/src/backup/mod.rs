@@ -19,7 +19,7 @@ use ts_rs::TS;
 pub use names::{backups_dir, list_backups};
 pub use restore::{restore_backup, RestoreOutcome};
 pub(crate) use validate::damaged;
-pub use validate::latest_good_backup;
+pub use validate::{check_backup, latest_good_backup};
 
 use crate::store::inspect;
 use crate::time::now;

@@ -11,7 +11,7 @@ use ts_rs::TS;
 use super::copy::{raw_copy, remove_if_present, snapshot, write_whole_then};
 use super::names::free_path;
 use super::rotation::rotate;
-use super::validate::verify;
+use super::validate::check_backup;
 use super::{described, whole_seconds, Backup, BackupReason};
 use crate::store::inspect::{self, sidecar};
 use crate::time::now;
@@ -48,7 +48,7 @@ pub fn restore_backup(db_path: &Path, backup_path: &Path) -> Result<RestoreOutco
             backup_path.display()
         )));
     }
-    let schema_version = verify(backup_path, true).map_err(refuse)?;
+    let schema_version = check_backup(backup_path)?;
     let source = inspect::open_read_only(backup_path)?;
 
     let kept = if db_path.exists() {

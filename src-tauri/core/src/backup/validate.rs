@@ -50,6 +50,14 @@ pub(crate) fn verify(path: &Path, thorough: bool) -> std::result::Result<i64, St
     Ok(version)
 }
 
+/// Checks that `backup_path` could be restored (SQLite's full integrity check, a Rollplan
+/// database, a schema this version understands) and returns its schema version; a bad
+/// file is a validation error on `backup` saying what is wrong. Nothing is written.
+/// The app can ask this before it restarts to restore.
+pub fn check_backup(backup_path: &Path) -> Result<i64> {
+    verify(backup_path, true).map_err(|message| CoreError::invalid("backup", message))
+}
+
 /// The newest backup of `db_path` that passes the quick check, if any.
 pub fn latest_good_backup(db_path: &Path) -> Result<Option<Backup>> {
     Ok(list_backups(db_path)?
