@@ -49,9 +49,33 @@ pub enum Command {
         #[command(subcommand)]
         command: SopsCommand,
     },
-    /// Check the database: integrity, foreign keys, schema version.
+    /// Check the database: integrity, foreign keys, schema version, latest good backup.
     Check {
         /// Print the report as JSON.
+        #[arg(long)]
+        json: bool,
+    },
+    /// Back the database up now, into the backups folder beside it.
+    Backup {
+        /// Write the copy to this file instead (a USB stick, a shared drive); an existing
+        /// file is never replaced.
+        #[arg(long, value_name = "PATH")]
+        out: Option<PathBuf>,
+        /// Print the backup as JSON.
+        #[arg(long)]
+        json: bool,
+    },
+    /// The backups of the database.
+    Backups {
+        #[command(subcommand)]
+        command: BackupsCommand,
+    },
+    /// Replace the database with a backup; the current one is kept as a backup first.
+    /// Close the app before restoring.
+    Restore {
+        /// The backup file: a path, or a file name from `backups list`.
+        file: PathBuf,
+        /// Print what was done as JSON.
         #[arg(long)]
         json: bool,
     },
@@ -146,6 +170,16 @@ pub enum PeopleCommand {
         /// Include people who are no longer active.
         #[arg(long)]
         all: bool,
+    },
+}
+
+#[derive(Subcommand)]
+pub enum BackupsCommand {
+    /// List the backups, newest first.
+    List {
+        /// Print JSON for scripts.
+        #[arg(long)]
+        json: bool,
     },
 }
 

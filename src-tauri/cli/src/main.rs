@@ -4,6 +4,7 @@
 //! the field); 2 an internal fault (disk, database).
 
 mod args;
+mod backup;
 mod bundle;
 mod export;
 mod metrics;
@@ -11,6 +12,7 @@ mod output;
 mod people;
 mod sops;
 
+use std::path::Path;
 use std::process::ExitCode;
 
 use clap::Parser;
@@ -20,7 +22,8 @@ use rollplan_core::rollouts::RolloutDraft;
 use rollplan_core::{CoreError, Store};
 
 use args::{
-    Cli, Command, ImportCommand, PeopleCommand, RolloutsCommand, SopsCommand, TemplatesCommand,
+    BackupsCommand, Cli, Command, ImportCommand, PeopleCommand, RolloutsCommand, SopsCommand,
+    TemplatesCommand,
 };
 
 fn main() -> ExitCode {
@@ -52,8 +55,22 @@ fn main() -> ExitCode {
 
 fn run(cli: Cli) -> Result<(), CoreError> {
     let location = resolve_database(cli.db.as_deref())?;
-    let store = Store::open(location.path.as_ref())?;
-    match cli.command {
+    let db = Path::new(&location.path);
+    // These look after the file itself and must work when it cannot be opened (damaged,
+    // or about to be replaced), so they do not open it first.
+    let command = match cli.command {
+        Command::Check { json } => return backup::check(db, json),
+        Command::Backups {
+            command: BackupsCommand::List { json },
+        } => return backup::list(db, json),
+        Command::Restore { file, json } => return backup::restore(db, &file, json),
+        other => other,
+    };
+    let store = Store::open(db)?;
+    if let Some(problem) = store.backup_problem() {
+        eprintln!("warning: {problem}");
+    }
+    match command {
         Command::Rollouts { command } => match command {
             RolloutsCommand::List { json, trash } => {
                 let rollouts = if trash {
@@ -176,21 +193,9 @@ fn run(cli: Cli) -> Result<(), CoreError> {
                 passphrase_file.as_deref(),
             )
         }
-        Command::Check { json } => {
-            let report = store.check()?;
-            if json {
-                output::print_json(&report)?;
-            } else {
-                output::print_check(&report);
-            }
-            if report.is_healthy() {
-                Ok(())
-            } else {
-                Err(CoreError::Database(
-                    "the database failed its health check (see above)".into(),
-                ))
-            }
-        }
+        Command::Backup { out, json } => backup::make(&store, out.as_deref(), json),
+        // Handled above, without opening the database.
+        Command::Check { .. } | Command::Backups { .. } | Command::Restore { .. } => Ok(()),
         Command::Export(request) => export::rollout(&store, &request, today()),
         Command::ExportSop(request) => export::sop(&store, &request, today()),
         Command::ExportLibrary {

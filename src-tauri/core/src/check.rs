@@ -1,10 +1,13 @@
 //! `rollplan-cli check` and the start-up check: is this file healthy and ours?
 
+use std::path::Path;
+
+use rusqlite::Connection;
 use serde::Serialize;
 use ts_rs::TS;
 
-use crate::store::LATEST_SCHEMA_VERSION;
-use crate::{Result, Store};
+use crate::store::{inspect, LATEST_SCHEMA_VERSION};
+use crate::{CoreError, Result, Store};
 
 /// What a health check of the database found.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
@@ -31,24 +34,46 @@ impl Store {
     /// Runs SQLite's integrity and foreign-key checks and reads the schema version.
     pub fn check(&self) -> Result<CheckReport> {
         let path = self.path().map(|p| p.display().to_string());
-        self.read(|conn| {
-            let schema_version = conn.query_row("PRAGMA user_version", [], |row| row.get(0))?;
-            let mut integrity = conn.prepare("PRAGMA integrity_check")?;
-            let integrity_problems = integrity
-                .query_map([], |row| row.get::<_, String>(0))?
-                .collect::<rusqlite::Result<Vec<_>>>()?
-                .into_iter()
-                .filter(|line| line != "ok")
-                .collect();
-            let mut foreign_keys = conn.prepare("PRAGMA foreign_key_check")?;
-            let foreign_key_violations = foreign_keys.query_map([], |_| Ok(()))?.count() as i64;
-            Ok(CheckReport {
-                path,
-                schema_version,
-                supported_schema_version: LATEST_SCHEMA_VERSION,
-                integrity_problems,
-                foreign_key_violations,
-            })
-        })
+        self.read(|conn| Ok(report(conn, path)?))
     }
+}
+
+/// The same report for a database file that is not open, read without changing it: for
+/// a file `Store::open` refuses (damaged, say), to show what is wrong with it.
+pub fn check_file(path: &Path) -> Result<CheckReport> {
+    let unreadable = |e: rusqlite::Error| {
+        CoreError::Database(format!("cannot read {} as a database: {e}", path.display()))
+    };
+    if !path.is_file() {
+        return Err(CoreError::NotFound {
+            entity: "Database file",
+            id: path.display().to_string(),
+        });
+    }
+    let conn = inspect::open_read_only(path).map_err(unreadable)?;
+    match report(&conn, Some(path.display().to_string())) {
+        Ok(report) => Ok(report),
+        // So damaged that SQLite cannot even run its checks: that is the finding.
+        Err(e) if inspect::is_damage(&e) => Ok(CheckReport {
+            path: Some(path.display().to_string()),
+            schema_version: inspect::user_version(&conn).unwrap_or(0),
+            supported_schema_version: LATEST_SCHEMA_VERSION,
+            integrity_problems: vec![e.to_string()],
+            foreign_key_violations: 0,
+        }),
+        Err(e) => Err(unreadable(e)),
+    }
+}
+
+fn report(conn: &Connection, path: Option<String>) -> rusqlite::Result<CheckReport> {
+    Ok(CheckReport {
+        path,
+        schema_version: inspect::user_version(conn)?,
+        supported_schema_version: LATEST_SCHEMA_VERSION,
+        integrity_problems: inspect::integrity_problems(conn, "PRAGMA integrity_check")?,
+        foreign_key_violations: inspect::foreign_key_violations(conn)?
+            .iter()
+            .map(|(_, _, rows)| *rows as i64)
+            .sum(),
+    })
 }

@@ -63,9 +63,30 @@ pub enum CoreError {
     #[error("The export could not be produced: {0}")]
     Export(String),
 
-    /// SQLite reported a fault we did not expect (full disk, corrupt file, ...).
+    /// SQLite reported a fault we did not expect (full disk, ...).
     #[error("database error: {0}")]
     Database(String),
+
+    /// The start-up check found the database file damaged. It has not been written to;
+    /// `latest_backup` is the newest backup that passed the same check, if any.
+    #[error("{}", describe_damage(.message, .latest_backup.as_deref()))]
+    Damaged {
+        message: String,
+        latest_backup: Option<String>,
+    },
+}
+
+fn describe_damage(message: &str, latest_backup: Option<&str>) -> String {
+    let advice = match latest_backup {
+        Some(backup) => format!(
+            "The latest good backup is {backup}. To go back to it, close Rollplan and run \
+             `rollplan-cli restore \"{backup}\"` (or ask your IT support to)."
+        ),
+        None => "No good backup was found: keep the file as it is and ask your IT \
+                 support for help."
+            .to_owned(),
+    };
+    format!("{message} Rollplan has not changed the file. {advice}")
 }
 
 fn describe_import(file: &str, row: Option<usize>, column: Option<&str>, message: &str) -> String {
@@ -104,6 +125,7 @@ impl CoreError {
             Self::Io { .. } => "io",
             Self::Export(_) => "export",
             Self::Database(_) => "database",
+            Self::Damaged { .. } => "damaged",
         }
     }
 

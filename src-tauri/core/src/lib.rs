@@ -8,6 +8,7 @@
 mod coded_enum;
 
 pub mod audit;
+pub mod backup;
 pub mod bundle;
 pub mod check;
 pub mod demo;

@@ -28,15 +28,16 @@ impl Store {
         self.dry_run(|tx| merge(tx, bundle, resolutions, false))
     }
 
-    /// Imports a bundle in one transaction. Refused, with nothing written, when the
-    /// bundle is malformed or a conflict has no choice in `resolutions`.
+    /// Imports a bundle in one transaction, after a `before-import` backup. Refused,
+    /// with nothing written, when the bundle is malformed or a conflict has no choice in
+    /// `resolutions`.
     pub fn import_bundle(
         &self,
         json: &str,
         resolutions: &BundleResolutions,
     ) -> Result<BundleImportReport> {
         let bundle = parse_bundle(json)?;
-        self.write(|tx| merge(tx, bundle, resolutions, true))
+        self.write_after_backup(|tx| merge(tx, bundle, resolutions, true))
     }
 }
 

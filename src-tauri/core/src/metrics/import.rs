@@ -77,13 +77,14 @@ impl Store {
         self.dry_run(|tx| run(tx, rollout_id, table))
     }
 
-    /// Imports `table` into the rollout's metrics in one transaction: every row, or none.
+    /// Imports `table` into the rollout's metrics in one transaction, after a
+    /// `before-import` backup: every row, or none.
     pub fn import_measurements(
         &self,
         rollout_id: &str,
         table: &Table,
     ) -> Result<MeasurementImportReport> {
-        self.write(|tx| run(tx, rollout_id, table))
+        self.write_after_backup(|tx| run(tx, rollout_id, table))
     }
 }
 

@@ -46,9 +46,10 @@ impl Store {
         self.dry_run(|tx| run(tx, rollout_id, table))
     }
 
-    /// Imports `table` into the rollout's plan in one transaction: every row, or none.
+    /// Imports `table` into the rollout's plan in one transaction, after a
+    /// `before-import` backup: every row, or none.
     pub fn import_tasks(&self, rollout_id: &str, table: &Table) -> Result<TaskImportReport> {
-        self.write(|tx| run(tx, rollout_id, table))
+        self.write_after_backup(|tx| run(tx, rollout_id, table))
     }
 }
 

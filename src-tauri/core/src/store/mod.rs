@@ -1,6 +1,7 @@
 //! The SQLite store. All SQL of the app lives below this module and the aggregate modules
 //! (`rollouts`, `audit`, ...); callers only see plain Rust values.
 
+pub(crate) mod inspect;
 mod migrations;
 pub(crate) mod rows;
 pub(crate) mod trash;
@@ -9,10 +10,11 @@ use std::path::{Path, PathBuf};
 use std::sync::{Mutex, MutexGuard};
 use std::time::Duration;
 
-use rusqlite::{Connection, OpenFlags, Transaction};
+use rusqlite::{Connection, Transaction};
 
 pub use migrations::LATEST_SCHEMA_VERSION;
 
+use crate::backup::{self, BackupReason};
 use crate::{CoreError, Result};
 
 /// How long a write waits for another process (the CLI, a backup) to finish its own.
@@ -26,15 +28,22 @@ const BUSY_TIMEOUT: Duration = Duration::from_secs(5);
 pub struct Store {
     conn: Mutex<Connection>,
     path: Option<PathBuf>,
+    /// Why the automatic daily backup at opening failed, if it did.
+    backup_problem: Option<String>,
 }
 
 impl Store {
     /// Opens (creating if needed) the database at `path` and brings its schema up to date.
     ///
-    /// A database written by a newer Rollplan is refused before anything is written to it.
+    /// Before anything is written to an existing file it is checked through a read-only
+    /// connection: a database written by a newer Rollplan is refused, a damaged one is
+    /// refused as [`CoreError::Damaged`] naming the latest good backup, and one that
+    /// needs migrating is backed up first (no backup, no migration). Once open, a daily
+    /// backup is made if the newest is more than a day old; if that fails the store
+    /// still opens and [`Store::backup_problem`] says why.
     pub fn open(path: &Path) -> Result<Self> {
         if path.exists() {
-            refuse_newer_schema(path)?;
+            check_before_writing(path)?;
         } else if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
             std::fs::create_dir_all(dir).map_err(|source| CoreError::Io {
                 context: format!("cannot create the folder {}", dir.display()),
@@ -42,7 +51,14 @@ impl Store {
             })?;
         }
         let conn = Connection::open(path).map_err(|e| not_a_database(path, e))?;
-        Self::prepare(conn, Some(path.to_owned()))
+        let mut store = Self::prepare(conn, Some(path.to_owned()))?;
+        // A failed daily backup must not keep people from their work, but it must not go
+        // unnoticed either: the app and the CLI show this message.
+        store.backup_problem = store
+            .back_up_if_due()
+            .err()
+            .map(|e| format!("The automatic daily backup could not be made: {e}"));
+        Ok(store)
     }
 
     /// A private database in memory, for tests and benchmarks.
@@ -59,12 +75,19 @@ impl Store {
         Ok(Self {
             conn: Mutex::new(conn),
             path,
+            backup_problem: None,
         })
     }
 
     /// The database file, or `None` for an in-memory store.
     pub fn path(&self) -> Option<&Path> {
         self.path.as_deref()
+    }
+
+    /// Why the automatic daily backup made at opening failed; `None` when it was made,
+    /// was not due, or the store is in memory.
+    pub fn backup_problem(&self) -> Option<&str> {
+        self.backup_problem.as_deref()
     }
 
     fn lock(&self) -> MutexGuard<'_, Connection> {
@@ -92,6 +115,34 @@ impl Store {
 }
 
 impl Store {
+    /// Like [`Store::write`], for imports: first the database is backed up
+    /// (`before-import`), then `f` runs in its transaction. If the backup cannot be made
+    /// the import is refused with nothing written: an import can change many rows at
+    /// once, and undoing a wrong file by hand is what the backup is for. In memory there
+    /// is nothing to back up.
+    pub(crate) fn write_after_backup<T>(
+        &self,
+        f: impl FnOnce(&Transaction<'_>) -> Result<T>,
+    ) -> Result<T> {
+        let mut conn = self.lock();
+        // SQLite cannot copy a database whose connection is in a write transaction, so
+        // the copy comes just before it. The lock is held throughout, so nothing of this
+        // app lands between the two; only another program writing in that instant would.
+        if let Some(path) = &self.path {
+            backup::make(&conn, path, BackupReason::BeforeImport).map_err(|e| {
+                backup::failed(
+                    "The database could not be backed up before the import, so nothing \
+                     was imported",
+                    e,
+                )
+            })?;
+        }
+        let tx = conn.transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)?;
+        let value = f(&tx)?;
+        tx.commit()?;
+        Ok(value)
+    }
+
     /// Runs `f` in a transaction that is always rolled back: a preview that goes through
     /// exactly the code of the real write, and leaves no trace.
     pub(crate) fn dry_run<T>(&self, f: impl FnOnce(&Transaction<'_>) -> Result<T>) -> Result<T> {
@@ -110,19 +161,37 @@ fn apply_pragmas(conn: &Connection) -> rusqlite::Result<()> {
     conn.execute_batch("PRAGMA synchronous = NORMAL; PRAGMA foreign_keys = ON;")
 }
 
-/// Reads the schema version through a read-only connection, so a newer file is refused
-/// with its bytes untouched (even switching it to WAL would write to it).
-fn refuse_newer_schema(path: &Path) -> Result<()> {
-    let conn = Connection::open_with_flags(path, OpenFlags::SQLITE_OPEN_READ_ONLY)
-        .map_err(|e| not_a_database(path, e))?;
-    let found: i64 = conn
-        .query_row("PRAGMA user_version", [], |row| row.get(0))
-        .map_err(|e| not_a_database(path, e))?;
+/// Everything done to an existing file before the first write, through a read-only
+/// connection so a refused file keeps its bytes (even switching it to WAL would write to
+/// it): the newer-schema guard, the start-up check, and the backup before a migration.
+fn check_before_writing(path: &Path) -> Result<()> {
+    let conn = inspect::open_read_only(path).map_err(|e| not_a_database(path, e))?;
+    let found = inspect::user_version(&conn).map_err(|e| not_a_database(path, e))?;
     if found > LATEST_SCHEMA_VERSION {
         return Err(CoreError::NewerSchema {
             found,
             supported: LATEST_SCHEMA_VERSION,
         });
+    }
+    // quick_check reads every page but skips the index cross-checks of integrity_check,
+    // which is what makes it fast enough to run at every start on a large file.
+    let problems = match inspect::problems(&conn, false) {
+        Ok(problems) => problems,
+        Err(e) if inspect::is_damage(&e) => vec![e.to_string()],
+        Err(e) => return Err(not_a_database(path, e)),
+    };
+    if !problems.is_empty() {
+        drop(conn);
+        return Err(backup::damaged(path, &problems));
+    }
+    if found > 0 && found < LATEST_SCHEMA_VERSION && inspect::holds_data(&conn)? {
+        backup::make(&conn, path, BackupReason::BeforeMigration).map_err(|e| {
+            backup::failed(
+                "This database needs updating for this version of Rollplan, which backs it \
+                 up first; the backup could not be made, so the database was not updated",
+                e,
+            )
+        })?;
     }
     Ok(())
 }

@@ -129,8 +129,8 @@ impl Store {
         self.dry_run(|tx| run(tx, table, mapping))
     }
 
-    /// Imports `table` in one transaction: all of it, or (with rejected rows and
-    /// [`RejectedRows::Refuse`]) none of it.
+    /// Imports `table` in one transaction, after a `before-import` backup: all of it, or
+    /// (with rejected rows and [`RejectedRows::Refuse`]) none of it.
     pub fn import_roster(
         &self,
         table: &Table,
@@ -138,7 +138,7 @@ impl Store {
         rejected_rows: RejectedRows,
     ) -> Result<RosterReport> {
         mapping.check()?;
-        self.write(|tx| {
+        self.write_after_backup(|tx| {
             let report = run(tx, table, mapping)?;
             if rejected_rows == RejectedRows::Refuse {
                 if let Some(first) = report
