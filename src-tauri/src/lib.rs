@@ -6,6 +6,7 @@ mod grants;
 mod info;
 mod state;
 
+pub use commands::backups::BackupList;
 pub use commands::export::{ChosenBundle, ExportOptions};
 pub use info::AppInfo;
 
@@ -157,6 +158,10 @@ pub fn run() {
             commands::metrics::metric_templates,
             commands::metrics::preview_measurement_import,
             commands::metrics::import_measurements,
+            commands::backups::list_backups,
+            commands::backups::back_up_now,
+            commands::backups::restore_backup,
+            commands::backups::restore_latest_backup,
             commands::export::check_export_phi,
             commands::export::export_to_file,
             commands::export::open_export,

@@ -8,6 +8,7 @@ use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
 use rollplan_core::audit::AuditEntry;
+use rollplan_core::backup::{Backup, BackupReason, RestoreOutcome};
 use rollplan_core::bundle::{BundleImportReport, BundleResolution, BundleResolutions};
 use rollplan_core::check::CheckReport;
 use rollplan_core::export::{
@@ -38,7 +39,7 @@ use rollplan_core::workspace::{
     RiskHeatMap, RolloutOverview, ScopeChange, ScopeChangeDraft, Stakeholder, StakeholderDraft,
 };
 use rollplan_core::ErrorPayload;
-use rollplan_lib::{AppInfo, ChosenBundle, ExportOptions};
+use rollplan_lib::{AppInfo, BackupList, ChosenBundle, ExportOptions};
 use ts_rs::{Config, TS};
 
 fn committed_dir() -> PathBuf {
@@ -97,6 +98,10 @@ fn export_all(dir: &Path) {
         ExportStage::export_all(&config),
         ExportOutcome::export_all(&config),
         ChosenBundle::export_all(&config),
+        Backup::export_all(&config),
+        BackupReason::export_all(&config),
+        RestoreOutcome::export_all(&config),
+        BackupList::export_all(&config),
         ExportOptions::export_all(&config),
         PhiKind::export_all(&config),
         BundleImportReport::export_all(&config),

@@ -32,7 +32,7 @@ pub fn check_export_phi(
     subject: ExportSubject,
     format: ExportFormat,
 ) -> Reply<Vec<PhiHit>> {
-    Ok(check_export(state.store()?, &subject, format, today())?)
+    Ok(check_export(&*state.store()?, &subject, format, today())?)
 }
 
 /// How the person set up an export in the panel.
@@ -59,7 +59,7 @@ pub fn export_to_file(
     progress: Channel<ExportStage>,
 ) -> Reply<Option<ExportOutcome>> {
     let store = state.store()?;
-    let proposed = export_file_name(store, &subject, format)?;
+    let proposed = export_file_name(&store, &subject, format)?;
     let Some(path) = dialogs::save_path(&app, &proposed, format) else {
         return Ok(None);
     };
@@ -73,7 +73,7 @@ pub fn export_to_file(
         include_people: options.include_people,
         passphrase: options.passphrase.filter(|p| !p.is_empty()),
     };
-    let outcome = run_export(store, &request, today(), Utc::now(), &mut |stage| {
+    let outcome = run_export(&store, &request, today(), Utc::now(), &mut |stage| {
         // A closed window no longer listens; the export carries on regardless.
         let _ = progress.send(stage);
     })?;

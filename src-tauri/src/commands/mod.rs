@@ -2,6 +2,7 @@
 //! `async` makes Tauri run them off the main thread so the window never waits on disk.
 
 pub mod app;
+pub mod backups;
 pub mod export;
 pub mod metrics;
 pub mod people;

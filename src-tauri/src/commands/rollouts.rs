@@ -63,7 +63,7 @@ pub fn rollout_history(state: State<'_, AppState>, id: String) -> Reply<Vec<Audi
 #[tauri::command(async)]
 pub fn seed_sample_clinic(state: State<'_, AppState>) -> Reply<Vec<Rollout>> {
     Ok(rollplan_core::demo::seed_sample_clinic(
-        state.store()?,
+        &*state.store()?,
         today(),
     )?)
 }

@@ -2,6 +2,9 @@
 // generated from Rust (./bindings); components call these functions, never `invoke`.
 import { Channel, invoke } from '@tauri-apps/api/core';
 import type { AppInfo } from './bindings/AppInfo';
+import type { Backup } from './bindings/Backup';
+import type { BackupList } from './bindings/BackupList';
+import type { RestoreOutcome } from './bindings/RestoreOutcome';
 import type { BundleImportReport } from './bindings/BundleImportReport';
 import type { BundleResolutions } from './bindings/BundleResolutions';
 import type { ChosenBundle } from './bindings/ChosenBundle';
@@ -327,4 +330,8 @@ export const api = {
   unlockBundle: (passphrase: string) => call<BundleImportReport>('unlock_bundle', { passphrase }),
   previewBundle: (resolutions: BundleResolutions) => call<BundleImportReport>('preview_bundle', { resolutions }),
   importBundle: (resolutions: BundleResolutions) => call<BundleImportReport>('import_bundle', { resolutions }),
+  listBackups: () => call<BackupList>('list_backups'),
+  backUpNow: () => call<Backup>('back_up_now'),
+  restoreBackup: (fileName: string) => call<RestoreOutcome>('restore_backup', { fileName }),
+  restoreLatestBackup: () => call<RestoreOutcome>('restore_latest_backup'),
 };

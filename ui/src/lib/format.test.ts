@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { auditValue, daysUntil, formatDay, goLiveCountdown, parseDay, today } from './format';
+import { auditValue, daysUntil, formatDay, formatSize, goLiveCountdown, parseDay, today } from './format';
 
 const nov25 = today(new Date(2026, 10, 25, 23, 30));
 
@@ -43,5 +43,13 @@ describe('audit values', () => {
     expect(auditValue('kind', 'ehr_go_live')).toBe('EHR go-live');
     expect(auditValue('go_live_date', '2027-02-01')).toBe('Feb 1, 2027');
     expect(auditValue('owner', null)).toBe('(empty)');
+  });
+});
+
+describe('sizes', () => {
+  it('reads file sizes the way people say them', () => {
+    expect(formatSize(900)).toBe('900 bytes');
+    expect(formatSize(640 * 1024)).toBe('640 KB');
+    expect(formatSize(1.25 * 1024 * 1024)).toBe('1.3 MB');
   });
 });

@@ -151,3 +151,10 @@ export function auditValue(field: string, value: string | null): string {
   if (field.endsWith('_date') || field.endsWith('_on')) return formatDay(value);
   return value;
 }
+
+/** "1.2 MB", "640 KB": a file's size as people read it. */
+export function formatSize(bytes: number): string {
+  if (bytes < 1024) return `${bytes} bytes`;
+  if (bytes < 1024 * 1024) return `${Math.round(bytes / 1024)} KB`;
+  return `${(bytes / (1024 * 1024)).toFixed(1)} MB`;
+}

@@ -1,0 +1,76 @@
+// End to end: backups from Settings, restoring one in the running app, and a damaged
+// database at start-up offering the latest good backup instead of being overwritten.
+import assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
+import { closeSync, mkdtempSync, openSync, readFileSync, statSync, writeSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, it } from 'node:test';
+import { cliBinary, useApp } from './harness.mjs';
+import { waitFor } from './webdriver.mjs';
+
+const workDir = mkdtempSync(join(tmpdir(), 'rollplan-e2e-backup-'));
+const database = join(workDir, 'clinic.db');
+
+function cli(...args) {
+  return execFileSync(cliBinary, ['--db', database, ...args], { encoding: 'utf8' });
+}
+
+describe('Backups', { concurrency: false }, () => {
+  cli('demo');
+  const app = useApp({ ROLLPLAN_DB: database }, workDir);
+
+  it('backs up from Settings and restores a backup in the running app', async () => {
+    const session = await app.launch();
+    await app.step('back-up-now', async () => {
+      await (await session.waitForText('.sidebar a', 'Settings')).click();
+      await (await session.waitForText('button', 'Back up now')).click();
+      await session.waitForText('section[aria-labelledby="backups-title"] td', 'Made by hand');
+    });
+
+    await app.step('edit-after-backup', async () => {
+      await (await session.waitForText('.sidebar a', 'SMS appointment')).click();
+      const name = await session.waitFind('#rollout-name');
+      await waitFor('the rollout to load', async () => (await name.property('value')) !== '');
+      await name.erase();
+      await name.type('Renamed after the backup');
+      await session.waitFind('[data-save-status="saved"]');
+      await session.waitForText('.sidebar a', 'Renamed after the backup');
+    });
+
+    await app.step('restore', async () => {
+      await (await session.waitForText('.sidebar a', 'Settings')).click();
+      await (await session.waitFind('tr[data-reason="manual"] button')).click();
+      await (await session.waitForText('dialog button.primary', 'Restore')).click();
+      await session.waitForText('.sidebar a', 'SMS appointment reminders', 20000);
+      const names = await Promise.all((await session.findAll('.sidebar a')).map((a) => a.property('textContent')));
+      assert.ok(!names.some((n) => n.includes('Renamed after the backup')), 'the edit made after the backup is gone');
+    });
+
+    await app.step('kept-before-restore', async () => {
+      await (await session.waitForText('.sidebar a', 'Settings')).click();
+      await session.waitForText('section[aria-labelledby="backups-title"] td', 'Before a restore');
+    });
+  });
+
+  it('offers the latest good backup for a damaged database and never overwrites it', async () => {
+    // Damage a page in the middle of the file, as a failing disk would.
+    const { size } = statSync(database);
+    const fd = openSync(database, 'r+');
+    writeSync(fd, Buffer.alloc(4096, 0xa5), 0, 4096, Math.floor(size / 2 / 4096) * 4096);
+    closeSync(fd);
+    const damaged = readFileSync(database);
+
+    const session = await app.launch();
+    await app.step('damaged', async () => {
+      await session.waitForText('h1', "Rollplan can't open your data");
+      assert.deepEqual(readFileSync(database), damaged, 'opening a damaged database changes nothing in it');
+      await (await session.waitForText('button', 'Restore the latest good backup')).click();
+      // The newest good backup is the one kept just before the last restore.
+      await session.waitForText('.sidebar a', 'Renamed after the backup', 20000);
+      await session.waitForText('.sidebar a', 'EHR go-live');
+    });
+    const check = cli('check');
+    assert.match(check, /ok|healthy|passed/i, `the restored database passes the check: ${check}`);
+  });
+});
