@@ -10,9 +10,19 @@ pub use commands::backups::BackupList;
 pub use commands::export::{ChosenBundle, ExportOptions};
 pub use info::AppInfo;
 
+use tauri::Manager;
+
 /// Starts the app: opens the database, then the window.
 pub fn run() {
     let result = tauri::Builder::default()
+        // First, so a second launch hands over to the running app before it opens
+        // anything: one window on one database file.
+        .plugin(tauri_plugin_single_instance::init(|app, _args, _cwd| {
+            if let Some(window) = app.get_webview_window("main") {
+                let _ = window.unminimize();
+                let _ = window.set_focus();
+            }
+        }))
         .plugin(tauri_plugin_dialog::init())
         .plugin(tauri_plugin_opener::init())
         .manage(state::AppState::open())

@@ -6,9 +6,9 @@ import { tmpdir } from 'node:os';
 import { waitFor } from './webdriver.mjs';
 
 /** Instances of `binary` still running, as process ids. */
-function running(binary) {
+export function running(binary) {
   try {
-    return execFileSync('pgrep', ['-f', `^${binary}$`], { encoding: 'utf8' }).split('\n').filter(Boolean);
+    return execFileSync('pgrep', ['-f', `^${binary}( |$)`], { encoding: 'utf8' }).split('\n').filter(Boolean);
   } catch {
     return []; // pgrep exits 1 when nothing matches
   }

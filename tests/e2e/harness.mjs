@@ -4,8 +4,8 @@ import assert from 'node:assert/strict';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, afterEach, before } from 'node:test';
-import { startDriver } from './driver.mjs';
-import { Session } from './webdriver.mjs';
+import { running, startDriver } from './driver.mjs';
+import { Session, waitFor } from './webdriver.mjs';
 
 export const application = process.env.ROLLPLAN_APP;
 export const cliBinary = process.env.ROLLPLAN_CLI;
@@ -25,9 +25,18 @@ export function useApp(env, workDir) {
     app.driver = await startDriver({ port: 4444, env, application });
   });
 
+  // The app is single-instance: a launch while the last one is still exiting would
+  // hand over to it and quit. Each session therefore waits for its app to be gone.
+  // A short pause after the exit lets the session bus release the app's name.
+  const gone = async () => {
+    await waitFor('the app to exit', () => running(application).length === 0, 10000);
+    await new Promise((resolve) => setTimeout(resolve, 300));
+  };
+
   afterEach(async () => {
     if (app.session) await app.session.quit().catch(() => {});
     app.session = undefined;
+    await gone().catch(() => {});
   });
 
   after(async () => {
@@ -42,6 +51,7 @@ export function useApp(env, workDir) {
   app.quit = async () => {
     await app.session.quit();
     app.session = undefined;
+    await gone();
   };
 
   /** Keeps a screenshot of the window when a step fails, and names it in the error. */

@@ -11,6 +11,7 @@ mod lookup;
 mod markdown;
 mod phi;
 mod report;
+mod request;
 mod run;
 mod sop;
 pub mod svg;
@@ -24,9 +25,9 @@ pub use ical::rollout_ics;
 pub use markdown::rollout_markdown;
 pub use phi::{phi_check, scan_text, sop_phi_check, PhiHit, PhiKind};
 pub use report::{MetricReport, RolloutReport, DOCUMENT_VALUES};
-pub use run::{
-    check_export, export_file_name, run_export, size_text, ExportFormat, ExportOutcome,
-    ExportRequest, ExportStage, ExportSubject,
+pub use request::{
+    size_text, ExportFormat, ExportOutcome, ExportRequest, ExportStage, ExportSubject,
 };
+pub use run::{check_export, export_file_name, run_export};
 pub use sop::{sop_docx, sop_html, sop_markdown, SopDocument};
 pub use xlsx::rollout_xlsx;

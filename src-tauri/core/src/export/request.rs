@@ -1,0 +1,162 @@
+//! What an export is asked to do and what it reports back: the formats, the subject,
+//! the request, its stages and its outcome, shared by the app, the command line and
+//! [`super::run_export`].
+
+use std::path::PathBuf;
+
+use serde::{Deserialize, Serialize};
+use ts_rs::TS;
+
+use super::PhiHit;
+use crate::{CoreError, Result};
+
+/// The file formats Rollplan writes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "snake_case")]
+pub enum ExportFormat {
+    Pdf,
+    Html,
+    Markdown,
+    Xlsx,
+    /// One CSV file per table: into a folder, or into one `.zip` file.
+    Csv,
+    Ics,
+    Bundle,
+    Docx,
+}
+
+impl ExportFormat {
+    /// The usual file extension, without the dot (CSV is offered as a zip).
+    pub fn extension(self) -> &'static str {
+        match self {
+            Self::Pdf => "pdf",
+            Self::Html => "html",
+            Self::Markdown => "md",
+            Self::Xlsx => "xlsx",
+            Self::Csv => "zip",
+            Self::Ics => "ics",
+            Self::Bundle => "rollplan",
+            Self::Docx => "docx",
+        }
+    }
+
+    /// What the format is called in a save dialog's file filter.
+    pub fn label(self) -> &'static str {
+        match self {
+            Self::Pdf => "PDF document",
+            Self::Html => "Web page (HTML)",
+            Self::Markdown => "Markdown",
+            Self::Xlsx => "Excel workbook",
+            Self::Csv => "CSV files (zip)",
+            Self::Ics => "Calendar (iCal)",
+            Self::Bundle => "Rollplan bundle",
+            Self::Docx => "Word document",
+        }
+    }
+}
+
+/// What is exported.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(tag = "kind", rename_all = "snake_case")]
+pub enum ExportSubject {
+    Rollout {
+        id: String,
+    },
+    Sop {
+        id: String,
+    },
+    /// Every SOP in force, as one binder with this title on its cover.
+    Library {
+        title: String,
+    },
+}
+
+/// One export as asked for.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ExportRequest {
+    pub subject: ExportSubject,
+    pub format: ExportFormat,
+    /// The file to write; for CSV, a folder unless it ends in `.zip`.
+    pub path: PathBuf,
+    /// Export even though the PHI check found something.
+    pub force: bool,
+    /// Replace an existing file.
+    pub overwrite: bool,
+    /// Bundles only: people with their directory fields and training records.
+    pub include_people: bool,
+    /// Bundles only: encrypt the bundle with this passphrase (for sharing by email).
+    pub passphrase: Option<String>,
+}
+
+/// How far an export has come, for a progress display.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, TS)]
+#[serde(rename_all = "snake_case")]
+pub enum ExportStage {
+    Gathering,
+    CheckingPhi,
+    Rendering,
+    Writing,
+}
+
+/// What an export did.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+pub struct ExportOutcome {
+    /// False when the PHI check stopped it: nothing was written.
+    pub written: bool,
+    /// The file (or, for CSV into a folder, the folder) written.
+    pub path: String,
+    /// The CSV files written into a folder; empty otherwise.
+    pub files: Vec<String>,
+    #[ts(type = "number")]
+    pub bytes: u64,
+    /// What looked like patient data: the reason nothing was written, or, when forced,
+    /// what went out anyway.
+    pub phi_hits: Vec<PhiHit>,
+    /// One sentence saying what was exported, for the person who asked.
+    pub summary: String,
+}
+
+/// "412 KB": a file size as people read it.
+pub fn size_text(bytes: usize) -> String {
+    if bytes < 1024 {
+        format!("{bytes} bytes")
+    } else if bytes < 1024 * 1024 {
+        format!("{:.0} KB", bytes as f64 / 1024.0)
+    } else {
+        format!("{:.1} MB", bytes as f64 / (1024.0 * 1024.0))
+    }
+}
+
+/// Refuses a format the subject cannot take, naming the ones it can.
+pub(super) fn check_format(subject: &ExportSubject, format: ExportFormat) -> Result<()> {
+    use ExportFormat::*;
+    let (allowed, what): (&[ExportFormat], &str) = match subject {
+        ExportSubject::Rollout { .. } => {
+            (&[Pdf, Html, Markdown, Xlsx, Csv, Ics, Bundle], "A rollout")
+        }
+        ExportSubject::Sop { .. } => (&[Pdf, Html, Markdown, Docx], "An SOP"),
+        ExportSubject::Library { .. } => (&[Pdf], "The SOP library"),
+    };
+    if allowed.contains(&format) {
+        return Ok(());
+    }
+    let names: Vec<&str> = allowed.iter().map(|f| f.extension_name()).collect();
+    Err(CoreError::invalid(
+        "format",
+        format!(
+            "{what} cannot be exported as {}: choose {}.",
+            format.extension_name(),
+            names.join(", ")
+        ),
+    ))
+}
+
+impl ExportFormat {
+    /// The short name used in messages and on the command line.
+    fn extension_name(self) -> &'static str {
+        match self {
+            Self::Csv => "csv",
+            other => other.extension(),
+        }
+    }
+}
