@@ -11,8 +11,7 @@ use chrono::{DateTime, NaiveDate, Utc};
 
 use super::files::write_atomically;
 use super::request::{
-    check_format, size_text, ExportFormat, ExportOutcome, ExportRequest, ExportStage,
-    ExportSubject,
+    check_format, size_text, ExportFormat, ExportOutcome, ExportRequest, ExportStage, ExportSubject,
 };
 use super::{PhiHit, RolloutReport};
 use crate::bundle::{bundle_to_json, protect_bundle};
