@@ -16,6 +16,9 @@ use crate::plan::add_days;
 use crate::sops::{approve_in, insert_sop, update_in, SopDraft, SopException, SopStatus, Step};
 use crate::Result;
 
+/// The longest procedure: the first one has exactly this many steps.
+const MAX_STEPS: usize = 50;
+
 /// Writes `count` SOPs; returns their ids, the first with 50 steps.
 pub(super) fn seed(
     tx: &Transaction<'_>,
@@ -53,7 +56,7 @@ pub(super) fn seed(
             .map(|names| rng.pick(names).clone())
             .unwrap_or_default();
         let step_count = if index == 0 {
-            50
+            MAX_STEPS
         } else {
             rng.between(10, 50) as usize
         };
@@ -123,11 +126,11 @@ fn write(
     Ok(sop.id)
 }
 
-/// The next version's edit: a step added, an instruction sharpened, or an exception
-/// learned the hard way.
+/// The next version's edit: a step added (up to 50), an instruction sharpened, or an
+/// exception learned the hard way.
 fn revised(rng: &mut Rng, mut draft: SopDraft) -> SopDraft {
     match rng.below(3) {
-        0 => {
+        0 if draft.steps.len() < MAX_STEPS => {
             let &(role, instruction, check) = rng.pick(SHARED_STEPS);
             let at = rng.below(draft.steps.len() + 1);
             draft.steps.insert(at, step(role, instruction, check));

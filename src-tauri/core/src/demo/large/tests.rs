@@ -101,6 +101,14 @@ fn the_library_has_approved_revised_and_due_sops() {
         50,
         "the first procedure is the 50-step one"
     );
+    for summary in &sops {
+        let sop = store.get_sop(&summary.id).expect("sop");
+        assert!(
+            (10..=50).contains(&sop.steps.len()),
+            "{} has 10 to 50 steps, revisions included",
+            sop.code
+        );
+    }
     assert!(sops.iter().any(|s| s.status == SopStatus::Approved));
     assert!(
         sops.iter()
