@@ -6,9 +6,10 @@
 //!
 //!     cargo bench -p rollplan-core --bench commands
 //!
-//! `ROLLPLAN_BENCH_DB=PATH` keeps the workspace in PATH: generated there on the first
-//! run and reused on later ones (the few edits the benchmark times — an autosave, a
-//! status change — are written to it; imports go to copies).
+//! `cargo bench -p rollplan-core --bench commands -- imports` runs one part (screens,
+//! exports, imports). `ROLLPLAN_BENCH_DB=PATH` keeps the workspace in PATH: generated
+//! there on the first run and reused on later ones (the few edits the benchmark times —
+//! an autosave, a status change — are written to it; imports go to copies).
 
 mod exports;
 mod imports;
@@ -69,10 +70,22 @@ fn main() {
         landmarks.rollout.name
     );
 
+    // Naming parts after `--` runs only those: screens, exports, imports.
+    let parts: Vec<String> = std::env::args()
+        .skip(1)
+        .filter(|arg| !arg.starts_with('-'))
+        .collect();
+    let wanted = |part: &str| parts.is_empty() || parts.iter().any(|p| p == part);
     let mut bench = Bench::default();
-    screens::run(&mut bench, &store, &landmarks);
-    exports::run(&mut bench, &store, &landmarks);
-    imports::run(&mut bench, &path, dir.path());
+    if wanted("screens") {
+        screens::run(&mut bench, &store, &landmarks);
+    }
+    if wanted("exports") {
+        exports::run(&mut bench, &store, &landmarks);
+    }
+    if wanted("imports") {
+        imports::run(&mut bench, &path, dir.path());
+    }
     measure::print_table(&bench.figures);
 }
 
