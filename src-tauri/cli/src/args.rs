@@ -323,6 +323,7 @@ pub fn flag_for_field(field: &str) -> Option<&'static str> {
         "owner" => "--owner",
         "sites" => "--site",
         "template" => "--template",
+        "seed" => "--seed",
         _ => return None,
     })
 }

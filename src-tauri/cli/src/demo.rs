@@ -20,7 +20,7 @@ pub fn run(
             if seed.is_some() {
                 return Err(CoreError::invalid(
                     "seed",
-                    "--seed only applies to --size large; the sample clinic is always the same.",
+                    "only --size large takes a seed; the sample clinic is always the same.",
                 ));
             }
             let seeded = seed_sample_clinic(store, today)?;
