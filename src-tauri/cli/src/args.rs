@@ -79,8 +79,17 @@ pub enum Command {
         #[arg(long)]
         json: bool,
     },
-    /// Add a realistic sample clinic to an empty database.
-    Demo,
+    /// Add a realistic sample clinic (or, with --size large, a health group at the
+    /// benchmark's scale) to an empty database.
+    Demo {
+        /// sample: one clinic, two rollouts. large: 50 rollouts, 5,000 tasks, 500 SOPs,
+        /// 1,000 people, 40,000 training records, 100,000 metric values.
+        #[arg(long, value_enum, default_value_t = DemoSize::Sample)]
+        size: DemoSize,
+        /// Seed of the large workspace: the same seed on the same day gives the same data.
+        #[arg(long, value_name = "N")]
+        seed: Option<u64>,
+    },
     /// Export a rollout as a report, tables, a calendar or a bundle. The PHI check runs first.
     Export(Box<ExportRollout>),
     /// Export one SOP as a document. The PHI check runs first.
@@ -100,6 +109,12 @@ pub enum Command {
         #[arg(long)]
         overwrite: bool,
     },
+}
+
+#[derive(Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum DemoSize {
+    Sample,
+    Large,
 }
 
 #[derive(Args)]
@@ -351,6 +366,7 @@ pub fn flag_for_field(field: &str) -> Option<&'static str> {
         "owner" => "--owner",
         "sites" => "--site",
         "template" => "--template",
+        "seed" => "--seed",
         _ => return None,
     })
 }

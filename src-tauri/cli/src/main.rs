@@ -6,6 +6,7 @@
 mod args;
 mod backup;
 mod bundle;
+mod demo;
 mod export;
 mod metrics;
 mod output;
@@ -204,16 +205,7 @@ fn run(cli: Cli) -> Result<(), CoreError> {
             force,
             overwrite,
         } => export::library(&store, &title, &out, force, overwrite, today()),
-        Command::Demo => {
-            let seeded = rollplan_core::demo::seed_sample_clinic(&store, today())?;
-            println!(
-                "Added the sample clinic ({}): {} rollouts in {}",
-                rollplan_core::demo::SAMPLE_CLINIC,
-                seeded.len(),
-                location.path
-            );
-            Ok(())
-        }
+        Command::Demo { size, seed } => demo::run(&store, size, seed, &location.path, today()),
     }
 }
 

@@ -124,6 +124,28 @@ fn demo_seeds_once_and_check_reports_a_healthy_file() {
     );
     let again = cli(&db, &["demo"]);
     assert_eq!(again.status.code(), Some(1), "a second demo is refused");
+    let large = cli(&db, &["demo", "--size", "large"]);
+    assert_eq!(
+        large.status.code(),
+        Some(1),
+        "the large workspace is refused on a database with rollouts too"
+    );
+    assert!(
+        stderr(&large).contains("already holds rollouts"),
+        "the refusal says why: {}",
+        stderr(&large)
+    );
+    let seeded = cli(&db, &["demo", "--seed", "3"]);
+    assert_eq!(
+        seeded.status.code(),
+        Some(1),
+        "--seed is for --size large only"
+    );
+    assert!(
+        stderr(&seeded).contains("--size large"),
+        "the message names the flag it needs: {}",
+        stderr(&seeded)
+    );
 
     let check = cli(&db, &["check", "--json"]);
     assert_eq!(check.status.code(), Some(0));

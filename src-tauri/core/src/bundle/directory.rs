@@ -39,8 +39,9 @@ pub(super) fn match_directory(
         let by_email: Option<String> = if email.is_empty() {
             None
         } else {
+            // `email <> ''` lets SQLite use the partial index people_by_email.
             conn.query_row(
-                "SELECT id FROM people WHERE email = ?1 COLLATE NOCASE",
+                "SELECT id FROM people WHERE email = ?1 COLLATE NOCASE AND email <> ''",
                 [email],
                 |row| row.get(0),
             )

@@ -1,6 +1,7 @@
 //! The sample clinic: a realistic practice with rollouts under way, so a new user can
 //! explore Rollplan before entering their own work. Each area of the app adds its part.
 
+pub mod large;
 mod metrics;
 mod plan;
 mod readiness;

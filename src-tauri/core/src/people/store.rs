@@ -253,9 +253,10 @@ fn check_references(conn: &Connection, valid: &ValidPerson, own_id: Option<&str>
         }
     }
     if !valid.email.is_empty() {
+        // `email <> ''` lets SQLite use the partial index people_by_email.
         let holder: Option<String> = conn
             .query_row(
-                "SELECT name FROM people WHERE email = ?1 COLLATE NOCASE AND id <> ?2",
+                "SELECT name FROM people WHERE email = ?1 COLLATE NOCASE AND email <> '' AND id <> ?2",
                 params![valid.email, own_id.unwrap_or("")],
                 |row| row.get(0),
             )

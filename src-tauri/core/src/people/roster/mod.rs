@@ -324,8 +324,11 @@ fn find_existing(
         let ids = statement.query_map(params![values.name], |row| row.get(0))?;
         ids.collect::<rusqlite::Result<_>>()?
     } else {
-        let mut statement =
-            tx.prepare_cached("SELECT id FROM people WHERE email = ?1 COLLATE NOCASE")?;
+        // `email <> ''` lets SQLite use the partial index people_by_email; without it
+        // each row of a roster scanned the whole directory.
+        let mut statement = tx.prepare_cached(
+            "SELECT id FROM people WHERE email = ?1 COLLATE NOCASE AND email <> ''",
+        )?;
         let ids = statement.query_map(params![values.email], |row| row.get(0))?;
         ids.collect::<rusqlite::Result<_>>()?
     };

@@ -1,0 +1,300 @@
+//! Imports through their real path (read the file, check every row, write with the
+//! audit log in one transaction) beside a raw insert of the same rows into the same
+//! tables — values and ids prepared in memory beforehand, one prepared statement per
+//! table, one transaction — on a second database in the same state, in the same run.
+//!
+//! Each import runs against two states: a fresh database (the import's own cost, three
+//! runs, the median kept) and a copy of the large workspace (what a user of it waits
+//! for, one run; a roster's new hires are assigned the training their roles require).
+
+use std::path::{Path, PathBuf};
+use std::time::Instant;
+
+use rollplan_core::import::read_table;
+use rollplan_core::metrics::{Cadence, MetricDraft, MetricUnit};
+use rollplan_core::people::roster::{RejectedRows, RosterMapping};
+use rollplan_core::rollouts::RolloutDraft;
+use rollplan_core::Store;
+use rusqlite::{params, Connection, Transaction};
+
+use crate::measure::{rate, Bench, Budget, Value};
+
+mod inputs;
+
+/// Imports at no less than a third of raw SQLite insert speed.
+const IMPORT: Budget = Budget::OfRawSpeed(1.0 / 3.0);
+const AT: &str = "2026-01-01T00:00:00.000Z";
+
+/// Writes a raw insert's rows; built before the clock starts.
+type RawInsert = Box<dyn FnOnce(&Transaction<'_>)>;
+
+struct Case {
+    name: &'static str,
+    file: PathBuf,
+    rows: usize,
+    /// Brings a database to the state the import expects; returns the rollout it goes to.
+    setup: fn(&Store, &Path) -> String,
+    import: fn(&Store, &Path, &str),
+    raw: fn(&Connection, &Path, &str) -> RawInsert,
+}
+
+#[derive(Clone, Copy)]
+enum Target {
+    Fresh,
+    Workspace,
+}
+
+pub fn run(bench: &mut Bench, workspace: &Path, dir: &Path) {
+    let files = inputs::write(dir);
+    let cases = [
+        Case {
+            name: "roster",
+            file: files.roster.clone(),
+            rows: inputs::PEOPLE,
+            setup: |_, _| String::new(),
+            import: import_roster,
+            raw: raw_roster,
+        },
+        Case {
+            name: "tasks",
+            file: files.tasks.clone(),
+            rows: inputs::TASKS,
+            setup: setup_tasks,
+            import: import_tasks,
+            raw: raw_tasks,
+        },
+        Case {
+            name: "measurements",
+            file: files.measurements.clone(),
+            rows: inputs::MEASUREMENTS,
+            setup: setup_measurements,
+            import: import_measurements,
+            raw: raw_measurements,
+        },
+    ];
+    bench.begin(
+        "Import",
+        "rows per second through the import and through a raw insert",
+    );
+    for case in &cases {
+        for (target, runs, label) in [
+            (Target::Fresh, 3, "fresh db"),
+            (Target::Workspace, 1, "workspace copy"),
+        ] {
+            let mut import = Vec::new();
+            let mut raw = Vec::new();
+            for n in 0..runs {
+                let (i, r) = sample(case, target, workspace, dir, &files.roster, n);
+                import.push(case.rows as f64 / i);
+                raw.push(case.rows as f64 / r);
+            }
+            let (import, raw) = (median(import), median(raw));
+            let what = format!("{}, {} rows, {label}", case.name, thousands(case.rows));
+            println!(
+                "  {what:<46} import {:>14}  raw {:>14}  {:.2} of raw",
+                rate(import),
+                rate(raw),
+                import / raw
+            );
+            bench.push(&what, Value::Speed { import, raw }, IMPORT);
+        }
+    }
+}
+
+/// One import and one raw insert of `case` into twin databases; seconds each.
+fn sample(
+    case: &Case,
+    target: Target,
+    workspace: &Path,
+    dir: &Path,
+    roster: &Path,
+    n: usize,
+) -> (f64, f64) {
+    let twin = |role: &str| {
+        let path = dir.join(format!("{}-{role}-{n}.db", case.name));
+        if let Target::Workspace = target {
+            let source = Connection::open(workspace).unwrap();
+            source
+                .execute("VACUUM INTO ?1", params![path.to_string_lossy()])
+                .unwrap();
+        }
+        let store = Store::open(&path).unwrap();
+        let rollout = (case.setup)(&store, roster);
+        (store, path, rollout)
+    };
+    let (store, import_path, rollout) = twin("import");
+    let started = Instant::now();
+    (case.import)(&store, &case.file, &rollout);
+    let import = started.elapsed().as_secs_f64();
+    drop(store);
+
+    let (store, raw_path, rollout) = twin("raw");
+    drop(store);
+    let mut conn = Connection::open(&raw_path).unwrap();
+    conn.execute_batch(
+        "PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL; PRAGMA foreign_keys = ON;",
+    )
+    .unwrap();
+    let insert = (case.raw)(&conn, &case.file, &rollout);
+    let started = Instant::now();
+    let tx = conn.transaction().unwrap();
+    insert(&tx);
+    tx.commit().unwrap();
+    let raw = started.elapsed().as_secs_f64();
+    drop(conn);
+    for path in [import_path, raw_path] {
+        for suffix in ["", "-wal", "-shm"] {
+            let _ = std::fs::remove_file(format!("{}{suffix}", path.display()));
+        }
+    }
+    (import, raw)
+}
+
+fn median(mut values: Vec<f64>) -> f64 {
+    values.sort_by(f64::total_cmp);
+    values[values.len() / 2]
+}
+
+fn import_roster(store: &Store, file: &Path, _: &str) {
+    let table = read_table(file).unwrap();
+    let mapping = RosterMapping::guess(&table.headers);
+    store
+        .import_roster(&table, &mapping, RejectedRows::Refuse)
+        .unwrap();
+}
+
+fn raw_roster(conn: &Connection, file: &Path, _: &str) -> RawInsert {
+    let rows: Vec<[String; 4]> = inputs::read_rows(file);
+    let mut people = Vec::with_capacity(rows.len());
+    for [name, role, department, email] in rows {
+        let role_id: String = conn
+            .query_row("SELECT id FROM roles WHERE name = ?1", params![role], |r| {
+                r.get(0)
+            })
+            .unwrap();
+        people.push((
+            uuid::Uuid::now_v7().to_string(),
+            name,
+            role_id,
+            department,
+            email,
+        ));
+    }
+    Box::new(move |tx| {
+        let mut insert = tx.prepare("INSERT INTO people (id, name, role_id, department, email, created_at, updated_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?6)").unwrap();
+        for (id, name, role_id, department, email) in &people {
+            insert
+                .execute(params![id, name, role_id, department, email, AT])
+                .unwrap();
+        }
+    })
+}
+
+/// The tasks go to a new rollout; their owners come from the roster, imported first.
+fn setup_tasks(store: &Store, roster: &Path) -> String {
+    import_roster(store, roster, "");
+    let draft = RolloutDraft {
+        name: "Vendor plan import".into(),
+        ..RolloutDraft::default()
+    };
+    store.create_rollout(&draft).unwrap().id
+}
+
+fn import_tasks(store: &Store, file: &Path, rollout: &str) {
+    store
+        .import_tasks(rollout, &read_table(file).unwrap())
+        .unwrap();
+}
+
+fn raw_tasks(conn: &Connection, file: &Path, rollout: &str) -> RawInsert {
+    let plan = inputs::resolve_plan(conn, file);
+    let rollout = rollout.to_owned();
+    Box::new(move |tx| {
+        let mut phase = tx.prepare("INSERT INTO plan_phases (id, rollout_id, name, position, created_at, updated_at) VALUES (?1, ?2, ?3, ?4, ?5, ?5)").unwrap();
+        for (position, (id, name)) in plan.phases.iter().enumerate() {
+            phase
+                .execute(params![id, rollout, name, position as i64 + 1, AT])
+                .unwrap();
+        }
+        let mut task = tx.prepare("INSERT INTO plan_tasks (id, rollout_id, phase_id, title, owner_id, start_date, due_date, status, created_at, updated_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?9)").unwrap();
+        for t in &plan.tasks {
+            task.execute(params![
+                t.id, rollout, t.phase_id, t.title, t.owner_id, t.start, t.due, t.status, AT
+            ])
+            .unwrap();
+        }
+        let mut dependency = tx.prepare("INSERT INTO plan_dependencies (task_id, depends_on_id, created_at) VALUES (?1, ?2, ?3)").unwrap();
+        for (task, predecessor) in &plan.dependencies {
+            dependency.execute(params![task, predecessor, AT]).unwrap();
+        }
+    })
+}
+
+/// The values go to a new rollout's daily metrics, named as the file names them.
+fn setup_measurements(store: &Store, _: &Path) -> String {
+    let draft = RolloutDraft {
+        name: "Daily metrics import".into(),
+        ..RolloutDraft::default()
+    };
+    let rollout = store.create_rollout(&draft).unwrap().id;
+    for name in inputs::METRIC_NAMES {
+        let draft = MetricDraft {
+            name: (*name).into(),
+            unit: MetricUnit::Count,
+            cadence: Cadence::Daily,
+            ..MetricDraft::default()
+        };
+        store.create_metric(&rollout, &draft).unwrap();
+    }
+    rollout
+}
+
+fn import_measurements(store: &Store, file: &Path, rollout: &str) {
+    store
+        .import_measurements(rollout, &read_table(file).unwrap())
+        .unwrap();
+}
+
+fn raw_measurements(conn: &Connection, file: &Path, rollout: &str) -> RawInsert {
+    let rows: Vec<[String; 3]> = inputs::read_rows(file);
+    let mut ids = std::collections::HashMap::new();
+    for name in inputs::METRIC_NAMES {
+        let id: String = conn
+            .query_row(
+                "SELECT id FROM metrics WHERE rollout_id = ?1 AND name = ?2",
+                params![rollout, name],
+                |r| r.get(0),
+            )
+            .unwrap();
+        ids.insert(*name, id);
+    }
+    let values: Vec<(String, String, String, f64)> = rows
+        .into_iter()
+        .map(|[metric, on, value]| {
+            (
+                uuid::Uuid::now_v7().to_string(),
+                ids[metric.as_str()].clone(),
+                on,
+                value.parse().unwrap(),
+            )
+        })
+        .collect();
+    Box::new(move |tx| {
+        let mut insert = tx.prepare("INSERT INTO metric_measurements (id, metric_id, measured_on, value, source, created_at, updated_at) VALUES (?1, ?2, ?3, ?4, 'raw', ?5, ?5)").unwrap();
+        for (id, metric, on, value) in &values {
+            insert.execute(params![id, metric, on, value, AT]).unwrap();
+        }
+    })
+}
+
+fn thousands(n: usize) -> String {
+    let digits = n.to_string();
+    let mut out = String::new();
+    for (i, c) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i).is_multiple_of(3) {
+            out.push(',');
+        }
+        out.push(c);
+    }
+    out
+}

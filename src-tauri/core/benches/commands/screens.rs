@@ -1,0 +1,262 @@
+//! The commands each main screen calls (from ui/src/components/*.svelte through
+//! api.ts), one figure a command, on the largest rollout where a screen shows one. A
+//! screen that loads several at once also gets their sum, as the user waits for it.
+
+use rollplan_core::training::MatrixFilter;
+use rollplan_core::Store;
+
+use crate::measure::{Bench, Budget, COMMAND};
+use crate::Landmarks;
+
+pub fn run(bench: &mut Bench, store: &Store, at: &Landmarks) {
+    let today = at.today;
+    let rollout = at.rollout.id.as_str();
+
+    bench.area("Home", "sidebar and Home page");
+    bench.time("list_rollouts", COMMAND, || {
+        drop(store.list_rollouts().unwrap())
+    });
+    bench.time("rollout_statuses", COMMAND, || {
+        drop(store.rollout_statuses(today).unwrap())
+    });
+    bench.time("sops_due_for_review (30 days)", COMMAND, || {
+        drop(store.sops_due_for_review(today, 30).unwrap())
+    });
+    bench.time("metrics_needing_attention (all)", COMMAND, || {
+        drop(store.metrics_needing_attention(None, today).unwrap())
+    });
+    bench.time("Home: the four together", Budget::None, || {
+        drop(store.list_rollouts().unwrap());
+        drop(store.rollout_statuses(today).unwrap());
+        drop(store.sops_due_for_review(today, 30).unwrap());
+        drop(store.metrics_needing_attention(None, today).unwrap());
+    });
+
+    bench.area("Rollout", &at.rollout.name);
+    bench.time("get_rollout", COMMAND, || {
+        drop(store.get_rollout(rollout).unwrap())
+    });
+    bench.time("rollout_history", COMMAND, || {
+        drop(store.rollout_history(rollout).unwrap())
+    });
+    bench.time("rollout_overview", COMMAND, || {
+        drop(store.rollout_overview(rollout, today).unwrap())
+    });
+    bench.time("metrics_needing_attention (rollout)", COMMAND, || {
+        drop(
+            store
+                .metrics_needing_attention(Some(rollout), today)
+                .unwrap(),
+        )
+    });
+    let mut current = store.get_rollout(rollout).unwrap();
+    bench.time("update_rollout (autosave)", COMMAND, || {
+        let mut draft = current.draft();
+        draft.scope_out = toggled(&draft.scope_out);
+        current = store
+            .update_rollout(&current.id, current.row_version, &draft)
+            .unwrap();
+    });
+
+    let tasks = store.list_tasks(rollout).unwrap().len();
+    bench.area(
+        "Plan & timeline",
+        &format!("{tasks} tasks; the timeline draws from the same four"),
+    );
+    bench.time("list_tasks", COMMAND, || {
+        drop(store.list_tasks(rollout).unwrap())
+    });
+    bench.time("list_phases", COMMAND, || {
+        drop(store.list_phases(rollout).unwrap())
+    });
+    bench.time("critical_path", COMMAND, || {
+        drop(store.critical_path(rollout).unwrap())
+    });
+    bench.time("slipped_tasks", COMMAND, || {
+        drop(store.slipped_tasks(rollout, today).unwrap())
+    });
+    bench.time("Plan tab: the four together", Budget::None, || {
+        drop(store.list_tasks(rollout).unwrap());
+        drop(store.list_phases(rollout).unwrap());
+        drop(store.critical_path(rollout).unwrap());
+        drop(store.slipped_tasks(rollout, today).unwrap());
+    });
+    let mut task = store.list_tasks(rollout).unwrap().swap_remove(tasks / 2);
+    bench.time("update_task (status in the row)", COMMAND, || {
+        let mut draft = task.draft();
+        draft.notes = toggled(&draft.notes);
+        task = store
+            .update_task(&task.id, task.row_version, &draft)
+            .unwrap();
+    });
+    let later = at
+        .rollout
+        .go_live_date
+        .map(|d| d + chrono::Days::new(14))
+        .unwrap_or(today);
+    let later = later.format("%Y-%m-%d").to_string();
+    bench.time("preview_go_live_move", COMMAND, || {
+        drop(store.preview_go_live_move(rollout, &later, today).unwrap())
+    });
+
+    bench.area("Readiness/training", &at.rollout.name);
+    bench.time("rollout_readiness", COMMAND, || {
+        drop(store.rollout_readiness(rollout, today).unwrap())
+    });
+    bench.time("list_criteria", COMMAND, || {
+        drop(store.list_criteria(rollout).unwrap())
+    });
+    bench.time("sops_for_rollout", COMMAND, || {
+        drop(store.sops_for_rollout(rollout).unwrap())
+    });
+    bench.time("list_requirements", COMMAND, || {
+        drop(store.list_requirements(rollout).unwrap())
+    });
+    bench.time("rollout_training_completion", COMMAND, || {
+        drop(store.rollout_training_completion(rollout, today).unwrap())
+    });
+    bench.time("list_roles", COMMAND, || drop(store.list_roles().unwrap()));
+    bench.time("list_training_modules", COMMAND, || {
+        drop(store.list_training_modules().unwrap())
+    });
+
+    metrics(bench, store, at);
+    workspace(bench, store, rollout);
+    training_and_people(bench, store, at);
+    sop_library(bench, store, at);
+}
+
+fn metrics(bench: &mut Bench, store: &Store, at: &Landmarks) {
+    let (today, rollout) = (at.today, at.rollout.id.as_str());
+    let metrics = store.list_metrics(rollout).unwrap();
+    let values = store.list_measurements(&at.daily_metric).unwrap().len();
+    bench.area("Metrics", &format!("{} metrics", metrics.len()));
+    bench.time("list_metrics", COMMAND, || {
+        drop(store.list_metrics(rollout).unwrap())
+    });
+    bench.time(
+        &format!("metric_chart ({values} daily values)"),
+        COMMAND,
+        || drop(store.metric_chart(&at.daily_metric, today).unwrap()),
+    );
+    bench.time(
+        "Metrics tab: list_metrics + every chart",
+        Budget::None,
+        || {
+            for metric in store.list_metrics(rollout).unwrap() {
+                drop(store.metric_chart(&metric.id, today).unwrap());
+            }
+        },
+    );
+    bench.time("rollout_metric_statuses", COMMAND, || {
+        drop(store.rollout_metric_statuses(rollout, today).unwrap())
+    });
+    bench.time(
+        &format!("list_measurements ({values} values)"),
+        COMMAND,
+        || drop(store.list_measurements(&at.daily_metric).unwrap()),
+    );
+}
+
+fn workspace(bench: &mut Bench, store: &Store, rollout: &str) {
+    bench.area("Risks … scope", "");
+    bench.time("list_risks", COMMAND, || {
+        drop(store.list_risks(rollout).unwrap())
+    });
+    bench.time("risk_heat_map", COMMAND, || {
+        drop(store.risk_heat_map(rollout).unwrap())
+    });
+    bench.time("list_decisions", COMMAND, || {
+        drop(store.list_decisions(rollout).unwrap())
+    });
+    bench.time("list_communications", COMMAND, || {
+        drop(store.list_communications(rollout).unwrap())
+    });
+    bench.time("list_stakeholders", COMMAND, || {
+        drop(store.list_stakeholders(rollout).unwrap())
+    });
+    bench.time("adkar_barriers", COMMAND, || {
+        drop(store.adkar_barriers(rollout).unwrap())
+    });
+    bench.time("list_scope_changes", COMMAND, || {
+        drop(store.list_scope_changes(rollout).unwrap())
+    });
+}
+
+fn training_and_people(bench: &mut Bench, store: &Store, at: &Landmarks) {
+    let today = at.today;
+    bench.area("Training page", "who has trained, 100 people a page");
+    let every = MatrixFilter::default();
+    bench.time("training_matrix (every rollout)", COMMAND, || {
+        drop(store.training_matrix(&every, today).unwrap())
+    });
+    let one = MatrixFilter {
+        rollout_id: Some(at.rollout.id.clone()),
+        ..MatrixFilter::default()
+    };
+    bench.time("training_matrix (one rollout)", COMMAND, || {
+        drop(store.training_matrix(&one, today).unwrap())
+    });
+    bench.time("training_due (every rollout, 7 days)", COMMAND, || {
+        drop(store.training_due(None, today, 7).unwrap())
+    });
+    bench.time("list_people (active)", COMMAND, || {
+        drop(store.list_people(false).unwrap())
+    });
+
+    bench.area("People", "");
+    bench.time("list_people (all)", COMMAND, || {
+        drop(store.list_people(true).unwrap())
+    });
+    bench.time("person_history", COMMAND, || {
+        drop(store.person_history(&at.person).unwrap())
+    });
+    bench.time("person_training", COMMAND, || {
+        drop(store.person_training(&at.person, today).unwrap())
+    });
+}
+
+fn sop_library(bench: &mut Bench, store: &Store, at: &Landmarks) {
+    let steps = store.get_sop(&at.longest_sop).unwrap().steps.len();
+    bench.area("SOP library", "");
+    bench.time("list_sops", COMMAND, || drop(store.list_sops().unwrap()));
+    for query in ["prior auth", "patient"] {
+        let hits = store.search_sops(query, 100).unwrap().len();
+        bench.time(
+            &format!("search_sops (\"{query}\", {hits} hits)"),
+            COMMAND,
+            || drop(store.search_sops(query, 100).unwrap()),
+        );
+    }
+    bench.time(&format!("get_sop ({steps} steps)"), COMMAND, || {
+        drop(store.get_sop(&at.longest_sop).unwrap())
+    });
+    bench.time("sop_history", COMMAND, || {
+        drop(store.sop_history(&at.longest_sop).unwrap())
+    });
+    bench.time("sop_revisions", COMMAND, || {
+        drop(store.sop_revisions(&at.longest_sop).unwrap())
+    });
+    bench.time("compare_sop_versions (v1 → v2)", COMMAND, || {
+        drop(store.compare_sop_versions(&at.revised_sop, 1, 2).unwrap())
+    });
+    let mut sop = store.get_sop(&at.draft_sop).unwrap();
+    bench.time(
+        &format!("update_sop (autosave, {} steps)", sop.steps.len()),
+        COMMAND,
+        || {
+            let mut draft = sop.draft();
+            draft.purpose = toggled(&draft.purpose);
+            sop = store.update_sop(&sop.id, sop.row_version, &draft).unwrap();
+        },
+    );
+}
+
+/// The text with a trailing full stop added or taken away: an edit that can go on
+/// forever without the text growing.
+fn toggled(text: &str) -> String {
+    match text.strip_suffix(" .") {
+        Some(before) => before.to_owned(),
+        None => format!("{text} ."),
+    }
+}
