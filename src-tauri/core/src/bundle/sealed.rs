@@ -13,6 +13,16 @@ const AGE_HEADER: &[u8] = b"age-encryption.org/v1\n";
 /// guessed quickly however slow scrypt makes each guess.
 pub const MIN_PASSPHRASE_CHARS: usize = 8;
 
+/// scrypt's cost (log2 N) for a bundle Rollplan protects: 64 MiB and a fraction of a
+/// second. Fixed rather than measured, as age does by default: a cost measured on a fast
+/// desktop would be refused as "excessive" by the same age code on a slow laptop.
+const WORK_FACTOR: u8 = 16;
+
+/// The highest cost accepted when opening one (256 MiB, a few seconds on an old
+/// laptop): room for bundles protected with the age tools, and a bound on what a
+/// crafted file can ask of the machine.
+const MAX_WORK_FACTOR: u8 = 18;
+
 /// Whether `bytes` are a passphrase-protected bundle (or any age file).
 pub fn is_protected(bytes: &[u8]) -> bool {
     bytes.starts_with(AGE_HEADER)
@@ -26,7 +36,8 @@ pub fn protect_bundle(json: &str, passphrase: &str) -> Result<Vec<u8>> {
             format!("Use a passphrase of at least {MIN_PASSPHRASE_CHARS} characters."),
         ));
     }
-    let recipient = age::scrypt::Recipient::new(SecretString::from(passphrase.to_owned()));
+    let mut recipient = age::scrypt::Recipient::new(SecretString::from(passphrase.to_owned()));
+    recipient.set_work_factor(WORK_FACTOR);
     age::encrypt(&recipient, json.as_bytes())
         .map_err(|e| CoreError::Export(format!("the bundle could not be encrypted: {e}")))
 }
@@ -37,7 +48,8 @@ pub fn unprotect_bundle(bytes: &[u8], passphrase: &str) -> Result<String> {
     if passphrase.is_empty() {
         return Err(needs_passphrase());
     }
-    let identity = age::scrypt::Identity::new(SecretString::from(passphrase.to_owned()));
+    let mut identity = age::scrypt::Identity::new(SecretString::from(passphrase.to_owned()));
+    identity.set_max_work_factor(MAX_WORK_FACTOR);
     let plain = age::decrypt(&identity, bytes).map_err(|e| match e {
         age::DecryptError::DecryptionFailed | age::DecryptError::NoMatchingKeys => {
             CoreError::invalid(
