@@ -16,13 +16,13 @@ use crate::plan::parse_import_date;
 
 /// A number read from a cell, and whether it was written with a % sign.
 #[derive(Debug, Clone, Copy, PartialEq)]
-pub(crate) struct CellValue {
+pub struct CellValue {
     pub number: f64,
     pub percent_sign: bool,
 }
 
 /// Reads a value cell for a metric measured in `unit`; `metric` names it in messages.
-pub(crate) fn parse_value(text: &str, unit: MetricUnit, metric: &str) -> Result<CellValue, String> {
+pub fn parse_value(text: &str, unit: MetricUnit, metric: &str) -> Result<CellValue, String> {
     let original = text.trim();
     if original.is_empty() {
         return Err("the value is empty: leave out the rows that have no value".into());
@@ -98,7 +98,7 @@ const EXCEL_EPOCH: (i32, u32, u32) = (1899, 12, 30);
 const EXCEL_SERIALS: std::ops::RangeInclusive<u64> = 20_000..=80_000;
 
 /// Reads a date cell.
-pub(crate) fn parse_date(text: &str) -> Result<NaiveDate, String> {
+pub fn parse_date(text: &str) -> Result<NaiveDate, String> {
     let text = text.trim();
     if text.is_empty() {
         return Err("the date is empty".into());
