@@ -38,8 +38,11 @@ pub fn parse_value(text: &str, unit: MetricUnit, metric: &str) -> Result<CellVal
             ));
         }
     }
-    let negative = text.starts_with('-');
-    let unsigned = text.trim_start_matches('-');
+    // One minus sign at most: "--5" is a typo, not -5.
+    let (negative, unsigned) = match text.strip_prefix('-') {
+        Some(rest) => (true, rest),
+        None => (false, text.as_str()),
+    };
     let unsigned = match unsigned.strip_prefix('$') {
         Some(rest) if unit == MetricUnit::Dollars => rest,
         Some(_) => {
@@ -178,6 +181,8 @@ mod tests {
         assert!(refused("", MetricUnit::Count).contains("empty"));
         assert!(refused("inf", MetricUnit::Count).contains("not a number"));
         assert!(refused("1.2.3", MetricUnit::Count).contains("not a number"));
+        assert!(refused("--5", MetricUnit::Count).contains("not a number"));
+        assert!(refused("-", MetricUnit::Count).contains("not a number"));
         assert!(refused("12,5", MetricUnit::Minutes).contains("not a thousands separator"));
         assert!(refused("1,23,456", MetricUnit::Count).contains("not a thousands separator"));
         assert_eq!(
