@@ -2,7 +2,7 @@
 
 use std::path::Path;
 
-use calamine::{open_workbook_auto_from_rs, Data, Reader};
+use calamine::{open_workbook_auto_from_rs, Data, DataRef, Reader, Sheets, XlsxError};
 use serde::Serialize;
 use ts_rs::TS;
 
@@ -147,11 +147,18 @@ fn csv_lines(bytes: &[u8]) -> std::result::Result<Lines, String> {
     // The csv reader skips blank lines and its line counter skips them too, so the row
     // number is worked out from the byte offset, as the file itself numbers it.
     // A record's position can point at the blank lines before it; skip those first.
-    let newlines: Vec<usize> = text.match_indices('\n').map(|(at, _)| at).collect();
+    // Lines end in \n, \r\n, or a lone \r (old Mac files, which the reader splits too).
+    let bytes = text.as_bytes();
+    let newlines: Vec<usize> = (0..bytes.len())
+        .filter(|&at| {
+            bytes[at] == b'\n' || (bytes[at] == b'\r' && bytes.get(at + 1) != Some(&b'\n'))
+        })
+        .collect();
     let line_at = |byte: u64| {
         let from = (byte as usize).min(text.len());
-        let start = text[from..]
-            .find(|c| c != '\n' && c != '\r')
+        let start = text
+            .get(from..)
+            .and_then(|rest| rest.find(|c| c != '\n' && c != '\r'))
             .map_or(from, |skip| from + skip);
         newlines.partition_point(|&at| at < start) + 1
     };
@@ -169,8 +176,29 @@ fn csv_lines(bytes: &[u8]) -> std::result::Result<Lines, String> {
     Ok(lines)
 }
 
+/// The most cells a sheet may span, counting each row from the first used column to its
+/// own last cell: far more than any roster, plan or metric pull (20,000 rows of ten
+/// columns is 200,000), and few enough to hold in memory as text.
+const MAX_SHEET_CELLS: usize = 4_000_000;
+
+/// One used cell of a sheet: its row and column from A1, and its value.
+type SheetCell = (u32, u32, Data);
+
 /// The first sheet of a workbook, each cell as text (dates as YYYY-MM-DD).
 fn sheet_lines(bytes: Vec<u8>) -> std::result::Result<Lines, String> {
+    // Workbooks come from anywhere, and calamine is a large parser: a panic inside it
+    // (fuzzing found an arithmetic overflow on a malformed cell reference such as
+    // "AAAAAAAA1") must refuse the file, not take the app down with it.
+    std::panic::catch_unwind(move || read_sheet_lines(bytes)).unwrap_or_else(|_| {
+        Err(
+            "the workbook is damaged and cannot be read (open it in Excel or \
+             LibreOffice and save it again, or save it as CSV)"
+                .to_owned(),
+        )
+    })
+}
+
+fn read_sheet_lines(bytes: Vec<u8>) -> std::result::Result<Lines, String> {
     let mut workbook = open_workbook_auto_from_rs(std::io::Cursor::new(bytes))
         .map_err(|e| format!("cannot open the workbook ({e})"))?;
     // A workbook often opens with a notes or instructions sheet: use the first sheet
@@ -179,29 +207,96 @@ fn sheet_lines(bytes: Vec<u8>) -> std::result::Result<Lines, String> {
     if names.is_empty() {
         return Err("the workbook has no sheets".to_owned());
     }
-    let mut chosen = None;
     for name in &names {
-        let range = workbook
-            .worksheet_range(name)
+        let cells = used_cells(&mut workbook, name)
             .map_err(|e| format!("cannot read the sheet '{name}' ({e})"))?;
-        let used_rows = range
-            .rows()
-            .filter(|row| row.iter().any(|cell| !matches!(cell, Data::Empty)))
-            .count();
-        if used_rows >= 2 {
-            chosen = Some(range);
-            break;
+        let mut rows: Vec<u32> = cells.iter().map(|(row, _, _)| *row).collect();
+        rows.dedup();
+        if rows.len() >= 2 {
+            return lines_of(name, cells);
         }
     }
-    let range =
-        chosen.ok_or_else(|| "no sheet has a header row and at least one row".to_owned())?;
-    // The range starts at the first used cell; rows above it are still numbered.
-    let first_row = range.start().map_or(0, |(row, _)| row as usize);
-    Ok(range
-        .rows()
-        .enumerate()
-        .map(|(index, row)| (first_row + index + 1, row.iter().map(cell_text).collect()))
-        .collect())
+    Err("no sheet has a header row and at least one row".to_owned())
+}
+
+/// The sheet's non-empty cells, in row order. XLSX and XLSB sheets are read cell by
+/// cell: calamine's ranges are one block from the first used cell to the last, so a
+/// single stray cell at XFD1048576 would ask for half a terabyte and abort the app.
+fn used_cells<RS: std::io::Read + std::io::Seek>(
+    workbook: &mut Sheets<RS>,
+    name: &str,
+) -> std::result::Result<Vec<SheetCell>, String> {
+    let mut cells = Vec::new();
+    let mut keep = |(row, column): (u32, u32), value: &DataRef<'_>| {
+        if !matches!(value, DataRef::Empty) {
+            cells.push((row, column, Data::from(value.clone())));
+        }
+    };
+    match workbook {
+        Sheets::Xlsx(xlsx) => {
+            let mut reader = match xlsx.worksheet_cells_reader(name) {
+                // A chart sheet holds no cells.
+                Err(XlsxError::NotAWorksheet(_)) => return Ok(cells),
+                other => other.map_err(|e| e.to_string())?,
+            };
+            while let Some(cell) = reader.next_cell().map_err(|e| e.to_string())? {
+                keep(cell.get_position(), cell.get_value());
+            }
+        }
+        Sheets::Xlsb(xlsb) => {
+            let mut reader = xlsb
+                .worksheet_cells_reader(name)
+                .map_err(|e| e.to_string())?;
+            while let Some(cell) = reader.next_cell().map_err(|e| e.to_string())? {
+                keep(cell.get_position(), cell.get_value());
+            }
+        }
+        other => {
+            let range = other.worksheet_range(name).map_err(|e| e.to_string())?;
+            let (top, left) = range.start().unwrap_or((0, 0));
+            return Ok(range
+                .used_cells()
+                .map(|(row, column, value)| (top + row as u32, left + column as u32, value.clone()))
+                .collect());
+        }
+    }
+    cells.sort_by_key(|(row, column, _)| (*row, *column));
+    Ok(cells)
+}
+
+/// Rows of text from a sheet's used cells. Columns count from the first used column,
+/// as calamine's ranges do, and the row number is the one the spreadsheet shows.
+fn lines_of(sheet: &str, cells: Vec<SheetCell>) -> std::result::Result<Lines, String> {
+    let left = cells
+        .iter()
+        .map(|(_, column, _)| *column)
+        .min()
+        .unwrap_or(0);
+    let mut spanned = 0usize;
+    let mut lines: Lines = Vec::new();
+    for (row, column, value) in cells {
+        let line = row as usize + 1;
+        if lines.last().is_none_or(|(last, _)| *last != line) {
+            lines.push((line, Vec::new()));
+        }
+        let Some((_, texts)) = lines.last_mut() else {
+            continue;
+        };
+        let index = (column - left) as usize;
+        if index >= texts.len() {
+            spanned += index + 1 - texts.len();
+            if spanned > MAX_SHEET_CELLS {
+                return Err(format!(
+                    "the sheet '{sheet}' is too large to import (its rows span more than \
+                     {MAX_SHEET_CELLS} cells): delete the rows and columns that are not part \
+                     of the list, or save the sheet as CSV"
+                ));
+            }
+            texts.resize(index + 1, String::new());
+        }
+        texts[index] = cell_text(&value);
+    }
+    Ok(lines)
 }
 
 fn cell_text(cell: &Data) -> String {
