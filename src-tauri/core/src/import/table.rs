@@ -27,10 +27,13 @@ pub struct TableRow {
 
 impl TableRow {
     /// The trimmed text of a cell; empty when the column is absent or the row short.
+    /// Control characters are trimmed with the spaces: a cell holding only a NUL is
+    /// empty to a person, and SQLite's length() would count it as empty too, turning a
+    /// clear "the task has no title" into a database error.
     pub fn cell(&self, column: Option<usize>) -> &str {
         column
             .and_then(|c| self.cells.get(c))
-            .map(|text| text.trim())
+            .map(|text| text.trim_matches(|c: char| c.is_whitespace() || c.is_control()))
             .unwrap_or("")
     }
 }
