@@ -3,6 +3,7 @@
 //! the table's columns to its own fields.
 
 pub mod cells;
+mod sheet;
 mod table;
 
 pub use table::{parse_table, read_table, Table, TableRow};
