@@ -157,7 +157,25 @@ impl CoreError {
 
 impl From<rusqlite::Error> for CoreError {
     fn from(error: rusqlite::Error) -> Self {
-        Self::Database(error.to_string())
+        // SQLite's own words for a full or failing disk ("database or disk is full",
+        // "disk I/O error") do not tell a person that their change is not saved, nor
+        // what to do; say both. The transaction was rolled back, so nothing was written.
+        let advice = match error.sqlite_error_code() {
+            Some(rusqlite::ErrorCode::DiskFull) => Some(
+                "the disk that holds the database is full, so this change was not saved \
+                 (nothing of it was written). Free some space on that disk, then try again",
+            ),
+            Some(rusqlite::ErrorCode::SystemIoFailure) => Some(
+                "the database file could not be written, so this change was not saved \
+                 (nothing of it was written). Check that the disk is connected and has free \
+                 space, then try again",
+            ),
+            _ => None,
+        };
+        match advice {
+            Some(advice) => Self::Database(format!("{advice} ({error})")),
+            None => Self::Database(error.to_string()),
+        }
     }
 }
 

@@ -158,7 +158,15 @@ impl Record for BundleStakeholder {
 
     fn write_nested(&self, tx: &Transaction<'_>) -> Result<()> {
         let raci = fields(self).remove("raci").unwrap_or_default();
-        replace_children(tx, "stakeholder_raci", "stakeholder_id", &self.id, &raci)
+        let owner = format!("stakeholder '{}' (id {})", self.name, self.id);
+        replace_children(
+            tx,
+            "stakeholder_raci",
+            "stakeholder_id",
+            &self.id,
+            &owner,
+            &raci,
+        )
     }
 }
 
@@ -208,8 +216,16 @@ impl Record for BundleSop {
         let mut own = fields(self);
         let steps = own.remove("steps").unwrap_or_default();
         let exceptions = own.remove("exceptions").unwrap_or_default();
-        replace_children(tx, "sop_steps", "sop_id", &self.id, &steps)?;
-        replace_children(tx, "sop_exceptions", "sop_id", &self.id, &exceptions)?;
+        let owner = format!("SOP '{}' (id {})", self.label(), self.id);
+        replace_children(tx, "sop_steps", "sop_id", &self.id, &owner, &steps)?;
+        replace_children(
+            tx,
+            "sop_exceptions",
+            "sop_id",
+            &self.id,
+            &owner,
+            &exceptions,
+        )?;
         crate::sops::reindex_sop(tx, &self.id)
     }
 }
@@ -276,12 +292,14 @@ fn child_rows(
     Ok(Value::Array(items))
 }
 
-/// Replaces a parent's child rows with `items` (JSON objects of text), numbered in order.
+/// Replaces a parent's child rows with `items` (JSON objects of text), numbered in order;
+/// `owner` names the parent in messages.
 fn replace_children(
     tx: &Transaction<'_>,
     table: &str,
     parent_column: &str,
     parent_id: &str,
+    owner: &str,
     items: &Value,
 ) -> Result<()> {
     tx.execute(
@@ -314,7 +332,32 @@ fn replace_children(
                 placeholders.join(", ")
             ),
             params_from_iter(values),
-        )?;
+        )
+        .map_err(|e| child_refused(table, owner, position, e))?;
     }
     Ok(())
+}
+
+/// A child row the database's rules refuse (an SOP step without a role) is the
+/// bundle's fault, like a refused record: say which one, not just SQLite's words.
+fn child_refused(table: &str, owner: &str, position: usize, error: rusqlite::Error) -> CoreError {
+    if error.sqlite_error_code() != Some(rusqlite::ErrorCode::ConstraintViolation) {
+        return error.into();
+    }
+    let (section, what) = match table {
+        "sop_steps" => ("sops", "step"),
+        "sop_exceptions" => ("sops", "exception"),
+        "stakeholder_raci" => ("stakeholders", "RACI entry"),
+        _ => (table, "row"),
+    };
+    CoreError::Import {
+        file: "bundle".into(),
+        row: None,
+        column: Some(section.into()),
+        message: format!(
+            "{what} {} of {owner} cannot be imported: its values break a rule of the \
+             database ({error}).",
+            position + 1
+        ),
+    }
 }

@@ -2,6 +2,8 @@
 //! pulls — as CSV or XLSX, into one plain table of text cells. Each kind of import maps
 //! the table's columns to its own fields.
 
+pub mod cells;
+mod sheet;
 mod table;
 
 pub use table::{parse_table, read_table, Table, TableRow};

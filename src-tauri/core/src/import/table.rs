@@ -2,10 +2,10 @@
 
 use std::path::Path;
 
-use calamine::{open_workbook_auto_from_rs, Data, Reader};
 use serde::Serialize;
 use ts_rs::TS;
 
+use super::sheet::sheet_lines;
 use crate::{CoreError, Result};
 
 /// A file's first sheet (or its only table, for CSV) as text.
@@ -27,10 +27,13 @@ pub struct TableRow {
 
 impl TableRow {
     /// The trimmed text of a cell; empty when the column is absent or the row short.
+    /// Control characters are trimmed with the spaces: a cell holding only a NUL is
+    /// empty to a person, and SQLite's length() would count it as empty too, turning a
+    /// clear "the task has no title" into a database error.
     pub fn cell(&self, column: Option<usize>) -> &str {
         column
             .and_then(|c| self.cells.get(c))
-            .map(|text| text.trim())
+            .map(|text| text.trim_matches(|c: char| c.is_whitespace() || c.is_control()))
             .unwrap_or("")
     }
 }
@@ -125,7 +128,7 @@ fn column_letters(mut index: usize) -> String {
 }
 
 /// Rows of text cells, each with the row number a person sees in the file.
-type Lines = Vec<(usize, Vec<String>)>;
+pub(super) type Lines = Vec<(usize, Vec<String>)>;
 
 /// CSV rows. Excel on Windows writes Windows-1252 and sometimes semicolons; both are
 /// accepted, as is a UTF-8 byte-order mark.
@@ -147,11 +150,18 @@ fn csv_lines(bytes: &[u8]) -> std::result::Result<Lines, String> {
     // The csv reader skips blank lines and its line counter skips them too, so the row
     // number is worked out from the byte offset, as the file itself numbers it.
     // A record's position can point at the blank lines before it; skip those first.
-    let newlines: Vec<usize> = text.match_indices('\n').map(|(at, _)| at).collect();
+    // Lines end in \n, \r\n, or a lone \r (old Mac files, which the reader splits too).
+    let bytes = text.as_bytes();
+    let newlines: Vec<usize> = (0..bytes.len())
+        .filter(|&at| {
+            bytes[at] == b'\n' || (bytes[at] == b'\r' && bytes.get(at + 1) != Some(&b'\n'))
+        })
+        .collect();
     let line_at = |byte: u64| {
         let from = (byte as usize).min(text.len());
-        let start = text[from..]
-            .find(|c| c != '\n' && c != '\r')
+        let start = text
+            .get(from..)
+            .and_then(|rest| rest.find(|c| c != '\n' && c != '\r'))
             .map_or(from, |skip| from + skip);
         newlines.partition_point(|&at| at < start) + 1
     };
@@ -167,62 +177,6 @@ fn csv_lines(bytes: &[u8]) -> std::result::Result<Lines, String> {
         lines.push((line, record.iter().map(str::to_owned).collect()));
     }
     Ok(lines)
-}
-
-/// The first sheet of a workbook, each cell as text (dates as YYYY-MM-DD).
-fn sheet_lines(bytes: Vec<u8>) -> std::result::Result<Lines, String> {
-    let mut workbook = open_workbook_auto_from_rs(std::io::Cursor::new(bytes))
-        .map_err(|e| format!("cannot open the workbook ({e})"))?;
-    // A workbook often opens with a notes or instructions sheet: use the first sheet
-    // with at least a header and one row.
-    let names = workbook.sheet_names();
-    if names.is_empty() {
-        return Err("the workbook has no sheets".to_owned());
-    }
-    let mut chosen = None;
-    for name in &names {
-        let range = workbook
-            .worksheet_range(name)
-            .map_err(|e| format!("cannot read the sheet '{name}' ({e})"))?;
-        let used_rows = range
-            .rows()
-            .filter(|row| row.iter().any(|cell| !matches!(cell, Data::Empty)))
-            .count();
-        if used_rows >= 2 {
-            chosen = Some(range);
-            break;
-        }
-    }
-    let range =
-        chosen.ok_or_else(|| "no sheet has a header row and at least one row".to_owned())?;
-    // The range starts at the first used cell; rows above it are still numbered.
-    let first_row = range.start().map_or(0, |(row, _)| row as usize);
-    Ok(range
-        .rows()
-        .enumerate()
-        .map(|(index, row)| (first_row + index + 1, row.iter().map(cell_text).collect()))
-        .collect())
-}
-
-fn cell_text(cell: &Data) -> String {
-    match cell {
-        Data::Empty => String::new(),
-        Data::String(text) | Data::DateTimeIso(text) | Data::DurationIso(text) => text.clone(),
-        Data::Float(number) if number.fract() == 0.0 && number.abs() < 1e15 => {
-            format!("{}", *number as i64)
-        }
-        Data::Float(number) => number.to_string(),
-        Data::Int(number) => number.to_string(),
-        Data::Bool(flag) => if *flag { "yes" } else { "no" }.to_owned(),
-        Data::DateTime(date) => match date.as_datetime() {
-            Some(at) if at.time() == chrono::NaiveTime::MIN => {
-                at.date().format("%Y-%m-%d").to_string()
-            }
-            Some(at) => at.format("%Y-%m-%d %H:%M").to_string(),
-            None => date.as_f64().to_string(),
-        },
-        Data::Error(error) => format!("#{error:?}"),
-    }
 }
 
 /// Windows-1252 differs from Latin-1 only in 0x80–0x9F; those are mostly punctuation.

@@ -28,11 +28,13 @@ pub use import::{MeasurementImportReport, MetricImportCount};
 pub use measurements::{QuickEntry, RecordOutcome, RecordedMeasurement};
 pub use status::{assess, expected_on, overdue_after_days, MetricState, MetricStatus};
 pub use templates::{list_metric_templates, MetricTemplate, TemplateChoices};
+pub use values::CellValue;
 
 pub(crate) use definitions::insert_metric;
 pub(crate) use measurements::insert_measurement;
 pub(crate) use templates::insert_from_template;
 pub(crate) use thresholds::insert_threshold;
+pub(crate) use values::{parse_date as parse_measurement_date, parse_value};
 
 /// What a metric is measured in.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize, Deserialize, TS)]

@@ -16,13 +16,13 @@ use crate::plan::parse_import_date;
 
 /// A number read from a cell, and whether it was written with a % sign.
 #[derive(Debug, Clone, Copy, PartialEq)]
-pub(crate) struct CellValue {
+pub struct CellValue {
     pub number: f64,
     pub percent_sign: bool,
 }
 
 /// Reads a value cell for a metric measured in `unit`; `metric` names it in messages.
-pub(crate) fn parse_value(text: &str, unit: MetricUnit, metric: &str) -> Result<CellValue, String> {
+pub fn parse_value(text: &str, unit: MetricUnit, metric: &str) -> Result<CellValue, String> {
     let original = text.trim();
     if original.is_empty() {
         return Err("the value is empty: leave out the rows that have no value".into());
@@ -38,8 +38,11 @@ pub(crate) fn parse_value(text: &str, unit: MetricUnit, metric: &str) -> Result<
             ));
         }
     }
-    let negative = text.starts_with('-');
-    let unsigned = text.trim_start_matches('-');
+    // One minus sign at most: "--5" is a typo, not -5.
+    let (negative, unsigned) = match text.strip_prefix('-') {
+        Some(rest) => (true, rest),
+        None => (false, text.as_str()),
+    };
     let unsigned = match unsigned.strip_prefix('$') {
         Some(rest) if unit == MetricUnit::Dollars => rest,
         Some(_) => {
@@ -98,7 +101,7 @@ const EXCEL_EPOCH: (i32, u32, u32) = (1899, 12, 30);
 const EXCEL_SERIALS: std::ops::RangeInclusive<u64> = 20_000..=80_000;
 
 /// Reads a date cell.
-pub(crate) fn parse_date(text: &str) -> Result<NaiveDate, String> {
+pub fn parse_date(text: &str) -> Result<NaiveDate, String> {
     let text = text.trim();
     if text.is_empty() {
         return Err("the date is empty".into());
@@ -178,6 +181,8 @@ mod tests {
         assert!(refused("", MetricUnit::Count).contains("empty"));
         assert!(refused("inf", MetricUnit::Count).contains("not a number"));
         assert!(refused("1.2.3", MetricUnit::Count).contains("not a number"));
+        assert!(refused("--5", MetricUnit::Count).contains("not a number"));
+        assert!(refused("-", MetricUnit::Count).contains("not a number"));
         assert!(refused("12,5", MetricUnit::Minutes).contains("not a thousands separator"));
         assert!(refused("1,23,456", MetricUnit::Count).contains("not a thousands separator"));
         assert_eq!(

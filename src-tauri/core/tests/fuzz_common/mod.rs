@@ -1,0 +1,85 @@
+//! What the fuzz tests share: a bounded proptest configuration, and row counts that
+//! show whether a refused import wrote anything.
+
+// Each fuzz test file uses only some of these helpers.
+#![allow(dead_code)]
+
+use std::path::Path;
+
+use proptest::test_runner::Config;
+
+/// `cases` per property in the ordinary test run, so the whole set stays well under a
+/// minute in a debug build. `ROLLPLAN_FUZZ_SCALE=20` runs twenty times as many, for a
+/// longer search by hand. Failures are not persisted: each one found is kept as a plain
+/// regression test beside the property that found it.
+pub fn config(cases: u32) -> Config {
+    let scale = std::env::var("ROLLPLAN_FUZZ_SCALE")
+        .ok()
+        .and_then(|s| s.parse::<u32>().ok())
+        .unwrap_or(1)
+        .max(1);
+    Config {
+        cases: cases.saturating_mul(scale),
+        failure_persistence: None,
+        ..Config::default()
+    }
+}
+
+/// Every table an import may write to, the audit log included.
+pub const TABLES: &[&str] = &[
+    "rollouts",
+    "roles",
+    "people",
+    "plan_phases",
+    "plan_tasks",
+    "plan_dependencies",
+    "readiness_criteria",
+    "risks",
+    "decisions",
+    "communications",
+    "stakeholders",
+    "stakeholder_raci",
+    "scope_changes",
+    "training_modules",
+    "training_requirements",
+    "training_records",
+    "metrics",
+    "metric_thresholds",
+    "metric_measurements",
+    "sops",
+    "sop_steps",
+    "sop_exceptions",
+    "sop_revisions",
+    "sop_rollouts",
+    "audit_log",
+];
+
+/// The number of rows in each of [`TABLES`], read through a connection of its own.
+pub fn row_counts(path: &Path) -> Vec<(&'static str, i64)> {
+    let conn = rusqlite::Connection::open(path).expect("open for counting");
+    TABLES
+        .iter()
+        .map(|table| {
+            let count = conn
+                .query_row(&format!("SELECT count(*) FROM {table}"), [], |row| {
+                    row.get(0)
+                })
+                .expect("count");
+            (*table, count)
+        })
+        .collect()
+}
+
+/// Foreign keys that point nowhere, and what `PRAGMA integrity_check` says.
+pub fn health(path: &Path) -> (i64, String) {
+    let conn = rusqlite::Connection::open(path).expect("open for checking");
+    let broken: i64 = conn
+        .query_row("SELECT count(*) FROM pragma_foreign_key_check", [], |row| {
+            row.get(0)
+        })
+        .expect("foreign key check");
+    let integrity: String = conn
+        .query_row("PRAGMA integrity_check", [], |row| row.get(0))
+        .expect("integrity check");
+    (broken, integrity)
+}
