@@ -115,3 +115,30 @@ fn a_large_plan_breaks_its_timeline_across_pages() {
         "the long plan takes more pages"
     );
 }
+
+#[test]
+fn the_overview_lists_the_first_overdue_tasks_and_counts_the_rest() {
+    let f = fixture();
+    for n in 0..25u64 {
+        f.store
+            .create_task(
+                &f.rollout,
+                &rollplan_core::plan::TaskDraft {
+                    title: format!("Overdue step {n}"),
+                    due_date: Some((today() - chrono::Days::new(30 - n)).to_string()),
+                    ..Default::default()
+                },
+            )
+            .expect("task");
+    }
+    let report = f
+        .store
+        .rollout_document_report(&f.rollout, today())
+        .expect("report");
+    let overdue = report.overview.overdue.len();
+    let (text, _) = pdf_text_and_pages(&rollout_pdf(&report).expect("pdf"));
+    assert!(
+        text.contains(&format!("and {} more", overdue - 15)),
+        "the overview counts what it does not list ({overdue} overdue)"
+    );
+}

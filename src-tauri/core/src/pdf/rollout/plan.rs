@@ -13,6 +13,10 @@ use crate::workspace::RiskStatus;
 /// Tasks per timeline drawing: about what a portrait page holds under its heading.
 const TIMELINE_ROWS: usize = 36;
 
+/// Tasks the overview lists under each heading: the overview is one page a sponsor
+/// reads; a plan hundreds of tasks behind lists the rest in the Plan section.
+const OVERVIEW_TASKS: usize = 15;
+
 pub(super) fn overview(report: &RolloutReport) -> Vec<Block> {
     let rollout = &report.rollout;
     let overview = &report.overview;
@@ -76,19 +80,25 @@ pub(super) fn overview(report: &RolloutReport) -> Vec<Block> {
     ] {
         if !tasks.is_empty() {
             blocks.push(Block::heading(title));
-            blocks.push(Block::List {
-                items: tasks
-                    .iter()
-                    .map(|t| {
-                        Cell::text(format!(
-                            "{} — {}, due {}",
-                            t.title,
-                            or_dash(&t.owner_name),
-                            date_or_dash(t.due_date)
-                        ))
-                    })
-                    .collect(),
-            });
+            let mut items: Vec<Cell> = tasks
+                .iter()
+                .take(OVERVIEW_TASKS)
+                .map(|t| {
+                    Cell::text(format!(
+                        "{} — {}, due {}",
+                        t.title,
+                        or_dash(&t.owner_name),
+                        date_or_dash(t.due_date)
+                    ))
+                })
+                .collect();
+            if tasks.len() > OVERVIEW_TASKS {
+                items.push(Cell::text(format!(
+                    "and {} more — the Plan section lists every task",
+                    tasks.len() - OVERVIEW_TASKS
+                )));
+            }
+            blocks.push(Block::List { items });
         }
     }
     blocks
