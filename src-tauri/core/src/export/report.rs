@@ -81,6 +81,29 @@ impl RolloutReport {
     pub fn slip(&self, task_id: &str) -> Option<&SlippedTask> {
         self.slipped.iter().find(|s| s.task_id == task_id)
     }
+
+    /// Risks not yet closed.
+    pub fn open_risk_count(&self) -> usize {
+        self.risks
+            .iter()
+            .filter(|r| r.status != crate::workspace::RiskStatus::Closed)
+            .count()
+    }
+
+    /// (people who need training, people trained) over every role.
+    pub fn training_totals(&self) -> (i64, i64) {
+        self.training_by_role
+            .iter()
+            .fold((0, 0), |(p, t), r| (p + r.people, t + r.trained))
+    }
+
+    /// Metrics whose latest value crossed the act level.
+    pub fn metrics_in_act(&self) -> usize {
+        self.metrics
+            .iter()
+            .filter(|m| m.chart.status.state == crate::metrics::MetricState::Act)
+            .count()
+    }
 }
 
 impl Store {

@@ -96,6 +96,14 @@ impl Adkar {
             .find(|&(_, score)| score < ADKAR_BARRIER_BELOW)
             .or_else(|| stages.iter().copied().min_by_key(|&(_, score)| score))
     }
+
+    /// The stage to work on, named for a report: "Knowledge", or a dash while nothing
+    /// is assessed.
+    pub fn weakest_stage_name(&self) -> String {
+        self.weakest_stage()
+            .map(|(stage, _)| format!("{stage:?}"))
+            .unwrap_or_else(|| "—".into())
+    }
 }
 
 /// A person or group with a stake in the rollout.

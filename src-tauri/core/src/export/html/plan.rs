@@ -10,20 +10,9 @@ use crate::readiness::ReadinessCategory;
 pub(super) fn overview(out: &mut String, report: &RolloutReport) {
     let rollout = &report.rollout;
     let overview = &report.overview;
-    let open_risks = report
-        .risks
-        .iter()
-        .filter(|r| r.status != crate::workspace::RiskStatus::Closed)
-        .count();
-    let (people, trained) = report
-        .training_by_role
-        .iter()
-        .fold((0, 0), |(p, t), r| (p + r.people, t + r.trained));
-    let needing_action = report
-        .metrics
-        .iter()
-        .filter(|m| m.chart.status.state == crate::metrics::MetricState::Act)
-        .count();
+    let open_risks = report.open_risk_count();
+    let (people, trained) = report.training_totals();
+    let needing_action = report.metrics_in_act();
     out.push_str(&format!(
         "<div class=\"facts\">{}{}{}{}{}{}{}{}</div>\n",
         fact(

@@ -276,10 +276,7 @@ pub(super) fn stakeholders(out: &mut String, report: &RolloutReport) {
         .iter()
         .map(|s| {
             let a = &s.adkar;
-            let weakest = a
-                .weakest_stage()
-                .map(|(stage, _)| format!("{stage:?}"))
-                .unwrap_or_else(|| "—".into());
+            let weakest = a.weakest_stage_name();
             vec![
                 format!(
                     "{}{}",

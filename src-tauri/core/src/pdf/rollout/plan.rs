@@ -4,11 +4,9 @@ use super::{tone, verdict_words, Block};
 use crate::export::svg::timeline_drawings;
 use crate::export::text::{countdown, date_long, date_or_dash};
 use crate::export::RolloutReport;
-use crate::metrics::MetricState;
 use crate::pdf::blocks::{or_dash, Cell, Tone};
 use crate::plan::{Task, TaskKind};
 use crate::readiness::ReadinessCategory;
-use crate::workspace::RiskStatus;
 
 /// Tasks per timeline drawing: about what a portrait page holds under its heading.
 const TIMELINE_ROWS: usize = 36;
@@ -20,20 +18,9 @@ const OVERVIEW_TASKS: usize = 15;
 pub(super) fn overview(report: &RolloutReport) -> Vec<Block> {
     let rollout = &report.rollout;
     let overview = &report.overview;
-    let open_risks = report
-        .risks
-        .iter()
-        .filter(|r| r.status != RiskStatus::Closed)
-        .count();
-    let (people, trained) = report
-        .training_by_role
-        .iter()
-        .fold((0, 0), |(p, t), r| (p + r.people, t + r.trained));
-    let in_act = report
-        .metrics
-        .iter()
-        .filter(|m| m.chart.status.state == MetricState::Act)
-        .count();
+    let open_risks = report.open_risk_count();
+    let (people, trained) = report.training_totals();
+    let in_act = report.metrics_in_act();
     let mut blocks = vec![
         Block::facts([
             (

@@ -274,10 +274,7 @@ pub(super) fn stakeholders(report: &RolloutReport) -> Vec<Block> {
         .iter()
         .map(|s| {
             let a = &s.adkar;
-            let weakest = a
-                .weakest_stage()
-                .map(|(stage, _)| format!("{stage:?}"))
-                .unwrap_or_else(|| "—".into());
+            let weakest = a.weakest_stage_name();
             let name = if s.is_group {
                 format!("{} (group)", s.name)
             } else {
