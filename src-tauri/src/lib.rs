@@ -25,7 +25,12 @@ pub fn run() {
         }))
         .plugin(tauri_plugin_dialog::init())
         .plugin(tauri_plugin_opener::init())
-        .manage(state::AppState::open())
+        // The database is opened once the single-instance check has let this launch
+        // through: a second launch hands over without touching the file.
+        .setup(|app| {
+            app.manage(state::AppState::open());
+            Ok(())
+        })
         .manage(grants::FileGrants::default())
         .invoke_handler(tauri::generate_handler![
             commands::app::app_info,

@@ -1,6 +1,7 @@
 // The hooks every end-to-end file uses to run the real app: tauri-driver for the
 // describe block, one app session per test, and a screenshot when a step fails.
 import assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, afterEach, before } from 'node:test';
@@ -18,6 +19,17 @@ assert.ok(cliBinary, 'ROLLPLAN_CLI must name the rollplan-cli binary');
  * that failed half-way still closes its window so the next one can start. Screenshots
  * of failed steps go to `workDir`.
  */
+/** Whether the session bus still has a running Rollplan's single-instance name. */
+function singleInstanceNameOwned() {
+  const reply = execFileSync(
+    'dbus-send',
+    ['--session', '--print-reply', '--dest=org.freedesktop.DBus', '/org/freedesktop/DBus',
+      'org.freedesktop.DBus.NameHasOwner', 'string:app.rollplan.desktop.SingleInstance'],
+    { encoding: 'utf8' },
+  );
+  return /boolean true/.test(reply);
+}
+
 export function useApp(env, workDir) {
   const app = { driver: undefined, session: undefined };
 
@@ -27,10 +39,11 @@ export function useApp(env, workDir) {
 
   // The app is single-instance: a launch while the last one is still exiting would
   // hand over to it and quit. Each session therefore waits for its app to be gone.
-  // A short pause after the exit lets the session bus release the app's name.
+  // A busy session bus can take a moment to notice the exit: wait until it no longer
+  // lists the app's single-instance name, or the next launch would hand over to it.
   const gone = async () => {
     await waitFor('the app to exit', () => running(application).length === 0, 10000);
-    await new Promise((resolve) => setTimeout(resolve, 300));
+    await waitFor('the session bus to release the app', () => !singleInstanceNameOwned(), 10000);
   };
 
   afterEach(async () => {
