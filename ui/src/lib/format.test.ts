@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { auditValue, daysUntil, formatDay, formatSize, goLiveCountdown, parseDay, today } from './format';
+import { auditValue, daysUntil, fieldLabel, formatDay, formatSize, goLiveCountdown, parseDay, today } from './format';
 
 const nov25 = today(new Date(2026, 10, 25, 23, 30));
 
@@ -51,5 +51,13 @@ describe('sizes', () => {
     expect(formatSize(900)).toBe('900 bytes');
     expect(formatSize(640 * 1024)).toBe('640 KB');
     expect(formatSize(1.25 * 1024 * 1024)).toBe('1.3 MB');
+  });
+});
+
+describe('field names', () => {
+  it('uses the label where there is one and words otherwise', () => {
+    expect(fieldLabel('go_live_date')).toBe('Go-live date');
+    expect(fieldLabel('likelihood')).toBe('Likelihood');
+    expect(fieldLabel('data_source')).toBe('Data source');
   });
 });

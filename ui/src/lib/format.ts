@@ -124,6 +124,15 @@ export const FIELD_LABELS: Record<string, string> = {
   notes: 'Notes',
 };
 
+/** A stored field's name as people read it: its label, or the code in words
+ *  ("likelihood" → "Likelihood", "data_source" → "Data source"). */
+export function fieldLabel(field: string): string {
+  const label = FIELD_LABELS[field];
+  if (label) return label;
+  const words = field.replaceAll('_', ' ');
+  return words.charAt(0).toUpperCase() + words.slice(1);
+}
+
 // Status codes of SOPs and plan tasks, as the history shows them.
 const STATUS_TEXT: Record<string, string> = {
   todo: 'To do',
