@@ -32,7 +32,7 @@ pub use values::CellValue;
 
 pub(crate) use definitions::insert_metric;
 pub(crate) use measurements::insert_measurement;
-pub(crate) use templates::insert_from_template;
+pub(crate) use templates::{insert_from_template, insert_template_thresholds};
 pub(crate) use thresholds::insert_threshold;
 pub(crate) use values::{parse_date as parse_measurement_date, parse_value};
 

@@ -303,31 +303,45 @@ pub(crate) fn insert_from_template(
             target_date: choices.target_date.clone(),
         },
     )?;
-    for (level, value, action) in [
+    insert_template_thresholds(
+        tx,
+        &metric.id,
+        &template,
         (
-            ThresholdLevel::Watch,
             choices.watch_level.unwrap_or(template.watch_level),
-            &template.watch_action,
-        ),
-        (
-            ThresholdLevel::Act,
             choices.act_level.unwrap_or(template.act_level),
-            &template.act_action,
         ),
+        &choices.acted_by,
+    )?;
+    fetch_metric(tx, &metric.id)
+}
+
+/// A template's watch and act levels at `(watch, act)`, each with the template's action,
+/// acted on by `owner` in the template's role.
+pub(crate) fn insert_template_thresholds(
+    tx: &Transaction<'_>,
+    metric_id: &str,
+    template: &MetricTemplate,
+    (watch, act): (f64, f64),
+    owner: &str,
+) -> Result<()> {
+    for (level, value, action) in [
+        (ThresholdLevel::Watch, watch, &template.watch_action),
+        (ThresholdLevel::Act, act, &template.act_action),
     ] {
         insert_threshold(
             tx,
-            &metric.id,
+            metric_id,
             &ThresholdDraft {
                 level,
                 value,
                 action: action.clone(),
-                owner: choices.acted_by.clone(),
+                owner: owner.to_owned(),
                 owner_role: template.acted_by_role.clone(),
             },
         )?;
     }
-    fetch_metric(tx, &metric.id)
+    Ok(())
 }
 
 #[cfg(test)]

@@ -9,8 +9,8 @@ use rusqlite::Transaction;
 
 use super::rng::Rng;
 use crate::metrics::{
-    insert_measurement, insert_metric, insert_threshold, list_metric_templates, Cadence,
-    MetricDraft, MetricTemplate, MetricUnit, ThresholdDraft, ThresholdLevel,
+    insert_measurement, insert_metric, insert_template_thresholds, list_metric_templates, Cadence,
+    MetricDraft, MetricTemplate, MetricUnit,
 };
 use crate::plan::add_days;
 use crate::rollouts::{Rollout, RolloutKind};
@@ -162,30 +162,13 @@ fn write(
             target_date: Some(date_text(target_date)),
         },
     )?;
-    for (level, value, action) in [
-        (
-            ThresholdLevel::Watch,
-            template.watch_level,
-            &template.watch_action,
-        ),
-        (
-            ThresholdLevel::Act,
-            template.act_level,
-            &template.act_action,
-        ),
-    ] {
-        insert_threshold(
-            tx,
-            &metric.id,
-            &ThresholdDraft {
-                level,
-                value,
-                action: action.clone(),
-                owner: owner.clone(),
-                owner_role: template.acted_by_role.clone(),
-            },
-        )?;
-    }
+    insert_template_thresholds(
+        tx,
+        &metric.id,
+        template,
+        (template.watch_level, template.act_level),
+        &owner,
+    )?;
     let step = match plan.cadence {
         Cadence::Daily => 1,
         Cadence::Weekly => 7,
