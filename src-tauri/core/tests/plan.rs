@@ -482,3 +482,57 @@ fn moving_go_live_moves_the_open_work_with_it() {
         .expect_err("before the rollout starts");
     assert_eq!(before_start.code(), "validation");
 }
+
+#[test]
+fn the_plan_view_is_what_the_separate_readings_give() {
+    let plan = plan();
+    let today = date("2026-12-10");
+    let phase = plan
+        .store
+        .create_phase(&plan.rollout, "Build")
+        .expect("phase");
+    let build = task(&plan, "Build interfaces", "2026-12-01", "2026-12-20");
+    let mut in_phase = build.draft();
+    in_phase.phase_id = Some(phase.id.clone());
+    plan.store
+        .update_task(&build.id, build.row_version, &in_phase)
+        .expect("into the phase");
+    let overdue = task(&plan, "Printer tests", "2026-11-20", "2026-12-07");
+    let waiting = task(&plan, "Test interfaces", "2026-12-15", "2026-12-30");
+    let go_live = milestone(&plan, "Go-live", "2027-03-01");
+    depends(&plan, &waiting, &build);
+    depends(&plan, &go_live, &waiting);
+    depends(&plan, &go_live, &overdue);
+
+    let view = plan
+        .store
+        .plan_view(&plan.rollout, today)
+        .expect("plan view");
+    assert_eq!(view.tasks, plan.store.list_tasks(&plan.rollout).unwrap());
+    assert_eq!(view.phases, plan.store.list_phases(&plan.rollout).unwrap());
+    assert_eq!(
+        view.critical_path,
+        plan.store.critical_path(&plan.rollout).unwrap()
+    );
+    assert_eq!(
+        view.slipped,
+        plan.store.slipped_tasks(&plan.rollout, today).unwrap()
+    );
+    assert_eq!(view.tasks.len(), 4);
+    assert_eq!(view.phases.len(), 1);
+    assert_eq!(
+        view.critical_path.task_ids,
+        vec![build.id.clone(), waiting.id.clone(), go_live.id.clone()]
+    );
+    assert_eq!(
+        view.slipped.len(),
+        2,
+        "one overdue, one holding up a dependent"
+    );
+
+    let error = plan
+        .store
+        .plan_view("no-such-rollout", today)
+        .expect_err("an unknown rollout");
+    assert_eq!(error.code(), "not_found");
+}

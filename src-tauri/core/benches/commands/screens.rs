@@ -61,25 +61,10 @@ pub fn run(bench: &mut Bench, store: &Store, at: &Landmarks) {
     let tasks = store.list_tasks(rollout).unwrap().len();
     bench.area(
         "Plan & timeline",
-        &format!("{tasks} tasks; the timeline draws from the same four"),
+        &format!("{tasks} tasks; the list and the timeline draw from one plan_view"),
     );
-    bench.time("list_tasks", COMMAND, || {
-        drop(store.list_tasks(rollout).unwrap())
-    });
-    bench.time("list_phases", COMMAND, || {
-        drop(store.list_phases(rollout).unwrap())
-    });
-    bench.time("critical_path", COMMAND, || {
-        drop(store.critical_path(rollout).unwrap())
-    });
-    bench.time("slipped_tasks", COMMAND, || {
-        drop(store.slipped_tasks(rollout, today).unwrap())
-    });
-    bench.time("Plan tab: the four together", Budget::None, || {
-        drop(store.list_tasks(rollout).unwrap());
-        drop(store.list_phases(rollout).unwrap());
-        drop(store.critical_path(rollout).unwrap());
-        drop(store.slipped_tasks(rollout, today).unwrap());
+    bench.time("plan_view (tasks, phases, path, slipped)", COMMAND, || {
+        drop(store.plan_view(rollout, today).unwrap())
     });
     let mut task = store.list_tasks(rollout).unwrap().swap_remove(tasks / 2);
     bench.time("update_task (status in the row)", COMMAND, || {

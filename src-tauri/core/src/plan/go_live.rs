@@ -14,8 +14,9 @@ use rusqlite::{params, Transaction};
 use serde::Serialize;
 use ts_rs::TS;
 
-use super::{list_live_tasks, TaskStatus};
+use super::{list_live_tasks, Task, TaskStatus};
 use crate::audit::{self, AuditAction, ChangeSet, EntityKind};
+use crate::rollouts::Rollout;
 use crate::time::{date_text, now, parse_date, timestamp_text};
 use crate::{CoreError, Result, Store};
 
@@ -54,7 +55,14 @@ impl Store {
         today: NaiveDate,
     ) -> Result<GoLiveMove> {
         let new_go_live = parse_new_date(new_go_live)?;
-        self.dry_run(|tx| move_go_live(tx, rollout_id, None, new_go_live, today))
+        // The preview computes the move without writing it: reading the plan once is
+        // all it costs, even on a plan of thousands of tasks.
+        self.read(|conn| {
+            let rollout = crate::rollouts::fetch_rollout(conn, rollout_id)?;
+            ensure_not_trashed(&rollout)?;
+            let tasks = list_live_tasks(conn, rollout_id)?;
+            plan_move(&rollout, tasks, new_go_live, today)
+        })
     }
 
     /// Moves go-live and the plan's open tasks with it, in one transaction; refused if
@@ -67,15 +75,7 @@ impl Store {
         today: NaiveDate,
     ) -> Result<GoLiveMove> {
         let new_go_live = parse_new_date(new_go_live)?;
-        self.write(|tx| {
-            move_go_live(
-                tx,
-                rollout_id,
-                Some(expected_row_version),
-                new_go_live,
-                today,
-            )
-        })
+        self.write(|tx| move_go_live(tx, rollout_id, expected_row_version, new_go_live, today))
     }
 }
 
@@ -94,23 +94,46 @@ fn parse_new_date(text: &str) -> Result<NaiveDate> {
 fn move_go_live(
     tx: &Transaction<'_>,
     rollout_id: &str,
-    expected_row_version: Option<i64>,
+    expected_row_version: i64,
     new_go_live: NaiveDate,
     today: NaiveDate,
 ) -> Result<GoLiveMove> {
     let rollout = crate::rollouts::fetch_rollout(tx, rollout_id)?;
-    if rollout.deleted_at.is_some() {
-        return Err(CoreError::Conflict(format!(
-            "'{}' is in the trash: restore it before editing.",
-            rollout.name
-        )));
-    }
-    if expected_row_version.is_some_and(|v| v != rollout.row_version) {
+    ensure_not_trashed(&rollout)?;
+    if expected_row_version != rollout.row_version {
         return Err(CoreError::Conflict(format!(
             "'{}' was changed elsewhere since you opened it; reload to see the latest.",
             rollout.name
         )));
     }
+    let planned = plan_move(
+        &rollout,
+        list_live_tasks(tx, rollout_id)?,
+        new_go_live,
+        today,
+    )?;
+    write_move(tx, &rollout, &planned)?;
+    Ok(planned)
+}
+
+fn ensure_not_trashed(rollout: &Rollout) -> Result<()> {
+    match rollout.deleted_at {
+        Some(_) => Err(CoreError::Conflict(format!(
+            "'{}' is in the trash: restore it before editing.",
+            rollout.name
+        ))),
+        None => Ok(()),
+    }
+}
+
+/// The move of go-live to `new_go_live` and every open task with it (the module's rule),
+/// computed from the rollout and its live tasks; nothing is written.
+fn plan_move(
+    rollout: &Rollout,
+    tasks: Vec<Task>,
+    new_go_live: NaiveDate,
+    today: NaiveDate,
+) -> Result<GoLiveMove> {
     if let Some(start) = rollout.start_date.filter(|&start| new_go_live < start) {
         return Err(CoreError::invalid(
             "go_live_date",
@@ -125,10 +148,7 @@ fn move_go_live(
         .map_or(0, |old| (new_go_live - old).num_days());
     let mut shifted = Vec::new();
     if shift_days != 0 {
-        for task in list_live_tasks(tx, rollout_id)?
-            .into_iter()
-            .filter(|t| t.status != TaskStatus::Done)
-        {
+        for task in tasks.into_iter().filter(|t| t.status != TaskStatus::Done) {
             let new_start = task.start_date.map(|start| {
                 if start < today {
                     start
@@ -152,19 +172,37 @@ fn move_go_live(
             }
         }
     }
+    let overdue_at_once = shifted
+        .iter()
+        .filter(|s| s.new_due.is_some_and(|due| due < today))
+        .cloned()
+        .collect();
+    Ok(GoLiveMove {
+        rollout_id: rollout.id.clone(),
+        old_go_live: rollout.go_live_date,
+        new_go_live,
+        shift_days,
+        shifted,
+        overdue_at_once,
+    })
+}
+
+/// Writes a planned move: the tasks' new dates and the rollout's go-live, each change in
+/// the history.
+fn write_move(tx: &Transaction<'_>, rollout: &Rollout, planned: &GoLiveMove) -> Result<()> {
     let at = timestamp_text(now());
     let text = |d: Option<NaiveDate>| d.map(date_text).unwrap_or_default();
-    for shift in &shifted {
-        tx.execute(
-            "UPDATE plan_tasks SET start_date = ?1, due_date = ?2, updated_at = ?3,
-                 row_version = row_version + 1 WHERE id = ?4",
-            params![
-                shift.new_start.map(date_text),
-                shift.new_due.map(date_text),
-                at,
-                shift.task_id
-            ],
-        )?;
+    let mut update_task = tx.prepare_cached(
+        "UPDATE plan_tasks SET start_date = ?1, due_date = ?2, updated_at = ?3,
+             row_version = row_version + 1 WHERE id = ?4",
+    )?;
+    for shift in &planned.shifted {
+        update_task.execute(params![
+            shift.new_start.map(date_text),
+            shift.new_due.map(date_text),
+            at,
+            shift.task_id
+        ])?;
         let mut changes = ChangeSet::default();
         changes.compare("start_date", text(shift.old_start), text(shift.new_start));
         changes.compare("due_date", text(shift.old_due), text(shift.new_due));
@@ -177,11 +215,12 @@ fn move_go_live(
             &changes.into_changes(),
         )?;
     }
+    let new_go_live = planned.new_go_live;
     if rollout.go_live_date != Some(new_go_live) {
         tx.execute(
             "UPDATE rollouts SET go_live_date = ?1, updated_at = ?2, row_version = row_version + 1
              WHERE id = ?3",
-            params![date_text(new_go_live), at, rollout_id],
+            params![date_text(new_go_live), at, rollout.id],
         )?;
         let mut changes = ChangeSet::default();
         changes.compare(
@@ -193,24 +232,12 @@ fn move_go_live(
             tx,
             &at,
             EntityKind::Rollout,
-            rollout_id,
+            &rollout.id,
             AuditAction::Update,
             &changes.into_changes(),
         )?;
     }
-    let overdue_at_once = shifted
-        .iter()
-        .filter(|s| s.new_due.is_some_and(|due| due < today))
-        .cloned()
-        .collect();
-    Ok(GoLiveMove {
-        rollout_id: rollout_id.to_owned(),
-        old_go_live: rollout.go_live_date,
-        new_go_live,
-        shift_days,
-        shifted,
-        overdue_at_once,
-    })
+    Ok(())
 }
 
 /// `date` moved by `days`, saturating at the ends of the calendar.

@@ -13,6 +13,7 @@ mod owners;
 mod phases;
 mod schedule;
 mod tasks;
+mod view;
 
 use chrono::{DateTime, NaiveDate, Utc};
 use serde::{Deserialize, Serialize};
@@ -22,6 +23,7 @@ pub use go_live::{GoLiveMove, TaskShift};
 pub use import::TaskImportReport;
 pub use owners::UNKNOWN_OWNER_FIELD;
 pub use schedule::{critical_path, slipped_tasks, CriticalPath, SlippedTask, TaskSlack};
+pub use view::PlanView;
 
 pub(crate) use dependencies::DependencyGraph;
 pub(crate) use go_live::add_days;

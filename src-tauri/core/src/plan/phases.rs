@@ -14,14 +14,7 @@ const COLUMNS: &str = "id, rollout_id, name, position, row_version";
 impl Store {
     /// A rollout's phases (not in the trash), in plan order.
     pub fn list_phases(&self, rollout_id: &str) -> Result<Vec<PlanPhase>> {
-        self.read(|conn| {
-            let mut statement = conn.prepare_cached(&format!(
-                "SELECT {COLUMNS} FROM plan_phases
-                 WHERE rollout_id = ?1 AND deleted_at IS NULL ORDER BY position, id"
-            ))?;
-            let found = statement.query_map(params![rollout_id], from_row)?;
-            Ok(found.collect::<rusqlite::Result<_>>()?)
-        })
+        self.read(|conn| list_live_phases(conn, rollout_id))
     }
 
     /// Adds a phase at the end of the plan.
@@ -148,6 +141,16 @@ pub(crate) fn insert_phase(
         &changes.into_changes(),
     )?;
     fetch(tx, &id)
+}
+
+/// A rollout's phases (not in the trash), in plan order.
+pub(crate) fn list_live_phases(conn: &Connection, rollout_id: &str) -> Result<Vec<PlanPhase>> {
+    let mut statement = conn.prepare_cached(&format!(
+        "SELECT {COLUMNS} FROM plan_phases
+         WHERE rollout_id = ?1 AND deleted_at IS NULL ORDER BY position, id"
+    ))?;
+    let found = statement.query_map(params![rollout_id], from_row)?;
+    Ok(found.collect::<rusqlite::Result<_>>()?)
 }
 
 /// The live phase called `name` (ignoring case), added at the end if there is none:

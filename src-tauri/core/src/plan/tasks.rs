@@ -13,6 +13,7 @@ use crate::store::{rows, trash};
 use crate::time::{date_text, now, parse_date, timestamp_text};
 use crate::{CoreError, FieldError, Result, Store};
 
+/// The columns of a task, in the order [`from_row`] reads them.
 const SELECT: &str = "SELECT t.id, t.rollout_id, t.phase_id, coalesce(ph.name, '') AS phase_name,
         t.title, t.kind, t.owner_id, coalesce(p.name, '') AS owner_name, t.start_date,
         t.due_date, t.status, t.notes, t.created_at, t.updated_at, t.deleted_at, t.row_version
@@ -417,27 +418,28 @@ pub(super) fn fetch(conn: &Connection, id: &str) -> Result<Task> {
     Ok(task)
 }
 
+/// Reads a row of [`SELECT`] by position: a plan is read thousands of rows at a time.
 fn from_row(row: &Row<'_>) -> rusqlite::Result<Task> {
-    let kind: String = row.get("kind")?;
-    let status: String = row.get("status")?;
+    let kind: String = row.get(5)?;
+    let status: String = row.get(10)?;
     Ok(Task {
-        id: row.get("id")?,
-        rollout_id: row.get("rollout_id")?,
-        phase_id: row.get("phase_id")?,
-        phase_name: row.get("phase_name")?,
-        title: row.get("title")?,
+        id: row.get(0)?,
+        rollout_id: row.get(1)?,
+        phase_id: row.get(2)?,
+        phase_name: row.get(3)?,
+        title: row.get(4)?,
         kind: kind.parse().map_err(|_| rows::unreadable("kind"))?,
-        owner_id: row.get("owner_id")?,
-        owner_name: row.get("owner_name")?,
-        start_date: rows::date(row, "start_date")?,
-        due_date: rows::date(row, "due_date")?,
+        owner_id: row.get(6)?,
+        owner_name: row.get(7)?,
+        start_date: rows::date(row, (8, "start_date"))?,
+        due_date: rows::date(row, (9, "due_date"))?,
         status: status.parse().map_err(|_| rows::unreadable("status"))?,
-        notes: row.get("notes")?,
+        notes: row.get(11)?,
         depends_on: Vec::new(),
-        created_at: rows::required_timestamp(row, "created_at")?,
-        updated_at: rows::required_timestamp(row, "updated_at")?,
-        deleted_at: rows::timestamp(row, "deleted_at")?,
-        row_version: row.get("row_version")?,
+        created_at: rows::required_timestamp(row, (12, "created_at"))?,
+        updated_at: rows::required_timestamp(row, (13, "updated_at"))?,
+        deleted_at: rows::timestamp(row, (14, "deleted_at"))?,
+        row_version: row.get(15)?,
     })
 }
 

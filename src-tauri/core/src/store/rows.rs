@@ -2,6 +2,7 @@
 //! value that does not parse is reported as a corrupt column rather than a panic.
 
 use chrono::{DateTime, NaiveDate, Utc};
+use rusqlite::types::FromSql;
 use rusqlite::{params, Connection, OptionalExtension, Row};
 
 use crate::time::{parse_date, parse_timestamp};
@@ -16,23 +17,59 @@ pub(crate) fn unreadable(column: &str) -> rusqlite::Error {
     )
 }
 
+/// A column of a row: by name, or — in the lists read thousands of rows at a time — by
+/// position with its name for messages (finding a column by name compares it with every
+/// column name before it, on every row).
+pub(crate) trait Column: Copy {
+    fn get<T: FromSql>(self, row: &Row<'_>) -> rusqlite::Result<T>;
+    fn name(self) -> String;
+}
+
+impl Column for &str {
+    fn get<T: FromSql>(self, row: &Row<'_>) -> rusqlite::Result<T> {
+        row.get(self)
+    }
+
+    fn name(self) -> String {
+        self.to_owned()
+    }
+}
+
+impl Column for (usize, &str) {
+    fn get<T: FromSql>(self, row: &Row<'_>) -> rusqlite::Result<T> {
+        row.get(self.0)
+    }
+
+    fn name(self) -> String {
+        self.1.to_owned()
+    }
+}
+
 /// An optional `YYYY-MM-DD` column.
-pub(crate) fn date(row: &Row<'_>, column: &str) -> rusqlite::Result<Option<NaiveDate>> {
-    row.get::<_, Option<String>>(column)?
-        .map(|text| parse_date(&text).ok_or_else(|| unreadable(column)))
+pub(crate) fn date(row: &Row<'_>, column: impl Column) -> rusqlite::Result<Option<NaiveDate>> {
+    column
+        .get::<Option<String>>(row)?
+        .map(|text| parse_date(&text).ok_or_else(|| unreadable(&column.name())))
         .transpose()
 }
 
 /// An optional UTC ISO-8601 timestamp column.
-pub(crate) fn timestamp(row: &Row<'_>, column: &str) -> rusqlite::Result<Option<DateTime<Utc>>> {
-    row.get::<_, Option<String>>(column)?
-        .map(|text| parse_timestamp(&text).ok_or_else(|| unreadable(column)))
+pub(crate) fn timestamp(
+    row: &Row<'_>,
+    column: impl Column,
+) -> rusqlite::Result<Option<DateTime<Utc>>> {
+    column
+        .get::<Option<String>>(row)?
+        .map(|text| parse_timestamp(&text).ok_or_else(|| unreadable(&column.name())))
         .transpose()
 }
 
 /// A timestamp column that is never empty (created_at, updated_at).
-pub(crate) fn required_timestamp(row: &Row<'_>, column: &str) -> rusqlite::Result<DateTime<Utc>> {
-    timestamp(row, column)?.ok_or_else(|| unreadable(column))
+pub(crate) fn required_timestamp(
+    row: &Row<'_>,
+    column: impl Column,
+) -> rusqlite::Result<DateTime<Utc>> {
+    timestamp(row, column)?.ok_or_else(|| unreadable(&column.name()))
 }
 
 /// The one row `sql` finds for `id` (its only parameter), read by `map`; a missing row

@@ -1,0 +1,40 @@
+//! The plan tab's one reading of a plan: its tasks and phases, the critical path and
+//! what slipped, worked out from a single read. On a vendor's plan of thousands of
+//! tasks, reading the plan once instead of once per figure is most of what the tab
+//! costs.
+
+use chrono::NaiveDate;
+use serde::Serialize;
+use ts_rs::TS;
+
+use super::phases::list_live_phases;
+use super::{
+    critical_path, list_live_tasks, slipped_tasks, CriticalPath, PlanPhase, SlippedTask, Task,
+};
+use crate::{Result, Store};
+
+/// Everything the plan tab (list and timeline) shows of a rollout's plan.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+pub struct PlanView {
+    /// Live tasks in plan order, as [`Store::list_tasks`] gives them.
+    pub tasks: Vec<Task>,
+    pub phases: Vec<PlanPhase>,
+    pub critical_path: CriticalPath,
+    pub slipped: Vec<SlippedTask>,
+}
+
+impl Store {
+    /// A rollout's plan as the plan tab shows it, on `today`.
+    pub fn plan_view(&self, rollout_id: &str, today: NaiveDate) -> Result<PlanView> {
+        self.read(|conn| {
+            let rollout = crate::rollouts::fetch_rollout(conn, rollout_id)?;
+            let tasks = list_live_tasks(conn, rollout_id)?;
+            Ok(PlanView {
+                phases: list_live_phases(conn, rollout_id)?,
+                critical_path: critical_path(&tasks, rollout.go_live_date),
+                slipped: slipped_tasks(&tasks, today),
+                tasks,
+            })
+        })
+    }
+}
