@@ -4,6 +4,7 @@ mod commands;
 mod dialogs;
 mod grants;
 mod info;
+mod startup;
 mod state;
 
 pub use commands::backups::BackupList;
@@ -14,6 +15,7 @@ use tauri::Manager;
 
 /// Starts the app: opens the database, then the window.
 pub fn run() {
+    let startup = startup::Startup::now();
     let result = tauri::Builder::default()
         // First, so a second launch hands over to the running app before it opens
         // anything: one window on one database file.
@@ -31,9 +33,11 @@ pub fn run() {
             app.manage(state::AppState::open());
             Ok(())
         })
+        .manage(startup)
         .manage(grants::FileGrants::default())
         .invoke_handler(tauri::generate_handler![
             commands::app::app_info,
+            commands::app::first_screen_shown,
             commands::rollouts::list_rollouts,
             commands::rollouts::list_trashed_rollouts,
             commands::rollouts::get_rollout,
@@ -99,12 +103,11 @@ pub fn run() {
             commands::sops::unlink_sop_from_rollout,
             commands::sops::sops_for_rollout,
             commands::sops::rollouts_for_sop,
-            commands::plan::list_phases,
+            commands::plan::plan_view,
             commands::plan::create_phase,
             commands::plan::rename_phase,
             commands::plan::trash_phase,
             commands::plan::restore_phase,
-            commands::plan::list_tasks,
             commands::plan::create_task,
             commands::plan::update_task,
             commands::plan::trash_task,
@@ -113,8 +116,6 @@ pub fn run() {
             commands::plan::task_history,
             commands::plan::add_dependency,
             commands::plan::remove_dependency,
-            commands::plan::critical_path,
-            commands::plan::slipped_tasks,
             commands::plan::preview_go_live_move,
             commands::plan::move_go_live,
             commands::plan::preview_task_import,

@@ -22,7 +22,7 @@ use rollplan_core::metrics::{
 use rollplan_core::people::roster::{RejectedRows, RosterReport};
 use rollplan_core::people::{Person, PersonDraft, Role};
 use rollplan_core::plan::{
-    CriticalPath, GoLiveMove, PlanPhase, SlippedTask, Task, TaskDraft, TaskImportReport,
+    CriticalPath, GoLiveMove, PlanPhase, PlanView, SlippedTask, Task, TaskDraft, TaskImportReport,
 };
 use rollplan_core::readiness::{Criterion, CriterionDraft, Readiness, RolloutStatus};
 use rollplan_core::rollouts::{Rollout, RolloutDraft};
@@ -89,6 +89,7 @@ fn export_all(dir: &Path) {
         TaskDraft::export_all(&config),
         CriticalPath::export_all(&config),
         SlippedTask::export_all(&config),
+        PlanView::export_all(&config),
         GoLiveMove::export_all(&config),
         TaskImportReport::export_all(&config),
         RolloutTemplate::export_all(&config),

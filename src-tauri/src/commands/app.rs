@@ -5,6 +5,7 @@ use tauri::{AppHandle, State};
 
 use super::Reply;
 use crate::info::AppInfo;
+use crate::startup::Startup;
 use crate::state::AppState;
 
 #[tauri::command(async)]
@@ -26,4 +27,12 @@ pub fn use_default_database() -> Reply<()> {
 #[tauri::command]
 pub fn restart_app(app: AppHandle) {
     app.restart();
+}
+
+/// The window calls this once its first screen shows real content (Home with its
+/// figures, or the screen saying the database could not be opened). Logged once per
+/// launch, so how long the app takes to become usable can be read off and benchmarked.
+#[tauri::command]
+pub fn first_screen_shown(startup: State<'_, Startup>) {
+    startup.first_screen_shown();
 }

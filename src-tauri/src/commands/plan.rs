@@ -3,17 +3,16 @@
 
 use rollplan_core::audit::AuditEntry;
 use rollplan_core::import::parse_table;
-use rollplan_core::plan::{
-    CriticalPath, GoLiveMove, PlanPhase, SlippedTask, Task, TaskDraft, TaskImportReport,
-};
+use rollplan_core::plan::{GoLiveMove, PlanPhase, PlanView, Task, TaskDraft, TaskImportReport};
 use tauri::State;
 
 use super::{today, Reply};
 use crate::state::AppState;
 
+/// The plan tab's reading of a plan: tasks, phases, critical path and what slipped.
 #[tauri::command(async)]
-pub fn list_phases(state: State<'_, AppState>, rollout_id: String) -> Reply<Vec<PlanPhase>> {
-    Ok(state.store()?.list_phases(&rollout_id)?)
+pub fn plan_view(state: State<'_, AppState>, rollout_id: String) -> Reply<PlanView> {
+    Ok(state.store()?.plan_view(&rollout_id, today())?)
 }
 
 #[tauri::command(async)]
@@ -45,11 +44,6 @@ pub fn trash_phase(state: State<'_, AppState>, id: String) -> Reply<()> {
 #[tauri::command(async)]
 pub fn restore_phase(state: State<'_, AppState>, id: String) -> Reply<()> {
     Ok(state.store()?.restore_phase(&id)?)
-}
-
-#[tauri::command(async)]
-pub fn list_tasks(state: State<'_, AppState>, rollout_id: String) -> Reply<Vec<Task>> {
-    Ok(state.store()?.list_tasks(&rollout_id)?)
 }
 
 #[tauri::command(async)]
@@ -109,16 +103,6 @@ pub fn remove_dependency(
     depends_on_id: String,
 ) -> Reply<Task> {
     Ok(state.store()?.remove_dependency(&task_id, &depends_on_id)?)
-}
-
-#[tauri::command(async)]
-pub fn critical_path(state: State<'_, AppState>, rollout_id: String) -> Reply<CriticalPath> {
-    Ok(state.store()?.critical_path(&rollout_id)?)
-}
-
-#[tauri::command(async)]
-pub fn slipped_tasks(state: State<'_, AppState>, rollout_id: String) -> Reply<Vec<SlippedTask>> {
-    Ok(state.store()?.slipped_tasks(&rollout_id, today())?)
 }
 
 #[tauri::command(async)]

@@ -28,8 +28,7 @@ import type { RolloutStatus } from './bindings/RolloutStatus';
 import type { PlanPhase } from './bindings/PlanPhase';
 import type { Task } from './bindings/Task';
 import type { TaskDraft } from './bindings/TaskDraft';
-import type { CriticalPath } from './bindings/CriticalPath';
-import type { SlippedTask } from './bindings/SlippedTask';
+import type { PlanView } from './bindings/PlanView';
 import type { GoLiveMove } from './bindings/GoLiveMove';
 import type { TaskImportReport } from './bindings/TaskImportReport';
 import type { RolloutTemplate } from './bindings/RolloutTemplate';
@@ -126,6 +125,7 @@ async function call<T>(command: string, args?: Record<string, unknown>): Promise
 
 export const api = {
   appInfo: () => call<AppInfo>('app_info'),
+  firstScreenShown: () => call<void>('first_screen_shown'),
   listRollouts: () => call<Rollout[]>('list_rollouts'),
   listTrashedRollouts: () => call<Rollout[]>('list_trashed_rollouts'),
   getRollout: (id: string) => call<Rollout>('get_rollout', { id }),
@@ -248,13 +248,12 @@ export const api = {
   importMeasurements: (rolloutId: string, fileName: string, contents: number[]) =>
     call<MeasurementImportReport>('import_measurements', { rolloutId, fileName, contents }),
 
-  listPhases: (rolloutId: string) => call<PlanPhase[]>('list_phases', { rolloutId }),
+  planView: (rolloutId: string) => call<PlanView>('plan_view', { rolloutId }),
   createPhase: (rolloutId: string, name: string) => call<PlanPhase>('create_phase', { rolloutId, name }),
   renamePhase: (id: string, expectedRowVersion: number, name: string) =>
     call<PlanPhase>('rename_phase', { id, expectedRowVersion, name }),
   trashPhase: (id: string) => call<null>('trash_phase', { id }),
   restorePhase: (id: string) => call<null>('restore_phase', { id }),
-  listTasks: (rolloutId: string) => call<Task[]>('list_tasks', { rolloutId }),
   createTask: (rolloutId: string, draft: TaskDraft) => call<Task>('create_task', { rolloutId, draft }),
   updateTask: (id: string, expectedRowVersion: number, draft: TaskDraft) =>
     call<Task>('update_task', { id, expectedRowVersion, draft }),
@@ -265,8 +264,6 @@ export const api = {
   addDependency: (taskId: string, dependsOnId: string) => call<Task>('add_dependency', { taskId, dependsOnId }),
   removeDependency: (taskId: string, dependsOnId: string) =>
     call<Task>('remove_dependency', { taskId, dependsOnId }),
-  criticalPath: (rolloutId: string) => call<CriticalPath>('critical_path', { rolloutId }),
-  slippedTasks: (rolloutId: string) => call<SlippedTask[]>('slipped_tasks', { rolloutId }),
   previewGoLiveMove: (rolloutId: string, newGoLive: string) =>
     call<GoLiveMove>('preview_go_live_move', { rolloutId, newGoLive }),
   moveGoLive: (rolloutId: string, expectedRowVersion: number, newGoLive: string) =>
