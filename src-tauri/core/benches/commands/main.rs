@@ -7,7 +7,9 @@
 //!     cargo bench -p rollplan-core --bench commands
 //!
 //! `cargo bench -p rollplan-core --bench commands -- imports` runs one part (screens,
-//! exports, imports). `ROLLPLAN_BENCH_DB=PATH` keeps the workspace in PATH: generated
+//! exports, imports, window). The window part — start-up and memory of the release app
+//! beside an empty Tauri window, and the .deb — needs the builds and the display that
+//! `scripts/bench.sh` provides; that script runs the whole benchmark. `ROLLPLAN_BENCH_DB=PATH` keeps the workspace in PATH: generated
 //! there on the first run and reused on later ones (the few edits the benchmark times —
 //! an autosave, a status change — are written to it; imports go to copies).
 
@@ -15,6 +17,7 @@ mod exports;
 mod imports;
 mod measure;
 mod screens;
+mod window;
 
 use std::path::PathBuf;
 use std::time::Instant;
@@ -70,7 +73,7 @@ fn main() {
         landmarks.rollout.name
     );
 
-    // Naming parts after `--` runs only those: screens, exports, imports.
+    // Naming parts after `--` runs only those: screens, exports, imports, window.
     let parts: Vec<String> = std::env::args()
         .skip(1)
         .filter(|arg| !arg.starts_with('-'))
@@ -85,6 +88,9 @@ fn main() {
     }
     if wanted("imports") {
         imports::run(&mut bench, &path, dir.path());
+    }
+    if wanted("window") {
+        window::run(&mut bench, &path, dir.path());
     }
     measure::print_table(&bench.figures);
 }

@@ -16,6 +16,10 @@ pub enum Budget {
     Median(Duration),
     /// Rows per second at least this share of a raw insert's.
     OfRawSpeed(f64),
+    /// At most this multiple of an empty Tauri window's figure.
+    OfEmptyWindow(f64),
+    /// A file under this many bytes.
+    Bytes(u64),
     /// No budget of its own (shown for context).
     None,
 }
@@ -30,7 +34,20 @@ pub enum Value {
         bytes: Option<usize>,
     },
     /// Rows per second through the import, and through a raw insert.
-    Speed { import: f64, raw: f64 },
+    Speed {
+        import: f64,
+        raw: f64,
+    },
+    /// A figure of the Rollplan window beside the same of an empty Tauri window: in
+    /// seconds, or else in bytes.
+    Beside {
+        rollplan: f64,
+        empty: f64,
+        seconds: bool,
+    },
+    File {
+        bytes: u64,
+    },
 }
 
 pub struct Figure {
@@ -48,6 +65,16 @@ impl Figure {
             (Value::Speed { import, raw }, Budget::OfRawSpeed(share)) => {
                 Some(*import >= raw * share)
             }
+            (Value::Beside { rollplan, .. }, Budget::Median(limit)) => {
+                Some(*rollplan < limit.as_secs_f64())
+            }
+            (
+                Value::Beside {
+                    rollplan, empty, ..
+                },
+                Budget::OfEmptyWindow(times),
+            ) => Some(*rollplan <= empty * times),
+            (Value::File { bytes }, Budget::Bytes(limit)) => Some(*bytes < limit),
             _ => None,
         }
     }
@@ -141,6 +168,11 @@ pub fn size(bytes: usize) -> String {
     }
 }
 
+/// Decimal megabytes, as package sizes are quoted.
+pub fn megabytes(bytes: u64) -> String {
+    format!("{:.1} MB", bytes as f64 / 1e6)
+}
+
 pub fn rate(rows_per_second: f64) -> String {
     format!("{:.0} rows/s", rows_per_second)
 }
@@ -156,6 +188,8 @@ pub fn print_table(figures: &[Figure]) {
         let budget = match figure.budget {
             Budget::Median(limit) => format!("< {}", ms(limit)),
             Budget::OfRawSpeed(share) => format!("≥ {share:.2}"),
+            Budget::OfEmptyWindow(times) => format!("≤ {times:.2}×"),
+            Budget::Bytes(limit) => format!("< {}", megabytes(limit)),
             Budget::None => "—".into(),
         };
         let (area, what, mark) = (figure.area, &figure.what, mark(figure));
@@ -166,7 +200,13 @@ pub fn print_table(figures: &[Figure]) {
                 ms(*p95),
                 bytes.map(size).unwrap_or_default(),
             ),
-            Value::Speed { .. } => {}
+            Value::Speed { .. } | Value::Beside { .. } => {}
+            Value::File { bytes } => println!(
+                "{area:<19} {what:<44} {:>10} {:>10} {:>9} {budget:>10} {mark}",
+                "",
+                "",
+                megabytes(*bytes),
+            ),
         }
     }
     println!(
@@ -189,12 +229,59 @@ pub fn print_table(figures: &[Figure]) {
             );
         }
     }
+    print_window_table(figures);
     let over = figures
         .iter()
         .filter(|f| f.verdict() == Some(false))
         .count();
     let within = figures.iter().filter(|f| f.verdict() == Some(true)).count();
     println!("\n{within} within budget, {over} over (figures only: nothing here fails a build)");
+}
+
+/// Rollplan's window beside the empty Tauri window, with the ratio.
+fn print_window_table(figures: &[Figure]) {
+    let beside: Vec<_> = figures
+        .iter()
+        .filter(|f| matches!(f.value, Value::Beside { .. }))
+        .collect();
+    if beside.is_empty() {
+        return;
+    }
+    println!(
+        "\n{:<19} {:<44} {:>10} {:>12} {:>6} {:>10}",
+        "area", "what", "Rollplan", "empty window", "ratio", "budget"
+    );
+    for figure in beside {
+        let Value::Beside {
+            rollplan,
+            empty,
+            seconds,
+        } = figure.value
+        else {
+            continue;
+        };
+        let show = |value: f64| {
+            if seconds {
+                ms(Duration::from_secs_f64(value))
+            } else {
+                size(value as usize)
+            }
+        };
+        let budget = match figure.budget {
+            Budget::Median(limit) => format!("< {}", ms(limit)),
+            Budget::OfEmptyWindow(times) => format!("≤ {times:.2}×"),
+            _ => "—".into(),
+        };
+        println!(
+            "{:<19} {:<44} {:>10} {:>12} {:>6.2} {budget:>10} {}",
+            figure.area,
+            figure.what,
+            show(rollplan),
+            show(empty),
+            rollplan / empty,
+            mark(figure)
+        );
+    }
 }
 
 fn mark(figure: &Figure) -> &'static str {
