@@ -11,7 +11,10 @@ pub use commands::backups::BackupList;
 pub use commands::export::{ChosenBundle, ExportOptions};
 pub use info::AppInfo;
 
-use tauri::Manager;
+use tauri::{Emitter, Manager};
+
+/// The event telling the window that the start-up check found the database damaged.
+const DATABASE_DAMAGED: &str = "database-damaged";
 
 /// Starts the app: opens the database, then the window.
 pub fn run() {
@@ -30,7 +33,10 @@ pub fn run() {
         // The database is opened once the single-instance check has let this launch
         // through: a second launch hands over without touching the file.
         .setup(|app| {
-            app.manage(state::AppState::open());
+            let window = app.handle().clone();
+            app.manage(state::AppState::open(move |damage| {
+                let _ = window.emit(DATABASE_DAMAGED, damage);
+            }));
             Ok(())
         })
         .manage(startup)

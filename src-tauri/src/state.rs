@@ -37,12 +37,20 @@ impl AppState {
     /// Resolves and opens the database. A failure is kept, not raised: the window still
     /// opens and explains what is wrong (a newer schema, a damaged file) instead of the
     /// app vanishing at start.
-    pub fn open() -> Self {
+    ///
+    /// An existing file is checked on a background thread while the window already
+    /// shows it (writes wait for the check); `on_damaged` hears if the check finds the
+    /// file damaged, so the window can say so.
+    pub fn open(on_damaged: impl FnOnce(ErrorPayload) + Send + 'static) -> Self {
         let location = resolve_database(None);
-        let opened = location
-            .as_ref()
-            .map_err(|e| e.payload())
-            .and_then(|l| Store::open(l.path.as_ref()).map_err(ErrorPayload::from));
+        let opened = location.as_ref().map_err(|e| e.payload()).and_then(|l| {
+            Store::open_checking_in_background(l.path.as_ref(), move |verdict| {
+                if let Err(damage) = verdict {
+                    on_damaged(damage.into());
+                }
+            })
+            .map_err(ErrorPayload::from)
+        });
         Self {
             location: location.ok(),
             opened: RwLock::new(opened),
@@ -57,9 +65,14 @@ impl AppState {
         }
     }
 
+    /// Why the database cannot be worked on: it could not be opened, or the start-up
+    /// check has since found it damaged.
     pub fn open_error(&self) -> Option<ErrorPayload> {
         match self.opened.read() {
-            Ok(guard) => guard.as_ref().err().cloned(),
+            Ok(guard) => match &*guard {
+                Ok(store) => store.damage().map(ErrorPayload::from),
+                Err(error) => Some(error.clone()),
+            },
             Err(_) => Some(poisoned()),
         }
     }
@@ -80,6 +93,11 @@ impl AppState {
         let database = self.database_path()?.to_path_buf();
         check_backup(backup)?;
         let mut opened = self.opened.write().map_err(|_| poisoned())?;
+        // The start-up check of the file being replaced has its say first, so no verdict
+        // on the old file arrives once the backup is in its place.
+        if let Ok(store) = &*opened {
+            let _ = store.wait_until_checked();
+        }
         // Dropping the store closes its connection, so the file can be replaced.
         *opened = Err(CoreError::Conflict("The database is being restored.".into()).into());
         let restored = restore_backup(&database, backup);

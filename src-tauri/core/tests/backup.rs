@@ -633,3 +633,98 @@ fn a_migration_that_cannot_back_up_first_does_not_happen() {
         "a migration refused for want of a backup changes nothing"
     );
 }
+
+/// Opens `db` with the check in the background; the verdict arrives on the receiver.
+fn open_checking_in_background(
+    db: &Path,
+) -> (Store, std::sync::mpsc::Receiver<Result<(), CoreError>>) {
+    let (tell, verdict) = std::sync::mpsc::channel();
+    let store = Store::open_checking_in_background(db, move |result| {
+        let _ = tell.send(result);
+    })
+    .expect("opens at once");
+    (store, verdict)
+}
+
+#[test]
+fn with_the_check_in_the_background_reads_go_ahead_and_writes_wait_for_it() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let db = sample_clinic(dir.path());
+    assert!(of_reason(&db, BackupReason::Daily).is_empty());
+
+    let (store, verdict) = open_checking_in_background(&db);
+    assert!(!store.list_rollouts().expect("read").is_empty());
+    rollout(&store, "Patient portal");
+    assert!(store.wait_until_checked().is_ok());
+    verdict
+        .recv_timeout(std::time::Duration::from_secs(30))
+        .expect("the verdict is told")
+        .expect("a sound file passes");
+    assert_eq!(
+        of_reason(&db, BackupReason::Daily).len(),
+        1,
+        "the daily backup is made once the file has passed"
+    );
+    assert_eq!(store.backup_problem(), None);
+    drop(store);
+    assert!(rollout_names(&db).contains(&"Patient portal".to_owned()));
+}
+
+#[test]
+fn with_the_check_in_the_background_a_damaged_file_is_never_written() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let db = sample_clinic(dir.path());
+    let good = Store::open(&db)
+        .expect("open")
+        .back_up(BackupReason::Manual)
+        .expect("good backup");
+    damage(&db);
+    let before = std::fs::read(&db).expect("bytes");
+
+    let (store, verdict) = open_checking_in_background(&db);
+    // Straight away, while the check may still be reading: the write waits for it.
+    let refused = store
+        .create_rollout(&RolloutDraft {
+            name: "Never written".into(),
+            ..RolloutDraft::default()
+        })
+        .expect_err("a write to a damaged file is refused");
+    assert_eq!(refused.code(), "damaged");
+    match verdict
+        .recv_timeout(std::time::Duration::from_secs(30))
+        .expect("told")
+    {
+        Err(CoreError::Damaged { latest_backup, .. }) => {
+            assert_eq!(latest_backup.as_deref(), Some(good.path.as_str()));
+        }
+        other => panic!("expected the damage to be told, got {other:?}"),
+    }
+    assert_eq!(
+        store.wait_until_checked().map_err(|e| e.code()),
+        Err("damaged")
+    );
+    drop(store);
+    assert_eq!(
+        std::fs::read(&db).expect("bytes"),
+        before,
+        "a damaged database is never written to"
+    );
+    assert_eq!(
+        of_reason(&db, BackupReason::Daily).len(),
+        0,
+        "nor backed up"
+    );
+}
+
+#[test]
+fn a_new_file_is_checked_and_created_before_the_store_opens() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let db = dir.path().join("new").join("rollplan.db");
+    let (store, verdict) = open_checking_in_background(&db);
+    verdict
+        .recv_timeout(std::time::Duration::from_secs(1))
+        .expect("told at once")
+        .expect("a new file is sound");
+    rollout(&store, "First rollout");
+    assert!(db.exists());
+}

@@ -1,6 +1,7 @@
 // The one place the UI talks to the backend. Every command is typed with the types
 // generated from Rust (./bindings); components call these functions, never `invoke`.
 import { Channel, invoke } from '@tauri-apps/api/core';
+import { listen, type UnlistenFn } from '@tauri-apps/api/event';
 import type { AppInfo } from './bindings/AppInfo';
 import type { Backup } from './bindings/Backup';
 import type { BackupList } from './bindings/BackupList';
@@ -125,6 +126,9 @@ async function call<T>(command: string, args?: Record<string, unknown>): Promise
 
 export const api = {
   appInfo: () => call<AppInfo>('app_info'),
+  /** The start-up check runs beside the window; this hears if it finds the file damaged. */
+  onDatabaseDamaged: (handler: (damage: ErrorPayload) => void): Promise<UnlistenFn> =>
+    listen<ErrorPayload>('database-damaged', (event) => handler(event.payload)),
   firstScreenShown: () => call<void>('first_screen_shown'),
   listRollouts: () => call<Rollout[]>('list_rollouts'),
   listTrashedRollouts: () => call<Rollout[]>('list_trashed_rollouts'),

@@ -111,6 +111,15 @@ pub(crate) fn failed(context: &str, error: CoreError) -> CoreError {
     }
 }
 
+/// Makes the daily backup of the database at `db_path` through `conn`, if one is due
+/// and the database holds something.
+pub(crate) fn daily_if_due(conn: &Connection, db_path: &Path) -> Result<Option<Backup>> {
+    if !daily_due(db_path, now())? || !inspect::holds_data(conn)? {
+        return Ok(None);
+    }
+    make(conn, db_path, BackupReason::Daily).map(Some)
+}
+
 /// True when the database at `db_path` has had no daily or manual backup for a day.
 fn daily_due(db_path: &Path, at: DateTime<Utc>) -> Result<bool> {
     let newest = list_backups(db_path)?
@@ -149,10 +158,7 @@ impl Store {
         let Some(path) = self.path() else {
             return Ok(None);
         };
-        if !daily_due(path, now())? || !self.read(|conn| Ok(inspect::holds_data(conn)?))? {
-            return Ok(None);
-        }
-        self.back_up(BackupReason::Daily).map(Some)
+        self.read(|conn| daily_if_due(conn, path))
     }
 
     /// The database file, or the refusal to back up a store in memory.

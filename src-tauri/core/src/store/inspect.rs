@@ -35,7 +35,7 @@ pub(crate) fn sidecar(path: &Path, suffix: &str) -> std::path::PathBuf {
 }
 
 /// True when the file's header says WAL mode (bytes 18 and 19 are 2).
-fn is_wal_mode(path: &Path) -> bool {
+pub(crate) fn is_wal_mode(path: &Path) -> bool {
     let mut header = [0u8; 20];
     std::fs::File::open(path)
         .and_then(|mut file| file.read_exact(&mut header))

@@ -5,9 +5,10 @@ pub(crate) mod inspect;
 mod migrations;
 pub(crate) mod rows;
 pub(crate) mod trash;
+mod verify;
 
 use std::path::{Path, PathBuf};
-use std::sync::{Mutex, MutexGuard};
+use std::sync::{Arc, Mutex, MutexGuard};
 use std::time::Duration;
 
 use rusqlite::{Connection, Transaction};
@@ -16,6 +17,7 @@ pub use migrations::LATEST_SCHEMA_VERSION;
 
 use crate::backup::{self, BackupReason};
 use crate::{CoreError, Result};
+use verify::Verification;
 
 /// How long a write waits for another process (the CLI, a backup) to finish its own.
 const BUSY_TIMEOUT: Duration = Duration::from_secs(5);
@@ -28,8 +30,8 @@ const BUSY_TIMEOUT: Duration = Duration::from_secs(5);
 pub struct Store {
     conn: Mutex<Connection>,
     path: Option<PathBuf>,
-    /// Why the automatic daily backup at opening failed, if it did.
-    backup_problem: Option<String>,
+    /// The start-up check's verdict (and the daily backup's fate); writes wait for it.
+    verification: Arc<Verification>,
 }
 
 impl Store {
@@ -51,22 +53,47 @@ impl Store {
             })?;
         }
         let conn = Connection::open(path).map_err(|e| not_a_database(path, e))?;
-        let mut store = Self::prepare(conn, Some(path.to_owned()))?;
+        let store = Self::prepare(conn, Some(path.to_owned()), Verification::sound())?;
         // A failed daily backup must not keep people from their work, but it must not go
-        // unnoticed either: the app and the CLI show this message.
-        store.backup_problem = store
-            .back_up_if_due()
-            .err()
-            .map(|e| format!("The automatic daily backup could not be made: {e}"));
+        // unnoticed either: the CLI shows this message.
+        let problem = store.read(|conn| Ok(verify::daily_backup_problem(conn, path)))?;
+        store.verification.set_backup_problem(problem);
         Ok(store)
+    }
+
+    /// Opens like [`Store::open`], but an existing, up-to-date file is checked — and its
+    /// daily backup made — on a background thread while the store is already in use, so
+    /// a window can show the work at once. Reads go ahead; every write waits for the
+    /// check, and a file it finds damaged is never written (each write is refused with
+    /// [`CoreError::Damaged`]). `on_settled` hears the verdict once, from that thread.
+    ///
+    /// A new file, one written by a newer Rollplan, one that needs migrating or one not
+    /// yet in WAL mode is opened exactly as [`Store::open`] does (checked first), since
+    /// opening it writes to it; `on_settled` then hears `Ok` at once.
+    pub fn open_checking_in_background(
+        path: &Path,
+        on_settled: impl FnOnce(Result<()>) + Send + 'static,
+    ) -> Result<Self> {
+        if !opens_without_writing(path) {
+            let store = Self::open(path)?;
+            on_settled(Ok(()));
+            return Ok(store);
+        }
+        let conn = Connection::open(path).map_err(|e| not_a_database(path, e))?;
+        let verification = verify::check_in_background(path.to_owned(), on_settled);
+        Self::prepare(conn, Some(path.to_owned()), verification)
     }
 
     /// A private database in memory, for tests and benchmarks.
     pub fn open_in_memory() -> Result<Self> {
-        Self::prepare(Connection::open_in_memory()?, None)
+        Self::prepare(Connection::open_in_memory()?, None, Verification::sound())
     }
 
-    fn prepare(mut conn: Connection, path: Option<PathBuf>) -> Result<Self> {
+    fn prepare(
+        mut conn: Connection,
+        path: Option<PathBuf>,
+        verification: Arc<Verification>,
+    ) -> Result<Self> {
         apply_pragmas(&conn).map_err(|e| match &path {
             Some(path) => not_a_database(path, e),
             None => e.into(),
@@ -75,7 +102,7 @@ impl Store {
         Ok(Self {
             conn: Mutex::new(conn),
             path,
-            backup_problem: None,
+            verification,
         })
     }
 
@@ -85,9 +112,21 @@ impl Store {
     }
 
     /// Why the automatic daily backup made at opening failed; `None` when it was made,
-    /// was not due, or the store is in memory.
-    pub fn backup_problem(&self) -> Option<&str> {
-        self.backup_problem.as_deref()
+    /// was not due (or not yet made, while a background check runs), or the store is in
+    /// memory.
+    pub fn backup_problem(&self) -> Option<String> {
+        self.verification.backup_problem()
+    }
+
+    /// Waits for the start-up check (see [`Store::open_checking_in_background`]); the
+    /// refusal every write gets if it found the file damaged.
+    pub fn wait_until_checked(&self) -> Result<()> {
+        self.verification.wait()
+    }
+
+    /// The damage the start-up check found, once it has found some; never waits.
+    pub fn damage(&self) -> Option<CoreError> {
+        self.verification.damage()
     }
 
     fn lock(&self) -> MutexGuard<'_, Connection> {
@@ -106,6 +145,7 @@ impl Store {
     /// Runs `f` in one immediate transaction: everything it writes commits together, or
     /// (on any error) nothing does.
     pub(crate) fn write<T>(&self, f: impl FnOnce(&Transaction<'_>) -> Result<T>) -> Result<T> {
+        self.verification.wait()?;
         let mut conn = self.lock();
         let tx = conn.transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)?;
         let value = f(&tx)?;
@@ -124,6 +164,7 @@ impl Store {
         &self,
         f: impl FnOnce(&Transaction<'_>) -> Result<T>,
     ) -> Result<T> {
+        self.verification.wait()?;
         let mut conn = self.lock();
         // SQLite cannot copy a database whose connection is in a write transaction, so
         // the copy comes just before it. The lock is held throughout, so nothing of this
@@ -146,6 +187,7 @@ impl Store {
     /// Runs `f` in a transaction that is always rolled back: a preview that goes through
     /// exactly the code of the real write, and leaves no trace.
     pub(crate) fn dry_run<T>(&self, f: impl FnOnce(&Transaction<'_>) -> Result<T>) -> Result<T> {
+        self.verification.wait()?;
         let mut conn = self.lock();
         let tx = conn.transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)?;
         let value = f(&tx)?;
@@ -194,6 +236,18 @@ fn check_before_writing(path: &Path) -> Result<()> {
         })?;
     }
     Ok(())
+}
+
+/// True when `path` is an existing Rollplan database that opening leaves untouched: in
+/// WAL mode already, of this version's schema (nothing to migrate). Anything else goes
+/// through the check first. A file that cannot even be read this far is left to
+/// [`Store::open`], which explains what is wrong with it.
+fn opens_without_writing(path: &Path) -> bool {
+    path.exists()
+        && inspect::is_wal_mode(path)
+        && inspect::open_read_only(path)
+            .and_then(|conn| inspect::user_version(&conn))
+            .is_ok_and(|version| version == LATEST_SCHEMA_VERSION)
 }
 
 fn not_a_database(path: &Path, error: rusqlite::Error) -> CoreError {

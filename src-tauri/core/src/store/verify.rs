@@ -1,0 +1,188 @@
+//! The start-up check of a database, run beside the window instead of before it.
+//!
+//! Reading every page of a large file takes a noticeable part of a second (more on an old
+//! laptop's disk), and the daily backup copies the whole file. The app opens the store at
+//! once and leaves both to a background thread on a connection of its own: reading goes
+//! ahead meanwhile (reading never changes a file), and every write waits for the verdict.
+//! A file the check finds damaged is never written: each write is refused, as opening it
+//! would have been.
+
+use std::path::{Path, PathBuf};
+use std::sync::{Arc, Condvar, Mutex, MutexGuard};
+
+use rusqlite::{Connection, OpenFlags};
+
+use super::inspect;
+use crate::backup;
+use crate::{CoreError, Result};
+
+/// What the start-up check has found, shared by the store and the thread checking it.
+pub(crate) struct Verification {
+    verdict: Mutex<Verdict>,
+    settled: Condvar,
+    /// Why the automatic daily backup failed, if it did.
+    backup_problem: Mutex<Option<String>>,
+}
+
+#[derive(Clone)]
+enum Verdict {
+    Pending,
+    Sound,
+    Damaged {
+        message: String,
+        latest_backup: Option<String>,
+    },
+}
+
+impl Verification {
+    /// For a store checked before it was opened, or one in memory.
+    pub(crate) fn sound() -> Arc<Self> {
+        Arc::new(Self::with(Verdict::Sound))
+    }
+
+    fn pending() -> Arc<Self> {
+        Arc::new(Self::with(Verdict::Pending))
+    }
+
+    fn with(verdict: Verdict) -> Self {
+        Self {
+            verdict: Mutex::new(verdict),
+            settled: Condvar::new(),
+            backup_problem: Mutex::new(None),
+        }
+    }
+
+    /// Returns once the check has passed; refuses as [`CoreError::Damaged`] if it found
+    /// the file damaged. Waits while the check is still running.
+    pub(crate) fn wait(&self) -> Result<()> {
+        let mut verdict = lock(&self.verdict);
+        while let Verdict::Pending = *verdict {
+            verdict = self
+                .settled
+                .wait(verdict)
+                .unwrap_or_else(|poisoned| poisoned.into_inner());
+        }
+        match &*verdict {
+            Verdict::Damaged {
+                message,
+                latest_backup,
+            } => Err(CoreError::Damaged {
+                message: message.clone(),
+                latest_backup: latest_backup.clone(),
+            }),
+            _ => Ok(()),
+        }
+    }
+
+    /// The damage the check found, if it has finished and found any; never waits.
+    pub(crate) fn damage(&self) -> Option<CoreError> {
+        match &*lock(&self.verdict) {
+            Verdict::Damaged {
+                message,
+                latest_backup,
+            } => Some(CoreError::Damaged {
+                message: message.clone(),
+                latest_backup: latest_backup.clone(),
+            }),
+            _ => None,
+        }
+    }
+
+    pub(crate) fn backup_problem(&self) -> Option<String> {
+        lock(&self.backup_problem).clone()
+    }
+
+    pub(crate) fn set_backup_problem(&self, problem: Option<String>) {
+        *lock(&self.backup_problem) = problem;
+    }
+
+    fn settle(&self, verdict: Verdict) {
+        *lock(&self.verdict) = verdict;
+        self.settled.notify_all();
+    }
+}
+
+fn lock<T>(mutex: &Mutex<T>) -> MutexGuard<'_, T> {
+    mutex
+        .lock()
+        .unwrap_or_else(|poisoned| poisoned.into_inner())
+}
+
+/// Starts the check of the file at `path` (already open in the store) on a thread of its
+/// own, then the daily backup if the file is sound and one is due. `on_settled` hears the
+/// verdict once: `Ok` for a sound file, the [`CoreError::Damaged`] every write will get
+/// otherwise.
+pub(crate) fn check_in_background(
+    path: PathBuf,
+    on_settled: impl FnOnce(Result<()>) + Send + 'static,
+) -> Arc<Verification> {
+    let verification = Verification::pending();
+    let shared = Arc::clone(&verification);
+    std::thread::spawn(move || {
+        let verdict = match check(&path) {
+            Ok(conn) => {
+                shared.settle(Verdict::Sound);
+                shared.set_backup_problem(daily_backup_problem(&conn, &path));
+                Ok(())
+            }
+            Err(CoreError::Damaged {
+                message,
+                latest_backup,
+            }) => {
+                shared.settle(Verdict::Damaged {
+                    message: message.clone(),
+                    latest_backup: latest_backup.clone(),
+                });
+                Err(CoreError::Damaged {
+                    message,
+                    latest_backup,
+                })
+            }
+            // The file could not even be read through: as damaged as a failed check.
+            Err(other) => {
+                let damaged = backup::damaged(&path, &[other.to_string()]);
+                if let CoreError::Damaged {
+                    message,
+                    latest_backup,
+                } = &damaged
+                {
+                    shared.settle(Verdict::Damaged {
+                        message: message.clone(),
+                        latest_backup: latest_backup.clone(),
+                    });
+                }
+                Err(damaged)
+            }
+        };
+        on_settled(verdict);
+    });
+    verification
+}
+
+/// The same check [`super::Store::open`] makes before opening, on a read-only connection
+/// opened beside the store's (never the immutable kind: the store may write once the
+/// check has passed, while this connection still makes the backup).
+fn check(path: &Path) -> Result<Connection> {
+    let conn = Connection::open_with_flags(
+        path,
+        OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX,
+    )?;
+    let problems = match inspect::problems(&conn, false) {
+        Ok(problems) => problems,
+        Err(e) if inspect::is_damage(&e) => vec![e.to_string()],
+        Err(e) => return Err(e.into()),
+    };
+    if problems.is_empty() {
+        Ok(conn)
+    } else {
+        drop(conn);
+        Err(backup::damaged(path, &problems))
+    }
+}
+
+/// Makes the daily backup through `conn` if one is due; the message for a failure.
+pub(crate) fn daily_backup_problem(conn: &Connection, path: &Path) -> Option<String> {
+    backup::daily_if_due(conn, path)
+        .err()
+        .map(|e| format!("The automatic daily backup could not be made: {e}"))
+}
