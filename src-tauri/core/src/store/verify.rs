@@ -24,14 +24,43 @@ pub(crate) struct Verification {
     backup_problem: Mutex<Option<String>>,
 }
 
-#[derive(Clone)]
 enum Verdict {
     Pending,
     Sound,
-    Damaged {
-        message: String,
-        latest_backup: Option<String>,
-    },
+    Damaged(Damage),
+}
+
+/// What [`CoreError::Damaged`] says, kept to hand out to every write that asks.
+struct Damage {
+    message: String,
+    latest_backup: Option<String>,
+}
+
+impl From<CoreError> for Damage {
+    fn from(error: CoreError) -> Self {
+        match error {
+            CoreError::Damaged {
+                message,
+                latest_backup,
+            } => Self {
+                message,
+                latest_backup,
+            },
+            other => Self {
+                message: other.to_string(),
+                latest_backup: None,
+            },
+        }
+    }
+}
+
+impl Damage {
+    fn error(&self) -> CoreError {
+        CoreError::Damaged {
+            message: self.message.clone(),
+            latest_backup: self.latest_backup.clone(),
+        }
+    }
 }
 
 impl Verification {
@@ -63,13 +92,7 @@ impl Verification {
                 .unwrap_or_else(|poisoned| poisoned.into_inner());
         }
         match &*verdict {
-            Verdict::Damaged {
-                message,
-                latest_backup,
-            } => Err(CoreError::Damaged {
-                message: message.clone(),
-                latest_backup: latest_backup.clone(),
-            }),
+            Verdict::Damaged(damage) => Err(damage.error()),
             _ => Ok(()),
         }
     }
@@ -77,13 +100,7 @@ impl Verification {
     /// The damage the check found, if it has finished and found any; never waits.
     pub(crate) fn damage(&self) -> Option<CoreError> {
         match &*lock(&self.verdict) {
-            Verdict::Damaged {
-                message,
-                latest_backup,
-            } => Some(CoreError::Damaged {
-                message: message.clone(),
-                latest_backup: latest_backup.clone(),
-            }),
+            Verdict::Damaged(damage) => Some(damage.error()),
             _ => None,
         }
     }
@@ -125,33 +142,11 @@ pub(crate) fn check_in_background(
                 shared.set_backup_problem(daily_backup_problem(&conn, &path));
                 Ok(())
             }
-            Err(CoreError::Damaged {
-                message,
-                latest_backup,
-            }) => {
-                shared.settle(Verdict::Damaged {
-                    message: message.clone(),
-                    latest_backup: latest_backup.clone(),
-                });
-                Err(CoreError::Damaged {
-                    message,
-                    latest_backup,
-                })
-            }
-            // The file could not even be read through: as damaged as a failed check.
-            Err(other) => {
-                let damaged = backup::damaged(&path, &[other.to_string()]);
-                if let CoreError::Damaged {
-                    message,
-                    latest_backup,
-                } = &damaged
-                {
-                    shared.settle(Verdict::Damaged {
-                        message: message.clone(),
-                        latest_backup: latest_backup.clone(),
-                    });
-                }
-                Err(damaged)
+            Err(error) => {
+                let damage = Damage::from(error);
+                let error = damage.error();
+                shared.settle(Verdict::Damaged(damage));
+                Err(error)
             }
         };
         on_settled(verdict);
@@ -162,16 +157,16 @@ pub(crate) fn check_in_background(
 /// The same check [`super::Store::open`] makes before opening, on a read-only connection
 /// opened beside the store's (never the immutable kind: the store may write once the
 /// check has passed, while this connection still makes the backup).
+///
+/// Every failure is [`CoreError::Damaged`]: a file that cannot even be read through is as
+/// damaged as one that fails the check.
 fn check(path: &Path) -> Result<Connection> {
     let conn = Connection::open_with_flags(
         path,
         OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX,
-    )?;
-    let problems = match inspect::problems(&conn, false) {
-        Ok(problems) => problems,
-        Err(e) if inspect::is_damage(&e) => vec![e.to_string()],
-        Err(e) => return Err(e.into()),
-    };
+    )
+    .map_err(|e| backup::damaged(path, &[e.to_string()]))?;
+    let problems = inspect::problems(&conn, false).unwrap_or_else(|e| vec![e.to_string()]);
     if problems.is_empty() {
         Ok(conn)
     } else {
