@@ -10,6 +10,7 @@ mod state;
 pub use commands::backups::BackupList;
 pub use commands::export::{ChosenBundle, ExportOptions};
 pub use info::AppInfo;
+pub use startup::StartupReport;
 
 use tauri::{Emitter, Manager};
 

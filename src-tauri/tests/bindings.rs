@@ -39,7 +39,7 @@ use rollplan_core::workspace::{
     RiskHeatMap, RolloutOverview, ScopeChange, ScopeChangeDraft, Stakeholder, StakeholderDraft,
 };
 use rollplan_core::ErrorPayload;
-use rollplan_lib::{AppInfo, BackupList, ChosenBundle, ExportOptions};
+use rollplan_lib::{AppInfo, BackupList, ChosenBundle, ExportOptions, StartupReport};
 use ts_rs::{Config, TS};
 
 fn committed_dir() -> PathBuf {
@@ -57,6 +57,7 @@ fn export_all(dir: &Path) {
         ErrorPayload::export_all(&config),
         CheckReport::export_all(&config),
         AppInfo::export_all(&config),
+        StartupReport::export_all(&config),
         Person::export_all(&config),
         PersonDraft::export_all(&config),
         Role::export_all(&config),

@@ -5,7 +5,7 @@ use tauri::{AppHandle, State};
 
 use super::Reply;
 use crate::info::AppInfo;
-use crate::startup::Startup;
+use crate::startup::{Startup, StartupReport};
 use crate::state::AppState;
 
 #[tauri::command(async)]
@@ -33,6 +33,6 @@ pub fn restart_app(app: AppHandle) {
 /// figures, or the screen saying the database could not be opened). Logged once per
 /// launch, so how long the app takes to become usable can be read off and benchmarked.
 #[tauri::command]
-pub fn first_screen_shown(startup: State<'_, Startup>) {
-    startup.first_screen_shown();
+pub fn first_screen_shown(startup: State<'_, Startup>, report: StartupReport) {
+    startup.first_screen_shown(&report);
 }

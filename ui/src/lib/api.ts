@@ -3,6 +3,7 @@
 import { Channel, invoke } from '@tauri-apps/api/core';
 import { listen, type UnlistenFn } from '@tauri-apps/api/event';
 import type { AppInfo } from './bindings/AppInfo';
+import type { StartupReport } from './bindings/StartupReport';
 import type { Backup } from './bindings/Backup';
 import type { BackupList } from './bindings/BackupList';
 import type { RestoreOutcome } from './bindings/RestoreOutcome';
@@ -129,7 +130,7 @@ export const api = {
   /** The start-up check runs beside the window; this hears if it finds the file damaged. */
   onDatabaseDamaged: (handler: (damage: ErrorPayload) => void): Promise<UnlistenFn> =>
     listen<ErrorPayload>('database-damaged', (event) => handler(event.payload)),
-  firstScreenShown: () => call<void>('first_screen_shown'),
+  firstScreenShown: (report: StartupReport) => call<void>('first_screen_shown', { report }),
   listRollouts: () => call<Rollout[]>('list_rollouts'),
   listTrashedRollouts: () => call<Rollout[]>('list_trashed_rollouts'),
   getRollout: (id: string) => call<Rollout>('get_rollout', { id }),

@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 
-const firstScreenShown = vi.fn(() => Promise.resolve());
+const firstScreenShown = vi.fn((_report: unknown) => Promise.resolve());
 vi.mock('./api', () => ({ api: { firstScreenShown } }));
 
 describe('firstScreenShown', () => {
@@ -13,14 +13,19 @@ describe('firstScreenShown', () => {
   });
   afterEach(() => vi.unstubAllGlobals());
 
-  it('reports after the frame is painted, and only once per launch', async () => {
-    const { firstScreenShown: report } = await import('./startup');
+  it('reports after the frame is painted, once per launch, with the steps before it', async () => {
+    const { firstScreenShown: report, startupStep } = await import('./startup');
+    startupStep('app info');
     report();
     report();
+    startupStep('too late');
     nextFrame();
     expect(firstScreenShown).not.toHaveBeenCalled();
     nextFrame();
     expect(firstScreenShown).toHaveBeenCalledTimes(1);
     expect(frames).toHaveLength(0);
+    const sent = firstScreenShown.mock.calls[0]?.[0] as { page_opened_at: number; steps: [string, number][] };
+    expect(sent.steps.map(([name]) => name)).toEqual(['app info', 'painted']);
+    expect(sent.page_opened_at).toBeGreaterThan(0);
   });
 });

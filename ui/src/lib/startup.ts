@@ -1,8 +1,15 @@
-// Tells the app, once per launch, that its first screen shows real content: the app
-// logs how long that took (the start-up benchmark reads it).
+// Tells the app, once per launch, that its first screen shows real content, with when
+// each step of getting there happened: the app logs it (the start-up benchmark reads the
+// line, and it says where a slow start went).
 import { api } from './api';
 
 let reported = false;
+const steps: [string, number][] = [];
+
+/** Notes that a step of the start is done (milliseconds since the page began to load). */
+export function startupStep(name: string): void {
+  if (!reported) steps.push([name, performance.now()]);
+}
 
 /** Call when the first screen has its content; reports after that frame is painted. */
 export function firstScreenShown(): void {
@@ -11,8 +18,9 @@ export function firstScreenShown(): void {
   // Two frames: the first runs before the paint, the second after it.
   requestAnimationFrame(() =>
     requestAnimationFrame(() => {
+      steps.push(['painted', performance.now()]);
       // Only a log line depends on it: a failure is nothing the person needs to see.
-      api.firstScreenShown().catch(() => {});
+      api.firstScreenShown({ page_opened_at: performance.timeOrigin, steps }).catch(() => {});
     }),
   );
 }
