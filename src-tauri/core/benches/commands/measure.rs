@@ -209,10 +209,15 @@ pub fn print_table(figures: &[Figure]) {
             ),
         }
     }
-    println!(
-        "\n{:<19} {:<44} {:>14} {:>14} {:>6} {:>7}",
-        "area", "what", "import", "raw insert", "ratio", "budget"
-    );
+    if figures
+        .iter()
+        .any(|f| matches!(f.value, Value::Speed { .. }))
+    {
+        println!(
+            "\n{:<19} {:<44} {:>14} {:>14} {:>6} {:>7}",
+            "area", "what", "import", "raw insert", "ratio", "budget"
+        );
+    }
     for figure in figures {
         if let (Value::Speed { import, raw }, Budget::OfRawSpeed(share)) =
             (&figure.value, figure.budget)
