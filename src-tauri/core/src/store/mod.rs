@@ -8,7 +8,7 @@ pub(crate) mod trash;
 
 use std::path::{Path, PathBuf};
 use std::sync::{Mutex, MutexGuard};
-use std::time::Duration;
+use std::time::{Duration, Instant};
 
 use rusqlite::{Connection, Transaction};
 
@@ -30,6 +30,9 @@ pub struct Store {
     path: Option<PathBuf>,
     /// Why the automatic daily backup at opening failed, if it did.
     backup_problem: Option<String>,
+    /// How long the latest `before-import` backup took (see
+    /// [`Store::last_import_backup_time`]).
+    import_backup_time: Mutex<Option<Duration>>,
 }
 
 impl Store {
@@ -76,6 +79,7 @@ impl Store {
             conn: Mutex::new(conn),
             path,
             backup_problem: None,
+            import_backup_time: Mutex::new(None),
         })
     }
 
@@ -93,9 +97,7 @@ impl Store {
     fn lock(&self) -> MutexGuard<'_, Connection> {
         // A panic while the lock was held leaves the connection usable: an open
         // transaction was rolled back when it was dropped during unwinding.
-        self.conn
-            .lock()
-            .unwrap_or_else(|poisoned| poisoned.into_inner())
+        lock_ignoring_poison(&self.conn)
     }
 
     /// Runs reads on the connection.
@@ -129,6 +131,7 @@ impl Store {
         // the copy comes just before it. The lock is held throughout, so nothing of this
         // app lands between the two; only another program writing in that instant would.
         if let Some(path) = &self.path {
+            let started = Instant::now();
             backup::make(&conn, path, BackupReason::BeforeImport).map_err(|e| {
                 backup::failed(
                     "The database could not be backed up before the import, so nothing \
@@ -136,11 +139,20 @@ impl Store {
                     e,
                 )
             })?;
+            *lock_ignoring_poison(&self.import_backup_time) = Some(started.elapsed());
         }
         let tx = conn.transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)?;
         let value = f(&tx)?;
         tx.commit()?;
         Ok(value)
+    }
+
+    /// How long the `before-import` backup of the latest import took; `None` before the
+    /// first import, or in memory. The backup copies the whole database, so on a large
+    /// one it can take longer than the import itself: this lets a caller (the
+    /// benchmark) tell that fixed cost from the import's own.
+    pub fn last_import_backup_time(&self) -> Option<Duration> {
+        *lock_ignoring_poison(&self.import_backup_time)
     }
 
     /// Runs `f` in a transaction that is always rolled back: a preview that goes through
@@ -152,6 +164,12 @@ impl Store {
         tx.rollback()?;
         Ok(value)
     }
+}
+
+fn lock_ignoring_poison<T>(mutex: &Mutex<T>) -> MutexGuard<'_, T> {
+    mutex
+        .lock()
+        .unwrap_or_else(|poisoned| poisoned.into_inner())
 }
 
 fn apply_pragmas(conn: &Connection) -> rusqlite::Result<()> {
