@@ -20,6 +20,7 @@ use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
 
+use rollplan_core::backup::{list_backups, BackupReason};
 use rollplan_core::import::read_table;
 use rollplan_core::metrics::{Cadence, MetricDraft, MetricUnit};
 use rollplan_core::people::roster::{RejectedRows, RosterMapping};
@@ -54,7 +55,7 @@ struct Case {
 struct Sample {
     /// Seconds in the import, without its backup.
     import: f64,
-    /// Seconds in the import's `before-import` backup, and the size of the database.
+    /// Seconds in the import's `before-import` backup, and the size of that backup.
     backup: f64,
     bytes: u64,
     /// Seconds in the raw insert.
@@ -131,7 +132,7 @@ pub fn run(bench: &mut Bench, workspace: &Path, dir: &Path) {
             );
             bench.push(&what, Value::Speed { import, raw }, IMPORT);
             bench.push(
-                &format!("before-import backup, {} {label}", case.name),
+                &format!("backup before {}, {label}", case.name),
                 Value::Time {
                     median: Duration::from_secs_f64(backup),
                     p95: Duration::from_secs_f64(slowest_backup),
@@ -166,9 +167,6 @@ fn sample(
     };
     let (store, import_path, rollout) = twin("import");
     let before = counts(&import_path, case.tables);
-    let bytes = std::fs::metadata(&import_path)
-        .map(|m| m.len())
-        .unwrap_or(0);
     let started = Instant::now();
     (case.import)(&store, &case.file, &rollout);
     let elapsed = started.elapsed();
@@ -176,6 +174,12 @@ fn sample(
         .last_import_backup_time()
         .expect("an import into a file makes a before-import backup");
     drop(store);
+    // What the backup copied: the database with what its WAL still held.
+    let bytes = list_backups(&import_path)
+        .unwrap()
+        .into_iter()
+        .find(|b| b.reason == BackupReason::BeforeImport)
+        .map_or(0, |b| b.size_bytes);
 
     let (store, raw_path, rollout) = twin("raw");
     drop(store);
