@@ -191,12 +191,12 @@ pub(super) fn validate(
     {
         None => None,
         Some(phase) => {
-            let belongs: bool = conn.query_row(
-                "SELECT EXISTS (SELECT 1 FROM plan_phases
-                 WHERE id = ?1 AND rollout_id = ?2 AND deleted_at IS NULL)",
-                params![phase, rollout_id],
-                |row| row.get(0),
-            )?;
+            let belongs: bool = conn
+                .prepare_cached(
+                    "SELECT EXISTS (SELECT 1 FROM plan_phases
+                     WHERE id = ?1 AND rollout_id = ?2 AND deleted_at IS NULL)",
+                )?
+                .query_row(params![phase, rollout_id], |row| row.get(0))?;
             if !belongs {
                 errors.push(FieldError::new(
                     "phase_id",
@@ -248,11 +248,9 @@ pub(crate) fn date_field(
 
 /// Refuses work on a rollout that does not exist.
 pub(crate) fn require_rollout(conn: &Connection, rollout_id: &str) -> Result<()> {
-    let exists: bool = conn.query_row(
-        "SELECT EXISTS (SELECT 1 FROM rollouts WHERE id = ?1)",
-        params![rollout_id],
-        |row| row.get(0),
-    )?;
+    let exists: bool = conn
+        .prepare_cached("SELECT EXISTS (SELECT 1 FROM rollouts WHERE id = ?1)")?
+        .query_row(params![rollout_id], |row| row.get(0))?;
     if !exists {
         return Err(CoreError::NotFound {
             entity: "Rollout",
@@ -272,24 +270,24 @@ pub(crate) fn insert_task(
     let valid = validate(tx, rollout_id, draft)?;
     let id = uuid::Uuid::now_v7().to_string();
     let at = timestamp_text(now());
-    tx.execute(
+    tx.prepare_cached(
         "INSERT INTO plan_tasks (id, rollout_id, phase_id, title, kind, owner_id, start_date,
              due_date, status, notes, created_at, updated_at)
          VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?11)",
-        params![
-            id,
-            rollout_id,
-            valid.phase_id,
-            valid.title,
-            valid.kind.code(),
-            valid.owner_id,
-            valid.start_date.map(date_text),
-            valid.due_date.map(date_text),
-            valid.status.code(),
-            valid.notes,
-            at
-        ],
-    )?;
+    )?
+    .execute(params![
+        id,
+        rollout_id,
+        valid.phase_id,
+        valid.title,
+        valid.kind.code(),
+        valid.owner_id,
+        valid.start_date.map(date_text),
+        valid.due_date.map(date_text),
+        valid.status.code(),
+        valid.notes,
+        at
+    ])?;
     let mut changes = ChangeSet::default();
     describe_changes(tx, &mut changes, None, &valid)?;
     audit::record(
@@ -315,11 +313,9 @@ fn describe_changes(
         let Some(id) = id else {
             return Ok(String::new());
         };
-        Ok(conn.query_row(
-            "SELECT name FROM plan_phases WHERE id = ?1",
-            params![id],
-            |row| row.get(0),
-        )?)
+        Ok(conn
+            .prepare_cached("SELECT name FROM plan_phases WHERE id = ?1")?
+            .query_row(params![id], |row| row.get(0))?)
     };
     changes.compare(
         "title",
