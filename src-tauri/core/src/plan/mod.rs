@@ -11,6 +11,7 @@ mod go_live;
 mod import;
 mod owners;
 mod phases;
+mod precedence;
 mod schedule;
 mod tasks;
 
