@@ -222,3 +222,33 @@ fn a_long_chain_imports_in_any_row_order_and_a_loop_through_it_is_named_whole() 
         "the refusal names the row that closes the loop and every task in it, in order"
     );
 }
+
+#[test]
+fn rows_naming_a_phase_in_any_case_share_one_phase() {
+    let (store, rollout) = store();
+    store.create_phase(&rollout, "Build").expect("phase");
+    let report = store
+        .import_tasks(
+            &rollout,
+            &csv(
+                "Title,Phase\nBuild interfaces,build\nTest interfaces,Testing\n\
+                  Load test,TESTING\nTrain staff,Build\n",
+            ),
+        )
+        .expect("import");
+    assert_eq!(report.new_phases, ["Testing"]);
+    let phases = store.list_phases(&rollout).expect("phases");
+    assert_eq!(
+        phases.iter().map(|p| p.name.as_str()).collect::<Vec<_>>(),
+        ["Build", "Testing"],
+        "one phase per name, however the rows spell it"
+    );
+    for task in store.list_tasks(&rollout).expect("tasks") {
+        let expected = if task.title.contains("test") || task.title.contains("Test") {
+            "Testing"
+        } else {
+            "Build"
+        };
+        assert_eq!(task.phase_name, expected, "{}", task.title);
+    }
+}

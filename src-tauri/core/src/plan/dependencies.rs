@@ -54,10 +54,13 @@ pub(crate) fn insert_dependency(
 
 /// A rollout's dependencies read once, for callers that add many in one transaction
 /// (imports, templates): each addition checks for loops against this copy and keeps it
-/// current, instead of reading every dependency again.
+/// current, instead of reading every dependency again. The tasks at either end are
+/// remembered too: a task's rollout never changes, and nothing renames one while a
+/// run of additions is under way.
 pub(crate) struct DependencyGraph {
     rollout_id: String,
     graph: Precedence,
+    ends: HashMap<String, End>,
 }
 
 impl DependencyGraph {
@@ -65,6 +68,7 @@ impl DependencyGraph {
         Ok(Self {
             rollout_id: rollout_id.to_owned(),
             graph: Precedence::new(rollout_edges(conn, rollout_id)?),
+            ends: HashMap::new(),
         })
     }
 
@@ -76,14 +80,14 @@ impl DependencyGraph {
         task_id: &str,
         depends_on_id: &str,
     ) -> Result<()> {
-        let task = end_of(tx, task_id)?;
+        let task = self.end(tx, task_id)?;
         if task_id == depends_on_id {
             return Err(CoreError::invalid(
                 "depends_on",
                 format!("'{}' cannot depend on itself.", task.title),
             ));
         }
-        let predecessor = end_of(tx, depends_on_id)?;
+        let predecessor = self.end(tx, depends_on_id)?;
         if predecessor.rollout_id != task.rollout_id || task.rollout_id != self.rollout_id {
             return Err(CoreError::invalid(
                 "depends_on",
@@ -116,9 +120,20 @@ impl DependencyGraph {
         self.graph.add(task_id, depends_on_id);
         note_change(tx, task_id, None, Some(predecessor.title))
     }
+
+    /// The task `id` as one end of a dependency, read once.
+    fn end(&mut self, conn: &Connection, id: &str) -> Result<End> {
+        if let Some(end) = self.ends.get(id) {
+            return Ok(end.clone());
+        }
+        let end = end_of(conn, id)?;
+        self.ends.insert(id.to_owned(), end.clone());
+        Ok(end)
+    }
 }
 
 /// What a dependency needs to know of each of its tasks.
+#[derive(Clone)]
 struct End {
     rollout_id: String,
     title: String,

@@ -9,6 +9,7 @@
 mod dependencies;
 mod go_live;
 mod import;
+mod lookups;
 mod owners;
 mod phases;
 mod precedence;
