@@ -123,6 +123,12 @@ impl Store {
 
 /// Validates and inserts a person inside a caller's transaction.
 pub(crate) fn insert_person(tx: &Transaction<'_>, draft: &PersonDraft) -> Result<Person> {
+    let id = add_person(tx, draft)?;
+    fetch_person(tx, &id)
+}
+
+/// [`insert_person`] for a caller that needs only the new person's id (an import).
+pub(crate) fn add_person(tx: &Transaction<'_>, draft: &PersonDraft) -> Result<String> {
     let valid = validate(draft)?;
     check_references(tx, &valid, None)?;
     let id = uuid::Uuid::now_v7().to_string();
@@ -152,7 +158,7 @@ pub(crate) fn insert_person(tx: &Transaction<'_>, draft: &PersonDraft) -> Result
         AuditAction::Create,
         &changes.into_changes(),
     )?;
-    fetch_person(tx, &id)
+    Ok(id)
 }
 
 /// Validates and applies an edit inside a caller's transaction; no change writes nothing.
