@@ -123,11 +123,17 @@ pub(crate) fn record(
 ) -> Result<()> {
     let changes = serde_json::to_string(changes)
         .map_err(|e| CoreError::Database(format!("cannot encode audit changes: {e}")))?;
-    tx.execute(
+    tx.prepare_cached(
         "INSERT INTO audit_log (at, entity_type, entity_id, action, changes)
          VALUES (?1, ?2, ?3, ?4, ?5)",
-        params![at, entity.code(), entity_id, action.code(), changes],
-    )?;
+    )?
+    .execute(params![
+        at,
+        entity.code(),
+        entity_id,
+        action.code(),
+        changes
+    ])?;
     Ok(())
 }
 

@@ -358,3 +358,51 @@ fn a_workbook_with_a_notes_sheet_and_a_merged_title_reads_the_roster_sheet() {
         .expect("preview");
     assert_eq!(report.added, 1);
 }
+
+#[test]
+fn a_roster_adds_each_new_role_once_however_its_rows_spell_it() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let store = store();
+    let path = write_csv(
+        dir.path(),
+        "Name,Role,Email\n\
+         Ana Silva,Lab liaison,ana@riverside.org\n\
+         Ben Okafor,LAB LIAISON,ben@riverside.org\n\
+         Cara Diaz,front desk,cara@riverside.org\n\
+         Dev Patel, Lab Liaison ,dev@riverside.org\n",
+    );
+    let table = read_table(&path).expect("read");
+    let report = store
+        .import_roster(
+            &table,
+            &RosterMapping::guess(&table.headers),
+            RejectedRows::Refuse,
+        )
+        .expect("import");
+    assert_eq!(report.added, 4);
+    assert_eq!(
+        report.new_roles,
+        ["Lab liaison"],
+        "a role new to the list is added once, as its first row spells it"
+    );
+    let people = store.list_people(true).expect("people");
+    let role_of = |name: &str| {
+        people
+            .iter()
+            .find(|p| p.name == name)
+            .and_then(|p| p.role_name.clone())
+            .expect("a role")
+    };
+    for name in ["Ana Silva", "Ben Okafor", "Dev Patel"] {
+        assert_eq!(
+            role_of(name),
+            "Lab liaison",
+            "{name} holds the one new role"
+        );
+    }
+    assert_eq!(
+        role_of("Cara Diaz"),
+        "Front desk",
+        "a role already in the list is found ignoring case"
+    );
+}

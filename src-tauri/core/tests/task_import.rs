@@ -183,3 +183,72 @@ fn bad_files_name_the_row_and_column_and_import_nothing() {
         "{backwards}"
     );
 }
+
+/// A plan listed last task first: each row waits for a task on a later row. `loop_to`
+/// makes the first task also wait for the last, closing a loop through all of them.
+fn reversed_chain(steps: usize, loop_to: bool) -> String {
+    let mut text = String::from("Title,Depends on\n");
+    for i in (0..steps).rev() {
+        let after = match i {
+            0 if loop_to => format!("Step {:03}", steps - 1),
+            0 => String::new(),
+            _ => format!("Step {:03}", i - 1),
+        };
+        text.push_str(&format!("Step {i:03},{after}\n"));
+    }
+    text
+}
+
+#[test]
+fn a_long_chain_imports_in_any_row_order_and_a_loop_through_it_is_named_whole() {
+    let (store, rollout) = store();
+    let report = store
+        .import_tasks(&rollout, &csv(&reversed_chain(300, false)))
+        .expect("a chain listed backwards is still a plan");
+    assert_eq!((report.tasks_added, report.dependencies_added), (300, 299));
+
+    let looped = refused(&reversed_chain(300, true));
+    let chain: Vec<String> = (0..300)
+        .map(|i| format!("Step {i:03}"))
+        .chain(["Step 000".to_owned()])
+        .collect();
+    assert_eq!(
+        looped,
+        format!(
+            "plan.csv, row 301, column 'Depends on': That would make a loop: {}. A task \
+             cannot wait, directly or through others, for itself (nothing was imported)",
+            chain.join(" → ")
+        ),
+        "the refusal names the row that closes the loop and every task in it, in order"
+    );
+}
+
+#[test]
+fn rows_naming_a_phase_in_any_case_share_one_phase() {
+    let (store, rollout) = store();
+    store.create_phase(&rollout, "Build").expect("phase");
+    let report = store
+        .import_tasks(
+            &rollout,
+            &csv(
+                "Title,Phase\nBuild interfaces,build\nTest interfaces,Testing\n\
+                  Load test,TESTING\nTrain staff,Build\n",
+            ),
+        )
+        .expect("import");
+    assert_eq!(report.new_phases, ["Testing"]);
+    let phases = store.list_phases(&rollout).expect("phases");
+    assert_eq!(
+        phases.iter().map(|p| p.name.as_str()).collect::<Vec<_>>(),
+        ["Build", "Testing"],
+        "one phase per name, however the rows spell it"
+    );
+    for task in store.list_tasks(&rollout).expect("tasks") {
+        let expected = if task.title.contains("test") || task.title.contains("Test") {
+            "Testing"
+        } else {
+            "Build"
+        };
+        assert_eq!(task.phase_name, expected, "{}", task.title);
+    }
+}

@@ -9,7 +9,9 @@ use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
-pub(crate) use store::{find_role_by_name, insert_person, insert_role, update_person_in};
+pub(crate) use store::{
+    add_person, find_role_by_name, insert_person, insert_role, update_person_in,
+};
 
 /// A job role, such as "Medical assistant (MA)".
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]

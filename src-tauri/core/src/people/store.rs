@@ -123,25 +123,31 @@ impl Store {
 
 /// Validates and inserts a person inside a caller's transaction.
 pub(crate) fn insert_person(tx: &Transaction<'_>, draft: &PersonDraft) -> Result<Person> {
+    let id = add_person(tx, draft)?;
+    fetch_person(tx, &id)
+}
+
+/// [`insert_person`] for a caller that needs only the new person's id (an import).
+pub(crate) fn add_person(tx: &Transaction<'_>, draft: &PersonDraft) -> Result<String> {
     let valid = validate(draft)?;
     check_references(tx, &valid, None)?;
     let id = uuid::Uuid::now_v7().to_string();
     let at = timestamp_text(now());
-    tx.execute(
+    tx.prepare_cached(
         "INSERT INTO people (id, name, role_id, department, email, super_user, active,
              created_at, updated_at)
          VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?8)",
-        params![
-            id,
-            valid.name,
-            valid.role_id,
-            valid.department,
-            valid.email,
-            valid.super_user,
-            valid.active,
-            at
-        ],
-    )?;
+    )?
+    .execute(params![
+        id,
+        valid.name,
+        valid.role_id,
+        valid.department,
+        valid.email,
+        valid.super_user,
+        valid.active,
+        at
+    ])?;
     let mut changes = ChangeSet::default();
     describe_changes(tx, &mut changes, None, &valid)?;
     audit::record(
@@ -152,7 +158,7 @@ pub(crate) fn insert_person(tx: &Transaction<'_>, draft: &PersonDraft) -> Result
         AuditAction::Create,
         &changes.into_changes(),
     )?;
-    fetch_person(tx, &id)
+    Ok(id)
 }
 
 /// Validates and applies an edit inside a caller's transaction; no change writes nothing.
@@ -169,21 +175,21 @@ pub(crate) fn update_person_in(
         return Ok(current.clone());
     }
     let at = timestamp_text(now());
-    tx.execute(
+    tx.prepare_cached(
         "UPDATE people SET name = ?1, role_id = ?2, department = ?3, email = ?4,
              super_user = ?5, active = ?6, updated_at = ?7, row_version = row_version + 1
          WHERE id = ?8",
-        params![
-            valid.name,
-            valid.role_id,
-            valid.department,
-            valid.email,
-            valid.super_user,
-            valid.active,
-            at,
-            current.id
-        ],
-    )?;
+    )?
+    .execute(params![
+        valid.name,
+        valid.role_id,
+        valid.department,
+        valid.email,
+        valid.super_user,
+        valid.active,
+        at,
+        current.id
+    ])?;
     audit::record(
         tx,
         &at,
@@ -209,10 +215,10 @@ pub(crate) fn insert_role(tx: &Transaction<'_>, name: &str) -> Result<String> {
     }
     let id = uuid::Uuid::now_v7().to_string();
     let at = timestamp_text(now());
-    tx.execute(
+    tx.prepare_cached(
         "INSERT INTO roles (id, name, created_at, updated_at) VALUES (?1, ?2, ?3, ?3)",
-        params![id, name, at],
-    )?;
+    )?
+    .execute(params![id, name, at])?;
     let mut changes = ChangeSet::default();
     changes.compare("name", "", name);
     audit::record(
@@ -229,22 +235,17 @@ pub(crate) fn insert_role(tx: &Transaction<'_>, name: &str) -> Result<String> {
 /// The role called `name` (ignoring case), as (id, name).
 pub(crate) fn find_role_by_name(conn: &Connection, name: &str) -> Result<Option<(String, String)>> {
     Ok(conn
-        .query_row(
-            "SELECT id, name FROM roles WHERE name = ?1 COLLATE NOCASE",
-            params![name.trim()],
-            |row| Ok((row.get(0)?, row.get(1)?)),
-        )
+        .prepare_cached("SELECT id, name FROM roles WHERE name = ?1 COLLATE NOCASE")?
+        .query_row(params![name.trim()], |row| Ok((row.get(0)?, row.get(1)?)))
         .optional()?)
 }
 
 /// The role must exist and the email must not belong to someone else.
 fn check_references(conn: &Connection, valid: &ValidPerson, own_id: Option<&str>) -> Result<()> {
     if let Some(role_id) = &valid.role_id {
-        let known: bool = conn.query_row(
-            "SELECT EXISTS (SELECT 1 FROM roles WHERE id = ?1)",
-            params![role_id],
-            |row| row.get(0),
-        )?;
+        let known: bool = conn
+            .prepare_cached("SELECT EXISTS (SELECT 1 FROM roles WHERE id = ?1)")?
+            .query_row(params![role_id], |row| row.get(0))?;
         if !known {
             return Err(CoreError::invalid(
                 "role_id",
@@ -255,11 +256,10 @@ fn check_references(conn: &Connection, valid: &ValidPerson, own_id: Option<&str>
     if !valid.email.is_empty() {
         // `email <> ''` lets SQLite use the partial index people_by_email.
         let holder: Option<String> = conn
-            .query_row(
+            .prepare_cached(
                 "SELECT name FROM people WHERE email = ?1 COLLATE NOCASE AND email <> '' AND id <> ?2",
-                params![valid.email, own_id.unwrap_or("")],
-                |row| row.get(0),
-            )
+            )?
+            .query_row(params![valid.email, own_id.unwrap_or("")], |row| row.get(0))
             .optional()?;
         if let Some(holder) = holder {
             return Err(CoreError::invalid(
@@ -304,9 +304,8 @@ fn describe_changes(
     let flag = |on: bool| if on { "yes" } else { "no" };
     let new_role = match &new.role_id {
         Some(id) => conn
-            .query_row("SELECT name FROM roles WHERE id = ?1", params![id], |row| {
-                row.get(0)
-            })
+            .prepare_cached("SELECT name FROM roles WHERE id = ?1")?
+            .query_row(params![id], |row| row.get(0))
             .optional()?
             .unwrap_or_default(),
         None => String::new(),

@@ -1,13 +1,15 @@
 //! Finish-to-start dependencies: a task cannot start before the tasks it depends on are
 //! done. A dependency that would close a loop is refused, naming every task in it.
 
-use std::collections::{HashMap, VecDeque};
+use std::collections::HashMap;
 
 use rusqlite::{params, Connection, Transaction};
 
+use super::precedence::Precedence;
 use super::tasks::fetch;
 use super::Task;
 use crate::audit::{self, AuditAction, EntityKind, FieldChange};
+use crate::store::rows;
 use crate::time::{now, timestamp_text};
 use crate::{CoreError, Result, Store};
 
@@ -31,7 +33,7 @@ impl Store {
                 params![task_id, depends_on_id],
             )?;
             if removed > 0 {
-                note_change(tx, &task, Some(predecessor.title), None)?;
+                note_change(tx, &task.id, Some(predecessor.title), None)?;
             }
             fetch(tx, task_id)
         })
@@ -45,24 +47,28 @@ pub(crate) fn insert_dependency(
     task_id: &str,
     depends_on_id: &str,
 ) -> Result<()> {
-    let rollout_id = fetch(tx, task_id)?.rollout_id;
+    let rollout_id = end_of(tx, task_id)?.rollout_id;
     let mut graph = DependencyGraph::load(tx, &rollout_id)?;
     graph.insert(tx, task_id, depends_on_id)
 }
 
 /// A rollout's dependencies read once, for callers that add many in one transaction
 /// (imports, templates): each addition checks for loops against this copy and keeps it
-/// current, instead of reading every dependency again.
+/// current, instead of reading every dependency again. The tasks at either end are
+/// remembered too: a task's rollout never changes, and nothing renames one while a
+/// run of additions is under way.
 pub(crate) struct DependencyGraph {
     rollout_id: String,
-    edges: HashMap<String, Vec<String>>,
+    graph: Precedence,
+    ends: HashMap<String, End>,
 }
 
 impl DependencyGraph {
     pub(crate) fn load(conn: &Connection, rollout_id: &str) -> Result<Self> {
         Ok(Self {
             rollout_id: rollout_id.to_owned(),
-            edges: rollout_edges(conn, rollout_id)?,
+            graph: Precedence::new(rollout_edges(conn, rollout_id)?),
+            ends: HashMap::new(),
         })
     }
 
@@ -74,28 +80,24 @@ impl DependencyGraph {
         task_id: &str,
         depends_on_id: &str,
     ) -> Result<()> {
-        let task = fetch(tx, task_id)?;
+        let task = self.end(tx, task_id)?;
         if task_id == depends_on_id {
             return Err(CoreError::invalid(
                 "depends_on",
                 format!("'{}' cannot depend on itself.", task.title),
             ));
         }
-        let predecessor = fetch(tx, depends_on_id)?;
+        let predecessor = self.end(tx, depends_on_id)?;
         if predecessor.rollout_id != task.rollout_id || task.rollout_id != self.rollout_id {
             return Err(CoreError::invalid(
                 "depends_on",
                 format!("'{}' belongs to another rollout's plan.", predecessor.title),
             ));
         }
-        if self
-            .edges
-            .get(task_id)
-            .is_some_and(|preds| preds.iter().any(|p| p == depends_on_id))
-        {
+        if self.graph.contains(task_id, depends_on_id) {
             return Ok(());
         }
-        if let Some(chain) = path_through_predecessors(&self.edges, depends_on_id, task_id) {
+        if let Some(chain) = self.graph.loop_through(task_id, depends_on_id) {
             let titles = titles(tx, &task.rollout_id)?;
             let name = |id: &str| titles.get(id).cloned().unwrap_or_else(|| id.to_owned());
             // The chain runs from the new predecessor back to the task; read in the order
@@ -111,31 +113,61 @@ impl DependencyGraph {
                 ),
             ));
         }
-        tx.execute(
+        tx.prepare_cached(
             "INSERT INTO plan_dependencies (task_id, depends_on_id, created_at) VALUES (?1, ?2, ?3)",
-            params![task_id, depends_on_id, timestamp_text(now())],
-        )?;
-        self.edges
-            .entry(task_id.to_owned())
-            .or_default()
-            .push(depends_on_id.to_owned());
-        note_change(tx, &task, None, Some(predecessor.title))
+        )?
+        .execute(params![task_id, depends_on_id, timestamp_text(now())])?;
+        self.graph.add(task_id, depends_on_id);
+        note_change(tx, task_id, None, Some(predecessor.title))
     }
+
+    /// The task `id` as one end of a dependency, read once.
+    fn end(&mut self, conn: &Connection, id: &str) -> Result<End> {
+        if let Some(end) = self.ends.get(id) {
+            return Ok(end.clone());
+        }
+        let end = end_of(conn, id)?;
+        self.ends.insert(id.to_owned(), end.clone());
+        Ok(end)
+    }
+}
+
+/// What a dependency needs to know of each of its tasks.
+#[derive(Clone)]
+struct End {
+    rollout_id: String,
+    title: String,
+}
+
+/// A task, live or in the trash, as one end of a dependency.
+fn end_of(conn: &Connection, id: &str) -> Result<End> {
+    rows::fetch_by_id(
+        conn,
+        "SELECT rollout_id, title FROM plan_tasks WHERE id = ?1",
+        id,
+        "Task",
+        |row| {
+            Ok(End {
+                rollout_id: row.get("rollout_id")?,
+                title: row.get("title")?,
+            })
+        },
+    )
 }
 
 /// A dependency change is an edit of the dependent task: its version moves on, so an
 /// editor holding the old version reloads, and its history says what changed.
 fn note_change(
     tx: &Transaction<'_>,
-    task: &Task,
+    task_id: &str,
     old: Option<String>,
     new: Option<String>,
 ) -> Result<()> {
     let at = timestamp_text(now());
-    tx.execute(
+    tx.prepare_cached(
         "UPDATE plan_tasks SET updated_at = ?1, row_version = row_version + 1 WHERE id = ?2",
-        params![at, task.id],
-    )?;
+    )?
+    .execute(params![at, task_id])?;
     let change = FieldChange {
         field: "depends_on".into(),
         old,
@@ -145,57 +177,23 @@ fn note_change(
         tx,
         &at,
         EntityKind::PlanTask,
-        &task.id,
+        task_id,
         AuditAction::Update,
         &[change],
     )
 }
 
 /// Every dependency of a rollout, trashed tasks included (restoring one must never
-/// bring back a loop): task id → ids it depends on.
-fn rollout_edges(conn: &Connection, rollout_id: &str) -> Result<HashMap<String, Vec<String>>> {
+/// bring back a loop): (task id, id it depends on).
+fn rollout_edges(conn: &Connection, rollout_id: &str) -> Result<Vec<(String, String)>> {
     let mut statement = conn.prepare_cached(
         "SELECT d.task_id, d.depends_on_id FROM plan_dependencies d
          JOIN plan_tasks t ON t.id = d.task_id WHERE t.rollout_id = ?1",
     )?;
-    let mut edges: HashMap<String, Vec<String>> = HashMap::new();
-    for edge in statement.query_map(params![rollout_id], |row| {
+    let edges = statement.query_map(params![rollout_id], |row| {
         Ok((row.get::<_, String>(0)?, row.get::<_, String>(1)?))
-    })? {
-        let (task, predecessor) = edge?;
-        edges.entry(task).or_default().push(predecessor);
-    }
-    Ok(edges)
-}
-
-/// The shortest chain `from` → ... → `to` following "depends on", if `from` already
-/// waits for `to`, as the ids along the way (both ends included).
-fn path_through_predecessors(
-    edges: &HashMap<String, Vec<String>>,
-    from: &str,
-    to: &str,
-) -> Option<Vec<String>> {
-    let mut came_from: HashMap<&str, &str> = HashMap::new();
-    let mut queue = VecDeque::from([from]);
-    while let Some(current) = queue.pop_front() {
-        if current == to {
-            let mut chain = vec![to.to_owned()];
-            let mut at = to;
-            while let Some(&previous) = came_from.get(at) {
-                chain.push(previous.to_owned());
-                at = previous;
-            }
-            chain.reverse();
-            return Some(chain);
-        }
-        for next in edges.get(current).into_iter().flatten() {
-            if next != from && !came_from.contains_key(next.as_str()) {
-                came_from.insert(next, current);
-                queue.push_back(next);
-            }
-        }
-    }
-    None
+    })?;
+    Ok(edges.collect::<rusqlite::Result<_>>()?)
 }
 
 fn titles(conn: &Connection, rollout_id: &str) -> Result<HashMap<String, String>> {
@@ -203,24 +201,4 @@ fn titles(conn: &Connection, rollout_id: &str) -> Result<HashMap<String, String>
         conn.prepare_cached("SELECT id, title FROM plan_tasks WHERE rollout_id = ?1")?;
     let found = statement.query_map(params![rollout_id], |row| Ok((row.get(0)?, row.get(1)?)))?;
     Ok(found.collect::<rusqlite::Result<_>>()?)
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn the_shortest_chain_is_found_and_unrelated_tasks_are_not() {
-        let edges: HashMap<String, Vec<String>> =
-            [("c", vec!["b"]), ("b", vec!["a"]), ("d", vec!["a"])]
-                .into_iter()
-                .map(|(k, v)| (k.to_owned(), v.into_iter().map(str::to_owned).collect()))
-                .collect();
-        assert_eq!(
-            path_through_predecessors(&edges, "c", "a"),
-            Some(vec!["c".to_owned(), "b".to_owned(), "a".to_owned()])
-        );
-        assert_eq!(path_through_predecessors(&edges, "a", "c"), None);
-        assert_eq!(path_through_predecessors(&edges, "d", "c"), None);
-    }
 }

@@ -15,7 +15,9 @@ use rusqlite::{params, Transaction};
 use serde::Serialize;
 use ts_rs::TS;
 
-use super::{find_or_insert_phase, insert_task, DependencyGraph, TaskDraft, TaskStatus};
+use super::lookups::Lookups;
+use super::tasks::add_task;
+use super::{find_or_insert_phase, DependencyGraph, TaskDraft, TaskStatus};
 use crate::import::{find_column, Table, TableRow};
 use crate::time::date_text;
 use crate::{CoreError, Result, Store};
@@ -68,6 +70,10 @@ fn run(tx: &Transaction<'_>, rollout_id: &str, table: &Table) -> Result<TaskImpo
         rollout_id,
     )?;
     let mut new_phases = Vec::new();
+    // The phase each name found or added, so the rows after it ask nobody; keyed as
+    // SQLite's NOCASE compares names, which is how the phase was looked up.
+    let mut phase_ids: HashMap<String, String> = HashMap::new();
+    let mut lookups = Lookups::default();
     let mut ids: HashMap<String, (String, usize)> = HashMap::new();
     for row in &table.rows {
         let title = row.cell(Some(columns.title));
@@ -96,7 +102,15 @@ fn run(tx: &Transaction<'_>, rollout_id: &str, table: &Table) -> Result<TaskImpo
             {
                 new_phases.push(phase_name.to_owned());
             }
-            Some(find_or_insert_phase(tx, rollout_id, phase_name)?.id)
+            let key = phase_name.trim().to_ascii_lowercase();
+            Some(match phase_ids.get(&key) {
+                Some(id) => id.clone(),
+                None => {
+                    let id = find_or_insert_phase(tx, rollout_id, phase_name)?.id;
+                    phase_ids.insert(key, id.clone());
+                    id
+                }
+            })
         };
         let date = |column: Option<usize>| {
             parse_import_date(row.cell(column)).map_err(|message| refuse(row, column, message))
@@ -113,21 +127,22 @@ fn run(tx: &Transaction<'_>, rollout_id: &str, table: &Table) -> Result<TaskImpo
             status,
             ..TaskDraft::default()
         };
-        let task = insert_task(tx, rollout_id, &draft).map_err(|error| match error {
-            CoreError::Validation(fields) => {
-                let first = fields.into_iter().next();
-                let column = match first.as_ref().map(|f| f.field.as_str()) {
-                    Some("start_date") => columns.start,
-                    Some("due_date") => columns.due,
-                    Some("owner") | Some(super::UNKNOWN_OWNER_FIELD) => columns.owner,
-                    _ => Some(columns.title),
-                };
-                let message = first.map(|f| f.message).unwrap_or_default();
-                refuse(row, column, message.trim_end_matches('.').to_owned())
-            }
-            other => other,
-        })?;
-        ids.insert(title.to_lowercase(), (task.id, row.line));
+        let task_id =
+            add_task(tx, &mut lookups, rollout_id, &draft).map_err(|error| match error {
+                CoreError::Validation(fields) => {
+                    let first = fields.into_iter().next();
+                    let column = match first.as_ref().map(|f| f.field.as_str()) {
+                        Some("start_date") => columns.start,
+                        Some("due_date") => columns.due,
+                        Some("owner") | Some(super::UNKNOWN_OWNER_FIELD) => columns.owner,
+                        _ => Some(columns.title),
+                    };
+                    let message = first.map(|f| f.message).unwrap_or_default();
+                    refuse(row, column, message.trim_end_matches('.').to_owned())
+                }
+                other => other,
+            })?;
+        ids.insert(title.to_lowercase(), (task_id, row.line));
     }
     let in_plan = existing_tasks(tx, rollout_id)?;
     let mut graph = DependencyGraph::load(tx, rollout_id)?;

@@ -9,8 +9,10 @@
 mod dependencies;
 mod go_live;
 mod import;
+mod lookups;
 mod owners;
 mod phases;
+mod precedence;
 mod schedule;
 mod tasks;
 mod view;

@@ -23,11 +23,8 @@ pub(crate) fn resolve_owner(
         return Ok(Ok(None));
     }
     let by_id: Option<String> = conn
-        .query_row(
-            "SELECT id FROM people WHERE id = ?1 AND deleted_at IS NULL",
-            params![owner],
-            |row| row.get(0),
-        )
+        .prepare_cached("SELECT id FROM people WHERE id = ?1 AND deleted_at IS NULL")?
+        .query_row(params![owner], |row| row.get(0))
         .optional()?;
     if by_id.is_some() {
         return Ok(Ok(by_id));
@@ -65,11 +62,8 @@ pub(crate) fn owner_name(conn: &Connection, person_id: Option<&str>) -> Result<S
         return Ok(String::new());
     };
     Ok(conn
-        .query_row(
-            "SELECT name FROM people WHERE id = ?1",
-            params![id],
-            |row| row.get(0),
-        )
+        .prepare_cached("SELECT name FROM people WHERE id = ?1")?
+        .query_row(params![id], |row| row.get(0))
         .optional()?
         .unwrap_or_default())
 }

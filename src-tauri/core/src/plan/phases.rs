@@ -98,14 +98,11 @@ fn refuse_duplicate(conn: &Connection, rollout_id: &str, name: &str) -> Result<(
 
 fn find_live(conn: &Connection, rollout_id: &str, name: &str) -> Result<Option<PlanPhase>> {
     Ok(conn
-        .query_row(
-            &format!(
-                "SELECT {COLUMNS} FROM plan_phases
-                 WHERE rollout_id = ?1 AND name = ?2 COLLATE NOCASE AND deleted_at IS NULL"
-            ),
-            params![rollout_id, name.trim()],
-            from_row,
-        )
+        .prepare_cached(&format!(
+            "SELECT {COLUMNS} FROM plan_phases
+             WHERE rollout_id = ?1 AND name = ?2 COLLATE NOCASE AND deleted_at IS NULL"
+        ))?
+        .query_row(params![rollout_id, name.trim()], from_row)
         .optional()?)
 }
 

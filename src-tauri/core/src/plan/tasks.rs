@@ -6,7 +6,7 @@ use std::collections::HashMap;
 use chrono::NaiveDate;
 use rusqlite::{params, Connection, Row, Transaction};
 
-use super::owners::{owner_name, resolve_owner};
+use super::lookups::Lookups;
 use super::{Task, TaskDraft, TaskKind, TaskStatus};
 use crate::audit::{self, AuditAction, AuditEntry, ChangeSet, EntityKind};
 use crate::store::{rows, trash};
@@ -63,9 +63,10 @@ impl Store {
                     current.title
                 )));
             }
-            let valid = validate(tx, &current.rollout_id, draft)?;
+            let lookups = &mut Lookups::default();
+            let valid = validate(tx, lookups, &current.rollout_id, draft)?;
             let mut changes = ChangeSet::default();
-            describe_changes(tx, &mut changes, Some(&current), &valid)?;
+            describe_changes(tx, lookups, &mut changes, Some(&current), &valid)?;
             if changes.is_empty() {
                 return Ok(current);
             }
@@ -149,6 +150,7 @@ pub(super) struct ValidTask {
 /// Checks every field at once so the form can mark them all.
 pub(super) fn validate(
     conn: &Connection,
+    lookups: &mut Lookups,
     rollout_id: &str,
     draft: &TaskDraft,
 ) -> Result<ValidTask> {
@@ -192,13 +194,7 @@ pub(super) fn validate(
     {
         None => None,
         Some(phase) => {
-            let belongs: bool = conn.query_row(
-                "SELECT EXISTS (SELECT 1 FROM plan_phases
-                 WHERE id = ?1 AND rollout_id = ?2 AND deleted_at IS NULL)",
-                params![phase, rollout_id],
-                |row| row.get(0),
-            )?;
-            if !belongs {
+            if !lookups.is_live_phase(conn, phase, rollout_id)? {
                 errors.push(FieldError::new(
                     "phase_id",
                     "Choose a phase of this rollout's plan.",
@@ -207,7 +203,7 @@ pub(super) fn validate(
             Some(phase.to_owned())
         }
     };
-    let owner_id = match resolve_owner(conn, &draft.owner)? {
+    let owner_id = match lookups.resolve_owner(conn, &draft.owner)? {
         Ok(owner) => owner,
         Err(error) => {
             errors.push(error);
@@ -249,11 +245,9 @@ pub(crate) fn date_field(
 
 /// Refuses work on a rollout that does not exist.
 pub(crate) fn require_rollout(conn: &Connection, rollout_id: &str) -> Result<()> {
-    let exists: bool = conn.query_row(
-        "SELECT EXISTS (SELECT 1 FROM rollouts WHERE id = ?1)",
-        params![rollout_id],
-        |row| row.get(0),
-    )?;
+    let exists: bool = conn
+        .prepare_cached("SELECT EXISTS (SELECT 1 FROM rollouts WHERE id = ?1)")?
+        .query_row(params![rollout_id], |row| row.get(0))?;
     if !exists {
         return Err(CoreError::NotFound {
             entity: "Rollout",
@@ -269,30 +263,42 @@ pub(crate) fn insert_task(
     rollout_id: &str,
     draft: &TaskDraft,
 ) -> Result<Task> {
-    require_rollout(tx, rollout_id)?;
-    let valid = validate(tx, rollout_id, draft)?;
+    let id = add_task(tx, &mut Lookups::default(), rollout_id, draft)?;
+    fetch(tx, &id)
+}
+
+/// [`insert_task`] for a run of inserts into one plan (an import): the run's `lookups`
+/// answer what earlier rows already asked, and only the new task's id comes back.
+pub(crate) fn add_task(
+    tx: &Transaction<'_>,
+    lookups: &mut Lookups,
+    rollout_id: &str,
+    draft: &TaskDraft,
+) -> Result<String> {
+    lookups.require_rollout(tx, rollout_id)?;
+    let valid = validate(tx, lookups, rollout_id, draft)?;
     let id = uuid::Uuid::now_v7().to_string();
     let at = timestamp_text(now());
-    tx.execute(
+    tx.prepare_cached(
         "INSERT INTO plan_tasks (id, rollout_id, phase_id, title, kind, owner_id, start_date,
              due_date, status, notes, created_at, updated_at)
          VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?11)",
-        params![
-            id,
-            rollout_id,
-            valid.phase_id,
-            valid.title,
-            valid.kind.code(),
-            valid.owner_id,
-            valid.start_date.map(date_text),
-            valid.due_date.map(date_text),
-            valid.status.code(),
-            valid.notes,
-            at
-        ],
-    )?;
+    )?
+    .execute(params![
+        id,
+        rollout_id,
+        valid.phase_id,
+        valid.title,
+        valid.kind.code(),
+        valid.owner_id,
+        valid.start_date.map(date_text),
+        valid.due_date.map(date_text),
+        valid.status.code(),
+        valid.notes,
+        at
+    ])?;
     let mut changes = ChangeSet::default();
-    describe_changes(tx, &mut changes, None, &valid)?;
+    describe_changes(tx, lookups, &mut changes, None, &valid)?;
     audit::record(
         tx,
         &at,
@@ -301,27 +307,18 @@ pub(crate) fn insert_task(
         AuditAction::Create,
         &changes.into_changes(),
     )?;
-    fetch(tx, &id)
+    Ok(id)
 }
 
 /// Notes what a write changes, with owners and phases by name so the history reads.
 fn describe_changes(
     conn: &Connection,
+    lookups: &mut Lookups,
     changes: &mut ChangeSet,
     old: Option<&Task>,
     new: &ValidTask,
 ) -> Result<()> {
     let date = |d: Option<NaiveDate>| d.map(date_text).unwrap_or_default();
-    let phase_name = |id: Option<&str>| -> Result<String> {
-        let Some(id) = id else {
-            return Ok(String::new());
-        };
-        Ok(conn.query_row(
-            "SELECT name FROM plan_phases WHERE id = ?1",
-            params![id],
-            |row| row.get(0),
-        )?)
-    };
     changes.compare(
         "title",
         old.map(|t| t.title.clone()).unwrap_or_default(),
@@ -329,8 +326,8 @@ fn describe_changes(
     );
     changes.compare(
         "phase",
-        phase_name(old.and_then(|t| t.phase_id.as_deref()))?,
-        phase_name(new.phase_id.as_deref())?,
+        lookups.phase_name(conn, old.and_then(|t| t.phase_id.as_deref()))?,
+        lookups.phase_name(conn, new.phase_id.as_deref())?,
     );
     changes.compare(
         "kind",
@@ -339,8 +336,8 @@ fn describe_changes(
     );
     changes.compare(
         "owner",
-        owner_name(conn, old.and_then(|t| t.owner_id.as_deref()))?,
-        owner_name(conn, new.owner_id.as_deref())?,
+        lookups.owner_name(conn, old.and_then(|t| t.owner_id.as_deref()))?,
+        lookups.owner_name(conn, new.owner_id.as_deref())?,
     );
     changes.compare(
         "start_date",

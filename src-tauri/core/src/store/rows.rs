@@ -81,7 +81,8 @@ pub(crate) fn fetch_by_id<T>(
     entity: &'static str,
     map: impl FnOnce(&Row<'_>) -> rusqlite::Result<T>,
 ) -> Result<T> {
-    conn.query_row(sql, params![id], map)
+    conn.prepare_cached(sql)?
+        .query_row(params![id], map)
         .optional()?
         .ok_or_else(|| CoreError::NotFound {
             entity,

@@ -10,7 +10,7 @@ use rusqlite::{params, Transaction};
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
-use super::{find_role_by_name, insert_person, insert_role, update_person_in, Person, PersonDraft};
+use super::{add_person, find_role_by_name, insert_role, update_person_in, Person, PersonDraft};
 use crate::import::{find_column, Table, TableRow};
 use crate::training::assign_missing_records;
 
@@ -178,8 +178,9 @@ fn run(tx: &Transaction<'_>, table: &Table, mapping: &RosterMapping) -> Result<R
     };
     // Which row of this file already claimed a person, so a repeated row is caught.
     let mut seen: HashMap<String, usize> = HashMap::new();
+    let mut roles = Roles::default();
     for row in &table.rows {
-        let planned = plan_row(tx, table, mapping, row, &mut seen, &mut report.new_roles)?;
+        let planned = plan_row(tx, table, mapping, row, &mut seen, &mut roles)?;
         match planned.outcome {
             RosterOutcome::Added => report.added += 1,
             RosterOutcome::Updated => report.updated += 1,
@@ -188,9 +189,38 @@ fn run(tx: &Transaction<'_>, table: &Table, mapping: &RosterMapping) -> Result<R
         }
         report.rows.push(planned);
     }
+    report.new_roles = roles.added;
     // New staff get the training their role requires, in the same transaction.
     assign_missing_records(tx)?;
     Ok(report)
+}
+
+/// The roles the file names, each looked up (or added) once: a roster names a handful
+/// of roles over hundreds of rows.
+#[derive(Default)]
+struct Roles {
+    /// By name as SQLite's NOCASE compares them, which is how a role is looked up.
+    ids: HashMap<String, String>,
+    /// Roles the file names that were not in the list yet, in the order first named.
+    added: Vec<String>,
+}
+
+impl Roles {
+    fn id(&mut self, tx: &Transaction<'_>, name: &str) -> Result<String> {
+        let key = name.trim().to_ascii_lowercase();
+        if let Some(id) = self.ids.get(&key) {
+            return Ok(id.clone());
+        }
+        let id = match find_role_by_name(tx, name)? {
+            Some((id, _)) => id,
+            None => {
+                self.added.push(name.to_owned());
+                insert_role(tx, name)?
+            }
+        };
+        self.ids.insert(key, id.clone());
+        Ok(id)
+    }
 }
 
 fn plan_row(
@@ -199,7 +229,7 @@ fn plan_row(
     mapping: &RosterMapping,
     row: &TableRow,
     seen: &mut HashMap<String, usize>,
-    new_roles: &mut Vec<String>,
+    roles: &mut Roles,
 ) -> Result<RosterRow> {
     let header = |column: Option<usize>| column.and_then(|c| table.headers.get(c).cloned());
     let mut result = RosterRow {
@@ -248,11 +278,8 @@ fn plan_row(
 
     let role_id = if values.role.is_empty() {
         None
-    } else if let Some((id, _)) = find_role_by_name(tx, &values.role)? {
-        Some(id)
     } else {
-        new_roles.push(values.role.clone());
-        Some(insert_role(tx, &values.role)?)
+        Some(roles.id(tx, &values.role)?)
     };
 
     let outcome = match &existing {
@@ -265,7 +292,7 @@ fn plan_row(
                 super_user: values.super_user.unwrap_or(false),
                 active: values.active.unwrap_or(true),
             };
-            insert_person(tx, &draft).map(|_| (RosterOutcome::Added, String::new()))
+            add_person(tx, &draft).map(|_| (RosterOutcome::Added, String::new()))
         }
         Some(person) => {
             // Empty cells leave what the directory knows as it is.
