@@ -7,6 +7,7 @@ mod matrix;
 mod modules;
 mod records;
 mod requirements;
+mod standing;
 
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
