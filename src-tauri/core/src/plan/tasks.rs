@@ -440,19 +440,3 @@ fn from_row(row: &Row<'_>) -> rusqlite::Result<Task> {
         row_version: row.get("row_version")?,
     })
 }
-
-/// How many of a rollout's live tasks are open past their due date, and how many are
-/// blocked — Home's one-line summary of the plan.
-pub(crate) fn overdue_and_blocked(
-    conn: &Connection,
-    rollout_id: &str,
-    today: NaiveDate,
-) -> Result<(i64, i64)> {
-    Ok(conn.query_row(
-        "SELECT coalesce(sum(status <> 'done' AND due_date < ?2), 0),
-                coalesce(sum(status = 'blocked'), 0)
-         FROM plan_tasks WHERE rollout_id = ?1 AND deleted_at IS NULL",
-        params![rollout_id, date_text(today)],
-        |row| Ok((row.get(0)?, row.get(1)?)),
-    )?)
-}

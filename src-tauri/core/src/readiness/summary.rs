@@ -5,7 +5,10 @@ use chrono::NaiveDate;
 use serde::Serialize;
 use ts_rs::TS;
 
+use super::criteria::criteria_by_rollout;
+use super::verdict::readiness_from;
 use super::Verdict;
+use crate::sops::linked_sops_by_rollout;
 use crate::{plan, Result, Store};
 
 /// What Home shows about a rollout beyond its own fields.
@@ -24,18 +27,31 @@ pub struct RolloutStatus {
 }
 
 impl Store {
-    /// Readiness and training progress of every live rollout.
+    /// Readiness and training progress of every live rollout. Each source is read once
+    /// for all rollouts (a few queries however many rollouts there are), then the same
+    /// verdict as [`Store::rollout_readiness`] is judged per rollout.
     pub fn rollout_statuses(&self, today: NaiveDate) -> Result<Vec<RolloutStatus>> {
-        self.list_rollouts()?
+        let rollouts = self.list_rollouts()?;
+        let mut training = self.training_completion_by_rollout(today)?;
+        let (mut criteria, mut sops, tasks) = self.read(|conn| {
+            Ok((
+                criteria_by_rollout(conn)?,
+                linked_sops_by_rollout(conn)?,
+                plan::overdue_and_blocked_by_rollout(conn, today)?,
+            ))
+        })?;
+        Ok(rollouts
             .into_iter()
             .map(|rollout| {
-                // One completion pass serves both the verdict and the training figures.
-                let roles = self.rollout_training_completion(&rollout.id, today)?;
-                let readiness = self.readiness_with(&rollout.id, &roles)?;
-                let (tasks_overdue, tasks_blocked) =
-                    self.read(|conn| plan::overdue_and_blocked(conn, &rollout.id, today))?;
-                Ok(RolloutStatus {
-                    rollout_id: rollout.id,
+                let id = rollout.id;
+                let roles = training.remove(&id).unwrap_or_default();
+                let readiness = readiness_from(
+                    criteria.remove(&id).unwrap_or_default(),
+                    &roles,
+                    &sops.remove(&id).unwrap_or_default(),
+                );
+                let (tasks_overdue, tasks_blocked) = tasks.get(&id).copied().unwrap_or((0, 0));
+                RolloutStatus {
                     verdict: readiness.verdict,
                     score: readiness.score,
                     people_to_train: roles.iter().map(|r| r.people).sum(),
@@ -43,8 +59,9 @@ impl Store {
                     people_overdue: roles.iter().map(|r| r.overdue).sum(),
                     tasks_overdue,
                     tasks_blocked,
-                })
+                    rollout_id: id,
+                }
             })
-            .collect()
+            .collect())
     }
 }

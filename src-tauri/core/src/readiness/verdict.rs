@@ -4,7 +4,7 @@ use chrono::NaiveDate;
 use serde::Serialize;
 use ts_rs::TS;
 
-use super::{CriterionStatus, ReadinessCategory};
+use super::{Criterion, CriterionStatus, ReadinessCategory};
 use crate::sops::{LinkedSop, SopStatus};
 use crate::training::RoleCompletion;
 use crate::{Result, Store};
@@ -124,40 +124,43 @@ pub fn judge(signals: Vec<Signal>) -> Readiness {
 }
 
 impl Store {
-    /// A rollout's readiness from its criteria and its training completion.
+    /// A rollout's readiness from its criteria, its training completion and its SOPs.
     pub fn rollout_readiness(&self, rollout_id: &str, today: NaiveDate) -> Result<Readiness> {
         let completion = self.rollout_training_completion(rollout_id, today)?;
-        self.readiness_with(rollout_id, &completion)
+        Ok(readiness_from(
+            self.list_criteria(rollout_id)?,
+            &completion,
+            &self.sops_for_rollout(rollout_id)?,
+        ))
     }
+}
 
-    /// The verdict from a rollout's criteria and an already computed training
-    /// completion, for callers that need the completion too (Home's status lines).
-    pub(crate) fn readiness_with(
-        &self,
-        rollout_id: &str,
-        completion: &[RoleCompletion],
-    ) -> Result<Readiness> {
-        let mut signals: Vec<Signal> = self
-            .list_criteria(rollout_id)?
-            .into_iter()
-            .map(|c| Signal {
-                source: SignalSource::Criterion,
-                category: c.category,
-                label: c.title,
-                status: c.status,
-                hard_gate: c.hard_gate,
-                progress: match c.status {
-                    CriterionStatus::Met => 1.0,
-                    CriterionStatus::AtRisk => 0.5,
-                    CriterionStatus::NotMet => 0.0,
-                },
-                detail: c.evidence,
-            })
-            .collect();
-        signals.extend(training_signals(completion));
-        signals.extend(sop_signals(&self.sops_for_rollout(rollout_id)?));
-        Ok(judge(signals))
-    }
+/// The verdict from a rollout's criteria (in list order), training completion and linked
+/// SOPs: criteria first, then training, then SOPs.
+pub(crate) fn readiness_from(
+    criteria: Vec<Criterion>,
+    completion: &[RoleCompletion],
+    sops: &[LinkedSop],
+) -> Readiness {
+    let mut signals: Vec<Signal> = criteria
+        .into_iter()
+        .map(|c| Signal {
+            source: SignalSource::Criterion,
+            category: c.category,
+            label: c.title,
+            status: c.status,
+            hard_gate: c.hard_gate,
+            progress: match c.status {
+                CriterionStatus::Met => 1.0,
+                CriterionStatus::AtRisk => 0.5,
+                CriterionStatus::NotMet => 0.0,
+            },
+            detail: c.evidence,
+        })
+        .collect();
+    signals.extend(training_signals(completion));
+    signals.extend(sop_signals(sops));
+    judge(signals)
 }
 
 /// "No training, no login": every role's training is a hard gate, met when everyone in

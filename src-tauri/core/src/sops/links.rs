@@ -1,6 +1,8 @@
 //! Which rollouts introduce or change which SOPs. A rollout lists its SOPs with their
 //! status, and an SOP not yet approved is a readiness warning for its rollout.
 
+use std::collections::HashMap;
+
 use chrono::NaiveDate;
 use rusqlite::{params, Connection, Transaction};
 use serde::{Deserialize, Serialize};
@@ -153,6 +155,29 @@ fn linked_sops(conn: &Connection, rollout_id: &str) -> Result<Vec<LinkedSop>> {
         })
     })?;
     Ok(found.collect::<rusqlite::Result<_>>()?)
+}
+
+/// The SOPs (not in the trash) of every rollout, by rollout id, each list by code as
+/// [`Store::sops_for_rollout`] gives it.
+pub(crate) fn linked_sops_by_rollout(conn: &Connection) -> Result<HashMap<String, Vec<LinkedSop>>> {
+    let mut statement = conn.prepare_cached(&format!(
+        "SELECT {COLUMNS}, l.relation AS relation, l.rollout_id AS linked_rollout_id
+         FROM sops JOIN sop_rollouts l ON l.sop_id = sops.id
+         WHERE sops.deleted_at IS NULL
+         ORDER BY l.rollout_id, code COLLATE NOCASE"
+    ))?;
+    let mut by_rollout: HashMap<String, Vec<LinkedSop>> = HashMap::new();
+    let mut found = statement.query([])?;
+    while let Some(row) = found.next()? {
+        by_rollout
+            .entry(row.get("linked_rollout_id")?)
+            .or_default()
+            .push(LinkedSop {
+                relation: relation_from(row.get("relation")?)?,
+                sop: summary(&head_from_row(row)?),
+            });
+    }
+    Ok(by_rollout)
 }
 
 fn relation_from(code: String) -> rusqlite::Result<SopRelation> {

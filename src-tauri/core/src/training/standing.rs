@@ -15,7 +15,7 @@ use rusqlite::{params, Connection};
 
 use super::RoleCompletion;
 use crate::store::rows;
-use crate::Result;
+use crate::{Result, Store};
 
 /// The live requirements of live rollouts for live modules; `?1` is one rollout or NULL
 /// for every one.
@@ -336,5 +336,22 @@ impl Indexed {
         self.ids.push(id.to_owned());
         self.map.insert(id.to_owned(), self.ids.len() - 1);
         self.ids.len() - 1
+    }
+}
+
+impl Store {
+    /// Completion per role for every live rollout, by rollout id: one pass over the
+    /// records for all of them (Home).
+    pub(crate) fn training_completion_by_rollout(
+        &self,
+        today: NaiveDate,
+    ) -> Result<HashMap<String, Vec<RoleCompletion>>> {
+        let standing = self.read(|conn| Standing::load(conn, None, Read::DoneOnly))?;
+        Ok(standing
+            .rollouts
+            .iter()
+            .enumerate()
+            .map(|(index, id)| (id.clone(), standing.completion(index, today)))
+            .collect())
     }
 }
