@@ -1,10 +1,13 @@
-//! What Home reads of a plan: counts for every rollout at once.
+//! What Home and a rollout's overview read of a plan: counts for every rollout at once,
+//! and the few open tasks a week's overview lists rather than the whole plan.
 
 use std::collections::HashMap;
 
 use chrono::NaiveDate;
 use rusqlite::{params, Connection};
 
+use super::tasks::live_tasks;
+use super::Task;
 use crate::time::date_text;
 use crate::Result;
 
@@ -23,4 +26,20 @@ pub(crate) fn overdue_and_blocked_by_rollout(
         Ok((row.get(0)?, (row.get(1)?, row.get(2)?)))
     })?;
     Ok(counts.collect::<rusqlite::Result<_>>()?)
+}
+
+/// A rollout's live tasks that are not done and are due by `by` or blocked, in plan order
+/// with their live dependencies: everything the overview lists, without reading the rest
+/// of a plan of thousands of tasks.
+pub(crate) fn open_tasks_due_by(
+    conn: &Connection,
+    rollout_id: &str,
+    by: NaiveDate,
+) -> Result<Vec<Task>> {
+    live_tasks(
+        conn,
+        rollout_id,
+        "AND t.status <> 'done' AND (t.due_date <= ?2 OR t.status = 'blocked')",
+        &[&date_text(by)],
+    )
 }
