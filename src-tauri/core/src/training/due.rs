@@ -81,7 +81,7 @@ impl Store {
             let mut list = Vec::new();
             while let Some(row) = found.next()? {
                 let (Some(person), Some(module)) = (
-                    standing.member_index(rows::text_at(row, 0)?),
+                    standing.member_index(rows::bytes_at(row, 0)?),
                     standing.module_index(rows::text_at(row, 1)?),
                 ) else {
                     continue;
@@ -92,10 +92,8 @@ impl Store {
                     continue;
                 };
                 let module_id: String = row.get(1)?;
-                let status: String = row.get(3)?;
-                let status = status
-                    .parse::<RecordStatus>()
-                    .map_err(|_| rows::unreadable("status"))?;
+                let status = RecordStatus::from_code(rows::text_at(row, 3)?)
+                    .ok_or_else(|| rows::unreadable("status"))?;
                 list.push(DueTraining {
                     record_id: row.get(2)?,
                     person_id: member.id.clone(),
@@ -106,19 +104,21 @@ impl Store {
                     overdue: !status.is_done() && due_date < today,
                     status,
                     due_date,
-                    completed_on: rows::date(row, "completed_on")?,
+                    completed_on: rows::date_at(row, 4, "completed_on")?,
                     row_version: row.get(5)?,
                 });
             }
-            // As `ORDER BY {DUE_ORDER}` orders the person's list, then by ids, so that two
-            // people of the same name keep one order.
-            list.sort_by(|a, b| {
-                a.due_date
-                    .cmp(&b.due_date)
-                    .then_with(|| rows::cmp_nocase(&a.person_name, &b.person_name))
-                    .then_with(|| rows::cmp_nocase(&a.module_title, &b.module_title))
-                    .then_with(|| a.person_id.cmp(&b.person_id))
-                    .then_with(|| a.module_id.cmp(&b.module_id))
+            // In the order DUE_ORDER gives a person's list, then by ids, so that two people
+            // of the same name keep one order; names folded once rather than at every
+            // comparison.
+            list.sort_by_cached_key(|d| {
+                (
+                    d.due_date,
+                    rows::nocase_key(&d.person_name),
+                    rows::nocase_key(&d.module_title),
+                    d.person_id.clone(),
+                    d.module_id.clone(),
+                )
             });
             Ok(list)
         })

@@ -113,9 +113,8 @@ impl Store {
             // The page: by name as SQLite's NOCASE orders it, then by id.
             let people = matching.len() as i64;
             let members = &standing.members;
-            matching.sort_by(|&a, &b| {
-                rows::cmp_nocase(&members[a].name, &members[b].name)
-                    .then_with(|| members[a].id.cmp(&members[b].id))
+            matching.sort_by_cached_key(|&person| {
+                (rows::nocase_key(&members[person].name), &members[person].id)
             });
             let page: Vec<usize> = matching
                 .into_iter()
@@ -138,32 +137,24 @@ impl Store {
 
             // Fill this page's cells: one query for the page's records.
             let ids: Vec<String> = rows.iter().map(|row| row.person_id.clone()).collect();
-            let row_index: HashMap<&str, usize> = ids
+            let row_of: HashMap<&str, usize> = ids
                 .iter()
                 .enumerate()
                 .map(|(i, id)| (id.as_str(), i))
                 .collect();
-            let column: HashMap<&str, usize> = modules
+            let column_of: HashMap<&str, usize> = modules
                 .iter()
                 .enumerate()
                 .map(|(i, m)| (m.id.as_str(), i))
                 .collect();
-            for (person_id, module_id, cell) in page_cells(conn, &ids)? {
-                let (Some(&r), Some(&c), Some(module)) = (
-                    row_index.get(person_id.as_str()),
-                    column.get(module_id.as_str()),
-                    standing.module_index(&module_id),
-                ) else {
-                    continue;
-                };
-                let Some(&due_date) = due.get(&(members[page[r]].role, module)) else {
-                    continue;
-                };
-                rows[r].cells[c] = Some(MatrixCell {
-                    overdue: !cell.status.is_done() && due_date < today,
-                    due_date: Some(due_date),
-                    ..cell
-                });
+            let cells = page_cells(conn, &ids, today, |person_id, module_id| {
+                let (&row, &column) = (row_of.get(person_id)?, column_of.get(module_id)?);
+                let module = standing.module_index(module_id)?;
+                let due_date = *due.get(&(members[page[row]].role, module))?;
+                Some((row, column, due_date))
+            })?;
+            for (row, column, cell) in cells {
+                rows[row].cells[column] = Some(cell);
             }
             Ok(TrainingMatrix {
                 modules,
@@ -192,36 +183,41 @@ impl Store {
     }
 }
 
-/// The records of the given people, as (person, module, cell without its due date), all
-/// from training_records_by_person.
+/// The cells of the given people's records, all read from training_records_by_person,
+/// as (row, column, cell). `place` says where a record of (person, module) goes and its
+/// due date, or `None` for a module not in view: then nothing more of the row is read.
+/// By position, as a page holds thousands of records.
 fn page_cells(
     conn: &Connection,
     person_ids: &[String],
-) -> Result<Vec<(String, String, MatrixCell)>> {
+    today: NaiveDate,
+    place: impl Fn(&str, &str) -> Option<(usize, usize, NaiveDate)>,
+) -> Result<Vec<(usize, usize, MatrixCell)>> {
     if person_ids.is_empty() {
         return Ok(Vec::new());
     }
     let placeholders = vec!["?"; person_ids.len()].join(", ");
     let mut statement = conn.prepare(&format!(
-        "SELECT id, person_id, module_id, status, completed_on, row_version
+        "SELECT person_id, module_id, id, status, completed_on, row_version
          FROM training_records WHERE person_id IN ({placeholders})"
     ))?;
-    let found = statement.query_map(rusqlite::params_from_iter(person_ids), |row| {
-        let status: String = row.get("status")?;
-        Ok((
-            row.get("person_id")?,
-            row.get("module_id")?,
-            MatrixCell {
-                record_id: row.get("id")?,
-                status: status
-                    .parse::<RecordStatus>()
-                    .map_err(|_| rows::unreadable("status"))?,
-                due_date: None,
-                overdue: false,
-                completed_on: rows::date(row, "completed_on")?,
-                row_version: row.get("row_version")?,
-            },
-        ))
-    })?;
-    Ok(found.collect::<rusqlite::Result<_>>()?)
+    let mut found = statement.query(rusqlite::params_from_iter(person_ids))?;
+    let mut cells = Vec::new();
+    while let Some(row) = found.next()? {
+        let Some((r, c, due_date)) = place(rows::text_at(row, 0)?, rows::text_at(row, 1)?) else {
+            continue;
+        };
+        let status = RecordStatus::from_code(rows::text_at(row, 3)?)
+            .ok_or_else(|| rows::unreadable("status"))?;
+        let cell = MatrixCell {
+            record_id: row.get(2)?,
+            status,
+            due_date: Some(due_date),
+            overdue: !status.is_done() && due_date < today,
+            completed_on: rows::date_at(row, 4, "completed_on")?,
+            row_version: row.get(5)?,
+        };
+        cells.push((r, c, cell));
+    }
+    Ok(cells)
 }
