@@ -11,21 +11,36 @@ use super::Task;
 use crate::time::date_text;
 use crate::Result;
 
-/// For every rollout with live tasks, how many are open past their due date and how many
-/// are blocked — Home's one-line summary of each plan.
+/// For every rollout with such tasks, how many live tasks are open past their due date
+/// and how many are blocked — Home's one-line summary of each plan. Both are counted
+/// from plan_tasks_open; "open" is any status but done (the CHECK admits these four).
 pub(crate) fn overdue_and_blocked_by_rollout(
     conn: &Connection,
     today: NaiveDate,
 ) -> Result<HashMap<String, (i64, i64)>> {
-    let mut statement = conn.prepare_cached(
-        "SELECT rollout_id, coalesce(sum(status <> 'done' AND due_date < ?1), 0),
-                coalesce(sum(status = 'blocked'), 0)
-         FROM plan_tasks WHERE deleted_at IS NULL GROUP BY rollout_id",
+    let mut counts: HashMap<String, (i64, i64)> = HashMap::new();
+    let mut overdue = conn.prepare_cached(
+        "SELECT rollout_id, count(*) FROM plan_tasks
+         WHERE status IN ('todo', 'doing', 'blocked') AND deleted_at IS NULL AND due_date < ?1
+         GROUP BY rollout_id",
     )?;
-    let counts = statement.query_map(params![date_text(today)], |row| {
-        Ok((row.get(0)?, (row.get(1)?, row.get(2)?)))
-    })?;
-    Ok(counts.collect::<rusqlite::Result<_>>()?)
+    for found in overdue.query_map(params![date_text(today)], |row| {
+        Ok((row.get::<_, String>(0)?, row.get::<_, i64>(1)?))
+    })? {
+        let (rollout, n) = found?;
+        counts.entry(rollout).or_default().0 = n;
+    }
+    let mut blocked = conn.prepare_cached(
+        "SELECT rollout_id, count(*) FROM plan_tasks
+         WHERE status = 'blocked' AND deleted_at IS NULL GROUP BY rollout_id",
+    )?;
+    for found in blocked.query_map([], |row| {
+        Ok((row.get::<_, String>(0)?, row.get::<_, i64>(1)?))
+    })? {
+        let (rollout, n) = found?;
+        counts.entry(rollout).or_default().1 = n;
+    }
+    Ok(counts)
 }
 
 /// A rollout's live tasks that are not done and are due by `by` or blocked, in plan order

@@ -128,20 +128,24 @@ fn validate(draft: &CriterionDraft) -> Result<()> {
     Ok(())
 }
 
-/// Every rollout's criteria (not in the trash), by rollout id, each list in the order
-/// [`Store::list_criteria`] gives.
-pub(crate) fn criteria_by_rollout(conn: &Connection) -> Result<HashMap<String, Vec<Criterion>>> {
+/// The status and hard gate of every rollout's criteria (not in the trash), by rollout
+/// id, each list in the order [`Store::list_criteria`] gives: all Home weighs of them.
+pub(crate) fn criterion_states_by_rollout(
+    conn: &Connection,
+) -> Result<HashMap<String, Vec<(CriterionStatus, bool)>>> {
     let mut statement = conn.prepare_cached(&format!(
-        "SELECT {COLUMNS} FROM readiness_criteria WHERE deleted_at IS NULL
+        "SELECT rollout_id, status, hard_gate FROM readiness_criteria WHERE deleted_at IS NULL
          ORDER BY rollout_id, {ORDER}"
     ))?;
-    let mut by_rollout: HashMap<String, Vec<Criterion>> = HashMap::new();
-    for criterion in statement.query_map([], from_row)? {
-        let criterion = criterion?;
+    let mut by_rollout: HashMap<String, Vec<(CriterionStatus, bool)>> = HashMap::new();
+    let mut found = statement.query([])?;
+    while let Some(row) = found.next()? {
+        let status = CriterionStatus::from_code(rows::text_at(row, 1)?)
+            .ok_or_else(|| rows::unreadable("status"))?;
         by_rollout
-            .entry(criterion.rollout_id.clone())
+            .entry(row.get(0)?)
             .or_default()
-            .push(criterion);
+            .push((status, row.get(2)?));
     }
     Ok(by_rollout)
 }

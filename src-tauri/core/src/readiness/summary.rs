@@ -5,10 +5,10 @@ use chrono::NaiveDate;
 use serde::Serialize;
 use ts_rs::TS;
 
-use super::criteria::criteria_by_rollout;
-use super::verdict::readiness_from;
+use super::criteria::criterion_states_by_rollout;
+use super::verdict::verdict_and_score;
 use super::Verdict;
-use crate::sops::linked_sops_by_rollout;
+use crate::sops::sop_statuses_by_rollout;
 use crate::{plan, Result, Store};
 
 /// What Home shows about a rollout beyond its own fields.
@@ -28,15 +28,15 @@ pub struct RolloutStatus {
 
 impl Store {
     /// Readiness and training progress of every live rollout. Each source is read once
-    /// for all rollouts (a few queries however many rollouts there are), then the same
-    /// verdict as [`Store::rollout_readiness`] is judged per rollout.
+    /// for all rollouts (a few queries however many rollouts there are), then each
+    /// rollout is weighed as [`Store::rollout_readiness`] weighs it.
     pub fn rollout_statuses(&self, today: NaiveDate) -> Result<Vec<RolloutStatus>> {
         let rollouts = self.list_rollouts()?;
         let mut training = self.training_completion_by_rollout(today)?;
-        let (mut criteria, mut sops, tasks) = self.read(|conn| {
+        let (criteria, sops, tasks) = self.read(|conn| {
             Ok((
-                criteria_by_rollout(conn)?,
-                linked_sops_by_rollout(conn)?,
+                criterion_states_by_rollout(conn)?,
+                sop_statuses_by_rollout(conn)?,
                 plan::overdue_and_blocked_by_rollout(conn, today)?,
             ))
         })?;
@@ -45,15 +45,15 @@ impl Store {
             .map(|rollout| {
                 let id = rollout.id;
                 let roles = training.remove(&id).unwrap_or_default();
-                let readiness = readiness_from(
-                    criteria.remove(&id).unwrap_or_default(),
+                let (verdict, score) = verdict_and_score(
+                    criteria.get(&id).map_or(&[], Vec::as_slice),
                     &roles,
-                    &sops.remove(&id).unwrap_or_default(),
+                    sops.get(&id).map_or(&[], Vec::as_slice),
                 );
                 let (tasks_overdue, tasks_blocked) = tasks.get(&id).copied().unwrap_or((0, 0));
                 RolloutStatus {
-                    verdict: readiness.verdict,
-                    score: readiness.score,
+                    verdict,
+                    score,
                     people_to_train: roles.iter().map(|r| r.people).sum(),
                     people_trained: roles.iter().map(|r| r.trained).sum(),
                     people_overdue: roles.iter().map(|r| r.overdue).sum(),

@@ -9,6 +9,7 @@ use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
 use super::store::{fetch, head_from_row, summary, SopSummary, COLUMNS};
+use super::SopStatus;
 use crate::audit::{self, AuditAction, ChangeSet, EntityKind};
 use crate::store::rows;
 use crate::time::{now, timestamp_text};
@@ -157,25 +158,23 @@ fn linked_sops(conn: &Connection, rollout_id: &str) -> Result<Vec<LinkedSop>> {
     Ok(found.collect::<rusqlite::Result<_>>()?)
 }
 
-/// The SOPs (not in the trash) of every rollout, by rollout id, each list by code as
-/// [`Store::sops_for_rollout`] gives it.
-pub(crate) fn linked_sops_by_rollout(conn: &Connection) -> Result<HashMap<String, Vec<LinkedSop>>> {
-    let mut statement = conn.prepare_cached(&format!(
-        "SELECT {COLUMNS}, l.relation AS relation, l.rollout_id AS linked_rollout_id
+/// The status of every rollout's SOPs (not in the trash), by rollout id, each list by
+/// code as [`Store::sops_for_rollout`] gives it: all Home weighs of them.
+pub(crate) fn sop_statuses_by_rollout(
+    conn: &Connection,
+) -> Result<HashMap<String, Vec<SopStatus>>> {
+    let mut statement = conn.prepare_cached(
+        "SELECT l.rollout_id, sops.status
          FROM sops JOIN sop_rollouts l ON l.sop_id = sops.id
          WHERE sops.deleted_at IS NULL
-         ORDER BY l.rollout_id, code COLLATE NOCASE"
-    ))?;
-    let mut by_rollout: HashMap<String, Vec<LinkedSop>> = HashMap::new();
+         ORDER BY l.rollout_id, sops.code COLLATE NOCASE",
+    )?;
+    let mut by_rollout: HashMap<String, Vec<SopStatus>> = HashMap::new();
     let mut found = statement.query([])?;
     while let Some(row) = found.next()? {
-        by_rollout
-            .entry(row.get("linked_rollout_id")?)
-            .or_default()
-            .push(LinkedSop {
-                relation: relation_from(row.get("relation")?)?,
-                sop: summary(&head_from_row(row)?),
-            });
+        let status = SopStatus::from_code(rows::text_at(row, 1)?)
+            .ok_or_else(|| rows::unreadable("status"))?;
+        by_rollout.entry(row.get(0)?).or_default().push(status);
     }
     Ok(by_rollout)
 }
