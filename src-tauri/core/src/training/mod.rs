@@ -3,6 +3,7 @@
 //! everyone in the role, and completion per role feeds a rollout's readiness.
 
 mod due;
+mod ids;
 mod matrix;
 mod modules;
 mod records;
