@@ -17,6 +17,13 @@ macro_rules! coded_enum {
             pub fn label(self) -> &'static str {
                 match self { $($type::$variant => $label),+ }
             }
+
+            /// The value of a stored code, exactly as [`Self::code`] writes it: for
+            /// reading rows, where the general parse (any case, labels too) would
+            /// allocate for every row.
+            pub fn from_code(code: &str) -> Option<Self> {
+                match code { $($code => Some($type::$variant),)+ _ => None }
+            }
         }
 
         impl std::str::FromStr for $type {

@@ -22,6 +22,8 @@ pub mod people;
 pub mod plan;
 pub mod readiness;
 pub mod rollouts;
+#[cfg(test)]
+mod screen_tests;
 pub mod sops;
 pub mod store;
 pub mod templates;

@@ -19,6 +19,7 @@ const MODULE: &str = "0190a000-0000-7000-8000-000000000003";
 const SOP: &str = "0190a000-0000-7000-8000-000000000004";
 const TASK_BUILD: &str = "0190a000-0000-7000-8000-000000000005";
 const TASK_TEST: &str = "0190a000-0000-7000-8000-000000000006";
+const METRIC: &str = "0190a000-0000-7000-8000-000000000007";
 
 /// The migration files in order, read from disk so a new migration joins the test.
 fn migration_files() -> Vec<PathBuf> {
@@ -122,6 +123,21 @@ const ROWS: &[(i64, &str)] = &[
          INSERT INTO scope_changes (id, rollout_id, logged_on, cut, reason, protected, created_at, updated_at)
          VALUES ('0190a000-0000-7000-8000-0000000000b6', '0190a000-0000-7000-8000-000000000001', '2026-09-09',
              'Patient portal', 'Vendor capacity', 'Check-in', '2026-09-09T09:00:00.000Z', '2026-09-09T09:00:00.000Z');"),
+    (8, "INSERT INTO metrics (id, rollout_id, name, definition, unit, direction, indicator, data_source, cadence,
+             owner_id, baseline_value, baseline_date, target_value, target_date, created_at, updated_at)
+         VALUES ('0190a000-0000-7000-8000-000000000007', '0190a000-0000-7000-8000-000000000001',
+             'Check-in time', 'Minutes from arrival to roomed', 'minutes', 'lower_is_better', 'leading',
+             'EHR timestamps', 'weekly', '0190a000-0000-7000-8000-000000000002', 14, '2026-10-05', 9, '2027-03-01',
+             '2026-10-05T09:00:00.000Z', '2026-10-05T09:00:00.000Z');
+         INSERT INTO metric_thresholds (id, metric_id, level, value, action, owner_role, created_at, updated_at)
+         VALUES ('0190a000-0000-7000-8000-0000000000c1', '0190a000-0000-7000-8000-000000000007', 'act', 16,
+             'Super-users staff the desk at peak hours', 'front-desk lead',
+             '2026-10-05T09:00:00.000Z', '2026-10-05T09:00:00.000Z');
+         INSERT INTO metric_measurements (id, metric_id, measured_on, value, note, source, created_at, updated_at)
+         VALUES ('0190a000-0000-7000-8000-0000000000c2', '0190a000-0000-7000-8000-000000000007', '2026-10-12',
+                 13.5, 'First week', 'EHR report', '2026-10-12T09:00:00.000Z', '2026-10-12T09:00:00.000Z'),
+                ('0190a000-0000-7000-8000-0000000000c3', '0190a000-0000-7000-8000-000000000007', '2026-10-19',
+                 12.0, '', 'EHR report', '2026-10-19T09:00:00.000Z', '2026-10-19T09:00:00.000Z');"),
 ];
 
 /// A database at schema `version`, holding the rows of every table that version has.
@@ -246,6 +262,21 @@ fn assert_rows_readable(store: &Store, version: i64) {
         let stakeholders = store.list_stakeholders(ROLLOUT).expect("stakeholders");
         assert_eq!(stakeholders[0].raci.len(), 1, "{}", at("RACI"));
         assert_eq!(store.list_scope_changes(ROLLOUT).expect("scope").len(), 1);
+    }
+    if version >= 8 {
+        let metrics = store.list_metrics(ROLLOUT).expect("metrics");
+        assert_eq!(metrics.len(), 1, "{}", at("metric"));
+        assert_eq!(
+            (
+                metrics[0].owner_name.as_str(),
+                metrics[0].act.as_ref().map(|t| t.value)
+            ),
+            ("Grace Kim", Some(16.0)),
+            "{}",
+            at("metric's owner and act level")
+        );
+        let values = store.list_measurements(METRIC).expect("measurements");
+        assert_eq!(values.len(), 2, "{}", at("measurements"));
     }
 }
 

@@ -4,7 +4,7 @@
 use std::collections::HashMap;
 
 use chrono::NaiveDate;
-use rusqlite::{params, Connection, Row, Transaction};
+use rusqlite::{params, Connection, Row, ToSql, Transaction};
 
 use super::lookups::Lookups;
 use super::{Task, TaskDraft, TaskKind, TaskStatus};
@@ -364,24 +364,38 @@ fn describe_changes(
 
 /// A rollout's live tasks with their live dependencies, in plan order.
 pub(crate) fn list_live_tasks(conn: &Connection, rollout_id: &str) -> Result<Vec<Task>> {
+    live_tasks(conn, rollout_id, "", &[])
+}
+
+/// A rollout's live tasks that also meet `condition` (on the task `t`, with parameters
+/// from `?2` on), with their live dependencies, in plan order.
+pub(super) fn live_tasks(
+    conn: &Connection,
+    rollout_id: &str,
+    condition: &str,
+    more: &[&dyn ToSql],
+) -> Result<Vec<Task>> {
+    let params: Vec<&dyn ToSql> = std::iter::once(&rollout_id as &dyn ToSql)
+        .chain(more.iter().copied())
+        .collect();
     let mut statement = conn.prepare_cached(&format!(
-        "{SELECT} WHERE t.rollout_id = ?1 AND t.deleted_at IS NULL
+        "{SELECT} WHERE t.rollout_id = ?1 AND t.deleted_at IS NULL {condition}
          ORDER BY ph.position IS NULL, ph.position,
                   coalesce(t.start_date, t.due_date) IS NULL, coalesce(t.start_date, t.due_date),
                   t.created_at, t.id"
     ))?;
     let mut tasks: Vec<Task> = statement
-        .query_map(params![rollout_id], from_row)?
+        .query_map(params.as_slice(), from_row)?
         .collect::<rusqlite::Result<_>>()?;
-    let mut statement = conn.prepare_cached(
+    let mut statement = conn.prepare_cached(&format!(
         "SELECT d.task_id, d.depends_on_id FROM plan_dependencies d
-         JOIN plan_tasks a ON a.id = d.task_id
+         JOIN plan_tasks t ON t.id = d.task_id
          JOIN plan_tasks b ON b.id = d.depends_on_id
-         WHERE a.rollout_id = ?1 AND a.deleted_at IS NULL AND b.deleted_at IS NULL
-         ORDER BY coalesce(b.due_date, ''), b.id",
-    )?;
+         WHERE t.rollout_id = ?1 AND t.deleted_at IS NULL AND b.deleted_at IS NULL {condition}
+         ORDER BY coalesce(b.due_date, ''), b.id"
+    ))?;
     let mut depends_on: HashMap<String, Vec<String>> = HashMap::new();
-    for edge in statement.query_map(params![rollout_id], |row| {
+    for edge in statement.query_map(params.as_slice(), |row| {
         Ok((row.get::<_, String>(0)?, row.get::<_, String>(1)?))
     })? {
         let (task, predecessor) = edge?;
@@ -438,20 +452,4 @@ fn from_row(row: &Row<'_>) -> rusqlite::Result<Task> {
         deleted_at: rows::timestamp(row, (14, "deleted_at"))?,
         row_version: row.get(15)?,
     })
-}
-
-/// How many of a rollout's live tasks are open past their due date, and how many are
-/// blocked — Home's one-line summary of the plan.
-pub(crate) fn overdue_and_blocked(
-    conn: &Connection,
-    rollout_id: &str,
-    today: NaiveDate,
-) -> Result<(i64, i64)> {
-    Ok(conn.query_row(
-        "SELECT coalesce(sum(status <> 'done' AND due_date < ?2), 0),
-                coalesce(sum(status = 'blocked'), 0)
-         FROM plan_tasks WHERE rollout_id = ?1 AND deleted_at IS NULL",
-        params![rollout_id, date_text(today)],
-        |row| Ok((row.get(0)?, row.get(1)?)),
-    )?)
 }

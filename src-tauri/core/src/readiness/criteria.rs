@@ -1,5 +1,7 @@
 //! Storing a rollout's readiness criteria.
 
+use std::collections::HashMap;
+
 use rusqlite::{params, Connection, Row, Transaction};
 
 use super::{Criterion, CriterionDraft, CriterionStatus, ReadinessCategory};
@@ -11,6 +13,10 @@ use crate::{CoreError, FieldError, Result, Store};
 const COLUMNS: &str =
     "id, rollout_id, category, title, owner, status, evidence, hard_gate, row_version";
 
+/// The order criteria are listed in: by category, then as added.
+const ORDER: &str = "CASE category WHEN 'people' THEN 1 WHEN 'process' THEN 2
+    WHEN 'technology' THEN 3 WHEN 'data' THEN 4 ELSE 5 END, created_at, id";
+
 impl Store {
     /// A rollout's criteria (not in the trash), by category then in the order added.
     pub fn list_criteria(&self, rollout_id: &str) -> Result<Vec<Criterion>> {
@@ -18,9 +24,7 @@ impl Store {
             let mut statement = conn.prepare_cached(&format!(
                 "SELECT {COLUMNS} FROM readiness_criteria
                  WHERE rollout_id = ?1 AND deleted_at IS NULL
-                 ORDER BY CASE category WHEN 'people' THEN 1 WHEN 'process' THEN 2
-                          WHEN 'technology' THEN 3 WHEN 'data' THEN 4 ELSE 5 END,
-                          created_at, id"
+                 ORDER BY {ORDER}"
             ))?;
             let found = statement.query_map(params![rollout_id], from_row)?;
             Ok(found.collect::<rusqlite::Result<_>>()?)
@@ -122,6 +126,28 @@ fn validate(draft: &CriterionDraft) -> Result<()> {
         )]));
     }
     Ok(())
+}
+
+/// The status and hard gate of every rollout's criteria (not in the trash), by rollout
+/// id, each list in the order [`Store::list_criteria`] gives: all Home weighs of them.
+pub(crate) fn criterion_states_by_rollout(
+    conn: &Connection,
+) -> Result<HashMap<String, Vec<(CriterionStatus, bool)>>> {
+    let mut statement = conn.prepare_cached(&format!(
+        "SELECT rollout_id, status, hard_gate FROM readiness_criteria WHERE deleted_at IS NULL
+         ORDER BY rollout_id, {ORDER}"
+    ))?;
+    let mut by_rollout: HashMap<String, Vec<(CriterionStatus, bool)>> = HashMap::new();
+    let mut found = statement.query([])?;
+    while let Some(row) = found.next()? {
+        let status = CriterionStatus::from_code(rows::text_at(row, 1)?)
+            .ok_or_else(|| rows::unreadable("status"))?;
+        by_rollout
+            .entry(row.get(0)?)
+            .or_default()
+            .push((status, row.get(2)?));
+    }
+    Ok(by_rollout)
 }
 
 /// Validates and inserts a criterion inside a caller's transaction.

@@ -5,7 +5,10 @@ use chrono::NaiveDate;
 use serde::Serialize;
 use ts_rs::TS;
 
+use super::criteria::criterion_states_by_rollout;
+use super::verdict::verdict_and_score;
 use super::Verdict;
+use crate::sops::sop_statuses_by_rollout;
 use crate::{plan, Result, Store};
 
 /// What Home shows about a rollout beyond its own fields.
@@ -24,27 +27,41 @@ pub struct RolloutStatus {
 }
 
 impl Store {
-    /// Readiness and training progress of every live rollout.
+    /// Readiness and training progress of every live rollout. Each source is read once
+    /// for all rollouts (a few queries however many rollouts there are), then each
+    /// rollout is weighed as [`Store::rollout_readiness`] weighs it.
     pub fn rollout_statuses(&self, today: NaiveDate) -> Result<Vec<RolloutStatus>> {
-        self.list_rollouts()?
+        let rollouts = self.list_rollouts()?;
+        let mut training = self.training_completion_by_rollout(today)?;
+        let (criteria, sops, tasks) = self.read(|conn| {
+            Ok((
+                criterion_states_by_rollout(conn)?,
+                sop_statuses_by_rollout(conn)?,
+                plan::overdue_and_blocked_by_rollout(conn, today)?,
+            ))
+        })?;
+        Ok(rollouts
             .into_iter()
             .map(|rollout| {
-                // One completion pass serves both the verdict and the training figures.
-                let roles = self.rollout_training_completion(&rollout.id, today)?;
-                let readiness = self.readiness_with(&rollout.id, &roles)?;
-                let (tasks_overdue, tasks_blocked) =
-                    self.read(|conn| plan::overdue_and_blocked(conn, &rollout.id, today))?;
-                Ok(RolloutStatus {
-                    rollout_id: rollout.id,
-                    verdict: readiness.verdict,
-                    score: readiness.score,
+                let id = rollout.id;
+                let roles = training.remove(&id).unwrap_or_default();
+                let (verdict, score) = verdict_and_score(
+                    criteria.get(&id).map_or(&[], Vec::as_slice),
+                    &roles,
+                    sops.get(&id).map_or(&[], Vec::as_slice),
+                );
+                let (tasks_overdue, tasks_blocked) = tasks.get(&id).copied().unwrap_or((0, 0));
+                RolloutStatus {
+                    verdict,
+                    score,
                     people_to_train: roles.iter().map(|r| r.people).sum(),
                     people_trained: roles.iter().map(|r| r.trained).sum(),
                     people_overdue: roles.iter().map(|r| r.overdue).sum(),
                     tasks_overdue,
                     tasks_blocked,
-                })
+                    rollout_id: id,
+                }
             })
-            .collect()
+            .collect())
     }
 }

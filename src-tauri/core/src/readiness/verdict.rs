@@ -4,7 +4,7 @@ use chrono::NaiveDate;
 use serde::Serialize;
 use ts_rs::TS;
 
-use super::{CriterionStatus, ReadinessCategory};
+use super::{Criterion, CriterionStatus, ReadinessCategory};
 use crate::sops::{LinkedSop, SopStatus};
 use crate::training::RoleCompletion;
 use crate::{Result, Store};
@@ -71,13 +71,7 @@ pub fn judge(signals: Vec<Signal>) -> Readiness {
             signals,
         };
     }
-    let weight = |s: &Signal| if s.hard_gate { 2.0 } else { 1.0 };
-    let total: f64 = signals.iter().map(weight).sum();
-    let earned: f64 = signals
-        .iter()
-        .map(|s| weight(s) * s.progress.clamp(0.0, 1.0))
-        .sum();
-    let score = (earned / total * 100.0).round() as i64;
+    let (verdict, score) = weigh(signals.iter().map(|s| (s.hard_gate, s.status, s.progress)));
 
     // Unmet hard gates first, then hard gates at risk, then the rest; otherwise each
     // source keeps its own order (the sort is stable).
@@ -110,11 +104,6 @@ pub fn judge(signals: Vec<Signal>) -> Readiness {
             }
         })
         .collect();
-    let verdict = if reasons.iter().any(|r| r.blocking) {
-        Verdict::NoGo
-    } else {
-        Verdict::Go
-    };
     Readiness {
         verdict,
         score,
@@ -123,41 +112,118 @@ pub fn judge(signals: Vec<Signal>) -> Readiness {
     }
 }
 
+/// The verdict and score of signals given in order as (hard gate, status, progress): the
+/// score is progress weighted twice for hard gates, and any hard gate not met makes it
+/// no-go. [`judge`] weighs full signals with it; Home weighs just these three values,
+/// without the labels and details only the reasons need.
+pub(crate) fn weigh(
+    signals: impl IntoIterator<Item = (bool, CriterionStatus, f64)>,
+) -> (Verdict, i64) {
+    let (mut total, mut earned) = (0.0_f64, 0.0_f64);
+    let (mut any, mut blocked) = (false, false);
+    for (hard_gate, status, progress) in signals {
+        let weight = if hard_gate { 2.0 } else { 1.0 };
+        total += weight;
+        earned += weight * progress.clamp(0.0, 1.0);
+        any = true;
+        blocked |= hard_gate && status != CriterionStatus::Met;
+    }
+    match (any, blocked) {
+        (false, _) => (Verdict::NotAssessed, 0),
+        (true, blocked) => (
+            if blocked { Verdict::NoGo } else { Verdict::Go },
+            (earned / total * 100.0).round() as i64,
+        ),
+    }
+}
+
+/// The verdict and score [`readiness_from`] would give, from the states alone: each
+/// criterion's status and hard gate, the training completion, each linked SOP's status
+/// (each list in the order readiness lists them).
+pub(crate) fn verdict_and_score(
+    criteria: &[(CriterionStatus, bool)],
+    completion: &[RoleCompletion],
+    sops: &[SopStatus],
+) -> (Verdict, i64) {
+    let criteria = criteria
+        .iter()
+        .map(|&(status, hard_gate)| (hard_gate, status, criterion_progress(status)));
+    let training = completion
+        .iter()
+        .filter(|role| role.people > 0)
+        .map(|role| {
+            let (status, progress) = training_state(role);
+            (true, status, progress)
+        });
+    let sops = sops.iter().map(|&sop| {
+        let (status, progress) = sop_state(sop);
+        (false, status, progress)
+    });
+    weigh(criteria.chain(training).chain(sops))
+}
+
+fn criterion_progress(status: CriterionStatus) -> f64 {
+    match status {
+        CriterionStatus::Met => 1.0,
+        CriterionStatus::AtRisk => 0.5,
+        CriterionStatus::NotMet => 0.0,
+    }
+}
+
+/// A role's training: met when everyone is trained, not met once someone is overdue.
+fn training_state(role: &RoleCompletion) -> (CriterionStatus, f64) {
+    let status = if role.trained == role.people {
+        CriterionStatus::Met
+    } else if role.overdue > 0 {
+        CriterionStatus::NotMet
+    } else {
+        CriterionStatus::AtRisk
+    };
+    (status, role.trained as f64 / role.people as f64)
+}
+
+fn sop_state(status: SopStatus) -> (CriterionStatus, f64) {
+    match status {
+        SopStatus::Approved => (CriterionStatus::Met, 1.0),
+        SopStatus::InReview => (CriterionStatus::AtRisk, 0.5),
+        SopStatus::Draft | SopStatus::Retired => (CriterionStatus::AtRisk, 0.0),
+    }
+}
+
 impl Store {
-    /// A rollout's readiness from its criteria and its training completion.
+    /// A rollout's readiness from its criteria, its training completion and its SOPs.
     pub fn rollout_readiness(&self, rollout_id: &str, today: NaiveDate) -> Result<Readiness> {
         let completion = self.rollout_training_completion(rollout_id, today)?;
-        self.readiness_with(rollout_id, &completion)
+        Ok(readiness_from(
+            self.list_criteria(rollout_id)?,
+            &completion,
+            &self.sops_for_rollout(rollout_id)?,
+        ))
     }
+}
 
-    /// The verdict from a rollout's criteria and an already computed training
-    /// completion, for callers that need the completion too (Home's status lines).
-    pub(crate) fn readiness_with(
-        &self,
-        rollout_id: &str,
-        completion: &[RoleCompletion],
-    ) -> Result<Readiness> {
-        let mut signals: Vec<Signal> = self
-            .list_criteria(rollout_id)?
-            .into_iter()
-            .map(|c| Signal {
-                source: SignalSource::Criterion,
-                category: c.category,
-                label: c.title,
-                status: c.status,
-                hard_gate: c.hard_gate,
-                progress: match c.status {
-                    CriterionStatus::Met => 1.0,
-                    CriterionStatus::AtRisk => 0.5,
-                    CriterionStatus::NotMet => 0.0,
-                },
-                detail: c.evidence,
-            })
-            .collect();
-        signals.extend(training_signals(completion));
-        signals.extend(sop_signals(&self.sops_for_rollout(rollout_id)?));
-        Ok(judge(signals))
-    }
+/// The verdict from a rollout's criteria (in list order), training completion and linked
+/// SOPs: criteria first, then training, then SOPs.
+pub(crate) fn readiness_from(
+    criteria: Vec<Criterion>,
+    completion: &[RoleCompletion],
+    sops: &[LinkedSop],
+) -> Readiness {
+    let mut signals: Vec<Signal> = criteria
+        .into_iter()
+        .map(|c| Signal {
+            source: SignalSource::Criterion,
+            category: c.category,
+            label: c.title,
+            status: c.status,
+            hard_gate: c.hard_gate,
+            progress: criterion_progress(c.status),
+            detail: c.evidence,
+        })
+        .collect();
+    signals.extend(training_signals(completion));
+    signals.extend(sop_signals(sops));
+    judge(signals)
 }
 
 /// "No training, no login": every role's training is a hard gate, met when everyone in
@@ -167,13 +233,7 @@ fn training_signals(completion: &[RoleCompletion]) -> Vec<Signal> {
         .iter()
         .filter(|role| role.people > 0)
         .map(|role| {
-            let status = if role.trained == role.people {
-                CriterionStatus::Met
-            } else if role.overdue > 0 {
-                CriterionStatus::NotMet
-            } else {
-                CriterionStatus::AtRisk
-            };
+            let (status, progress) = training_state(role);
             let mut detail = format!("{} of {} trained", role.trained, role.people);
             if role.overdue > 0 {
                 detail.push_str(&format!("; {} overdue", role.overdue));
@@ -184,7 +244,7 @@ fn training_signals(completion: &[RoleCompletion]) -> Vec<Signal> {
                 label: format!("{} training", role.role_name),
                 status,
                 hard_gate: true,
-                progress: role.trained as f64 / role.people as f64,
+                progress,
                 detail,
             }
         })
@@ -197,23 +257,12 @@ fn sop_signals(sops: &[LinkedSop]) -> Vec<Signal> {
     sops.iter()
         .map(|linked| {
             let sop = &linked.sop;
-            let (status, progress, detail) = match sop.status {
-                SopStatus::Approved => (
-                    CriterionStatus::Met,
-                    1.0,
-                    format!("version {} approved", sop.version),
-                ),
-                SopStatus::InReview => (
-                    CriterionStatus::AtRisk,
-                    0.5,
-                    format!("version {} is in review", sop.version),
-                ),
-                SopStatus::Draft => (
-                    CriterionStatus::AtRisk,
-                    0.0,
-                    format!("version {} is still a draft", sop.version),
-                ),
-                SopStatus::Retired => (CriterionStatus::AtRisk, 0.0, "retired".to_owned()),
+            let (status, progress) = sop_state(sop.status);
+            let detail = match sop.status {
+                SopStatus::Approved => format!("version {} approved", sop.version),
+                SopStatus::InReview => format!("version {} is in review", sop.version),
+                SopStatus::Draft => format!("version {} is still a draft", sop.version),
+                SopStatus::Retired => "retired".to_owned(),
             };
             Signal {
                 source: SignalSource::Sop,

@@ -1,12 +1,15 @@
 //! Which rollouts introduce or change which SOPs. A rollout lists its SOPs with their
 //! status, and an SOP not yet approved is a readiness warning for its rollout.
 
+use std::collections::HashMap;
+
 use chrono::NaiveDate;
 use rusqlite::{params, Connection, Transaction};
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
 use super::store::{fetch, head_from_row, summary, SopSummary, COLUMNS};
+use super::SopStatus;
 use crate::audit::{self, AuditAction, ChangeSet, EntityKind};
 use crate::store::rows;
 use crate::time::{now, timestamp_text};
@@ -153,6 +156,27 @@ fn linked_sops(conn: &Connection, rollout_id: &str) -> Result<Vec<LinkedSop>> {
         })
     })?;
     Ok(found.collect::<rusqlite::Result<_>>()?)
+}
+
+/// The status of every rollout's SOPs (not in the trash), by rollout id, each list by
+/// code as [`Store::sops_for_rollout`] gives it: all Home weighs of them.
+pub(crate) fn sop_statuses_by_rollout(
+    conn: &Connection,
+) -> Result<HashMap<String, Vec<SopStatus>>> {
+    let mut statement = conn.prepare_cached(
+        "SELECT l.rollout_id, sops.status
+         FROM sops JOIN sop_rollouts l ON l.sop_id = sops.id
+         WHERE sops.deleted_at IS NULL
+         ORDER BY l.rollout_id, sops.code COLLATE NOCASE",
+    )?;
+    let mut by_rollout: HashMap<String, Vec<SopStatus>> = HashMap::new();
+    let mut found = statement.query([])?;
+    while let Some(row) = found.next()? {
+        let status = SopStatus::from_code(rows::text_at(row, 1)?)
+            .ok_or_else(|| rows::unreadable("status"))?;
+        by_rollout.entry(row.get(0)?).or_default().push(status);
+    }
+    Ok(by_rollout)
 }
 
 fn relation_from(code: String) -> rusqlite::Result<SopRelation> {

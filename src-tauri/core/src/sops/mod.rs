@@ -14,7 +14,7 @@ use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
 pub use diff::{diff_sops, ChangeKind, ExceptionChange, FieldDifference, SopDiff, StepChange};
-pub(crate) use links::insert_link;
+pub(crate) use links::{insert_link, sop_statuses_by_rollout};
 pub use links::{LinkedRollout, LinkedSop, SopRelation};
 pub use review::add_months;
 pub(crate) use revisions::approve_in;

@@ -2,17 +2,17 @@
 //! for a rollout's readiness. Totals are counted in SQL over every matching person, so
 //! a page never has to load the whole directory's 40,000 records.
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 
 use chrono::NaiveDate;
-use rusqlite::{params, Connection};
+use rusqlite::Connection;
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
 use super::modules::live_modules;
+use super::standing::{Read, Standing};
 use super::{RecordStatus, TrainingModule};
 use crate::store::rows;
-use crate::time::date_text;
 use crate::{Result, Store};
 
 /// One person's standing on one module.
@@ -83,25 +83,6 @@ pub struct RoleCompletion {
 
 const DEFAULT_PAGE: i64 = 100;
 
-/// The requirements in view as (role, module, earliest due date) — a CTE every query
-/// below starts from. `?1` is the rollout (or NULL for all live rollouts).
-pub(super) const DUE: &str = "due AS MATERIALIZED (
-    SELECT q.role_id, q.module_id, min(q.due_date) AS due_date
-    FROM training_requirements q
-    JOIN rollouts o ON o.id = q.rollout_id AND o.deleted_at IS NULL
-    JOIN training_modules m ON m.id = q.module_id AND m.deleted_at IS NULL
-    WHERE q.deleted_at IS NULL AND (?1 IS NULL OR q.rollout_id = ?1)
-    GROUP BY q.role_id, q.module_id)";
-
-/// Active people in a role that has requirements in view, narrowed by `?2` (role) and
-/// `?3` (department).
-const MATCHING_PEOPLE: &str = "matching AS MATERIALIZED (
-    SELECT p.id, p.name, p.role_id, p.department FROM people p
-    WHERE p.active = 1 AND p.deleted_at IS NULL
-      AND p.role_id IN (SELECT role_id FROM due)
-      AND (?2 IS NULL OR p.role_id = ?2)
-      AND (?3 IS NULL OR p.department = ?3))";
-
 impl Store {
     /// A page of the matrix, with totals over every person the filter matches.
     pub fn training_matrix(
@@ -114,79 +95,70 @@ impl Store {
         } else {
             DEFAULT_PAGE
         };
-        let today_text = date_text(today);
         self.read(|conn| {
-            let due = due_dates(conn, filter.rollout_id.as_deref())?;
+            let standing = Standing::load(conn, filter.rollout_id.as_deref(), Read::Every)?;
+            let due = standing.earliest_due(|_| true);
+            let in_view: HashSet<&str> = due
+                .keys()
+                .map(|&(_, module)| standing.module_id(module))
+                .collect();
             let modules: Vec<TrainingModule> = live_modules(conn)?
                 .into_iter()
-                .filter(|m| due.values().any(|by_module| by_module.contains_key(&m.id)))
+                .filter(|m| in_view.contains(m.id.as_str()))
+                .collect();
+            let mut matching =
+                standing.matching(filter.role_id.as_deref(), filter.department.as_deref());
+            let (required, done, overdue) = standing.totals(&matching, today);
+
+            // The page: by name as SQLite's NOCASE orders it, then by id.
+            let people = matching.len() as i64;
+            let members = &standing.members;
+            matching.sort_by_cached_key(|&person| {
+                (rows::nocase_key(&members[person].name), &members[person].id)
+            });
+            let page: Vec<usize> = matching
+                .into_iter()
+                .skip(usize::try_from(filter.offset).unwrap_or(0))
+                .take(usize::try_from(limit).unwrap_or(usize::MAX))
+                .collect();
+            let mut rows: Vec<MatrixRow> = page
+                .iter()
+                .map(|&person| {
+                    let member = &members[person];
+                    MatrixRow {
+                        person_id: member.id.clone(),
+                        name: member.name.clone(),
+                        role_name: Some(standing.roles[member.role].1.clone()),
+                        department: member.department.clone(),
+                        cells: vec![None; modules.len()],
+                    }
+                })
                 .collect();
 
-            let (people, required, done, overdue) = conn.query_row(
-                &format!(
-                    "WITH {DUE}, {MATCHING_PEOPLE}
-                     SELECT (SELECT count(*) FROM matching) AS people,
-                            count(t.id) AS required,
-                            coalesce(sum(t.status IN ('completed', 'waived')), 0) AS done,
-                            coalesce(sum(t.status NOT IN ('completed', 'waived') AND due.due_date < ?4), 0) AS overdue
-                     FROM matching p
-                     JOIN due ON due.role_id = p.role_id
-                     JOIN training_records t ON t.person_id = p.id AND t.module_id = due.module_id"
-                ),
-                params![filter.rollout_id, filter.role_id, filter.department, today_text],
-                |row| Ok((row.get(0)?, row.get(1)?, row.get(2)?, row.get(3)?)),
-            )?;
-
-            let mut page = conn.prepare_cached(&format!(
-                "WITH {DUE}, {MATCHING_PEOPLE}
-                 SELECT p.id, p.name, p.role_id, r.name AS role_name, p.department
-                 FROM matching p LEFT JOIN roles r ON r.id = p.role_id
-                 ORDER BY p.name COLLATE NOCASE, p.id LIMIT ?4 OFFSET ?5"
-            ))?;
-            let mut rows: Vec<(MatrixRow, String)> = page
-                .query_map(
-                    params![filter.rollout_id, filter.role_id, filter.department, limit, filter.offset.max(0)],
-                    |row| {
-                        Ok((
-                            MatrixRow {
-                                person_id: row.get("id")?,
-                                name: row.get("name")?,
-                                role_name: row.get("role_name")?,
-                                department: row.get("department")?,
-                                cells: vec![None; modules.len()],
-                            },
-                            row.get::<_, String>("role_id")?,
-                        ))
-                    },
-                )?
-                .collect::<rusqlite::Result<_>>()?;
-
             // Fill this page's cells: one query for the page's records.
-            let ids: Vec<String> = rows.iter().map(|(row, _)| row.person_id.clone()).collect();
-            let person_index: HashMap<&str, usize> =
-                ids.iter().enumerate().map(|(i, id)| (id.as_str(), i)).collect();
-            let module_index: HashMap<&str, usize> =
-                modules.iter().enumerate().map(|(i, m)| (m.id.as_str(), i)).collect();
-            for (person_id, module_id, cell) in page_cells(conn, &ids)? {
-                let (Some(&p), Some(&m)) = (
-                    person_index.get(person_id.as_str()),
-                    module_index.get(module_id.as_str()),
-                ) else {
-                    continue;
-                };
-                let (row, role) = &mut rows[p];
-                let Some(&due_date) = due.get(role.as_str()).and_then(|by_module| by_module.get(&module_id)) else {
-                    continue;
-                };
-                row.cells[m] = Some(MatrixCell {
-                    overdue: !cell.status.is_done() && due_date < today,
-                    due_date: Some(due_date),
-                    ..cell
-                });
+            let ids: Vec<String> = rows.iter().map(|row| row.person_id.clone()).collect();
+            let row_of: HashMap<&str, usize> = ids
+                .iter()
+                .enumerate()
+                .map(|(i, id)| (id.as_str(), i))
+                .collect();
+            let column_of: HashMap<&str, usize> = modules
+                .iter()
+                .enumerate()
+                .map(|(i, m)| (m.id.as_str(), i))
+                .collect();
+            let cells = page_cells(conn, &ids, today, |person_id, module_id| {
+                let (&row, &column) = (row_of.get(person_id)?, column_of.get(module_id)?);
+                let module = standing.module_index(module_id)?;
+                let due_date = *due.get(&(members[page[row]].role, module))?;
+                Some((row, column, due_date))
+            })?;
+            for (row, column, cell) in cells {
+                rows[row].cells[column] = Some(cell);
             }
             Ok(TrainingMatrix {
                 modules,
-                rows: rows.into_iter().map(|(row, _)| row).collect(),
+                rows,
                 people,
                 required,
                 done,
@@ -201,87 +173,51 @@ impl Store {
         rollout_id: &str,
         today: NaiveDate,
     ) -> Result<Vec<RoleCompletion>> {
-        self.read(|conn| {
-            let mut statement = conn.prepare_cached(&format!(
-                "WITH {DUE}, {MATCHING_PEOPLE},
-                 per_person AS (
-                    SELECT p.id, p.role_id,
-                           min(coalesce(t.status IN ('completed', 'waived'), 0)) AS trained,
-                           max(coalesce(t.status NOT IN ('completed', 'waived'), 1) AND due.due_date < ?4) AS overdue
-                    FROM matching p
-                    JOIN due ON due.role_id = p.role_id
-                    LEFT JOIN training_records t ON t.person_id = p.id AND t.module_id = due.module_id
-                    GROUP BY p.id)
-                 SELECT r.id AS role_id, r.name AS role_name, count(*) AS people,
-                        sum(per_person.trained) AS trained, sum(per_person.overdue) AS overdue
-                 FROM per_person JOIN roles r ON r.id = per_person.role_id
-                 GROUP BY r.id ORDER BY r.name COLLATE NOCASE"
-            ))?;
-            let found = statement.query_map(
-                params![rollout_id, Option::<String>::None, Option::<String>::None, date_text(today)],
-                |row| {
-                    Ok(RoleCompletion {
-                        role_id: row.get("role_id")?,
-                        role_name: row.get("role_name")?,
-                        people: row.get("people")?,
-                        trained: row.get("trained")?,
-                        overdue: row.get("overdue")?,
-                    })
-                },
-            )?;
-            Ok(found.collect::<rusqlite::Result<_>>()?)
+        let standing = self.read(|conn| Standing::load(conn, Some(rollout_id), Read::DoneOnly))?;
+        // Only this rollout's requirements were read: it is the first and only one, or
+        // there is none (no requirements, or the rollout is in the trash).
+        Ok(match standing.rollouts.is_empty() {
+            true => Vec::new(),
+            false => standing.completion(0, today),
         })
     }
 }
 
-/// role → module → earliest due date, for the requirements in view.
-fn due_dates(
-    conn: &Connection,
-    rollout_id: Option<&str>,
-) -> Result<HashMap<String, HashMap<String, NaiveDate>>> {
-    let mut statement = conn.prepare_cached(&format!(
-        "WITH {DUE} SELECT role_id, module_id, due_date FROM due"
-    ))?;
-    let mut found = statement.query(params![rollout_id])?;
-    let mut due: HashMap<String, HashMap<String, NaiveDate>> = HashMap::new();
-    while let Some(row) = found.next()? {
-        let date = rows::date(row, "due_date")?.ok_or_else(|| rows::unreadable("due_date"))?;
-        due.entry(row.get("role_id")?)
-            .or_default()
-            .insert(row.get("module_id")?, date);
-    }
-    Ok(due)
-}
-
-/// The records of the given people, as (person, module, cell without its due date).
+/// The cells of the given people's records, all read from training_records_by_person,
+/// as (row, column, cell). `place` says where a record of (person, module) goes and its
+/// due date, or `None` for a module not in view: then nothing more of the row is read.
+/// By position, as a page holds thousands of records.
 fn page_cells(
     conn: &Connection,
     person_ids: &[String],
-) -> Result<Vec<(String, String, MatrixCell)>> {
+    today: NaiveDate,
+    place: impl Fn(&str, &str) -> Option<(usize, usize, NaiveDate)>,
+) -> Result<Vec<(usize, usize, MatrixCell)>> {
     if person_ids.is_empty() {
         return Ok(Vec::new());
     }
     let placeholders = vec!["?"; person_ids.len()].join(", ");
     let mut statement = conn.prepare(&format!(
-        "SELECT id, person_id, module_id, status, completed_on, row_version
+        "SELECT person_id, module_id, id, status, completed_on, row_version
          FROM training_records WHERE person_id IN ({placeholders})"
     ))?;
-    let found = statement.query_map(rusqlite::params_from_iter(person_ids), |row| {
-        let status: String = row.get("status")?;
-        Ok((
-            row.get("person_id")?,
-            row.get("module_id")?,
-            MatrixCell {
-                record_id: row.get("id")?,
-                status: status
-                    .parse::<RecordStatus>()
-                    .map_err(|_| rows::unreadable("status"))?,
-                due_date: None,
-                overdue: false,
-                completed_on: rows::date(row, "completed_on")?,
-                row_version: row.get("row_version")?,
-            },
-        ))
-    })?;
-    Ok(found.collect::<rusqlite::Result<_>>()?)
+    let mut found = statement.query(rusqlite::params_from_iter(person_ids))?;
+    let mut cells = Vec::new();
+    while let Some(row) = found.next()? {
+        let Some((r, c, due_date)) = place(rows::text_at(row, 0)?, rows::text_at(row, 1)?) else {
+            continue;
+        };
+        let status = RecordStatus::from_code(rows::text_at(row, 3)?)
+            .ok_or_else(|| rows::unreadable("status"))?;
+        let cell = MatrixCell {
+            record_id: row.get(2)?,
+            status,
+            due_date: Some(due_date),
+            overdue: !status.is_done() && due_date < today,
+            completed_on: rows::date_at(row, 4, "completed_on")?,
+            row_version: row.get(5)?,
+        };
+        cells.push((r, c, cell));
+    }
+    Ok(cells)
 }

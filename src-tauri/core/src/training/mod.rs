@@ -3,10 +3,12 @@
 //! everyone in the role, and completion per role feeds a rollout's readiness.
 
 mod due;
+mod ids;
 mod matrix;
 mod modules;
 mod records;
 mod requirements;
+mod standing;
 
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};

@@ -5,7 +5,7 @@ use serde::Serialize;
 use ts_rs::TS;
 
 use super::{Communication, Decision, Risk};
-use crate::plan::{list_live_tasks, Task, TaskStatus};
+use crate::plan::{open_tasks_due_by, Task, TaskStatus};
 use crate::readiness::Readiness;
 use crate::{Result, Store};
 
@@ -43,8 +43,10 @@ impl Store {
     /// The overview of a rollout as of `today`.
     pub fn rollout_overview(&self, rollout_id: &str, today: NaiveDate) -> Result<RolloutOverview> {
         let rollout = self.get_rollout(rollout_id)?;
-        let tasks = self.read(|conn| list_live_tasks(conn, rollout_id))?;
         let week_end = today.checked_add_days(Days::new(6)).unwrap_or(today);
+        // Only the open tasks due by the end of the week or blocked: the lists below take
+        // nothing else from the plan.
+        let tasks = self.read(|conn| open_tasks_due_by(conn, rollout_id, week_end))?;
         let open = || tasks.iter().filter(|t| t.status != TaskStatus::Done);
         let due_this_week: Vec<Task> = open()
             .filter(|t| {

@@ -65,6 +65,17 @@ pub fn seed_large_workspace(
     seed_at_scale(store, &LARGE, seed, today)
 }
 
+/// A workspace with every part of the large one at a scale a debug build seeds in a
+/// moment, for tests.
+#[cfg(test)]
+pub(crate) fn seed_small_workspace(
+    store: &Store,
+    seed: u64,
+    today: NaiveDate,
+) -> Result<Vec<(&'static str, i64)>> {
+    seed_at_scale(store, &tests::SMALL, seed, today)
+}
+
 fn seed_at_scale(
     store: &Store,
     scale: &Scale,

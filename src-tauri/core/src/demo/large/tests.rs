@@ -8,7 +8,7 @@ use crate::sops::SopStatus;
 use crate::Store;
 
 /// Every part of the large workspace, small enough for a debug build.
-const SMALL: Scale = Scale {
+pub(super) const SMALL: Scale = Scale {
     rollouts: 6,
     tasks: 400,
     largest_plan: 150,
