@@ -2,6 +2,7 @@
 
 mod commands;
 mod dialogs;
+mod drawing;
 mod grants;
 mod info;
 mod startup;
@@ -34,6 +35,9 @@ pub fn run() {
         // The database is opened once the single-instance check has let this launch
         // through: a second launch hands over without touching the file.
         .setup(|app| {
+            if let Some(window) = app.get_webview_window("main") {
+                drawing::draw_in_software(&window)?;
+            }
             let window = app.handle().clone();
             app.manage(state::AppState::open(move |damage| {
                 let _ = window.emit(DATABASE_DAMAGED, damage);

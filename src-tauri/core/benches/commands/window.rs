@@ -134,8 +134,8 @@ pub fn run(bench: &mut Bench, workspace: &Path, dir: &Path) {
 fn launch(app: &App, home: &Path) -> Launch {
     let mut command = Command::new(&app.binary);
     // Its own settings and WebKit caches, never the person's running the benchmark.
-    // Each app as it ships: Rollplan turns WebKit's GPU compositing off itself (see its
-    // main.rs); the empty window keeps Tauri's defaults.
+    // Each app as it ships: Rollplan turns WebKit's GPU compositing off itself unless
+    // this variable is set (see its drawing.rs); the empty window keeps Tauri's defaults.
     command
         .env_remove("WEBKIT_DISABLE_COMPOSITING_MODE")
         .env("XDG_CONFIG_HOME", home.join("config"))
