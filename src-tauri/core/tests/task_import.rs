@@ -1,6 +1,7 @@
 //! Importing a vendor's task list: CSV and XLSX, and every kind of bad file refused
 //! whole.
 
+use rollplan_core::audit::AuditAction;
 use rollplan_core::import::{parse_table, read_table};
 use rollplan_core::people::PersonDraft;
 use rollplan_core::rollouts::RolloutDraft;
@@ -74,6 +75,60 @@ fn a_vendor_csv_imports_with_phases_owners_and_dependencies() {
             .dependencies_added,
         1
     );
+}
+
+#[test]
+fn each_imported_task_has_one_history_entry_naming_what_it_waits_for() {
+    let (store, rollout) = store();
+    store.import_tasks(&rollout, &csv(GOOD)).expect("import");
+    let tasks = store.list_tasks(&rollout).expect("tasks");
+    let sign_off = tasks
+        .iter()
+        .find(|t| t.title == "Sign off testing")
+        .expect("sign-off");
+    let history = store.task_history(&sign_off.id).expect("history");
+    assert_eq!(history.len(), 1, "created once, not created then edited");
+    assert_eq!(history[0].action, AuditAction::Create);
+    let change = |field: &str| {
+        history[0]
+            .changes
+            .iter()
+            .find(|c| c.field == field)
+            .and_then(|c| c.new.clone())
+    };
+    assert_eq!(change("title").as_deref(), Some("Sign off testing"));
+    assert_eq!(
+        change("depends_on").as_deref(),
+        Some("Test interfaces; Build interfaces"),
+        "in the file's order"
+    );
+    let build = tasks
+        .iter()
+        .find(|t| t.title == "Build interfaces")
+        .expect("build");
+    let history = store.task_history(&build.id).expect("history");
+    assert_eq!(history.len(), 1);
+    assert!(
+        history[0].changes.iter().all(|c| c.field != "depends_on"),
+        "a task waiting for nothing says nothing about it"
+    );
+    assert_eq!(sign_off.row_version, build.row_version, "both as created");
+
+    // A task waiting for one already in the plan names it the same way.
+    let more = csv("Title,Depends on\nDress rehearsal,Sign off testing\n");
+    store.import_tasks(&rollout, &more).expect("more");
+    let rehearsal = store
+        .list_tasks(&rollout)
+        .expect("tasks")
+        .into_iter()
+        .find(|t| t.title == "Dress rehearsal")
+        .expect("rehearsal");
+    let history = store.task_history(&rehearsal.id).expect("history");
+    assert_eq!(history.len(), 1);
+    assert!(history[0]
+        .changes
+        .iter()
+        .any(|c| c.field == "depends_on" && c.new.as_deref() == Some("Sign off testing")));
 }
 
 #[test]

@@ -73,13 +73,40 @@ impl DependencyGraph {
     }
 
     /// Adds "`task_id` waits for `depends_on_id`", refusing a task and itself, tasks
-    /// of another rollout, and loops (named task by task).
+    /// of another rollout, and loops (named task by task). The dependent task's version
+    /// moves on and its history notes the new dependency.
     pub(crate) fn insert(
         &mut self,
         tx: &Transaction<'_>,
         task_id: &str,
         depends_on_id: &str,
     ) -> Result<()> {
+        match self.link(tx, task_id, depends_on_id)? {
+            Some(predecessor) => note_change(tx, task_id, None, Some(predecessor)),
+            None => Ok(()),
+        }
+    }
+
+    /// [`DependencyGraph::insert`] for a task written in this same transaction whose
+    /// creation is not recorded yet (an import records it with its dependencies): no
+    /// version to move on, no edit to note. The title of the task it now waits for comes
+    /// back; `None` if it already did.
+    pub(crate) fn insert_for_unrecorded(
+        &mut self,
+        tx: &Transaction<'_>,
+        task_id: &str,
+        depends_on_id: &str,
+    ) -> Result<Option<String>> {
+        self.link(tx, task_id, depends_on_id)
+    }
+
+    /// Checks and writes the dependency; the predecessor's title if it is new.
+    fn link(
+        &mut self,
+        tx: &Transaction<'_>,
+        task_id: &str,
+        depends_on_id: &str,
+    ) -> Result<Option<String>> {
         let task = self.end(tx, task_id)?;
         if task_id == depends_on_id {
             return Err(CoreError::invalid(
@@ -95,7 +122,7 @@ impl DependencyGraph {
             ));
         }
         if self.graph.contains(task_id, depends_on_id) {
-            return Ok(());
+            return Ok(None);
         }
         if let Some(chain) = self.graph.loop_through(task_id, depends_on_id) {
             let titles = titles(tx, &task.rollout_id)?;
@@ -118,7 +145,7 @@ impl DependencyGraph {
         )?
         .execute(params![task_id, depends_on_id, timestamp_text(now())])?;
         self.graph.add(task_id, depends_on_id);
-        note_change(tx, task_id, None, Some(predecessor.title))
+        Ok(Some(predecessor.title))
     }
 
     /// The task `id` as one end of a dependency, read once.

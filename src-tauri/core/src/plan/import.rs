@@ -16,7 +16,7 @@ use serde::Serialize;
 use ts_rs::TS;
 
 use super::lookups::Lookups;
-use super::tasks::add_task;
+use super::tasks::{add_unrecorded_task, UnrecordedTask};
 use super::{find_or_insert_phase, DependencyGraph, TaskDraft, TaskStatus};
 use crate::import::{find_column, Table, TableRow};
 use crate::time::date_text;
@@ -74,7 +74,11 @@ fn run(tx: &Transaction<'_>, rollout_id: &str, table: &Table) -> Result<TaskImpo
     // SQLite's NOCASE compares names, which is how the phase was looked up.
     let mut phase_ids: HashMap<String, String> = HashMap::new();
     let mut lookups = Lookups::default();
-    let mut ids: HashMap<String, (String, usize)> = HashMap::new();
+    // The file's tasks in row order. Their creation is recorded once the tasks each waits
+    // for are known too: one history entry a task.
+    let mut created: Vec<UnrecordedTask> = Vec::with_capacity(table.rows.len());
+    // Where each title's task is in `created`, and the row that named it.
+    let mut ids: HashMap<String, (usize, usize)> = HashMap::new();
     for row in &table.rows {
         let title = row.cell(Some(columns.title));
         if title.is_empty() {
@@ -127,30 +131,36 @@ fn run(tx: &Transaction<'_>, rollout_id: &str, table: &Table) -> Result<TaskImpo
             status,
             ..TaskDraft::default()
         };
-        let task_id =
-            add_task(tx, &mut lookups, rollout_id, &draft).map_err(|error| match error {
-                CoreError::Validation(fields) => {
-                    let first = fields.into_iter().next();
-                    let column = match first.as_ref().map(|f| f.field.as_str()) {
-                        Some("start_date") => columns.start,
-                        Some("due_date") => columns.due,
-                        Some("owner") | Some(super::UNKNOWN_OWNER_FIELD) => columns.owner,
-                        _ => Some(columns.title),
-                    };
-                    let message = first.map(|f| f.message).unwrap_or_default();
-                    refuse(row, column, message.trim_end_matches('.').to_owned())
-                }
-                other => other,
-            })?;
-        ids.insert(title.to_lowercase(), (task_id, row.line));
+        let task =
+            add_unrecorded_task(tx, &mut lookups, rollout_id, &draft).map_err(
+                |error| match error {
+                    CoreError::Validation(fields) => {
+                        let first = fields.into_iter().next();
+                        let column = match first.as_ref().map(|f| f.field.as_str()) {
+                            Some("start_date") => columns.start,
+                            Some("due_date") => columns.due,
+                            Some("owner") | Some(super::UNKNOWN_OWNER_FIELD) => columns.owner,
+                            _ => Some(columns.title),
+                        };
+                        let message = first.map(|f| f.message).unwrap_or_default();
+                        refuse(row, column, message.trim_end_matches('.').to_owned())
+                    }
+                    other => other,
+                },
+            )?;
+        ids.insert(title.to_lowercase(), (created.len(), row.line));
+        created.push(task);
     }
     let in_plan = existing_tasks(tx, rollout_id)?;
     let mut graph = DependencyGraph::load(tx, rollout_id)?;
     let mut dependencies_added = 0;
+    // The titles each task of `created` waits for.
+    let mut waits_for: Vec<Vec<String>> = vec![Vec::new(); created.len()];
     for row in &table.rows {
-        let Some((task_id, _)) = ids.get(&row.cell(Some(columns.title)).to_lowercase()) else {
+        let Some(&(index, _)) = ids.get(&row.cell(Some(columns.title)).to_lowercase()) else {
             continue;
         };
+        let task_id = &created[index].id;
         for name in row
             .cell(columns.depends_on)
             .split(';')
@@ -159,7 +169,7 @@ fn run(tx: &Transaction<'_>, rollout_id: &str, table: &Table) -> Result<TaskImpo
         {
             let predecessor = ids
                 .get(&name.to_lowercase())
-                .map(|(id, _)| id)
+                .map(|&(other, _)| &created[other].id)
                 .or_else(|| in_plan.get(&name.to_lowercase()))
                 .ok_or_else(|| {
                     refuse(
@@ -168,8 +178,8 @@ fn run(tx: &Transaction<'_>, rollout_id: &str, table: &Table) -> Result<TaskImpo
                         format!("there is no task called '{name}' in this file or in the plan"),
                     )
                 })?;
-            graph
-                .insert(tx, task_id, predecessor)
+            let added = graph
+                .insert_for_unrecorded(tx, task_id, predecessor)
                 .map_err(|error| match error {
                     CoreError::Validation(fields) => refuse(
                         row,
@@ -184,12 +194,19 @@ fn run(tx: &Transaction<'_>, rollout_id: &str, table: &Table) -> Result<TaskImpo
                     ),
                     other => other,
                 })?;
-            dependencies_added += 1;
+            if let Some(title) = added {
+                waits_for[index].push(title);
+                dependencies_added += 1;
+            }
         }
+    }
+    let tasks_added = created.len();
+    for (task, waits_for) in created.into_iter().zip(waits_for) {
+        task.record(tx, &waits_for)?;
     }
     Ok(TaskImportReport {
         file: table.file.clone(),
-        tasks_added: ids.len(),
+        tasks_added,
         dependencies_added,
         new_phases,
     })

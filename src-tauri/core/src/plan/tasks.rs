@@ -267,14 +267,52 @@ pub(crate) fn insert_task(
     fetch(tx, &id)
 }
 
-/// [`insert_task`] for a run of inserts into one plan (an import): the run's `lookups`
-/// answer what earlier rows already asked, and only the new task's id comes back.
+/// [`insert_task`] for a run of inserts into one plan: the run's `lookups` answer what
+/// earlier rows already asked, and only the new task's id comes back.
 pub(crate) fn add_task(
     tx: &Transaction<'_>,
     lookups: &mut Lookups,
     rollout_id: &str,
     draft: &TaskDraft,
 ) -> Result<String> {
+    let task = add_unrecorded_task(tx, lookups, rollout_id, draft)?;
+    let id = task.id.clone();
+    task.record(tx, &[])?;
+    Ok(id)
+}
+
+/// A task just written whose creation is not in the history yet: an import records it
+/// once the task's dependencies are known too, as one entry — not one for the task and
+/// then an edit for each task it waits for.
+pub(crate) struct UnrecordedTask {
+    pub id: String,
+    at: String,
+    changes: ChangeSet,
+}
+
+impl UnrecordedTask {
+    /// Records the task's creation, with the titles of the tasks it waits for.
+    pub(crate) fn record(mut self, tx: &Transaction<'_>, waits_for: &[String]) -> Result<()> {
+        self.changes.compare("depends_on", "", waits_for.join("; "));
+        audit::record(
+            tx,
+            &self.at,
+            EntityKind::PlanTask,
+            &self.id,
+            AuditAction::Create,
+            &self.changes.into_changes(),
+        )
+    }
+}
+
+/// Validates and inserts a task, leaving its history entry to the caller (see
+/// [`UnrecordedTask`]); the caller's transaction must record it before committing.
+pub(crate) fn add_unrecorded_task(
+    tx: &Transaction<'_>,
+    lookups: &mut Lookups,
+    rollout_id: &str,
+    draft: &TaskDraft,
+) -> Result<UnrecordedTask> {
     lookups.require_rollout(tx, rollout_id)?;
     let valid = validate(tx, lookups, rollout_id, draft)?;
     let id = uuid::Uuid::now_v7().to_string();
@@ -299,15 +337,7 @@ pub(crate) fn add_task(
     ])?;
     let mut changes = ChangeSet::default();
     describe_changes(tx, lookups, &mut changes, None, &valid)?;
-    audit::record(
-        tx,
-        &at,
-        EntityKind::PlanTask,
-        &id,
-        AuditAction::Create,
-        &changes.into_changes(),
-    )?;
-    Ok(id)
+    Ok(UnrecordedTask { id, at, changes })
 }
 
 /// Notes what a write changes, with owners and phases by name so the history reads.
