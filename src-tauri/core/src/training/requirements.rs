@@ -184,7 +184,8 @@ pub(crate) fn assign_missing_records(tx: &Transaction<'_>) -> Result<usize> {
              JOIN people p ON p.role_id = q.role_id AND p.active = 1 AND p.deleted_at IS NULL
              WHERE q.deleted_at IS NULL
                AND NOT EXISTS (SELECT 1 FROM training_records t
-                               WHERE t.person_id = p.id AND t.module_id = q.module_id)",
+                               WHERE t.person_id = p.id AND t.module_id = q.module_id)
+             ORDER BY p.id, q.module_id",
         )?;
         let pairs = statement.query_map([], |row| Ok((row.get(0)?, row.get(1)?)))?;
         pairs.collect::<rusqlite::Result<_>>()?
