@@ -10,7 +10,7 @@ use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
 pub(crate) use store::{
-    add_person, find_role_by_name, insert_person, insert_role, update_person_in,
+    add_person, find_role_by_name, insert_person, insert_role, update_person_in, RoleNames,
 };
 
 /// A job role, such as "Medical assistant (MA)".

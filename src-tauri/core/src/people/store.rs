@@ -1,6 +1,8 @@
 //! Reading and writing people and roles. Each write and its audit entry share one
 //! transaction.
 
+use std::collections::HashMap;
+
 use rusqlite::{params, Connection, OptionalExtension, Row, Transaction};
 
 use super::validate::{validate, ValidPerson};
@@ -66,7 +68,7 @@ impl Store {
                     current.name
                 )));
             }
-            let person = update_person_in(tx, &current, draft)?;
+            let person = update_person_in(tx, &mut RoleNames::default(), &current, draft)?;
             // A new role (or coming back) brings that role's required training.
             assign_missing_records(tx)?;
             Ok(person)
@@ -123,14 +125,18 @@ impl Store {
 
 /// Validates and inserts a person inside a caller's transaction.
 pub(crate) fn insert_person(tx: &Transaction<'_>, draft: &PersonDraft) -> Result<Person> {
-    let id = add_person(tx, draft)?;
+    let id = add_person(tx, &mut RoleNames::default(), draft)?;
     fetch_person(tx, &id)
 }
 
 /// [`insert_person`] for a caller that needs only the new person's id (an import).
-pub(crate) fn add_person(tx: &Transaction<'_>, draft: &PersonDraft) -> Result<String> {
+pub(crate) fn add_person(
+    tx: &Transaction<'_>,
+    roles: &mut RoleNames,
+    draft: &PersonDraft,
+) -> Result<String> {
     let valid = validate(draft)?;
-    check_references(tx, &valid, None)?;
+    check_references(tx, roles, &valid, None)?;
     let id = uuid::Uuid::now_v7().to_string();
     let at = timestamp_text(now());
     tx.prepare_cached(
@@ -149,7 +155,7 @@ pub(crate) fn add_person(tx: &Transaction<'_>, draft: &PersonDraft) -> Result<St
         at
     ])?;
     let mut changes = ChangeSet::default();
-    describe_changes(tx, &mut changes, None, &valid)?;
+    describe_changes(roles.role_of(tx, &valid)?, &mut changes, None, &valid);
     audit::record(
         tx,
         &at,
@@ -164,13 +170,19 @@ pub(crate) fn add_person(tx: &Transaction<'_>, draft: &PersonDraft) -> Result<St
 /// Validates and applies an edit inside a caller's transaction; no change writes nothing.
 pub(crate) fn update_person_in(
     tx: &Transaction<'_>,
+    roles: &mut RoleNames,
     current: &Person,
     draft: &PersonDraft,
 ) -> Result<Person> {
     let valid = validate(draft)?;
-    check_references(tx, &valid, Some(&current.id))?;
+    check_references(tx, roles, &valid, Some(&current.id))?;
     let mut changes = ChangeSet::default();
-    describe_changes(tx, &mut changes, Some(current), &valid)?;
+    describe_changes(
+        roles.role_of(tx, &valid)?,
+        &mut changes,
+        Some(current),
+        &valid,
+    );
     if changes.is_empty() {
         return Ok(current.clone());
     }
@@ -241,12 +253,14 @@ pub(crate) fn find_role_by_name(conn: &Connection, name: &str) -> Result<Option<
 }
 
 /// The role must exist and the email must not belong to someone else.
-fn check_references(conn: &Connection, valid: &ValidPerson, own_id: Option<&str>) -> Result<()> {
+fn check_references(
+    conn: &Connection,
+    roles: &mut RoleNames,
+    valid: &ValidPerson,
+    own_id: Option<&str>,
+) -> Result<()> {
     if let Some(role_id) = &valid.role_id {
-        let known: bool = conn
-            .prepare_cached("SELECT EXISTS (SELECT 1 FROM roles WHERE id = ?1)")?
-            .query_row(params![role_id], |row| row.get(0))?;
-        if !known {
+        if roles.name(conn, role_id)?.is_none() {
             return Err(CoreError::invalid(
                 "role_id",
                 "Choose a role from the list.",
@@ -295,21 +309,13 @@ fn set_person_deleted_at(
 }
 
 fn describe_changes(
-    conn: &Connection,
+    new_role: String,
     changes: &mut ChangeSet,
     old: Option<&Person>,
     new: &ValidPerson,
-) -> Result<()> {
+) {
     let text = |f: fn(&Person) -> String| old.map(f).unwrap_or_default();
     let flag = |on: bool| if on { "yes" } else { "no" };
-    let new_role = match &new.role_id {
-        Some(id) => conn
-            .prepare_cached("SELECT name FROM roles WHERE id = ?1")?
-            .query_row(params![id], |row| row.get(0))
-            .optional()?
-            .unwrap_or_default(),
-        None => String::new(),
-    };
     changes.compare("name", text(|p| p.name.clone()), new.name.as_str());
     changes.compare(
         "role",
@@ -332,7 +338,36 @@ fn describe_changes(
         old.map(|p| flag(p.active)).unwrap_or(""),
         flag(new.active),
     );
-    Ok(())
+}
+
+/// Role names by id, remembered over a run of writes to the directory in one
+/// transaction: a roster names a handful of roles over hundreds of rows, so whether each
+/// exists and what it is called is asked once a role. Nothing in such a run renames or
+/// removes a role. A single edit uses a fresh one.
+#[derive(Default)]
+pub(crate) struct RoleNames(HashMap<String, Option<String>>);
+
+impl RoleNames {
+    /// The role's name; `None` when there is no such role.
+    fn name(&mut self, conn: &Connection, role_id: &str) -> Result<Option<String>> {
+        if let Some(name) = self.0.get(role_id) {
+            return Ok(name.clone());
+        }
+        let name: Option<String> = conn
+            .prepare_cached("SELECT name FROM roles WHERE id = ?1")?
+            .query_row(params![role_id], |row| row.get(0))
+            .optional()?;
+        self.0.insert(role_id.to_owned(), name.clone());
+        Ok(name)
+    }
+
+    /// The name of a person's role, for their history; empty without one.
+    fn role_of(&mut self, conn: &Connection, person: &ValidPerson) -> Result<String> {
+        Ok(match &person.role_id {
+            Some(id) => self.name(conn, id)?.unwrap_or_default(),
+            None => String::new(),
+        })
+    }
 }
 
 pub(super) fn fetch_person(conn: &Connection, id: &str) -> Result<Person> {

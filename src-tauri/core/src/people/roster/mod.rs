@@ -10,7 +10,9 @@ use rusqlite::{params, Transaction};
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
-use super::{add_person, find_role_by_name, insert_role, update_person_in, Person, PersonDraft};
+use super::{
+    add_person, find_role_by_name, insert_role, update_person_in, Person, PersonDraft, RoleNames,
+};
 use crate::import::{find_column, Table, TableRow};
 use crate::training::assign_missing_records;
 
@@ -203,6 +205,8 @@ struct Roles {
     ids: HashMap<String, String>,
     /// Roles the file names that were not in the list yet, in the order first named.
     added: Vec<String>,
+    /// Each role's name by id, for checking and describing the rows' people.
+    names: RoleNames,
 }
 
 impl Roles {
@@ -292,7 +296,7 @@ fn plan_row(
                 super_user: values.super_user.unwrap_or(false),
                 active: values.active.unwrap_or(true),
             };
-            add_person(tx, &draft).map(|_| (RosterOutcome::Added, String::new()))
+            add_person(tx, &mut roles.names, &draft).map(|_| (RosterOutcome::Added, String::new()))
         }
         Some(person) => {
             // Empty cells leave what the directory knows as it is.
@@ -312,7 +316,7 @@ fn plan_row(
             if draft == person.draft() {
                 Ok((RosterOutcome::Unchanged, String::new()))
             } else {
-                update_person_in(tx, person, &draft)
+                update_person_in(tx, &mut roles.names, person, &draft)
                     .map(|updated| (RosterOutcome::Updated, describe_update(person, &updated)))
             }
         }
