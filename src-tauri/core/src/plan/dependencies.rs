@@ -148,6 +148,16 @@ impl DependencyGraph {
         Ok(Some(predecessor.title))
     }
 
+    /// Remembers a task of this plan written in the same transaction, so that linking it
+    /// asks the database nothing about it.
+    pub(crate) fn know(&mut self, task_id: &str, title: &str) {
+        let end = End {
+            rollout_id: self.rollout_id.clone(),
+            title: title.to_owned(),
+        };
+        self.ends.insert(task_id.to_owned(), end);
+    }
+
     /// The task `id` as one end of a dependency, read once.
     fn end(&mut self, conn: &Connection, id: &str) -> Result<End> {
         if let Some(end) = self.ends.get(id) {

@@ -153,6 +153,9 @@ fn run(tx: &Transaction<'_>, rollout_id: &str, table: &Table) -> Result<TaskImpo
     }
     let in_plan = existing_tasks(tx, rollout_id)?;
     let mut graph = DependencyGraph::load(tx, rollout_id)?;
+    for task in &created {
+        graph.know(&task.id, &task.title);
+    }
     let mut dependencies_added = 0;
     // The titles each task of `created` waits for.
     let mut waits_for: Vec<Vec<String>> = vec![Vec::new(); created.len()];

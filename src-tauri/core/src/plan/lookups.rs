@@ -75,7 +75,8 @@ impl Lookups {
         Ok(name)
     }
 
-    /// [`owners::resolve_owner`], once per way of writing an owner.
+    /// [`owners::resolve_owner`], once per way of writing an owner. The person found
+    /// is remembered by name too, for [`Lookups::owner_name`].
     pub(crate) fn resolve_owner(
         &mut self,
         conn: &Connection,
@@ -84,7 +85,12 @@ impl Lookups {
         if let Some(found) = self.owners.get(owner) {
             return Ok(found.clone());
         }
-        let found = owners::resolve_owner(conn, owner)?;
+        let found = owners::find_owner(conn, owner)?.map(|person| {
+            person.map(|(id, name)| {
+                self.owner_names.insert(id.clone(), name);
+                id
+            })
+        });
         self.owners.insert(owner.to_owned(), found.clone());
         Ok(found)
     }

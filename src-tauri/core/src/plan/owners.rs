@@ -18,25 +18,36 @@ pub(crate) fn resolve_owner(
     conn: &Connection,
     owner: &str,
 ) -> Result<std::result::Result<Option<String>, FieldError>> {
+    Ok(find_owner(conn, owner)?.map(|found| found.map(|(id, _)| id)))
+}
+
+/// [`resolve_owner`], with the person's name as the directory spells it: (id, name).
+pub(crate) fn find_owner(
+    conn: &Connection,
+    owner: &str,
+) -> Result<std::result::Result<Option<(String, String)>, FieldError>> {
     let owner = owner.trim();
     if owner.is_empty() {
         return Ok(Ok(None));
     }
-    let by_id: Option<String> = conn
-        .prepare_cached("SELECT id FROM people WHERE id = ?1 AND deleted_at IS NULL")?
-        .query_row(params![owner], |row| row.get(0))
+    let by_id: Option<(String, String)> = conn
+        .prepare_cached("SELECT id, name FROM people WHERE id = ?1 AND deleted_at IS NULL")?
+        .query_row(params![owner], |row| Ok((row.get(0)?, row.get(1)?)))
         .optional()?;
     if by_id.is_some() {
         return Ok(Ok(by_id));
     }
     let mut statement = conn.prepare_cached(
-        "SELECT id, active FROM people
+        "SELECT id, name, active FROM people
          WHERE name = ?1 COLLATE NOCASE AND deleted_at IS NULL ORDER BY active DESC",
     )?;
-    let found: Vec<(String, bool)> = statement
-        .query_map(params![owner], |row| Ok((row.get(0)?, row.get(1)?)))?
+    let found: Vec<(String, String, bool)> = statement
+        .query_map(params![owner], |row| {
+            Ok((row.get(0)?, row.get(1)?, row.get(2)?))
+        })?
         .collect::<rusqlite::Result<_>>()?;
-    let active: Vec<&(String, bool)> = found.iter().filter(|(_, active)| *active).collect();
+    let active: Vec<&(String, String, bool)> =
+        found.iter().filter(|(_, _, active)| *active).collect();
     Ok(match (found.as_slice(), active.as_slice()) {
         ([], _) => Err(FieldError::new(
             UNKNOWN_OWNER_FIELD,
@@ -45,7 +56,7 @@ pub(crate) fn resolve_owner(
                  who is."
             ),
         )),
-        ([(id, _)], _) | (_, [(id, _)]) => Ok(Some(id.clone())),
+        ([(id, name, _)], _) | (_, [(id, name, _)]) => Ok(Some((id.clone(), name.clone()))),
         _ => Err(FieldError::new(
             "owner",
             format!(

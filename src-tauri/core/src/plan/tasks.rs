@@ -286,6 +286,8 @@ pub(crate) fn add_task(
 /// then an edit for each task it waits for.
 pub(crate) struct UnrecordedTask {
     pub id: String,
+    /// As written, after the checks (trimmed).
+    pub title: String,
     at: String,
     changes: ChangeSet,
 }
@@ -337,7 +339,12 @@ pub(crate) fn add_unrecorded_task(
     ])?;
     let mut changes = ChangeSet::default();
     describe_changes(tx, lookups, &mut changes, None, &valid)?;
-    Ok(UnrecordedTask { id, at, changes })
+    Ok(UnrecordedTask {
+        id,
+        title: valid.title,
+        at,
+        changes,
+    })
 }
 
 /// Notes what a write changes, with owners and phases by name so the history reads.
