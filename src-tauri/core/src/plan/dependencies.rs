@@ -81,27 +81,17 @@ impl DependencyGraph {
         task_id: &str,
         depends_on_id: &str,
     ) -> Result<()> {
-        match self.link(tx, task_id, depends_on_id)? {
+        match self.insert_for_unrecorded(tx, task_id, depends_on_id)? {
             Some(predecessor) => note_change(tx, task_id, None, Some(predecessor)),
             None => Ok(()),
         }
     }
 
     /// [`DependencyGraph::insert`] for a task written in this same transaction whose
-    /// creation is not recorded yet (an import records it with its dependencies): no
-    /// version to move on, no edit to note. The title of the task it now waits for comes
-    /// back; `None` if it already did.
+    /// creation is not recorded yet (an import records it with its dependencies): the
+    /// same checks and the dependency written, but no version to move on and no edit to
+    /// note. The title of the task it now waits for comes back; `None` if it already did.
     pub(crate) fn insert_for_unrecorded(
-        &mut self,
-        tx: &Transaction<'_>,
-        task_id: &str,
-        depends_on_id: &str,
-    ) -> Result<Option<String>> {
-        self.link(tx, task_id, depends_on_id)
-    }
-
-    /// Checks and writes the dependency; the predecessor's title if it is new.
-    fn link(
         &mut self,
         tx: &Transaction<'_>,
         task_id: &str,
