@@ -249,20 +249,7 @@ fn lines(out: &mut String, depth: usize, value: &Value) {
 /// The text with ids numbered in order of appearance (`<id-1>`, ...) and timestamps
 /// blanked: both differ from one run to the next.
 pub(super) fn stable(text: &str) -> String {
-    let ids = regex::Regex::new(r"[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}")
-        .expect("pattern");
-    let mut seen: Vec<String> = Vec::new();
-    let text = ids.replace_all(text, |found: &regex::Captures| {
-        let id = found[0].to_owned();
-        let n = match seen.iter().position(|s| *s == id) {
-            Some(n) => n + 1,
-            None => {
-                seen.push(id);
-                seen.len()
-            }
-        };
-        format!("<id-{n}>")
-    });
+    let text = super::golden_files::number_ids(text);
     let times =
         regex::Regex::new(r"\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?Z").expect("pattern");
     times.replace_all(&text, "<time>").into_owned()

@@ -5,6 +5,9 @@
 // Each test file uses only some of these helpers.
 #![allow(dead_code)]
 
+#[path = "../golden_files/mod.rs"]
+mod golden_files;
+
 use chrono::NaiveDate;
 use rollplan_core::metrics::{
     Cadence, Direction, MeasurementDraft, MetricDraft, MetricUnit, ThresholdDraft, ThresholdLevel,
@@ -324,59 +327,12 @@ pub fn fixture_with(text: impl Fn(&str) -> String) -> Fixture {
     }
 }
 
-/// Ids are random: the golden files hold `<id-1>`, `<id-2>`, ... in order of appearance.
-pub fn without_ids(text: &str) -> String {
-    let pattern =
-        regex::Regex::new(r"[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}")
-            .expect("pattern");
-    let mut seen: Vec<String> = Vec::new();
-    pattern
-        .replace_all(text, |found: &regex::Captures| {
-            let id = found[0].to_owned();
-            let n = match seen.iter().position(|s| *s == id) {
-                Some(n) => n + 1,
-                None => {
-                    seen.push(id);
-                    seen.len()
-                }
-            };
-            format!("<id-{n}>")
-        })
-        .into_owned()
-}
-
-/// Compares `actual` with the golden file `tests/golden/NAME`. Run the tests with
-/// `UPDATE_GOLDEN=1` to rewrite the goldens after an intended change, then review the
-/// diff like code.
+/// Compares `actual`, its ids numbered, with the golden file `tests/golden/NAME`.
 pub fn assert_golden(name: &str, actual: &str) {
     let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
         .join("tests/golden")
         .join(name);
-    let actual = without_ids(actual);
-    if std::env::var_os("UPDATE_GOLDEN").is_some() {
-        std::fs::create_dir_all(path.parent().expect("folder")).expect("golden folder");
-        std::fs::write(&path, &actual).expect("write golden");
-        return;
-    }
-    let expected = std::fs::read_to_string(&path).unwrap_or_else(|_| {
-        panic!(
-            "missing golden file {}; run with UPDATE_GOLDEN=1",
-            path.display()
-        )
-    });
-    if expected != actual {
-        let line = expected
-            .lines()
-            .zip(actual.lines())
-            .position(|(a, b)| a != b)
-            .unwrap_or(0);
-        panic!(
-            "{name} differs from its golden file at line {}:\n  golden: {:?}\n  actual: {:?}\n(run with UPDATE_GOLDEN=1 if the change is intended)",
-            line + 1,
-            expected.lines().nth(line),
-            actual.lines().nth(line)
-        );
-    }
+    golden_files::assert_matches_golden(&path, name, &golden_files::number_ids(actual));
 }
 
 /// The text of a PDF and its page count, through poppler's pdftotext and pdfinfo
