@@ -6,9 +6,10 @@ root=$(cd "$(dirname "$0")/.." && pwd)
 
 # Debian 12 / Ubuntu packages: Tauri's WebKitGTK stack, and for tests a virtual display,
 # a session bus, WebKit's WebDriver, python3-xlib to close the window like a person, and
-# poppler-utils (pdftotext) to read exported PDFs back.
+# poppler-utils (pdftotext) to read exported PDFs back, and ImageMagick's import to
+# photograph the window for the screen checks.
 build_packages=(build-essential pkg-config libwebkit2gtk-4.1-dev libxdo-dev libssl-dev librsvg2-dev)
-test_packages=(xvfb xauth dbus dbus-x11 webkit2gtk-driver python3-xlib poppler-utils)
+test_packages=(xvfb xauth dbus dbus-x11 webkit2gtk-driver python3-xlib poppler-utils imagemagick)
 
 wanted=("${build_packages[@]}")
 if [[ "${1:-}" == "--test" ]]; then wanted+=("${test_packages[@]}"); fi

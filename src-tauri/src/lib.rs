@@ -5,6 +5,7 @@ mod dialogs;
 mod drawing;
 mod grants;
 mod info;
+mod screen_fit;
 mod startup;
 mod state;
 
@@ -37,6 +38,7 @@ pub fn run() {
         .setup(|app| {
             if let Some(window) = app.get_webview_window("main") {
                 drawing::draw_in_software(&window)?;
+                screen_fit::fit_to_work_area(&window)?;
             }
             let window = app.handle().clone();
             app.manage(state::AppState::open(move |damage| {

@@ -216,7 +216,7 @@ describe('Rollplan desktop app', { concurrency: false }, () => {
       await (await session.waitFind('#new-name')).type('Dermatology EHR go-live');
       await session.waitForText('#new-template option', 'EHR');
       await setValue('#new-template', 'ehr-go-live', 'change');
-      await setValue('#new-go-live', '2027-06-01');
+      await (await session.find('#new-go-live')).type('6/1/2027');
       await (await session.find('dialog button[type="submit"]')).click();
       await session.waitForText('.tabs a', 'Plan');
       await (await session.waitForText('.tabs a', 'Plan')).click();
@@ -246,11 +246,16 @@ describe('Rollplan desktop app', { concurrency: false }, () => {
     await app.step('dependency', async () => {
       await (await session.waitForText('.tabs a', 'Plan')).click();
       await session.waitFind('#entry-title');
-      await setValue('input[aria-label="New task due"]', '2027-05-03');
+      const typeDate = async (label, text) => {
+        const field = await session.find(`input[aria-label="${label}"]`);
+        await field.erase();
+        await field.type(text);
+      };
+      await typeDate('New task due', 'May 3 2027');
       await (await session.find('#entry-title')).type(`Order label printers${Keys.ENTER}`);
       await session.waitForText('.tasks .title', 'Order label printers');
-      await setValue('input[aria-label="New task start"]', '2027-05-04');
-      await setValue('input[aria-label="New task due"]', '2027-05-05');
+      await typeDate('New task start', '5/4/2027');
+      await typeDate('New task due', '2027-05-05');
       await (await session.find('#entry-title')).type(`Test label printers${Keys.ENTER}`);
       await (await session.waitForText('.tasks .title', 'Test label printers')).click();
       await session.waitForText('dialog option', 'Order label printers');
@@ -290,12 +295,6 @@ describe('Rollplan desktop app', { concurrency: false }, () => {
 
   it('defines a metric with thresholds, records four weeks and sees its status and chart change', async () => {
     const session = await app.launch();
-    const setValue = (css, value) =>
-      session.execute(
-        `const el = document.querySelector(arguments[0]); el.value = arguments[1];
-         el.dispatchEvent(new Event('input', { bubbles: true }));`,
-        [css, value],
-      );
 
     await app.step('define', async () => {
       await (await session.waitForText('.sidebar a', 'Portal sign-up')).click();
@@ -304,9 +303,9 @@ describe('Rollplan desktop app', { concurrency: false }, () => {
       await (await session.waitFind('#metric-name')).type('Portal activation');
       await (await session.find('#metric-definition')).type('Seen patients with an active portal account');
       await (await session.find('#metric-baseline')).type('20');
-      await setValue('#metric-baseline-date', '2026-01-05');
+      await (await session.find('#metric-baseline-date')).type('1/5/2026');
       await (await session.find('#metric-target')).type('60');
-      await setValue('#metric-target-date', '2026-03-02');
+      await (await session.find('#metric-target-date')).type('Mar 2 2026');
       await (await session.waitForText('dialog button', 'Add metric')).click();
       await (await session.waitForText('.tile', 'Portal activation')).click();
       await session.waitFind('[data-testid="metric-detail"]');
@@ -323,8 +322,11 @@ describe('Rollplan desktop app', { concurrency: false }, () => {
       await session.waitForText('[role="status"]', 'Saved the act level');
     });
 
+    // Dates typed the way people write them.
     const record = async (date, value) => {
-      await setValue('input[aria-label="Date of the value"]', date);
+      const day = await session.find('input[aria-label="Date of the value"]');
+      await day.erase();
+      await day.type(date);
       await (await session.find('input[aria-label="Value"]')).type(value);
       await (await session.waitForText('.record button', 'Record')).click();
       await waitFor(`the value of ${date}`, async () =>
@@ -335,9 +337,9 @@ describe('Rollplan desktop app', { concurrency: false }, () => {
     };
 
     await app.step('three good weeks', async () => {
-      await record('2026-01-12', '28');
-      await record('2026-01-19', '33');
-      await record('2026-01-26', '38');
+      await record('jan 12 2026', '28');
+      await record('1/19/2026', '33');
+      await record('26 Jan 2026', '38');
       await session.waitForText('.tile', 'On track');
       const dots = await session.execute(`return document.querySelectorAll('[data-testid="metric-detail"] circle').length;`);
       assert.equal(dots, 3, 'the chart shows the three values');

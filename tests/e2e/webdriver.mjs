@@ -11,7 +11,11 @@ export const Keys = {
   ENTER: '\uE007',
   CONTROL: '\uE009',
   ALT: '\uE00A',
+  TAB: '\uE004',
+  ESCAPE: '\uE00C',
   ARROW_UP: '\uE013',
+  ARROW_RIGHT: '\uE014',
+  ARROW_DOWN: '\uE015',
 };
 
 async function request(base, method, path, body) {
