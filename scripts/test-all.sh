@@ -29,5 +29,5 @@ cargo build --workspace --locked
 section "End to end: the real app under Xvfb"
 export ROLLPLAN_APP="$CARGO_TARGET_DIR/debug/rollplan"
 export ROLLPLAN_CLI="$CARGO_TARGET_DIR/debug/rollplan-cli"
-xvfb-run --auto-servernum --server-args="-screen 0 1920x1080x24" \
+xvfb-run --auto-servernum --server-args="-screen 0 2560x1440x24" \
   dbus-run-session -- node --test --test-concurrency=1 tests/e2e/*.test.mjs

@@ -163,11 +163,7 @@ describe('Rollplan desktop app', { concurrency: false }, () => {
          pick('requirement-role', 'Registered nurse (RN)');
          pick('requirement-module', 'Portal sign-up at check-in');`,
       );
-      const due = await session.find('#requirement-due');
-      await session.execute(
-        `const d = arguments[0]; d.value = '2030-01-15'; d.dispatchEvent(new Event('input', { bubbles: true }));`,
-        [{ 'element-6066-11e4-a52e-4f735466cecf': due.id }],
-      );
+      await (await session.find('#requirement-due')).type('1/15/2030');
       await (await session.waitForText('button', 'Require')).click();
       await session.waitForText('.completion li', '0 of 1 trained');
     });

@@ -23,7 +23,7 @@ export function running(binary) {
 export async function startDriver({ port, env, application }) {
   const log = join(tmpdir(), `rollplan-e2e-driver-${port}-${process.pid}.log`);
   const out = openSync(log, 'a');
-  const child = spawn('tauri-driver', ['--port', String(port)], {
+  const child = spawn('tauri-driver', ['--port', String(port), '--native-port', String(port + 1)], {
     env: { ...process.env, ...env },
     stdio: ['ignore', out, out],
   });

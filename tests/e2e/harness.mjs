@@ -2,7 +2,6 @@
 // describe block, one app session per test, and a screenshot when a step fails.
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
-import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, afterEach, before } from 'node:test';
 import { running, startDriver } from './driver.mjs';
@@ -30,11 +29,22 @@ function singleInstanceNameOwned() {
   return /boolean true/.test(reply);
 }
 
+/**
+ * A picture of the app's window as the display shows it, in PNG. X11's own capture
+ * (ImageMagick's `import`): WebDriver's screenshot of the WebKitGTK window stalls now and
+ * then on this drawing path, which would hide a failure behind a timeout.
+ */
+export async function photograph(session, file) {
+  const { x, y, width, height } = await session.call('GET', '/window/rect');
+  execFileSync('import', ['-window', 'root', '-crop', `${width}x${height}+${x}+${y}`, file]);
+}
+
 export function useApp(env, workDir) {
   const app = { driver: undefined, session: undefined };
 
   before(async () => {
-    app.driver = await startDriver({ port: 4444, env, application });
+    // Another port lets a second run go on beside this one (each has its own display and bus).
+    app.driver = await startDriver({ port: Number(process.env.ROLLPLAN_E2E_PORT ?? 4444), env, application });
   });
 
   // The app is single-instance: a launch while the last one is still exiting would
@@ -75,7 +85,7 @@ export function useApp(env, workDir) {
       if (app.session) {
         const shot = join(workDir, `${name.replace(/\W+/g, '-')}.png`);
         try {
-          writeFileSync(shot, Buffer.from(await app.session.screenshot(), 'base64'));
+          await photograph(app.session, shot);
           error.message += ` (screenshot: ${shot})`;
         } catch {}
       }

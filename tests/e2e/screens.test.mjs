@@ -1,4 +1,4 @@
-// Every screen of the sample clinic, at a 1280×720 laptop and at full HD, in light and
+// Every screen of the sample clinic, at a 1280×720 laptop, at full HD and at 2560×1440, in light and
 // dark: each is photographed (the pictures are kept for a person to look at) and checked
 // for what a person would call broken — see layout.mjs.
 import assert from 'node:assert/strict';
@@ -7,7 +7,7 @@ import { mkdirSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
-import { cliBinary, useApp } from './harness.mjs';
+import { cliBinary, photograph, useApp } from './harness.mjs';
 import { LAYOUT_PROBLEMS } from './layout.mjs';
 import { Keys, waitFor } from './webdriver.mjs';
 
@@ -68,6 +68,7 @@ const SCREENS = [
 const SIZES = [
   { width: 1280, height: 720 },
   { width: 1920, height: 1080 },
+  { width: 2560, height: 1440 },
 ];
 
 /** Resizes the window so the page itself is `width` × `height`, as on that screen, in
@@ -82,13 +83,6 @@ async function resize(session, { width, height }) {
     }
     return w === width && h === height;
   });
-}
-
-/** A picture of the window as the display shows it. X11's own capture: WebDriver's
- *  screenshot of the WebKitGTK window stalled now and then on this drawing path. */
-async function photograph(session, file) {
-  const { x, y, width, height } = await session.call('GET', '/window/rect');
-  execFileSync('import', ['-window', 'root', '-crop', `${width}x${height}+${x}+${y}`, file]);
 }
 
 async function visit(session, screen) {
