@@ -22,14 +22,15 @@ use rollplan_core::metrics::{
 use rollplan_core::people::roster::{RejectedRows, RosterReport};
 use rollplan_core::people::{Person, PersonDraft, Role};
 use rollplan_core::plan::{
-    CriticalPath, GoLiveMove, PlanPhase, PlanView, SlippedTask, Task, TaskDraft, TaskImportReport,
+    CriticalPath, DatesUndo, GoLiveMove, GoLiveMoveScope, PlanPhase, PlanView, SlippedTask, Task,
+    TaskDraft, TaskImportReport, TaskSave, TaskShift,
 };
 use rollplan_core::readiness::{Criterion, CriterionDraft, Readiness, RolloutStatus};
-use rollplan_core::rollouts::{Rollout, RolloutDraft};
+use rollplan_core::rollouts::{Rollout, RolloutDraft, ScheduleMode};
 use rollplan_core::sops::{
     LinkedRollout, LinkedSop, Revision, SearchHit, Sop, SopDiff, SopDraft, SopRelation, SopSummary,
 };
-use rollplan_core::templates::RolloutTemplate;
+use rollplan_core::templates::{RolloutTemplate, RunwayCheck, TemplateFit};
 use rollplan_core::training::{
     DueTraining, MatrixFilter, ModuleDraft, RecordDraft, Requirement, RoleCompletion,
     TrainingMatrix, TrainingModule, TrainingRecord,
@@ -92,6 +93,13 @@ fn export_all(dir: &Path) {
         SlippedTask::export_all(&config),
         PlanView::export_all(&config),
         GoLiveMove::export_all(&config),
+        GoLiveMoveScope::export_all(&config),
+        DatesUndo::export_all(&config),
+        TaskShift::export_all(&config),
+        TaskSave::export_all(&config),
+        ScheduleMode::export_all(&config),
+        RunwayCheck::export_all(&config),
+        TemplateFit::export_all(&config),
         TaskImportReport::export_all(&config),
         RolloutTemplate::export_all(&config),
         PhiHit::export_all(&config),

@@ -327,6 +327,10 @@ pub struct CreateRollout {
     /// Start from a built-in template (see `templates list`); needs --go-live.
     #[arg(long, value_name = "NAME")]
     pub template: Option<String>,
+    /// When go-live is too near for the template's plan: `compress` it into the days
+    /// left, or `keep` its durations (it then starts in the past).
+    #[arg(long, value_name = "compress|keep")]
+    pub fit: Option<String>,
     /// A site or department; repeat for several.
     #[arg(long = "site", value_name = "SITE")]
     pub sites: Vec<String>,
@@ -366,6 +370,7 @@ pub fn flag_for_field(field: &str) -> Option<&'static str> {
         "owner" => "--owner",
         "sites" => "--site",
         "template" => "--template",
+        "fit" => "--fit",
         "seed" => "--seed",
         _ => return None,
     })

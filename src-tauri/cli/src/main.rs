@@ -11,6 +11,7 @@ mod export;
 mod metrics;
 mod output;
 mod people;
+mod runway;
 mod sops;
 
 use std::path::Path;
@@ -89,9 +90,12 @@ fn run(cli: Cli) -> Result<(), CoreError> {
             RolloutsCommand::Create(create) => {
                 let json = create.json;
                 let template = create.template.clone();
+                let fit = create.fit.clone();
                 let draft: RolloutDraft = (*create).into_draft()?;
                 let rollout = match template.as_deref() {
-                    Some(name) => store.create_rollout_from_template(&draft, name)?,
+                    Some(name) => {
+                        runway::create_from_template(&store, &draft, name, fit.as_deref(), today())?
+                    }
                     None => store.create_rollout(&draft)?,
                 };
                 if json {

@@ -6,7 +6,9 @@ mod common;
 use common::date;
 use rollplan_core::audit::{AuditAction, EntityKind};
 use rollplan_core::people::PersonDraft;
-use rollplan_core::plan::{Task, TaskDraft, TaskKind, TaskStatus, UNKNOWN_OWNER_FIELD};
+use rollplan_core::plan::{
+    GoLiveMove, GoLiveMoveScope, Task, TaskDraft, TaskKind, TaskStatus, UNKNOWN_OWNER_FIELD,
+};
 use rollplan_core::rollouts::RolloutDraft;
 use rollplan_core::{CoreError, Store};
 
@@ -402,7 +404,7 @@ fn moving_go_live_moves_the_open_work_with_it() {
 
     let preview = plan
         .store
-        .preview_go_live_move(&plan.rollout, "2027-03-15", today)
+        .preview_go_live_move(&plan.rollout, "2027-03-15", GoLiveMoveScope::AllOpen, today)
         .expect("preview");
     assert_eq!(preview.shift_days, 14);
     let moved: Vec<(&str, String, String)> = preview
@@ -416,11 +418,11 @@ fn moving_go_live_moves_the_open_work_with_it() {
     assert_eq!(
         moved,
         vec![
-            ("Build interfaces", "2027-01-04".into(), "2027-02-12".into()),
+            ("Build interfaces", "2027-01-18".into(), "2027-02-12".into()),
             ("Dress rehearsal", "2027-03-01".into(), "2027-03-02".into()),
             ("Go-live", "2027-03-15".into(), "2027-03-15".into()),
         ],
-        "a start in the past stays; done work does not move"
+        "open tasks move whole, a start in the past too; done work does not move"
     );
     assert_eq!(
         plan.store.get_task(&ahead.id).expect("ahead").start_date,
@@ -431,9 +433,23 @@ fn moving_go_live_moves_the_open_work_with_it() {
     let rollout = plan.store.get_rollout(&plan.rollout).expect("rollout");
     let applied = plan
         .store
-        .move_go_live(&plan.rollout, rollout.row_version, "2027-03-15", today)
+        .move_go_live(
+            &plan.rollout,
+            rollout.row_version,
+            "2027-03-15",
+            GoLiveMoveScope::AllOpen,
+            today,
+        )
         .expect("apply");
-    assert_eq!(applied, preview, "the move does what the preview said");
+    assert!(applied.undo.is_some(), "a move comes back with its undo");
+    assert_eq!(
+        GoLiveMove {
+            undo: None,
+            ..applied
+        },
+        preview,
+        "the move does what the preview said"
+    );
     assert_eq!(
         plan.store
             .get_rollout(&plan.rollout)
@@ -459,7 +475,7 @@ fn moving_go_live_moves_the_open_work_with_it() {
 
     let earlier = plan
         .store
-        .preview_go_live_move(&plan.rollout, "2027-02-01", today)
+        .preview_go_live_move(&plan.rollout, "2027-02-01", GoLiveMoveScope::AllOpen, today)
         .expect("preview earlier");
     let squeezed: Vec<&str> = earlier
         .overdue_at_once
@@ -473,12 +489,18 @@ fn moving_go_live_moves_the_open_work_with_it() {
     );
     let error = plan
         .store
-        .move_go_live(&plan.rollout, rollout.row_version, "2027-02-01", today)
+        .move_go_live(
+            &plan.rollout,
+            rollout.row_version,
+            "2027-02-01",
+            GoLiveMoveScope::AllOpen,
+            today,
+        )
         .expect_err("stale version");
     assert_eq!(error.code(), "conflict");
     let before_start = plan
         .store
-        .preview_go_live_move(&plan.rollout, "2026-09-01", today)
+        .preview_go_live_move(&plan.rollout, "2026-09-01", GoLiveMoveScope::AllOpen, today)
         .expect_err("before the rollout starts");
     assert_eq!(before_start.code(), "validation");
 }

@@ -8,6 +8,11 @@ use rollplan_core::rollouts::{RolloutDraft, RolloutKind};
 use rollplan_core::templates::list_templates;
 use rollplan_core::Store;
 
+/// A day long before every go-live these tests use: the plans fit as drawn.
+fn early() -> chrono::NaiveDate {
+    date("2026-09-01")
+}
+
 fn draft(go_live: Option<&str>) -> RolloutDraft {
     RolloutDraft {
         name: "Riverside EHR".into(),
@@ -20,7 +25,7 @@ fn draft(go_live: Option<&str>) -> RolloutDraft {
 fn the_ehr_template_plans_backwards_from_go_live() {
     let store = Store::open_in_memory().expect("store");
     let rollout = store
-        .create_rollout_from_template(&draft(Some("2027-03-01")), "ehr-go-live")
+        .create_rollout_from_template(&draft(Some("2027-03-01")), "ehr-go-live", None, early())
         .expect("created");
     assert_eq!(
         rollout.kind,
@@ -102,7 +107,7 @@ fn the_ehr_template_plans_backwards_from_go_live() {
 fn the_automation_and_policy_templates_land_around_their_go_live() {
     let store = Store::open_in_memory().expect("store");
     let sms = store
-        .create_rollout_from_template(&draft(Some("2027-01-11")), "automation")
+        .create_rollout_from_template(&draft(Some("2027-01-11")), "automation", None, early())
         .expect("automation");
     let tasks = store.list_tasks(&sms.id).expect("tasks");
     let decide = tasks
@@ -115,7 +120,12 @@ fn the_automation_and_policy_templates_land_around_their_go_live() {
         "45 days after the pilot starts"
     );
     let policy = store
-        .create_rollout_from_template(&draft(Some("2027-01-11")), "Policy / SOP rollout")
+        .create_rollout_from_template(
+            &draft(Some("2027-01-11")),
+            "Policy / SOP rollout",
+            None,
+            early(),
+        )
         .expect("a template can be named by its title too");
     assert_eq!(policy.kind, RolloutKind::Policy);
     assert_eq!(store.list_tasks(&policy.id).expect("tasks").len(), 11);
@@ -125,11 +135,11 @@ fn the_automation_and_policy_templates_land_around_their_go_live() {
 fn a_template_needs_a_go_live_and_a_known_name_and_writes_nothing_otherwise() {
     let store = Store::open_in_memory().expect("store");
     let undated = store
-        .create_rollout_from_template(&draft(None), "ehr-go-live")
+        .create_rollout_from_template(&draft(None), "ehr-go-live", None, early())
         .expect_err("no go-live");
     assert_eq!(undated.payload().field.as_deref(), Some("go_live_date"));
     let unknown = store
-        .create_rollout_from_template(&draft(Some("2027-03-01")), "kiosk")
+        .create_rollout_from_template(&draft(Some("2027-03-01")), "kiosk", None, early())
         .expect_err("unknown");
     assert_eq!(
         unknown.to_string(),

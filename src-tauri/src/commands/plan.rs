@@ -3,7 +3,11 @@
 
 use rollplan_core::audit::AuditEntry;
 use rollplan_core::import::parse_table;
-use rollplan_core::plan::{GoLiveMove, PlanPhase, PlanView, Task, TaskDraft, TaskImportReport};
+use rollplan_core::plan::{
+    DatesUndo, GoLiveMove, GoLiveMoveScope, PlanPhase, PlanView, Task, TaskDraft, TaskImportReport,
+    TaskSave, TaskShift,
+};
+use rollplan_core::rollouts::{Rollout, ScheduleMode};
 use tauri::State;
 
 use super::{today, Reply};
@@ -110,10 +114,11 @@ pub fn preview_go_live_move(
     state: State<'_, AppState>,
     rollout_id: String,
     new_go_live: String,
+    scope: GoLiveMoveScope,
 ) -> Reply<GoLiveMove> {
     Ok(state
         .store()?
-        .preview_go_live_move(&rollout_id, &new_go_live, today())?)
+        .preview_go_live_move(&rollout_id, &new_go_live, scope, today())?)
 }
 
 #[tauri::command(async)]
@@ -122,10 +127,57 @@ pub fn move_go_live(
     rollout_id: String,
     expected_row_version: i64,
     new_go_live: String,
+    scope: GoLiveMoveScope,
 ) -> Reply<GoLiveMove> {
+    Ok(state.store()?.move_go_live(
+        &rollout_id,
+        expected_row_version,
+        &new_go_live,
+        scope,
+        today(),
+    )?)
+}
+
+/// Takes back a go-live move or the moves a task's new dates made.
+#[tauri::command(async)]
+pub fn undo_plan_dates(state: State<'_, AppState>, undo: DatesUndo) -> Reply<()> {
+    Ok(state.store()?.undo_plan_dates(&undo)?)
+}
+
+/// What saving a task's new dates would move (empty when the rollout only flags).
+#[tauri::command(async)]
+pub fn preview_task_save(
+    state: State<'_, AppState>,
+    id: String,
+    draft: TaskDraft,
+) -> Reply<Vec<TaskShift>> {
+    Ok(state.store()?.preview_task_save(&id, &draft)?)
+}
+
+/// Saves a task and, when its rollout schedules from the links, moves what waits for it.
+#[tauri::command(async)]
+pub fn save_task(
+    state: State<'_, AppState>,
+    id: String,
+    expected_row_version: i64,
+    draft: TaskDraft,
+) -> Reply<TaskSave> {
     Ok(state
         .store()?
-        .move_go_live(&rollout_id, expected_row_version, &new_go_live, today())?)
+        .save_task(&id, expected_row_version, &draft)?)
+}
+
+/// Whether a task's date change moves what waits for it or only flags it.
+#[tauri::command(async)]
+pub fn set_schedule_mode(
+    state: State<'_, AppState>,
+    id: String,
+    expected_row_version: i64,
+    mode: ScheduleMode,
+) -> Reply<Rollout> {
+    Ok(state
+        .store()?
+        .set_schedule_mode(&id, expected_row_version, mode)?)
 }
 
 /// What importing the picked plan file would add; writes nothing.

@@ -2,7 +2,7 @@
 
 use rollplan_core::audit::AuditEntry;
 use rollplan_core::rollouts::{Rollout, RolloutDraft};
-use rollplan_core::templates::RolloutTemplate;
+use rollplan_core::templates::{RolloutTemplate, RunwayCheck, TemplateFit};
 use tauri::State;
 
 use super::{today, Reply};
@@ -74,15 +74,28 @@ pub fn list_templates() -> Vec<RolloutTemplate> {
     rollplan_core::templates::list_templates()
 }
 
+/// Whether a template's plan fits between today and `go_live`, and what compressing or
+/// keeping it would mean.
+#[tauri::command]
+pub fn check_template_runway(template: String, go_live: String) -> Reply<RunwayCheck> {
+    Ok(rollplan_core::templates::check_template_runway(
+        &template,
+        &go_live,
+        today(),
+    )?)
+}
+
 /// Creates a rollout from a template: phases, tasks, readiness criteria, risks and
-/// messages dated relative to its go-live.
+/// messages dated relative to its go-live, compressed or kept as `fit` says when the
+/// runway is short.
 #[tauri::command(async)]
 pub fn create_rollout_from_template(
     state: State<'_, AppState>,
     draft: RolloutDraft,
     template: String,
+    fit: Option<TemplateFit>,
 ) -> Reply<Rollout> {
     Ok(state
         .store()?
-        .create_rollout_from_template(&draft, &template)?)
+        .create_rollout_from_template(&draft, &template, fit, today())?)
 }

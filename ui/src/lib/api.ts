@@ -32,6 +32,13 @@ import type { Task } from './bindings/Task';
 import type { TaskDraft } from './bindings/TaskDraft';
 import type { PlanView } from './bindings/PlanView';
 import type { GoLiveMove } from './bindings/GoLiveMove';
+import type { GoLiveMoveScope } from './bindings/GoLiveMoveScope';
+import type { DatesUndo } from './bindings/DatesUndo';
+import type { TaskSave } from './bindings/TaskSave';
+import type { TaskShift } from './bindings/TaskShift';
+import type { ScheduleMode } from './bindings/ScheduleMode';
+import type { RunwayCheck } from './bindings/RunwayCheck';
+import type { TemplateFit } from './bindings/TemplateFit';
 import type { TaskImportReport } from './bindings/TaskImportReport';
 import type { RolloutTemplate } from './bindings/RolloutTemplate';
 import type { AdkarBarrier } from './bindings/AdkarBarrier';
@@ -219,8 +226,10 @@ export const api = {
   rolloutsForSop: (sopId: string) => call<LinkedRollout[]>('rollouts_for_sop', { sopId }),
 
   listTemplates: () => call<RolloutTemplate[]>('list_templates'),
-  createRolloutFromTemplate: (draft: RolloutDraft, template: string) =>
-    call<Rollout>('create_rollout_from_template', { draft, template }),
+  checkTemplateRunway: (template: string, goLive: string) =>
+    call<RunwayCheck>('check_template_runway', { template, goLive }),
+  createRolloutFromTemplate: (draft: RolloutDraft, template: string, fit: TemplateFit | null) =>
+    call<Rollout>('create_rollout_from_template', { draft, template, fit }),
   rolloutOverview: (rolloutId: string) => call<RolloutOverview>('rollout_overview', { rolloutId }),
 
   listMetrics: (rolloutId: string) => call<Metric[]>('list_metrics', { rolloutId }),
@@ -269,10 +278,16 @@ export const api = {
   addDependency: (taskId: string, dependsOnId: string) => call<Task>('add_dependency', { taskId, dependsOnId }),
   removeDependency: (taskId: string, dependsOnId: string) =>
     call<Task>('remove_dependency', { taskId, dependsOnId }),
-  previewGoLiveMove: (rolloutId: string, newGoLive: string) =>
-    call<GoLiveMove>('preview_go_live_move', { rolloutId, newGoLive }),
-  moveGoLive: (rolloutId: string, expectedRowVersion: number, newGoLive: string) =>
-    call<GoLiveMove>('move_go_live', { rolloutId, expectedRowVersion, newGoLive }),
+  previewGoLiveMove: (rolloutId: string, newGoLive: string, scope: GoLiveMoveScope) =>
+    call<GoLiveMove>('preview_go_live_move', { rolloutId, newGoLive, scope }),
+  moveGoLive: (rolloutId: string, expectedRowVersion: number, newGoLive: string, scope: GoLiveMoveScope) =>
+    call<GoLiveMove>('move_go_live', { rolloutId, expectedRowVersion, newGoLive, scope }),
+  undoPlanDates: (undo: DatesUndo) => call<null>('undo_plan_dates', { undo }),
+  previewTaskSave: (id: string, draft: TaskDraft) => call<TaskShift[]>('preview_task_save', { id, draft }),
+  saveTask: (id: string, expectedRowVersion: number, draft: TaskDraft) =>
+    call<TaskSave>('save_task', { id, expectedRowVersion, draft }),
+  setScheduleMode: (id: string, expectedRowVersion: number, mode: ScheduleMode) =>
+    call<Rollout>('set_schedule_mode', { id, expectedRowVersion, mode }),
   previewTaskImport: (rolloutId: string, fileName: string, contents: number[]) =>
     call<TaskImportReport>('preview_task_import', { rolloutId, fileName, contents }),
   importTasks: (rolloutId: string, fileName: string, contents: number[]) =>

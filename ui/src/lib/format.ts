@@ -103,6 +103,7 @@ export const FIELD_LABELS: Record<string, string> = {
   phase: 'Phase',
   scope_in: 'In scope',
   scope_out: 'Out of scope',
+  schedule_mode: "When a task's dates change",
   code: 'Code',
   title: 'Title',
   purpose: 'Purpose',
@@ -157,6 +158,7 @@ export function auditValue(field: string, value: string | null): string {
   if (field === 'kind') return KIND_LABELS[value as RolloutKind] ?? value;
   if (field === 'phase') return PHASE_LABELS[value as Phase] ?? value;
   if (field === 'status') return STATUS_TEXT[value] ?? value;
+  if (field === 'schedule_mode') return value === 'move' ? 'Move what waits for it' : 'Only flag it';
   if (field.endsWith('_date') || field.endsWith('_on')) return formatDay(value);
   return value;
 }

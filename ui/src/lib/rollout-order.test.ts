@@ -5,7 +5,7 @@ import { withRollout } from './rollout-order';
 function rollout(id: string, name: string, goLive: string | null): Rollout {
   return {
     id, name, kind: 'other', goal: '', sites: [], sponsor: '', owner: '',
-    start_date: null, go_live_date: goLive, phase: 'planning', scope_in: '', scope_out: '',
+    start_date: null, go_live_date: goLive, phase: 'planning', scope_in: '', scope_out: '', schedule_mode: 'flag',
     created_at: '2026-11-25T10:00:00.000Z', updated_at: '2026-11-25T10:00:00.000Z',
     deleted_at: null, row_version: 1,
   };

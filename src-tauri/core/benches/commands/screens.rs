@@ -2,6 +2,7 @@
 //! api.ts), one figure a command, on the largest rollout where a screen shows one. A
 //! screen that loads several at once also gets their sum, as the user waits for it.
 
+use rollplan_core::plan::GoLiveMoveScope;
 use rollplan_core::training::MatrixFilter;
 use rollplan_core::Store;
 
@@ -81,7 +82,11 @@ pub fn run(bench: &mut Bench, store: &Store, at: &Landmarks) {
         .unwrap_or(today);
     let later = later.format("%Y-%m-%d").to_string();
     bench.time("preview_go_live_move", COMMAND, || {
-        drop(store.preview_go_live_move(rollout, &later, today).unwrap())
+        drop(
+            store
+                .preview_go_live_move(rollout, &later, GoLiveMoveScope::AllOpen, today)
+                .unwrap(),
+        )
     });
 
     bench.area("Readiness/training", &at.rollout.name);

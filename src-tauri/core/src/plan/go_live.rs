@@ -1,34 +1,37 @@
 //! Moving the go-live date, and what it does to the plan.
 //!
 //! The rule a practice manager would apply by hand: the work still ahead moves with
-//! go-live. Every task that is not done moves its start and due dates by as many days
-//! as go-live moves (the go-live milestone lands on the new date, stabilization stays
-//! the same distance after it). Done tasks stay where they happened, and so does a
-//! start date already in the past (that work has begun); such a task's due date moves
-//! but never before its start. The preview also lists the tasks that would be overdue
-//! at once — the ones a move earlier squeezes into the past — since those need a
-//! decision rather than a new date.
+//! go-live. Every task that is not done moves whole — start and due by as many days as
+//! go-live moves — so no task grows or shrinks (the go-live milestone lands on the new
+//! date, stabilization stays the same distance after it). Done tasks stay where they
+//! happened. The person may instead leave the work already under way (doing, or started
+//! before today) where it is and move only what has not started. The preview lists
+//! every change and the tasks that would be overdue at once — the ones a move earlier
+//! squeezes into the past — since those need a decision rather than a new date. The
+//! move comes back with what undoes it.
 
 use chrono::{Days, NaiveDate};
 use rusqlite::{params, Transaction};
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
+use super::shifts::{write_shifts, DatesUndo, GoLiveUndo, TaskShift};
 use super::{list_live_tasks, Task, TaskStatus};
 use crate::audit::{self, AuditAction, ChangeSet, EntityKind};
 use crate::rollouts::Rollout;
 use crate::time::{date_text, now, parse_date, timestamp_text};
 use crate::{CoreError, Result, Store};
 
-/// One task's dates before and after the move.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
-pub struct TaskShift {
-    pub task_id: String,
-    pub title: String,
-    pub old_start: Option<NaiveDate>,
-    pub old_due: Option<NaiveDate>,
-    pub new_start: Option<NaiveDate>,
-    pub new_due: Option<NaiveDate>,
+/// Which open tasks move with go-live.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize, TS)]
+#[serde(rename_all = "snake_case")]
+pub enum GoLiveMoveScope {
+    /// Every task not done, start and due together.
+    #[default]
+    AllOpen,
+    /// Only tasks not yet under way; a task being worked on (doing, or with a start
+    /// before today) keeps its dates.
+    NotStarted,
 }
 
 /// What moving go-live does, or did, to the plan.
@@ -40,10 +43,16 @@ pub struct GoLiveMove {
     /// Days go-live moves (negative: earlier). 0 when the rollout had no go-live date,
     /// in which case only the date is set and no task moves.
     pub shift_days: i64,
+    pub scope: GoLiveMoveScope,
     /// Every task whose dates change.
     pub shifted: Vec<TaskShift>,
+    /// Open tasks left where they are because they are under way (with
+    /// [`GoLiveMoveScope::NotStarted`]).
+    pub kept: Vec<TaskShift>,
     /// Tasks not done whose new due date is before today: they would be overdue at once.
     pub overdue_at_once: Vec<TaskShift>,
+    /// What takes the move back; only on a move that was made, not on a preview.
+    pub undo: Option<DatesUndo>,
 }
 
 impl Store {
@@ -52,6 +61,7 @@ impl Store {
         &self,
         rollout_id: &str,
         new_go_live: &str,
+        scope: GoLiveMoveScope,
         today: NaiveDate,
     ) -> Result<GoLiveMove> {
         let new_go_live = parse_new_date(new_go_live)?;
@@ -61,7 +71,7 @@ impl Store {
             let rollout = crate::rollouts::fetch_rollout(conn, rollout_id)?;
             ensure_not_trashed(&rollout)?;
             let tasks = list_live_tasks(conn, rollout_id)?;
-            plan_move(&rollout, tasks, new_go_live, today)
+            plan_move(&rollout, tasks, new_go_live, scope, today)
         })
     }
 
@@ -72,10 +82,17 @@ impl Store {
         rollout_id: &str,
         expected_row_version: i64,
         new_go_live: &str,
+        scope: GoLiveMoveScope,
         today: NaiveDate,
     ) -> Result<GoLiveMove> {
         let new_go_live = parse_new_date(new_go_live)?;
-        self.write(|tx| move_go_live(tx, rollout_id, expected_row_version, new_go_live, today))
+        let request = MoveRequest {
+            expected_row_version,
+            new_go_live,
+            scope,
+            today,
+        };
+        self.write(|tx| move_go_live(tx, rollout_id, &request))
     }
 }
 
@@ -91,28 +108,34 @@ fn parse_new_date(text: &str) -> Result<NaiveDate> {
     })
 }
 
+struct MoveRequest {
+    expected_row_version: i64,
+    new_go_live: NaiveDate,
+    scope: GoLiveMoveScope,
+    today: NaiveDate,
+}
+
 fn move_go_live(
     tx: &Transaction<'_>,
     rollout_id: &str,
-    expected_row_version: i64,
-    new_go_live: NaiveDate,
-    today: NaiveDate,
+    request: &MoveRequest,
 ) -> Result<GoLiveMove> {
     let rollout = crate::rollouts::fetch_rollout(tx, rollout_id)?;
     ensure_not_trashed(&rollout)?;
-    if expected_row_version != rollout.row_version {
+    if request.expected_row_version != rollout.row_version {
         return Err(CoreError::Conflict(format!(
             "'{}' was changed elsewhere since you opened it; reload to see the latest.",
             rollout.name
         )));
     }
-    let planned = plan_move(
+    let mut planned = plan_move(
         &rollout,
         list_live_tasks(tx, rollout_id)?,
-        new_go_live,
-        today,
+        request.new_go_live,
+        request.scope,
+        request.today,
     )?;
-    write_move(tx, &rollout, &planned)?;
+    planned.undo = Some(write_move(tx, &rollout, &planned)?);
     Ok(planned)
 }
 
@@ -126,12 +149,13 @@ fn ensure_not_trashed(rollout: &Rollout) -> Result<()> {
     }
 }
 
-/// The move of go-live to `new_go_live` and every open task with it (the module's rule),
+/// The move of go-live to `new_go_live` and the open tasks with it (the module's rule),
 /// computed from the rollout and its live tasks; nothing is written.
 fn plan_move(
     rollout: &Rollout,
     tasks: Vec<Task>,
     new_go_live: NaiveDate,
+    scope: GoLiveMoveScope,
     today: NaiveDate,
 ) -> Result<GoLiveMove> {
     if let Some(start) = rollout.start_date.filter(|&start| new_go_live < start) {
@@ -146,29 +170,27 @@ fn plan_move(
     let shift_days = rollout
         .go_live_date
         .map_or(0, |old| (new_go_live - old).num_days());
-    let mut shifted = Vec::new();
+    let (mut shifted, mut kept) = (Vec::new(), Vec::new());
     if shift_days != 0 {
         for task in tasks.into_iter().filter(|t| t.status != TaskStatus::Done) {
-            let new_start = task.start_date.map(|start| {
-                if start < today {
-                    start
-                } else {
-                    add_days(start, shift_days)
-                }
-            });
-            let new_due = task.due_date.map(|due| {
-                let moved = add_days(due, shift_days);
-                new_start.map_or(moved, |start| moved.max(start))
-            });
-            if (new_start, new_due) != (task.start_date, task.due_date) {
-                shifted.push(TaskShift {
-                    task_id: task.id,
-                    title: task.title,
-                    old_start: task.start_date,
-                    old_due: task.due_date,
-                    new_start,
-                    new_due,
-                });
+            let under_way = task.status == TaskStatus::Doing
+                || task.start_date.is_some_and(|start| start < today);
+            let stays = scope == GoLiveMoveScope::NotStarted && under_way;
+            let days = if stays { 0 } else { shift_days };
+            let shift = TaskShift {
+                new_start: task.start_date.map(|d| add_days(d, days)),
+                new_due: task.due_date.map(|d| add_days(d, days)),
+                task_id: task.id,
+                title: task.title,
+                kind: task.kind,
+                old_start: task.start_date,
+                old_due: task.due_date,
+                row_version: task.row_version,
+            };
+            if stays {
+                kept.push(shift);
+            } else if (shift.new_start, shift.new_due) != (shift.old_start, shift.old_due) {
+                shifted.push(shift);
             }
         }
     }
@@ -182,50 +204,31 @@ fn plan_move(
         old_go_live: rollout.go_live_date,
         new_go_live,
         shift_days,
+        scope,
         shifted,
+        kept,
         overdue_at_once,
+        undo: None,
     })
 }
 
 /// Writes a planned move: the tasks' new dates and the rollout's go-live, each change in
-/// the history.
-fn write_move(tx: &Transaction<'_>, rollout: &Rollout, planned: &GoLiveMove) -> Result<()> {
+/// the history. Returns what undoes it.
+fn write_move(tx: &Transaction<'_>, rollout: &Rollout, planned: &GoLiveMove) -> Result<DatesUndo> {
     let at = timestamp_text(now());
-    let text = |d: Option<NaiveDate>| d.map(date_text).unwrap_or_default();
-    let mut update_task = tx.prepare_cached(
-        "UPDATE plan_tasks SET start_date = ?1, due_date = ?2, updated_at = ?3,
-             row_version = row_version + 1 WHERE id = ?4",
-    )?;
-    for shift in &planned.shifted {
-        update_task.execute(params![
-            shift.new_start.map(date_text),
-            shift.new_due.map(date_text),
-            at,
-            shift.task_id
-        ])?;
-        let mut changes = ChangeSet::default();
-        changes.compare("start_date", text(shift.old_start), text(shift.new_start));
-        changes.compare("due_date", text(shift.old_due), text(shift.new_due));
-        audit::record(
-            tx,
-            &at,
-            EntityKind::PlanTask,
-            &shift.task_id,
-            AuditAction::Update,
-            &changes.into_changes(),
-        )?;
-    }
+    let tasks = write_shifts(tx, &at, &planned.shifted)?;
     let new_go_live = planned.new_go_live;
+    let mut go_live = None;
     if rollout.go_live_date != Some(new_go_live) {
         tx.execute(
             "UPDATE rollouts SET go_live_date = ?1, updated_at = ?2, row_version = row_version + 1
-             WHERE id = ?3",
-            params![date_text(new_go_live), at, rollout.id],
+             WHERE id = ?3 AND row_version = ?4",
+            params![date_text(new_go_live), at, rollout.id, rollout.row_version],
         )?;
         let mut changes = ChangeSet::default();
         changes.compare(
             "go_live_date",
-            text(rollout.go_live_date),
+            rollout.go_live_date.map(date_text).unwrap_or_default(),
             date_text(new_go_live),
         );
         audit::record(
@@ -236,8 +239,16 @@ fn write_move(tx: &Transaction<'_>, rollout: &Rollout, planned: &GoLiveMove) -> 
             AuditAction::Update,
             &changes.into_changes(),
         )?;
+        go_live = Some(GoLiveUndo {
+            go_live_date: rollout.go_live_date,
+            row_version: rollout.row_version + 1,
+        });
     }
-    Ok(())
+    Ok(DatesUndo {
+        rollout_id: rollout.id.clone(),
+        go_live,
+        tasks,
+    })
 }
 
 /// `date` moved by `days`, saturating at the ends of the calendar.

@@ -9,11 +9,14 @@
 mod dependencies;
 mod go_live;
 mod import;
+mod links;
 mod lookups;
 mod owners;
 mod phases;
 mod precedence;
+mod reschedule;
 mod schedule;
+mod shifts;
 mod summary;
 mod tasks;
 mod view;
@@ -22,10 +25,13 @@ use chrono::{DateTime, NaiveDate, Utc};
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
-pub use go_live::{GoLiveMove, TaskShift};
+pub use go_live::{GoLiveMove, GoLiveMoveScope};
 pub use import::TaskImportReport;
+pub use links::successor_moves;
 pub use owners::UNKNOWN_OWNER_FIELD;
+pub use reschedule::TaskSave;
 pub use schedule::{critical_path, slipped_tasks, CriticalPath, SlippedTask, TaskSlack};
+pub use shifts::{DatesUndo, GoLiveUndo, TaskDatesUndo, TaskShift};
 pub use view::PlanView;
 
 pub(crate) use dependencies::DependencyGraph;

@@ -147,7 +147,10 @@ fn choose_target(
 }
 
 /// Kahn's order; tasks caught in a loop (the store refuses loops) are left out.
-fn topological_order(predecessors: &[Vec<usize>], successors: &[Vec<usize>]) -> Vec<usize> {
+pub(super) fn topological_order(
+    predecessors: &[Vec<usize>],
+    successors: &[Vec<usize>],
+) -> Vec<usize> {
     let mut waiting: Vec<usize> = predecessors.iter().map(Vec::len).collect();
     let mut ready: VecDeque<usize> = (0..predecessors.len())
         .filter(|&t| waiting[t] == 0)

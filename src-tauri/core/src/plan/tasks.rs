@@ -49,56 +49,7 @@ impl Store {
         expected_row_version: i64,
         draft: &TaskDraft,
     ) -> Result<Task> {
-        self.write(|tx| {
-            let current = fetch(tx, id)?;
-            if current.deleted_at.is_some() {
-                return Err(CoreError::Conflict(format!(
-                    "'{}' is in the trash: restore it before editing.",
-                    current.title
-                )));
-            }
-            if current.row_version != expected_row_version {
-                return Err(CoreError::Conflict(format!(
-                    "'{}' was changed elsewhere; reload to see the latest.",
-                    current.title
-                )));
-            }
-            let lookups = &mut Lookups::default();
-            let valid = validate(tx, lookups, &current.rollout_id, draft)?;
-            let mut changes = ChangeSet::default();
-            describe_changes(tx, lookups, &mut changes, Some(&current), &valid)?;
-            if changes.is_empty() {
-                return Ok(current);
-            }
-            let at = timestamp_text(now());
-            tx.execute(
-                "UPDATE plan_tasks SET phase_id = ?1, title = ?2, kind = ?3, owner_id = ?4,
-                     start_date = ?5, due_date = ?6, status = ?7, notes = ?8, updated_at = ?9,
-                     row_version = row_version + 1
-                 WHERE id = ?10",
-                params![
-                    valid.phase_id,
-                    valid.title,
-                    valid.kind.code(),
-                    valid.owner_id,
-                    valid.start_date.map(date_text),
-                    valid.due_date.map(date_text),
-                    valid.status.code(),
-                    valid.notes,
-                    at,
-                    id
-                ],
-            )?;
-            audit::record(
-                tx,
-                &at,
-                EntityKind::PlanTask,
-                id,
-                AuditAction::Update,
-                &changes.into_changes(),
-            )?;
-            fetch(tx, id)
-        })
+        self.write(|tx| update_in(tx, id, expected_row_version, draft))
     }
 
     /// Moves a task to the trash; its dependencies are kept but ignored until it is
@@ -133,6 +84,65 @@ impl Store {
     pub fn task_history(&self, id: &str) -> Result<Vec<AuditEntry>> {
         self.history(EntityKind::PlanTask, id)
     }
+}
+
+/// Replaces a live task's editable fields inside a caller's transaction (see
+/// [`Store::update_task`]).
+pub(super) fn update_in(
+    tx: &Transaction<'_>,
+    id: &str,
+    expected_row_version: i64,
+    draft: &TaskDraft,
+) -> Result<Task> {
+    let current = fetch(tx, id)?;
+    if current.deleted_at.is_some() {
+        return Err(CoreError::Conflict(format!(
+            "'{}' is in the trash: restore it before editing.",
+            current.title
+        )));
+    }
+    if current.row_version != expected_row_version {
+        return Err(CoreError::Conflict(format!(
+            "'{}' was changed elsewhere; reload to see the latest.",
+            current.title
+        )));
+    }
+    let lookups = &mut Lookups::default();
+    let valid = validate(tx, lookups, &current.rollout_id, draft)?;
+    let mut changes = ChangeSet::default();
+    describe_changes(tx, lookups, &mut changes, Some(&current), &valid)?;
+    if changes.is_empty() {
+        return Ok(current);
+    }
+    let at = timestamp_text(now());
+    tx.execute(
+        "UPDATE plan_tasks SET phase_id = ?1, title = ?2, kind = ?3, owner_id = ?4,
+             start_date = ?5, due_date = ?6, status = ?7, notes = ?8, updated_at = ?9,
+             row_version = row_version + 1
+         WHERE id = ?10 AND row_version = ?11",
+        params![
+            valid.phase_id,
+            valid.title,
+            valid.kind.code(),
+            valid.owner_id,
+            valid.start_date.map(date_text),
+            valid.due_date.map(date_text),
+            valid.status.code(),
+            valid.notes,
+            at,
+            id,
+            expected_row_version
+        ],
+    )?;
+    audit::record(
+        tx,
+        &at,
+        EntityKind::PlanTask,
+        id,
+        AuditAction::Update,
+        &changes.into_changes(),
+    )?;
+    fetch(tx, id)
 }
 
 /// A draft that passed validation.

@@ -1,6 +1,7 @@
 //! Rollouts: the unit of work — an EHR go-live, an automation, a policy or a workflow
 //! redesign, from planning to closed.
 
+mod settings;
 mod store;
 mod validate;
 
@@ -52,6 +53,30 @@ coded_enum!(Phase, "phase", "phase", {
     Closed => "closed", "Closed";
 });
 
+/// What happens to the tasks that wait for a task when its dates change.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize, Deserialize, TS)]
+#[serde(rename_all = "snake_case")]
+pub enum ScheduleMode {
+    /// They stay where they are and are marked slipped: the person decides.
+    #[default]
+    Flag,
+    /// They move forward by what the link requires, once the person has seen the moves.
+    Move,
+}
+
+coded_enum!(ScheduleMode, "scheduling", "schedule_mode", {
+    Flag => "flag", "Only flag what waits for it";
+    Move => "move", "Move what waits for it";
+});
+
+impl ScheduleMode {
+    /// A rollout created from now on moves what waits for a task: its plan starts out
+    /// consistent (a template's or a blank one), every move is shown before it is made
+    /// and can be undone, so nothing shifts behind the person's back. Plans made before
+    /// the choice existed keep flagging, as their dates were placed by hand.
+    pub const FOR_NEW_ROLLOUTS: ScheduleMode = ScheduleMode::Move;
+}
+
 /// A rollout as stored.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
 pub struct Rollout {
@@ -71,6 +96,8 @@ pub struct Rollout {
     pub phase: Phase,
     pub scope_in: String,
     pub scope_out: String,
+    /// What happens to the tasks that wait for a task when its dates change.
+    pub schedule_mode: ScheduleMode,
     pub created_at: DateTime<Utc>,
     pub updated_at: DateTime<Utc>,
     /// When it was moved to the trash; `None` while it is live.

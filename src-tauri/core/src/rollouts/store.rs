@@ -3,14 +3,15 @@
 use rusqlite::{params, Connection, Row, Transaction};
 
 use super::validate::{validate, ValidRollout};
-use super::{Phase, Rollout, RolloutDraft, RolloutKind};
+use super::{Phase, Rollout, RolloutDraft, RolloutKind, ScheduleMode};
 use crate::audit::{self, AuditAction, AuditEntry, ChangeSet, EntityKind};
 use crate::store::rows;
 use crate::time::{date_text, now, timestamp_text};
 use crate::{CoreError, Result, Store};
 
 const COLUMNS: &str = "id, name, kind, goal, sites, sponsor, owner, start_date, go_live_date, \
-                       phase, scope_in, scope_out, created_at, updated_at, deleted_at, row_version";
+                       phase, scope_in, scope_out, schedule_mode, created_at, updated_at, deleted_at, \
+                       row_version";
 
 impl Store {
     /// Creates a rollout from a draft, or explains every field that is wrong.
@@ -183,8 +184,8 @@ fn insert(tx: &Transaction<'_>, valid: &ValidRollout) -> Result<Rollout> {
     let at = timestamp_text(now());
     tx.execute(
         "INSERT INTO rollouts (id, name, kind, goal, sites, sponsor, owner, start_date,
-             go_live_date, phase, scope_in, scope_out, created_at, updated_at)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?13)",
+             go_live_date, phase, scope_in, scope_out, schedule_mode, created_at, updated_at)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?14)",
         params![
             id,
             valid.name,
@@ -198,6 +199,7 @@ fn insert(tx: &Transaction<'_>, valid: &ValidRollout) -> Result<Rollout> {
             valid.phase.code(),
             valid.scope_in,
             valid.scope_out,
+            ScheduleMode::FOR_NEW_ROLLOUTS.code(),
             at,
         ],
     )?;
@@ -315,6 +317,8 @@ fn from_row(row: &Row<'_>) -> rusqlite::Result<Rollout> {
             .map_err(|_| rows::unreadable("phase"))?,
         scope_in: row.get("scope_in")?,
         scope_out: row.get("scope_out")?,
+        schedule_mode: ScheduleMode::from_code(&row.get::<_, String>("schedule_mode")?)
+            .ok_or_else(|| rows::unreadable("schedule_mode"))?,
         created_at: rows::required_timestamp(row, "created_at")?,
         updated_at: rows::required_timestamp(row, "updated_at")?,
         deleted_at: rows::timestamp(row, "deleted_at")?,

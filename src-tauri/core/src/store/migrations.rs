@@ -16,6 +16,9 @@ const MIGRATIONS: &[M<'static>] = &[
     M::up(include_str!("../../migrations/0007_plan.sql")),
     M::up(include_str!("../../migrations/0008_metrics.sql")),
     M::up(include_str!("../../migrations/0009_training_by_module.sql")),
+    M::up(include_str!(
+        "../../migrations/0011_schedule_from_links.sql"
+    )),
 ];
 
 /// The schema version this build writes and understands.

@@ -1,11 +1,17 @@
 //! Built-in rollout templates: the phases, tasks and milestones (with dependencies),
 //! readiness criteria, risks and communications a practice manager would otherwise type
 //! in from memory. Every date is relative to go-live (-60 is sixty days before), so a
-//! template needs the rollout's go-live date and lands its plan around it.
+//! template needs the rollout's go-live date and lands its plan around it. When go-live
+//! is too near for the plan as drawn, the person chooses how it fits (`runway.rs`).
 
 mod automation;
 mod ehr;
 mod policy;
+mod runway;
+mod runway_words;
+
+use runway::Layout;
+pub use runway::{LateMessage, RunwayCheck, TemplateFit};
 
 use std::collections::HashMap;
 
@@ -125,34 +131,70 @@ pub(crate) struct Content {
     comms: &'static [(&'static str, &'static str, &'static str, i64)],
 }
 
+/// What `template_name`'s plan would look like with go-live on `go_live`, seen on
+/// `today`: whether it fits, and what compressing or keeping it would mean.
+pub fn check_template_runway(
+    template_name: &str,
+    go_live: &str,
+    today: NaiveDate,
+) -> Result<RunwayCheck> {
+    Ok(runway::check(
+        find(template_name)?,
+        parse_go_live(Some(go_live))?,
+        today,
+    ))
+}
+
+fn parse_go_live(text: Option<&str>) -> Result<NaiveDate> {
+    let go_live = text
+        .map(str::trim)
+        .filter(|d| !d.is_empty())
+        .ok_or_else(|| {
+            CoreError::invalid(
+                "go_live_date",
+                "A template plans backwards from go-live: give the go-live date.",
+            )
+        })?;
+    parse_date(go_live).ok_or_else(|| {
+        CoreError::invalid(
+            "go_live_date",
+            format!("The go-live date '{go_live}' is not a date: use YYYY-MM-DD."),
+        )
+    })
+}
+
 impl Store {
     /// Creates a rollout from `draft` and fills it from the template `template_name`, in
     /// one transaction. The draft needs a go-live date; its kind defaults to the
-    /// template's, and a missing start date becomes the day the template's first task
-    /// starts.
+    /// template's, and a missing start date becomes the day the plan's first task
+    /// starts. When the plan as drawn would start before `today`, `fit` says whether to
+    /// compress it to the runway or keep its durations; without a choice it is refused,
+    /// with what keeping it would mean.
     pub fn create_rollout_from_template(
         &self,
         draft: &RolloutDraft,
         template_name: &str,
+        fit: Option<TemplateFit>,
+        today: NaiveDate,
     ) -> Result<Rollout> {
         let template = find(template_name)?;
-        let go_live = draft
-            .go_live_date
-            .as_deref()
-            .map(str::trim)
-            .filter(|d| !d.is_empty())
-            .ok_or_else(|| {
-                CoreError::invalid(
-                    "go_live_date",
-                    "A template plans backwards from go-live: give the go-live date.",
-                )
-            })?;
-        let go_live = parse_date(go_live).ok_or_else(|| {
-            CoreError::invalid(
-                "go_live_date",
-                format!("The go-live date '{go_live}' is not a date: use YYYY-MM-DD."),
-            )
-        })?;
+        let go_live = parse_go_live(draft.go_live_date.as_deref())?;
+        let check = runway::check(template, go_live, today);
+        let layout = match (check.short, fit) {
+            (false, _) => Layout::as_drawn(template.content),
+            (true, None) => {
+                return Err(CoreError::invalid(
+                    "fit",
+                    format!(
+                        "{} Compress the plan to the runway, or keep the template's durations: {}",
+                        check.headline,
+                        check.keep_consequences.join(" ")
+                    ),
+                ))
+            }
+            (true, Some(fit)) => runway::layout(template.content, fit, check.runway_days)
+                .ok_or_else(|| CoreError::invalid("fit", check.compress_summary.clone()))?,
+        };
         let mut draft = draft.clone();
         if draft.kind == RolloutKind::Other {
             draft.kind = template.kind;
@@ -162,22 +204,15 @@ impl Store {
             .as_deref()
             .is_none_or(|d| d.trim().is_empty())
         {
-            let first = template
-                .content
-                .steps
-                .iter()
-                .map(|s| s.3)
-                .min()
-                .unwrap_or(0);
-            draft.start_date = Some(date_text(day(go_live, first)));
+            draft.start_date = Some(date_text(day(go_live, layout.first_day())));
         }
         self.write(|tx| {
             let rollout = insert_draft(tx, &draft)?;
-            fill(
+            fill_laid_out(
                 tx,
                 &rollout.id,
                 go_live,
-                template.content,
+                (template.content, &layout),
                 true,
                 &|_, _, _| (TaskStatus::Todo, ""),
             )?;
@@ -220,12 +255,33 @@ pub(crate) fn fill(
     with_criteria: bool,
     progress: &Progress,
 ) -> Result<HashMap<&'static str, String>> {
+    let layout = Layout::as_drawn(content);
+    fill_laid_out(
+        tx,
+        rollout_id,
+        go_live,
+        (content, &layout),
+        with_criteria,
+        progress,
+    )
+}
+
+/// [`fill`] with the steps and messages placed by `layout` rather than as drawn.
+fn fill_laid_out(
+    tx: &Transaction<'_>,
+    rollout_id: &str,
+    go_live: NaiveDate,
+    (content, layout): (&Content, &Layout),
+    with_criteria: bool,
+    progress: &Progress,
+) -> Result<HashMap<&'static str, String>> {
     let mut phases = HashMap::new();
     for name in content.phases {
         phases.insert(*name, find_or_insert_phase(tx, rollout_id, name)?.id);
     }
     let mut ids: HashMap<&'static str, String> = HashMap::new();
-    for Step(kind, phase, title, start, due, _) in content.steps {
+    for (Step(kind, phase, title, _, _, _), (start, due)) in content.steps.iter().zip(&layout.steps)
+    {
         let (start, due) = (day(go_live, *start), day(go_live, *due));
         let (status, owner) = progress(title, start, due);
         let task = insert_task(
@@ -283,7 +339,7 @@ pub(crate) fn fill(
             },
         )?;
     }
-    for (audience, channel, message, send_day) in content.comms {
+    for ((audience, channel, message, _), send_day) in content.comms.iter().zip(&layout.comms) {
         insert_communication(
             tx,
             rollout_id,
