@@ -7,7 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
 import { useApp } from './harness.mjs';
-import { waitFor } from './webdriver.mjs';
+import { Keys, waitFor } from './webdriver.mjs';
 
 const workDir = mkdtempSync(join(tmpdir(), 'rollplan-e2e-dates-'));
 const database = join(workDir, 'rollplan.db');
@@ -34,6 +34,19 @@ function shown(iso) {
 const INTERFACES = 'Build interfaces (lab, imaging, clearinghouse, HIE)';
 const LIVE_TEST = 'Live-test interfaces';
 
+/** `2027-02-14` as a person in the US types it: `2/14/2027`. */
+function usDate(iso) {
+  const [y, m, d] = iso.split('-').map(Number);
+  return `${m}/${d}/${y}`;
+}
+
+/** A date field's text ("Feb 14, 2027") back as `2027-02-14`; '' for none. */
+function isoOfShown(text) {
+  if (!text) return '';
+  const day = new Date(`${text} 00:00 UTC`);
+  return Number.isNaN(day.getTime()) ? text : day.toISOString().slice(0, 10);
+}
+
 describe('Plan dates', { concurrency: false }, () => {
   const app = useApp({ ROLLPLAN_DB: database }, workDir);
   const goLive = isoIn(70);
@@ -46,16 +59,22 @@ describe('Plan dates', { concurrency: false }, () => {
          el.dispatchEvent(new Event(arguments[2], { bubbles: true }));`,
         [css, value, event],
       );
+    // Dates are typed as people write them (month/day/year), then Tab leaves the field.
+    const typeDate = async (css, iso) => {
+      const field = await session.find(css);
+      await field.erase();
+      await field.type(`${usDate(iso)}${Keys.TAB}`);
+    };
     const text = (css) => session.execute(`return document.querySelector(arguments[0])?.textContent ?? '';`, [css]);
-    const dueOf = (title) => session.execute(
-      `return document.querySelector('input[aria-label="Due date of ' + arguments[0] + '"]')?.value ?? '';`, [title]);
+    const dueOf = async (title) => isoOfShown(await session.execute(
+      `return document.querySelector('input[aria-label="Due date of ' + arguments[0] + '"]')?.value ?? '';`, [title]));
 
     await app.step('the runway question', async () => {
       await (await session.waitFind('.sidebar button[aria-label="New rollout"]')).click();
       await (await session.waitFind('#new-name')).type('Riverside EHR');
       await session.waitForText('#new-template option', 'EHR');
       await setValue('#new-template', 'ehr-go-live', 'change');
-      await setValue('#new-go-live', goLive);
+      await typeDate('#new-go-live', goLive);
       const question = await session.waitFind('[data-testid="runway-question"]');
       const said = await question.text();
       assert.match(said, /plans 120 days before go-live; 70 are left/, `the question says how short the runway is: ${said}`);
@@ -89,7 +108,7 @@ describe('Plan dates', { concurrency: false }, () => {
     await app.step('a late task moves what waits for it', async () => {
       const before = await dueOf(LIVE_TEST);
       const late = shifted(before, 3);
-      await setValue(`input[aria-label="Due date of ${INTERFACES}"]`, late, 'change');
+      await typeDate(`input[aria-label="Due date of ${INTERFACES}"]`, late);
       const confirm = await session.waitFind('[data-testid="schedule-confirm"]');
       assert.match(await confirm.text(), new RegExp(LIVE_TEST), 'the waiting task is listed before anything moves');
       await (await session.waitForText('[data-testid="schedule-confirm"] button', 'too')).click();
@@ -112,8 +131,14 @@ describe('Plan dates', { concurrency: false }, () => {
          el.dispatchEvent(new Event(arguments[2], { bubbles: true }));`,
         [css, value, event],
       );
-    const dueOf = (title) => session.execute(
-      `return document.querySelector('input[aria-label="Due date of ' + arguments[0] + '"]')?.value ?? '';`, [title]);
+    // Dates are typed as people write them (month/day/year), then Tab leaves the field.
+    const typeDate = async (css, iso) => {
+      const field = await session.find(css);
+      await field.erase();
+      await field.type(`${usDate(iso)}${Keys.TAB}`);
+    };
+    const dueOf = async (title) => isoOfShown(await session.execute(
+      `return document.querySelector('input[aria-label="Due date of ' + arguments[0] + '"]')?.value ?? '';`, [title]));
     const startOf = (title) => session.execute(
       `const row = [...document.querySelectorAll('.tasks tbody tr')].find((r) => r.querySelector('.title')?.textContent.trim() === arguments[0]);
        return row ? row.children[3].textContent.trim() : '';`, [title]);
@@ -125,7 +150,7 @@ describe('Plan dates', { concurrency: false }, () => {
       await (await session.waitFind('#new-name')).type('Eastside EHR');
       await session.waitForText('#new-template option', 'EHR');
       await setValue('#new-template', 'ehr-go-live', 'change');
-      await setValue('#new-go-live', goLive);
+      await typeDate('#new-go-live', goLive);
       await session.waitFind('[data-testid="runway-question"]');
       await (await session.find('input[name="fit"][value="keep"]')).click();
       await (await session.find('dialog button[type="submit"]')).click();
@@ -137,7 +162,7 @@ describe('Plan dates', { concurrency: false }, () => {
 
     await app.step('move go-live two weeks', async () => {
       await (await session.waitForText('.plan button', 'Move go-live')).click();
-      await setValue('#new-go-live-date', shifted(goLive, 14));
+      await typeDate('#new-go-live-date', shifted(goLive, 14));
       const preview = await session.waitForText('[data-testid="go-live-preview"]', '14 days later');
       const row = await preview.text();
       assert.ok(
