@@ -16,6 +16,9 @@ const MIGRATIONS: &[M<'static>] = &[
     M::up(include_str!("../../migrations/0007_plan.sql")),
     M::up(include_str!("../../migrations/0008_metrics.sql")),
     M::up(include_str!("../../migrations/0009_training_by_module.sql")),
+    M::up(include_str!(
+        "../../migrations/0010_criterion_owner_and_evidence.sql"
+    )),
 ];
 
 /// The schema version this build writes and understands.
