@@ -534,9 +534,11 @@ fn a_version_1_bundle_still_imports_its_owners_as_roles() {
     let criteria = target.store.list_criteria(&ehr).expect("criteria");
     assert!(!criteria.is_empty(), "the criteria came across");
     assert!(
-        criteria.iter().all(|c| c.owner_role == "IT / interface analyst"
-            && c.owner_id.is_none()
-            && c.evidence_link.is_empty()),
+        criteria
+            .iter()
+            .all(|c| c.owner_role == "IT / interface analyst"
+                && c.owner_id.is_none()
+                && c.evidence_link.is_empty()),
         "a version 1 owner is read as the role, with no person and no link"
     );
 }

@@ -53,7 +53,10 @@ fn every_field_of_a_criterion_is_edited_and_recorded() {
         .expect("edited");
     assert_eq!(edited.category, ReadinessCategory::Data);
     assert_eq!(edited.title, "Lab and imaging interfaces live-tested");
-    assert_eq!(edited.owner_name, "Ben", "the owner is the directory's person");
+    assert_eq!(
+        edited.owner_name, "Ben",
+        "the owner is the directory's person"
+    );
     assert!(edited.owner_id.is_some(), "the owner is kept by id");
     assert_eq!(edited.status, CriterionStatus::Met);
     assert_eq!(edited.evidence, "Signed off by the lab manager");
@@ -80,8 +83,15 @@ fn every_field_of_a_criterion_is_edited_and_recorded() {
         change("category"),
         (Some("technology".into()), Some("data".into()))
     );
-    assert_eq!(change("owner"), (None, Some("Ben".into())), "the owner by name");
-    assert_eq!(change("status"), (Some("not_met".into()), Some("met".into())));
+    assert_eq!(
+        change("owner"),
+        (None, Some("Ben".into())),
+        "the owner by name"
+    );
+    assert_eq!(
+        change("status"),
+        (Some("not_met".into()), Some("met".into()))
+    );
     assert_eq!(change("hard_gate"), (Some("no".into()), Some("yes".into())));
     assert_eq!(
         change("evidence_link"),
@@ -129,7 +139,10 @@ fn an_edit_based_on_an_old_version_or_a_trashed_criterion_is_refused() {
 
     store.trash_criterion(&created.id).expect("trash");
     assert!(
-        store.list_criteria(&clinic.rollout).expect("list").is_empty(),
+        store
+            .list_criteria(&clinic.rollout)
+            .expect("list")
+            .is_empty(),
         "a trashed criterion leaves the list"
     );
     let trashed = store.update_criterion(&created.id, current.row_version + 1, &renamed);
@@ -179,7 +192,10 @@ fn bad_evidence_or_an_unknown_owner_is_refused_field_by_field() {
         "each problem is named at its field"
     );
     assert!(
-        store.list_criteria(&clinic.rollout).expect("list").is_empty(),
+        store
+            .list_criteria(&clinic.rollout)
+            .expect("list")
+            .is_empty(),
         "nothing is written"
     );
 
@@ -208,7 +224,9 @@ fn a_template_brings_the_role_that_usually_owns_each_criterion() {
         .expect("created");
     let criteria = store.list_criteria(&rollout.id).expect("criteria");
     assert!(
-        criteria.iter().all(|c| !c.owner_role.is_empty() && c.owner_id.is_none()),
+        criteria
+            .iter()
+            .all(|c| !c.owner_role.is_empty() && c.owner_id.is_none()),
         "every template criterion names its usual owner role and no person yet"
     );
     let role_of = |title: &str| {
@@ -311,7 +329,10 @@ fn an_owner_typed_before_owners_came_from_the_directory_is_kept() {
         "a name two people share is not guessed: it stays as text"
     );
     assert_eq!(
-        criteria.iter().find(|c| c.id == "c1").map(|c| c.evidence.as_str()),
+        criteria
+            .iter()
+            .find(|c| c.id == "c1")
+            .map(|c| c.evidence.as_str()),
         Some("Roster"),
         "the evidence note is kept"
     );

@@ -13,7 +13,17 @@
 
 /// Titles that may precede a name.
 const TITLES: &[&str] = &[
-    "dr", "doctor", "mr", "mrs", "ms", "miss", "mx", "prof", "professor", "rev", "fr",
+    "dr",
+    "doctor",
+    "mr",
+    "mrs",
+    "ms",
+    "miss",
+    "mx",
+    "prof",
+    "professor",
+    "rev",
+    "fr",
 ];
 
 /// Credentials and generational suffixes that may follow a name. Two-letter family
@@ -21,14 +31,14 @@ const TITLES: &[&str] = &[
 /// family name remain.
 const SUFFIXES: &[&str] = &[
     "jr", "sr", "ii", "iii", "iv", "md", "do", "rn", "np", "pa", "pa-c", "phd", "dnp", "lpn",
-    "lvn", "bsn", "msn", "aprn", "fnp", "fnp-c", "fnp-bc", "crna", "cma", "rma", "mph",
-    "mba", "mha", "dds", "dmd", "pharmd", "facp", "faafp", "esq", "cpc", "rhia", "rhit",
+    "lvn", "bsn", "msn", "aprn", "fnp", "fnp-c", "fnp-bc", "crna", "cma", "rma", "mph", "mba",
+    "mha", "dds", "dmd", "pharmd", "facp", "faafp", "esq", "cpc", "rhia", "rhit",
 ];
 
 /// Particles that belong to a family name when written in lower case.
 const PARTICLES: &[&str] = &[
-    "de", "la", "las", "los", "del", "della", "di", "da", "das", "dos", "du", "van", "von",
-    "der", "den", "ter", "le", "y", "bin", "al",
+    "de", "la", "las", "los", "del", "della", "di", "da", "das", "dos", "du", "van", "von", "der",
+    "den", "ter", "le", "y", "bin", "al",
 ];
 
 /// The key that orders a person's name by family name, then given name.
@@ -217,10 +227,7 @@ mod tests {
             ("Okafor".into(), "Amara".into()),
             "a roster's 'Family, Given' reads the same"
         );
-        assert_eq!(
-            split_name("Sam Lee, PA-C"),
-            ("Lee".into(), "Sam".into())
-        );
+        assert_eq!(split_name("Sam Lee, PA-C"), ("Lee".into(), "Sam".into()));
         assert_eq!(split_name("Cher"), ("Cher".into(), String::new()));
         assert_eq!(split_name("  "), (String::new(), String::new()));
     }
@@ -243,7 +250,10 @@ mod tests {
     #[test]
     fn case_accents_and_apostrophes_do_not_change_the_order() {
         assert_eq!(family_sort_key("Ana Núñez"), family_sort_key("ana nunez"));
-        assert_eq!(family_sort_key("Kevin O'Brien"), family_sort_key("Kevin OBrien"));
+        assert_eq!(
+            family_sort_key("Kevin O'Brien"),
+            family_sort_key("Kevin OBrien")
+        );
         assert!(family_sort_key("Kevin O'Brien") < family_sort_key("Priya Ortega"));
     }
 }

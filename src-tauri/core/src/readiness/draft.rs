@@ -56,7 +56,9 @@ pub(crate) fn link_problem(link: &str) -> Option<String> {
         ));
     }
     if link.chars().any(char::is_whitespace) {
-        return Some("A link has no spaces; paste the address exactly as the browser shows it.".into());
+        return Some(
+            "A link has no spaces; paste the address exactly as the browser shows it.".into(),
+        );
     }
     let lower = link.to_ascii_lowercase();
     let rest = ["https://", "http://"]
@@ -149,7 +151,11 @@ mod tests {
             "http://sharepoint/sites/ehr?id=4#top",
             "HTTPS://Example.org",
         ] {
-            assert_eq!(link_problem(good), None, "{good:?} must be accepted as a link");
+            assert_eq!(
+                link_problem(good),
+                None,
+                "{good:?} must be accepted as a link"
+            );
         }
         for bad in [
             "intranet/go-live",
@@ -159,7 +165,10 @@ mod tests {
             "https:// intranet",
             "file:///C:/evidence.pdf",
         ] {
-            assert!(link_problem(bad).is_some(), "{bad:?} must be refused as a link");
+            assert!(
+                link_problem(bad).is_some(),
+                "{bad:?} must be refused as a link"
+            );
         }
     }
 }

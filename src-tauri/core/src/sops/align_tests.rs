@@ -217,7 +217,10 @@ fn an_unrelated_replacement_is_a_removal_and_an_insertion() {
 #[test]
 fn repeated_steps_pair_in_order() {
     assert_eq!(
-        rows(&["Wash hands", "Room the patient", "Wash hands"], &["Wash hands", "Wash hands"]),
+        rows(
+            &["Wash hands", "Room the patient", "Wash hands"],
+            &["Wash hands", "Wash hands"]
+        ),
         [
             (Unchanged, Some(1), Some(1)),
             (Removed, Some(2), None),
