@@ -337,3 +337,46 @@ fn an_owner_typed_before_owners_came_from_the_directory_is_kept() {
         "the evidence note is kept"
     );
 }
+
+#[test]
+fn handing_a_criterion_to_a_namesake_is_an_edit_too() {
+    use rollplan_core::people::PersonDraft;
+    let clinic = clinic();
+    let store = &clinic.store;
+    let ben = |n: usize| {
+        store
+            .list_people(true)
+            .expect("people")
+            .into_iter()
+            .filter(|p| p.name == "Ben")
+            .nth(n)
+            .map(|p| p.id)
+    };
+    store
+        .create_person(&PersonDraft {
+            name: "Ben".into(),
+            ..PersonDraft::default()
+        })
+        .expect("a second Ben");
+    let (first, second) = (ben(0).expect("Ben"), ben(1).expect("the other Ben"));
+    let mut owned = draft("Help-desk ticket routing ready");
+    owned.owner = first.clone();
+    let created = store
+        .create_criterion(&clinic.rollout, &owned)
+        .expect("criterion");
+    owned.owner = second.clone();
+    let edited = store
+        .update_criterion(&created.id, created.row_version, &owned)
+        .expect("handed over");
+    assert_eq!(
+        edited.owner_id.as_deref(),
+        Some(second.as_str()),
+        "the other Ben owns it now"
+    );
+    let history = store.criterion_history(&created.id).expect("history");
+    assert!(
+        history[0].changes.iter().any(|c| c.field == "owner_id"),
+        "the history tells two people of one name apart: {:?}",
+        history[0].changes
+    );
+}

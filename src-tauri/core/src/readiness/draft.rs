@@ -109,11 +109,17 @@ pub(super) fn describe(
         new.category.code(),
     );
     changes.compare("title", text(|c| &c.title), new.title.trim());
-    changes.compare(
-        "owner",
-        text(|c| &c.owner_name),
-        owner_name(conn, new_owner)?,
-    );
+    let (old_name, new_name) = (text(|c| &c.owner_name), owner_name(conn, new_owner)?);
+    let old_id = old.and_then(|c| c.owner_id.as_deref());
+    if old_name == new_name && old_id != new_owner {
+        // Two people of the same name: the history tells them apart by id.
+        changes.compare(
+            "owner_id",
+            old_id.unwrap_or_default(),
+            new_owner.unwrap_or_default(),
+        );
+    }
+    changes.compare("owner", old_name, new_name);
     changes.compare("owner_role", text(|c| &c.owner_role), new.owner_role.trim());
     changes.compare(
         "status",
