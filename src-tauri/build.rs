@@ -45,6 +45,7 @@ fn main() {
         "list_criteria",
         "create_criterion",
         "update_criterion",
+        "criterion_history",
         "trash_criterion",
         "restore_criterion",
         "rollout_readiness",

@@ -92,6 +92,7 @@ pub fn run() {
             commands::readiness::list_criteria,
             commands::readiness::create_criterion,
             commands::readiness::update_criterion,
+            commands::readiness::criterion_history,
             commands::readiness::trash_criterion,
             commands::readiness::restore_criterion,
             commands::readiness::rollout_readiness,

@@ -399,7 +399,7 @@ describe('Rollplan desktop app', { concurrency: false }, () => {
       await first.type('Send the sign-up link by text message and confirm it arrived');
       await session.waitForText('.toast, [role="status"]', 'Version 2 started as a draft');
       await session.waitFind('[data-save-status="saved"]');
-      const diff = await session.waitForText('[data-testid="sop-diff"]', 'Changed');
+      const diff = await session.waitForText('[data-testid="sop-diff"]', 'Edited');
       const text = await diff.property('textContent');
       assert.match(text, /Send the sign-up link by text message and confirm it arrived/);
       assert.match(text, /Status\s*Approved\s*Draft/, 'the status change is listed with both values');

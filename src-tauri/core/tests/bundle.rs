@@ -135,7 +135,7 @@ fn the_ehr_bundle_carries_every_kind_of_record_and_only_names_and_roles_of_peopl
     }
     let value = content(&json);
     assert_eq!(value["format"], "rollplan-bundle");
-    assert_eq!(value["version"], 1);
+    assert_eq!(value["version"], 2);
     for person in value["people"].as_array().expect("people") {
         let keys: Vec<&String> = person.as_object().expect("person").keys().collect();
         assert_eq!(
@@ -500,9 +500,56 @@ fn a_file_that_is_not_a_bundle_is_refused() {
 
 #[test]
 fn a_bundle_from_a_newer_rollplan_is_refused() {
-    let message = refused(&altered(|v| v["version"] = Value::from(2)));
+    let message = refused(&altered(|v| v["version"] = Value::from(3)));
     assert!(
-        message.contains("newer Rollplan") && message.contains("version 2"),
+        message.contains("newer Rollplan") && message.contains("version 3"),
+        "{message}"
+    );
+}
+
+/// The bundle as version 1 wrote it: criteria with a free-text `owner`, no person, no
+/// evidence link or file.
+fn as_version_1(value: &mut Value) {
+    value["version"] = Value::from(1);
+    for criterion in value["criteria"].as_array_mut().expect("criteria") {
+        let criterion = criterion.as_object_mut().expect("criterion");
+        for field in ["owner_id", "owner_role", "evidence_link", "evidence_file"] {
+            criterion.remove(field);
+        }
+        criterion.insert("owner".into(), Value::from("IT / interface analyst"));
+    }
+}
+
+#[test]
+fn a_version_1_bundle_still_imports_its_owners_as_roles() {
+    let (source, ehr) = clinic();
+    let mut value: Value = serde_json::from_str(&export(&source.store, &ehr, false)).expect("json");
+    as_version_1(&mut value);
+    let target = empty_db();
+    let report = target
+        .store
+        .import_bundle(&value.to_string(), &BundleResolutions::default())
+        .expect("a version 1 bundle imports");
+    assert!(report.total_added() > 100, "the whole rollout was added");
+    let criteria = target.store.list_criteria(&ehr).expect("criteria");
+    assert!(!criteria.is_empty(), "the criteria came across");
+    assert!(
+        criteria
+            .iter()
+            .all(|c| c.owner_role == "IT / interface analyst"
+                && c.owner_id.is_none()
+                && c.evidence_link.is_empty()),
+        "a version 1 owner is read as the role, with no person and no link"
+    );
+}
+
+#[test]
+fn a_bundle_with_an_evidence_link_that_is_not_http_is_refused() {
+    let message = refused(&altered(|v| {
+        v["criteria"][0]["evidence_link"] = Value::from("javascript:alert(1)");
+    }));
+    assert!(
+        message.contains("evidence_link") && message.contains("http"),
         "{message}"
     );
 }

@@ -59,9 +59,10 @@ const ROWS: &[(i64, &str)] = &[
          VALUES ('0190a000-0000-7000-8000-0000000000a2', '0190a000-0000-7000-8000-000000000002',
              '0190a000-0000-7000-8000-000000000003', 'completed', '2026-10-01', 92.5,
              '2026-09-03T09:00:00.000Z', '2026-10-01T09:00:00.000Z');"),
-    (4, "INSERT INTO readiness_criteria (id, rollout_id, category, title, owner, status, evidence, hard_gate, created_at, updated_at)
+    // Without the owner column, renamed in version 10 (tests/criteria.rs upgrades it).
+    (4, "INSERT INTO readiness_criteria (id, rollout_id, category, title, status, evidence, hard_gate, created_at, updated_at)
          VALUES ('0190a000-0000-7000-8000-0000000000a3', '0190a000-0000-7000-8000-000000000001',
-             'technology', 'Interfaces tested end to end', 'IT', 'at_risk', 'Test log', 1,
+             'technology', 'Interfaces tested end to end', 'at_risk', 'Test log', 1,
              '2026-09-04T09:00:00.000Z', '2026-09-04T09:00:00.000Z');"),
     (5, "INSERT INTO sops (id, code, title, purpose, scope, owner, status, version, effective_date,
              review_interval_months, tags, created_at, updated_at)

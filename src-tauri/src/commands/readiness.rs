@@ -1,5 +1,6 @@
 //! Go/no-go readiness: criteria and the verdict.
 
+use rollplan_core::audit::AuditEntry;
 use rollplan_core::readiness::{Criterion, CriterionDraft, Readiness, RolloutStatus};
 use tauri::State;
 
@@ -40,6 +41,11 @@ pub fn trash_criterion(state: State<'_, AppState>, id: String) -> Reply<()> {
 #[tauri::command(async)]
 pub fn restore_criterion(state: State<'_, AppState>, id: String) -> Reply<()> {
     Ok(state.store()?.restore_criterion(&id)?)
+}
+
+#[tauri::command(async)]
+pub fn criterion_history(state: State<'_, AppState>, id: String) -> Reply<Vec<AuditEntry>> {
+    Ok(state.store()?.criterion_history(&id)?)
 }
 
 #[tauri::command(async)]

@@ -196,6 +196,7 @@ export const api = {
     call<Criterion>('update_criterion', { id, expectedRowVersion, draft }),
   trashCriterion: (id: string) => call<null>('trash_criterion', { id }),
   restoreCriterion: (id: string) => call<null>('restore_criterion', { id }),
+  criterionHistory: (id: string) => call<AuditEntry[]>('criterion_history', { id }),
   rolloutReadiness: (rolloutId: string) => call<Readiness>('rollout_readiness', { rolloutId }),
   rolloutStatuses: () => call<RolloutStatus[]>('rollout_statuses'),
   sopsDueForReview: (withinDays: number) => call<SopSummary[]>('sops_due_for_review', { withinDays }),

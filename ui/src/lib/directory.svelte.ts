@@ -2,15 +2,15 @@
 // Loaded once and kept current when an owner field adds someone.
 import { api } from './api';
 import type { Person } from './bindings/Person';
-import { emptyPersonDraft } from './people';
+import { byFamilyName, emptyPersonDraft } from './people';
 
 class Directory {
   people = $state<Person[]>([]);
   private loading: Promise<void> | null = null;
 
-  /** Active people's names, sorted. */
+  /** Active people's names, by family name. */
   get names(): string[] {
-    return this.people.filter((p) => p.active).map((p) => p.name).sort((a, b) => a.localeCompare(b));
+    return this.people.filter((p) => p.active).sort(byFamilyName).map((p) => p.name);
   }
 
   load(): Promise<void> {

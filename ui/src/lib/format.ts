@@ -1,6 +1,8 @@
 // How dates, countdowns and the domain's small enums read on screen.
 import type { Phase } from './bindings/Phase';
+import type { ReadinessCategory } from './bindings/ReadinessCategory';
 import type { RolloutKind } from './bindings/RolloutKind';
+import { CATEGORY_LABELS } from './readiness';
 
 export const KIND_LABELS: Record<RolloutKind, string> = {
   ehr_go_live: 'EHR go-live',
@@ -144,6 +146,9 @@ const STATUS_TEXT: Record<string, string> = {
   in_review: 'In review',
   approved: 'Approved',
   retired: 'Retired',
+  not_met: 'Not met',
+  at_risk: 'At risk',
+  met: 'Met',
 };
 
 /** Today in the user's time zone as `YYYY-MM-DD`, the form date inputs use. */
@@ -159,6 +164,7 @@ export function auditValue(field: string, value: string | null): string {
   if (field === 'phase') return PHASE_LABELS[value as Phase] ?? value;
   if (field === 'status') return STATUS_TEXT[value] ?? value;
   if (field === 'schedule_mode') return value === 'move' ? 'Move what waits for it' : 'Only flag it';
+  if (field === 'category') return CATEGORY_LABELS[value as ReadinessCategory] ?? value;
   if (field.endsWith('_date') || field.endsWith('_on')) return formatDay(value);
   return value;
 }

@@ -2,9 +2,15 @@ import { describe, expect, it } from 'vitest';
 import type { Person } from './bindings/Person';
 import { filterPeople, withPerson } from './people';
 
+// Keys as the backend makes them: family name, then given name.
+function key(name: string): string {
+  const words = name.replace(/^Dr\.? /, '').split(' ');
+  return `${words.at(-1)!.toLowerCase()}\u0001${words.slice(0, -1).join(' ').toLowerCase()}`;
+}
+
 function person(id: string, name: string, extra: Partial<Person> = {}): Person {
   return {
-    id, name, role_id: null, role_name: null, department: '', email: '', super_user: false, active: true,
+    id, name, sort_key: key(name), role_id: null, role_name: null, department: '', email: '', super_user: false, active: true,
     created_at: '2026-11-25T10:00:00.000Z', updated_at: '2026-11-25T10:00:00.000Z', deleted_at: null,
     row_version: 1, ...extra,
   };
@@ -36,9 +42,11 @@ describe('filterPeople', () => {
 });
 
 describe('withPerson', () => {
-  it('keeps the list sorted by name and drops trashed people', () => {
-    const added = withPerson(staff, person('4', 'Ana Silva'));
-    expect(added.map((p) => p.name)[0]).toBe('Ana Silva');
+  it('keeps the list sorted by family name and drops trashed people', () => {
+    const added = withPerson(staff, person('4', 'Dr. Ana Adams'));
+    expect(added.map((p) => p.name), 'a doctor files under the family name, not under D').toEqual([
+      'Dr. Ana Adams', 'Brian Foster', 'Grace Kim', 'Luis Ortega',
+    ]);
     expect(withPerson(added, { ...added[0]!, deleted_at: '2026-11-25T11:00:00.000Z' })).toHaveLength(3);
   });
 });

@@ -49,9 +49,16 @@ export const ROSTER_FIELDS: ReadonlyArray<{ key: keyof RosterMapping; label: str
   { key: 'active', label: 'Active / status' },
 ];
 
-/** Replaces the person in the list (or adds them), keeping the list sorted by name. */
+/** The directory's order: by family name then given name, as the backend's sort key
+ *  says (titles and credentials ignored), then by id. */
+export function byFamilyName(a: Person, b: Person): number {
+  if (a.sort_key !== b.sort_key) return a.sort_key < b.sort_key ? -1 : 1;
+  return a.id < b.id ? -1 : a.id > b.id ? 1 : 0;
+}
+
+/** Replaces the person in the list (or adds them), keeping the directory's order. */
 export function withPerson(list: readonly Person[], person: Person): Person[] {
   const others = list.filter((p) => p.id !== person.id);
   if (person.deleted_at !== null) return others;
-  return [...others, person].sort((a, b) => a.name.localeCompare(b.name, undefined, { sensitivity: 'base' }));
+  return [...others, person].sort(byFamilyName);
 }

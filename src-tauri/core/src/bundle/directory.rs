@@ -112,6 +112,10 @@ fn apply(bundle: &mut Bundle, roles: &HashMap<String, String>, people: &HashMap<
         .iter_mut()
         .for_each(|r| swap_option(people, &mut r.owner_id));
     bundle
+        .criteria
+        .iter_mut()
+        .for_each(|c| swap_option(people, &mut c.owner_id));
+    bundle
         .communications
         .iter_mut()
         .for_each(|c| swap_option(people, &mut c.owner_id));

@@ -133,6 +133,7 @@ fn add_people(conn: &Connection, bundle: &mut Bundle, rollout_id: &str) -> Resul
         .iter()
         .map(|t| &t.owner_id)
         .chain(bundle.risks.iter().map(|r| &r.owner_id))
+        .chain(bundle.criteria.iter().map(|c| &c.owner_id))
         .chain(bundle.communications.iter().map(|c| &c.owner_id))
         .chain(bundle.stakeholders.iter().map(|s| &s.person_id))
         .chain(bundle.metrics.iter().map(|m| &m.owner_id))

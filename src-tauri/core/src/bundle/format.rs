@@ -17,7 +17,7 @@ use crate::workspace::{DecisionOutcome, Raci, RiskStatus};
 /// What every bundle says in its `format` field.
 pub const BUNDLE_FORMAT: &str = "rollplan-bundle";
 /// The version of the format this Rollplan writes, and the newest it reads.
-pub const BUNDLE_VERSION: u32 = 1;
+pub const BUNDLE_VERSION: u32 = 2;
 
 /// One rollout with everything it links to.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -100,9 +100,20 @@ pub struct BundleCriterion {
     pub id: String,
     pub category: ReadinessCategory,
     pub title: String,
-    pub owner: String,
+    /// The person who owns it. Bundles written before criteria had one lack it.
+    #[serde(default)]
+    pub owner_id: Option<String>,
+    /// The role that usually owns it; bundles written before criteria had a person
+    /// called this field `owner` (free text), read here as the role.
+    #[serde(default, alias = "owner")]
+    pub owner_role: String,
     pub status: CriterionStatus,
     pub evidence: String,
+    /// An http(s) link and a file's name; absent from older bundles.
+    #[serde(default)]
+    pub evidence_link: String,
+    #[serde(default)]
+    pub evidence_file: String,
     pub hard_gate: bool,
 }
 

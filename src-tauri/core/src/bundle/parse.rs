@@ -10,6 +10,7 @@ use serde_json::Value;
 use super::format::{Bundle, BUNDLE_FORMAT, BUNDLE_VERSION};
 use super::record::Record;
 use super::sealed::{is_protected, needs_passphrase, unprotect_bundle};
+use crate::readiness::link_problem;
 use crate::{CoreError, Result};
 
 /// The largest bundle we read: a 2,000-task rollout with years of daily measurements is
@@ -69,7 +70,22 @@ pub(crate) fn parse_bundle(json: &str) -> Result<Bundle> {
         ))
     })?;
     check_unique_ids(&bundle)?;
+    check_links(&bundle)?;
     Ok(bundle)
+}
+
+/// An evidence link is one a colleague can follow: only http(s), as the app itself
+/// allows, so no bundle can slip another kind of link into an exported report.
+fn check_links(bundle: &Bundle) -> Result<()> {
+    for criterion in &bundle.criteria {
+        if let Some(problem) = link_problem(&criterion.evidence_link) {
+            return Err(refused(format!(
+                "criteria: the evidence_link of '{}' is not allowed. {problem}",
+                criterion.title
+            )));
+        }
+    }
+    Ok(())
 }
 
 /// Just enough of the document to tell whether it is a bundle, and of which version.

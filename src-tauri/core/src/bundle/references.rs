@@ -70,6 +70,9 @@ pub(super) fn check_references(conn: &Connection, bundle: &Bundle) -> Result<()>
             }
         }
     }
+    for c in &bundle.criteria {
+        check.optional(c, "owner_id", c.owner_id.as_deref(), &person)?;
+    }
     for r in &bundle.risks {
         check.optional(r, "owner_id", r.owner_id.as_deref(), &person)?;
     }

@@ -154,16 +154,47 @@ const SMS: &[Row] = &[
     ),
 ];
 
+/// Where the evidence of some met criteria lives: (criterion, link, file name).
+const EVIDENCE: &[(&str, &str, &str)] = &[
+    (
+        "Super-users named and trained (about 1 per 8-10 users)",
+        "",
+        "Super-user roster and sign-in sheet, Nov 12.pdf",
+    ),
+    (
+        "Reduced schedules agreed: 50% in week 1, 75% in week 2",
+        "https://intranet.riversidefamily.org/ehr-go-live/provider-meeting-minutes",
+        "",
+    ),
+    (
+        "User accounts and security roles provisioned",
+        "https://intranet.riversidefamily.org/ehr-go-live/provisioning",
+        "Provisioning report 2026-11-18.xlsx",
+    ),
+    (
+        "Two-way replies update the schedule",
+        "",
+        "SMS reply test log.xlsx",
+    ),
+];
+
 pub(super) fn seed(tx: &Transaction<'_>, rollouts: &[Rollout]) -> Result<()> {
     for (rollout, rows) in rollouts.iter().zip([EHR, SMS]) {
         for &(category, title, owner, status, hard_gate, evidence) in rows {
+            let (link, file) = EVIDENCE
+                .iter()
+                .find(|(criterion, _, _)| *criterion == title)
+                .map_or(("", ""), |&(_, link, file)| (link, file));
             let draft = CriterionDraft {
                 category,
                 title: title.to_owned(),
                 owner: owner.to_owned(),
                 status,
                 evidence: evidence.to_owned(),
+                evidence_link: link.to_owned(),
+                evidence_file: file.to_owned(),
                 hard_gate,
+                ..CriterionDraft::default()
             };
             insert_criterion(tx, &rollout.id, &draft)?;
         }

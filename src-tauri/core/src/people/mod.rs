@@ -2,6 +2,7 @@
 //! approvers and trainees across Rollplan are people from here.
 
 pub mod roster;
+mod sort_key;
 mod store;
 mod validate;
 
@@ -9,6 +10,7 @@ use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
+pub use sort_key::family_sort_key;
 pub(crate) use store::{
     add_person, find_role_by_name, insert_person, insert_role, update_person_in, RoleNames,
 };
@@ -27,6 +29,9 @@ pub struct Role {
 pub struct Person {
     pub id: String,
     pub name: String,
+    /// What orders the directory: family name, then given name, without titles or
+    /// credentials ("okafor", "amara" for "Dr. Amara Okafor").
+    pub sort_key: String,
     pub role_id: Option<String>,
     /// The role's name, for display; `None` without a role.
     pub role_name: Option<String>,

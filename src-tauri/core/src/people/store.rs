@@ -5,6 +5,7 @@ use std::collections::HashMap;
 
 use rusqlite::{params, Connection, OptionalExtension, Row, Transaction};
 
+use super::sort_key::family_sort_key;
 use super::validate::{validate, ValidPerson};
 use super::{Person, PersonDraft, Role};
 use crate::audit::{self, AuditAction, AuditEntry, ChangeSet, EntityKind};
@@ -19,16 +20,18 @@ const PERSON_COLUMNS: &str =
 const PERSON_FROM: &str = "people p LEFT JOIN roles r ON r.id = p.role_id";
 
 impl Store {
-    /// People in the directory (not in the trash), by name; inactive ones only if asked.
+    /// People in the directory (not in the trash), by family name then given name (see
+    /// [`family_sort_key`]); inactive ones only if asked.
     pub fn list_people(&self, include_inactive: bool) -> Result<Vec<Person>> {
         self.read(|conn| {
             let mut statement = conn.prepare_cached(&format!(
                 "SELECT {PERSON_COLUMNS} FROM {PERSON_FROM}
-                 WHERE p.deleted_at IS NULL AND (?1 OR p.active = 1)
-                 ORDER BY p.name COLLATE NOCASE, p.id"
+                 WHERE p.deleted_at IS NULL AND (?1 OR p.active = 1)"
             ))?;
             let rows = statement.query_map(params![include_inactive], person_from_row)?;
-            Ok(rows.collect::<rusqlite::Result<Vec<_>>>()?)
+            let mut people = rows.collect::<rusqlite::Result<Vec<_>>>()?;
+            people.sort_by(|a, b| (&a.sort_key, &a.id).cmp(&(&b.sort_key, &b.id)));
+            Ok(people)
         })
     }
 
@@ -381,9 +384,11 @@ pub(super) fn fetch_person(conn: &Connection, id: &str) -> Result<Person> {
 }
 
 fn person_from_row(row: &Row<'_>) -> rusqlite::Result<Person> {
+    let name: String = row.get("name")?;
     Ok(Person {
         id: row.get("id")?,
-        name: row.get("name")?,
+        sort_key: family_sort_key(&name),
+        name,
         role_id: row.get("role_id")?,
         role_name: row.get("role_name")?,
         department: row.get("department")?,

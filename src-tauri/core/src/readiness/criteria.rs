@@ -4,27 +4,34 @@ use std::collections::HashMap;
 
 use rusqlite::{params, Connection, Row, Transaction};
 
+use super::draft::{describe, validate};
 use super::{Criterion, CriterionDraft, CriterionStatus, ReadinessCategory};
-use crate::audit::{self, AuditAction, ChangeSet, EntityKind};
+use crate::audit::{self, AuditAction, AuditEntry, ChangeSet, EntityKind};
+use crate::plan::require_rollout;
 use crate::store::{rows, trash};
 use crate::time::{now, timestamp_text};
-use crate::{CoreError, FieldError, Result, Store};
+use crate::workspace::edit::check_editable;
+use crate::{CoreError, Result, Store};
 
-const COLUMNS: &str =
-    "id, rollout_id, category, title, owner, status, evidence, hard_gate, row_version";
+const SELECT: &str = "SELECT c.id, c.rollout_id, c.category, c.title, c.owner_id,
+        coalesce(p.name, '') AS owner_name, c.owner_role, c.status, c.evidence,
+        c.evidence_link, c.evidence_file, c.hard_gate, c.row_version, c.deleted_at
+    FROM readiness_criteria c LEFT JOIN people p ON p.id = c.owner_id";
 
 /// The order criteria are listed in: by category, then as added.
 const ORDER: &str = "CASE category WHEN 'people' THEN 1 WHEN 'process' THEN 2
     WHEN 'technology' THEN 3 WHEN 'data' THEN 4 ELSE 5 END, created_at, id";
+/// [`ORDER`] for the criteria of [`SELECT`], whose table is `c`.
+const ORDER_OF_C: &str = "CASE c.category WHEN 'people' THEN 1 WHEN 'process' THEN 2
+    WHEN 'technology' THEN 3 WHEN 'data' THEN 4 ELSE 5 END, c.created_at, c.id";
 
 impl Store {
     /// A rollout's criteria (not in the trash), by category then in the order added.
     pub fn list_criteria(&self, rollout_id: &str) -> Result<Vec<Criterion>> {
         self.read(|conn| {
             let mut statement = conn.prepare_cached(&format!(
-                "SELECT {COLUMNS} FROM readiness_criteria
-                 WHERE rollout_id = ?1 AND deleted_at IS NULL
-                 ORDER BY {ORDER}"
+                "{SELECT} WHERE c.rollout_id = ?1 AND c.deleted_at IS NULL ORDER BY {}",
+                ORDER_OF_C
             ))?;
             let found = statement.query_map(params![rollout_id], from_row)?;
             Ok(found.collect::<rusqlite::Result<_>>()?)
@@ -35,53 +42,53 @@ impl Store {
         self.write(|tx| insert_criterion(tx, rollout_id, draft))
     }
 
-    /// Edits a criterion; refused if it changed since `expected_row_version`.
+    /// Edits a criterion; refused if it is in the trash or changed since
+    /// `expected_row_version`.
     pub fn update_criterion(
         &self,
         id: &str,
         expected_row_version: i64,
         draft: &CriterionDraft,
     ) -> Result<Criterion> {
-        validate(draft)?;
         self.write(|tx| {
-            let current = fetch(tx, id)?;
-            if current.row_version != expected_row_version {
-                return Err(CoreError::Conflict(format!(
-                    "'{}' was changed elsewhere; reload to see the latest.",
-                    current.title
-                )));
-            }
+            let (current, deleted) = fetch(tx, id)?;
+            check_editable(
+                &current.title,
+                deleted,
+                current.row_version,
+                expected_row_version,
+            )?;
+            let owner_id = validate(tx, draft)?;
             let mut changes = ChangeSet::default();
-            let flag = |on: bool| if on { "yes" } else { "no" };
-            changes.compare("category", current.category.code(), draft.category.code());
-            changes.compare("title", current.title.as_str(), draft.title.trim());
-            changes.compare("owner", current.owner.as_str(), draft.owner.trim());
-            changes.compare("status", current.status.code(), draft.status.code());
-            changes.compare(
-                "evidence",
-                current.evidence.as_str(),
-                draft.evidence.as_str(),
-            );
-            changes.compare("hard_gate", flag(current.hard_gate), flag(draft.hard_gate));
+            describe(tx, &mut changes, Some(&current), draft, owner_id.as_deref())?;
             if changes.is_empty() {
                 return Ok(current);
             }
             let at = timestamp_text(now());
-            tx.execute(
-                "UPDATE readiness_criteria SET category = ?1, title = ?2, owner = ?3, status = ?4,
-                     evidence = ?5, hard_gate = ?6, updated_at = ?7, row_version = row_version + 1
-                 WHERE id = ?8",
+            let written = tx.execute(
+                "UPDATE readiness_criteria SET category = ?1, title = ?2, owner_id = ?3,
+                     owner_role = ?4, status = ?5, evidence = ?6, evidence_link = ?7,
+                     evidence_file = ?8, hard_gate = ?9, updated_at = ?10,
+                     row_version = row_version + 1
+                 WHERE id = ?11 AND row_version = ?12",
                 params![
                     draft.category.code(),
                     draft.title.trim(),
-                    draft.owner.trim(),
+                    owner_id,
+                    draft.owner_role.trim(),
                     draft.status.code(),
-                    draft.evidence,
+                    draft.evidence.trim(),
+                    draft.evidence_link.trim(),
+                    draft.evidence_file.trim(),
                     draft.hard_gate,
                     at,
-                    id
+                    id,
+                    expected_row_version
                 ],
             )?;
+            if written == 0 {
+                return Err(stale(&current.title));
+            }
             audit::record(
                 tx,
                 &at,
@@ -90,8 +97,13 @@ impl Store {
                 AuditAction::Update,
                 &changes.into_changes(),
             )?;
-            fetch(tx, id)
+            Ok(fetch(tx, id)?.0)
         })
+    }
+
+    /// A criterion's history, newest first.
+    pub fn criterion_history(&self, id: &str) -> Result<Vec<AuditEntry>> {
+        self.history(EntityKind::ReadinessCriterion, id)
     }
 
     /// Moves a criterion to the trash (it no longer counts towards the verdict).
@@ -118,14 +130,11 @@ impl Store {
     }
 }
 
-fn validate(draft: &CriterionDraft) -> Result<()> {
-    if draft.title.trim().is_empty() {
-        return Err(CoreError::Validation(vec![FieldError::new(
-            "title",
-            "Say what must be true before go-live.",
-        )]));
-    }
-    Ok(())
+/// The conflict for a row whose version moved between reading it and writing it.
+fn stale(title: &str) -> CoreError {
+    CoreError::Conflict(format!(
+        "'{title}' was changed elsewhere; reload to see the latest."
+    ))
 }
 
 /// The status and hard gate of every rollout's criteria (not in the trash), by rollout
@@ -156,39 +165,31 @@ pub(crate) fn insert_criterion(
     rollout_id: &str,
     draft: &CriterionDraft,
 ) -> Result<Criterion> {
-    validate(draft)?;
-    let rollout_exists: bool = tx.query_row(
-        "SELECT EXISTS (SELECT 1 FROM rollouts WHERE id = ?1)",
-        params![rollout_id],
-        |row| row.get(0),
-    )?;
-    if !rollout_exists {
-        return Err(CoreError::NotFound {
-            entity: "Rollout",
-            id: rollout_id.to_owned(),
-        });
-    }
+    require_rollout(tx, rollout_id)?;
+    let owner_id = validate(tx, draft)?;
     let id = uuid::Uuid::now_v7().to_string();
     let at = timestamp_text(now());
     tx.execute(
-        "INSERT INTO readiness_criteria (id, rollout_id, category, title, owner, status, evidence,
-             hard_gate, created_at, updated_at)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?9)",
+        "INSERT INTO readiness_criteria (id, rollout_id, category, title, owner_id, owner_role,
+             status, evidence, evidence_link, evidence_file, hard_gate, created_at, updated_at)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?12)",
         params![
             id,
             rollout_id,
             draft.category.code(),
             draft.title.trim(),
-            draft.owner.trim(),
+            owner_id,
+            draft.owner_role.trim(),
             draft.status.code(),
-            draft.evidence,
+            draft.evidence.trim(),
+            draft.evidence_link.trim(),
+            draft.evidence_file.trim(),
             draft.hard_gate,
             at
         ],
     )?;
     let mut changes = ChangeSet::default();
-    changes.compare("title", "", draft.title.trim());
-    changes.compare("status", "", draft.status.code());
+    describe(tx, &mut changes, None, draft, owner_id.as_deref())?;
     audit::record(
         tx,
         &at,
@@ -197,16 +198,22 @@ pub(crate) fn insert_criterion(
         AuditAction::Create,
         &changes.into_changes(),
     )?;
-    fetch(tx, &id)
+    Ok(fetch(tx, &id)?.0)
 }
 
-fn fetch(conn: &Connection, id: &str) -> Result<Criterion> {
+/// A criterion and whether it is in the trash.
+fn fetch(conn: &Connection, id: &str) -> Result<(Criterion, bool)> {
     rows::fetch_by_id(
         conn,
-        &format!("SELECT {COLUMNS} FROM readiness_criteria WHERE id = ?1"),
+        &format!("{SELECT} WHERE c.id = ?1"),
         id,
         "Readiness criterion",
-        from_row,
+        |row| {
+            Ok((
+                from_row(row)?,
+                row.get::<_, Option<String>>("deleted_at")?.is_some(),
+            ))
+        },
     )
 }
 
@@ -220,11 +227,15 @@ fn from_row(row: &Row<'_>) -> rusqlite::Result<Criterion> {
             .parse::<ReadinessCategory>()
             .map_err(|_| rows::unreadable("category"))?,
         title: row.get("title")?,
-        owner: row.get("owner")?,
+        owner_id: row.get("owner_id")?,
+        owner_name: row.get("owner_name")?,
+        owner_role: row.get("owner_role")?,
         status: status
             .parse::<CriterionStatus>()
             .map_err(|_| rows::unreadable("status"))?,
         evidence: row.get("evidence")?,
+        evidence_link: row.get("evidence_link")?,
+        evidence_file: row.get("evidence_file")?,
         hard_gate: row.get("hard_gate")?,
         row_version: row.get("row_version")?,
     })

@@ -5,6 +5,7 @@
 //! a new source is one more function that produces them.
 
 mod criteria;
+mod draft;
 mod summary;
 mod verdict;
 
@@ -57,13 +58,49 @@ pub struct Criterion {
     pub rollout_id: String,
     pub category: ReadinessCategory,
     pub title: String,
-    pub owner: String,
+    /// The person from the directory who owns it, if one is named.
+    pub owner_id: Option<String>,
+    pub owner_name: String,
+    /// The role that usually owns it ("Training lead"), shown until a person is named.
+    pub owner_role: String,
     pub status: CriterionStatus,
-    /// What shows it is met: a sign-off, a test log, a sample audit.
+    /// What shows it is met, in words: a sign-off, a test log, a sample audit.
     pub evidence: String,
+    /// Where the evidence is: an http(s) address.
+    pub evidence_link: String,
+    /// The evidence's file, by name ("Integrated test sign-off.pdf").
+    pub evidence_file: String,
     /// Must be met before go-live, whatever the score.
     pub hard_gate: bool,
     pub row_version: i64,
+}
+
+impl Criterion {
+    /// Who owns it, as a reader of an export sees it: the person, else the usual role
+    /// marked as a role, else nothing.
+    pub fn owner_text(&self) -> String {
+        match (self.owner_name.is_empty(), self.owner_role.is_empty()) {
+            (false, _) => self.owner_name.clone(),
+            (true, false) => format!("{} (role)", self.owner_role),
+            (true, true) => String::new(),
+        }
+    }
+
+    /// All of its evidence in one text: the note, then the link and the file on lines
+    /// of their own.
+    pub fn evidence_text(&self) -> String {
+        let mut lines: Vec<String> = Vec::new();
+        if !self.evidence.is_empty() {
+            lines.push(self.evidence.clone());
+        }
+        if !self.evidence_link.is_empty() {
+            lines.push(format!("Link: {}", self.evidence_link));
+        }
+        if !self.evidence_file.is_empty() {
+            lines.push(format!("File: {}", self.evidence_file));
+        }
+        lines.join("\n")
+    }
 }
 
 /// The editable part of a criterion.
@@ -72,10 +109,15 @@ pub struct Criterion {
 pub struct CriterionDraft {
     pub category: ReadinessCategory,
     pub title: String,
+    /// A person's id or name from the directory; empty for nobody yet.
     pub owner: String,
+    pub owner_role: String,
     pub status: CriterionStatus,
     pub evidence: String,
+    pub evidence_link: String,
+    pub evidence_file: String,
     pub hard_gate: bool,
 }
 
 pub(crate) use criteria::insert_criterion;
+pub(crate) use draft::link_problem;

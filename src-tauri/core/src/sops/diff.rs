@@ -1,10 +1,12 @@
 //! What changed between two versions of an SOP: its fields, and its steps and
-//! exceptions as added, removed, changed or moved — the way a reviewer reads a change.
+//! exceptions as inserted, removed, edited, moved, or moved and edited — the way a
+//! reviewer reads a change (see `align.rs` for how items are matched).
 
 use rusqlite::{params, OptionalExtension};
 use serde::Serialize;
 use ts_rs::TS;
 
+use super::align::{align, Wording};
 use super::store::fetch;
 use super::{Sop, SopException, Step};
 use crate::time::date_text;
@@ -22,11 +24,15 @@ pub struct FieldDifference {
 #[serde(rename_all = "snake_case")]
 pub enum ChangeKind {
     Unchanged,
+    /// Inserted: new in the later version.
     Added,
     Removed,
+    /// Edited in place: `before` has the old wording, `after` the new.
     Changed,
     /// The same content at another position.
     Moved,
+    /// Edited and at another position.
+    MovedAndChanged,
 }
 
 /// One step in the comparison, numbered as in each version (1-based).
@@ -162,180 +168,17 @@ pub fn diff_sops(before: &Sop, after: &Sop) -> SopDiff {
     }
 }
 
-/// One row of an alignment: an item of the old list, of the new list, or both.
-struct Aligned<'a, T> {
-    kind: ChangeKind,
-    before: Option<(usize, &'a T)>,
-    after: Option<(usize, &'a T)>,
+impl Wording for Step {
+    fn wording(&self) -> String {
+        format!("{} {} {}", self.role, self.instruction, self.quality_check)
+    }
 }
 
-/// Lines two lists up: items equal in both (the longest common subsequence) are
-/// unchanged; between two of those, old and new items pair up as changed and the rest
-/// are removed or added; an added item equal to a removed one is a move.
-fn align<'a, T: PartialEq>(old: &'a [T], new: &'a [T]) -> Vec<Aligned<'a, T>> {
-    // lengths[i][j]: the longest common subsequence of old[i..] and new[j..].
-    let mut lengths = vec![vec![0usize; new.len() + 1]; old.len() + 1];
-    for i in (0..old.len()).rev() {
-        for j in (0..new.len()).rev() {
-            lengths[i][j] = if old[i] == new[j] {
-                lengths[i + 1][j + 1] + 1
-            } else {
-                lengths[i + 1][j].max(lengths[i][j + 1])
-            };
-        }
-    }
-    let mut rows = Vec::new();
-    let (mut i, mut j) = (0, 0);
-    let (mut removed, mut added) = (Vec::new(), Vec::new());
-    let flush =
-        |rows: &mut Vec<Aligned<'a, T>>, removed: &mut Vec<usize>, added: &mut Vec<usize>| {
-            let paired = removed.len().min(added.len());
-            for (&r, &a) in removed.iter().zip(added.iter()) {
-                rows.push(Aligned {
-                    kind: ChangeKind::Changed,
-                    before: Some((r, &old[r])),
-                    after: Some((a, &new[a])),
-                });
-            }
-            for &r in &removed[paired..] {
-                rows.push(Aligned {
-                    kind: ChangeKind::Removed,
-                    before: Some((r, &old[r])),
-                    after: None,
-                });
-            }
-            for &a in &added[paired..] {
-                rows.push(Aligned {
-                    kind: ChangeKind::Added,
-                    before: None,
-                    after: Some((a, &new[a])),
-                });
-            }
-            removed.clear();
-            added.clear();
-        };
-    while i < old.len() || j < new.len() {
-        if i < old.len() && j < new.len() && old[i] == new[j] {
-            flush(&mut rows, &mut removed, &mut added);
-            rows.push(Aligned {
-                kind: ChangeKind::Unchanged,
-                before: Some((i, &old[i])),
-                after: Some((j, &new[j])),
-            });
-            i += 1;
-            j += 1;
-        } else if j < new.len() && (i == old.len() || lengths[i][j + 1] >= lengths[i + 1][j]) {
-            added.push(j);
-            j += 1;
-        } else {
-            removed.push(i);
-            i += 1;
-        }
-    }
-    flush(&mut rows, &mut removed, &mut added);
-    mark_moves(rows)
-}
-
-/// Turns an added item whose exact content was removed elsewhere into one move.
-fn mark_moves<T: PartialEq>(mut rows: Vec<Aligned<'_, T>>) -> Vec<Aligned<'_, T>> {
-    let mut index = 0;
-    while index < rows.len() {
-        if rows[index].kind == ChangeKind::Added {
-            let content = rows[index].after.map(|(_, item)| item);
-            let twin = rows.iter().position(|row| {
-                row.kind == ChangeKind::Removed && row.before.map(|(_, item)| item) == content
-            });
-            if let Some(twin) = twin {
-                rows[index].kind = ChangeKind::Moved;
-                rows[index].before = rows[twin].before;
-                rows.remove(twin);
-                if twin < index {
-                    continue; // rows[index] is now the next row
-                }
-            }
-        }
-        index += 1;
-    }
-    rows
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    fn kinds(old: &[&str], new: &[&str]) -> Vec<(ChangeKind, Option<usize>, Option<usize>)> {
-        align(old, new)
-            .into_iter()
-            .map(|row| {
-                (
-                    row.kind,
-                    row.before.map(|(i, _)| i),
-                    row.after.map(|(i, _)| i),
-                )
-            })
-            .collect()
-    }
-
-    use ChangeKind::*;
-
-    #[test]
-    fn identical_lists_are_unchanged() {
-        assert_eq!(
-            kinds(&["a", "b"], &["a", "b"]),
-            [(Unchanged, Some(0), Some(0)), (Unchanged, Some(1), Some(1))]
-        );
-    }
-
-    #[test]
-    fn an_edited_item_between_equal_ones_is_changed() {
-        assert_eq!(
-            kinds(&["a", "b", "c"], &["a", "B", "c"]),
-            [
-                (Unchanged, Some(0), Some(0)),
-                (Changed, Some(1), Some(1)),
-                (Unchanged, Some(2), Some(2))
-            ]
-        );
-    }
-
-    #[test]
-    fn inserted_and_deleted_items_are_added_and_removed() {
-        assert_eq!(
-            kinds(&["a", "c"], &["a", "b", "c", "d"]),
-            [
-                (Unchanged, Some(0), Some(0)),
-                (Added, None, Some(1)),
-                (Unchanged, Some(1), Some(2)),
-                (Added, None, Some(3))
-            ]
-        );
-        assert_eq!(
-            kinds(&["a", "b", "c"], &["a", "c"]),
-            [
-                (Unchanged, Some(0), Some(0)),
-                (Removed, Some(1), None),
-                (Unchanged, Some(2), Some(1))
-            ]
-        );
-    }
-
-    #[test]
-    fn a_reordered_item_is_one_move() {
-        let rows = kinds(&["a", "b", "c"], &["b", "c", "a"]);
-        assert_eq!(
-            rows,
-            [
-                (Unchanged, Some(1), Some(0)),
-                (Unchanged, Some(2), Some(1)),
-                (Moved, Some(0), Some(2))
-            ]
-        );
-    }
-
-    #[test]
-    fn empty_lists_compare_cleanly() {
-        assert!(kinds(&[], &[]).is_empty());
-        assert_eq!(kinds(&[], &["a"]), [(Added, None, Some(0))]);
-        assert_eq!(kinds(&["a"], &[]), [(Removed, Some(0), None)]);
+impl Wording for SopException {
+    fn wording(&self) -> String {
+        format!(
+            "{} {} {} {} {}",
+            self.trigger, self.action, self.escalate_to, self.within, self.evidence
+        )
     }
 }

@@ -1,6 +1,7 @@
 //! The SOP library: standard operating procedures with ordered steps, exception
 //! handling, approval into immutable revisions, review cycles and full-text search.
 
+mod align;
 mod diff;
 mod links;
 mod review;

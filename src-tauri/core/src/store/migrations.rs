@@ -17,6 +17,9 @@ const MIGRATIONS: &[M<'static>] = &[
     M::up(include_str!("../../migrations/0008_metrics.sql")),
     M::up(include_str!("../../migrations/0009_training_by_module.sql")),
     M::up(include_str!(
+        "../../migrations/0010_criterion_owner_and_evidence.sql"
+    )),
+    M::up(include_str!(
         "../../migrations/0011_schedule_from_links.sql"
     )),
 ];

@@ -30,11 +30,11 @@ pub(super) const CONTENT: Content = Content {
         Step(M, SUSTAIN, "90-day review", 90, 90, &["Hand the weekly metric to its owner"]),
     ],
     criteria: &[
-        (Technology, "Messages tested end to end, including replies updating the schedule", true),
-        (Process, "SOP updated for confirmations, cancellations and opt-outs", true),
-        (People, "Pilot team trained", true),
-        (Data, "Baseline measured for at least 4 weeks", false),
-        (Support, "Vendor support contact and escalation agreed", false),
+        (Technology, "Messages tested end to end, including replies updating the schedule", "IT / interface analyst", true),
+        (Process, "SOP updated for confirmations, cancellations and opt-outs", "Front-desk lead", true),
+        (People, "Pilot team trained", "Front-desk lead", true),
+        (Data, "Baseline measured for at least 4 weeks", "Practice manager", false),
+        (Support, "Vendor support contact and escalation agreed", "Project manager", false),
     ],
     risks: &[
         ("Patients opt out or ignore the messages", 3, 4, "Plain-language wording in English and Spanish; front desk asks for consent at check-in", "Confirmation rate below 40% after two weeks"),

@@ -123,8 +123,8 @@ struct Step(
 pub(crate) struct Content {
     phases: &'static [&'static str],
     steps: &'static [Step],
-    /// (category, criterion, hard gate)
-    criteria: &'static [(ReadinessCategory, &'static str, bool)],
+    /// (category, criterion, the role that usually owns it, hard gate)
+    criteria: &'static [(ReadinessCategory, &'static str, &'static str, bool)],
     /// (title, likelihood, impact, mitigation, trigger)
     risks: &'static [(&'static str, i64, i64, &'static str, &'static str)],
     /// (audience, channel, message, send day)
@@ -312,13 +312,14 @@ fn fill_laid_out(
         }
     }
     if with_criteria {
-        for (category, title, hard_gate) in content.criteria {
+        for (category, title, owner_role, hard_gate) in content.criteria {
             insert_criterion(
                 tx,
                 rollout_id,
                 &CriterionDraft {
                     category: *category,
                     title: (*title).to_owned(),
+                    owner_role: (*owner_role).to_owned(),
                     hard_gate: *hard_gate,
                     ..CriterionDraft::default()
                 },

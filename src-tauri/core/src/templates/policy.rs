@@ -109,9 +109,24 @@ pub(super) const CONTENT: Content = Content {
         ),
     ],
     criteria: &[
-        (Process, "Policy and SOP approved by their owners", true),
-        (People, "Every affected staff member attested", true),
-        (Support, "Tip sheet posted where the work happens", false),
+        (
+            Process,
+            "Policy and SOP approved by their owners",
+            "Compliance officer",
+            true,
+        ),
+        (
+            People,
+            "Every affected staff member attested",
+            "Practice manager",
+            true,
+        ),
+        (
+            Support,
+            "Tip sheet posted where the work happens",
+            "Training lead",
+            false,
+        ),
     ],
     risks: &[
         (

@@ -12,6 +12,7 @@ use ts_rs::TS;
 use super::modules::live_modules;
 use super::standing::{Read, Standing};
 use super::{RecordStatus, TrainingModule};
+use crate::people::family_sort_key;
 use crate::store::rows;
 use crate::{Result, Store};
 
@@ -110,11 +111,11 @@ impl Store {
                 standing.matching(filter.role_id.as_deref(), filter.department.as_deref());
             let (required, done, overdue) = standing.totals(&matching, today);
 
-            // The page: by name as SQLite's NOCASE orders it, then by id.
+            // The page: by family name as the directory orders it, then by id.
             let people = matching.len() as i64;
             let members = &standing.members;
             matching.sort_by_cached_key(|&person| {
-                (rows::nocase_key(&members[person].name), &members[person].id)
+                (family_sort_key(&members[person].name), &members[person].id)
             });
             let page: Vec<usize> = matching
                 .into_iter()

@@ -7,6 +7,7 @@ use ts_rs::TS;
 
 use super::edit::{check_editable, rating, require_rollout, set_trashed};
 use crate::audit::{self, AuditAction, ChangeSet, EntityKind};
+use crate::people::family_sort_key;
 use crate::store::rows;
 use crate::time::{now, timestamp_text};
 use crate::{CoreError, FieldError, Result, Store};
@@ -151,7 +152,8 @@ const COLUMNS: &str = "id, rollout_id, name, is_group, person_id, notes, awarene
                        knowledge, ability, reinforcement, row_version, deleted_at";
 
 impl Store {
-    /// A rollout's live stakeholders by name, each with their RACI rows.
+    /// A rollout's live stakeholders, each with their RACI rows: groups by name, then
+    /// people by family name as the directory lists them.
     pub fn list_stakeholders(&self, rollout_id: &str) -> Result<Vec<Stakeholder>> {
         self.read(|conn| {
             let mut statement = conn.prepare_cached(&format!(
@@ -161,6 +163,10 @@ impl Store {
             let mut found: Vec<Stakeholder> = statement
                 .query_map(params![rollout_id], from_row)?
                 .collect::<rusqlite::Result<_>>()?;
+            // Stable: groups keep the database's order by name.
+            found.sort_by_cached_key(|s| {
+                (!s.is_group, (!s.is_group).then(|| family_sort_key(&s.name)))
+            });
             for stakeholder in &mut found {
                 stakeholder.raci = raci_of(conn, &stakeholder.id)?;
             }

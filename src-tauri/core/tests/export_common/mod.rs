@@ -133,9 +133,13 @@ pub fn fixture_with(text: impl Fn(&str) -> String) -> Fixture {
             &CriterionDraft {
                 category: ReadinessCategory::Technology,
                 title: t("Opt-out works"),
-                owner: t("Jordan Lee"),
+                owner: people[1].clone(),
+                owner_role: "Interface analyst".into(),
                 status: CriterionStatus::AtRisk,
                 evidence: t("Test log"),
+                evidence_link: "https://intranet.example/sms?doc=opt-out&v=2".into(),
+                // Markup in a file name is escaped like any typed text.
+                evidence_file: "Opt-out <test> log & \"results\".xlsx".into(),
                 hard_gate: true,
             },
         )

@@ -5,11 +5,27 @@ import type { ReadinessCategory } from "./ReadinessCategory";
 /**
  * One go-live criterion of a rollout.
  */
-export type Criterion = { id: string, rollout_id: string, category: ReadinessCategory, title: string, owner: string, status: CriterionStatus, 
+export type Criterion = { id: string, rollout_id: string, category: ReadinessCategory, title: string, 
 /**
- * What shows it is met: a sign-off, a test log, a sample audit.
+ * The person from the directory who owns it, if one is named.
+ */
+owner_id: string | null, owner_name: string, 
+/**
+ * The role that usually owns it ("Training lead"), shown until a person is named.
+ */
+owner_role: string, status: CriterionStatus, 
+/**
+ * What shows it is met, in words: a sign-off, a test log, a sample audit.
  */
 evidence: string, 
+/**
+ * Where the evidence is: an http(s) address.
+ */
+evidence_link: string, 
+/**
+ * The evidence's file, by name ("Integrated test sign-off.pdf").
+ */
+evidence_file: string, 
 /**
  * Must be met before go-live, whatever the score.
  */

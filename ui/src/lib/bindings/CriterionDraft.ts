@@ -5,4 +5,8 @@ import type { ReadinessCategory } from "./ReadinessCategory";
 /**
  * The editable part of a criterion.
  */
-export type CriterionDraft = { category: ReadinessCategory, title: string, owner: string, status: CriterionStatus, evidence: string, hard_gate: boolean, };
+export type CriterionDraft = { category: ReadinessCategory, title: string, 
+/**
+ * A person's id or name from the directory; empty for nobody yet.
+ */
+owner: string, owner_role: string, status: CriterionStatus, evidence: string, evidence_link: string, evidence_file: string, hard_gate: boolean, };

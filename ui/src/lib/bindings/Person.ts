@@ -3,7 +3,12 @@
 /**
  * A member of staff.
  */
-export type Person = { id: string, name: string, role_id: string | null, 
+export type Person = { id: string, name: string, 
+/**
+ * What orders the directory: family name, then given name, without titles or
+ * credentials ("okafor", "amara" for "Dr. Amara Okafor").
+ */
+sort_key: string, role_id: string | null, 
 /**
  * The role's name, for display; `None` without a role.
  */

@@ -44,7 +44,7 @@ pub(super) fn seed(
         let draft = CriterionDraft {
             category,
             title: title.to_owned(),
-            owner: someone(rng).1,
+            owner: someone(rng).0,
             status,
             evidence: if status == CriterionStatus::Met {
                 "Signed off at the weekly review".into()
@@ -52,6 +52,7 @@ pub(super) fn seed(
                 String::new()
             },
             hard_gate,
+            ..CriterionDraft::default()
         };
         insert_criterion(tx, &rollout.id, &draft)?;
     }

@@ -5,7 +5,7 @@ use crate::export::svg::timeline_svgs;
 use crate::export::text::{countdown, date_long, date_or_dash, html_escape as e};
 use crate::export::RolloutReport;
 use crate::plan::{Task, TaskKind};
-use crate::readiness::ReadinessCategory;
+use crate::readiness::{Criterion, ReadinessCategory};
 
 pub(super) fn overview(out: &mut String, report: &RolloutReport) {
     let rollout = &report.rollout;
@@ -237,7 +237,7 @@ pub(super) fn readiness(out: &mut String, report: &RolloutReport) {
             .map(|c| {
                 vec![
                     e(&c.title),
-                    or_dash(&c.owner),
+                    or_dash(&c.owner_text()),
                     format!(
                         "<span class=\"badge {}\">{}</span>",
                         c.status.code(),
@@ -248,7 +248,7 @@ pub(super) fn readiness(out: &mut String, report: &RolloutReport) {
                     } else {
                         String::new()
                     },
-                    format!("<span class=\"pre\">{}</span>", e(&c.evidence)),
+                    criterion_evidence(c),
                 ]
             })
             .collect();
@@ -265,6 +265,20 @@ pub(super) fn readiness(out: &mut String, report: &RolloutReport) {
     if report.criteria.is_empty() {
         out.push_str("<p class=\"muted\">No go-live criteria yet.</p>\n");
     }
+}
+
+/// A criterion's evidence: the note, then the link (one a reader can follow; only
+/// http(s) links are ever stored) and the file's name.
+fn criterion_evidence(c: &Criterion) -> String {
+    let mut out = format!("<span class=\"pre\">{}</span>", e(&c.evidence));
+    if !c.evidence_link.is_empty() {
+        let link = e(&c.evidence_link);
+        out.push_str(&format!("<br><a href=\"{link}\">{link}</a>"));
+    }
+    if !c.evidence_file.is_empty() {
+        out.push_str(&format!("<br>File: {}", e(&c.evidence_file)));
+    }
+    out
 }
 
 pub(super) fn training(out: &mut String, report: &RolloutReport) {

@@ -143,14 +143,14 @@ pub fn rollout_markdown(report: &RolloutReport) -> String {
             .map(|c| {
                 vec![
                     m(&c.title),
-                    dash(&c.owner),
+                    dash(&c.owner_text()),
                     c.status.label().into(),
                     if c.hard_gate {
                         "Hard gate".into()
                     } else {
                         String::new()
                     },
-                    m(&c.evidence),
+                    m(&c.evidence_text()),
                 ]
             })
             .collect();

@@ -189,8 +189,10 @@ pub fn phi_check(report: &RolloutReport) -> Vec<PhiHit> {
         let entity = format!("Criterion \"{}\"", c.title);
         for (field, text) in [
             ("title", &c.title),
-            ("owner", &c.owner),
+            ("owner role", &c.owner_role),
             ("evidence", &c.evidence),
+            ("evidence link", &c.evidence_link),
+            ("evidence file", &c.evidence_file),
         ] {
             s.field(&entity, field, text);
         }

@@ -100,15 +100,19 @@ pub(super) fn criteria(report: &RolloutReport) -> ExportTable {
             "Status",
             "Hard gate",
             "Evidence",
+            "Evidence link",
+            "Evidence file",
         ],
         report.criteria.iter().map(|c| {
             vec![
                 Cell::text(c.category.label()),
                 Cell::text(&c.title),
-                Cell::text(&c.owner),
+                Cell::text(&c.owner_text()),
                 Cell::text(c.status.label()),
                 Cell::text(crate::export::text::yes_no(c.hard_gate)),
                 Cell::text(&c.evidence),
+                Cell::text(&c.evidence_link),
+                Cell::text(&c.evidence_file),
             ]
         }),
     )

@@ -232,10 +232,10 @@ pub(super) fn readiness(report: &RolloutReport) -> Vec<Block> {
             .map(|c| {
                 vec![
                     Cell::text(&c.title),
-                    Cell::text(or_dash(&c.owner)),
+                    Cell::text(or_dash(&c.owner_text())),
                     Cell::tag(c.status.label(), tone(c.status.code())),
                     Cell::text(if c.hard_gate { "Hard gate" } else { "" }),
-                    Cell::text(&c.evidence),
+                    Cell::text(c.evidence_text()),
                 ]
             })
             .collect();
