@@ -220,6 +220,9 @@ fn a_template_brings_the_role_that_usually_owns_each_criterion() {
                 ..RolloutDraft::default()
             },
             "ehr-go-live",
+            None,
+            // Long before go-live, so the runway asks no question.
+            chrono::NaiveDate::from_ymd_opt(2026, 6, 1).expect("date"),
         )
         .expect("created");
     let criteria = store.list_criteria(&rollout.id).expect("criteria");
