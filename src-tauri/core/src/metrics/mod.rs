@@ -11,6 +11,7 @@ mod dashboard;
 mod definitions;
 pub(crate) mod format;
 mod import;
+mod levels;
 mod measurements;
 mod names;
 mod status;
@@ -18,6 +19,7 @@ mod templates;
 mod thresholds;
 mod validate;
 mod values;
+mod who_acts;
 
 use chrono::{DateTime, NaiveDate, Utc};
 use serde::{Deserialize, Serialize};
@@ -25,10 +27,14 @@ use ts_rs::TS;
 
 pub use chart::{downsample, AnnotationKind, ChartAnnotation, MetricChart, CHART_MAX_POINTS};
 pub use import::{MeasurementImportReport, MetricImportCount};
+pub use levels::{place_levels, TemplateLevels};
 pub use measurements::{QuickEntry, RecordOutcome, RecordedMeasurement};
 pub use status::{assess, expected_on, overdue_after_days, MetricState, MetricStatus};
-pub use templates::{list_metric_templates, MetricTemplate, TemplateChoices};
+pub use templates::{
+    list_metric_templates, metric_template_levels, MetricTemplate, TemplateChoices,
+};
 pub use values::CellValue;
+pub use who_acts::ACTED_BY_FIELD;
 
 pub(crate) use definitions::insert_metric;
 pub(crate) use measurements::insert_measurement;

@@ -8,12 +8,15 @@ use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
 use super::definitions::fetch_metric;
+use super::levels::{place_levels, TemplateLevels};
+use super::who_acts::{who_acts, ACTED_BY_FIELD};
 use super::{
     insert_metric, insert_threshold, Cadence, Direction, Indicator, Metric, MetricDraft,
     MetricUnit, ThresholdDraft, ThresholdLevel,
 };
+use crate::plan::UNKNOWN_OWNER_FIELD;
 use crate::rollouts::RolloutKind;
-use crate::{CoreError, Result, Store};
+use crate::{CoreError, FieldError, Result, Store};
 
 /// A metric ready to add to a rollout.
 #[derive(Debug, Clone, PartialEq, Serialize, TS)]
@@ -29,6 +32,8 @@ pub struct MetricTemplate {
     pub indicator: Indicator,
     pub cadence: Cadence,
     pub data_source: String,
+    /// The suggested levels for want of a baseline; with one, the levels are placed
+    /// from the baseline and target instead (see [`metric_template_levels`]).
     pub watch_level: f64,
     pub watch_action: String,
     pub act_level: f64,
@@ -49,13 +54,13 @@ pub struct TemplateChoices {
     pub baseline_date: Option<String>,
     pub target_value: Option<f64>,
     pub target_date: Option<String>,
-    /// Replaces the template's suggested watch level.
+    /// Replaces the watch level placed from the baseline and target.
     pub watch_level: Option<f64>,
-    /// Replaces the template's suggested act level.
+    /// Replaces the act level placed from the baseline and target.
     pub act_level: Option<f64>,
-    /// The person from the directory who acts on both levels (id or name); the
-    /// template's role ("front-desk lead") stays beside the name. Empty for the role
-    /// alone.
+    /// Who acts on both levels, as the person typed it: a directory person (id or
+    /// name; the template's role stays beside the name), "name, role", or a role in
+    /// words ("physician champion"). Empty for the template's role.
     pub acted_by: String,
 }
 
@@ -85,10 +90,10 @@ use RolloutKind::{Automation, EhrGoLive, Policy, WorkflowRedesign};
 #[rustfmt::skip]
 const LIBRARY: &[Entry] = &[
     Entry { key: "training_completion", name: "Training completion",
-        definition: "Share of the users required to take role-based training who have completed it",
-        numerator: "Required users who completed their role training", denominator: "Users required to take it",
+        definition: "Share of the people in roles that need training who have completed (or been excused from) every module their role requires: the trained % of the Training page",
+        numerator: "People fully trained", denominator: "People in roles with required training",
         unit: MetricUnit::Percent, direction: Higher, indicator: Leading, cadence: Weekly,
-        data_source: "Training matrix / LMS completion report",
+        data_source: "Training records",
         watch: (80.0, "Trainer adds make-up sessions for the roles behind and tells their managers"),
         act: (60.0, "Go/no-go review of the roles behind: no training, no login"),
         acted_by: "training lead", suits: &[EhrGoLive, Policy, Automation] },
@@ -261,28 +266,19 @@ impl Store {
     }
 }
 
-/// Adds a template's metric and its two levels inside a caller's transaction.
+/// Adds a template's metric and its two levels inside a caller's transaction. Unless
+/// the person chose them, the levels are placed from the baseline and target
+/// ([`place_levels`]); *Who acts* may be a person, a role or both ([`who_acts`]).
+/// A refused level is reported on the dialog's own field (`watch_level`, `act_level`,
+/// `acted_by`), not on the metric's.
 pub(crate) fn insert_from_template(
     tx: &Transaction<'_>,
     rollout_id: &str,
     template_key: &str,
     choices: &TemplateChoices,
 ) -> Result<Metric> {
-    let entry = LIBRARY
-        .iter()
-        .find(|e| e.key == template_key.trim())
-        .ok_or_else(|| {
-            let known: Vec<&str> = LIBRARY.iter().map(|e| e.key).collect();
-            CoreError::invalid(
-                "template",
-                format!(
-                    "Unknown metric template '{}': use one of {}",
-                    template_key.trim(),
-                    known.join(", ")
-                ),
-            )
-        })?;
-    let template = template(entry);
+    let template = find_template(template_key)?;
+    let acting = who_acts(tx, &choices.acted_by, &template.acted_by_role)?;
     let metric = insert_metric(
         tx,
         rollout_id,
@@ -302,22 +298,106 @@ pub(crate) fn insert_from_template(
             target_value: choices.target_value,
             target_date: choices.target_date.clone(),
         },
-    )?;
-    insert_template_thresholds(
-        tx,
-        &metric.id,
-        &template,
+    )
+    .map_err(|error| with_field_error(error, acting.as_ref().err()))?;
+    let acting = acting.map_err(|e| CoreError::Validation(vec![e]))?;
+    let placed = place_levels(&template, choices.baseline_value, choices.target_value);
+    for (level, value, action) in [
         (
-            choices.watch_level.unwrap_or(template.watch_level),
-            choices.act_level.unwrap_or(template.act_level),
+            ThresholdLevel::Watch,
+            choices.watch_level.unwrap_or(placed.watch),
+            &template.watch_action,
         ),
-        &choices.acted_by,
-    )?;
+        (
+            ThresholdLevel::Act,
+            choices.act_level.unwrap_or(placed.act),
+            &template.act_action,
+        ),
+    ] {
+        let draft = ThresholdDraft {
+            level,
+            value,
+            action: action.clone(),
+            owner: acting.person_id.clone().unwrap_or_default(),
+            owner_role: acting.role.clone(),
+        };
+        insert_threshold(tx, &metric.id, &draft).map_err(|error| on_dialog_fields(error, level))?;
+    }
     fetch_metric(tx, &metric.id)
 }
 
+/// The template with `key`, or a message naming the ones there are.
+fn find_template(key: &str) -> Result<MetricTemplate> {
+    LIBRARY
+        .iter()
+        .find(|e| e.key == key.trim())
+        .map(template)
+        .ok_or_else(|| {
+            let known: Vec<&str> = LIBRARY.iter().map(|e| e.key).collect();
+            CoreError::invalid(
+                "template",
+                format!(
+                    "Unknown metric template '{}': use one of {}",
+                    key.trim(),
+                    known.join(", ")
+                ),
+            )
+        })
+}
+
+/// The levels a template suggests for a metric from `baseline` to `target`, as the
+/// dialog shows them while the person types.
+pub fn metric_template_levels(
+    template_key: &str,
+    baseline: Option<f64>,
+    target: Option<f64>,
+) -> Result<TemplateLevels> {
+    Ok(place_levels(
+        &find_template(template_key)?,
+        baseline,
+        target,
+    ))
+}
+
+/// A refusal of the metric, with *Who acts*'s own refusal beside it so that both show
+/// at once.
+fn with_field_error(error: CoreError, extra: Option<&FieldError>) -> CoreError {
+    match (error, extra) {
+        (CoreError::Validation(mut errors), Some(extra)) => {
+            errors.push(extra.clone());
+            CoreError::Validation(errors)
+        }
+        (error, _) => error,
+    }
+}
+
+/// A threshold's refusal moved onto the fields the template dialog shows: its value on
+/// `watch_level` or `act_level`, who acts on `acted_by`.
+fn on_dialog_fields(error: CoreError, level: ThresholdLevel) -> CoreError {
+    let CoreError::Validation(errors) = error else {
+        return error;
+    };
+    let level_field = match level {
+        ThresholdLevel::Watch => "watch_level",
+        ThresholdLevel::Act => "act_level",
+    };
+    CoreError::Validation(
+        errors
+            .into_iter()
+            .map(|e| {
+                let field = match e.field.as_str() {
+                    "value" | "level" => level_field,
+                    "owner" | UNKNOWN_OWNER_FIELD => ACTED_BY_FIELD,
+                    other => other,
+                };
+                FieldError::new(field, e.message)
+            })
+            .collect(),
+    )
+}
+
 /// A template's watch and act levels at `(watch, act)`, each with the template's action,
-/// acted on by `owner` in the template's role.
+/// acted on by `owner` (a directory person, or empty) in the template's role.
 pub(crate) fn insert_template_thresholds(
     tx: &Transaction<'_>,
     metric_id: &str,
