@@ -25,7 +25,7 @@ pub struct MetricTemplate {
     pub cadence: Cadence,
     pub data_source: String,
     /// The suggested levels for want of a baseline; with one, the levels are placed
-    /// from the baseline and target instead (see [`super::metric_template_levels`]).
+    /// from the baseline and target instead (`metric_template_levels`).
     pub watch_level: f64,
     pub watch_action: String,
     pub act_level: f64,

@@ -15,7 +15,7 @@ export type MetricTemplate = {
 key: string, name: string, definition: string, numerator: string, denominator: string, unit: MetricUnit, direction: Direction, indicator: Indicator, cadence: Cadence, data_source: string, 
 /**
  * The suggested levels for want of a baseline; with one, the levels are placed
- * from the baseline and target instead (see [`metric_template_levels`]).
+ * from the baseline and target instead (`metric_template_levels`).
  */
 watch_level: number, watch_action: string, act_level: number, act_action: string, 
 /**
