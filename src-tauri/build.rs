@@ -144,6 +144,7 @@ fn main() {
         "metric_chart",
         "add_metric_from_template",
         "metric_templates",
+        "metric_template_levels",
         "preview_measurement_import",
         "import_measurements",
         "list_backups",

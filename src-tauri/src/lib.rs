@@ -191,6 +191,7 @@ pub fn run() {
             commands::metrics::metric_chart,
             commands::metrics::add_metric_from_template,
             commands::metrics::metric_templates,
+            commands::metrics::metric_template_levels,
             commands::metrics::preview_measurement_import,
             commands::metrics::import_measurements,
             commands::backups::list_backups,

@@ -16,8 +16,8 @@ use rollplan_core::export::{
 };
 use rollplan_core::metrics::{
     Measurement, MeasurementDraft, MeasurementImportReport, Metric, MetricChart, MetricDraft,
-    MetricStatus, MetricTemplate, QuickEntry, RecordedMeasurement, TemplateChoices, Threshold,
-    ThresholdDraft,
+    MetricStatus, MetricTemplate, QuickEntry, RecordedMeasurement, TemplateChoices, TemplateLevels,
+    Threshold, ThresholdDraft,
 };
 use rollplan_core::people::roster::{RejectedRows, RosterReport};
 use rollplan_core::people::{Person, PersonDraft, Role};
@@ -128,6 +128,7 @@ fn export_all(dir: &Path) {
         QuickEntry::export_all(&config),
         RecordedMeasurement::export_all(&config),
         TemplateChoices::export_all(&config),
+        TemplateLevels::export_all(&config),
         Threshold::export_all(&config),
         ThresholdDraft::export_all(&config),
         AdkarBarrier::export_all(&config),

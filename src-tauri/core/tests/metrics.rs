@@ -781,10 +781,11 @@ fn a_metric_from_a_template_comes_with_its_levels_and_actions() {
         .expect("from the template");
     assert_eq!(metric.name, "No-show rate");
     assert_eq!(metric.owner_name, "Priya Nair");
-    let watch = metric.watch.as_ref().expect("suggested watch level");
+    let watch = metric.watch.as_ref().expect("placed watch level");
     assert_eq!(
         (watch.value, watch.acted_by.as_str()),
-        (12.0, "front-desk lead")
+        (14.0, "front-desk lead"),
+        "watch follows the 14% baseline, not the template's fixed 12%"
     );
     let act = metric.act.as_ref().expect("chosen act level");
     assert_eq!(act.value, 16.0, "a chosen level replaces the suggestion");

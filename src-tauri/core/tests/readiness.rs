@@ -96,9 +96,9 @@ fn home_gets_a_status_line_per_live_rollout() {
         "the sample go-live is not ready yet"
     );
     assert!(
-        line.people_to_train >= 30
-            && line.people_trained < line.people_to_train
-            && line.people_overdue > 0
+        line.training.people >= 30
+            && line.training.trained < line.training.people
+            && line.training.overdue > 0
     );
     // The sample plan has slipped and blocked work; the counts match the plan itself.
     let slipped_past_due = store

@@ -5,7 +5,7 @@ use rollplan_core::import::parse_table;
 use rollplan_core::metrics::{
     list_metric_templates, Measurement, MeasurementDraft, MeasurementImportReport, Metric,
     MetricChart, MetricDraft, MetricStatus, MetricTemplate, QuickEntry, RecordedMeasurement,
-    TemplateChoices, Threshold, ThresholdDraft,
+    TemplateChoices, TemplateLevels, Threshold, ThresholdDraft,
 };
 use tauri::State;
 
@@ -178,6 +178,20 @@ pub fn add_metric_from_template(
 #[tauri::command]
 pub fn metric_templates() -> Vec<MetricTemplate> {
     list_metric_templates()
+}
+
+/// A template's watch and act levels placed from a baseline and target.
+#[tauri::command]
+pub fn metric_template_levels(
+    template_key: String,
+    baseline: Option<f64>,
+    target: Option<f64>,
+) -> Reply<TemplateLevels> {
+    Ok(rollplan_core::metrics::metric_template_levels(
+        &template_key,
+        baseline,
+        target,
+    )?)
 }
 
 /// What importing the picked measurements file would do; writes nothing.

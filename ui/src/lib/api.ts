@@ -65,6 +65,7 @@ import type { MetricTemplate } from './bindings/MetricTemplate';
 import type { QuickEntry } from './bindings/QuickEntry';
 import type { RecordedMeasurement } from './bindings/RecordedMeasurement';
 import type { TemplateChoices } from './bindings/TemplateChoices';
+import type { TemplateLevels } from './bindings/TemplateLevels';
 import type { Threshold } from './bindings/Threshold';
 import type { ThresholdDraft } from './bindings/ThresholdDraft';
 import type { LinkedRollout } from './bindings/LinkedRollout';
@@ -256,6 +257,8 @@ export const api = {
     call<MetricStatus[]>('metrics_needing_attention', { rolloutId }),
   metricChart: (metricId: string) => call<MetricChart>('metric_chart', { metricId }),
   metricTemplates: () => call<MetricTemplate[]>('metric_templates'),
+  metricTemplateLevels: (templateKey: string, baseline: number | null, target: number | null) =>
+    call<TemplateLevels>('metric_template_levels', { templateKey, baseline, target }),
   addMetricFromTemplate: (rolloutId: string, templateKey: string, choices: TemplateChoices) =>
     call<Metric>('add_metric_from_template', { rolloutId, templateKey, choices }),
   previewMeasurementImport: (rolloutId: string, fileName: string, contents: number[]) =>

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { MatrixCell } from './bindings/MatrixCell';
-import { cellLook, completionText, pageText, percent } from './training';
+import { cellLook, completionText, pageText } from './training';
 
 function cell(extra: Partial<MatrixCell>): MatrixCell {
   return { record_id: 'r', status: 'assigned', due_date: '2026-12-01', overdue: false, completed_on: null, row_version: 1, ...extra };
@@ -23,15 +23,12 @@ describe('cellLook', () => {
 
 describe('completion', () => {
   it('reads like a practice manager says it', () => {
-    expect(completionText({ role_id: 'f', role_name: 'Front desk', people: 18, trained: 14, overdue: 4 })).toBe(
-      '14 of 18 trained; 4 overdue',
+    expect(completionText({ role_id: 'f', role_name: 'Front desk', people: 18, trained: 14, overdue: 4, percent: 78 })).toBe(
+      '14 of 18 fully trained (78%); 4 overdue',
     );
-    expect(completionText({ role_id: 'm', role_name: 'MA', people: 5, trained: 5, overdue: 0 })).toBe('5 of 5 trained');
-  });
-
-  it('computes percentages without dividing by zero', () => {
-    expect(percent(0, 0)).toBe(0);
-    expect(percent(2, 3)).toBe(67);
+    expect(completionText({ role_id: 'm', role_name: 'MA', people: 5, trained: 5, overdue: 0, percent: 100 })).toBe(
+      '5 of 5 fully trained (100%)',
+    );
   });
 });
 

@@ -39,9 +39,9 @@ export function cellLook(cell: MatrixCell): CellLook {
   return { symbol: '○', text: 'Assigned', tone: 'todo' };
 }
 
-/** "14 of 18 trained; 4 overdue" */
+/** "14 of 18 fully trained (78%); 4 overdue" — the percent as the core computes it. */
 export function completionText(role: RoleCompletion): string {
-  const base = `${role.trained} of ${role.people} trained`;
+  const base = `${role.trained} of ${role.people} fully trained (${role.percent}%)`;
   return role.overdue > 0 ? `${base}; ${role.overdue} overdue` : base;
 }
 
@@ -53,7 +53,3 @@ export function pageText(offset: number, shown: number, total: number): string {
   return first === 1 && last === total ? `${total} people` : `People ${first}–${last} of ${total.toLocaleString('en-US')}`;
 }
 
-/** Whole-number percentage, or 0 when nothing is required. */
-export function percent(done: number, required: number): number {
-  return required === 0 ? 0 : Math.round((done / required) * 100);
-}

@@ -1,12 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Stakeholder } from './bindings/Stakeholder';
-import { riskTone, stakeholderDraftOf, workstreams } from './workspace';
-
-describe('riskTone', () => {
-  it('bands scores as the heat map does', () => {
-    expect([4, 8, 14, 15, 25].map(riskTone)).toEqual(['low', 'medium', 'medium', 'high', 'high']);
-  });
-});
+import { stakeholderDraftOf, workstreams } from './workspace';
 
 describe('workstreams', () => {
   it('lists each workstream once, in the order first named', () => {

@@ -35,13 +35,6 @@ export const ADKAR_STAGES: { key: AdkarStage; label: string }[] = [
   { key: 'reinforcement', label: 'Reinforcement' },
 ];
 
-/** How a risk score (likelihood × impact, 1–25) reads: the heat map's colour bands. */
-export function riskTone(score: number): 'high' | 'medium' | 'low' {
-  if (score >= 15) return 'high';
-  if (score >= 8) return 'medium';
-  return 'low';
-}
-
 export function riskDraftOf(risk: Risk | null): RiskDraft {
   return risk
     ? { title: risk.title, likelihood: risk.likelihood, impact: risk.impact, mitigation: risk.mitigation, owner: risk.owner_name, trigger: risk.trigger, status: risk.status }

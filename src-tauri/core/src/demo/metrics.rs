@@ -1,8 +1,9 @@
 //! The sample clinic's adoption metrics, weeks into each rollout:
-//! - EHR go-live (seven weeks out): training completion climbing on its line to 100% a
-//!   week before go-live (on track), the proficiency pass rate slipping under its watch
-//!   level (watch), and super-users named — on track but three weeks since the last
-//!   count (overdue).
+//! - EHR go-live (seven weeks out): training completion read week by week from the
+//!   sample's training records — most of the curriculum was finished only in the last
+//!   days, so it sits behind its line to 100% (watch) — the proficiency pass rate
+//!   slipping under its watch level (watch), and super-users named — on track but three
+//!   weeks since the last count (overdue).
 //! - SMS reminders (nine days live): ten weeks of no-show rate, falling from the 14%
 //!   baseline ahead of its line to 9% (on track), and the reminder confirmation rate
 //!   far under its act level (act: carriers may be filtering the texts).
@@ -17,6 +18,7 @@ use crate::metrics::{
 };
 use crate::rollouts::Rollout;
 use crate::time::date_text;
+use crate::training::progress_on;
 use crate::{CoreError, Result};
 
 pub(super) fn seed(tx: &Transaction<'_>, rollouts: &[Rollout], today: NaiveDate) -> Result<()> {
@@ -36,41 +38,44 @@ pub(super) fn seed(tx: &Transaction<'_>, rollouts: &[Rollout], today: NaiveDate)
         Ok(())
     };
 
-    let training = insert_metric(
+    // Training completion is not typed in: each weekly value is what the sample's own
+    // training records say about that date, so the metric, Home, readiness and every
+    // export give the same trained % (see crate::training::progress_on).
+    let training = insert_from_template(
         tx,
         &ehr.id,
-        &MetricDraft {
-            name: "Training completion".into(),
-            definition: "Share of the users required to take role-based training who have \
-                         completed it (no training, no login)"
-                .into(),
-            numerator: "Required users who completed their role training".into(),
-            denominator: "Users required to take it".into(),
-            unit: MetricUnit::Percent,
-            direction: Direction::HigherIsBetter,
-            indicator: Indicator::Leading,
-            data_source: "Training matrix".into(),
-            cadence: Cadence::Weekly,
+        "training_completion",
+        &TemplateChoices {
             owner: "Grace Kim".into(),
             baseline_value: Some(0.0),
             baseline_date: Some(day(-56)?),
             target_value: Some(100.0),
             target_date: Some(day(45)?),
+            acted_by: "Grace Kim".into(),
+            ..TemplateChoices::default()
         },
     )?;
-    record(
-        &training,
-        &[
-            (-49, 8.0, ""),
-            (-42, 15.0, ""),
-            (-35, 22.0, "Front desk cohort done"),
-            (-28, 29.0, ""),
-            (-21, 36.0, ""),
-            (-14, 43.0, "MA cohort started"),
-            (-7, 50.0, ""),
-            (-2, 55.0, ""),
-        ],
-    )?;
+    let weeks: Vec<i64> = (0..=7).map(|week| -49 + 7 * week).collect();
+    let dates = weeks
+        .iter()
+        .map(|&offset| on(offset))
+        .collect::<Result<Vec<_>>>()?;
+    let progress = progress_on(tx, &ehr.id, &dates)?;
+    for (date, week) in dates.iter().zip(&progress) {
+        let note = if week.people > 0 {
+            week.summary.as_str()
+        } else {
+            ""
+        };
+        insert_measurement(
+            tx,
+            &training,
+            *date,
+            week.percent as f64,
+            note,
+            "Training records",
+        )?;
+    }
 
     let proficiency = insert_from_template(
         tx,
@@ -212,7 +217,7 @@ mod tests {
         assert_eq!(
             states(&ehr.id),
             [
-                ("Training completion".into(), MetricState::OnTrack, false),
+                ("Training completion".into(), MetricState::Watch, false),
                 ("Proficiency pass rate".into(), MetricState::Watch, false),
                 (
                     "Super-users named and trained".into(),
@@ -241,11 +246,15 @@ mod tests {
         let attention = store
             .metrics_needing_attention(None, today)
             .expect("attention");
-        assert_eq!(attention.len(), 3, "act, watch and the overdue count");
+        assert_eq!(
+            attention.len(),
+            4,
+            "act, the two behind (proficiency, training) and the overdue count"
+        );
         assert_eq!(attention[0].state, MetricState::Act);
         assert_eq!(
             attention[0].reason,
-            "33% on Nov 24: below the act level 35% — Vendor checks carrier filtering and the \
+            "33% on Nov 24: below the act level 40% — Vendor checks carrier filtering and the \
              opt-in list (Priya Nair, front-desk lead)."
         );
         assert_eq!(attention[1].metric_name, "Proficiency pass rate");

@@ -11,7 +11,7 @@ use crate::plan::{CriticalPath, PlanPhase, SlippedTask, Task};
 use crate::readiness::Criterion;
 use crate::rollouts::Rollout;
 use crate::sops::LinkedSop;
-use crate::training::{Requirement, RoleCompletion};
+use crate::training::{Requirement, RoleCompletion, TrainingProgress};
 use crate::workspace::{
     Communication, Decision, Risk, RiskHeatMap, RolloutOverview, ScopeChange, Stakeholder,
 };
@@ -90,11 +90,9 @@ impl RolloutReport {
             .count()
     }
 
-    /// (people who need training, people trained) over every role.
-    pub fn training_totals(&self) -> (i64, i64) {
-        self.training_by_role
-            .iter()
-            .fold((0, 0), |(p, t), r| (p + r.people, t + r.trained))
+    /// The rollout's trained %: the figure Home, the overview and readiness show.
+    pub fn training_progress(&self) -> TrainingProgress {
+        TrainingProgress::of_roles(&self.training_by_role)
     }
 
     /// Metrics whose latest value crossed the act level.

@@ -10,7 +10,9 @@ mod chart;
 mod dashboard;
 mod definitions;
 pub(crate) mod format;
+mod from_template;
 mod import;
+mod levels;
 mod measurements;
 mod names;
 mod status;
@@ -18,21 +20,25 @@ mod templates;
 mod thresholds;
 mod validate;
 mod values;
+mod who_acts;
 
 use chrono::{DateTime, NaiveDate, Utc};
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
 pub use chart::{downsample, AnnotationKind, ChartAnnotation, MetricChart, CHART_MAX_POINTS};
+pub use from_template::metric_template_levels;
 pub use import::{MeasurementImportReport, MetricImportCount};
+pub use levels::{place_levels, TemplateLevels};
 pub use measurements::{QuickEntry, RecordOutcome, RecordedMeasurement};
 pub use status::{assess, expected_on, overdue_after_days, MetricState, MetricStatus};
 pub use templates::{list_metric_templates, MetricTemplate, TemplateChoices};
 pub use values::CellValue;
+pub use who_acts::ACTED_BY_FIELD;
 
 pub(crate) use definitions::insert_metric;
+pub(crate) use from_template::{insert_from_template, insert_template_thresholds};
 pub(crate) use measurements::insert_measurement;
-pub(crate) use templates::{insert_from_template, insert_template_thresholds};
 pub(crate) use thresholds::insert_threshold;
 pub(crate) use values::{parse_date as parse_measurement_date, parse_value};
 

@@ -3,17 +3,12 @@
 //! definition, unit, direction, cadence and suggested watch and act levels — the
 //! action each level triggers and who usually takes it.
 
-use rusqlite::Transaction;
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
-use super::definitions::fetch_metric;
-use super::{
-    insert_metric, insert_threshold, Cadence, Direction, Indicator, Metric, MetricDraft,
-    MetricUnit, ThresholdDraft, ThresholdLevel,
-};
+use super::{Cadence, Direction, Indicator, MetricUnit};
 use crate::rollouts::RolloutKind;
-use crate::{CoreError, Result, Store};
+use crate::{CoreError, Result};
 
 /// A metric ready to add to a rollout.
 #[derive(Debug, Clone, PartialEq, Serialize, TS)]
@@ -29,6 +24,8 @@ pub struct MetricTemplate {
     pub indicator: Indicator,
     pub cadence: Cadence,
     pub data_source: String,
+    /// The suggested levels for want of a baseline; with one, the levels are placed
+    /// from the baseline and target instead (`metric_template_levels`).
     pub watch_level: f64,
     pub watch_action: String,
     pub act_level: f64,
@@ -49,13 +46,13 @@ pub struct TemplateChoices {
     pub baseline_date: Option<String>,
     pub target_value: Option<f64>,
     pub target_date: Option<String>,
-    /// Replaces the template's suggested watch level.
+    /// Replaces the watch level placed from the baseline and target.
     pub watch_level: Option<f64>,
-    /// Replaces the template's suggested act level.
+    /// Replaces the act level placed from the baseline and target.
     pub act_level: Option<f64>,
-    /// The person from the directory who acts on both levels (id or name); the
-    /// template's role ("front-desk lead") stays beside the name. Empty for the role
-    /// alone.
+    /// Who acts on both levels, as the person typed it: a directory person (id or
+    /// name; the template's role stays beside the name), "name, role", or a role in
+    /// words ("physician champion"). Empty for the template's role.
     pub acted_by: String,
 }
 
@@ -85,10 +82,10 @@ use RolloutKind::{Automation, EhrGoLive, Policy, WorkflowRedesign};
 #[rustfmt::skip]
 const LIBRARY: &[Entry] = &[
     Entry { key: "training_completion", name: "Training completion",
-        definition: "Share of the users required to take role-based training who have completed it",
-        numerator: "Required users who completed their role training", denominator: "Users required to take it",
+        definition: "Share of the people in roles that need training who have completed (or been excused from) every module their role requires: the trained % of the Training page",
+        numerator: "People fully trained", denominator: "People in roles with required training",
         unit: MetricUnit::Percent, direction: Higher, indicator: Leading, cadence: Weekly,
-        data_source: "Training matrix / LMS completion report",
+        data_source: "Training records",
         watch: (80.0, "Trainer adds make-up sessions for the roles behind and tells their managers"),
         act: (60.0, "Go/no-go review of the roles behind: no training, no login"),
         acted_by: "training lead", suits: &[EhrGoLive, Policy, Automation] },
@@ -248,100 +245,23 @@ fn template(entry: &Entry) -> MetricTemplate {
     }
 }
 
-impl Store {
-    /// Adds the template's metric to a rollout with its watch and act levels (the
-    /// suggested ones unless `choices` replace them), in one transaction.
-    pub fn add_metric_from_template(
-        &self,
-        rollout_id: &str,
-        template_key: &str,
-        choices: &TemplateChoices,
-    ) -> Result<Metric> {
-        self.write(|tx| insert_from_template(tx, rollout_id, template_key, choices))
-    }
-}
-
-/// Adds a template's metric and its two levels inside a caller's transaction.
-pub(crate) fn insert_from_template(
-    tx: &Transaction<'_>,
-    rollout_id: &str,
-    template_key: &str,
-    choices: &TemplateChoices,
-) -> Result<Metric> {
-    let entry = LIBRARY
+/// The template with `key`, or a message naming the ones there are.
+pub(super) fn find_template(key: &str) -> Result<MetricTemplate> {
+    LIBRARY
         .iter()
-        .find(|e| e.key == template_key.trim())
+        .find(|e| e.key == key.trim())
+        .map(template)
         .ok_or_else(|| {
             let known: Vec<&str> = LIBRARY.iter().map(|e| e.key).collect();
             CoreError::invalid(
                 "template",
                 format!(
                     "Unknown metric template '{}': use one of {}",
-                    template_key.trim(),
+                    key.trim(),
                     known.join(", ")
                 ),
             )
-        })?;
-    let template = template(entry);
-    let metric = insert_metric(
-        tx,
-        rollout_id,
-        &MetricDraft {
-            name: template.name.clone(),
-            definition: template.definition.clone(),
-            numerator: template.numerator.clone(),
-            denominator: template.denominator.clone(),
-            unit: template.unit,
-            direction: template.direction,
-            indicator: template.indicator,
-            data_source: template.data_source.clone(),
-            cadence: template.cadence,
-            owner: choices.owner.clone(),
-            baseline_value: choices.baseline_value,
-            baseline_date: choices.baseline_date.clone(),
-            target_value: choices.target_value,
-            target_date: choices.target_date.clone(),
-        },
-    )?;
-    insert_template_thresholds(
-        tx,
-        &metric.id,
-        &template,
-        (
-            choices.watch_level.unwrap_or(template.watch_level),
-            choices.act_level.unwrap_or(template.act_level),
-        ),
-        &choices.acted_by,
-    )?;
-    fetch_metric(tx, &metric.id)
-}
-
-/// A template's watch and act levels at `(watch, act)`, each with the template's action,
-/// acted on by `owner` in the template's role.
-pub(crate) fn insert_template_thresholds(
-    tx: &Transaction<'_>,
-    metric_id: &str,
-    template: &MetricTemplate,
-    (watch, act): (f64, f64),
-    owner: &str,
-) -> Result<()> {
-    for (level, value, action) in [
-        (ThresholdLevel::Watch, watch, &template.watch_action),
-        (ThresholdLevel::Act, act, &template.act_action),
-    ] {
-        insert_threshold(
-            tx,
-            metric_id,
-            &ThresholdDraft {
-                level,
-                value,
-                action: action.clone(),
-                owner: owner.to_owned(),
-                owner_role: template.acted_by_role.clone(),
-            },
-        )?;
-    }
-    Ok(())
+        })
 }
 
 #[cfg(test)]

@@ -9,6 +9,7 @@ use super::criteria::criterion_states_by_rollout;
 use super::verdict::verdict_and_score;
 use super::Verdict;
 use crate::sops::sop_statuses_by_rollout;
+use crate::training::TrainingProgress;
 use crate::{plan, Result, Store};
 
 /// What Home shows about a rollout beyond its own fields.
@@ -17,10 +18,9 @@ pub struct RolloutStatus {
     pub rollout_id: String,
     pub verdict: Verdict,
     pub score: i64,
-    /// People in required roles, and how many of them are fully trained or overdue.
-    pub people_to_train: i64,
-    pub people_trained: i64,
-    pub people_overdue: i64,
+    /// People in required roles, how many are fully trained or overdue, and the
+    /// trained % every screen shows.
+    pub training: TrainingProgress,
     /// Open tasks past their due date, and tasks marked blocked.
     pub tasks_overdue: i64,
     pub tasks_blocked: i64,
@@ -54,9 +54,7 @@ impl Store {
                 RolloutStatus {
                     verdict,
                     score,
-                    people_to_train: roles.iter().map(|r| r.people).sum(),
-                    people_trained: roles.iter().map(|r| r.trained).sum(),
-                    people_overdue: roles.iter().map(|r| r.overdue).sum(),
+                    training: TrainingProgress::of_roles(&roles),
                     tasks_overdue,
                     tasks_blocked,
                     rollout_id: id,

@@ -6,7 +6,7 @@ use ts_rs::TS;
 
 use super::{Criterion, CriterionStatus, ReadinessCategory};
 use crate::sops::{LinkedSop, SopStatus};
-use crate::training::RoleCompletion;
+use crate::training::{RoleCompletion, TrainingProgress};
 use crate::{Result, Store};
 
 /// Where a signal comes from.
@@ -59,6 +59,8 @@ pub struct Readiness {
     pub score: i64,
     pub reasons: Vec<Reason>,
     pub signals: Vec<Signal>,
+    /// The rollout's trained %, the same figure Home and the exports show.
+    pub training: TrainingProgress,
 }
 
 /// Judges readiness from signals: no-go while any hard gate is not met.
@@ -69,6 +71,7 @@ pub fn judge(signals: Vec<Signal>) -> Readiness {
             score: 0,
             reasons: Vec::new(),
             signals,
+            training: TrainingProgress::default(),
         };
     }
     let (verdict, score) = weigh(signals.iter().map(|s| (s.hard_gate, s.status, s.progress)));
@@ -109,6 +112,7 @@ pub fn judge(signals: Vec<Signal>) -> Readiness {
         score,
         reasons,
         signals,
+        training: TrainingProgress::default(),
     }
 }
 
@@ -223,7 +227,10 @@ pub(crate) fn readiness_from(
         .collect();
     signals.extend(training_signals(completion));
     signals.extend(sop_signals(sops));
-    judge(signals)
+    Readiness {
+        training: TrainingProgress::of_roles(completion),
+        ..judge(signals)
+    }
 }
 
 /// "No training, no login": every role's training is a hard gate, met when everyone in

@@ -11,7 +11,7 @@ use ts_rs::TS;
 
 use super::modules::live_modules;
 use super::standing::{Read, Standing};
-use super::{RecordStatus, TrainingModule};
+use super::{RecordStatus, TrainingModule, TrainingProgress};
 use crate::people::family_sort_key;
 use crate::store::rows;
 use crate::{Result, Store};
@@ -67,6 +67,9 @@ pub struct TrainingMatrix {
     pub required: i64,
     pub done: i64,
     pub overdue: i64,
+    /// How many of the matching people are trained: every module in view that their
+    /// role requires done (see [`TrainingProgress`]).
+    pub progress: TrainingProgress,
 }
 
 /// Training completion of one role for one rollout ("Front desk: 14 of 18 trained; 4 overdue").
@@ -80,6 +83,8 @@ pub struct RoleCompletion {
     pub trained: i64,
     /// People with at least one required module past its due date.
     pub overdue: i64,
+    /// `trained` of `people` as a whole percent, as [`super::trained_percent`] rounds it.
+    pub percent: i64,
 }
 
 const DEFAULT_PAGE: i64 = 100;
@@ -110,6 +115,7 @@ impl Store {
             let mut matching =
                 standing.matching(filter.role_id.as_deref(), filter.department.as_deref());
             let (required, done, overdue) = standing.totals(&matching, today);
+            let progress = standing.progress(&matching, today);
 
             // The page: by family name as the directory orders it, then by id.
             let people = matching.len() as i64;
@@ -164,6 +170,7 @@ impl Store {
                 required,
                 done,
                 overdue,
+                progress,
             })
         })
     }

@@ -3,9 +3,11 @@
 //! everyone in the role, and completion per role feeds a rollout's readiness.
 
 mod due;
+mod history;
 mod ids;
 mod matrix;
 mod modules;
+mod progress;
 mod records;
 mod requirements;
 mod standing;
@@ -15,8 +17,10 @@ use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
 pub use due::DueTraining;
+pub(crate) use history::progress_on;
 pub use matrix::{MatrixCell, MatrixFilter, MatrixRow, RoleCompletion, TrainingMatrix};
 pub(crate) use modules::insert_module;
+pub use progress::{trained_percent, TrainingProgress};
 pub(crate) use records::complete_in;
 pub(crate) use requirements::{assign_missing_records, insert_requirement};
 

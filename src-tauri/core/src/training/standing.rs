@@ -14,7 +14,7 @@ use chrono::NaiveDate;
 use rusqlite::{params, Connection};
 
 use super::ids::{IdMap, Indexed};
-use super::RoleCompletion;
+use super::{RoleCompletion, TrainingProgress};
 use crate::store::rows;
 use crate::{Result, Store};
 
@@ -213,13 +213,38 @@ impl Standing {
                 people: 0,
                 trained: 0,
                 overdue: 0,
+                percent: 0,
             });
             let done = self.bits(&self.done, person);
             line.people += 1;
             line.trained += i64::from(covers(done, required));
             line.overdue += i64::from(!covers(done, late));
         }
-        lines.into_iter().flatten().collect()
+        lines
+            .into_iter()
+            .flatten()
+            .map(|line| RoleCompletion {
+                percent: super::trained_percent(line.trained, line.people),
+                ..line
+            })
+            .collect()
+    }
+
+    /// How many of `people` are trained on every module in view required of their
+    /// role — the same rule as [`Standing::completion`], over any set of people.
+    pub fn progress(&self, people: &[usize], today: NaiveDate) -> TrainingProgress {
+        let masks = self.masks(|_| true, today);
+        let (mut count, mut trained, mut overdue) = (0, 0, 0);
+        for &person in people {
+            let Some((required, late)) = &masks[self.members[person].role] else {
+                continue;
+            };
+            let done = self.bits(&self.done, person);
+            count += 1;
+            trained += i64::from(covers(done, required));
+            overdue += i64::from(!covers(done, late));
+        }
+        TrainingProgress::new(count, trained, overdue)
     }
 
     /// The earliest due date of each (role, module) among the requirements `wanted`

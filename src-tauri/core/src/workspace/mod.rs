@@ -13,7 +13,7 @@ mod stakeholders;
 pub use comms::{Communication, CommunicationDraft};
 pub use decisions::{Decision, DecisionDraft, DecisionOutcome};
 pub use overview::RolloutOverview;
-pub use risks::{Risk, RiskDraft, RiskHeatMap, RiskStatus};
+pub use risks::{Risk, RiskBand, RiskDraft, RiskHeatMap, RiskStatus};
 pub use scope::{ScopeChange, ScopeChangeDraft};
 pub use stakeholders::{
     Adkar, AdkarBarrier, AdkarStage, Raci, RaciAssignment, Stakeholder, StakeholderDraft,

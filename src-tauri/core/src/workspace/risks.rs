@@ -28,6 +28,36 @@ coded_enum!(RiskStatus, "status", "status", {
     Closed => "closed", "Closed";
 });
 
+/// How a risk's score reads: the one banding the risk list, the overview, the heat map
+/// and every export colour and label by.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, TS)]
+#[serde(rename_all = "snake_case")]
+pub enum RiskBand {
+    /// Score 1-7.
+    Low,
+    /// Score 8-14.
+    Medium,
+    /// Score 15-25: likely and serious.
+    High,
+}
+
+coded_enum!(RiskBand, "band", "band", {
+    Low => "low", "Low";
+    Medium => "medium", "Medium";
+    High => "high", "High";
+});
+
+impl RiskBand {
+    /// The band of a likelihood × impact score.
+    pub fn of(score: i64) -> Self {
+        match score {
+            15.. => Self::High,
+            8..=14 => Self::Medium,
+            _ => Self::Low,
+        }
+    }
+}
+
 /// A risk to a rollout.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
 pub struct Risk {
@@ -40,6 +70,8 @@ pub struct Risk {
     pub impact: i64,
     /// Likelihood × impact, 1 to 25.
     pub score: i64,
+    /// The score's band.
+    pub band: RiskBand,
     pub mitigation: String,
     pub owner_id: Option<String>,
     pub owner_name: String,
@@ -67,6 +99,22 @@ pub struct RiskDraft {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
 pub struct RiskHeatMap {
     pub counts: Vec<Vec<i64>>,
+    /// Each cell's band, laid out as `counts`: the colours the screen and exports share.
+    pub bands: Vec<Vec<RiskBand>>,
+}
+
+impl RiskHeatMap {
+    /// A heat map of `counts`, with every cell's band.
+    pub fn new(counts: Vec<Vec<i64>>) -> Self {
+        let bands = (1..=5)
+            .map(|likelihood| {
+                (1..=5)
+                    .map(|impact| RiskBand::of(likelihood * impact))
+                    .collect()
+            })
+            .collect();
+        Self { counts, bands }
+    }
 }
 
 const SELECT: &str = "SELECT r.id, r.rollout_id, r.title, r.likelihood, r.impact, r.mitigation,
@@ -103,7 +151,7 @@ impl Store {
                 counts[(risk.likelihood - 1) as usize][(risk.impact - 1) as usize] += 1;
             }
         }
-        Ok(RiskHeatMap { counts })
+        Ok(RiskHeatMap::new(counts))
     }
 
     pub fn create_risk(&self, rollout_id: &str, draft: &RiskDraft) -> Result<Risk> {
@@ -304,6 +352,7 @@ fn from_row(row: &Row<'_>) -> rusqlite::Result<Risk> {
         likelihood,
         impact,
         score: likelihood * impact,
+        band: RiskBand::of(likelihood * impact),
         mitigation: row.get("mitigation")?,
         owner_id: row.get("owner_id")?,
         owner_name: row.get("owner_name")?,

@@ -12,7 +12,12 @@ export type MetricTemplate = {
 /**
  * Stable key, as `add_metric_from_template` takes it ("no_show_rate").
  */
-key: string, name: string, definition: string, numerator: string, denominator: string, unit: MetricUnit, direction: Direction, indicator: Indicator, cadence: Cadence, data_source: string, watch_level: number, watch_action: string, act_level: number, act_action: string, 
+key: string, name: string, definition: string, numerator: string, denominator: string, unit: MetricUnit, direction: Direction, indicator: Indicator, cadence: Cadence, data_source: string, 
+/**
+ * The suggested levels for want of a baseline; with one, the levels are placed
+ * from the baseline and target instead (`metric_template_levels`).
+ */
+watch_level: number, watch_action: string, act_level: number, act_action: string, 
 /**
  * Who usually acts on the levels ("front-desk lead").
  */

@@ -15,4 +15,8 @@ trained: number,
 /**
  * People with at least one required module past its due date.
  */
-overdue: number, };
+overdue: number, 
+/**
+ * `trained` of `people` as a whole percent, as [`super::trained_percent`] rounds it.
+ */
+percent: number, };

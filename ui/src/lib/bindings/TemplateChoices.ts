@@ -9,16 +9,16 @@ export type TemplateChoices = {
  */
 owner: string, baseline_value: number | null, baseline_date: string | null, target_value: number | null, target_date: string | null, 
 /**
- * Replaces the template's suggested watch level.
+ * Replaces the watch level placed from the baseline and target.
  */
 watch_level: number | null, 
 /**
- * Replaces the template's suggested act level.
+ * Replaces the act level placed from the baseline and target.
  */
 act_level: number | null, 
 /**
- * The person from the directory who acts on both levels (id or name); the
- * template's role ("front-desk lead") stays beside the name. Empty for the role
- * alone.
+ * Who acts on both levels, as the person typed it: a directory person (id or
+ * name; the template's role stays beside the name), "name, role", or a role in
+ * words ("physician champion"). Empty for the template's role.
  */
 acted_by: string, };

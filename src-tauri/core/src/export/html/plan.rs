@@ -11,7 +11,7 @@ pub(super) fn overview(out: &mut String, report: &RolloutReport) {
     let rollout = &report.rollout;
     let overview = &report.overview;
     let open_risks = report.open_risk_count();
-    let (people, trained) = report.training_totals();
+    let training = report.training_progress();
     let needing_action = report.metrics_in_act();
     out.push_str(&format!(
         "<div class=\"facts\">{}{}{}{}{}{}{}{}</div>\n",
@@ -30,9 +30,9 @@ pub(super) fn overview(out: &mut String, report: &RolloutReport) {
         fact("Blocked tasks", &overview.blocked_count.to_string()),
         fact("Due this week", &overview.due_this_week_count.to_string()),
         fact(
-            "Trained",
-            &if people > 0 {
-                format!("{trained} of {people}")
+            "Training",
+            &if training.people > 0 {
+                e(&training.summary)
             } else {
                 "—".into()
             }
@@ -285,11 +285,15 @@ pub(super) fn training(out: &mut String, report: &RolloutReport) {
     if report.training_by_role.is_empty() {
         out.push_str("<p class=\"muted\">No training required yet.</p>\n");
     } else {
+        out.push_str(&format!(
+            "<p>{}</p>\n",
+            e(&report.training_progress().summary)
+        ));
         let rows: Vec<Vec<String>> = report
             .training_by_role
             .iter()
             .map(|r| {
-                let percent = if r.people > 0 { r.trained * 100 / r.people } else { 0 };
+                let percent = r.percent;
                 vec![
                     e(&r.role_name),
                     r.people.to_string(),
@@ -301,7 +305,7 @@ pub(super) fn training(out: &mut String, report: &RolloutReport) {
             .collect();
         table(
             out,
-            &["Role", "People", "Trained", "Completion", "Overdue"],
+            &["Role", "People", "Fully trained", "Trained %", "Overdue"],
             &[1, 2, 4],
             &rows,
         );

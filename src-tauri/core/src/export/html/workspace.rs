@@ -127,7 +127,7 @@ pub(super) fn risks(out: &mut String, report: &RolloutReport) {
                 e(&r.title),
                 r.likelihood.to_string(),
                 r.impact.to_string(),
-                format!("<strong>{}</strong>", r.score),
+                format!("<strong>{}</strong> {}", r.score, r.band.label()),
                 r.status.label().to_owned(),
                 or_dash(&r.owner_name),
                 e(&r.mitigation),

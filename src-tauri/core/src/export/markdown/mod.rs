@@ -165,15 +165,15 @@ pub fn rollout_markdown(report: &RolloutReport) -> String {
     }
 
     let _ = writeln!(out, "## Training\n");
+    let training = report.training_progress();
+    if training.people > 0 {
+        let _ = writeln!(out, "{}\n", m(&training.summary));
+    }
     let rows: Vec<Vec<String>> = report
         .training_by_role
         .iter()
         .map(|r| {
-            let percent = if r.people > 0 {
-                r.trained * 100 / r.people
-            } else {
-                0
-            };
+            let percent = r.percent;
             vec![
                 m(&r.role_name),
                 r.people.to_string(),
@@ -185,7 +185,7 @@ pub fn rollout_markdown(report: &RolloutReport) -> String {
         .collect();
     table(
         &mut out,
-        &["Role", "People", "Trained", "Completion", "Overdue"],
+        &["Role", "People", "Fully trained", "Trained %", "Overdue"],
         &rows,
     );
     let rows: Vec<Vec<String>> = report

@@ -64,7 +64,7 @@ pub(super) fn sections(out: &mut String, report: &RolloutReport) {
                 m(&r.title),
                 r.likelihood.to_string(),
                 r.impact.to_string(),
-                r.score.to_string(),
+                format!("{} {}", r.score, r.band.label()),
                 r.status.label().into(),
                 dash(&r.owner_name),
                 m(&r.mitigation),

@@ -1,7 +1,7 @@
 //! The 5×5 risk heat map: likelihood up, impact across, open risks counted per cell.
 
 use super::{colour, px};
-use crate::workspace::RiskHeatMap;
+use crate::workspace::{RiskBand, RiskHeatMap};
 
 const CELL: f64 = 44.0;
 const LEFT: f64 = 64.0;
@@ -69,12 +69,12 @@ pub fn heat_map_svg(map: &RiskHeatMap) -> String {
 }
 
 /// Green for low scores through red for the highest, as risk registers usually shade.
+/// A cell's colour: its score's band, as the risk list and every export band it.
 fn score_colour(score: i64) -> &'static str {
-    match score {
-        ..=4 => "#d1fae5",
-        5..=9 => "#fef3c7",
-        10..=14 => "#fed7aa",
-        _ => "#fecaca",
+    match RiskBand::of(score) {
+        RiskBand::Low => "#d1fae5",
+        RiskBand::Medium => "#fef3c7",
+        RiskBand::High => "#fecaca",
     }
 }
 
@@ -86,7 +86,7 @@ mod tests {
     fn heat_map_places_counts_and_labels_every_cell() {
         let mut counts = vec![vec![0i64; 5]; 5];
         counts[4][3] = 2;
-        let svg = heat_map_svg(&RiskHeatMap { counts });
+        let svg = heat_map_svg(&RiskHeatMap::new(counts));
         assert_eq!(
             svg.matches("<rect").count(),
             25,

@@ -49,12 +49,13 @@ pub fn rollout_tables(report: &RolloutReport) -> Vec<ExportTable> {
         criteria(report),
         table(
             "training_by_role",
-            &["Role", "People", "Trained", "Overdue"],
+            &["Role", "People", "Fully trained", "Trained %", "Overdue"],
             report.training_by_role.iter().map(|r| {
                 vec![
                     Cell::text(&r.role_name),
                     Cell::int(r.people),
                     Cell::int(r.trained),
+                    Cell::int(r.percent),
                     Cell::int(r.overdue),
                 ]
             }),
@@ -79,6 +80,7 @@ pub fn rollout_tables(report: &RolloutReport) -> Vec<ExportTable> {
                 "Likelihood",
                 "Impact",
                 "Score",
+                "Band",
                 "Status",
                 "Owner",
                 "Mitigation",
@@ -90,6 +92,7 @@ pub fn rollout_tables(report: &RolloutReport) -> Vec<ExportTable> {
                     Cell::int(r.likelihood),
                     Cell::int(r.impact),
                     Cell::int(r.score),
+                    Cell::text(r.band.label()),
                     Cell::text(r.status.label()),
                     Cell::text(&r.owner_name),
                     Cell::text(&r.mitigation),

@@ -6,6 +6,7 @@ use crate::export::RolloutReport;
 pub(super) fn rollout(report: &RolloutReport) -> ExportTable {
     let r = &report.rollout;
     let readiness = &report.overview.readiness;
+    let training = report.training_progress();
     table(
         "rollout",
         &[
@@ -20,6 +21,9 @@ pub(super) fn rollout(report: &RolloutReport) -> ExportTable {
             "Go-live",
             "Readiness",
             "Readiness score",
+            "People to train",
+            "Fully trained",
+            "Trained %",
             "In scope",
             "Out of scope",
             "As of",
@@ -36,6 +40,9 @@ pub(super) fn rollout(report: &RolloutReport) -> ExportTable {
             Cell::date(r.go_live_date),
             Cell::text(crate::export::html::verdict_words(readiness.verdict).1),
             Cell::int(readiness.score),
+            Cell::int(training.people),
+            Cell::int(training.trained),
+            Cell::int(training.percent),
             Cell::text(&r.scope_in),
             Cell::text(&r.scope_out),
             Cell::Date(report.as_of),

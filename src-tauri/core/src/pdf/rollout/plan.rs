@@ -19,7 +19,7 @@ pub(super) fn overview(report: &RolloutReport) -> Vec<Block> {
     let rollout = &report.rollout;
     let overview = &report.overview;
     let open_risks = report.open_risk_count();
-    let (people, trained) = report.training_totals();
+    let training = report.training_progress();
     let in_act = report.metrics_in_act();
     let mut blocks = vec![
         Block::facts([
@@ -38,9 +38,9 @@ pub(super) fn overview(report: &RolloutReport) -> Vec<Block> {
             ("Blocked tasks", overview.blocked_count.to_string()),
             ("Due this week", overview.due_this_week_count.to_string()),
             (
-                "Trained",
-                if people > 0 {
-                    format!("{trained} of {people}")
+                "Training",
+                if training.people > 0 {
+                    training.summary
                 } else {
                     "—".into()
                 },
@@ -264,15 +264,12 @@ pub(super) fn training(report: &RolloutReport) -> Vec<Block> {
     if report.training_by_role.is_empty() {
         blocks.push(Block::muted("No training required yet."));
     } else {
+        blocks.push(Block::text(report.training_progress().summary));
         let rows = report
             .training_by_role
             .iter()
             .map(|r| {
-                let percent = if r.people > 0 {
-                    r.trained * 100 / r.people
-                } else {
-                    0
-                };
+                let percent = r.percent;
                 let overdue = Cell::text(r.overdue.to_string());
                 vec![
                     Cell::text(&r.role_name),
@@ -291,8 +288,8 @@ pub(super) fn training(report: &RolloutReport) -> Vec<Block> {
             &[
                 ("Role", 2.5),
                 ("People", 1.0),
-                ("Trained", 1.0),
-                ("Completion", 1.2),
+                ("Fully trained", 1.2),
+                ("Trained %", 1.1),
                 ("Overdue", 1.4),
             ],
             rows,

@@ -125,13 +125,13 @@ pub(super) fn risks(report: &RolloutReport) -> Vec<Block> {
     }
     blocks.push(Block::table(
         &[
-            ("Risk", 2.4),
+            ("Risk", 2.2),
             ("L", 0.35),
             ("I", 0.35),
-            ("Score", 0.55),
+            ("Score", 1.2),
             ("Status", 0.95),
             ("Owner", 1.2),
-            ("Mitigation", 2.2),
+            ("Mitigation", 2.0),
             ("Trigger", 1.6),
         ],
         report
@@ -142,7 +142,7 @@ pub(super) fn risks(report: &RolloutReport) -> Vec<Block> {
                     Cell::text(&r.title),
                     Cell::text(r.likelihood.to_string()),
                     Cell::text(r.impact.to_string()),
-                    Cell::text(r.score.to_string()).strong(),
+                    Cell::text(format!("{} {}", r.score, r.band.label())).strong(),
                     Cell::text(r.status.label()),
                     Cell::text(or_dash(&r.owner_name)),
                     Cell::text(&r.mitigation),
