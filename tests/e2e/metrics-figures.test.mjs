@@ -105,9 +105,9 @@ describe('Metrics and figures', { concurrency: false }, () => {
         const [baseline, target] = baselineAndTarget(await value('#metric-unit'), await value('#metric-direction'));
         await (await session.find('#metric-owner')).type('Priya Nair');
         await setValue('#metric-baseline', baseline);
-        await setValue('#metric-baseline-date', '2026-11-02');
+        await (await session.find('#metric-baseline-date')).type('11/2/2026');
         await setValue('#metric-target', target);
-        await setValue('#metric-target-date', '2027-04-05');
+        await (await session.find('#metric-target-date')).type('Apr 5 2027');
         await waitFor(`${key}: the watch level to follow the baseline`, async () => Number(await value('#metric-watch-level')) === Number(baseline));
         if (index === 0) {
           // The hint's own example: a person from the directory with their role.
