@@ -165,7 +165,7 @@ describe('Rollplan desktop app', { concurrency: false }, () => {
       );
       await (await session.find('#requirement-due')).type('1/15/2030');
       await (await session.waitForText('button', 'Require')).click();
-      await session.waitForText('.completion li', '0 of 1 trained');
+      await session.waitForText('.completion li', '0 of 1 fully trained');
     });
 
     await app.step('complete', async () => {
@@ -180,7 +180,7 @@ describe('Rollplan desktop app', { concurrency: false }, () => {
       await session.waitFind('button[aria-label="Grace Kim, Portal sign-up at check-in: Completed"]');
       await (await session.waitForText('.sidebar a', 'Portal sign-up')).click();
       await (await session.waitForText('.tabs a', 'Readiness')).click();
-      await session.waitForText('.completion li', '1 of 1 trained');
+      await session.waitForText('.completion li', '1 of 1 fully trained');
       await session.waitFind('[data-verdict="go"]');
     });
 
