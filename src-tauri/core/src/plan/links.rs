@@ -13,35 +13,20 @@ use std::collections::HashMap;
 use chrono::NaiveDate;
 
 use super::go_live::add_days;
-use super::schedule::topological_order;
+use super::schedule::{topological_order, Links};
 use super::{Task, TaskShift, TaskStatus};
 
 /// The moves that the dates of task `changed_id` (already in place in `tasks`) call for,
 /// in the order the work happens; the changed task itself is not among them.
 pub fn successor_moves(tasks: &[Task], changed_id: &str) -> Vec<TaskShift> {
-    let index: HashMap<&str, usize> = tasks
-        .iter()
-        .enumerate()
-        .map(|(i, t)| (t.id.as_str(), i))
-        .collect();
+    let Links {
+        index,
+        predecessors,
+        successors,
+    } = Links::of(tasks);
     let Some(&changed) = index.get(changed_id) else {
         return Vec::new();
     };
-    let predecessors: Vec<Vec<usize>> = tasks
-        .iter()
-        .map(|t| {
-            t.depends_on
-                .iter()
-                .filter_map(|id| index.get(id.as_str()).copied())
-                .collect()
-        })
-        .collect();
-    let mut successors: Vec<Vec<usize>> = vec![Vec::new(); tasks.len()];
-    for (task, preds) in predecessors.iter().enumerate() {
-        for &p in preds {
-            successors[p].push(task);
-        }
-    }
     // The due date of every task that moved (or changed), as it is now.
     let mut moved: HashMap<usize, Option<NaiveDate>> =
         HashMap::from([(changed, tasks[changed].due_date)]);

@@ -48,26 +48,11 @@ pub struct CriticalPath {
 /// Done tasks keep their durations: the path describes the plan as drawn, so the
 /// timeline can mark it; what slipped is [`slipped_tasks`]' business.
 pub fn critical_path(tasks: &[Task], go_live: Option<NaiveDate>) -> CriticalPath {
-    let index: HashMap<&str, usize> = tasks
-        .iter()
-        .enumerate()
-        .map(|(i, t)| (t.id.as_str(), i))
-        .collect();
-    let predecessors: Vec<Vec<usize>> = tasks
-        .iter()
-        .map(|t| {
-            t.depends_on
-                .iter()
-                .filter_map(|id| index.get(id.as_str()).copied())
-                .collect()
-        })
-        .collect();
-    let mut successors: Vec<Vec<usize>> = vec![Vec::new(); tasks.len()];
-    for (task, preds) in predecessors.iter().enumerate() {
-        for &p in preds {
-            successors[p].push(task);
-        }
-    }
+    let Links {
+        predecessors,
+        successors,
+        ..
+    } = Links::of(tasks);
     let order = topological_order(&predecessors, &successors);
     let duration: Vec<i64> = tasks.iter().map(Task::duration_days).collect();
     let mut earliest_start = vec![0i64; tasks.len()];
@@ -144,6 +129,47 @@ fn choose_target(
                 .copied()
                 .max_by_key(|&t| (earliest_finish(t), tasks[t].due_date))
         })
+}
+
+/// A plan's finish-to-start links by position in its task list, both ways.
+pub(super) struct Links<'a> {
+    /// Each task's position, by id.
+    pub index: HashMap<&'a str, usize>,
+    /// For each task, the tasks it waits for.
+    pub predecessors: Vec<Vec<usize>>,
+    /// For each task, the tasks that wait for it.
+    pub successors: Vec<Vec<usize>>,
+}
+
+impl<'a> Links<'a> {
+    /// The links among `tasks`; one naming a task outside the list is left out.
+    pub fn of(tasks: &'a [Task]) -> Self {
+        let index: HashMap<&str, usize> = tasks
+            .iter()
+            .enumerate()
+            .map(|(i, t)| (t.id.as_str(), i))
+            .collect();
+        let predecessors: Vec<Vec<usize>> = tasks
+            .iter()
+            .map(|t| {
+                t.depends_on
+                    .iter()
+                    .filter_map(|id| index.get(id.as_str()).copied())
+                    .collect()
+            })
+            .collect();
+        let mut successors: Vec<Vec<usize>> = vec![Vec::new(); tasks.len()];
+        for (task, preds) in predecessors.iter().enumerate() {
+            for &p in preds {
+                successors[p].push(task);
+            }
+        }
+        Links {
+            index,
+            predecessors,
+            successors,
+        }
+    }
 }
 
 /// Kahn's order; tasks caught in a loop (the store refuses loops) are left out.
