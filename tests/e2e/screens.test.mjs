@@ -63,6 +63,34 @@ const SCREENS = [
     then: async (s) => (await s.find('.tasks .title')).click(),
     dialog: '#task-due',
   },
+  {
+    name: 'criterion-dialog',
+    hash: `#/rollouts/${ehr.id}/readiness`,
+    ready: 'button.title[aria-label^="Edit "]',
+    then: async (s) => (await s.find('button.title[aria-label^="Edit "]')).click(),
+    dialog: '#criterion-edit-title',
+  },
+  {
+    name: 'metric-dialog',
+    hash: `#/rollouts/${ehr.id}/metrics`,
+    ready: '.tile',
+    then: (s) => s.execute(`[...document.querySelectorAll('button')].find((b) => b.textContent.trim() === 'Add metric').click();`),
+    dialog: '#metric-name',
+  },
+  {
+    name: 'record-week-dialog',
+    hash: `#/rollouts/${ehr.id}/metrics`,
+    ready: '.tile',
+    then: (s) => s.execute(`[...document.querySelectorAll('button')].find((b) => b.textContent.trim() === 'Record this week…').click();`),
+    dialog: '#entry-date',
+  },
+  {
+    name: 'go-live-dialog',
+    hash: `#/rollouts/${ehr.id}/plan`,
+    ready: '[data-testid="plan-summary"]',
+    then: (s) => s.execute(`[...document.querySelectorAll('.plan button')].find((b) => b.textContent.includes('Move go-live')).click();`),
+    dialog: '#new-go-live-date',
+  },
 ];
 
 const SIZES = [
