@@ -19,6 +19,7 @@ mod schedule;
 mod shifts;
 mod summary;
 mod tasks;
+mod validate;
 mod view;
 
 use chrono::{DateTime, NaiveDate, Utc};
