@@ -9,9 +9,10 @@ use super::validate::{validate, ValidMetric};
 use super::{DatedValue, Metric, MetricDraft};
 use crate::audit::{self, AuditAction, ChangeSet, EntityKind};
 use crate::plan::{owner_name, require_rollout};
+use crate::store::editable::check_editable;
 use crate::store::rows;
 use crate::time::{date_text, now, timestamp_text};
-use crate::workspace::edit::{check_editable, set_trashed};
+use crate::workspace::edit::set_trashed;
 use crate::{CoreError, Result, Store};
 
 const SELECT: &str = "SELECT m.id, m.rollout_id, m.name, m.definition, m.numerator,

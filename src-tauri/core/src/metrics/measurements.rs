@@ -15,9 +15,10 @@ use super::format::{full_date, value_text};
 use super::validate::check_value;
 use super::{Measurement, MeasurementDraft, Metric};
 use crate::audit::{self, AuditAction, ChangeSet, EntityKind};
+use crate::store::editable::check_editable;
 use crate::store::rows;
 use crate::time::{date_text, now, timestamp_text};
-use crate::workspace::edit::{check_editable, required_date, set_trashed};
+use crate::workspace::edit::{required_date, set_trashed};
 use crate::{CoreError, FieldError, Result, Store};
 
 const SELECT: &str = "SELECT id, metric_id, measured_on, value, note, source, created_at,

@@ -10,9 +10,10 @@ use super::validate::check_value;
 use super::{Direction, Metric, Threshold, ThresholdDraft, ThresholdLevel};
 use crate::audit::{self, AuditAction, ChangeSet, EntityKind};
 use crate::plan::{owner_name, resolve_owner};
+use crate::store::editable::check_editable;
 use crate::store::rows;
 use crate::time::{now, timestamp_text};
-use crate::workspace::edit::{check_editable, set_trashed};
+use crate::workspace::edit::set_trashed;
 use crate::{CoreError, FieldError, Result, Store};
 
 const SELECT: &str = "SELECT t.id, t.metric_id, t.level, t.value, t.action, t.owner_id,

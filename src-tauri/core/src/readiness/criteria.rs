@@ -8,9 +8,9 @@ use super::draft::{describe, validate};
 use super::{Criterion, CriterionDraft, CriterionStatus, ReadinessCategory};
 use crate::audit::{self, AuditAction, AuditEntry, ChangeSet, EntityKind};
 use crate::plan::require_rollout;
+use crate::store::editable::check_editable;
 use crate::store::{rows, trash};
 use crate::time::{now, timestamp_text};
-use crate::workspace::edit::check_editable;
 use crate::{CoreError, Result, Store};
 
 const SELECT: &str = "SELECT c.id, c.rollout_id, c.category, c.title, c.owner_id,

@@ -5,6 +5,7 @@ use rusqlite::{params, Connection, Row, Transaction};
 use super::validate::{validate, ValidRollout};
 use super::{Phase, Rollout, RolloutDraft, RolloutKind, ScheduleMode};
 use crate::audit::{self, AuditAction, AuditEntry, ChangeSet, EntityKind};
+use crate::store::editable::{check_editable, one_row_updated};
 use crate::store::rows;
 use crate::time::{date_text, now, timestamp_text};
 use crate::{CoreError, Result, Store};
@@ -60,25 +61,19 @@ impl Store {
         let valid = validate(draft)?;
         self.write(|tx| {
             let current = fetch(tx, id)?;
-            if current.deleted_at.is_some() {
-                return Err(CoreError::Conflict(format!(
-                    "'{}' is in the trash: restore it before editing.",
-                    current.name
-                )));
-            }
-            if current.row_version != expected_row_version {
-                return Err(CoreError::Conflict(format!(
-                    "'{}' was changed elsewhere since you opened it; reload to see the latest.",
-                    current.name
-                )));
-            }
+            check_editable(
+                &current.name,
+                current.deleted_at.is_some(),
+                current.row_version,
+                expected_row_version,
+            )?;
             let mut changes = ChangeSet::default();
             describe_changes(&mut changes, Some(&current), &valid);
             if changes.is_empty() {
                 return Ok(current);
             }
             let at = timestamp_text(now());
-            tx.execute(
+            let affected = tx.execute(
                 "UPDATE rollouts SET name = ?1, kind = ?2, goal = ?3, sites = ?4, sponsor = ?5,
                      owner = ?6, start_date = ?7, go_live_date = ?8, phase = ?9, scope_in = ?10,
                      scope_out = ?11, updated_at = ?12, row_version = row_version + 1
@@ -100,6 +95,7 @@ impl Store {
                     expected_row_version,
                 ],
             )?;
+            one_row_updated(affected, &current.name)?;
             audit::record(
                 tx,
                 &at,

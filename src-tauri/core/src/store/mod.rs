@@ -1,6 +1,7 @@
 //! The SQLite store. All SQL of the app lives below this module and the aggregate modules
 //! (`rollouts`, `audit`, ...); callers only see plain Rust values.
 
+pub(crate) mod editable;
 pub(crate) mod inspect;
 mod migrations;
 pub(crate) mod rows;
@@ -146,9 +147,16 @@ impl Store {
         lock_ignoring_poison(&self.conn)
     }
 
-    /// Runs reads on the connection.
+    /// Runs reads on the connection, inside one read transaction: every query of a
+    /// read that takes several sees the same state of the database, even when another
+    /// program (the CLI, a backup) writes between them.
     pub(crate) fn read<T>(&self, f: impl FnOnce(&Connection) -> Result<T>) -> Result<T> {
-        f(&self.lock())
+        let mut conn = self.lock();
+        let tx = conn.transaction_with_behavior(rusqlite::TransactionBehavior::Deferred)?;
+        let value = f(&tx)?;
+        // Nothing was written; ending the transaction only releases the snapshot.
+        tx.commit()?;
+        Ok(value)
     }
 
     /// Runs `f` in one immediate transaction: everything it writes commits together, or

@@ -6,8 +6,9 @@ use rusqlite::{params, Connection, Row, Transaction};
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
-use super::edit::{check_editable, require_rollout, required_date, set_trashed};
+use super::edit::{require_rollout, required_date, set_trashed};
 use crate::audit::{self, AuditAction, ChangeSet, EntityKind};
+use crate::store::editable::check_editable;
 use crate::store::rows;
 use crate::time::{date_text, now, timestamp_text};
 use crate::{CoreError, FieldError, Result, Store};

@@ -9,26 +9,6 @@ use crate::store::trash;
 use crate::time::parse_date;
 use crate::{CoreError, FieldError, Result};
 
-/// Refuses to edit a record in the trash or one changed since the caller read it.
-pub(crate) fn check_editable(
-    label: &str,
-    deleted: bool,
-    row_version: i64,
-    expected_row_version: i64,
-) -> Result<()> {
-    if deleted {
-        return Err(CoreError::Conflict(format!(
-            "'{label}' is in the trash: restore it before editing."
-        )));
-    }
-    if row_version != expected_row_version {
-        return Err(CoreError::Conflict(format!(
-            "'{label}' was changed elsewhere; reload to see the latest."
-        )));
-    }
-    Ok(())
-}
-
 /// A required ISO date; a missing or mistyped one is noted against its field.
 pub(crate) fn required_date(
     text: &str,

@@ -5,9 +5,10 @@ use rusqlite::{params, Connection, Row, Transaction};
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
-use super::edit::{check_editable, rating, require_rollout, set_trashed};
+use super::edit::{rating, require_rollout, set_trashed};
 use crate::audit::{self, AuditAction, ChangeSet, EntityKind};
 use crate::plan::resolve_owner;
+use crate::store::editable::check_editable;
 use crate::store::rows;
 use crate::time::{now, timestamp_text};
 use crate::{CoreError, FieldError, Result, Store};
