@@ -30,7 +30,7 @@ impl Store {
         today: NaiveDate,
     ) -> Result<Vec<MetricStatus>> {
         self.read(|conn| {
-            crate::plan::require_rollout(conn, rollout_id)?;
+            crate::rollouts::require_rollout(conn, rollout_id)?;
             let names = rollout_names(conn)?;
             list_live_metrics(conn, rollout_id)?
                 .iter()
@@ -50,7 +50,7 @@ impl Store {
         self.read(|conn| {
             let metrics = match rollout_id {
                 Some(id) => {
-                    crate::plan::require_rollout(conn, id)?;
+                    crate::rollouts::require_rollout(conn, id)?;
                     list_live_metrics(conn, id)?
                 }
                 None => list_all_live_metrics(conn)?,

@@ -8,11 +8,12 @@ use super::thresholds::attach_thresholds;
 use super::validate::{validate, ValidMetric};
 use super::{DatedValue, Metric, MetricDraft};
 use crate::audit::{self, AuditAction, ChangeSet, EntityKind};
-use crate::plan::{owner_name, require_rollout};
+use crate::plan::owner_name;
+use crate::rollouts::require_rollout;
 use crate::store::editable::check_editable;
 use crate::store::rows;
+use crate::store::trash::trash_or_restore;
 use crate::time::{date_text, now, timestamp_text};
-use crate::workspace::edit::set_trashed;
 use crate::{CoreError, Result, Store};
 
 const SELECT: &str = "SELECT m.id, m.rollout_id, m.name, m.definition, m.numerator,
@@ -115,7 +116,7 @@ impl Store {
 
     /// Moves a metric to the trash; its thresholds and measurements stay with it.
     pub fn trash_metric(&self, id: &str) -> Result<()> {
-        self.write(|tx| set_trashed(tx, "metrics", EntityKind::Metric, "Metric", id, true))
+        self.write(|tx| trash_or_restore(tx, "metrics", EntityKind::Metric, "Metric", id, true))
     }
 
     /// Brings a metric back; refused if a live metric of its rollout took its name.
@@ -130,7 +131,7 @@ impl Store {
                     )));
                 }
             }
-            set_trashed(tx, "metrics", EntityKind::Metric, "Metric", id, false)
+            trash_or_restore(tx, "metrics", EntityKind::Metric, "Metric", id, false)
         })
     }
 }

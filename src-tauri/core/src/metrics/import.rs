@@ -111,7 +111,7 @@ struct Reading<'t> {
 }
 
 fn run(tx: &Transaction<'_>, rollout_id: &str, table: &Table) -> Result<MeasurementImportReport> {
-    crate::plan::require_rollout(tx, rollout_id)?;
+    crate::rollouts::require_rollout(tx, rollout_id)?;
     let columns = find_columns(table)?;
     let refuse = |row: &TableRow, column: usize, message: String| CoreError::Import {
         file: table.file.clone(),

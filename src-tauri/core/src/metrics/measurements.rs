@@ -17,8 +17,9 @@ use super::{Measurement, MeasurementDraft, Metric};
 use crate::audit::{self, AuditAction, ChangeSet, EntityKind};
 use crate::store::editable::check_editable;
 use crate::store::rows;
+use crate::store::trash::trash_or_restore;
 use crate::time::{date_text, now, timestamp_text};
-use crate::workspace::edit::{required_date, set_trashed};
+use crate::workspace::edit::required_date;
 use crate::{CoreError, FieldError, Result, Store};
 
 const SELECT: &str = "SELECT id, metric_id, measured_on, value, note, source, created_at,
@@ -131,7 +132,7 @@ impl Store {
         entries: &[QuickEntry],
     ) -> Result<Vec<RecordedMeasurement>> {
         self.write(|tx| {
-            crate::plan::require_rollout(tx, rollout_id)?;
+            crate::rollouts::require_rollout(tx, rollout_id)?;
             let mut errors = Vec::new();
             let date = required_date(
                 measured_on,
@@ -251,7 +252,7 @@ impl Store {
 
     pub fn trash_measurement(&self, id: &str) -> Result<()> {
         self.write(|tx| {
-            set_trashed(
+            trash_or_restore(
                 tx,
                 "metric_measurements",
                 EntityKind::MetricMeasurement,
@@ -275,7 +276,7 @@ impl Store {
                     )));
                 }
             }
-            set_trashed(
+            trash_or_restore(
                 tx,
                 "metric_measurements",
                 EntityKind::MetricMeasurement,

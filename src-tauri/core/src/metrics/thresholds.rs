@@ -12,8 +12,8 @@ use crate::audit::{self, AuditAction, ChangeSet, EntityKind};
 use crate::plan::{owner_name, resolve_owner};
 use crate::store::editable::check_editable;
 use crate::store::rows;
+use crate::store::trash::trash_or_restore;
 use crate::time::{now, timestamp_text};
-use crate::workspace::edit::set_trashed;
 use crate::{CoreError, FieldError, Result, Store};
 
 const SELECT: &str = "SELECT t.id, t.metric_id, t.level, t.value, t.action, t.owner_id,
@@ -74,7 +74,7 @@ impl Store {
 
     pub fn trash_threshold(&self, id: &str) -> Result<()> {
         self.write(|tx| {
-            set_trashed(
+            trash_or_restore(
                 tx,
                 "metric_thresholds",
                 EntityKind::MetricThreshold,
@@ -103,7 +103,7 @@ impl Store {
                     CoreError::Conflict(format!("The threshold cannot come back: {error}"))
                 })?;
             }
-            set_trashed(
+            trash_or_restore(
                 tx,
                 "metric_thresholds",
                 EntityKind::MetricThreshold,

@@ -56,7 +56,7 @@ impl Store {
 }
 
 fn run(tx: &Transaction<'_>, rollout_id: &str, table: &Table) -> Result<TaskImportReport> {
-    super::require_rollout(tx, rollout_id)?;
+    crate::rollouts::require_rollout(tx, rollout_id)?;
     let columns = find_columns(table)?;
     let refuse = |row: &TableRow, column: Option<usize>, message: String| CoreError::Import {
         file: table.file.clone(),

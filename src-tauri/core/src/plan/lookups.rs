@@ -29,7 +29,7 @@ impl Lookups {
     /// [`super::require_rollout`], once per rollout.
     pub(crate) fn require_rollout(&mut self, conn: &Connection, rollout_id: &str) -> Result<()> {
         if !self.rollouts.contains(rollout_id) {
-            super::require_rollout(conn, rollout_id)?;
+            crate::rollouts::require_rollout(conn, rollout_id)?;
             self.rollouts.insert(rollout_id.to_owned());
         }
         Ok(())

@@ -41,7 +41,6 @@ pub(crate) use import::parse_import_date;
 pub(crate) use owners::{owner_name, resolve_owner};
 pub(crate) use phases::find_or_insert_phase;
 pub(crate) use summary::{open_tasks_due_by, overdue_and_blocked_by_rollout};
-pub(crate) use tasks::require_rollout;
 pub(crate) use tasks::{insert_task, list_live_tasks};
 
 /// A task is work over days; a milestone is a moment (go-live, sign-off) on one date.

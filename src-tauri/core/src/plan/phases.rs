@@ -113,7 +113,7 @@ pub(crate) fn insert_phase(
     name: &str,
 ) -> Result<PlanPhase> {
     let name = valid_name(name)?;
-    super::tasks::require_rollout(tx, rollout_id)?;
+    crate::rollouts::require_rollout(tx, rollout_id)?;
     refuse_duplicate(tx, rollout_id, &name)?;
     let position: i64 = tx.query_row(
         "SELECT coalesce(max(position), 0) + 1 FROM plan_phases WHERE rollout_id = ?1",

@@ -144,20 +144,6 @@ pub(super) fn update_in(
     fetch(tx, id)
 }
 
-/// Refuses work on a rollout that does not exist.
-pub(crate) fn require_rollout(conn: &Connection, rollout_id: &str) -> Result<()> {
-    let exists: bool = conn
-        .prepare_cached("SELECT EXISTS (SELECT 1 FROM rollouts WHERE id = ?1)")?
-        .query_row(params![rollout_id], |row| row.get(0))?;
-    if !exists {
-        return Err(CoreError::NotFound {
-            entity: "Rollout",
-            id: rollout_id.to_owned(),
-        });
-    }
-    Ok(())
-}
-
 /// Validates and inserts a task inside a caller's transaction.
 pub(crate) fn insert_task(
     tx: &Transaction<'_>,

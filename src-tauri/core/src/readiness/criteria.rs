@@ -7,7 +7,7 @@ use rusqlite::{params, Connection, Row, Transaction};
 use super::draft::{describe, validate};
 use super::{Criterion, CriterionDraft, CriterionStatus, ReadinessCategory};
 use crate::audit::{self, AuditAction, AuditEntry, ChangeSet, EntityKind};
-use crate::plan::require_rollout;
+use crate::rollouts::require_rollout;
 use crate::store::editable::check_editable;
 use crate::store::{rows, trash};
 use crate::time::{now, timestamp_text};

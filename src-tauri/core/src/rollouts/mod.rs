@@ -5,7 +5,7 @@ mod settings;
 mod store;
 mod validate;
 
-pub(crate) use store::{fetch as fetch_rollout, insert_draft};
+pub(crate) use store::{fetch as fetch_rollout, insert_draft, require_rollout};
 
 use chrono::{DateTime, NaiveDate, Utc};
 use serde::{Deserialize, Serialize};

@@ -6,11 +6,13 @@ use rusqlite::{params, Connection, Row, Transaction};
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
-use super::edit::{require_rollout, required_date, set_trashed};
+use super::edit::required_date;
 use crate::audit::{self, AuditAction, ChangeSet, EntityKind};
 use crate::plan::{owner_name, resolve_owner};
+use crate::rollouts::require_rollout;
 use crate::store::editable::check_editable;
 use crate::store::rows;
+use crate::store::trash::trash_or_restore;
 use crate::time::{date_text, now, parse_date, timestamp_text};
 use crate::{CoreError, FieldError, Result, Store};
 
@@ -161,7 +163,7 @@ impl Store {
 
     pub fn trash_communication(&self, id: &str) -> Result<()> {
         self.write(|tx| {
-            set_trashed(
+            trash_or_restore(
                 tx,
                 "communications",
                 EntityKind::Communication,
@@ -174,7 +176,7 @@ impl Store {
 
     pub fn restore_communication(&self, id: &str) -> Result<()> {
         self.write(|tx| {
-            set_trashed(
+            trash_or_restore(
                 tx,
                 "communications",
                 EntityKind::Communication,

@@ -5,11 +5,13 @@ use rusqlite::{params, Connection, Row, Transaction};
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
-use super::edit::{rating, require_rollout, set_trashed};
+use super::edit::rating;
 use crate::audit::{self, AuditAction, ChangeSet, EntityKind};
 use crate::plan::resolve_owner;
+use crate::rollouts::require_rollout;
 use crate::store::editable::check_editable;
 use crate::store::rows;
+use crate::store::trash::trash_or_restore;
 use crate::time::{now, timestamp_text};
 use crate::{CoreError, FieldError, Result, Store};
 
@@ -211,11 +213,11 @@ impl Store {
     }
 
     pub fn trash_risk(&self, id: &str) -> Result<()> {
-        self.write(|tx| set_trashed(tx, "risks", EntityKind::Risk, "Risk", id, true))
+        self.write(|tx| trash_or_restore(tx, "risks", EntityKind::Risk, "Risk", id, true))
     }
 
     pub fn restore_risk(&self, id: &str) -> Result<()> {
-        self.write(|tx| set_trashed(tx, "risks", EntityKind::Risk, "Risk", id, false))
+        self.write(|tx| trash_or_restore(tx, "risks", EntityKind::Risk, "Risk", id, false))
     }
 }
 

@@ -6,10 +6,12 @@ use rusqlite::{params, Connection, Row, Transaction};
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
-use super::edit::{require_rollout, required_date, set_trashed};
+use super::edit::required_date;
 use crate::audit::{self, AuditAction, ChangeSet, EntityKind};
+use crate::rollouts::require_rollout;
 use crate::store::editable::check_editable;
 use crate::store::rows;
+use crate::store::trash::trash_or_restore;
 use crate::time::{date_text, now, timestamp_text};
 use crate::{CoreError, FieldError, Result, Store};
 
@@ -110,7 +112,7 @@ impl Store {
 
     pub fn trash_scope_change(&self, id: &str) -> Result<()> {
         self.write(|tx| {
-            set_trashed(
+            trash_or_restore(
                 tx,
                 "scope_changes",
                 EntityKind::ScopeChange,
@@ -123,7 +125,7 @@ impl Store {
 
     pub fn restore_scope_change(&self, id: &str) -> Result<()> {
         self.write(|tx| {
-            set_trashed(
+            trash_or_restore(
                 tx,
                 "scope_changes",
                 EntityKind::ScopeChange,

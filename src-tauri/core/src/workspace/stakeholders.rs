@@ -5,11 +5,13 @@ use rusqlite::{params, Connection, Row, Transaction};
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
-use super::edit::{rating, require_rollout, set_trashed};
+use super::edit::rating;
 use crate::audit::{self, AuditAction, ChangeSet, EntityKind};
 use crate::people::family_sort_key;
+use crate::rollouts::require_rollout;
 use crate::store::editable::check_editable;
 use crate::store::rows;
+use crate::store::trash::trash_or_restore;
 use crate::time::{now, timestamp_text};
 use crate::{CoreError, FieldError, Result, Store};
 
@@ -263,7 +265,7 @@ impl Store {
 
     pub fn trash_stakeholder(&self, id: &str) -> Result<()> {
         self.write(|tx| {
-            set_trashed(
+            trash_or_restore(
                 tx,
                 "stakeholders",
                 EntityKind::Stakeholder,
@@ -276,7 +278,7 @@ impl Store {
 
     pub fn restore_stakeholder(&self, id: &str) -> Result<()> {
         self.write(|tx| {
-            set_trashed(
+            trash_or_restore(
                 tx,
                 "stakeholders",
                 EntityKind::Stakeholder,
