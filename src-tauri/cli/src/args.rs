@@ -55,6 +55,14 @@ pub enum Command {
         #[arg(long)]
         json: bool,
     },
+    /// Repair rows that point at records that no longer exist (see `check`): a link
+    /// that may be empty is cleared, a row that cannot stand alone is set aside in the
+    /// database's quarantine. The database is backed up first.
+    Repair {
+        /// Print what was done as JSON.
+        #[arg(long)]
+        json: bool,
+    },
     /// Back the database up now, into the backups folder beside it.
     Backup {
         /// Write the copy to this file instead (a USB stick, a shared drive); an existing

@@ -95,6 +95,30 @@ struct CheckOutput {
     latest_good_backup: Option<Backup>,
 }
 
+/// `rollplan-cli repair`: fixes rows that point at missing records, backing up first.
+pub fn repair(store: &Store, json: bool) -> Result<(), CoreError> {
+    let found = store.orphaned_rows()?;
+    let outcome = store.repair_orphans()?;
+    if json {
+        return print_json(&outcome);
+    }
+    if found.is_empty() {
+        println!("Nothing to repair: every row points at a record that exists.");
+        return Ok(());
+    }
+    for orphans in &found {
+        println!("{}: {}", orphans.table, orphans.describe());
+    }
+    if let Some(backup) = &outcome.backup {
+        println!("Backed up first to {}", backup.path);
+    }
+    println!(
+        "Repaired: {} link(s) cleared, {} row(s) set aside (kept in the quarantined_rows table).",
+        outcome.links_cleared, outcome.rows_set_aside
+    );
+    Ok(())
+}
+
 /// `check`: opens the database as usual; one that is refused as damaged is examined
 /// read-only instead, so the report says what is wrong and which backup to restore.
 pub fn check(db: &Path, json: bool) -> Result<(), CoreError> {

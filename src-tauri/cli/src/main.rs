@@ -201,6 +201,7 @@ fn run(cli: Cli) -> Result<(), CoreError> {
         Command::Backup { out, json } => backup::make(&store, out.as_deref(), json),
         // Handled above, without opening the database.
         Command::Check { .. } | Command::Backups { .. } | Command::Restore { .. } => Ok(()),
+        Command::Repair { json } => backup::repair(&store, json),
         Command::Export(request) => export::rollout(&store, &request, today()),
         Command::ExportSop(request) => export::sop(&store, &request, today()),
         Command::ExportLibrary {

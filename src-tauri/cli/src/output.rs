@@ -89,6 +89,13 @@ pub fn print_check(report: &CheckReport) {
         "Foreign keys:   {} violation(s)",
         report.foreign_key_violations
     );
+    for orphans in &report.orphaned_rows {
+        println!("  - {}: {}", orphans.table, orphans.describe());
+        println!("    {}", orphans.row_ids.join(", "));
+    }
+    if !report.orphaned_rows.is_empty() {
+        println!("  `rollplan-cli repair` fixes these after backing the database up.");
+    }
     println!(
         "{}",
         if report.is_healthy() {

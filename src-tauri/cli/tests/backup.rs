@@ -1,36 +1,11 @@
 //! `backup`, `backups list`, `restore` and `check` as IT scripts use them: real
 //! processes, real files, exit codes and output.
 
+mod common;
+
 use std::path::{Path, PathBuf};
-use std::process::{Command, Output};
 
-fn cli(db: &Path, args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_rollplan-cli"))
-        .arg("--db")
-        .arg(db)
-        .args(args)
-        .env_remove("ROLLPLAN_DB")
-        .output()
-        .expect("rollplan-cli runs")
-}
-
-fn stdout(output: &Output) -> String {
-    String::from_utf8_lossy(&output.stdout).into_owned()
-}
-
-fn stderr(output: &Output) -> String {
-    String::from_utf8_lossy(&output.stderr).into_owned()
-}
-
-fn ok(output: Output) -> Output {
-    assert_eq!(
-        output.status.code(),
-        Some(0),
-        "succeeds: {}",
-        stderr(&output)
-    );
-    output
-}
+use common::{cli, ok, stderr, stdout};
 
 fn rollout_names(db: &Path) -> Vec<String> {
     let output = ok(cli(db, &["rollouts", "list", "--json"]));
@@ -228,4 +203,39 @@ fn check_reports_a_damaged_database_and_the_latest_good_backup() {
 
     ok(cli(&db, &["restore", &good]));
     ok(cli(&db, &["check"]));
+}
+
+#[test]
+fn check_names_rows_pointing_at_missing_records_and_repair_fixes_them() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let db = common::demo(dir.path());
+    {
+        // Another program deletes a rollout with foreign keys off: its plan is orphaned.
+        let raw = rusqlite::Connection::open(&db).expect("raw");
+        raw.execute_batch(
+            "PRAGMA foreign_keys = OFF;
+             DELETE FROM rollouts WHERE id = (SELECT rollout_id FROM plan_tasks LIMIT 1);",
+        )
+        .expect("delete behind the app's back");
+    }
+
+    let checked = cli(&db, &["check"]);
+    assert!(!checked.status.success(), "the check fails");
+    let report = stdout(&checked);
+    assert!(
+        report.contains("plan tasks point at rollouts that no longer exist")
+            && report.contains("rollplan-cli repair"),
+        "the check names the orphaned rows and the way out: {report}"
+    );
+
+    let repaired = stdout(&ok(cli(&db, &["repair"])));
+    assert!(
+        repaired.contains("Backed up first") && repaired.contains("set aside"),
+        "the repair says it backed up and what it did: {repaired}"
+    );
+    ok(cli(&db, &["check"]));
+    assert!(
+        stdout(&ok(cli(&db, &["repair"]))).contains("Nothing to repair"),
+        "a second repair has nothing to do"
+    );
 }

@@ -1,17 +1,10 @@
 //! `export --format bundle` and `import bundle` as a script uses them.
 
-use std::path::Path;
-use std::process::{Command, Output};
+mod common;
 
-fn cli(db: &Path, args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_rollplan-cli"))
-        .arg("--db")
-        .arg(db)
-        .args(args)
-        .env_remove("ROLLPLAN_DB")
-        .output()
-        .expect("rollplan-cli runs")
-}
+use std::path::Path;
+
+use common::cli;
 
 fn text(bytes: &[u8]) -> String {
     String::from_utf8_lossy(bytes).into_owned()

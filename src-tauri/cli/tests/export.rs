@@ -1,31 +1,9 @@
 //! `export` and `export-sop` as a script uses them: every format to a temp folder, exit
 //! codes, the PHI refusal and `--force`, and no overwriting without `--overwrite`.
 
-use std::path::Path;
-use std::process::{Command, Output};
+mod common;
 
-fn cli(db: &Path, args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_rollplan-cli"))
-        .arg("--db")
-        .arg(db)
-        .args(args)
-        .env_remove("ROLLPLAN_DB")
-        .output()
-        .expect("rollplan-cli runs")
-}
-
-fn stderr(output: &Output) -> String {
-    String::from_utf8_lossy(&output.stderr).into_owned()
-}
-
-fn demo(dir: &Path) -> std::path::PathBuf {
-    let db = dir.join("rollplan.db");
-    assert!(
-        cli(&db, &["demo"]).status.success(),
-        "the sample clinic is added"
-    );
-    db
-}
+use common::{cli, demo, stderr};
 
 #[test]
 fn every_rollout_format_exports_by_name() {

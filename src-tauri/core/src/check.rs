@@ -6,6 +6,7 @@ use rusqlite::Connection;
 use serde::Serialize;
 use ts_rs::TS;
 
+use crate::store::orphans::{self, OrphanedRows};
 use crate::store::{inspect, LATEST_SCHEMA_VERSION};
 use crate::{CoreError, Result, Store};
 
@@ -20,6 +21,8 @@ pub struct CheckReport {
     pub integrity_problems: Vec<String>,
     /// Rows that point at something that no longer exists.
     pub foreign_key_violations: i64,
+    /// Those rows, per table and link, with what a repair would do to them.
+    pub orphaned_rows: Vec<OrphanedRows>,
 }
 
 impl CheckReport {
@@ -60,20 +63,20 @@ pub fn check_file(path: &Path) -> Result<CheckReport> {
             supported_schema_version: LATEST_SCHEMA_VERSION,
             integrity_problems: vec![e.to_string()],
             foreign_key_violations: 0,
+            orphaned_rows: Vec::new(),
         }),
         Err(e) => Err(unreadable(e)),
     }
 }
 
 fn report(conn: &Connection, path: Option<String>) -> rusqlite::Result<CheckReport> {
+    let orphaned_rows = orphans::find(conn)?;
     Ok(CheckReport {
         path,
         schema_version: inspect::user_version(conn)?,
         supported_schema_version: LATEST_SCHEMA_VERSION,
         integrity_problems: inspect::integrity_problems(conn, "PRAGMA integrity_check")?,
-        foreign_key_violations: inspect::foreign_key_violations(conn)?
-            .iter()
-            .map(|(_, _, rows)| *rows as i64)
-            .sum(),
+        foreign_key_violations: orphaned_rows.iter().map(|o| o.row_ids.len() as i64).sum(),
+        orphaned_rows,
     })
 }

@@ -36,6 +36,8 @@ pub enum BackupReason {
     BeforeMigration,
     BeforeImport,
     BeforeRestore,
+    /// Before rows pointing at missing records were repaired.
+    BeforeRepair,
 }
 
 coded_enum!(BackupReason, "backup reason", "reason", {
@@ -44,6 +46,7 @@ coded_enum!(BackupReason, "backup reason", "reason", {
     BeforeMigration => "before_migration", "Before an update of Rollplan";
     BeforeImport => "before_import", "Before an import";
     BeforeRestore => "before_restore", "Before a restore";
+    BeforeRepair => "before_repair", "Before a repair";
 });
 
 impl BackupReason {
@@ -55,6 +58,7 @@ impl BackupReason {
             Self::BeforeMigration => "before-migration",
             Self::BeforeImport => "before-import",
             Self::BeforeRestore => "before-restore",
+            Self::BeforeRepair => "before-repair",
         }
     }
 }

@@ -65,6 +65,7 @@ pub(crate) fn to_delete<'a>(backups: &'a [Backup], keep: &Path) -> Vec<&'a Backu
         BackupReason::BeforeMigration,
         BackupReason::BeforeImport,
         BackupReason::BeforeRestore,
+        BackupReason::BeforeRepair,
     ] {
         kept.extend(
             backups

@@ -72,21 +72,16 @@ pub(crate) fn user_version(conn: &Connection) -> rusqlite::Result<i64> {
     conn.query_row("PRAGMA user_version", [], |row| row.get(0))
 }
 
-/// What SQLite's `quick_check` (or the slower, thorough `integrity_check`) and the
-/// foreign-key check find wrong; empty when the file is sound.
+/// What SQLite's `quick_check` (or the slower, thorough `integrity_check`) finds wrong
+/// with the file's pages; empty when it is sound. Rows that point at missing records are
+/// not damage and are not counted here: see `store::orphans`.
 pub(crate) fn problems(conn: &Connection, thorough: bool) -> rusqlite::Result<Vec<String>> {
     let pragma = if thorough {
         "PRAGMA integrity_check"
     } else {
         "PRAGMA quick_check"
     };
-    let mut found = integrity_problems(conn, pragma)?;
-    for (table, parent, rows) in foreign_key_violations(conn)? {
-        found.push(format!(
-            "{rows} row(s) of {table} point at {parent} rows that do not exist"
-        ));
-    }
-    Ok(found)
+    integrity_problems(conn, pragma)
 }
 
 /// The lines of an integrity pragma other than "ok".
@@ -96,29 +91,6 @@ pub(crate) fn integrity_problems(conn: &Connection, pragma: &str) -> rusqlite::R
         .query_map([], |row| row.get::<_, String>(0))?
         .collect::<rusqlite::Result<Vec<_>>>()?;
     Ok(lines.into_iter().filter(|line| line != "ok").collect())
-}
-
-/// Foreign-key violations grouped as (table, parent table, number of rows).
-pub(crate) fn foreign_key_violations(
-    conn: &Connection,
-) -> rusqlite::Result<Vec<(String, String, usize)>> {
-    let mut statement = conn.prepare("PRAGMA foreign_key_check")?;
-    let rows = statement
-        .query_map([], |row| {
-            Ok((row.get::<_, String>(0)?, row.get::<_, String>(2)?))
-        })?
-        .collect::<rusqlite::Result<Vec<_>>>()?;
-    let mut grouped: Vec<(String, String, usize)> = Vec::new();
-    for (table, parent) in rows {
-        match grouped
-            .iter_mut()
-            .find(|(t, p, _)| *t == table && *p == parent)
-        {
-            Some(entry) => entry.2 += 1,
-            None => grouped.push((table, parent, 1)),
-        }
-    }
-    Ok(grouped)
 }
 
 /// True for the errors SQLite gives when reading a damaged file, as opposed to a busy or

@@ -22,6 +22,7 @@ const MIGRATIONS: &[M<'static>] = &[
     M::up(include_str!(
         "../../migrations/0011_schedule_from_links.sql"
     )),
+    M::up(include_str!("../../migrations/0012_quarantined_rows.sql")),
 ];
 
 /// The schema version this build writes and understands.

@@ -4,6 +4,7 @@
 pub(crate) mod editable;
 pub(crate) mod inspect;
 mod migrations;
+pub mod orphans;
 pub(crate) mod rows;
 pub(crate) mod trash;
 mod verify;

@@ -3,4 +3,4 @@
 /**
  * Why a backup was made; part of its file name.
  */
-export type BackupReason = "daily" | "manual" | "before_migration" | "before_import" | "before_restore";
+export type BackupReason = "daily" | "manual" | "before_migration" | "before_import" | "before_restore" | "before_repair";

@@ -1,0 +1,359 @@
+//! Rows that point at a record that no longer exists: a task of a rollout that is gone,
+//! a training record of a deleted person. SQLite's foreign-key check finds them. They
+//! are not damage — every page reads, and the rest of the work is sound — so the file
+//! opens as usual, and they are reported as what they are: which rows, of which table,
+//! pointing at what.
+//!
+//! Nothing is changed until the person asks for the repair, which first backs the file
+//! up (`before-repair`) and then, in one transaction:
+//! - clears a link that may be empty (a task's owner, a criterion's verifier), keeping
+//!   the row;
+//! - sets aside a row that cannot stand without what it belongs to (a task without its
+//!   rollout): every column is kept as JSON in `quarantined_rows`, then the row goes.
+//!
+//! Setting a row aside can leave its own dependants pointing at nothing, so the repair
+//! runs until the check comes back clean.
+
+use rusqlite::types::Value;
+use rusqlite::{params, Connection, OptionalExtension};
+use serde::Serialize;
+use ts_rs::TS;
+
+use super::Store;
+use crate::backup::{self, BackupReason};
+use crate::time::{now, timestamp_text};
+use crate::Result;
+
+/// How many rounds a repair may take: each round fixes what the previous one uncovered,
+/// and the deepest chain of records (rollout → task → dependency) is short.
+const MAX_ROUNDS: usize = 16;
+
+/// One kind of broken link: the rows of `table` whose `column` names a missing record
+/// of `missing_table`.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+pub struct OrphanedRows {
+    pub table: String,
+    /// The rows as a person calls them ("plan tasks").
+    pub records: String,
+    pub column: String,
+    pub missing_table: String,
+    /// What is missing, as a person calls it ("rollouts").
+    pub missing: String,
+    /// The `id` of each row (or `row N` for a table keyed otherwise).
+    pub row_ids: Vec<String>,
+    /// What the repair will do to these rows.
+    pub repair: OrphanRepair,
+}
+
+/// What the repair does to a row whose link is broken.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, TS)]
+#[serde(rename_all = "snake_case")]
+pub enum OrphanRepair {
+    /// The link may be empty: it is cleared and the row stays.
+    ClearLink,
+    /// The row cannot stand alone: it is kept in `quarantined_rows` and removed.
+    SetAside,
+}
+
+/// What a repair did.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, TS)]
+pub struct OrphanRepairOutcome {
+    pub links_cleared: usize,
+    pub rows_set_aside: usize,
+    /// The backup made first; `None` in memory.
+    pub backup: Option<backup::Backup>,
+}
+
+impl OrphanedRows {
+    /// One line for a person: "3 plan tasks point at rollouts that no longer exist".
+    pub fn describe(&self) -> String {
+        format!(
+            "{} {} point at {} that no longer exist ({})",
+            self.row_ids.len(),
+            self.records,
+            self.missing,
+            match self.repair {
+                OrphanRepair::ClearLink => "the repair clears that link",
+                OrphanRepair::SetAside => "the repair sets those rows aside",
+            }
+        )
+    }
+}
+
+impl Store {
+    /// The rows that point at records that no longer exist; empty for a sound file.
+    pub fn orphaned_rows(&self) -> Result<Vec<OrphanedRows>> {
+        self.read(|conn| Ok(find(conn)?))
+    }
+
+    /// Repairs every broken link as [`OrphanedRows::repair`] says, after backing the file
+    /// up. Foreign keys are off while it runs, so setting a row aside never cascades
+    /// into rows the person has not been told about: those are found by the next round.
+    pub fn repair_orphans(&self) -> Result<OrphanRepairOutcome> {
+        self.verification.wait()?;
+        let mut conn = self.lock();
+        let mut outcome = OrphanRepairOutcome::default();
+        if find(&conn)?.is_empty() {
+            return Ok(outcome);
+        }
+        if let Some(path) = &self.path {
+            let made = backup::make(&conn, path, BackupReason::BeforeRepair).map_err(|e| {
+                backup::failed(
+                    "The database could not be backed up before the repair, so nothing \
+                     was changed",
+                    e,
+                )
+            })?;
+            outcome.backup = Some(made);
+        }
+        // The pragma is a no-op inside a transaction, so it is set around it.
+        conn.execute_batch("PRAGMA foreign_keys = OFF")?;
+        let repaired = repair_all(&mut conn, &mut outcome);
+        conn.execute_batch("PRAGMA foreign_keys = ON")?;
+        repaired?;
+        Ok(outcome)
+    }
+}
+
+fn repair_all(conn: &mut Connection, outcome: &mut OrphanRepairOutcome) -> Result<()> {
+    let tx = conn.transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)?;
+    let at = timestamp_text(now());
+    for _ in 0..MAX_ROUNDS {
+        let broken = violations(&tx)?;
+        if broken.is_empty() {
+            tx.commit()?;
+            return Ok(());
+        }
+        for link in broken {
+            match link.repair {
+                // A row with two broken links is reported twice; once set aside, its
+                // second report finds nothing left to do.
+                OrphanRepair::ClearLink => {
+                    outcome.links_cleared += usize::from(clear_link(&tx, &link, &at)?);
+                }
+                OrphanRepair::SetAside => {
+                    outcome.rows_set_aside += usize::from(set_aside(&tx, &link, &at)?);
+                }
+            }
+        }
+    }
+    Err(crate::CoreError::Database(
+        "the repair did not settle: rows kept pointing at missing records".into(),
+    ))
+}
+
+/// One broken link as SQLite reports it.
+struct Violation {
+    table: String,
+    rowid: i64,
+    column: String,
+    missing_table: String,
+    repair: OrphanRepair,
+}
+
+fn violations(conn: &Connection) -> rusqlite::Result<Vec<Violation>> {
+    let mut statement = conn.prepare("PRAGMA foreign_key_check")?;
+    let found = statement
+        .query_map([], |row| {
+            Ok((
+                row.get::<_, String>(0)?,
+                row.get::<_, Option<i64>>(1)?,
+                row.get::<_, String>(2)?,
+                row.get::<_, i64>(3)?,
+            ))
+        })?
+        .collect::<rusqlite::Result<Vec<_>>>()?;
+    let mut violations = Vec::with_capacity(found.len());
+    for (table, rowid, missing_table, key) in found {
+        // Every Rollplan table has a rowid; a foreign one without could not be repaired.
+        let Some(rowid) = rowid else { continue };
+        let column = key_column(conn, &table, key)?;
+        let nullable = !column_not_null(conn, &table, &column)?;
+        violations.push(Violation {
+            table,
+            rowid,
+            column,
+            missing_table,
+            repair: if nullable {
+                OrphanRepair::ClearLink
+            } else {
+                OrphanRepair::SetAside
+            },
+        });
+    }
+    Ok(violations)
+}
+
+/// The violations grouped per (table, column), with the rows' ids.
+pub(crate) fn find(conn: &Connection) -> rusqlite::Result<Vec<OrphanedRows>> {
+    let mut grouped: Vec<OrphanedRows> = Vec::new();
+    for v in violations(conn)? {
+        let row_id = row_label(conn, &v.table, v.rowid)?;
+        match grouped
+            .iter_mut()
+            .find(|g| g.table == v.table && g.column == v.column)
+        {
+            Some(group) => group.row_ids.push(row_id),
+            None => grouped.push(OrphanedRows {
+                records: table_words(&v.table),
+                missing: table_words(&v.missing_table),
+                table: v.table,
+                column: v.column,
+                missing_table: v.missing_table,
+                row_ids: vec![row_id],
+                repair: v.repair,
+            }),
+        }
+    }
+    Ok(grouped)
+}
+
+/// The column of foreign key number `key` of `table` (as `foreign_key_check` numbers it).
+fn key_column(conn: &Connection, table: &str, key: i64) -> rusqlite::Result<String> {
+    conn.query_row(
+        r#"SELECT "from" FROM pragma_foreign_key_list(?1) WHERE id = ?2"#,
+        params![table, key],
+        |row| row.get(0),
+    )
+}
+
+fn column_not_null(conn: &Connection, table: &str, column: &str) -> rusqlite::Result<bool> {
+    conn.query_row(
+        "SELECT \"notnull\" FROM pragma_table_info(?1) WHERE name = ?2",
+        params![table, column],
+        |row| row.get(0),
+    )
+}
+
+fn has_column(conn: &Connection, table: &str, column: &str) -> rusqlite::Result<bool> {
+    conn.query_row(
+        "SELECT EXISTS (SELECT 1 FROM pragma_table_info(?1) WHERE name = ?2)",
+        params![table, column],
+        |row| row.get(0),
+    )
+}
+
+/// The row's `id`, or "row N" for a table without one.
+fn row_label(conn: &Connection, table: &str, rowid: i64) -> rusqlite::Result<String> {
+    if has_column(conn, table, "id")? {
+        conn.query_row(
+            &format!("SELECT id FROM {} WHERE rowid = ?1", quoted(table)),
+            params![rowid],
+            |row| row.get(0),
+        )
+    } else {
+        Ok(format!("row {rowid}"))
+    }
+}
+
+/// Clears the broken link; false when the row is already gone.
+fn clear_link(conn: &Connection, link: &Violation, at: &str) -> rusqlite::Result<bool> {
+    // A versioned row moves on, so an editor open on it sees a conflict, not a revert.
+    let versioned = if has_column(conn, &link.table, "row_version")? {
+        ", row_version = row_version + 1, updated_at = ?2"
+    } else {
+        ""
+    };
+    let sql = format!(
+        "UPDATE {} SET {} = NULL{versioned} WHERE rowid = ?1",
+        quoted(&link.table),
+        quoted(&link.column)
+    );
+    let changed = if versioned.is_empty() {
+        conn.execute(&sql, params![link.rowid])?
+    } else {
+        conn.execute(&sql, params![link.rowid, at])?
+    };
+    Ok(changed > 0)
+}
+
+/// Keeps the row in `quarantined_rows` and removes it; false when it is already gone.
+fn set_aside(conn: &Connection, link: &Violation, at: &str) -> rusqlite::Result<bool> {
+    let table = quoted(&link.table);
+    let mut statement = conn.prepare(&format!("SELECT * FROM {table} WHERE rowid = ?1"))?;
+    let names: Vec<String> = statement
+        .column_names()
+        .into_iter()
+        .map(str::to_owned)
+        .collect();
+    let row_json = statement
+        .query_row(params![link.rowid], |row| {
+            let mut object = serde_json::Map::new();
+            for (index, name) in names.iter().enumerate() {
+                object.insert(name.clone(), json_value(row.get::<_, Value>(index)?));
+            }
+            Ok(serde_json::Value::Object(object).to_string())
+        })
+        .optional()?;
+    let Some(row_json) = row_json else {
+        return Ok(false);
+    };
+    conn.execute(
+        "INSERT INTO quarantined_rows (id, table_name, row_json, missing_parent, quarantined_at)
+         VALUES (?1, ?2, ?3, ?4, ?5)",
+        params![
+            uuid::Uuid::now_v7().to_string(),
+            link.table,
+            row_json,
+            link.missing_table,
+            at
+        ],
+    )?;
+    conn.execute(
+        &format!("DELETE FROM {table} WHERE rowid = ?1"),
+        params![link.rowid],
+    )?;
+    Ok(true)
+}
+
+fn json_value(value: Value) -> serde_json::Value {
+    match value {
+        Value::Null => serde_json::Value::Null,
+        Value::Integer(n) => n.into(),
+        Value::Real(x) => x.into(),
+        Value::Text(text) => text.into(),
+        // No Rollplan column holds bytes; kept as hex so nothing is lost if one ever does.
+        Value::Blob(bytes) => bytes
+            .iter()
+            .map(|b| format!("{b:02x}"))
+            .collect::<String>()
+            .into(),
+    }
+}
+
+/// A table name as an SQL identifier (names come from SQLite's own catalogue).
+fn quoted(name: &str) -> String {
+    format!("\"{}\"", name.replace('"', "\"\""))
+}
+
+/// A table as a person calls its rows.
+fn table_words(table: &str) -> String {
+    let words = match table {
+        "rollouts" => "rollouts",
+        "people" => "staff members",
+        "roles" => "roles",
+        "training_modules" => "training modules",
+        "training_requirements" => "training requirements",
+        "training_records" => "training records",
+        "readiness_criteria" => "readiness criteria",
+        "sops" => "SOPs",
+        "sop_steps" => "SOP steps",
+        "sop_exceptions" => "SOP exceptions",
+        "sop_revisions" => "SOP versions",
+        "sop_rollouts" => "SOP-rollout links",
+        "plan_phases" => "plan phases",
+        "plan_tasks" => "plan tasks",
+        "plan_dependencies" => "task dependencies",
+        "risks" => "risks",
+        "decisions" => "decisions",
+        "communications" => "communications",
+        "stakeholders" => "stakeholders",
+        "stakeholder_raci" => "stakeholder responsibilities",
+        "scope_changes" => "scope changes",
+        "metrics" => "metrics",
+        "metric_thresholds" => "metric thresholds",
+        "metric_measurements" => "metric values",
+        other => return other.replace('_', " "),
+    };
+    words.to_owned()
+}
