@@ -5,6 +5,7 @@
 pub mod cells;
 mod sheet;
 mod table;
+mod xls_extent;
 
 pub use table::{parse_table, read_table, Table, TableRow};
 
@@ -36,5 +37,25 @@ mod tests {
         assert_eq!(find_column(&headers, &["email"]), Some(1));
         assert_eq!(find_column(&headers, &["role", "job title"]), Some(2));
         assert_eq!(find_column(&headers, &["site"]), None);
+    }
+
+    #[test]
+    fn an_old_xls_is_read_and_one_too_large_is_refused_before_it_is_expanded() {
+        let table = parse_table("staff.xls", xls_extent::tests::a_small_staff_list())
+            .expect("a small .xls reads");
+        assert_eq!(table.headers, ["Name", "Hours"], "the header row");
+        assert_eq!(table.rows.len(), 1, "one person");
+        assert_eq!(table.rows[0].cells[0], "Dana Reyes");
+
+        let refused = parse_table(
+            "staff.xls",
+            xls_extent::tests::a_list_with_a_stray_value_far_away(),
+        )
+        .expect_err("a sheet of sixteen million cells is refused");
+        let message = refused.to_string();
+        assert!(
+            message.contains("staff.xls") && message.contains("65,536 rows × 256 columns"),
+            "the refusal names the file and its size: {message}"
+        );
     }
 }

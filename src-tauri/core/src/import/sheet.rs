@@ -28,6 +28,8 @@ pub(super) fn sheet_lines(bytes: Vec<u8>) -> std::result::Result<Lines, String> 
 }
 
 fn read_sheet_lines(bytes: Vec<u8>) -> std::result::Result<Lines, String> {
+    // An old .xls is expanded whole as it opens, so it is sized first.
+    super::xls_extent::check(&bytes, MAX_SHEET_CELLS)?;
     let mut workbook = open_workbook_auto_from_rs(std::io::Cursor::new(bytes))
         .map_err(|e| format!("cannot open the workbook ({e})"))?;
     // A workbook often opens with a notes or instructions sheet: use the first sheet
