@@ -11,13 +11,42 @@ import { cliBinary, useApp } from './harness.mjs';
 import { Keys, waitFor } from './webdriver.mjs';
 
 const workDir = mkdtempSync(join(tmpdir(), 'rollplan-e2e-'));
-const database = join(workDir, 'rollplan.db');
+
+/** Runs rollplan-cli on `database`; its JSON answer when `--json` is among the args. */
+function cli(database, ...args) {
+  const out = execFileSync(cliBinary, ['--db', database, ...args], { encoding: 'utf8' });
+  return args.includes('--json') ? JSON.parse(out) : out;
+}
+
+/** Two staff members of Riverside, as the roster import of an earlier week left them. */
+function riversideRoster() {
+  const roster = join(workDir, 'riverside.csv');
+  writeFileSync(
+    roster,
+    'First Name,Last Name,Job Title,Department,Email\n' +
+      'Grace,Kim,Registered nurse (RN),Riverside,grace@riverside.org\n' +
+      'Luis,Ortega,Medical assistant (MA),Riverside,luis@riverside.org\n',
+  );
+  return roster;
+}
+
+/**
+ * A database of the test's own, holding what the test starts from (put there through
+ * the CLI, as earlier work would have left it): no test depends on another's data.
+ */
+function ownDatabase(name, { rollout, roster = false } = {}) {
+  const database = join(workDir, `${name}.db`);
+  if (roster) cli(database, 'import', 'roster', riversideRoster());
+  if (rollout) cli(database, 'rollouts', 'create', '--name', rollout);
+  return { database, env: { ROLLPLAN_DB: database } };
+}
 
 describe('Rollplan desktop app', { concurrency: false }, () => {
-  const app = useApp({ ROLLPLAN_DB: database }, workDir);
+  const app = useApp({}, workDir);
 
   it('creates a rollout, keeps its edits across a restart, and the CLI sees them', async () => {
-    let session = await app.launch();
+    const { database, env } = ownDatabase('create');
+    let session = await app.launch(env);
     await app.step('create', async () => {
       const start = await session.waitForText('button', 'Create your first rollout');
       await start.click();
@@ -37,7 +66,7 @@ describe('Rollplan desktop app', { concurrency: false }, () => {
     });
 
     await app.quit();
-    session = await app.launch();
+    session = await app.launch(env);
 
     await app.step('reopen', async () => {
       const link = await session.waitForText('.sidebar a', 'Patient portal sign-up at check-in');
@@ -50,13 +79,14 @@ describe('Rollplan desktop app', { concurrency: false }, () => {
     });
     await app.quit();
 
-    const listed = JSON.parse(execFileSync(cliBinary, ['--db', database, 'rollouts', 'list', '--json'], { encoding: 'utf8' }));
+    const listed = cli(database, 'rollouts', 'list', '--json');
     assert.equal(listed.length, 1, 'the CLI sees the one rollout the app wrote');
     assert.equal(listed[0].owner, 'Dana Whitfield');
   });
 
   it('shows a validation error next to its field and saves nothing wrong', async () => {
-    const session = await app.launch();
+    const { database, env } = ownDatabase('validation', { rollout: 'Patient portal sign-up at check-in' });
+    const session = await app.launch(env);
     await app.step('validation', async () => {
       await (await session.waitForText('.sidebar a', 'Patient portal')).click();
       const name = await session.waitFind('#rollout-name');
@@ -80,13 +110,14 @@ describe('Rollplan desktop app', { concurrency: false }, () => {
     });
     await app.quit();
 
-    const listed = JSON.parse(execFileSync(cliBinary, ['--db', database, 'rollouts', 'list', '--json'], { encoding: 'utf8' }));
+    const listed = cli(database, 'rollouts', 'list', '--json');
     assert.equal(listed[0].name, 'Portal sign-up', 'only the valid name was ever stored');
     assert.equal(listed[0].owner, 'Priya Nair', 'the edit made beside the refused field was kept');
   });
 
   it('writes an edit typed just before the window is closed', async () => {
-    const session = await app.launch();
+    const { database, env } = ownDatabase('close', { rollout: 'Portal sign-up' });
+    const session = await app.launch(env);
     await app.step('close', async () => {
       await (await session.waitForText('.sidebar a', 'Portal sign-up')).click();
       const sponsor = await session.waitFind('#rollout-sponsor');
@@ -95,12 +126,13 @@ describe('Rollplan desktop app', { concurrency: false }, () => {
       execFileSync('/usr/bin/python3', [fileURLToPath(new URL('close_window.py', import.meta.url)), 'Rollplan']);
     });
     await waitFor('the edit to reach the database', () => {
-      const listed = JSON.parse(execFileSync(cliBinary, ['--db', database, 'rollouts', 'list', '--json'], { encoding: 'utf8' }));
+      const listed = cli(database, 'rollouts', 'list', '--json');
       return listed[0]?.sponsor === 'Dr. Amara Okafor';
     });
   });
 
   it('imports a roster, then edits and deactivates a person', async () => {
+    const { database, env } = ownDatabase('roster');
     const roster = join(workDir, 'staff.csv');
     writeFileSync(
       roster,
@@ -109,7 +141,7 @@ describe('Rollplan desktop app', { concurrency: false }, () => {
         'Luis,Ortega,Medical assistant (MA),Riverside,luis@riverside.org\n' +
         'Bad,Row,Front desk,Riverside,not-an-email\n',
     );
-    const session = await app.launch();
+    const session = await app.launch(env);
     await app.step('import', async () => {
       await (await session.waitForText('.sidebar a', 'People')).click();
       await (await session.waitForText('button', 'Import roster')).click();
@@ -135,7 +167,7 @@ describe('Rollplan desktop app', { concurrency: false }, () => {
     });
     await app.quit();
 
-    const people = JSON.parse(execFileSync(cliBinary, ['--db', database, 'people', 'list', '--all', '--json'], { encoding: 'utf8' }));
+    const people = cli(database, 'people', 'list', '--all', '--json');
     const luis = people.find((p) => p.name === 'Luis Ortega');
     assert.equal(people.length, 2, 'the rejected row was skipped');
     assert.equal(luis.email, 'luis.ortega@riverside.org');
@@ -143,7 +175,8 @@ describe('Rollplan desktop app', { concurrency: false }, () => {
   });
 
   it('requires training for a role and sees completion change', async () => {
-    const session = await app.launch();
+    const { env } = ownDatabase('training', { rollout: 'Portal sign-up', roster: true });
+    const session = await app.launch(env);
     await app.step('module', async () => {
       await (await session.waitForText('.sidebar a', 'Training')).click();
       await (await session.waitForText('[role="tab"]', 'Modules')).click();
@@ -199,7 +232,8 @@ describe('Rollplan desktop app', { concurrency: false }, () => {
   });
 
   it('starts a rollout from the EHR template, meets its readiness gates and draws a new dependency', async () => {
-    const session = await app.launch();
+    const { env } = ownDatabase('template', { rollout: 'Portal sign-up', roster: true });
+    const session = await app.launch(env);
     const setValue = (css, value, event = 'input') =>
       session.execute(
         `const el = document.querySelector(arguments[0]); el.value = arguments[1];
@@ -290,7 +324,8 @@ describe('Rollplan desktop app', { concurrency: false }, () => {
   });
 
   it('defines a metric with thresholds, records four weeks and sees its status and chart change', async () => {
-    const session = await app.launch();
+    const { env } = ownDatabase('metric', { rollout: 'Portal sign-up' });
+    const session = await app.launch(env);
 
     await app.step('define', async () => {
       await (await session.waitForText('.sidebar a', 'Portal sign-up')).click();
@@ -353,7 +388,8 @@ describe('Rollplan desktop app', { concurrency: false }, () => {
   });
 
   it('writes an SOP, approves it, edits it into version 2 and shows what changed', async () => {
-    const session = await app.launch();
+    const { database, env } = ownDatabase('sop');
+    const session = await app.launch(env);
     const valueOf = async (css) => (await session.find(css)).property('value');
 
     await app.step('create', async () => {
@@ -413,9 +449,7 @@ describe('Rollplan desktop app', { concurrency: false }, () => {
     });
     await app.quit();
 
-    const inForce = JSON.parse(
-      execFileSync(cliBinary, ['--db', database, 'sops', 'in-force', 'FD-020', '--json'], { encoding: 'utf8' }),
-    );
+    const inForce = cli(database, 'sops', 'in-force', 'FD-020', '--json');
     assert.equal(inForce.version, 1, 'version 1 stays in force while version 2 is a draft');
     assert.equal(inForce.approved_by, 'Dr. Amara Okafor');
     assert.equal(inForce.snapshot.steps[0].instruction, 'Send the sign-up link by text');

@@ -42,9 +42,12 @@ export async function photograph(session, file) {
 export function useApp(env, workDir) {
   const app = { driver: undefined, session: undefined };
 
+  // Another port lets a second run go on beside this one (each has its own display and bus).
+  const port = Number(process.env.ROLLPLAN_E2E_PORT ?? 4444);
+  let driverEnv = env;
+
   before(async () => {
-    // Another port lets a second run go on beside this one (each has its own display and bus).
-    app.driver = await startDriver({ port: Number(process.env.ROLLPLAN_E2E_PORT ?? 4444), env, application });
+    app.driver = await startDriver({ port, env, application });
   });
 
   // The app is single-instance: a launch while the last one is still exiting would
@@ -66,7 +69,17 @@ export function useApp(env, workDir) {
     await app.driver?.stop();
   });
 
-  app.launch = async () => {
+  /**
+   * Starts the app. `overrides` (say, a test's own `ROLLPLAN_DB`) add to the block's
+   * environment; the app inherits tauri-driver's, so a different one restarts the driver.
+   */
+  app.launch = async (overrides = {}) => {
+    const wanted = { ...env, ...overrides };
+    if (JSON.stringify(wanted) !== JSON.stringify(driverEnv)) {
+      await app.driver.stop();
+      app.driver = await startDriver({ port, env: wanted, application });
+      driverEnv = wanted;
+    }
     app.session = await Session.start(app.driver.base, application);
     return app.session;
   };

@@ -41,6 +41,8 @@ fn library() -> &'static LazyHash<Library> {
     LIBRARY.get_or_init(|| LazyHash::new(Library::builder().build()))
 }
 
+/// Every path given here is a constant of this module (the report's template files).
+#[allow(clippy::expect_used)]
 fn project_file(path: &str) -> FileId {
     let vpath = VirtualPath::new(path).expect("the template's paths are valid");
     RootedPath::new(VirtualRoot::Project, vpath).intern()

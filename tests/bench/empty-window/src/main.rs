@@ -19,5 +19,8 @@ fn main() {
             }
         })
         .run(tauri::generate_context!())
-        .expect("the empty window runs");
+        .unwrap_or_else(|error| {
+            eprintln!("The empty window could not run: {error}");
+            std::process::exit(1);
+        });
 }
