@@ -10,18 +10,24 @@ import { cliBinary, useApp } from './harness.mjs';
 import { waitFor } from './webdriver.mjs';
 
 const workDir = mkdtempSync(join(tmpdir(), 'rollplan-e2e-backup-'));
-const database = join(workDir, 'clinic.db');
 
-function cli(...args) {
+function cli(database, ...args) {
   return execFileSync(cliBinary, ['--db', database, ...args], { encoding: 'utf8' });
 }
 
+/** A database of the test's own holding the sample clinic. */
+function sampleClinic(name) {
+  const database = join(workDir, `${name}.db`);
+  cli(database, 'demo');
+  return database;
+}
+
 describe('Backups', { concurrency: false }, () => {
-  cli('demo');
-  const app = useApp({ ROLLPLAN_DB: database }, workDir);
+  const app = useApp({}, workDir);
 
   it('backs up from Settings and restores a backup in the running app', async () => {
-    const session = await app.launch();
+    const database = sampleClinic('restore');
+    const session = await app.launch({ ROLLPLAN_DB: database });
     await app.step('back-up-now', async () => {
       await (await session.waitForText('.sidebar a', 'Settings')).click();
       await (await session.waitForText('button', 'Back up now')).click();
@@ -54,6 +60,12 @@ describe('Backups', { concurrency: false }, () => {
   });
 
   it('offers the latest good backup for a damaged database and never overwrites it', async () => {
+    const database = sampleClinic('damaged');
+    cli(database, 'backup');
+    cli(database, 'rollouts', 'create', '--name', 'Added after the first backup');
+    // Backups are named to the second: the second one is unmistakably the newer.
+    execFileSync('sleep', ['1.1']);
+    cli(database, 'backup');
     // Damage a page in the middle of the file, as a failing disk would.
     const { size } = statSync(database);
     const fd = openSync(database, 'r+');
@@ -61,16 +73,16 @@ describe('Backups', { concurrency: false }, () => {
     closeSync(fd);
     const damaged = readFileSync(database);
 
-    const session = await app.launch();
+    const session = await app.launch({ ROLLPLAN_DB: database });
     await app.step('damaged', async () => {
       await session.waitForText('h1', "Rollplan can't open your data");
       assert.deepEqual(readFileSync(database), damaged, 'opening a damaged database changes nothing in it');
       await (await session.waitForText('button', 'Restore the latest good backup')).click();
-      // The newest good backup is the one kept just before the last restore.
-      await session.waitForText('.sidebar a', 'Renamed after the backup', 20000);
+      // The newest good backup is the second one, made after the rollout was added.
+      await session.waitForText('.sidebar a', 'Added after the first backup', 20000);
       await session.waitForText('.sidebar a', 'EHR go-live');
     });
-    const check = cli('check');
+    const check = cli(database, 'check');
     assert.match(check, /ok|healthy|passed/i, `the restored database passes the check: ${check}`);
   });
 });
