@@ -58,10 +58,14 @@ fn pattern(source: &str) -> Regex {
 }
 
 static SSN: LazyLock<Regex> = LazyLock::new(|| {
-    pattern(r"(?i)\b(?:(\d{3})-(\d{2})-(\d{4})|(?:ssn|social security(?: number| no\.?)?)\s*[:#]?\s*(\d{9}))\b")
+    pattern(
+        r"(?i)\b(?:(\d{3})-(\d{2})-(\d{4})|(?:ssn|social security(?: number| no\.?)?)\s*[:#]?\s*(\d{9}))\b",
+    )
 });
 static MRN: LazyLock<Regex> = LazyLock::new(|| {
-    pattern(r"(?i)\b(?:mrn|medical record(?: number| no\.?| #)?)\s*(?:[:#]|no\.?)?\s*[a-z]{0,3}-?\d{4,}\b")
+    pattern(
+        r"(?i)\b(?:mrn|medical record(?: number| no\.?| #)?)\s*(?:[:#]|no\.?)?\s*[a-z]{0,3}-?\d{4,}\b",
+    )
 });
 const DATE: &str = r"(?:\d{1,2}/\d{1,2}/(?:\d{4}|\d{2})|\d{4}-\d{2}-\d{2}|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.? \d{1,2},? \d{4})";
 static DOB_LABELLED: LazyLock<Regex> = LazyLock::new(|| {
@@ -69,15 +73,12 @@ static DOB_LABELLED: LazyLock<Regex> = LazyLock::new(|| {
         r"(?i)\b(?:dob|d\.o\.b\.|date of birth|birth ?date)\s*[:#-]?\s*{DATE}"
     ))
 });
-static BORN: LazyLock<Regex> = LazyLock::new(|| {
-    pattern(&format!(r"(?i)\bborn(?: on)?\s*:?\s*{DATE}"))
-});
+static BORN: LazyLock<Regex> =
+    LazyLock::new(|| pattern(&format!(r"(?i)\bborn(?: on)?\s*:?\s*{DATE}")));
 /// Two capitalised words: what a person's name looks like in running text.
-static NAME: LazyLock<Regex> =
-    LazyLock::new(|| pattern(r"\b[A-Z][a-z]+(?:[ '-][A-Z][a-z]+)+\b"));
-static PHONE: LazyLock<Regex> = LazyLock::new(|| {
-    pattern(r"(?:\+1[\s.-]?)?(?:\(\d{3}\)\s?|\b\d{3}[\s.-])\d{3}[\s.-]\d{4}\b")
-});
+static NAME: LazyLock<Regex> = LazyLock::new(|| pattern(r"\b[A-Z][a-z]+(?:[ '-][A-Z][a-z]+)+\b"));
+static PHONE: LazyLock<Regex> =
+    LazyLock::new(|| pattern(r"(?:\+1[\s.-]?)?(?:\(\d{3}\)\s?|\b\d{3}[\s.-])\d{3}[\s.-]\d{4}\b"));
 
 /// Every hit in one piece of text, in order.
 pub fn scan_text(text: &str) -> Vec<(PhiKind, std::ops::Range<usize>)> {
