@@ -11,14 +11,14 @@
 //! move comes back with what undoes it.
 
 use chrono::{Days, NaiveDate};
-use rusqlite::{params, Transaction};
+use rusqlite::Transaction;
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
 use super::shifts::{write_shifts, DatesUndo, GoLiveUndo, TaskShift};
 use super::{list_live_tasks, Task, TaskStatus};
-use crate::audit::{self, AuditAction, ChangeSet, EntityKind};
-use crate::rollouts::Rollout;
+use crate::rollouts::{write_go_live, Rollout};
+use crate::store::editable::check_editable;
 use crate::time::{date_text, now, parse_date, timestamp_text};
 use crate::{CoreError, Result, Store};
 
@@ -69,7 +69,13 @@ impl Store {
         // all it costs, even on a plan of thousands of tasks.
         self.read(|conn| {
             let rollout = crate::rollouts::fetch_rollout(conn, rollout_id)?;
-            ensure_not_trashed(&rollout)?;
+            // A preview holds no version to compare; only the trash stops it.
+            check_editable(
+                &rollout.name,
+                rollout.deleted_at.is_some(),
+                rollout.row_version,
+                rollout.row_version,
+            )?;
             let tasks = list_live_tasks(conn, rollout_id)?;
             plan_move(&rollout, tasks, new_go_live, scope, today)
         })
@@ -121,13 +127,12 @@ fn move_go_live(
     request: &MoveRequest,
 ) -> Result<GoLiveMove> {
     let rollout = crate::rollouts::fetch_rollout(tx, rollout_id)?;
-    ensure_not_trashed(&rollout)?;
-    if request.expected_row_version != rollout.row_version {
-        return Err(CoreError::Conflict(format!(
-            "'{}' was changed elsewhere since you opened it; reload to see the latest.",
-            rollout.name
-        )));
-    }
+    check_editable(
+        &rollout.name,
+        rollout.deleted_at.is_some(),
+        rollout.row_version,
+        request.expected_row_version,
+    )?;
     let mut planned = plan_move(
         &rollout,
         list_live_tasks(tx, rollout_id)?,
@@ -137,16 +142,6 @@ fn move_go_live(
     )?;
     planned.undo = Some(write_move(tx, &rollout, &planned)?);
     Ok(planned)
-}
-
-fn ensure_not_trashed(rollout: &Rollout) -> Result<()> {
-    match rollout.deleted_at {
-        Some(_) => Err(CoreError::Conflict(format!(
-            "'{}' is in the trash: restore it before editing.",
-            rollout.name
-        ))),
-        None => Ok(()),
-    }
 }
 
 /// The move of go-live to `new_go_live` and the open tasks with it (the module's rule),
@@ -220,25 +215,7 @@ fn write_move(tx: &Transaction<'_>, rollout: &Rollout, planned: &GoLiveMove) -> 
     let new_go_live = planned.new_go_live;
     let mut go_live = None;
     if rollout.go_live_date != Some(new_go_live) {
-        tx.execute(
-            "UPDATE rollouts SET go_live_date = ?1, updated_at = ?2, row_version = row_version + 1
-             WHERE id = ?3 AND row_version = ?4",
-            params![date_text(new_go_live), at, rollout.id, rollout.row_version],
-        )?;
-        let mut changes = ChangeSet::default();
-        changes.compare(
-            "go_live_date",
-            rollout.go_live_date.map(date_text).unwrap_or_default(),
-            date_text(new_go_live),
-        );
-        audit::record(
-            tx,
-            &at,
-            EntityKind::Rollout,
-            &rollout.id,
-            AuditAction::Update,
-            &changes.into_changes(),
-        )?;
+        write_go_live(tx, &at, rollout, Some(new_go_live))?;
         go_live = Some(GoLiveUndo {
             go_live_date: rollout.go_live_date,
             row_version: rollout.row_version + 1,

@@ -14,6 +14,7 @@ use ts_rs::TS;
 use super::tasks::fetch;
 use super::TaskKind;
 use crate::audit::{self, AuditAction, ChangeSet, EntityKind};
+use crate::rollouts::write_go_live;
 use crate::time::{date_text, now, timestamp_text};
 use crate::{CoreError, Result, Store};
 
@@ -196,29 +197,5 @@ fn restore_go_live(
     if rollout.deleted_at.is_some() || rollout.row_version != go_live.row_version {
         return Err(edited_since(&rollout.name));
     }
-    tx.execute(
-        "UPDATE rollouts SET go_live_date = ?1, updated_at = ?2, row_version = row_version + 1
-         WHERE id = ?3 AND row_version = ?4",
-        params![
-            go_live.go_live_date.map(date_text),
-            at,
-            rollout_id,
-            go_live.row_version
-        ],
-    )?;
-    let text = |d: Option<NaiveDate>| d.map(date_text).unwrap_or_default();
-    let mut changes = ChangeSet::default();
-    changes.compare(
-        "go_live_date",
-        text(rollout.go_live_date),
-        text(go_live.go_live_date),
-    );
-    audit::record(
-        tx,
-        at,
-        EntityKind::Rollout,
-        rollout_id,
-        AuditAction::Update,
-        &changes.into_changes(),
-    )
+    write_go_live(tx, at, &rollout, go_live.go_live_date)
 }

@@ -6,7 +6,8 @@ use rusqlite::Connection;
 
 use super::lookups::Lookups;
 use super::{TaskDraft, TaskKind, TaskStatus};
-use crate::time::{date_text, parse_date};
+use crate::rollouts::optional_date;
+use crate::time::date_text;
 use crate::{CoreError, FieldError, Result};
 
 const MAX_TITLE_CHARS: usize = 200;
@@ -42,8 +43,8 @@ pub(super) fn validate(
             ),
         ));
     }
-    let mut start_date = date_field(&draft.start_date, "start_date", "start date", &mut errors);
-    let due_date = date_field(&draft.due_date, "due_date", "due date", &mut errors);
+    let mut start_date = optional_date(&draft.start_date, "start_date", "start date", &mut errors);
+    let due_date = optional_date(&draft.due_date, "due_date", "due date", &mut errors);
     if draft.kind == TaskKind::Milestone {
         // A milestone is a moment: its date is its due date.
         if due_date.is_none() && !errors.iter().any(|e| e.field == "due_date") {
@@ -99,22 +100,4 @@ pub(super) fn validate(
         status: draft.status,
         notes: draft.notes.clone(),
     })
-}
-
-/// An optional ISO date; a mistyped one is noted against its field.
-pub(crate) fn date_field(
-    text: &Option<String>,
-    field: &str,
-    label: &str,
-    errors: &mut Vec<FieldError>,
-) -> Option<NaiveDate> {
-    let text = text.as_deref().map(str::trim).filter(|t| !t.is_empty())?;
-    let parsed = parse_date(text);
-    if parsed.is_none() {
-        errors.push(FieldError::new(
-            field,
-            format!("The {label} '{text}' is not a date: use YYYY-MM-DD."),
-        ));
-    }
-    parsed
 }
