@@ -8,7 +8,7 @@ use std::collections::{HashMap, HashSet};
 
 use rusqlite::{params, Connection};
 
-use super::owners;
+use crate::people;
 use crate::{FieldError, Result};
 
 /// Answers remembered for the life of one run of writes. Nothing in such a run removes
@@ -75,7 +75,7 @@ impl Lookups {
         Ok(name)
     }
 
-    /// [`owners::resolve_owner`], once per way of writing an owner. The person found
+    /// [`people::resolve_owner`], once per way of writing an owner. The person found
     /// is remembered by name too, for [`Lookups::owner_name`].
     pub(crate) fn resolve_owner(
         &mut self,
@@ -85,7 +85,7 @@ impl Lookups {
         if let Some(found) = self.owners.get(owner) {
             return Ok(found.clone());
         }
-        let found = owners::find_owner(conn, owner)?.map(|person| {
+        let found = people::find_owner(conn, owner)?.map(|person| {
             person.map(|(id, name)| {
                 self.owner_names.insert(id.clone(), name);
                 id
@@ -95,7 +95,7 @@ impl Lookups {
         Ok(found)
     }
 
-    /// [`owners::owner_name`], once per person.
+    /// [`people::owner_name`], once per person.
     pub(crate) fn owner_name(
         &mut self,
         conn: &Connection,
@@ -107,7 +107,7 @@ impl Lookups {
         if let Some(name) = self.owner_names.get(id) {
             return Ok(name.clone());
         }
-        let name = owners::owner_name(conn, Some(id))?;
+        let name = people::owner_name(conn, Some(id))?;
         self.owner_names.insert(id.to_owned(), name.clone());
         Ok(name)
     }

@@ -11,7 +11,6 @@ mod go_live;
 mod import;
 mod links;
 mod lookups;
-mod owners;
 mod phases;
 mod precedence;
 mod reschedule;
@@ -26,10 +25,11 @@ use chrono::{DateTime, NaiveDate, Utc};
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
+/// Owners are people from the directory; the field is the directory's.
+pub use crate::people::UNKNOWN_OWNER_FIELD;
 pub use go_live::{GoLiveMove, GoLiveMoveScope};
 pub use import::TaskImportReport;
 pub use links::successor_moves;
-pub use owners::UNKNOWN_OWNER_FIELD;
 pub use reschedule::TaskSave;
 pub use schedule::{critical_path, slipped_tasks, CriticalPath, SlippedTask, TaskSlack};
 pub use shifts::{DatesUndo, GoLiveUndo, TaskDatesUndo, TaskShift};
@@ -38,7 +38,6 @@ pub use view::PlanView;
 pub(crate) use dependencies::DependencyGraph;
 pub(crate) use go_live::add_days;
 pub(crate) use import::parse_import_date;
-pub(crate) use owners::{owner_name, resolve_owner};
 pub(crate) use phases::find_or_insert_phase;
 pub(crate) use summary::{open_tasks_due_by, overdue_and_blocked_by_rollout};
 pub(crate) use tasks::{insert_task, list_live_tasks};
