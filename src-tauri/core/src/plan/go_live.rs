@@ -17,9 +17,9 @@ use ts_rs::TS;
 
 use super::shifts::{write_shifts, DatesUndo, GoLiveUndo, TaskShift};
 use super::{list_live_tasks, Task, TaskStatus};
-use crate::rollouts::{write_go_live, Rollout};
+use crate::rollouts::{required_date, write_go_live, Rollout};
 use crate::store::editable::check_editable;
-use crate::time::{date_text, now, parse_date, timestamp_text};
+use crate::time::{date_text, now, timestamp_text};
 use crate::{CoreError, Result, Store};
 
 /// Which open tasks move with go-live.
@@ -103,15 +103,12 @@ impl Store {
 }
 
 fn parse_new_date(text: &str) -> Result<NaiveDate> {
-    parse_date(text).ok_or_else(|| {
-        CoreError::invalid(
-            "go_live_date",
-            format!(
-                "The go-live date '{}' is not a date: use YYYY-MM-DD.",
-                text.trim()
-            ),
-        )
-    })
+    required_date(
+        text,
+        "go_live_date",
+        "go-live date",
+        "Give the new go-live date.",
+    )
 }
 
 struct MoveRequest {

@@ -8,7 +8,7 @@ mod validate;
 mod write;
 
 pub(crate) use store::{fetch as fetch_rollout, require_rollout};
-pub(crate) use validate::optional_date;
+pub(crate) use validate::{optional_date, required_date};
 pub(crate) use write::{insert_draft, write_go_live};
 
 use chrono::{DateTime, NaiveDate, Utc};

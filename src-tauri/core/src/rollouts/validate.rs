@@ -116,6 +116,24 @@ pub(crate) fn optional_date(
     parsed
 }
 
+/// A date a change cannot go without (the go-live a template plans back from, the new
+/// go-live of a move): `missing` says what to give when the text is empty.
+pub(crate) fn required_date(
+    text: &str,
+    field: &str,
+    label: &str,
+    missing: &str,
+) -> Result<NaiveDate> {
+    let mut errors = Vec::new();
+    optional_date(&Some(text.to_owned()), field, label, &mut errors).ok_or_else(|| {
+        if errors.is_empty() {
+            CoreError::invalid(field, missing)
+        } else {
+            CoreError::Validation(errors)
+        }
+    })
+}
+
 /// Trims site names, drops empty ones and repeats (ignoring case), keeping the order.
 fn clean_sites(sites: &[String], errors: &mut Vec<FieldError>) -> Vec<String> {
     let mut kept: Vec<String> = Vec::new();
