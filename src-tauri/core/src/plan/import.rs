@@ -16,7 +16,7 @@ use serde::Serialize;
 use ts_rs::TS;
 
 use super::store::lookups::Lookups;
-use super::store::{phases, tasks};
+use super::store::{phases, tasks as task_rows};
 use super::tasks::{add_unrecorded_task, UnrecordedTask};
 use super::{find_or_insert_phase, DependencyGraph, TaskDraft, TaskStatus};
 use crate::import::{find_column, Table, TableRow};
@@ -151,7 +151,7 @@ fn run(tx: &Transaction<'_>, rollout_id: &str, table: &Table) -> Result<TaskImpo
         ids.insert(title.to_lowercase(), (created.len(), row.line));
         created.push(task);
     }
-    let in_plan = tasks::live_ids_by_title(tx, rollout_id)?;
+    let in_plan = task_rows::live_ids_by_title(tx, rollout_id)?;
     let mut graph = DependencyGraph::load(tx, rollout_id)?;
     for task in &created {
         graph.know(&task.id, &task.title);

@@ -96,29 +96,15 @@ pub(super) fn insert(
     Ok(id)
 }
 
-/// The version of a rollout an update is based on, and the name a conflict shows.
-pub(crate) struct Version<'a> {
-    pub id: &'a str,
-    pub row_version: i64,
-    pub label: &'a str,
-}
-
-impl<'a> Version<'a> {
-    /// `rollout` at the version it was read at.
-    pub(crate) fn of(rollout: &'a Rollout) -> Self {
-        Self {
-            id: &rollout.id,
-            row_version: rollout.row_version,
-            label: &rollout.name,
-        }
-    }
-}
+/// The row an update is for: its id, the version the edit was based on, and the name a
+/// conflict shows.
+pub(crate) type Version<'a> = (&'a str, i64, &'a str);
 
 /// Replaces the editable fields of the rollout at `version`; any other version is a
 /// conflict and nothing is written.
 pub(super) fn update(
     tx: &Transaction<'_>,
-    version: &Version<'_>,
+    (id, row_version, label): Version<'_>,
     valid: &ValidRollout,
     at: &str,
 ) -> Result<()> {
@@ -140,41 +126,41 @@ pub(super) fn update(
             valid.scope_in,
             valid.scope_out,
             at,
-            version.id,
-            version.row_version,
+            id,
+            row_version,
         ],
     )?;
-    one_row_updated(affected, version.label)
+    one_row_updated(affected, label)
 }
 
 /// Sets how the rollout's plan reacts to a task's dates, at `version` only.
 pub(super) fn update_schedule_mode(
     tx: &Transaction<'_>,
-    version: &Version<'_>,
+    (id, row_version, label): Version<'_>,
     mode: ScheduleMode,
     at: &str,
 ) -> Result<()> {
     let affected = tx.execute(
         "UPDATE rollouts SET schedule_mode = ?1, updated_at = ?2, row_version = row_version + 1
          WHERE id = ?3 AND row_version = ?4",
-        params![mode.code(), at, version.id, version.row_version],
+        params![mode.code(), at, id, row_version],
     )?;
-    one_row_updated(affected, version.label)
+    one_row_updated(affected, label)
 }
 
 /// Sets the go-live date, at `version` only.
 pub(super) fn update_go_live(
     tx: &Transaction<'_>,
-    version: &Version<'_>,
+    (id, row_version, label): Version<'_>,
     go_live: Option<NaiveDate>,
     at: &str,
 ) -> Result<()> {
     let affected = tx.execute(
         "UPDATE rollouts SET go_live_date = ?1, updated_at = ?2, row_version = row_version + 1
          WHERE id = ?3 AND row_version = ?4",
-        params![go_live.map(date_text), at, version.id, version.row_version],
+        params![go_live.map(date_text), at, id, row_version],
     )?;
-    one_row_updated(affected, version.label)
+    one_row_updated(affected, label)
 }
 
 /// Deletes a rollout for good (its plan and workspace go with it, by foreign key).
@@ -242,24 +228,28 @@ mod tests {
             .expect("rollout")
     }
 
+    /// One store-level update, tried inside a write.
+    type Attempt<'a> = &'a dyn Fn(&Transaction<'_>) -> Result<()>;
+
     #[test]
     fn an_update_at_a_stale_version_is_refused_by_the_sql_and_changes_nothing() {
         let store = Store::open_in_memory().expect("store");
         let before = rollout(&store);
-        let stale = Version {
-            row_version: before.row_version - 1,
-            ..Version::of(&before)
-        };
+        let stale = (
+            before.id.as_str(),
+            before.row_version - 1,
+            before.name.as_str(),
+        );
         let valid = crate::rollouts::validate::validate(&RolloutDraft {
             name: "Renamed".into(),
             ..before.draft()
         })
         .expect("valid");
         let at = "2027-01-01T00:00:00Z";
-        let attempts: [&dyn Fn(&Transaction<'_>) -> Result<()>; 3] = [
-            &|tx| update(tx, &stale, &valid, at),
-            &|tx| update_schedule_mode(tx, &stale, ScheduleMode::Flag, at),
-            &|tx| update_go_live(tx, &stale, None, at),
+        let attempts: [Attempt<'_>; 3] = [
+            &|tx| update(tx, stale, &valid, at),
+            &|tx| update_schedule_mode(tx, stale, ScheduleMode::Flag, at),
+            &|tx| update_go_live(tx, stale, None, at),
         ];
         for attempt in attempts {
             let error = store.write(|tx| attempt(tx)).expect_err("a stale version");

@@ -43,7 +43,7 @@ pub(super) fn edit(
     current: Rollout,
     expected_row_version: i64,
     changes: ChangeSet,
-    write: impl FnOnce(&Version<'_>, &str) -> Result<()>,
+    write: impl FnOnce(Version<'_>, &str) -> Result<()>,
 ) -> Result<Rollout> {
     check_editable(
         &current.name,
@@ -55,13 +55,7 @@ pub(super) fn edit(
         return Ok(current);
     }
     let at = timestamp_text(now());
-    write(
-        &Version {
-            row_version: expected_row_version,
-            ..Version::of(&current)
-        },
-        &at,
-    )?;
+    write((&current.id, expected_row_version, &current.name), &at)?;
     record_update(tx, &at, &current.id, changes)?;
     store::fetch(tx, &current.id)
 }
@@ -75,7 +69,12 @@ pub(crate) fn write_go_live(
     current: &Rollout,
     go_live: Option<NaiveDate>,
 ) -> Result<()> {
-    store::update_go_live(tx, &Version::of(current), go_live, at)?;
+    store::update_go_live(
+        tx,
+        (&current.id, current.row_version, &current.name),
+        go_live,
+        at,
+    )?;
     let text = |d: Option<NaiveDate>| d.map(date_text).unwrap_or_default();
     let mut changes = ChangeSet::default();
     changes.compare("go_live_date", text(current.go_live_date), text(go_live));

@@ -3,3 +3,7 @@
 
 pub(crate) mod people;
 pub(crate) mod roles;
+
+/// The row an update is for: its id, the version the edit was based on, and the name a
+/// conflict shows.
+pub(crate) type Version<'a> = (&'a str, i64, &'a str);

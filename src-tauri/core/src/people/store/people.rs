@@ -3,6 +3,7 @@
 
 use rusqlite::{params, Connection, OptionalExtension, Row, Transaction};
 
+use super::Version;
 use crate::people::sort_key::family_sort_key;
 use crate::people::validate::ValidPerson;
 use crate::people::Person;
@@ -61,7 +62,7 @@ pub(crate) fn insert(tx: &Transaction<'_>, valid: &ValidPerson, at: &str) -> Res
 /// conflict (named `label`) and nothing is written.
 pub(crate) fn update(
     tx: &Transaction<'_>,
-    (id, row_version, label): (&str, i64, &str),
+    (id, row_version, label): Version<'_>,
     valid: &ValidPerson,
     at: &str,
 ) -> Result<()> {

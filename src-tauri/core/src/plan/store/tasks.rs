@@ -308,6 +308,9 @@ mod tests {
     use crate::rollouts::RolloutDraft;
     use crate::Store;
 
+    /// One store-level update, tried inside a write.
+    type Attempt<'a> = &'a dyn Fn(&Transaction<'_>) -> Result<()>;
+
     #[test]
     fn an_update_at_a_stale_version_is_refused_by_the_sql_and_changes_nothing() {
         let store = Store::open_in_memory().expect("store");
@@ -343,7 +346,7 @@ mod tests {
         );
         let at = "2027-01-01T00:00:00Z";
         let day = NaiveDate::from_ymd_opt(2027, 1, 4);
-        let attempts: [&dyn Fn(&Transaction<'_>) -> Result<()>; 3] = [
+        let attempts: [Attempt<'_>; 3] = [
             &|tx| update(tx, stale, &valid, at),
             &|tx| update_dates(tx, stale, (day, day), at),
             &|tx| touch(tx, stale, at),
