@@ -6,47 +6,9 @@ mod common;
 
 use chrono::NaiveDate;
 use common::date;
+use common::plan::{add, plan, task, Plan};
 use rollplan_core::plan::{GoLiveMoveScope, Task, TaskDraft, TaskKind, TaskStatus};
-use rollplan_core::rollouts::{RolloutDraft, ScheduleMode};
-use rollplan_core::Store;
-
-struct Plan {
-    store: Store,
-    rollout: String,
-}
-
-fn plan() -> Plan {
-    let store = Store::open_in_memory().expect("store");
-    let rollout = store
-        .create_rollout(&RolloutDraft {
-            name: "EHR go-live".into(),
-            start_date: Some("2026-10-01".into()),
-            go_live_date: Some("2027-03-01".into()),
-            ..RolloutDraft::default()
-        })
-        .expect("rollout")
-        .id;
-    Plan { store, rollout }
-}
-
-fn add(plan: &Plan, title: &str, kind: TaskKind, start: &str, due: &str) -> Task {
-    plan.store
-        .create_task(
-            &plan.rollout,
-            &TaskDraft {
-                title: title.into(),
-                kind,
-                start_date: Some(start.into()),
-                due_date: Some(due.into()),
-                ..TaskDraft::default()
-            },
-        )
-        .expect("task")
-}
-
-fn task(plan: &Plan, title: &str, start: &str, due: &str) -> Task {
-    add(plan, title, TaskKind::Task, start, due)
-}
+use rollplan_core::rollouts::ScheduleMode;
 
 fn reload(plan: &Plan, task: &Task) -> Task {
     plan.store.get_task(&task.id).expect("task")

@@ -8,7 +8,7 @@ use super::thresholds::attach_thresholds;
 use super::validate::{validate, ValidMetric};
 use super::{DatedValue, Metric, MetricDraft};
 use crate::audit::{self, AuditAction, ChangeSet, EntityKind};
-use crate::plan::owner_name;
+use crate::people::owner_name;
 use crate::rollouts::require_rollout;
 use crate::store::editable::check_editable;
 use crate::store::rows;

@@ -9,7 +9,7 @@ use super::levels::{place_levels, TemplateLevels};
 use super::templates::{find_template, MetricTemplate, TemplateChoices};
 use super::who_acts::{who_acts, ACTED_BY_FIELD};
 use super::{insert_metric, insert_threshold, Metric, MetricDraft, ThresholdDraft, ThresholdLevel};
-use crate::plan::UNKNOWN_OWNER_FIELD;
+use crate::people::UNKNOWN_OWNER_FIELD;
 use crate::{CoreError, FieldError, Result, Store};
 
 impl Store {

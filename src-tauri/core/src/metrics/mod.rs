@@ -4,7 +4,7 @@
 //! a status with its reason, chart data, and the list of metrics needing attention.
 //!
 //! Owners are people from the staff directory, named as a plan's task owners are (an id
-//! or a name; an unknown name is refused on [`crate::plan::UNKNOWN_OWNER_FIELD`]).
+//! or a name; an unknown name is refused on [`crate::people::UNKNOWN_OWNER_FIELD`]).
 
 mod chart;
 mod dashboard;

@@ -9,7 +9,7 @@ use super::format::value_text;
 use super::validate::check_value;
 use super::{Direction, Metric, Threshold, ThresholdDraft, ThresholdLevel};
 use crate::audit::{self, AuditAction, ChangeSet, EntityKind};
-use crate::plan::{owner_name, resolve_owner};
+use crate::people::{owner_name, resolve_owner};
 use crate::store::editable::check_editable;
 use crate::store::rows;
 use crate::store::trash::trash_or_restore;

@@ -7,7 +7,7 @@ use rusqlite::Connection;
 use super::definitions::live_metric_named;
 use super::format::value_text;
 use super::{DatedValue, Direction, Metric, MetricDraft, MetricUnit};
-use crate::plan::resolve_owner;
+use crate::people::resolve_owner;
 use crate::time::date_text;
 use crate::workspace::edit::required_date;
 use crate::{CoreError, FieldError, Result};

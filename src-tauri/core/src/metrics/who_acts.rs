@@ -6,7 +6,7 @@
 
 use rusqlite::Connection;
 
-use crate::plan::{resolve_owner, UNKNOWN_OWNER_FIELD};
+use crate::people::{resolve_owner, UNKNOWN_OWNER_FIELD};
 use crate::{FieldError, Result};
 
 /// The field *Who acts* is checked on.

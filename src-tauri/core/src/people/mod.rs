@@ -1,19 +1,26 @@
 //! The staff directory: people and the managed list of roles they hold. Owners,
-//! approvers and trainees across Rollplan are people from here.
+//! approvers and trainees across Rollplan are people from here (`owners.rs` turns a
+//! typed name into one). All SQL of the directory is in `store/`.
 
+mod directory;
+mod owners;
+mod roles;
 pub mod roster;
 mod sort_key;
 mod store;
 mod validate;
+mod write;
 
 use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
+pub use owners::UNKNOWN_OWNER_FIELD;
+pub(crate) use owners::{find_owner, owner_name, resolve_owner};
+pub(crate) use roles::insert_role;
 pub use sort_key::family_sort_key;
-pub(crate) use store::{
-    add_person, find_role_by_name, insert_person, insert_role, update_person_in, RoleNames,
-};
+pub(crate) use store::roles::find_by_name as find_role_by_name;
+pub(crate) use write::{add_person, insert_person, update_person_in};
 
 /// A job role, such as "Medical assistant (MA)".
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]

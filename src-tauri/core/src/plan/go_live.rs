@@ -11,15 +11,15 @@
 //! move comes back with what undoes it.
 
 use chrono::{Days, NaiveDate};
-use rusqlite::{params, Transaction};
+use rusqlite::Transaction;
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
 use super::shifts::{write_shifts, DatesUndo, GoLiveUndo, TaskShift};
 use super::{list_live_tasks, Task, TaskStatus};
-use crate::audit::{self, AuditAction, ChangeSet, EntityKind};
-use crate::rollouts::Rollout;
-use crate::time::{date_text, now, parse_date, timestamp_text};
+use crate::rollouts::{required_date, write_go_live, Rollout};
+use crate::store::editable::check_editable;
+use crate::time::{date_text, now, timestamp_text};
 use crate::{CoreError, Result, Store};
 
 /// Which open tasks move with go-live.
@@ -69,7 +69,13 @@ impl Store {
         // all it costs, even on a plan of thousands of tasks.
         self.read(|conn| {
             let rollout = crate::rollouts::fetch_rollout(conn, rollout_id)?;
-            ensure_not_trashed(&rollout)?;
+            // A preview holds no version to compare; only the trash stops it.
+            check_editable(
+                &rollout.name,
+                rollout.deleted_at.is_some(),
+                rollout.row_version,
+                rollout.row_version,
+            )?;
             let tasks = list_live_tasks(conn, rollout_id)?;
             plan_move(&rollout, tasks, new_go_live, scope, today)
         })
@@ -97,15 +103,12 @@ impl Store {
 }
 
 fn parse_new_date(text: &str) -> Result<NaiveDate> {
-    parse_date(text).ok_or_else(|| {
-        CoreError::invalid(
-            "go_live_date",
-            format!(
-                "The go-live date '{}' is not a date: use YYYY-MM-DD.",
-                text.trim()
-            ),
-        )
-    })
+    required_date(
+        text,
+        "go_live_date",
+        "go-live date",
+        "Give the new go-live date.",
+    )
 }
 
 struct MoveRequest {
@@ -121,13 +124,12 @@ fn move_go_live(
     request: &MoveRequest,
 ) -> Result<GoLiveMove> {
     let rollout = crate::rollouts::fetch_rollout(tx, rollout_id)?;
-    ensure_not_trashed(&rollout)?;
-    if request.expected_row_version != rollout.row_version {
-        return Err(CoreError::Conflict(format!(
-            "'{}' was changed elsewhere since you opened it; reload to see the latest.",
-            rollout.name
-        )));
-    }
+    check_editable(
+        &rollout.name,
+        rollout.deleted_at.is_some(),
+        rollout.row_version,
+        request.expected_row_version,
+    )?;
     let mut planned = plan_move(
         &rollout,
         list_live_tasks(tx, rollout_id)?,
@@ -137,16 +139,6 @@ fn move_go_live(
     )?;
     planned.undo = Some(write_move(tx, &rollout, &planned)?);
     Ok(planned)
-}
-
-fn ensure_not_trashed(rollout: &Rollout) -> Result<()> {
-    match rollout.deleted_at {
-        Some(_) => Err(CoreError::Conflict(format!(
-            "'{}' is in the trash: restore it before editing.",
-            rollout.name
-        ))),
-        None => Ok(()),
-    }
 }
 
 /// The move of go-live to `new_go_live` and the open tasks with it (the module's rule),
@@ -220,25 +212,7 @@ fn write_move(tx: &Transaction<'_>, rollout: &Rollout, planned: &GoLiveMove) -> 
     let new_go_live = planned.new_go_live;
     let mut go_live = None;
     if rollout.go_live_date != Some(new_go_live) {
-        tx.execute(
-            "UPDATE rollouts SET go_live_date = ?1, updated_at = ?2, row_version = row_version + 1
-             WHERE id = ?3 AND row_version = ?4",
-            params![date_text(new_go_live), at, rollout.id, rollout.row_version],
-        )?;
-        let mut changes = ChangeSet::default();
-        changes.compare(
-            "go_live_date",
-            rollout.go_live_date.map(date_text).unwrap_or_default(),
-            date_text(new_go_live),
-        );
-        audit::record(
-            tx,
-            &at,
-            EntityKind::Rollout,
-            &rollout.id,
-            AuditAction::Update,
-            &changes.into_changes(),
-        )?;
+        write_go_live(tx, &at, rollout, Some(new_go_live))?;
         go_live = Some(GoLiveUndo {
             go_live_date: rollout.go_live_date,
             row_version: rollout.row_version + 1,

@@ -11,11 +11,12 @@
 use std::collections::{HashMap, HashSet};
 
 use chrono::NaiveDate;
-use rusqlite::{params, Transaction};
+use rusqlite::Transaction;
 use serde::Serialize;
 use ts_rs::TS;
 
-use super::lookups::Lookups;
+use super::store::lookups::Lookups;
+use super::store::{phases, tasks as task_rows};
 use super::tasks::{add_unrecorded_task, UnrecordedTask};
 use super::{find_or_insert_phase, DependencyGraph, TaskDraft, TaskStatus};
 use crate::import::{find_column, Table, TableRow};
@@ -64,11 +65,10 @@ fn run(tx: &Transaction<'_>, rollout_id: &str, table: &Table) -> Result<TaskImpo
         column: column.and_then(|c| table.headers.get(c).cloned()),
         message: format!("{message} (nothing was imported)"),
     };
-    let known_phases: HashSet<String> = existing(
-        tx,
-        "SELECT name FROM plan_phases WHERE rollout_id = ?1 AND deleted_at IS NULL",
-        rollout_id,
-    )?;
+    let known_phases: HashSet<String> = phases::list_live(tx, rollout_id)?
+        .into_iter()
+        .map(|phase| phase.name.to_lowercase())
+        .collect();
     let mut new_phases = Vec::new();
     // The phase each name found or added, so the rows after it ask nobody; keyed as
     // SQLite's NOCASE compares names, which is how the phase was looked up.
@@ -151,7 +151,7 @@ fn run(tx: &Transaction<'_>, rollout_id: &str, table: &Table) -> Result<TaskImpo
         ids.insert(title.to_lowercase(), (created.len(), row.line));
         created.push(task);
     }
-    let in_plan = existing_tasks(tx, rollout_id)?;
+    let in_plan = task_rows::live_ids_by_title(tx, rollout_id)?;
     let mut graph = DependencyGraph::load(tx, rollout_id)?;
     for task in &created {
         graph.know(&task.id, &task.title);
@@ -301,28 +301,6 @@ fn parse_status(text: &str) -> std::result::Result<TaskStatus, String> {
             ))
         }
     })
-}
-
-fn existing(tx: &Transaction<'_>, sql: &str, rollout_id: &str) -> Result<HashSet<String>> {
-    let mut statement = tx.prepare_cached(sql)?;
-    let found = statement.query_map(params![rollout_id], |row| row.get::<_, String>(0))?;
-    Ok(found
-        .map(|name| name.map(|n| n.to_lowercase()))
-        .collect::<rusqlite::Result<_>>()?)
-}
-
-/// The plan's live tasks by lower-case title (the first of any repeated title).
-fn existing_tasks(tx: &Transaction<'_>, rollout_id: &str) -> Result<HashMap<String, String>> {
-    let mut statement = tx.prepare_cached(
-        "SELECT id, title FROM plan_tasks WHERE rollout_id = ?1 AND deleted_at IS NULL ORDER BY created_at DESC",
-    )?;
-    let found = statement.query_map(params![rollout_id], |row| {
-        Ok((
-            row.get::<_, String>(1)?.to_lowercase(),
-            row.get::<_, String>(0)?,
-        ))
-    })?;
-    Ok(found.collect::<rusqlite::Result<_>>()?)
 }
 
 #[cfg(test)]

@@ -2,22 +2,23 @@
 //! and what a practice manager asks of it each week — what slipped, what the critical
 //! path to go-live is, and what moving go-live would do.
 //!
+//! All SQL of the plan is in `store/`, one file per table; the rest works on values.
+//!
 //! Owners are people from the staff directory. A draft names its owner by person id or
 //! by name (as typed or imported); a name nobody in the directory has is refused on the
 //! field [`UNKNOWN_OWNER_FIELD`], so the UI can offer to add that person.
 
 mod dependencies;
 mod go_live;
+mod graph;
 mod import;
 mod links;
-mod lookups;
-mod owners;
 mod phases;
 mod precedence;
 mod reschedule;
 mod schedule;
 mod shifts;
-mod summary;
+mod store;
 mod tasks;
 mod validate;
 mod view;
@@ -26,22 +27,24 @@ use chrono::{DateTime, NaiveDate, Utc};
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
+/// Owners are people from the directory; the field is the directory's.
+pub use crate::people::UNKNOWN_OWNER_FIELD;
 pub use go_live::{GoLiveMove, GoLiveMoveScope};
 pub use import::TaskImportReport;
 pub use links::successor_moves;
-pub use owners::UNKNOWN_OWNER_FIELD;
 pub use reschedule::TaskSave;
 pub use schedule::{critical_path, slipped_tasks, CriticalPath, SlippedTask, TaskSlack};
 pub use shifts::{DatesUndo, GoLiveUndo, TaskDatesUndo, TaskShift};
 pub use view::PlanView;
 
-pub(crate) use dependencies::DependencyGraph;
 pub(crate) use go_live::add_days;
+pub(crate) use graph::DependencyGraph;
 pub(crate) use import::parse_import_date;
-pub(crate) use owners::{owner_name, resolve_owner};
 pub(crate) use phases::find_or_insert_phase;
-pub(crate) use summary::{open_tasks_due_by, overdue_and_blocked_by_rollout};
-pub(crate) use tasks::{insert_task, list_live_tasks};
+pub(crate) use store::tasks::{
+    list_live as list_live_tasks, open_tasks_due_by, overdue_and_blocked_by_rollout,
+};
+pub(crate) use tasks::insert_task;
 
 /// A task is work over days; a milestone is a moment (go-live, sign-off) on one date.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize, Deserialize, TS)]

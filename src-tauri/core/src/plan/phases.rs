@@ -1,20 +1,21 @@
 //! The phases of a rollout's plan, in order. Tasks point at a phase; trashing a phase
-//! keeps its tasks (they show without a phase until it is restored).
+//! keeps its tasks (they show without a phase until it is restored). Names are unique
+//! among a plan's live phases, ignoring case. The SQL is in `store/phases.rs`.
 
-use rusqlite::{params, Connection, OptionalExtension, Row, Transaction};
+use rusqlite::{Connection, Transaction};
 
+use super::store::phases as rows;
 use super::PlanPhase;
 use crate::audit::{self, AuditAction, ChangeSet, EntityKind};
-use crate::store::{rows, trash};
+use crate::store::editable::check_editable;
+use crate::store::trash;
 use crate::time::{now, timestamp_text};
 use crate::{CoreError, Result, Store};
-
-const COLUMNS: &str = "id, rollout_id, name, position, row_version";
 
 impl Store {
     /// A rollout's phases (not in the trash), in plan order.
     pub fn list_phases(&self, rollout_id: &str) -> Result<Vec<PlanPhase>> {
-        self.read(|conn| list_live_phases(conn, rollout_id))
+        self.read(|conn| rows::list_live(conn, rollout_id))
     }
 
     /// Adds a phase at the end of the plan.
@@ -31,23 +32,21 @@ impl Store {
     ) -> Result<PlanPhase> {
         let name = valid_name(name)?;
         self.write(|tx| {
-            let current = fetch(tx, id)?;
-            if current.row_version != expected_row_version {
-                return Err(CoreError::Conflict(format!(
-                    "The phase '{}' was changed elsewhere; reload to see the latest.",
-                    current.name
-                )));
-            }
+            let current = rows::fetch(tx, id)?;
+            // Trashed phases are not shown to rename, and a rename never touched the trash
+            // state; only the version stops one.
+            check_editable(
+                &current.name,
+                false,
+                current.row_version,
+                expected_row_version,
+            )?;
             if current.name == name {
                 return Ok(current);
             }
             refuse_duplicate(tx, &current.rollout_id, &name)?;
             let at = timestamp_text(now());
-            tx.execute(
-                "UPDATE plan_phases SET name = ?1, updated_at = ?2, row_version = row_version + 1
-                 WHERE id = ?3",
-                params![name, at, id],
-            )?;
+            rows::rename(tx, (id, expected_row_version, &current.name), &name, &at)?;
             let mut changes = ChangeSet::default();
             changes.compare("name", current.name.as_str(), name.as_str());
             audit::record(
@@ -58,20 +57,20 @@ impl Store {
                 AuditAction::Update,
                 &changes.into_changes(),
             )?;
-            fetch(tx, id)
+            rows::fetch(tx, id)
         })
     }
 
     pub fn trash_phase(&self, id: &str) -> Result<()> {
         self.write(|tx| {
-            fetch(tx, id)?;
+            rows::fetch(tx, id)?;
             trash::set_trashed(tx, "plan_phases", EntityKind::PlanPhase, id, true).map(drop)
         })
     }
 
     pub fn restore_phase(&self, id: &str) -> Result<()> {
         self.write(|tx| {
-            let phase = fetch(tx, id)?;
+            let phase = rows::fetch(tx, id)?;
             refuse_duplicate(tx, &phase.rollout_id, &phase.name)?;
             trash::set_trashed(tx, "plan_phases", EntityKind::PlanPhase, id, false).map(drop)
         })
@@ -87,23 +86,13 @@ fn valid_name(name: &str) -> Result<String> {
 }
 
 fn refuse_duplicate(conn: &Connection, rollout_id: &str, name: &str) -> Result<()> {
-    if find_live(conn, rollout_id, name)?.is_some() {
+    if rows::find_live(conn, rollout_id, name)?.is_some() {
         return Err(CoreError::invalid(
             "name",
             format!("The plan already has a phase called {name}."),
         ));
     }
     Ok(())
-}
-
-fn find_live(conn: &Connection, rollout_id: &str, name: &str) -> Result<Option<PlanPhase>> {
-    Ok(conn
-        .prepare_cached(&format!(
-            "SELECT {COLUMNS} FROM plan_phases
-             WHERE rollout_id = ?1 AND name = ?2 COLLATE NOCASE AND deleted_at IS NULL"
-        ))?
-        .query_row(params![rollout_id, name.trim()], from_row)
-        .optional()?)
 }
 
 /// Validates and appends a phase inside a caller's transaction.
@@ -115,18 +104,8 @@ pub(crate) fn insert_phase(
     let name = valid_name(name)?;
     crate::rollouts::require_rollout(tx, rollout_id)?;
     refuse_duplicate(tx, rollout_id, &name)?;
-    let position: i64 = tx.query_row(
-        "SELECT coalesce(max(position), 0) + 1 FROM plan_phases WHERE rollout_id = ?1",
-        params![rollout_id],
-        |row| row.get(0),
-    )?;
-    let id = uuid::Uuid::now_v7().to_string();
     let at = timestamp_text(now());
-    tx.execute(
-        "INSERT INTO plan_phases (id, rollout_id, name, position, created_at, updated_at)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?5)",
-        params![id, rollout_id, name, position, at],
-    )?;
+    let id = rows::insert(tx, rollout_id, &name, &at)?;
     let mut changes = ChangeSet::default();
     changes.compare("name", "", name.as_str());
     audit::record(
@@ -137,17 +116,7 @@ pub(crate) fn insert_phase(
         AuditAction::Create,
         &changes.into_changes(),
     )?;
-    fetch(tx, &id)
-}
-
-/// A rollout's phases (not in the trash), in plan order.
-pub(crate) fn list_live_phases(conn: &Connection, rollout_id: &str) -> Result<Vec<PlanPhase>> {
-    let mut statement = conn.prepare_cached(&format!(
-        "SELECT {COLUMNS} FROM plan_phases
-         WHERE rollout_id = ?1 AND deleted_at IS NULL ORDER BY position, id"
-    ))?;
-    let found = statement.query_map(params![rollout_id], from_row)?;
-    Ok(found.collect::<rusqlite::Result<_>>()?)
+    rows::fetch(tx, &id)
 }
 
 /// The live phase called `name` (ignoring case), added at the end if there is none:
@@ -157,28 +126,8 @@ pub(crate) fn find_or_insert_phase(
     rollout_id: &str,
     name: &str,
 ) -> Result<PlanPhase> {
-    match find_live(tx, rollout_id, name)? {
+    match rows::find_live(tx, rollout_id, name)? {
         Some(phase) => Ok(phase),
         None => insert_phase(tx, rollout_id, name),
     }
-}
-
-fn fetch(conn: &Connection, id: &str) -> Result<PlanPhase> {
-    rows::fetch_by_id(
-        conn,
-        &format!("SELECT {COLUMNS} FROM plan_phases WHERE id = ?1"),
-        id,
-        "Phase",
-        from_row,
-    )
-}
-
-fn from_row(row: &Row<'_>) -> rusqlite::Result<PlanPhase> {
-    Ok(PlanPhase {
-        id: row.get("id")?,
-        rollout_id: row.get("rollout_id")?,
-        name: row.get("name")?,
-        position: row.get("position")?,
-        row_version: row.get("row_version")?,
-    })
 }

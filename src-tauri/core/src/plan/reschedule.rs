@@ -7,9 +7,10 @@ use serde::Serialize;
 use ts_rs::TS;
 
 use super::links::successor_moves;
-use super::lookups::Lookups;
 use super::shifts::{write_shifts, DatesUndo};
-use super::tasks::{fetch, update_in};
+use super::store::lookups::Lookups;
+use super::store::tasks::fetch;
+use super::tasks::update_in;
 use super::validate::validate;
 use super::{list_live_tasks, Task, TaskDraft, TaskShift};
 use crate::rollouts::{fetch_rollout, ScheduleMode};
@@ -35,7 +36,8 @@ impl Store {
             if fetch_rollout(conn, &current.rollout_id)?.schedule_mode != ScheduleMode::Move {
                 return Ok(Vec::new());
             }
-            let valid = validate(conn, &mut Lookups::default(), &current.rollout_id, draft)?;
+            let refs = Lookups::default().refs(conn, &current.rollout_id, draft)?;
+            let valid = validate(draft, refs)?;
             let mut tasks = list_live_tasks(conn, &current.rollout_id)?;
             if let Some(task) = tasks.iter_mut().find(|t| t.id == id) {
                 task.start_date = valid.start_date;

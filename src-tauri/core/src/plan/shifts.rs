@@ -7,13 +7,15 @@
 use std::collections::HashMap;
 
 use chrono::NaiveDate;
-use rusqlite::{params, Transaction};
+use rusqlite::Transaction;
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
-use super::tasks::fetch;
+use super::store::tasks as rows;
 use super::TaskKind;
 use crate::audit::{self, AuditAction, ChangeSet, EntityKind};
+use crate::rollouts::write_go_live;
+use crate::store::editable::check_editable;
 use crate::time::{date_text, now, timestamp_text};
 use crate::{CoreError, Result, Store};
 
@@ -66,26 +68,21 @@ pub(super) fn write_shifts(
     at: &str,
     shifts: &[TaskShift],
 ) -> Result<Vec<TaskDatesUndo>> {
-    let mut update = tx.prepare_cached(
-        "UPDATE plan_tasks SET start_date = ?1, due_date = ?2, updated_at = ?3,
-             row_version = row_version + 1
-         WHERE id = ?4 AND row_version = ?5 AND deleted_at IS NULL",
-    )?;
     let mut undo = Vec::with_capacity(shifts.len());
     for shift in shifts {
-        let changed = update.execute(params![
-            shift.new_start.map(date_text),
-            shift.new_due.map(date_text),
+        rows::update_dates(
+            tx,
+            (&shift.task_id, shift.row_version, &shift.title),
+            (shift.new_start, shift.new_due),
             at,
-            shift.task_id,
-            shift.row_version
-        ])?;
-        if changed == 0 {
-            return Err(CoreError::Conflict(format!(
+        )
+        .map_err(|error| match error {
+            CoreError::Conflict(_) => CoreError::Conflict(format!(
                 "'{}' was changed elsewhere meanwhile; nothing was moved. Look again and retry.",
                 shift.title
-            )));
-        }
+            )),
+            other => other,
+        })?;
         record_dates(
             tx,
             at,
@@ -134,31 +131,29 @@ impl Store {
             let at = timestamp_text(now());
             let mut current = HashMap::new();
             for task in &undo.tasks {
-                let found = fetch(tx, &task.task_id)?;
+                let found = rows::fetch(tx, &task.task_id)?;
                 if found.rollout_id != undo.rollout_id {
                     return Err(CoreError::invalid(
                         "undo",
                         format!("'{}' belongs to another rollout's plan.", found.title),
                     ));
                 }
-                if found.deleted_at.is_some() || found.row_version != task.row_version {
-                    return Err(edited_since(&found.title));
-                }
+                check_editable(
+                    &found.title,
+                    found.deleted_at.is_some(),
+                    found.row_version,
+                    task.row_version,
+                )
+                .map_err(|_| edited_since(&found.title))?;
                 current.insert(task.task_id.as_str(), (found.start_date, found.due_date));
             }
-            let mut restore = tx.prepare_cached(
-                "UPDATE plan_tasks SET start_date = ?1, due_date = ?2, updated_at = ?3,
-                     row_version = row_version + 1
-                 WHERE id = ?4 AND row_version = ?5",
-            )?;
             for task in &undo.tasks {
-                restore.execute(params![
-                    task.start_date.map(date_text),
-                    task.due_date.map(date_text),
-                    at,
-                    task.task_id,
-                    task.row_version
-                ])?;
+                rows::update_dates(
+                    tx,
+                    (&task.task_id, task.row_version, &task.title),
+                    (task.start_date, task.due_date),
+                    &at,
+                )?;
                 let moved = current
                     .get(task.task_id.as_str())
                     .copied()
@@ -193,32 +188,12 @@ fn restore_go_live(
     go_live: &GoLiveUndo,
 ) -> Result<()> {
     let rollout = crate::rollouts::fetch_rollout(tx, rollout_id)?;
-    if rollout.deleted_at.is_some() || rollout.row_version != go_live.row_version {
-        return Err(edited_since(&rollout.name));
-    }
-    tx.execute(
-        "UPDATE rollouts SET go_live_date = ?1, updated_at = ?2, row_version = row_version + 1
-         WHERE id = ?3 AND row_version = ?4",
-        params![
-            go_live.go_live_date.map(date_text),
-            at,
-            rollout_id,
-            go_live.row_version
-        ],
-    )?;
-    let text = |d: Option<NaiveDate>| d.map(date_text).unwrap_or_default();
-    let mut changes = ChangeSet::default();
-    changes.compare(
-        "go_live_date",
-        text(rollout.go_live_date),
-        text(go_live.go_live_date),
-    );
-    audit::record(
-        tx,
-        at,
-        EntityKind::Rollout,
-        rollout_id,
-        AuditAction::Update,
-        &changes.into_changes(),
+    check_editable(
+        &rollout.name,
+        rollout.deleted_at.is_some(),
+        rollout.row_version,
+        go_live.row_version,
     )
+    .map_err(|_| edited_since(&rollout.name))?;
+    write_go_live(tx, at, &rollout, go_live.go_live_date)
 }

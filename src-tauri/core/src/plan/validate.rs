@@ -1,18 +1,19 @@
 //! Checking a task's fields before it is written: every field at once, so the form can
-//! mark them all.
+//! mark them all. Pure: what the check needs of the database (is the phase one of this
+//! plan's, whom does the owner name) is looked up first, into [`TaskRefs`].
 
 use chrono::NaiveDate;
-use rusqlite::Connection;
 
-use super::lookups::Lookups;
 use super::{TaskDraft, TaskKind, TaskStatus};
-use crate::time::{date_text, parse_date};
+use crate::rollouts::optional_date;
+use crate::time::date_text;
 use crate::{CoreError, FieldError, Result};
 
 const MAX_TITLE_CHARS: usize = 200;
 
 /// A draft that passed validation.
-pub(super) struct ValidTask {
+#[derive(Debug)]
+pub(crate) struct ValidTask {
     pub title: String,
     pub phase_id: Option<String>,
     pub kind: TaskKind,
@@ -23,13 +24,25 @@ pub(super) struct ValidTask {
     pub notes: String,
 }
 
+/// What checking a draft needs to know of the database (see `Lookups::refs`).
+pub(crate) struct TaskRefs {
+    /// Whether the draft's phase, if it names one, is a live phase of the rollout's plan.
+    pub phase_is_live: bool,
+    /// The person the draft's owner names (`None` for nobody), or why it names no one.
+    pub owner: std::result::Result<Option<String>, FieldError>,
+}
+
+/// The phase a draft names, trimmed; `None` for no phase.
+pub(crate) fn phase_of(draft: &TaskDraft) -> Option<&str> {
+    draft
+        .phase_id
+        .as_deref()
+        .map(str::trim)
+        .filter(|p| !p.is_empty())
+}
+
 /// Checks every field at once so the form can mark them all.
-pub(super) fn validate(
-    conn: &Connection,
-    lookups: &mut Lookups,
-    rollout_id: &str,
-    draft: &TaskDraft,
-) -> Result<ValidTask> {
+pub(crate) fn validate(draft: &TaskDraft, refs: TaskRefs) -> Result<ValidTask> {
     let mut errors = Vec::new();
     let title = draft.title.trim();
     if title.is_empty() {
@@ -42,8 +55,8 @@ pub(super) fn validate(
             ),
         ));
     }
-    let mut start_date = date_field(&draft.start_date, "start_date", "start date", &mut errors);
-    let due_date = date_field(&draft.due_date, "due_date", "due date", &mut errors);
+    let mut start_date = optional_date(&draft.start_date, "start_date", "start date", &mut errors);
+    let due_date = optional_date(&draft.due_date, "due_date", "due date", &mut errors);
     if draft.kind == TaskKind::Milestone {
         // A milestone is a moment: its date is its due date.
         if due_date.is_none() && !errors.iter().any(|e| e.field == "due_date") {
@@ -62,24 +75,14 @@ pub(super) fn validate(
             ));
         }
     }
-    let phase_id = match draft
-        .phase_id
-        .as_deref()
-        .map(str::trim)
-        .filter(|p| !p.is_empty())
-    {
-        None => None,
-        Some(phase) => {
-            if !lookups.is_live_phase(conn, phase, rollout_id)? {
-                errors.push(FieldError::new(
-                    "phase_id",
-                    "Choose a phase of this rollout's plan.",
-                ));
-            }
-            Some(phase.to_owned())
-        }
-    };
-    let owner_id = match lookups.resolve_owner(conn, &draft.owner)? {
+    let phase_id = phase_of(draft).map(str::to_owned);
+    if phase_id.is_some() && !refs.phase_is_live {
+        errors.push(FieldError::new(
+            "phase_id",
+            "Choose a phase of this rollout's plan.",
+        ));
+    }
+    let owner_id = match refs.owner {
         Ok(owner) => owner,
         Err(error) => {
             errors.push(error);
@@ -101,20 +104,62 @@ pub(super) fn validate(
     })
 }
 
-/// An optional ISO date; a mistyped one is noted against its field.
-pub(crate) fn date_field(
-    text: &Option<String>,
-    field: &str,
-    label: &str,
-    errors: &mut Vec<FieldError>,
-) -> Option<NaiveDate> {
-    let text = text.as_deref().map(str::trim).filter(|t| !t.is_empty())?;
-    let parsed = parse_date(text);
-    if parsed.is_none() {
-        errors.push(FieldError::new(
-            field,
-            format!("The {label} '{text}' is not a date: use YYYY-MM-DD."),
-        ));
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn found() -> TaskRefs {
+        TaskRefs {
+            phase_is_live: true,
+            owner: Ok(None),
+        }
     }
-    parsed
+
+    fn fields(error: CoreError) -> Vec<String> {
+        match error {
+            CoreError::Validation(errors) => errors.into_iter().map(|e| e.field).collect(),
+            other => panic!("expected a validation error, got {other}"),
+        }
+    }
+
+    #[test]
+    fn a_milestone_is_on_its_due_date() {
+        let draft = TaskDraft {
+            title: "Go-live".into(),
+            kind: TaskKind::Milestone,
+            start_date: Some("2027-01-01".into()),
+            due_date: Some("2027-03-01".into()),
+            ..TaskDraft::default()
+        };
+        let valid = validate(&draft, found()).expect("valid");
+        assert_eq!(
+            valid.start_date, valid.due_date,
+            "a milestone starts on its date, whatever the start field says"
+        );
+        let undated = TaskDraft {
+            due_date: None,
+            ..draft
+        };
+        let error = validate(&undated, found()).expect_err("a milestone needs its date");
+        assert_eq!(fields(error), ["due_date"]);
+    }
+
+    #[test]
+    fn what_the_lookups_found_is_reported_with_the_other_fields() {
+        let draft = TaskDraft {
+            title: " ".into(),
+            phase_id: Some("a trashed phase".into()),
+            ..TaskDraft::default()
+        };
+        let refs = TaskRefs {
+            phase_is_live: false,
+            owner: Err(FieldError::new("owner", "two people")),
+        };
+        let error = validate(&draft, refs).expect_err("refused");
+        assert_eq!(
+            fields(error),
+            ["title", "phase_id", "owner"],
+            "every field in error is named at once"
+        );
+    }
 }

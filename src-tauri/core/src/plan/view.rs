@@ -7,7 +7,7 @@ use chrono::NaiveDate;
 use serde::Serialize;
 use ts_rs::TS;
 
-use super::phases::list_live_phases;
+use super::store::phases;
 use super::{
     critical_path, list_live_tasks, slipped_tasks, CriticalPath, PlanPhase, SlippedTask, Task,
 };
@@ -30,7 +30,7 @@ impl Store {
             let rollout = crate::rollouts::fetch_rollout(conn, rollout_id)?;
             let tasks = list_live_tasks(conn, rollout_id)?;
             Ok(PlanView {
-                phases: list_live_phases(conn, rollout_id)?,
+                phases: phases::list_live(conn, rollout_id)?,
                 critical_path: critical_path(&tasks, rollout.go_live_date),
                 slipped: slipped_tasks(&tasks, today),
                 tasks,

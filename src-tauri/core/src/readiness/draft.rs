@@ -5,7 +5,7 @@ use rusqlite::Connection;
 
 use super::{Criterion, CriterionDraft};
 use crate::audit::ChangeSet;
-use crate::plan::{owner_name, resolve_owner};
+use crate::people::{owner_name, resolve_owner};
 use crate::{CoreError, FieldError, Result};
 
 /// The longest file name kept as evidence: what file systems allow.

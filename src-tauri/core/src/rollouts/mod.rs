@@ -1,11 +1,15 @@
 //! Rollouts: the unit of work — an EHR go-live, an automation, a policy or a workflow
 //! redesign, from planning to closed.
 
+mod lifecycle;
 mod settings;
 mod store;
 mod validate;
+mod write;
 
-pub(crate) use store::{fetch as fetch_rollout, insert_draft, require_rollout};
+pub(crate) use store::{fetch as fetch_rollout, require_rollout};
+pub(crate) use validate::{optional_date, required_date};
+pub(crate) use write::{insert_draft, write_go_live};
 
 use chrono::{DateTime, NaiveDate, Utc};
 use serde::{Deserialize, Serialize};

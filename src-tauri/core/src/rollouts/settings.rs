@@ -1,13 +1,11 @@
 //! A rollout's settings that are not part of its description: how its plan reacts when
 //! a task's dates change.
 
-use rusqlite::params;
-
-use super::store::fetch;
+use super::store;
+use super::write::edit;
 use super::{Rollout, ScheduleMode};
-use crate::audit::{self, AuditAction, ChangeSet, EntityKind};
-use crate::time::{now, timestamp_text};
-use crate::{CoreError, Result, Store};
+use crate::audit::ChangeSet;
+use crate::{Result, Store};
 
 impl Store {
     /// Chooses whether a task's date change moves what waits for it or only flags it;
@@ -19,40 +17,12 @@ impl Store {
         mode: ScheduleMode,
     ) -> Result<Rollout> {
         self.write(|tx| {
-            let current = fetch(tx, id)?;
-            if current.deleted_at.is_some() {
-                return Err(CoreError::Conflict(format!(
-                    "'{}' is in the trash: restore it before editing.",
-                    current.name
-                )));
-            }
-            if current.schedule_mode == mode {
-                return Ok(current);
-            }
-            let at = timestamp_text(now());
-            let changed = tx.execute(
-                "UPDATE rollouts SET schedule_mode = ?1, updated_at = ?2,
-                     row_version = row_version + 1
-                 WHERE id = ?3 AND row_version = ?4",
-                params![mode.code(), at, id, expected_row_version],
-            )?;
-            if changed == 0 {
-                return Err(CoreError::Conflict(format!(
-                    "'{}' was changed elsewhere since you opened it; reload to see the latest.",
-                    current.name
-                )));
-            }
+            let current = store::fetch(tx, id)?;
             let mut changes = ChangeSet::default();
             changes.compare("schedule_mode", current.schedule_mode.code(), mode.code());
-            audit::record(
-                tx,
-                &at,
-                EntityKind::Rollout,
-                id,
-                AuditAction::Update,
-                &changes.into_changes(),
-            )?;
-            fetch(tx, id)
+            edit(tx, current, expected_row_version, changes, |version, at| {
+                store::update_schedule_mode(tx, version, mode, at)
+            })
         })
     }
 }

@@ -96,21 +96,42 @@ pub(super) fn validate(draft: &RolloutDraft) -> Result<ValidRollout> {
     })
 }
 
-fn optional_date(
+/// An optional typed date of a form (empty is no date); a mistyped one is noted against
+/// its field and gives `None`. Every date a rollout's plan is edited with — a rollout's
+/// start and go-live, a task's start and due — is read here, so they all say the same.
+pub(crate) fn optional_date(
     text: &Option<String>,
     field: &str,
     label: &str,
     errors: &mut Vec<FieldError>,
 ) -> Option<NaiveDate> {
     let text = text.as_deref().map(str::trim).filter(|t| !t.is_empty())?;
-    let date = parse_date(text);
-    if date.is_none() {
+    let parsed = parse_date(text);
+    if parsed.is_none() {
         errors.push(FieldError::new(
             field,
-            format!("'{text}' is not a {label}: use a date like 2027-03-01."),
+            format!("The {label} '{text}' is not a date: use YYYY-MM-DD."),
         ));
     }
-    date
+    parsed
+}
+
+/// A date a change cannot go without (the go-live a template plans back from, the new
+/// go-live of a move): `missing` says what to give when the text is empty.
+pub(crate) fn required_date(
+    text: &str,
+    field: &str,
+    label: &str,
+    missing: &str,
+) -> Result<NaiveDate> {
+    let mut errors = Vec::new();
+    optional_date(&Some(text.to_owned()), field, label, &mut errors).ok_or_else(|| {
+        if errors.is_empty() {
+            CoreError::invalid(field, missing)
+        } else {
+            CoreError::Validation(errors)
+        }
+    })
 }
 
 /// Trims site names, drops empty ones and repeats (ignoring case), keeping the order.

@@ -19,8 +19,9 @@ use chrono::{DateTime, NaiveDate, Utc};
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
+use super::catalogue::Builtin;
 use super::runway_words::{compress_summary, headline, keep_consequences};
-use super::{Builtin, Content};
+use super::Content;
 use crate::plan::{add_days, critical_path, Task, TaskKind, TaskStatus};
 
 /// What to do with a template whose plan does not fit before go-live.

@@ -8,7 +8,7 @@ use ts_rs::TS;
 
 use super::edit::required_date;
 use crate::audit::{self, AuditAction, ChangeSet, EntityKind};
-use crate::plan::{owner_name, resolve_owner};
+use crate::people::{owner_name, resolve_owner};
 use crate::rollouts::require_rollout;
 use crate::store::editable::check_editable;
 use crate::store::rows;

@@ -7,7 +7,7 @@ use ts_rs::TS;
 
 use super::edit::rating;
 use crate::audit::{self, AuditAction, ChangeSet, EntityKind};
-use crate::plan::resolve_owner;
+use crate::people::resolve_owner;
 use crate::rollouts::require_rollout;
 use crate::store::editable::check_editable;
 use crate::store::rows;
@@ -318,7 +318,7 @@ fn describe(
     changes.compare(
         "owner",
         text(|r| r.owner_name.clone()),
-        crate::plan::owner_name(conn, new_owner)?,
+        crate::people::owner_name(conn, new_owner)?,
     );
     changes.compare("trigger", text(|r| r.trigger.clone()), new.trigger.as_str());
     changes.compare(

@@ -1,14 +1,18 @@
 //! The reads that checking and describing a task makes — does the rollout exist, is the
-//! phase one of its plan, who is the owner — remembered over a run of inserts into one
-//! plan in one transaction. An imported plan names the same rollout on every row, a
-//! handful of phases and the same owners again and again; asked once each, the checks
-//! stay the same and stop costing a query per row. A single edit uses a fresh set.
+//! phase one of its plan, who is the owner, what are the phase and owner called —
+//! remembered over a run of inserts into one plan in one transaction. An imported plan
+//! names the same rollout on every row, a handful of phases and the same owners again
+//! and again; asked once each, the checks stay the same and stop costing a query per
+//! row. A single edit uses a fresh set.
 
 use std::collections::{HashMap, HashSet};
 
-use rusqlite::{params, Connection};
+use rusqlite::Connection;
 
-use super::owners;
+use super::phases;
+use crate::people;
+use crate::plan::validate::{phase_of, TaskRefs};
+use crate::plan::TaskDraft;
 use crate::{FieldError, Result};
 
 /// Answers remembered for the life of one run of writes. Nothing in such a run removes
@@ -25,8 +29,14 @@ pub(crate) struct Lookups {
     owner_names: HashMap<String, String>,
 }
 
+/// The names a task's history shows for its phase and owner; empty for none.
+pub(crate) struct TaskNames {
+    pub phase: String,
+    pub owner: String,
+}
+
 impl Lookups {
-    /// [`super::require_rollout`], once per rollout.
+    /// [`crate::rollouts::require_rollout`], once per rollout.
     pub(crate) fn require_rollout(&mut self, conn: &Connection, rollout_id: &str) -> Result<()> {
         if !self.rollouts.contains(rollout_id) {
             crate::rollouts::require_rollout(conn, rollout_id)?;
@@ -35,8 +45,39 @@ impl Lookups {
         Ok(())
     }
 
+    /// What checking `draft` for the rollout's plan needs to know (see
+    /// [`crate::plan::validate::validate`]).
+    pub(crate) fn refs(
+        &mut self,
+        conn: &Connection,
+        rollout_id: &str,
+        draft: &TaskDraft,
+    ) -> Result<TaskRefs> {
+        let phase_is_live = match phase_of(draft) {
+            Some(phase) => self.is_live_phase(conn, phase, rollout_id)?,
+            None => true,
+        };
+        Ok(TaskRefs {
+            phase_is_live,
+            owner: self.resolve_owner(conn, &draft.owner)?,
+        })
+    }
+
+    /// The names of a task's phase and owner, for its history.
+    pub(crate) fn names(
+        &mut self,
+        conn: &Connection,
+        phase_id: Option<&str>,
+        owner_id: Option<&str>,
+    ) -> Result<TaskNames> {
+        Ok(TaskNames {
+            phase: self.phase_name(conn, phase_id)?,
+            owner: self.owner_name(conn, owner_id)?,
+        })
+    }
+
     /// Whether `phase_id` is a phase (not in the trash) of the rollout's plan.
-    pub(crate) fn is_live_phase(
+    fn is_live_phase(
         &mut self,
         conn: &Connection,
         phase_id: &str,
@@ -46,38 +87,27 @@ impl Lookups {
         if let Some(&live) = self.live_phases.get(&key) {
             return Ok(live);
         }
-        let live: bool = conn
-            .prepare_cached(
-                "SELECT EXISTS (SELECT 1 FROM plan_phases
-                 WHERE id = ?1 AND rollout_id = ?2 AND deleted_at IS NULL)",
-            )?
-            .query_row(params![phase_id, rollout_id], |row| row.get(0))?;
+        let live = phases::is_live(conn, phase_id, rollout_id)?;
         self.live_phases.insert(key, live);
         Ok(live)
     }
 
     /// A phase's name, for the history; empty for no phase.
-    pub(crate) fn phase_name(
-        &mut self,
-        conn: &Connection,
-        phase_id: Option<&str>,
-    ) -> Result<String> {
+    fn phase_name(&mut self, conn: &Connection, phase_id: Option<&str>) -> Result<String> {
         let Some(id) = phase_id else {
             return Ok(String::new());
         };
         if let Some(name) = self.phase_names.get(id) {
             return Ok(name.clone());
         }
-        let name: String = conn
-            .prepare_cached("SELECT name FROM plan_phases WHERE id = ?1")?
-            .query_row(params![id], |row| row.get(0))?;
+        let name = phases::name_of(conn, id)?;
         self.phase_names.insert(id.to_owned(), name.clone());
         Ok(name)
     }
 
-    /// [`owners::resolve_owner`], once per way of writing an owner. The person found
+    /// [`people::resolve_owner`], once per way of writing an owner. The person found
     /// is remembered by name too, for [`Lookups::owner_name`].
-    pub(crate) fn resolve_owner(
+    fn resolve_owner(
         &mut self,
         conn: &Connection,
         owner: &str,
@@ -85,7 +115,7 @@ impl Lookups {
         if let Some(found) = self.owners.get(owner) {
             return Ok(found.clone());
         }
-        let found = owners::find_owner(conn, owner)?.map(|person| {
+        let found = people::find_owner(conn, owner)?.map(|person| {
             person.map(|(id, name)| {
                 self.owner_names.insert(id.clone(), name);
                 id
@@ -95,19 +125,15 @@ impl Lookups {
         Ok(found)
     }
 
-    /// [`owners::owner_name`], once per person.
-    pub(crate) fn owner_name(
-        &mut self,
-        conn: &Connection,
-        person_id: Option<&str>,
-    ) -> Result<String> {
+    /// [`people::owner_name`], once per person.
+    fn owner_name(&mut self, conn: &Connection, person_id: Option<&str>) -> Result<String> {
         let Some(id) = person_id else {
             return Ok(String::new());
         };
         if let Some(name) = self.owner_names.get(id) {
             return Ok(name.clone());
         }
-        let name = owners::owner_name(conn, Some(id))?;
+        let name = people::owner_name(conn, Some(id))?;
         self.owner_names.insert(id.to_owned(), name.clone());
         Ok(name)
     }

@@ -1,8 +1,10 @@
-//! Owners across the rollout workspace are people from the staff directory. A draft may
-//! name one by id (a picker) or by name (typed, or a cell of an imported plan).
+//! Owners across Rollplan — of tasks, criteria, risks, messages, metrics — are people
+//! from the staff directory. A draft may name one by id (a picker) or by name (typed, or
+//! a cell of an imported plan); this is where such a name becomes a person.
 
-use rusqlite::{params, Connection, OptionalExtension};
+use rusqlite::Connection;
 
+use super::store::people as rows;
 use crate::{FieldError, Result};
 
 /// The field of the validation error for an owner nobody in the directory is called:
@@ -30,25 +32,21 @@ pub(crate) fn find_owner(
     if owner.is_empty() {
         return Ok(Ok(None));
     }
-    let by_id: Option<(String, String)> = conn
-        .prepare_cached("SELECT id, name FROM people WHERE id = ?1 AND deleted_at IS NULL")?
-        .query_row(params![owner], |row| Ok((row.get(0)?, row.get(1)?)))
-        .optional()?;
-    if by_id.is_some() {
-        return Ok(Ok(by_id));
+    if let Some(by_id) = rows::live_by_id(conn, owner)? {
+        return Ok(Ok(Some(by_id)));
     }
-    let mut statement = conn.prepare_cached(
-        "SELECT id, name, active FROM people
-         WHERE name = ?1 COLLATE NOCASE AND deleted_at IS NULL ORDER BY active DESC",
-    )?;
-    let found: Vec<(String, String, bool)> = statement
-        .query_map(params![owner], |row| {
-            Ok((row.get(0)?, row.get(1)?, row.get(2)?))
-        })?
-        .collect::<rusqlite::Result<_>>()?;
+    Ok(choose_by_name(owner, &rows::live_named(conn, owner)?))
+}
+
+/// Of the people called `owner` (id, name, active), the one it names: the only one, or
+/// the only active one; otherwise why it names nobody.
+fn choose_by_name(
+    owner: &str,
+    found: &[(String, String, bool)],
+) -> std::result::Result<Option<(String, String)>, FieldError> {
     let active: Vec<&(String, String, bool)> =
         found.iter().filter(|(_, _, active)| *active).collect();
-    Ok(match (found.as_slice(), active.as_slice()) {
+    match (found, active.as_slice()) {
         ([], _) => Err(FieldError::new(
             UNKNOWN_OWNER_FIELD,
             format!(
@@ -64,7 +62,7 @@ pub(crate) fn find_owner(
                 found.len()
             ),
         )),
-    })
+    }
 }
 
 /// The name of a person, for audit entries; empty for nobody.
@@ -72,9 +70,36 @@ pub(crate) fn owner_name(conn: &Connection, person_id: Option<&str>) -> Result<S
     let Some(id) = person_id else {
         return Ok(String::new());
     };
-    Ok(conn
-        .prepare_cached("SELECT name FROM people WHERE id = ?1")?
-        .query_row(params![id], |row| row.get(0))
-        .optional()?
-        .unwrap_or_default())
+    Ok(rows::name_of(conn, id)?.unwrap_or_default())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn person(id: &str, active: bool) -> (String, String, bool) {
+        (id.to_owned(), "Sam Lee".to_owned(), active)
+    }
+
+    #[test]
+    fn a_name_picks_the_one_person_or_the_one_active_person() {
+        assert_eq!(
+            choose_by_name("Sam Lee", &[person("a", false)]),
+            Ok(Some(("a".into(), "Sam Lee".into()))),
+            "the only person of that name, active or not"
+        );
+        assert_eq!(
+            choose_by_name("Sam Lee", &[person("b", true), person("a", false)]),
+            Ok(Some(("b".into(), "Sam Lee".into()))),
+            "an active person wins over a former colleague"
+        );
+        let two = choose_by_name("Sam Lee", &[person("a", true), person("b", true)]);
+        assert_eq!(two.map_err(|e| e.field), Err("owner".to_owned()));
+        let nobody = choose_by_name("Sam Lee", &[]);
+        assert_eq!(
+            nobody.map_err(|e| e.field),
+            Err(UNKNOWN_OWNER_FIELD.to_owned()),
+            "nobody of that name is the field the UI offers to add from"
+        );
+    }
 }

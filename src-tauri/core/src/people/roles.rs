@@ -1,0 +1,56 @@
+//! The managed list of roles people hold ("Medical assistant (MA)", "Front desk", ...):
+//! listing them with how many hold each, and adding one.
+
+use rusqlite::Transaction;
+
+use super::store::roles as rows;
+use super::Role;
+use crate::audit::{self, AuditAction, ChangeSet, EntityKind};
+use crate::time::{now, timestamp_text};
+use crate::{CoreError, Result, Store};
+
+impl Store {
+    /// The managed list of roles, by name, with how many active people hold each.
+    pub fn list_roles(&self) -> Result<Vec<Role>> {
+        self.read(rows::list_with_counts)
+    }
+
+    /// Adds a role to the managed list; names are unique, ignoring case.
+    pub fn create_role(&self, name: &str) -> Result<Role> {
+        self.write(|tx| {
+            let id = insert_role(tx, name)?;
+            Ok(Role {
+                id,
+                name: name.trim().to_owned(),
+                active_people: 0,
+            })
+        })
+    }
+}
+
+/// Adds a role inside a caller's transaction and returns its id.
+pub(crate) fn insert_role(tx: &Transaction<'_>, name: &str) -> Result<String> {
+    let name = name.trim();
+    if name.is_empty() {
+        return Err(CoreError::invalid("name", "Enter the role's name."));
+    }
+    if let Some(existing) = rows::find_by_name(tx, name)? {
+        return Err(CoreError::invalid(
+            "name",
+            format!("There is already a role called '{}'.", existing.1),
+        ));
+    }
+    let at = timestamp_text(now());
+    let id = rows::insert(tx, name, &at)?;
+    let mut changes = ChangeSet::default();
+    changes.compare("name", "", name);
+    audit::record(
+        tx,
+        &at,
+        EntityKind::Role,
+        &id,
+        AuditAction::Create,
+        &changes.into_changes(),
+    )?;
+    Ok(id)
+}
