@@ -8,10 +8,10 @@ use super::draft::{describe, validate};
 use super::{Criterion, CriterionDraft, CriterionStatus, ReadinessCategory};
 use crate::audit::{self, AuditAction, AuditEntry, ChangeSet, EntityKind};
 use crate::rollouts::require_rollout;
-use crate::store::editable::check_editable;
+use crate::store::editable::{check_editable, one_row_updated};
 use crate::store::{rows, trash};
 use crate::time::{now, timestamp_text};
-use crate::{CoreError, Result, Store};
+use crate::{Result, Store};
 
 const SELECT: &str = "SELECT c.id, c.rollout_id, c.category, c.title, c.owner_id,
         coalesce(p.name, '') AS owner_name, c.owner_role, c.status, c.evidence,
@@ -86,9 +86,7 @@ impl Store {
                     expected_row_version
                 ],
             )?;
-            if written == 0 {
-                return Err(stale(&current.title));
-            }
+            one_row_updated(written, &current.title)?;
             audit::record(
                 tx,
                 &at,
@@ -128,13 +126,6 @@ impl Store {
             Ok(())
         })
     }
-}
-
-/// The conflict for a row whose version moved between reading it and writing it.
-fn stale(title: &str) -> CoreError {
-    CoreError::Conflict(format!(
-        "'{title}' was changed elsewhere; reload to see the latest."
-    ))
 }
 
 /// The status and hard gate of every rollout's criteria (not in the trash), by rollout

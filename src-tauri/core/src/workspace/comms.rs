@@ -10,7 +10,7 @@ use super::edit::required_date;
 use crate::audit::{self, AuditAction, ChangeSet, EntityKind};
 use crate::plan::{owner_name, resolve_owner};
 use crate::rollouts::require_rollout;
-use crate::store::editable::check_editable;
+use crate::store::editable::{check_editable, one_row_updated};
 use crate::store::rows;
 use crate::store::trash::trash_or_restore;
 use crate::time::{date_text, now, parse_date, timestamp_text};
@@ -134,10 +134,10 @@ impl Store {
                 return Ok(current);
             }
             let at = timestamp_text(now());
-            tx.execute(
+            let affected = tx.execute(
                 "UPDATE communications SET audience = ?1, channel = ?2, message = ?3, send_on = ?4,
                      owner_id = ?5, sent_on = ?6, updated_at = ?7, row_version = row_version + 1
-                 WHERE id = ?8",
+                 WHERE id = ?8 AND row_version = ?9",
                 params![
                     draft.audience.trim(),
                     draft.channel.trim(),
@@ -146,9 +146,11 @@ impl Store {
                     valid.owner_id,
                     valid.sent_on.map(date_text),
                     at,
-                    id
+                    id,
+                    expected_row_version
                 ],
             )?;
+            one_row_updated(affected, &current.audience)?;
             audit::record(
                 tx,
                 &at,

@@ -9,7 +9,7 @@ use ts_rs::TS;
 use super::edit::required_date;
 use crate::audit::{self, AuditAction, ChangeSet, EntityKind};
 use crate::rollouts::require_rollout;
-use crate::store::editable::check_editable;
+use crate::store::editable::{check_editable, one_row_updated};
 use crate::store::rows;
 use crate::store::trash::trash_or_restore;
 use crate::time::{date_text, now, timestamp_text};
@@ -114,11 +114,11 @@ impl Store {
                 return Ok(current);
             }
             let at = timestamp_text(now());
-            tx.execute(
+            let affected = tx.execute(
                 "UPDATE decisions SET decided_on = ?1, title = ?2, constraints = ?3, options = ?4,
                      choice = ?5, rationale = ?6, decided_by = ?7, verification = ?8, outcome = ?9,
                      outcome_note = ?10, updated_at = ?11, row_version = row_version + 1
-                 WHERE id = ?12",
+                 WHERE id = ?12 AND row_version = ?13",
                 params![
                     date_text(decided_on),
                     draft.title.trim(),
@@ -131,9 +131,11 @@ impl Store {
                     draft.outcome.code(),
                     draft.outcome_note,
                     at,
-                    id
+                    id,
+                    expected_row_version
                 ],
             )?;
+            one_row_updated(affected, &current.title)?;
             audit::record(
                 tx,
                 &at,

@@ -9,7 +9,7 @@ use super::edit::rating;
 use crate::audit::{self, AuditAction, ChangeSet, EntityKind};
 use crate::plan::resolve_owner;
 use crate::rollouts::require_rollout;
-use crate::store::editable::check_editable;
+use crate::store::editable::{check_editable, one_row_updated};
 use crate::store::rows;
 use crate::store::trash::trash_or_restore;
 use crate::time::{now, timestamp_text};
@@ -183,11 +183,11 @@ impl Store {
                 return Ok(current);
             }
             let at = timestamp_text(now());
-            tx.execute(
+            let affected = tx.execute(
                 "UPDATE risks SET title = ?1, likelihood = ?2, impact = ?3, mitigation = ?4,
                      owner_id = ?5, trigger = ?6, status = ?7, updated_at = ?8,
                      row_version = row_version + 1
-                 WHERE id = ?9",
+                 WHERE id = ?9 AND row_version = ?10",
                 params![
                     draft.title.trim(),
                     draft.likelihood,
@@ -197,9 +197,11 @@ impl Store {
                     draft.trigger,
                     draft.status.code(),
                     at,
-                    id
+                    id,
+                    expected_row_version
                 ],
             )?;
+            one_row_updated(affected, &current.title)?;
             audit::record(
                 tx,
                 &at,

@@ -9,7 +9,7 @@ use ts_rs::TS;
 use super::edit::required_date;
 use crate::audit::{self, AuditAction, ChangeSet, EntityKind};
 use crate::rollouts::require_rollout;
-use crate::store::editable::check_editable;
+use crate::store::editable::{check_editable, one_row_updated};
 use crate::store::rows;
 use crate::store::trash::trash_or_restore;
 use crate::time::{date_text, now, timestamp_text};
@@ -85,19 +85,21 @@ impl Store {
                 return Ok(current);
             }
             let at = timestamp_text(now());
-            tx.execute(
+            let affected = tx.execute(
                 "UPDATE scope_changes SET logged_on = ?1, cut = ?2, reason = ?3, protected = ?4,
                      updated_at = ?5, row_version = row_version + 1
-                 WHERE id = ?6",
+                 WHERE id = ?6 AND row_version = ?7",
                 params![
                     date_text(logged_on),
                     draft.cut.trim(),
                     draft.reason,
                     draft.protected,
                     at,
-                    id
+                    id,
+                    expected_row_version
                 ],
             )?;
+            one_row_updated(affected, &current.cut)?;
             audit::record(
                 tx,
                 &at,

@@ -9,7 +9,7 @@ use super::edit::rating;
 use crate::audit::{self, AuditAction, ChangeSet, EntityKind};
 use crate::people::family_sort_key;
 use crate::rollouts::require_rollout;
-use crate::store::editable::check_editable;
+use crate::store::editable::{check_editable, one_row_updated};
 use crate::store::rows;
 use crate::store::trash::trash_or_restore;
 use crate::time::{now, timestamp_text};
@@ -231,11 +231,11 @@ impl Store {
             }
             let at = timestamp_text(now());
             let a = &draft.adkar;
-            tx.execute(
+            let affected = tx.execute(
                 "UPDATE stakeholders SET name = ?1, is_group = ?2, person_id = ?3, notes = ?4,
                      awareness = ?5, desire = ?6, knowledge = ?7, ability = ?8,
                      reinforcement = ?9, updated_at = ?10, row_version = row_version + 1
-                 WHERE id = ?11",
+                 WHERE id = ?11 AND row_version = ?12",
                 params![
                     draft.name.trim(),
                     draft.is_group,
@@ -247,9 +247,11 @@ impl Store {
                     a.ability,
                     a.reinforcement,
                     at,
-                    id
+                    id,
+                    expected_row_version
                 ],
             )?;
+            one_row_updated(affected, &current.name)?;
             write_raci(tx, id, &draft.raci)?;
             audit::record(
                 tx,
