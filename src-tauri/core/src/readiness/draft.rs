@@ -1,11 +1,8 @@
 //! Checking a criterion's draft before it is written, and describing an edit for the
-//! criterion's history.
+//! criterion's history — on values: the owner is looked up in the directory first.
 
-use rusqlite::Connection;
-
-use super::{Criterion, CriterionDraft};
+use super::{Criterion, CriterionDraft, CriterionStatus, ReadinessCategory};
 use crate::audit::ChangeSet;
-use crate::people::{owner_name, resolve_owner};
 use crate::{CoreError, FieldError, Result};
 
 /// The longest file name kept as evidence: what file systems allow.
@@ -13,8 +10,26 @@ const MAX_FILE_NAME: usize = 255;
 /// The longest link kept as evidence; browsers cope with longer, but nobody types one.
 const MAX_LINK: usize = 2000;
 
-/// Checks a draft; returns the owner's person id (none when nobody is named).
-pub(super) fn validate(conn: &Connection, draft: &CriterionDraft) -> Result<Option<String>> {
+/// The owner a draft names, as the directory resolved it: the person (id, name),
+/// nobody (left empty), or the problem to report against the field.
+pub(super) type FoundOwner = std::result::Result<Option<(String, String)>, FieldError>;
+
+/// A criterion's draft once checked: what is written.
+pub(super) struct ValidCriterion {
+    pub category: ReadinessCategory,
+    pub title: String,
+    pub owner_id: Option<String>,
+    pub owner_name: String,
+    pub owner_role: String,
+    pub status: CriterionStatus,
+    pub evidence: String,
+    pub evidence_link: String,
+    pub evidence_file: String,
+    pub hard_gate: bool,
+}
+
+/// Checks a draft against the owner found for it.
+pub(super) fn validate(draft: &CriterionDraft, owner: FoundOwner) -> Result<ValidCriterion> {
     let mut errors = Vec::new();
     if draft.title.trim().is_empty() {
         errors.push(FieldError::new(
@@ -34,14 +49,29 @@ pub(super) fn validate(conn: &Connection, draft: &CriterionDraft) -> Result<Opti
             "Write the role on one line, such as Training lead.",
         ));
     }
-    let owner = resolve_owner(conn, &draft.owner)?
-        .map_err(|e| errors.push(e))
-        .ok()
-        .flatten();
+    let (owner_id, owner_name) = match owner {
+        Ok(Some((id, name))) => (Some(id), name),
+        Ok(None) => (None, String::new()),
+        Err(problem) => {
+            errors.push(problem);
+            (None, String::new())
+        }
+    };
     if !errors.is_empty() {
         return Err(CoreError::Validation(errors));
     }
-    Ok(owner)
+    Ok(ValidCriterion {
+        category: draft.category,
+        title: draft.title.trim().to_owned(),
+        owner_id,
+        owner_name,
+        owner_role: draft.owner_role.trim().to_owned(),
+        status: draft.status,
+        evidence: draft.evidence.trim().to_owned(),
+        evidence_link: draft.evidence_link.trim().to_owned(),
+        evidence_file: draft.evidence_file.trim().to_owned(),
+        hard_gate: draft.hard_gate,
+    })
 }
 
 /// Why `link` is not a web address a colleague can open, if it is not. Empty is fine.
@@ -94,13 +124,7 @@ fn file_name_problem(name: &str) -> Option<String> {
 
 /// Notes every field whose stored text would change; `None` describes a new criterion.
 /// The owner is noted by name, as people read the history.
-pub(super) fn describe(
-    conn: &Connection,
-    changes: &mut ChangeSet,
-    old: Option<&Criterion>,
-    new: &CriterionDraft,
-    new_owner: Option<&str>,
-) -> Result<()> {
+pub(super) fn describe(changes: &mut ChangeSet, old: Option<&Criterion>, new: &ValidCriterion) {
     let text = |f: fn(&Criterion) -> &str| old.map(f).unwrap_or_default().to_owned();
     let flag = |on: bool| if on { "yes" } else { "no" };
     changes.compare(
@@ -108,41 +132,47 @@ pub(super) fn describe(
         old.map(|c| c.category.code()).unwrap_or(""),
         new.category.code(),
     );
-    changes.compare("title", text(|c| &c.title), new.title.trim());
-    let (old_name, new_name) = (text(|c| &c.owner_name), owner_name(conn, new_owner)?);
-    let old_id = old.and_then(|c| c.owner_id.as_deref());
-    if old_name == new_name && old_id != new_owner {
+    changes.compare("title", text(|c| &c.title), new.title.as_str());
+    let (old_name, new_name) = (text(|c| &c.owner_name), new.owner_name.as_str());
+    let (old_id, new_id) = (
+        old.and_then(|c| c.owner_id.as_deref()),
+        new.owner_id.as_deref(),
+    );
+    if old_name == new_name && old_id != new_id {
         // Two people of the same name: the history tells them apart by id.
         changes.compare(
             "owner_id",
             old_id.unwrap_or_default(),
-            new_owner.unwrap_or_default(),
+            new_id.unwrap_or_default(),
         );
     }
     changes.compare("owner", old_name, new_name);
-    changes.compare("owner_role", text(|c| &c.owner_role), new.owner_role.trim());
+    changes.compare(
+        "owner_role",
+        text(|c| &c.owner_role),
+        new.owner_role.as_str(),
+    );
     changes.compare(
         "status",
         old.map(|c| c.status.code()).unwrap_or(""),
         new.status.code(),
     );
-    changes.compare("evidence", text(|c| &c.evidence), new.evidence.trim());
+    changes.compare("evidence", text(|c| &c.evidence), new.evidence.as_str());
     changes.compare(
         "evidence_link",
         text(|c| &c.evidence_link),
-        new.evidence_link.trim(),
+        new.evidence_link.as_str(),
     );
     changes.compare(
         "evidence_file",
         text(|c| &c.evidence_file),
-        new.evidence_file.trim(),
+        new.evidence_file.as_str(),
     );
     changes.compare(
         "hard_gate",
         old.map(|c| flag(c.hard_gate)).unwrap_or(""),
         flag(new.hard_gate),
     );
-    Ok(())
 }
 
 #[cfg(test)]

@@ -6,6 +6,7 @@
 
 mod criteria;
 mod draft;
+mod store;
 mod summary;
 mod verdict;
 
@@ -119,5 +120,8 @@ pub struct CriterionDraft {
     pub hard_gate: bool,
 }
 
-pub(crate) use criteria::insert_criterion;
 pub(crate) use draft::link_problem;
+pub(crate) use store::insert_criterion;
+
+#[cfg(test)]
+mod tests;

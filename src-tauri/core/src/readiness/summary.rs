@@ -5,7 +5,7 @@ use chrono::NaiveDate;
 use serde::Serialize;
 use ts_rs::TS;
 
-use super::criteria::criterion_states_by_rollout;
+use super::store::criterion_states_by_rollout;
 use super::verdict::verdict_and_score;
 use super::Verdict;
 use crate::sops::sop_statuses_by_rollout;

@@ -5,77 +5,29 @@
 //! Today's requirements and today's active people are used for every date (the records
 //! keep no history of who was required when): the series answers "of the people who
 //! must be trained now, how many had finished by then?". An excused (waived) module
-//! counts as done from the start; a completed one from its completion date.
+//! counts as done from the start; a completed one from its completion date. The rows
+//! are read by [`super::store::standing::progress_on`]; this counts them.
 
 use std::collections::HashMap;
 
 use chrono::NaiveDate;
-use rusqlite::{params, Connection};
 
-use super::standing::NEEDS;
 use super::TrainingProgress;
-use crate::store::rows;
-use crate::Result;
 
-/// The trained % of `rollout_id` as of each of `dates` (in the same order).
-pub(crate) fn progress_on(
-    conn: &Connection,
-    rollout_id: &str,
+/// The trained % as of each of `dates`: `required` holds the modules each role needs
+/// with their earliest due date, `done` when each (person, module) was done, `people`
+/// each active person in a role that needs any (id, role id).
+pub(super) fn progress_from(
+    required: &HashMap<String, HashMap<String, NaiveDate>>,
+    done: &HashMap<(String, String), NaiveDate>,
+    people: &[(String, String)],
     dates: &[NaiveDate],
-) -> Result<Vec<TrainingProgress>> {
-    // Required modules per role, each with its earliest due date.
-    let mut required: HashMap<String, HashMap<String, NaiveDate>> = HashMap::new();
-    let mut statement = conn.prepare_cached(NEEDS)?;
-    let mut found = statement.query(params![rollout_id])?;
-    while let Some(row) = found.next()? {
-        let due = rows::date(row, "due_date")?.ok_or_else(|| rows::unreadable("due_date"))?;
-        let role: String = row.get("role_id")?;
-        let module: String = row.get("module_id")?;
-        required
-            .entry(role)
-            .or_default()
-            .entry(module)
-            .and_modify(|d| *d = (*d).min(due))
-            .or_insert(due);
-    }
-    drop(found);
-
-    // When each person finished each module they have done.
-    let mut done: HashMap<(String, String), NaiveDate> = HashMap::new();
-    let mut statement = conn.prepare_cached(
-        "SELECT person_id, module_id, status, completed_on FROM training_records
-         WHERE status IN ('completed', 'waived')",
-    )?;
-    let mut found = statement.query([])?;
-    while let Some(row) = found.next()? {
-        let status: String = row.get("status")?;
-        let on = match status.as_str() {
-            "waived" => NaiveDate::MIN,
-            _ => rows::date(row, "completed_on")?.unwrap_or(NaiveDate::MIN),
-        };
-        done.insert((row.get("person_id")?, row.get("module_id")?), on);
-    }
-    drop(found);
-
-    let mut people: Vec<(String, String)> = Vec::new();
-    let mut statement = conn.prepare_cached(
-        "SELECT id, role_id FROM people
-         WHERE active = 1 AND deleted_at IS NULL AND role_id IS NOT NULL",
-    )?;
-    let mut found = statement.query([])?;
-    while let Some(row) = found.next()? {
-        let role: String = row.get("role_id")?;
-        if required.contains_key(&role) {
-            people.push((row.get("id")?, role));
-        }
-    }
-    drop(found);
-
-    Ok(dates
+) -> Vec<TrainingProgress> {
+    dates
         .iter()
         .map(|&date| {
             let (mut trained, mut overdue) = (0, 0);
-            for (person, role) in &people {
+            for (person, role) in people {
                 let modules = &required[role];
                 let done_by = |module: &String| {
                     done.get(&(person.clone(), module.clone()))
@@ -90,5 +42,5 @@ pub(crate) fn progress_on(
             }
             TrainingProgress::new(people.len() as i64, trained, overdue)
         })
-        .collect())
+        .collect()
 }

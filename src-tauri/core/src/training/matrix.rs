@@ -1,19 +1,18 @@
 //! The people × modules matrix, a page of people at a time, and completion per role
-//! for a rollout's readiness. Totals are counted in SQL over every matching person, so
-//! a page never has to load the whole directory's 40,000 records.
+//! for a rollout's readiness. Totals are counted over every matching person from the
+//! bits of [`super::standing`], so a page never has to load the whole directory's
+//! 40,000 records; only the page's own records are read in full.
 
 use std::collections::{HashMap, HashSet};
 
 use chrono::NaiveDate;
-use rusqlite::Connection;
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
-use super::modules::live_modules;
-use super::standing::{Read, Standing};
+use super::standing::Read;
+use super::store::{modules, records, standing};
 use super::{RecordStatus, TrainingModule, TrainingProgress};
 use crate::people::family_sort_key;
-use crate::store::rows;
 use crate::{Result, Store};
 
 /// One person's standing on one module.
@@ -102,13 +101,13 @@ impl Store {
             DEFAULT_PAGE
         };
         self.read(|conn| {
-            let standing = Standing::load(conn, filter.rollout_id.as_deref(), Read::Every)?;
+            let standing = standing::load(conn, filter.rollout_id.as_deref(), Read::Every)?;
             let due = standing.earliest_due(|_| true);
             let in_view: HashSet<&str> = due
                 .keys()
                 .map(|&(_, module)| standing.module_id(module))
                 .collect();
-            let modules: Vec<TrainingModule> = live_modules(conn)?
+            let modules: Vec<TrainingModule> = modules::list_live(conn)?
                 .into_iter()
                 .filter(|m| in_view.contains(m.id.as_str()))
                 .collect();
@@ -154,14 +153,21 @@ impl Store {
                 .enumerate()
                 .map(|(i, m)| (m.id.as_str(), i))
                 .collect();
-            let cells = page_cells(conn, &ids, today, |person_id, module_id| {
+            let cells = records::of_people(conn, &ids, |person_id, module_id| {
                 let (&row, &column) = (row_of.get(person_id)?, column_of.get(module_id)?);
                 let module = standing.module_index(module_id)?;
                 let due_date = *due.get(&(members[page[row]].role, module))?;
                 Some((row, column, due_date))
             })?;
-            for (row, column, cell) in cells {
-                rows[row].cells[column] = Some(cell);
+            for ((row, column, due_date), record) in cells {
+                rows[row].cells[column] = Some(MatrixCell {
+                    record_id: record.id,
+                    status: record.status,
+                    due_date: Some(due_date),
+                    overdue: !record.status.is_done() && due_date < today,
+                    completed_on: record.completed_on,
+                    row_version: record.row_version,
+                });
             }
             Ok(TrainingMatrix {
                 modules,
@@ -181,7 +187,7 @@ impl Store {
         rollout_id: &str,
         today: NaiveDate,
     ) -> Result<Vec<RoleCompletion>> {
-        let standing = self.read(|conn| Standing::load(conn, Some(rollout_id), Read::DoneOnly))?;
+        let standing = self.read(|conn| standing::load(conn, Some(rollout_id), Read::DoneOnly))?;
         // Only this rollout's requirements were read: it is the first and only one, or
         // there is none (no requirements, or the rollout is in the trash).
         Ok(match standing.rollouts.is_empty() {
@@ -189,43 +195,4 @@ impl Store {
             false => standing.completion(0, today),
         })
     }
-}
-
-/// The cells of the given people's records, all read from training_records_by_person,
-/// as (row, column, cell). `place` says where a record of (person, module) goes and its
-/// due date, or `None` for a module not in view: then nothing more of the row is read.
-/// By position, as a page holds thousands of records.
-fn page_cells(
-    conn: &Connection,
-    person_ids: &[String],
-    today: NaiveDate,
-    place: impl Fn(&str, &str) -> Option<(usize, usize, NaiveDate)>,
-) -> Result<Vec<(usize, usize, MatrixCell)>> {
-    if person_ids.is_empty() {
-        return Ok(Vec::new());
-    }
-    let placeholders = vec!["?"; person_ids.len()].join(", ");
-    let mut statement = conn.prepare(&format!(
-        "SELECT person_id, module_id, id, status, completed_on, row_version
-         FROM training_records WHERE person_id IN ({placeholders})"
-    ))?;
-    let mut found = statement.query(rusqlite::params_from_iter(person_ids))?;
-    let mut cells = Vec::new();
-    while let Some(row) = found.next()? {
-        let Some((r, c, due_date)) = place(rows::text_at(row, 0)?, rows::text_at(row, 1)?) else {
-            continue;
-        };
-        let status = RecordStatus::from_code(rows::text_at(row, 3)?)
-            .ok_or_else(|| rows::unreadable("status"))?;
-        let cell = MatrixCell {
-            record_id: row.get(2)?,
-            status,
-            due_date: Some(due_date),
-            overdue: !status.is_done() && due_date < today,
-            completed_on: rows::date_at(row, 4, "completed_on")?,
-            row_version: row.get(5)?,
-        };
-        cells.push((r, c, cell));
-    }
-    Ok(cells)
 }

@@ -11,18 +11,17 @@ mod progress;
 mod records;
 mod requirements;
 mod standing;
+mod store;
 
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
 pub use due::DueTraining;
-pub(crate) use history::progress_on;
 pub use matrix::{MatrixCell, MatrixFilter, MatrixRow, RoleCompletion, TrainingMatrix};
-pub(crate) use modules::insert_module;
 pub use progress::{trained_percent, TrainingProgress};
-pub(crate) use records::complete_in;
-pub(crate) use requirements::{assign_missing_records, insert_requirement};
+pub(crate) use store::standing::progress_on;
+pub(crate) use store::{assign_missing_records, complete_in, insert_module, insert_requirement};
 
 /// How a module is delivered.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize, Deserialize, TS)]

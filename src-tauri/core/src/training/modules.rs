@@ -1,10 +1,10 @@
-//! Training modules: the courses, sessions and tip sheets people complete.
+//! Training modules: the courses, sessions and tip sheets people complete. Checks work
+//! on the draft alone; the SQL is in [`super::store::modules`].
 
-use rusqlite::{params, Connection, Row};
-
-use super::{ModuleDraft, TrainingFormat, TrainingModule};
+use super::store::{self, modules};
+use super::{ModuleDraft, TrainingModule};
 use crate::audit::{self, AuditAction, ChangeSet, EntityKind};
-use crate::store::{rows, trash};
+use crate::store::editable::check_editable;
 use crate::time::{now, timestamp_text};
 use crate::{CoreError, FieldError, Result, Store};
 
@@ -13,14 +13,15 @@ const MAX_DURATION_MINUTES: i64 = 7 * 24 * 60;
 impl Store {
     /// Modules not in the trash, by title.
     pub fn list_training_modules(&self) -> Result<Vec<TrainingModule>> {
-        self.read(live_modules)
+        self.read(modules::list_live)
     }
 
     pub fn create_training_module(&self, draft: &ModuleDraft) -> Result<TrainingModule> {
-        self.write(|tx| insert_module(tx, draft))
+        self.write(|tx| store::insert_module(tx, draft))
     }
 
-    /// Edits a module; refused if it changed since `expected_row_version`.
+    /// Edits a module; refused if it is in the trash or changed since
+    /// `expected_row_version`.
     pub fn update_training_module(
         &self,
         id: &str,
@@ -29,43 +30,19 @@ impl Store {
     ) -> Result<TrainingModule> {
         validate(draft)?;
         self.write(|tx| {
-            let current = fetch_module(tx, id)?;
-            if current.row_version != expected_row_version {
-                return Err(CoreError::Conflict(format!(
-                    "'{}' was changed elsewhere; reload to see the latest.",
-                    current.title
-                )));
-            }
-            let mut changes = ChangeSet::default();
-            changes.compare("title", current.title.as_str(), draft.title.trim());
-            changes.compare("format", current.format.code(), draft.format.code());
-            changes.compare(
-                "duration_minutes",
-                current.duration_minutes.to_string(),
-                draft.duration_minutes.to_string(),
-            );
-            changes.compare(
-                "description",
-                current.description.as_str(),
-                draft.description.as_str(),
-            );
+            let (current, deleted) = modules::fetch(tx, id)?;
+            check_editable(
+                &current.title,
+                deleted,
+                current.row_version,
+                expected_row_version,
+            )?;
+            let changes = describe(Some(&current), draft);
             if changes.is_empty() {
                 return Ok(current);
             }
             let at = timestamp_text(now());
-            tx.execute(
-                "UPDATE training_modules SET title = ?1, format = ?2, duration_minutes = ?3,
-                     description = ?4, updated_at = ?5, row_version = row_version + 1
-                 WHERE id = ?6",
-                params![
-                    draft.title.trim(),
-                    draft.format.code(),
-                    draft.duration_minutes,
-                    draft.description,
-                    at,
-                    id
-                ],
-            )?;
+            modules::update(tx, id, expected_row_version, draft, &at, &current.title)?;
             audit::record(
                 tx,
                 &at,
@@ -74,22 +51,10 @@ impl Store {
                 AuditAction::Update,
                 &changes.into_changes(),
             )?;
-            fetch_module(tx, id)
+            Ok(modules::fetch(tx, id)?.0)
         })
     }
-}
 
-/// Modules not in the trash, by title.
-pub(super) fn live_modules(conn: &Connection) -> Result<Vec<TrainingModule>> {
-    let mut statement = conn.prepare_cached(
-        "SELECT id, title, format, duration_minutes, description, row_version
-         FROM training_modules WHERE deleted_at IS NULL ORDER BY title COLLATE NOCASE",
-    )?;
-    let modules = statement.query_map([], module_from_row)?;
-    Ok(modules.collect::<rusqlite::Result<Vec<_>>>()?)
-}
-
-impl Store {
     /// Moves a module to the trash: it leaves the catalogue and the matrix, and its
     /// requirements stop assigning it. Records people earned stay.
     pub fn trash_training_module(&self, id: &str) -> Result<TrainingModule> {
@@ -102,23 +67,18 @@ impl Store {
 
     fn set_module_trashed(&self, id: &str, trashed: bool) -> Result<TrainingModule> {
         self.write(|tx| {
-            let module = fetch_module(tx, id)?;
-            let changed = trash::set_trashed(
-                tx,
-                "training_modules",
-                EntityKind::TrainingModule,
-                id,
-                trashed,
-            )?;
+            let (module, _) = modules::fetch(tx, id)?;
+            let changed = modules::set_trashed(tx, id, trashed)?;
             if changed && !trashed {
-                super::assign_missing_records(tx)?;
+                store::assign_missing_records(tx)?;
             }
             Ok(module)
         })
     }
 }
 
-fn validate(draft: &ModuleDraft) -> Result<()> {
+/// Checks a module's draft.
+pub(super) fn validate(draft: &ModuleDraft) -> Result<()> {
     let mut errors = Vec::new();
     if draft.title.trim().is_empty() {
         errors.push(FieldError::new("title", "Give the module a title."));
@@ -136,54 +96,26 @@ fn validate(draft: &ModuleDraft) -> Result<()> {
     }
 }
 
-/// Validates and inserts a module inside a caller's transaction.
-pub(crate) fn insert_module(
-    tx: &rusqlite::Transaction<'_>,
-    draft: &ModuleDraft,
-) -> Result<TrainingModule> {
-    validate(draft)?;
-    let id = uuid::Uuid::now_v7().to_string();
-    let at = timestamp_text(now());
-    tx.execute(
-        "INSERT INTO training_modules (id, title, format, duration_minutes, description, created_at, updated_at)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?6)",
-        params![id, draft.title.trim(), draft.format.code(), draft.duration_minutes, draft.description, at],
-    )?;
+/// What an edit changes, for the module's history; a new module (`None`) is noted by
+/// its title and format.
+pub(super) fn describe(old: Option<&TrainingModule>, new: &ModuleDraft) -> ChangeSet {
     let mut changes = ChangeSet::default();
-    changes.compare("title", "", draft.title.trim());
-    changes.compare("format", "", draft.format.code());
-    audit::record(
-        tx,
-        &at,
-        EntityKind::TrainingModule,
-        &id,
-        AuditAction::Create,
-        &changes.into_changes(),
-    )?;
-    fetch_module(tx, &id)
-}
-
-pub(super) fn fetch_module(conn: &Connection, id: &str) -> Result<TrainingModule> {
-    rows::fetch_by_id(
-        conn,
-        "SELECT id, title, format, duration_minutes, description, row_version
-         FROM training_modules WHERE id = ?1",
-        id,
-        "Training module",
-        module_from_row,
-    )
-}
-
-pub(super) fn module_from_row(row: &Row<'_>) -> rusqlite::Result<TrainingModule> {
-    let format: String = row.get("format")?;
-    Ok(TrainingModule {
-        id: row.get("id")?,
-        title: row.get("title")?,
-        format: format
-            .parse::<TrainingFormat>()
-            .map_err(|_| rows::unreadable("format"))?,
-        duration_minutes: row.get("duration_minutes")?,
-        description: row.get("description")?,
-        row_version: row.get("row_version")?,
-    })
+    let Some(current) = old else {
+        changes.compare("title", "", new.title.trim());
+        changes.compare("format", "", new.format.code());
+        return changes;
+    };
+    changes.compare("title", current.title.as_str(), new.title.trim());
+    changes.compare("format", current.format.code(), new.format.code());
+    changes.compare(
+        "duration_minutes",
+        current.duration_minutes.to_string(),
+        new.duration_minutes.to_string(),
+    );
+    changes.compare(
+        "description",
+        current.description.as_str(),
+        new.description.as_str(),
+    );
+    changes
 }

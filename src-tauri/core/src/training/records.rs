@@ -1,13 +1,14 @@
 //! Each person's record per module: started, completed (when, verified by whom, with
-//! what score) or waived (and why).
+//! what score) or waived (and why). Checks work on values; the SQL is in
+//! [`super::store::records`].
 
 use chrono::NaiveDate;
-use rusqlite::{params, Connection, OptionalExtension, Row, Transaction};
 
+use super::store::{self, records};
 use super::{RecordDraft, RecordStatus, TrainingRecord};
-use crate::audit::{self, AuditAction, ChangeSet, EntityKind};
-use crate::store::rows;
-use crate::time::{date_text, now, parse_date, timestamp_text};
+use crate::audit::ChangeSet;
+use crate::store::editable::check_editable;
+use crate::time::{date_text, parse_date};
 use crate::{CoreError, FieldError, Result, Store};
 
 impl Store {
@@ -20,13 +21,15 @@ impl Store {
         today: NaiveDate,
     ) -> Result<TrainingRecord> {
         self.write(|tx| {
-            let current = fetch_record(tx, id)?;
-            if current.row_version != expected_row_version {
-                return Err(CoreError::Conflict(
-                    "This training record was changed elsewhere; reload to see the latest.".into(),
-                ));
-            }
-            write_record(tx, &current, draft, today)
+            let (current, module_title) = records::fetch(tx, id)?;
+            // Records are never trashed: only the version can make an edit stale.
+            check_editable(
+                &module_title,
+                false,
+                current.row_version,
+                expected_row_version,
+            )?;
+            store::write_record(tx, &current, &module_title, draft, today)
         })
     }
 
@@ -49,36 +52,37 @@ impl Store {
         self.write(|tx| {
             person_ids
                 .iter()
-                .map(|person_id| complete_in(tx, person_id, module_id, &draft, today))
+                .map(|person_id| store::complete_in(tx, person_id, module_id, &draft, today))
                 .collect()
         })
     }
 }
 
-/// Records a completion inside a caller's transaction (the sample clinic's history).
-pub(crate) fn complete_in(
-    tx: &Transaction<'_>,
-    person_id: &str,
-    module_id: &str,
+/// A record's draft once checked: what is written. What a status does not use is
+/// cleared (no completion date on a waived record, no waiver reason on a completed one).
+pub(crate) struct ValidRecord {
+    pub status: RecordStatus,
+    pub completed_on: Option<NaiveDate>,
+    pub verified_by: Option<String>,
+    pub score: Option<f64>,
+    pub waived_reason: String,
+}
+
+/// The person a draft names as having verified the completion, if it names one.
+pub(super) fn verifier(draft: &RecordDraft) -> Option<&str> {
+    draft
+        .verified_by
+        .as_deref()
+        .filter(|id| !id.trim().is_empty())
+}
+
+/// Checks a draft; `verifier_known` says whether the [`verifier`] it names is in the
+/// directory (true when it names none).
+pub(crate) fn validate(
     draft: &RecordDraft,
+    verifier_known: bool,
     today: NaiveDate,
-) -> Result<TrainingRecord> {
-    let current = match find_record(tx, person_id, module_id)? {
-        Some(record) => record,
-        None => insert_record(tx, person_id, module_id)?,
-    };
-    write_record(tx, &current, draft, today)
-}
-
-struct ValidRecord {
-    status: RecordStatus,
-    completed_on: Option<NaiveDate>,
-    verified_by: Option<String>,
-    score: Option<f64>,
-    waived_reason: String,
-}
-
-fn validate(conn: &Connection, draft: &RecordDraft, today: NaiveDate) -> Result<ValidRecord> {
+) -> Result<ValidRecord> {
     let mut errors = Vec::new();
     let completed_on = match draft
         .completed_on
@@ -117,19 +121,11 @@ fn validate(conn: &Connection, draft: &RecordDraft, today: NaiveDate) -> Result<
             errors.push(FieldError::new("score", "A score is between 0 and 100."));
         }
     }
-    let verified_by = draft.verified_by.clone().filter(|id| !id.trim().is_empty());
-    if let Some(id) = &verified_by {
-        let known: bool = conn.query_row(
-            "SELECT EXISTS (SELECT 1 FROM people WHERE id = ?1 AND deleted_at IS NULL)",
-            params![id],
-            |row| row.get(0),
-        )?;
-        if !known {
-            errors.push(FieldError::new(
-                "verified_by",
-                "Choose who verified it from the directory.",
-            ));
-        }
+    if !verifier_known {
+        errors.push(FieldError::new(
+            "verified_by",
+            "Choose who verified it from the directory.",
+        ));
     }
     if !errors.is_empty() {
         return Err(CoreError::Validation(errors));
@@ -138,7 +134,7 @@ fn validate(conn: &Connection, draft: &RecordDraft, today: NaiveDate) -> Result<
     Ok(ValidRecord {
         status: draft.status,
         completed_on: completed.then_some(completed_on).flatten(),
-        verified_by: if completed { verified_by } else { None },
+        verified_by: verifier(draft).filter(|_| completed).map(str::to_owned),
         score: if completed { draft.score } else { None },
         waived_reason: if draft.status == RecordStatus::Waived {
             draft.waived_reason.trim().to_owned()
@@ -148,13 +144,8 @@ fn validate(conn: &Connection, draft: &RecordDraft, today: NaiveDate) -> Result<
     })
 }
 
-fn write_record(
-    tx: &Transaction<'_>,
-    current: &TrainingRecord,
-    draft: &RecordDraft,
-    today: NaiveDate,
-) -> Result<TrainingRecord> {
-    let valid = validate(tx, draft, today)?;
+/// What an edit changes, for the record's history.
+pub(super) fn describe(current: &TrainingRecord, valid: &ValidRecord) -> ChangeSet {
     let mut changes = ChangeSet::default();
     let date = |d: Option<NaiveDate>| d.map(date_text).unwrap_or_default();
     let score = |s: Option<f64>| s.map(|s| s.to_string()).unwrap_or_default();
@@ -175,99 +166,5 @@ fn write_record(
         current.waived_reason.as_str(),
         valid.waived_reason.as_str(),
     );
-    if changes.is_empty() {
-        return Ok(current.clone());
-    }
-    let at = timestamp_text(now());
-    tx.execute(
-        "UPDATE training_records SET status = ?1, completed_on = ?2, verified_by = ?3, score = ?4,
-             waived_reason = ?5, updated_at = ?6, row_version = row_version + 1
-         WHERE id = ?7",
-        params![
-            valid.status.code(),
-            valid.completed_on.map(date_text),
-            valid.verified_by,
-            valid.score,
-            valid.waived_reason,
-            at,
-            current.id
-        ],
-    )?;
-    audit::record(
-        tx,
-        &at,
-        EntityKind::TrainingRecord,
-        &current.id,
-        AuditAction::Update,
-        &changes.into_changes(),
-    )?;
-    fetch_record(tx, &current.id)
-}
-
-fn insert_record(tx: &Transaction<'_>, person_id: &str, module_id: &str) -> Result<TrainingRecord> {
-    let id = uuid::Uuid::now_v7().to_string();
-    let at = timestamp_text(now());
-    tx.execute(
-        "INSERT INTO training_records (id, person_id, module_id, created_at, updated_at) VALUES (?1, ?2, ?3, ?4, ?4)",
-        params![id, person_id, module_id, at],
-    )
-    .map_err(|e| match e {
-        rusqlite::Error::SqliteFailure(failure, _) if failure.code == rusqlite::ErrorCode::ConstraintViolation => {
-            CoreError::invalid("person_ids", "A person or module in the list no longer exists.")
-        }
-        other => other.into(),
-    })?;
-    audit::record(
-        tx,
-        &at,
-        EntityKind::TrainingRecord,
-        &id,
-        AuditAction::Create,
-        &[],
-    )?;
-    fetch_record(tx, &id)
-}
-
-fn find_record(
-    conn: &Connection,
-    person_id: &str,
-    module_id: &str,
-) -> Result<Option<TrainingRecord>> {
-    Ok(conn
-        .query_row(
-            &format!("SELECT {RECORD_COLUMNS} FROM training_records WHERE person_id = ?1 AND module_id = ?2"),
-            params![person_id, module_id],
-            record_from_row,
-        )
-        .optional()?)
-}
-
-const RECORD_COLUMNS: &str =
-    "id, person_id, module_id, status, completed_on, verified_by, score, waived_reason, row_version";
-
-fn fetch_record(conn: &Connection, id: &str) -> Result<TrainingRecord> {
-    rows::fetch_by_id(
-        conn,
-        &format!("SELECT {RECORD_COLUMNS} FROM training_records WHERE id = ?1"),
-        id,
-        "Training record",
-        record_from_row,
-    )
-}
-
-fn record_from_row(row: &Row<'_>) -> rusqlite::Result<TrainingRecord> {
-    let status: String = row.get("status")?;
-    Ok(TrainingRecord {
-        id: row.get("id")?,
-        person_id: row.get("person_id")?,
-        module_id: row.get("module_id")?,
-        status: status
-            .parse::<RecordStatus>()
-            .map_err(|_| rows::unreadable("status"))?,
-        completed_on: rows::date(row, "completed_on")?,
-        verified_by: row.get("verified_by")?,
-        score: row.get("score")?,
-        waived_reason: row.get("waived_reason")?,
-        row_version: row.get("row_version")?,
-    })
+    changes
 }

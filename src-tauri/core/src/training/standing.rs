@@ -6,29 +6,21 @@
 //! in view once, from an index that holds person, module and status, takes a few
 //! milliseconds and then serves every rollout (Home) or every filter (the matrix) alike.
 //! Each person's records become two rows of bits, one bit a module: held (a record
-//! exists) and done (completed or waived).
+//! exists) and done (completed or waived). The store reads the rows
+//! ([`super::store::standing`]); this counts them.
 
 use std::collections::HashMap;
 
 use chrono::NaiveDate;
-use rusqlite::{params, Connection};
 
 use super::ids::{IdMap, Indexed};
+use super::store::standing::load;
 use super::{RoleCompletion, TrainingProgress};
-use crate::store::rows;
 use crate::{Result, Store};
-
-/// The live requirements of live rollouts for live modules; `?1` is one rollout or NULL
-/// for every one.
-pub(super) const NEEDS: &str = "SELECT q.rollout_id, q.role_id, q.module_id, q.due_date
-    FROM training_requirements q
-    JOIN rollouts o ON o.id = q.rollout_id AND o.deleted_at IS NULL
-    JOIN training_modules m ON m.id = q.module_id AND m.deleted_at IS NULL
-    WHERE q.deleted_at IS NULL AND (?1 IS NULL OR q.rollout_id = ?1)";
 
 /// One requirement, by index into [`Standing`]'s lists.
 #[derive(Debug, Clone, Copy)]
-pub(super) struct Need {
+pub(crate) struct Need {
     pub rollout: usize,
     pub role: usize,
     pub module: usize,
@@ -38,7 +30,7 @@ pub(super) struct Need {
 /// An active person in a role that has requirements in view (name and department left
 /// empty when only counts were asked for).
 #[derive(Debug)]
-pub(super) struct Member {
+pub(crate) struct Member {
     pub id: String,
     pub name: String,
     pub role: usize,
@@ -49,7 +41,7 @@ pub(super) struct Member {
 /// overdue (a missing record counts as not done); the matrix also counts the others;
 /// the due lists read their own.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub(super) enum Read {
+pub(crate) enum Read {
     Nothing,
     DoneOnly,
     Every,
@@ -57,7 +49,7 @@ pub(super) enum Read {
 
 /// The requirements in view and where everyone concerned stands on them.
 #[derive(Debug)]
-pub(super) struct Standing {
+pub(crate) struct Standing {
     pub rollouts: Vec<String>,
     /// Role ids, by name (as the completion lists them).
     pub roles: Vec<(String, String)>,
@@ -71,133 +63,126 @@ pub(super) struct Standing {
     done: Vec<u64>,
 }
 
-impl Standing {
-    /// Reads the requirements of one rollout (or every live one), the people they apply
-    /// to and those people's records of the modules required.
-    pub fn load(conn: &Connection, rollout_id: Option<&str>, read: Read) -> Result<Self> {
-        let mut rollouts = Indexed::default();
-        let mut roles = Indexed::default();
-        let mut modules = Indexed::default();
-        let mut needs = Vec::new();
-        let mut statement = conn.prepare_cached(NEEDS)?;
-        let mut found = statement.query(params![rollout_id])?;
-        while let Some(row) = found.next()? {
-            let due = rows::date(row, "due_date")?.ok_or_else(|| rows::unreadable("due_date"))?;
-            needs.push(Need {
-                rollout: rollouts.index(rows::text_at(row, 0)?),
-                role: roles.index(rows::text_at(row, 1)?),
-                module: modules.index(rows::text_at(row, 2)?),
-                due,
-            });
-        }
-        drop(found);
+/// A [`Standing`] being read: the store feeds it the requirements, the roles, the
+/// people and their records in that order, each a row at a time as borrowed text, and
+/// it keeps only what the requirements in view make relevant.
+#[derive(Debug, Default)]
+pub(crate) struct Loading {
+    rollouts: Indexed,
+    roles: Indexed,
+    modules: Indexed,
+    needs: Vec<Need>,
+    /// Role ids by name, and each role's place in that order (`usize::MAX` until named).
+    by_name: Vec<(String, String)>,
+    role_order: Vec<usize>,
+    members: Vec<Member>,
+    member_index: IdMap<usize>,
+    words: usize,
+    held: Vec<u64>,
+    done: Vec<u64>,
+}
 
-        // Roles by name, as SQLite's NOCASE orders them, so lists come out in that order.
-        let mut by_name = Vec::with_capacity(roles.ids.len());
-        let mut role_order = vec![usize::MAX; roles.ids.len()];
-        let mut statement =
-            conn.prepare_cached("SELECT id, name FROM roles ORDER BY name COLLATE NOCASE")?;
-        let mut found = statement.query([])?;
-        while let Some(row) = found.next()? {
-            if let Some(&index) = roles.map.get(rows::text_at(row, 0)?) {
-                role_order[index] = by_name.len();
-                by_name.push((row.get(0)?, row.get(1)?));
-            }
-        }
-        drop(found);
-        // A role that is not in the roles table (the foreign key forbids it) has no name
-        // to list it by and is left out, as the join on roles would.
-        for need in &mut needs {
-            need.role = role_order[need.role];
-        }
-        needs.retain(|need| need.role != usize::MAX);
-
-        // Counts need no names: Home and readiness read none (a thousand people's).
-        let mut members = Vec::new();
-        let mut member_index: IdMap<usize> = IdMap::default();
-        let mut statement = conn.prepare_cached(if read == Read::DoneOnly {
-            "SELECT id, role_id, '', '' FROM people
-             WHERE active = 1 AND deleted_at IS NULL AND role_id IS NOT NULL"
-        } else {
-            "SELECT id, role_id, department, name FROM people
-             WHERE active = 1 AND deleted_at IS NULL AND role_id IS NOT NULL"
-        })?;
-        let mut found = statement.query([])?;
-        while let Some(row) = found.next()? {
-            let Some(role) = roles
-                .map
-                .get(rows::text_at(row, 1)?)
-                .map(|&role| role_order[role])
-                .filter(|&role| role != usize::MAX)
-            else {
-                continue;
-            };
-            let id: String = row.get(0)?;
-            member_index.insert(Box::from(id.as_bytes()), members.len());
-            members.push(Member {
-                id,
-                name: row.get(3)?,
-                role,
-                department: row.get(2)?,
-            });
-        }
-        drop(found);
-
-        let words = modules.ids.len().div_ceil(64).max(1);
-        let mut held = vec![0u64; members.len() * words];
-        let mut done = vec![0u64; members.len() * words];
-        if read != Read::Nothing && !members.is_empty() {
-            // Each module's records are ranges of training_records_by_module: those done,
-            // then (for the matrix) those not; the query says which, so no status is read
-            // (the status CHECK admits only these four). This loop runs once a record,
-            // tens of thousands of times: the person is read by position, as bytes, and
-            // found by a fast hash.
-            let mut passes = vec![(
-                conn.prepare_cached(
-                    "SELECT person_id FROM training_records
-                     WHERE module_id = ?1 AND status IN ('completed', 'waived')",
-                )?,
-                true,
-            )];
-            if read == Read::Every {
-                passes.push((
-                    conn.prepare_cached(
-                        "SELECT person_id FROM training_records
-                         WHERE module_id = ?1 AND status IN ('assigned', 'in_progress')",
-                    )?,
-                    false,
-                ));
-            }
-            for (statement, is_done) in &mut passes {
-                for (module, module_id) in modules.ids.iter().enumerate() {
-                    let mut found = statement.query(params![module_id])?;
-                    let bit = 1u64 << (module % 64);
-                    while let Some(row) = found.next()? {
-                        let Some(&member) = member_index.get(rows::bytes_at(row, 0)?) else {
-                            continue;
-                        };
-                        let word = member * words + module / 64;
-                        held[word] |= bit;
-                        if *is_done {
-                            done[word] |= bit;
-                        }
-                    }
-                }
-            }
-        }
-        Ok(Self {
-            rollouts: rollouts.ids,
-            roles: by_name,
-            modules,
-            needs,
-            members,
-            member_index,
-            words,
-            held,
-            done,
-        })
+impl Loading {
+    /// A requirement in view.
+    pub fn need(&mut self, rollout: &str, role: &str, module: &str, due: NaiveDate) {
+        let need = Need {
+            rollout: self.rollouts.index(rollout),
+            role: self.roles.index(role),
+            module: self.modules.index(module),
+            due,
+        };
+        self.needs.push(need);
     }
 
+    /// Once every requirement is in: the roles are about to come, by name.
+    pub fn start_roles(&mut self) {
+        self.role_order = vec![usize::MAX; self.roles.ids.len()];
+    }
+
+    /// A role, in order of name as SQLite's NOCASE orders them, so lists come out in
+    /// that order; roles no requirement names are passed over.
+    pub fn role(&mut self, id: &str, name: &str) {
+        if let Some(&index) = self.roles.map.get(id) {
+            self.role_order[index] = self.by_name.len();
+            self.by_name.push((id.to_owned(), name.to_owned()));
+        }
+    }
+
+    /// Once every role is in: requirements now point at roles by name. A role that is
+    /// not in the roles table (the foreign key forbids it) has no name to list it by and
+    /// is left out, as a join on roles would.
+    pub fn end_roles(&mut self) {
+        for need in &mut self.needs {
+            need.role = self.role_order[need.role];
+        }
+        self.needs.retain(|need| need.role != usize::MAX);
+    }
+
+    /// An active person with a role; kept when a requirement in view names the role.
+    pub fn member(&mut self, id: &str, role_id: &str, department: &str, name: &str) {
+        let Some(role) = self
+            .roles
+            .map
+            .get(role_id)
+            .map(|&role| self.role_order[role])
+            .filter(|&role| role != usize::MAX)
+        else {
+            return;
+        };
+        self.member_index
+            .insert(Box::from(id.as_bytes()), self.members.len());
+        self.members.push(Member {
+            id: id.to_owned(),
+            name: name.to_owned(),
+            role,
+            department: department.to_owned(),
+        });
+    }
+
+    /// Once every person is in: the ids of the modules in view, whose records come next
+    /// (none when nobody is concerned).
+    pub fn start_records(&mut self) -> Vec<String> {
+        self.words = self.modules.ids.len().div_ceil(64).max(1);
+        self.held = vec![0u64; self.members.len() * self.words];
+        self.done = vec![0u64; self.members.len() * self.words];
+        if self.members.is_empty() {
+            return Vec::new();
+        }
+        self.modules.ids.clone()
+    }
+
+    /// A record of the module at `module` (an index into what [`Loading::start_records`]
+    /// gave) held by the person whose id is `person`, done or not. Runs once a record,
+    /// tens of thousands of times: the person is found by their id's bytes, by a fast
+    /// hash.
+    pub fn record(&mut self, module: usize, person: &[u8], is_done: bool) {
+        let Some(&member) = self.member_index.get(person) else {
+            return;
+        };
+        let word = member * self.words + module / 64;
+        let bit = 1u64 << (module % 64);
+        self.held[word] |= bit;
+        if is_done {
+            self.done[word] |= bit;
+        }
+    }
+
+    pub fn finish(self) -> Standing {
+        Standing {
+            rollouts: self.rollouts.ids,
+            roles: self.by_name,
+            modules: self.modules,
+            needs: self.needs,
+            members: self.members,
+            member_index: self.member_index,
+            words: self.words.max(1),
+            held: self.held,
+            done: self.done,
+        }
+    }
+}
+
+impl Standing {
     /// Completion per role of the rollout at `rollout` (an index into `rollouts`), by
     /// role name: roles without anyone active in them are left out.
     pub fn completion(&self, rollout: usize, today: NaiveDate) -> Vec<RoleCompletion> {
@@ -360,7 +345,7 @@ impl Store {
         &self,
         today: NaiveDate,
     ) -> Result<HashMap<String, Vec<RoleCompletion>>> {
-        let standing = self.read(|conn| Standing::load(conn, None, Read::DoneOnly))?;
+        let standing = self.read(|conn| load(conn, None, Read::DoneOnly))?;
         Ok(standing
             .rollouts
             .iter()

@@ -2,17 +2,14 @@
 //! why, by whom, how we will know it worked — and later, whether it held.
 
 use chrono::NaiveDate;
-use rusqlite::{params, Connection, Row, Transaction};
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
 use super::edit::required_date;
-use crate::audit::{self, AuditAction, ChangeSet, EntityKind};
-use crate::rollouts::require_rollout;
-use crate::store::editable::check_editable;
-use crate::store::rows;
-use crate::store::trash::trash_or_restore;
-use crate::time::{date_text, now, timestamp_text};
+use super::record::Record;
+use super::store;
+use crate::audit::ChangeSet;
+use crate::time::date_text;
 use crate::{CoreError, FieldError, Result, Store};
 
 /// Whether a decision held once it met reality.
@@ -70,25 +67,28 @@ pub struct DecisionDraft {
     pub outcome_note: String,
 }
 
-const COLUMNS: &str =
-    "id, rollout_id, decided_on, title, constraints, options, choice, rationale, \
-                       decided_by, verification, outcome, outcome_note, row_version, deleted_at";
+/// A decision's draft once checked: what is written.
+pub(crate) struct ValidDecision {
+    pub decided_on: NaiveDate,
+    pub title: String,
+    pub constraints: String,
+    pub options: String,
+    pub choice: String,
+    pub rationale: String,
+    pub decided_by: String,
+    pub verification: String,
+    pub outcome: DecisionOutcome,
+    pub outcome_note: String,
+}
 
 impl Store {
     /// A rollout's live decisions, most recent first.
     pub fn list_decisions(&self, rollout_id: &str) -> Result<Vec<Decision>> {
-        self.read(|conn| {
-            let mut statement = conn.prepare_cached(&format!(
-                "SELECT {COLUMNS} FROM decisions WHERE rollout_id = ?1 AND deleted_at IS NULL
-                 ORDER BY decided_on DESC, created_at DESC"
-            ))?;
-            let found = statement.query_map(params![rollout_id], from_row)?;
-            Ok(found.collect::<rusqlite::Result<_>>()?)
-        })
+        self.read(|conn| store::list(conn, rollout_id))
     }
 
     pub fn create_decision(&self, rollout_id: &str, draft: &DecisionDraft) -> Result<Decision> {
-        self.write(|tx| insert_decision(tx, rollout_id, draft))
+        self.write(|tx| store::create(tx, rollout_id, draft))
     }
 
     /// Edits a decision (typically to record whether it held); refused if it changed
@@ -99,203 +99,94 @@ impl Store {
         expected_row_version: i64,
         draft: &DecisionDraft,
     ) -> Result<Decision> {
-        self.write(|tx| {
-            let (current, deleted) = fetch(tx, id)?;
-            check_editable(
-                &current.title,
-                deleted,
-                current.row_version,
-                expected_row_version,
-            )?;
-            let decided_on = validate(draft)?;
-            let mut changes = ChangeSet::default();
-            describe(&mut changes, Some(&current), draft, decided_on);
-            if changes.is_empty() {
-                return Ok(current);
-            }
-            let at = timestamp_text(now());
-            tx.execute(
-                "UPDATE decisions SET decided_on = ?1, title = ?2, constraints = ?3, options = ?4,
-                     choice = ?5, rationale = ?6, decided_by = ?7, verification = ?8, outcome = ?9,
-                     outcome_note = ?10, updated_at = ?11, row_version = row_version + 1
-                 WHERE id = ?12",
-                params![
-                    date_text(decided_on),
-                    draft.title.trim(),
-                    draft.constraints,
-                    draft.options,
-                    draft.choice,
-                    draft.rationale,
-                    draft.decided_by.trim(),
-                    draft.verification,
-                    draft.outcome.code(),
-                    draft.outcome_note,
-                    at,
-                    id
-                ],
-            )?;
-            audit::record(
-                tx,
-                &at,
-                EntityKind::Decision,
-                id,
-                AuditAction::Update,
-                &changes.into_changes(),
-            )?;
-            Ok(fetch(tx, id)?.0)
-        })
+        self.write(|tx| store::edit(tx, id, expected_row_version, draft))
     }
 
     pub fn trash_decision(&self, id: &str) -> Result<()> {
-        self.write(|tx| {
-            trash_or_restore(tx, "decisions", EntityKind::Decision, "Decision", id, true)
-        })
+        self.write(|tx| store::set_trashed::<Decision>(tx, id, true))
     }
 
     pub fn restore_decision(&self, id: &str) -> Result<()> {
-        self.write(|tx| {
-            trash_or_restore(tx, "decisions", EntityKind::Decision, "Decision", id, false)
-        })
+        self.write(|tx| store::set_trashed::<Decision>(tx, id, false))
     }
 }
 
-fn validate(draft: &DecisionDraft) -> Result<NaiveDate> {
-    let mut errors = Vec::new();
-    let decided_on = required_date(
-        &draft.decided_on,
-        "decided_on",
-        "date of the decision",
-        &mut errors,
-    );
-    if draft.title.trim().is_empty() {
-        errors.push(FieldError::new("title", "Say what was decided, in a line."));
+impl Record for Decision {
+    type Draft = DecisionDraft;
+    type Lookup = ();
+    type Valid = ValidDecision;
+
+    fn validate(draft: &DecisionDraft, (): ()) -> Result<ValidDecision> {
+        let mut errors = Vec::new();
+        let decided_on = required_date(
+            &draft.decided_on,
+            "decided_on",
+            "date of the decision",
+            &mut errors,
+        );
+        if draft.title.trim().is_empty() {
+            errors.push(FieldError::new("title", "Say what was decided, in a line."));
+        }
+        match decided_on {
+            Some(decided_on) if errors.is_empty() => Ok(ValidDecision {
+                decided_on,
+                title: draft.title.trim().to_owned(),
+                constraints: draft.constraints.clone(),
+                options: draft.options.clone(),
+                choice: draft.choice.clone(),
+                rationale: draft.rationale.clone(),
+                decided_by: draft.decided_by.trim().to_owned(),
+                verification: draft.verification.clone(),
+                outcome: draft.outcome,
+                outcome_note: draft.outcome_note.clone(),
+            }),
+            _ => Err(CoreError::Validation(errors)),
+        }
     }
-    match decided_on {
-        Some(date) if errors.is_empty() => Ok(date),
-        _ => Err(CoreError::Validation(errors)),
+
+    fn describe(changes: &mut ChangeSet, old: Option<&Decision>, new: &ValidDecision) {
+        let text = |f: fn(&Decision) -> &str| old.map(f).unwrap_or_default();
+        changes.compare(
+            "decided_on",
+            old.map(|d| date_text(d.decided_on)).unwrap_or_default(),
+            date_text(new.decided_on),
+        );
+        changes.compare("title", text(|d| &d.title), new.title.as_str());
+        changes.compare(
+            "constraints",
+            text(|d| &d.constraints),
+            new.constraints.as_str(),
+        );
+        changes.compare("options", text(|d| &d.options), new.options.as_str());
+        changes.compare("choice", text(|d| &d.choice), new.choice.as_str());
+        changes.compare("rationale", text(|d| &d.rationale), new.rationale.as_str());
+        changes.compare(
+            "decided_by",
+            text(|d| &d.decided_by),
+            new.decided_by.as_str(),
+        );
+        changes.compare(
+            "verification",
+            text(|d| &d.verification),
+            new.verification.as_str(),
+        );
+        changes.compare(
+            "outcome",
+            old.map(|d| d.outcome.code()).unwrap_or(""),
+            new.outcome.code(),
+        );
+        changes.compare(
+            "outcome_note",
+            text(|d| &d.outcome_note),
+            new.outcome_note.as_str(),
+        );
     }
-}
 
-/// Validates and inserts a decision inside a caller's transaction.
-pub(crate) fn insert_decision(
-    tx: &Transaction<'_>,
-    rollout_id: &str,
-    draft: &DecisionDraft,
-) -> Result<Decision> {
-    require_rollout(tx, rollout_id)?;
-    let decided_on = validate(draft)?;
-    let id = uuid::Uuid::now_v7().to_string();
-    let at = timestamp_text(now());
-    tx.execute(
-        "INSERT INTO decisions (id, rollout_id, decided_on, title, constraints, options, choice,
-             rationale, decided_by, verification, outcome, outcome_note, created_at, updated_at)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?13)",
-        params![
-            id,
-            rollout_id,
-            date_text(decided_on),
-            draft.title.trim(),
-            draft.constraints,
-            draft.options,
-            draft.choice,
-            draft.rationale,
-            draft.decided_by.trim(),
-            draft.verification,
-            draft.outcome.code(),
-            draft.outcome_note,
-            at
-        ],
-    )?;
-    let mut changes = ChangeSet::default();
-    describe(&mut changes, None, draft, decided_on);
-    audit::record(
-        tx,
-        &at,
-        EntityKind::Decision,
-        &id,
-        AuditAction::Create,
-        &changes.into_changes(),
-    )?;
-    Ok(fetch(tx, &id)?.0)
-}
+    fn label(&self) -> &str {
+        &self.title
+    }
 
-fn describe(
-    changes: &mut ChangeSet,
-    old: Option<&Decision>,
-    new: &DecisionDraft,
-    decided_on: NaiveDate,
-) {
-    let text = |f: fn(&Decision) -> String| old.map(f).unwrap_or_default();
-    changes.compare(
-        "decided_on",
-        text(|d| date_text(d.decided_on)),
-        date_text(decided_on),
-    );
-    changes.compare("title", text(|d| d.title.clone()), new.title.trim());
-    changes.compare(
-        "constraints",
-        text(|d| d.constraints.clone()),
-        new.constraints.as_str(),
-    );
-    changes.compare("options", text(|d| d.options.clone()), new.options.as_str());
-    changes.compare("choice", text(|d| d.choice.clone()), new.choice.as_str());
-    changes.compare(
-        "rationale",
-        text(|d| d.rationale.clone()),
-        new.rationale.as_str(),
-    );
-    changes.compare(
-        "decided_by",
-        text(|d| d.decided_by.clone()),
-        new.decided_by.trim(),
-    );
-    changes.compare(
-        "verification",
-        text(|d| d.verification.clone()),
-        new.verification.as_str(),
-    );
-    changes.compare(
-        "outcome",
-        old.map(|d| d.outcome.code()).unwrap_or(""),
-        new.outcome.code(),
-    );
-    changes.compare(
-        "outcome_note",
-        text(|d| d.outcome_note.clone()),
-        new.outcome_note.as_str(),
-    );
-}
-
-fn fetch(conn: &Connection, id: &str) -> Result<(Decision, bool)> {
-    rows::fetch_by_id(
-        conn,
-        &format!("SELECT {COLUMNS} FROM decisions WHERE id = ?1"),
-        id,
-        "Decision",
-        |row| {
-            Ok((
-                from_row(row)?,
-                row.get::<_, Option<String>>("deleted_at")?.is_some(),
-            ))
-        },
-    )
-}
-
-fn from_row(row: &Row<'_>) -> rusqlite::Result<Decision> {
-    let outcome: String = row.get("outcome")?;
-    Ok(Decision {
-        id: row.get("id")?,
-        rollout_id: row.get("rollout_id")?,
-        decided_on: rows::date(row, "decided_on")?.ok_or_else(|| rows::unreadable("decided_on"))?,
-        title: row.get("title")?,
-        constraints: row.get("constraints")?,
-        options: row.get("options")?,
-        choice: row.get("choice")?,
-        rationale: row.get("rationale")?,
-        decided_by: row.get("decided_by")?,
-        verification: row.get("verification")?,
-        outcome: outcome.parse().map_err(|_| rows::unreadable("outcome"))?,
-        outcome_note: row.get("outcome_note")?,
-        row_version: row.get("row_version")?,
-    })
+    fn row_version(&self) -> i64 {
+        self.row_version
+    }
 }

@@ -1,14 +1,19 @@
 //! The rest of the rollout workspace around the plan: risks, decisions, communications,
 //! stakeholders and the scope-cut log, and the overview that pulls a rollout together.
 //! Owners are people from the directory, named the same way as a plan's task owners.
+//!
+//! Each kind of record is its types, its checks ([`record::Record`]) and its entry
+//! points on [`crate::Store`]; how all of them are stored is one shape in [`store`].
 
 mod comms;
 mod decisions;
 pub(crate) mod edit;
 mod overview;
+mod record;
 mod risks;
 mod scope;
 mod stakeholders;
+mod store;
 
 pub use comms::{Communication, CommunicationDraft};
 pub use decisions::{Decision, DecisionDraft, DecisionOutcome};
@@ -20,8 +25,7 @@ pub use stakeholders::{
     ADKAR_BARRIER_BELOW,
 };
 
-pub(crate) use comms::insert_communication;
-pub(crate) use decisions::insert_decision;
-pub(crate) use risks::insert_risk;
-pub(crate) use scope::insert_scope_change;
-pub(crate) use stakeholders::insert_stakeholder;
+pub(crate) use stakeholders::ValidStakeholder;
+pub(crate) use store::{
+    insert_communication, insert_decision, insert_risk, insert_scope_change, insert_stakeholder,
+};

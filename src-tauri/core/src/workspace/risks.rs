@@ -1,18 +1,13 @@
 //! Risks: likelihood × impact on 1-5 scales, with mitigation, owner, trigger and status;
 //! a 5×5 heat map and the top risks for the overview.
 
-use rusqlite::{params, Connection, Row, Transaction};
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
 use super::edit::rating;
-use crate::audit::{self, AuditAction, ChangeSet, EntityKind};
-use crate::people::resolve_owner;
-use crate::rollouts::require_rollout;
-use crate::store::editable::check_editable;
-use crate::store::rows;
-use crate::store::trash::trash_or_restore;
-use crate::time::{now, timestamp_text};
+use super::record::{owner, FoundOwner, Record};
+use super::store;
+use crate::audit::ChangeSet;
 use crate::{CoreError, FieldError, Result, Store};
 
 /// Where a risk stands.
@@ -120,22 +115,22 @@ impl RiskHeatMap {
     }
 }
 
-const SELECT: &str = "SELECT r.id, r.rollout_id, r.title, r.likelihood, r.impact, r.mitigation,
-        r.owner_id, coalesce(p.name, '') AS owner_name, r.trigger, r.status, r.row_version,
-        r.deleted_at
-    FROM risks r LEFT JOIN people p ON p.id = r.owner_id";
+/// A risk's draft once checked: what is written.
+pub(crate) struct ValidRisk {
+    pub title: String,
+    pub likelihood: i64,
+    pub impact: i64,
+    pub mitigation: String,
+    pub owner_id: Option<String>,
+    pub owner_name: String,
+    pub trigger: String,
+    pub status: RiskStatus,
+}
 
 impl Store {
     /// A rollout's live risks, highest score first, closed ones last.
     pub fn list_risks(&self, rollout_id: &str) -> Result<Vec<Risk>> {
-        self.read(|conn| {
-            let mut statement = conn.prepare_cached(&format!(
-                "{SELECT} WHERE r.rollout_id = ?1 AND r.deleted_at IS NULL
-                 ORDER BY r.status = 'closed', r.likelihood * r.impact DESC, r.impact DESC, r.id"
-            ))?;
-            let found = statement.query_map(params![rollout_id], from_row)?;
-            Ok(found.collect::<rusqlite::Result<_>>()?)
-        })
+        self.read(|conn| store::list(conn, rollout_id))
     }
 
     /// The `count` highest-scoring risks that are not closed.
@@ -158,7 +153,7 @@ impl Store {
     }
 
     pub fn create_risk(&self, rollout_id: &str, draft: &RiskDraft) -> Result<Risk> {
-        self.write(|tx| insert_risk(tx, rollout_id, draft))
+        self.write(|tx| store::create(tx, rollout_id, draft))
     }
 
     /// Edits a risk; refused if it changed since `expected_row_version`.
@@ -168,199 +163,87 @@ impl Store {
         expected_row_version: i64,
         draft: &RiskDraft,
     ) -> Result<Risk> {
-        self.write(|tx| {
-            let (current, deleted) = fetch(tx, id)?;
-            check_editable(
-                &current.title,
-                deleted,
-                current.row_version,
-                expected_row_version,
-            )?;
-            let owner_id = validate(tx, draft)?;
-            let mut changes = ChangeSet::default();
-            describe(&mut changes, Some(&current), draft, owner_id.as_deref(), tx)?;
-            if changes.is_empty() {
-                return Ok(current);
-            }
-            let at = timestamp_text(now());
-            tx.execute(
-                "UPDATE risks SET title = ?1, likelihood = ?2, impact = ?3, mitigation = ?4,
-                     owner_id = ?5, trigger = ?6, status = ?7, updated_at = ?8,
-                     row_version = row_version + 1
-                 WHERE id = ?9",
-                params![
-                    draft.title.trim(),
-                    draft.likelihood,
-                    draft.impact,
-                    draft.mitigation,
-                    owner_id,
-                    draft.trigger,
-                    draft.status.code(),
-                    at,
-                    id
-                ],
-            )?;
-            audit::record(
-                tx,
-                &at,
-                EntityKind::Risk,
-                id,
-                AuditAction::Update,
-                &changes.into_changes(),
-            )?;
-            Ok(fetch(tx, id)?.0)
-        })
+        self.write(|tx| store::edit(tx, id, expected_row_version, draft))
     }
 
     pub fn trash_risk(&self, id: &str) -> Result<()> {
-        self.write(|tx| trash_or_restore(tx, "risks", EntityKind::Risk, "Risk", id, true))
+        self.write(|tx| store::set_trashed::<Risk>(tx, id, true))
     }
 
     pub fn restore_risk(&self, id: &str) -> Result<()> {
-        self.write(|tx| trash_or_restore(tx, "risks", EntityKind::Risk, "Risk", id, false))
+        self.write(|tx| store::set_trashed::<Risk>(tx, id, false))
     }
 }
 
-/// Checks a draft; returns the owner's person id.
-fn validate(conn: &Connection, draft: &RiskDraft) -> Result<Option<String>> {
-    let mut errors = Vec::new();
-    if draft.title.trim().is_empty() {
-        errors.push(FieldError::new("title", "Say what could go wrong."));
-    }
-    rating(
-        draft.likelihood,
-        "likelihood",
-        "Likelihood",
-        "1 (rare) to 5 (almost certain)",
-        &mut errors,
-    );
-    rating(
-        draft.impact,
-        "impact",
-        "Impact",
-        "1 (minor) to 5 (severe)",
-        &mut errors,
-    );
-    let owner = resolve_owner(conn, &draft.owner)?
-        .map_err(|e| errors.push(e))
-        .ok()
-        .flatten();
-    if !errors.is_empty() {
-        return Err(CoreError::Validation(errors));
-    }
-    Ok(owner)
-}
+impl Record for Risk {
+    type Draft = RiskDraft;
+    type Lookup = FoundOwner;
+    type Valid = ValidRisk;
 
-/// Validates and inserts a risk inside a caller's transaction.
-pub(crate) fn insert_risk(
-    tx: &Transaction<'_>,
-    rollout_id: &str,
-    draft: &RiskDraft,
-) -> Result<Risk> {
-    require_rollout(tx, rollout_id)?;
-    let owner_id = validate(tx, draft)?;
-    let id = uuid::Uuid::now_v7().to_string();
-    let at = timestamp_text(now());
-    tx.execute(
-        "INSERT INTO risks (id, rollout_id, title, likelihood, impact, mitigation, owner_id,
-             trigger, status, created_at, updated_at)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?10)",
-        params![
-            id,
-            rollout_id,
-            draft.title.trim(),
+    fn validate(draft: &RiskDraft, found: FoundOwner) -> Result<ValidRisk> {
+        let mut errors = Vec::new();
+        if draft.title.trim().is_empty() {
+            errors.push(FieldError::new("title", "Say what could go wrong."));
+        }
+        rating(
             draft.likelihood,
+            "likelihood",
+            "Likelihood",
+            "1 (rare) to 5 (almost certain)",
+            &mut errors,
+        );
+        rating(
             draft.impact,
-            draft.mitigation,
+            "impact",
+            "Impact",
+            "1 (minor) to 5 (severe)",
+            &mut errors,
+        );
+        let (owner_id, owner_name) = owner(found, &mut errors);
+        if !errors.is_empty() {
+            return Err(CoreError::Validation(errors));
+        }
+        Ok(ValidRisk {
+            title: draft.title.trim().to_owned(),
+            likelihood: draft.likelihood,
+            impact: draft.impact,
+            mitigation: draft.mitigation.clone(),
             owner_id,
-            draft.trigger,
-            draft.status.code(),
-            at
-        ],
-    )?;
-    let mut changes = ChangeSet::default();
-    describe(&mut changes, None, draft, owner_id.as_deref(), tx)?;
-    audit::record(
-        tx,
-        &at,
-        EntityKind::Risk,
-        &id,
-        AuditAction::Create,
-        &changes.into_changes(),
-    )?;
-    Ok(fetch(tx, &id)?.0)
-}
+            owner_name,
+            trigger: draft.trigger.clone(),
+            status: draft.status,
+        })
+    }
 
-fn describe(
-    changes: &mut ChangeSet,
-    old: Option<&Risk>,
-    new: &RiskDraft,
-    new_owner: Option<&str>,
-    conn: &Connection,
-) -> Result<()> {
-    let text = |f: fn(&Risk) -> String| old.map(f).unwrap_or_default();
-    changes.compare("title", text(|r| r.title.clone()), new.title.trim());
-    changes.compare(
-        "likelihood",
-        text(|r| r.likelihood.to_string()),
-        new.likelihood.to_string(),
-    );
-    changes.compare(
-        "impact",
-        text(|r| r.impact.to_string()),
-        new.impact.to_string(),
-    );
-    changes.compare(
-        "mitigation",
-        text(|r| r.mitigation.clone()),
-        new.mitigation.as_str(),
-    );
-    changes.compare(
-        "owner",
-        text(|r| r.owner_name.clone()),
-        crate::people::owner_name(conn, new_owner)?,
-    );
-    changes.compare("trigger", text(|r| r.trigger.clone()), new.trigger.as_str());
-    changes.compare(
-        "status",
-        old.map(|r| r.status.code()).unwrap_or(""),
-        new.status.code(),
-    );
-    Ok(())
-}
+    fn describe(changes: &mut ChangeSet, old: Option<&Risk>, new: &ValidRisk) {
+        let text = |f: fn(&Risk) -> &str| old.map(f).unwrap_or_default();
+        let number = |f: fn(&Risk) -> i64| old.map(|r| f(r).to_string()).unwrap_or_default();
+        changes.compare("title", text(|r| &r.title), new.title.as_str());
+        changes.compare(
+            "likelihood",
+            number(|r| r.likelihood),
+            new.likelihood.to_string(),
+        );
+        changes.compare("impact", number(|r| r.impact), new.impact.to_string());
+        changes.compare(
+            "mitigation",
+            text(|r| &r.mitigation),
+            new.mitigation.as_str(),
+        );
+        changes.compare("owner", text(|r| &r.owner_name), new.owner_name.as_str());
+        changes.compare("trigger", text(|r| &r.trigger), new.trigger.as_str());
+        changes.compare(
+            "status",
+            old.map(|r| r.status.code()).unwrap_or(""),
+            new.status.code(),
+        );
+    }
 
-/// A risk and whether it is in the trash.
-fn fetch(conn: &Connection, id: &str) -> Result<(Risk, bool)> {
-    rows::fetch_by_id(
-        conn,
-        &format!("{SELECT} WHERE r.id = ?1"),
-        id,
-        "Risk",
-        |row| {
-            Ok((
-                from_row(row)?,
-                row.get::<_, Option<String>>("deleted_at")?.is_some(),
-            ))
-        },
-    )
-}
+    fn label(&self) -> &str {
+        &self.title
+    }
 
-fn from_row(row: &Row<'_>) -> rusqlite::Result<Risk> {
-    let status: String = row.get("status")?;
-    let (likelihood, impact): (i64, i64) = (row.get("likelihood")?, row.get("impact")?);
-    Ok(Risk {
-        id: row.get("id")?,
-        rollout_id: row.get("rollout_id")?,
-        title: row.get("title")?,
-        likelihood,
-        impact,
-        score: likelihood * impact,
-        band: RiskBand::of(likelihood * impact),
-        mitigation: row.get("mitigation")?,
-        owner_id: row.get("owner_id")?,
-        owner_name: row.get("owner_name")?,
-        trigger: row.get("trigger")?,
-        status: status.parse().map_err(|_| rows::unreadable("status"))?,
-        row_version: row.get("row_version")?,
-    })
+    fn row_version(&self) -> i64 {
+        self.row_version
+    }
 }

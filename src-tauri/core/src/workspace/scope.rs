@@ -2,17 +2,14 @@
 //! "why don't we have the lab interface?" has an answer months later.
 
 use chrono::NaiveDate;
-use rusqlite::{params, Connection, Row, Transaction};
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
 use super::edit::required_date;
-use crate::audit::{self, AuditAction, ChangeSet, EntityKind};
-use crate::rollouts::require_rollout;
-use crate::store::editable::check_editable;
-use crate::store::rows;
-use crate::store::trash::trash_or_restore;
-use crate::time::{date_text, now, timestamp_text};
+use super::record::Record;
+use super::store;
+use crate::audit::ChangeSet;
+use crate::time::date_text;
 use crate::{CoreError, FieldError, Result, Store};
 
 /// One entry of the scope log.
@@ -40,19 +37,18 @@ pub struct ScopeChangeDraft {
     pub protected: String,
 }
 
-const COLUMNS: &str = "id, rollout_id, logged_on, cut, reason, protected, row_version, deleted_at";
+/// A scope-log entry's draft once checked: what is written.
+pub(crate) struct ValidScopeChange {
+    pub logged_on: NaiveDate,
+    pub cut: String,
+    pub reason: String,
+    pub protected: String,
+}
 
 impl Store {
     /// A rollout's live scope-log entries, most recent first.
     pub fn list_scope_changes(&self, rollout_id: &str) -> Result<Vec<ScopeChange>> {
-        self.read(|conn| {
-            let mut statement = conn.prepare_cached(&format!(
-                "SELECT {COLUMNS} FROM scope_changes WHERE rollout_id = ?1 AND deleted_at IS NULL
-                 ORDER BY logged_on DESC, created_at DESC"
-            ))?;
-            let found = statement.query_map(params![rollout_id], from_row)?;
-            Ok(found.collect::<rusqlite::Result<_>>()?)
-        })
+        self.read(|conn| store::list(conn, rollout_id))
     }
 
     pub fn create_scope_change(
@@ -60,7 +56,7 @@ impl Store {
         rollout_id: &str,
         draft: &ScopeChangeDraft,
     ) -> Result<ScopeChange> {
-        self.write(|tx| insert_scope_change(tx, rollout_id, draft))
+        self.write(|tx| store::create(tx, rollout_id, draft))
     }
 
     /// Edits an entry; refused if it changed since `expected_row_version`.
@@ -70,166 +66,57 @@ impl Store {
         expected_row_version: i64,
         draft: &ScopeChangeDraft,
     ) -> Result<ScopeChange> {
-        self.write(|tx| {
-            let (current, deleted) = fetch(tx, id)?;
-            check_editable(
-                &current.cut,
-                deleted,
-                current.row_version,
-                expected_row_version,
-            )?;
-            let logged_on = validate(draft)?;
-            let mut changes = ChangeSet::default();
-            describe(&mut changes, Some(&current), draft, logged_on);
-            if changes.is_empty() {
-                return Ok(current);
-            }
-            let at = timestamp_text(now());
-            tx.execute(
-                "UPDATE scope_changes SET logged_on = ?1, cut = ?2, reason = ?3, protected = ?4,
-                     updated_at = ?5, row_version = row_version + 1
-                 WHERE id = ?6",
-                params![
-                    date_text(logged_on),
-                    draft.cut.trim(),
-                    draft.reason,
-                    draft.protected,
-                    at,
-                    id
-                ],
-            )?;
-            audit::record(
-                tx,
-                &at,
-                EntityKind::ScopeChange,
-                id,
-                AuditAction::Update,
-                &changes.into_changes(),
-            )?;
-            Ok(fetch(tx, id)?.0)
-        })
+        self.write(|tx| store::edit(tx, id, expected_row_version, draft))
     }
 
     pub fn trash_scope_change(&self, id: &str) -> Result<()> {
-        self.write(|tx| {
-            trash_or_restore(
-                tx,
-                "scope_changes",
-                EntityKind::ScopeChange,
-                "Scope change",
-                id,
-                true,
-            )
-        })
+        self.write(|tx| store::set_trashed::<ScopeChange>(tx, id, true))
     }
 
     pub fn restore_scope_change(&self, id: &str) -> Result<()> {
-        self.write(|tx| {
-            trash_or_restore(
-                tx,
-                "scope_changes",
-                EntityKind::ScopeChange,
-                "Scope change",
-                id,
-                false,
-            )
-        })
+        self.write(|tx| store::set_trashed::<ScopeChange>(tx, id, false))
     }
 }
 
-fn validate(draft: &ScopeChangeDraft) -> Result<NaiveDate> {
-    let mut errors = Vec::new();
-    let logged_on = required_date(&draft.logged_on, "logged_on", "date", &mut errors);
-    if draft.cut.trim().is_empty() {
-        errors.push(FieldError::new("cut", "Say what was cut or deferred."));
+impl Record for ScopeChange {
+    type Draft = ScopeChangeDraft;
+    type Lookup = ();
+    type Valid = ValidScopeChange;
+
+    fn validate(draft: &ScopeChangeDraft, (): ()) -> Result<ValidScopeChange> {
+        let mut errors = Vec::new();
+        let logged_on = required_date(&draft.logged_on, "logged_on", "date", &mut errors);
+        if draft.cut.trim().is_empty() {
+            errors.push(FieldError::new("cut", "Say what was cut or deferred."));
+        }
+        match logged_on {
+            Some(logged_on) if errors.is_empty() => Ok(ValidScopeChange {
+                logged_on,
+                cut: draft.cut.trim().to_owned(),
+                reason: draft.reason.clone(),
+                protected: draft.protected.clone(),
+            }),
+            _ => Err(CoreError::Validation(errors)),
+        }
     }
-    match logged_on {
-        Some(date) if errors.is_empty() => Ok(date),
-        _ => Err(CoreError::Validation(errors)),
+
+    fn describe(changes: &mut ChangeSet, old: Option<&ScopeChange>, new: &ValidScopeChange) {
+        let text = |f: fn(&ScopeChange) -> &str| old.map(f).unwrap_or_default();
+        changes.compare(
+            "logged_on",
+            old.map(|s| date_text(s.logged_on)).unwrap_or_default(),
+            date_text(new.logged_on),
+        );
+        changes.compare("cut", text(|s| &s.cut), new.cut.as_str());
+        changes.compare("reason", text(|s| &s.reason), new.reason.as_str());
+        changes.compare("protected", text(|s| &s.protected), new.protected.as_str());
     }
-}
 
-/// Validates and inserts an entry inside a caller's transaction.
-pub(crate) fn insert_scope_change(
-    tx: &Transaction<'_>,
-    rollout_id: &str,
-    draft: &ScopeChangeDraft,
-) -> Result<ScopeChange> {
-    require_rollout(tx, rollout_id)?;
-    let logged_on = validate(draft)?;
-    let id = uuid::Uuid::now_v7().to_string();
-    let at = timestamp_text(now());
-    tx.execute(
-        "INSERT INTO scope_changes (id, rollout_id, logged_on, cut, reason, protected,
-             created_at, updated_at)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?7)",
-        params![
-            id,
-            rollout_id,
-            date_text(logged_on),
-            draft.cut.trim(),
-            draft.reason,
-            draft.protected,
-            at
-        ],
-    )?;
-    let mut changes = ChangeSet::default();
-    describe(&mut changes, None, draft, logged_on);
-    audit::record(
-        tx,
-        &at,
-        EntityKind::ScopeChange,
-        &id,
-        AuditAction::Create,
-        &changes.into_changes(),
-    )?;
-    Ok(fetch(tx, &id)?.0)
-}
+    fn label(&self) -> &str {
+        &self.cut
+    }
 
-fn describe(
-    changes: &mut ChangeSet,
-    old: Option<&ScopeChange>,
-    new: &ScopeChangeDraft,
-    logged_on: NaiveDate,
-) {
-    let text = |f: fn(&ScopeChange) -> String| old.map(f).unwrap_or_default();
-    changes.compare(
-        "logged_on",
-        text(|s| date_text(s.logged_on)),
-        date_text(logged_on),
-    );
-    changes.compare("cut", text(|s| s.cut.clone()), new.cut.trim());
-    changes.compare("reason", text(|s| s.reason.clone()), new.reason.as_str());
-    changes.compare(
-        "protected",
-        text(|s| s.protected.clone()),
-        new.protected.as_str(),
-    );
-}
-
-fn fetch(conn: &Connection, id: &str) -> Result<(ScopeChange, bool)> {
-    rows::fetch_by_id(
-        conn,
-        &format!("SELECT {COLUMNS} FROM scope_changes WHERE id = ?1"),
-        id,
-        "Scope change",
-        |row| {
-            Ok((
-                from_row(row)?,
-                row.get::<_, Option<String>>("deleted_at")?.is_some(),
-            ))
-        },
-    )
-}
-
-fn from_row(row: &Row<'_>) -> rusqlite::Result<ScopeChange> {
-    Ok(ScopeChange {
-        id: row.get("id")?,
-        rollout_id: row.get("rollout_id")?,
-        logged_on: rows::date(row, "logged_on")?.ok_or_else(|| rows::unreadable("logged_on"))?,
-        cut: row.get("cut")?,
-        reason: row.get("reason")?,
-        protected: row.get("protected")?,
-        row_version: row.get("row_version")?,
-    })
+    fn row_version(&self) -> i64 {
+        self.row_version
+    }
 }

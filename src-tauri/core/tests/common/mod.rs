@@ -1,11 +1,13 @@
 //! A small clinic for the training and readiness tests: three front-desk staff, one MA,
-//! and one module required of the front desk by December 1; and (in `plan.rs`) a
-//! rollout's plan for the plan tests.
+//! and one module required of the front desk by December 1; in [`plan`], a rollout's
+//! plan for the plan tests; and, in [`workspace`], a rollout's workspace for the
+//! workspace tests.
 
 // Each test file uses only some of these helpers.
 #![allow(dead_code)]
 
 pub mod plan;
+pub mod workspace;
 
 use chrono::NaiveDate;
 use rollplan_core::people::PersonDraft;

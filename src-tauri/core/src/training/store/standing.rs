@@ -1,0 +1,73 @@
+//! Reading where everyone stands on the training required of them: the requirements in
+//! view, the roles and people they apply to, and those people's records, fed a row at a
+//! time into the counting in [`super::super::standing`] and [`super::super::history`].
+
+use std::collections::HashMap;
+
+use chrono::NaiveDate;
+use rusqlite::Connection;
+
+use super::super::history::progress_from;
+use super::super::standing::{Loading, Read, Standing};
+use super::super::TrainingProgress;
+use super::{directory, records, requirements};
+use crate::Result;
+
+/// The requirements of one rollout (or every live one), the people they apply to and
+/// — as `read` asks — those people's records of the modules required.
+pub(crate) fn load(conn: &Connection, rollout_id: Option<&str>, read: Read) -> Result<Standing> {
+    let mut loading = Loading::default();
+    requirements::each_need(conn, rollout_id, |rollout, role, module, due| {
+        loading.need(rollout, role, module, due)
+    })?;
+    loading.start_roles();
+    directory::each_role(conn, |id, name| loading.role(id, name))?;
+    loading.end_roles();
+    // Counts need no names: Home and readiness read none (a thousand people's).
+    directory::each_member(
+        conn,
+        read != Read::DoneOnly,
+        |id, role, department, name| loading.member(id, role, department, name),
+    )?;
+    let modules = loading.start_records();
+    if read != Read::Nothing && !modules.is_empty() {
+        // Those done are enough to tell who is trained and who is overdue (a missing
+        // record counts as not done); the matrix also counts the others.
+        records::each_holder(conn, &modules, true, |module, person| {
+            loading.record(module, person, true)
+        })?;
+        if read == Read::Every {
+            records::each_holder(conn, &modules, false, |module, person| {
+                loading.record(module, person, false)
+            })?;
+        }
+    }
+    Ok(loading.finish())
+}
+
+/// The trained % of `rollout_id` as of each of `dates` (in the same order), read back
+/// from the completion dates on the records (see [`super::super::history`]).
+pub(crate) fn progress_on(
+    conn: &Connection,
+    rollout_id: &str,
+    dates: &[NaiveDate],
+) -> Result<Vec<TrainingProgress>> {
+    // Required modules per role, each with its earliest due date.
+    let mut required: HashMap<String, HashMap<String, NaiveDate>> = HashMap::new();
+    requirements::each_need(conn, Some(rollout_id), |_, role, module, due| {
+        required
+            .entry(role.to_owned())
+            .or_default()
+            .entry(module.to_owned())
+            .and_modify(|d| *d = (*d).min(due))
+            .or_insert(due);
+    })?;
+    let done = records::done_dates(conn)?;
+    let mut people: Vec<(String, String)> = Vec::new();
+    directory::each_member(conn, false, |id, role, _, _| {
+        if required.contains_key(role) {
+            people.push((id.to_owned(), role.to_owned()));
+        }
+    })?;
+    Ok(progress_from(&required, &done, &people, dates))
+}

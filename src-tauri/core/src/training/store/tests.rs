@@ -1,0 +1,106 @@
+//! The SQL guard of the training tables that are edited: an edit based on a version
+//! that is no longer the row's is refused by the `UPDATE` itself, whatever was checked
+//! before it.
+
+use chrono::NaiveDate;
+
+use super::{modules, records};
+use crate::people::PersonDraft;
+use crate::rollouts::RolloutDraft;
+use crate::training::records::validate;
+use crate::training::{ModuleDraft, RecordDraft, RecordStatus, TrainingFormat};
+use crate::Store;
+
+const AT: &str = "2026-11-02T09:00:00Z";
+
+fn module_draft() -> ModuleDraft {
+    ModuleDraft {
+        title: "New check-in workflow".into(),
+        format: TrainingFormat::Classroom,
+        duration_minutes: 90,
+        description: String::new(),
+    }
+}
+
+#[test]
+fn a_module_edit_at_a_stale_version_is_refused_by_its_update() {
+    let store = Store::open_in_memory().expect("store");
+    let module = store
+        .create_training_module(&module_draft())
+        .expect("module");
+    let edited = ModuleDraft {
+        duration_minutes: 120,
+        ..module_draft()
+    };
+    let refused = store
+        .write(|tx| {
+            modules::update(
+                tx,
+                &module.id,
+                module.row_version - 1,
+                &edited,
+                AT,
+                &module.title,
+            )
+        })
+        .expect_err("an update at a stale version must be refused");
+    assert_eq!(
+        refused.code(),
+        "conflict",
+        "a stale edit is a conflict: {refused}"
+    );
+    let after = store
+        .read(|conn| modules::fetch(conn, &module.id))
+        .expect("module")
+        .0;
+    assert_eq!(after, module, "a refused edit leaves the module as it was");
+}
+
+#[test]
+fn a_record_edit_at_a_stale_version_is_refused_by_its_update() {
+    let store = Store::open_in_memory().expect("store");
+    let role = store.list_roles().expect("roles")[0].id.clone();
+    store
+        .create_person(&PersonDraft {
+            name: "Ana".into(),
+            role_id: Some(role.clone()),
+            ..PersonDraft::default()
+        })
+        .expect("person");
+    let rollout = store
+        .create_rollout(&RolloutDraft {
+            name: "Check-in redesign".into(),
+            ..RolloutDraft::default()
+        })
+        .expect("rollout")
+        .id;
+    let module = store
+        .create_training_module(&module_draft())
+        .expect("module");
+    store
+        .add_requirement(&rollout, &role, &module.id, "2026-12-01")
+        .expect("requirement");
+    let today = NaiveDate::from_ymd_opt(2026, 11, 2).expect("date");
+    let due = store.training_due(None, today, 60).expect("due");
+    let (record, title) = store
+        .read(|conn| records::fetch(conn, &due[0].record_id))
+        .expect("record");
+    let draft = RecordDraft {
+        status: RecordStatus::InProgress,
+        ..RecordDraft::default()
+    };
+    let valid = validate(&draft, true, today).expect("a valid edit");
+    let refused = store
+        .write(|tx| records::update(tx, &record.id, record.row_version - 1, &valid, AT, &title))
+        .expect_err("an update at a stale version must be refused");
+    assert_eq!(
+        refused.code(),
+        "conflict",
+        "a stale edit is a conflict: {refused}"
+    );
+    let after = store
+        .read(|conn| records::fetch(conn, &record.id))
+        .expect("record")
+        .0;
+    assert_eq!(after, record, "a refused edit leaves the record as it was");
+}
