@@ -6,6 +6,7 @@ mod directory;
 mod export;
 mod format;
 mod import;
+mod limits;
 mod links;
 mod parse;
 mod record;

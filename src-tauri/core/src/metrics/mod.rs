@@ -42,6 +42,7 @@ pub(crate) use definitions::insert_metric;
 pub(crate) use from_template::{insert_from_template, insert_template_thresholds};
 pub(crate) use record::insert_measurement;
 pub(crate) use thresholds::insert_threshold;
+pub(crate) use validate::MAX_NAME_CHARS;
 pub(crate) use values::{parse_date as parse_measurement_date, parse_value};
 
 /// What a metric is measured in.

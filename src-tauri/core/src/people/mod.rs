@@ -14,6 +14,7 @@ pub use sort_key::family_sort_key;
 pub(crate) use store::{
     add_person, find_role_by_name, insert_person, insert_role, update_person_in, RoleNames,
 };
+pub(crate) use validate::{MAX_NAME_CHARS, MAX_TEXT_CHARS as MAX_DEPARTMENT_CHARS};
 
 /// A job role, such as "Medical assistant (MA)".
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]

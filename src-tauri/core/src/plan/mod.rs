@@ -42,6 +42,7 @@ pub(crate) use owners::{owner_name, resolve_owner};
 pub(crate) use phases::find_or_insert_phase;
 pub(crate) use summary::{open_tasks_due_by, overdue_and_blocked_by_rollout};
 pub(crate) use tasks::{insert_task, list_live_tasks};
+pub(crate) use validate::MAX_TITLE_CHARS;
 
 /// A task is work over days; a milestone is a moment (go-live, sign-off) on one date.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize, Deserialize, TS)]

@@ -9,7 +9,7 @@ use super::{TaskDraft, TaskKind, TaskStatus};
 use crate::time::{date_text, parse_date};
 use crate::{CoreError, FieldError, Result};
 
-const MAX_TITLE_CHARS: usize = 200;
+pub(crate) const MAX_TITLE_CHARS: usize = 200;
 
 /// A draft that passed validation.
 pub(super) struct ValidTask {

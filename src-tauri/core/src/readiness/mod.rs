@@ -120,4 +120,4 @@ pub struct CriterionDraft {
 }
 
 pub(crate) use criteria::insert_criterion;
-pub(crate) use draft::link_problem;
+pub(crate) use draft::{link_problem, MAX_FILE_NAME};

@@ -25,6 +25,7 @@ pub use review::add_months;
 pub(crate) use revisions::approve_in;
 pub use search::{SearchHit, SnippetPart};
 pub(crate) use store::links::statuses_by_rollout as sop_statuses_by_rollout;
+pub(crate) use validate::MAX_CODE_CHARS;
 
 /// Where an SOP stands. Approved and retired SOPs have an approved revision; a draft or
 /// in-review SOP may be the next version of one.
