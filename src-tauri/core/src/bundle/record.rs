@@ -334,3 +334,7 @@ fn refused<R: Record>(record: &R, error: rusqlite::Error) -> CoreError {
         ),
     }
 }
+
+#[cfg(test)]
+#[path = "record_tests.rs"]
+mod tests;
