@@ -5,9 +5,10 @@
 
 use std::collections::{BTreeSet, HashMap};
 
-use rusqlite::{params, Connection, OptionalExtension};
+use rusqlite::Connection;
 
 use super::format::Bundle;
+use super::queries::{exists, people_named, person_with_email, role_named};
 use crate::Result;
 
 pub(super) fn match_directory(
@@ -18,14 +19,7 @@ pub(super) fn match_directory(
     let mut roles = HashMap::new();
     for role in &bundle.roles {
         if !exists(conn, "roles", &role.id)? {
-            let local: Option<String> = conn
-                .query_row(
-                    "SELECT id FROM roles WHERE name = ?1 COLLATE NOCASE",
-                    [role.name.trim()],
-                    |row| row.get(0),
-                )
-                .optional()?;
-            if let Some(local) = local {
+            if let Some(local) = role_named(conn, &role.name)? {
                 roles.insert(role.id.clone(), local);
             }
         }
@@ -39,18 +33,12 @@ pub(super) fn match_directory(
         let by_email: Option<String> = if email.is_empty() {
             None
         } else {
-            // `email <> ''` lets SQLite use the partial index people_by_email.
-            conn.query_row(
-                "SELECT id FROM people WHERE email = ?1 COLLATE NOCASE AND email <> ''",
-                [email],
-                |row| row.get(0),
-            )
-            .optional()?
+            person_with_email(conn, email)?
         };
         let found = match by_email {
             Some(id) => Some(id),
             None => {
-                let same_name = ids_named(conn, &person.name)?;
+                let same_name = people_named(conn, &person.name)?;
                 if same_name.len() > 1 {
                     warnings.push(format!(
                         "Several people here are named {}; the bundle's {} was added as \
@@ -67,18 +55,6 @@ pub(super) fn match_directory(
     }
     apply(bundle, &roles, &people);
     Ok(())
-}
-
-fn exists(conn: &Connection, table: &str, id: &str) -> Result<bool> {
-    let sql = format!("SELECT EXISTS (SELECT 1 FROM {table} WHERE id = ?1)");
-    Ok(conn.query_row(&sql, params![id], |row| row.get(0))?)
-}
-
-fn ids_named(conn: &Connection, name: &str) -> Result<Vec<String>> {
-    let mut statement =
-        conn.prepare_cached("SELECT id FROM people WHERE name = ?1 AND deleted_at IS NULL")?;
-    let ids = statement.query_map([name], |row| row.get(0))?;
-    Ok(ids.collect::<rusqlite::Result<_>>()?)
 }
 
 /// Rewrites every reference to a matched person or role to this database's id.

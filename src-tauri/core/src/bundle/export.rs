@@ -1,16 +1,18 @@
-//! Reading one rollout and everything it links to into a [`Bundle`].
+//! Reading one rollout and everything it links to into a [`Bundle`]: which rows, is
+//! said in `queries.rs`; how a row becomes a record, in `record.rs`.
 
 use std::collections::BTreeSet;
 
-use rusqlite::{params, Connection};
+use rusqlite::Connection;
 
 use super::format::*;
+use super::queries::{
+    rollout_dependencies, sop_relation, IN_LIVE_METRICS, LINKED_REVISIONS, LINKED_SOPS, LIVE_BY_ID,
+    LIVE_IN_ROLLOUT, RECORDS_OF_REQUIRED_MODULES, REQUIRED_MODULES, TRAINEES,
+};
 use super::record::{load_by_id, load_where, Record};
 use crate::time::{now, timestamp_text};
 use crate::{CoreError, Result, Store};
-
-/// Live rows of the rollout (`?1`).
-const LIVE_IN_ROLLOUT: &str = "rollout_id = ?1 AND deleted_at IS NULL";
 
 impl Store {
     /// The rollout and everything it links to, ready to be written as a `.rollplan`
@@ -22,23 +24,13 @@ impl Store {
 }
 
 fn read_bundle(conn: &Connection, rollout_id: &str, include_people: bool) -> Result<Bundle> {
-    let rollout = load_where::<BundleRollout>(conn, "id = ?1 AND deleted_at IS NULL", rollout_id)?
+    let rollout = load_where::<BundleRollout>(conn, LIVE_BY_ID, rollout_id)?
         .pop()
         .ok_or_else(|| CoreError::NotFound {
             entity: "Rollout",
             id: rollout_id.to_owned(),
         })?;
     let live = |condition| (condition, rollout_id);
-    let in_live_metrics = "metric_id IN (SELECT id FROM metrics WHERE rollout_id = ?1
-         AND deleted_at IS NULL) AND deleted_at IS NULL";
-    // A requirement keeps its module even if the module went to the trash, so the
-    // module travels with it rather than leaving the requirement pointing nowhere.
-    let required_modules = "id IN (SELECT module_id FROM training_requirements
-         WHERE rollout_id = ?1 AND deleted_at IS NULL)";
-    let linked_sops =
-        "id IN (SELECT sop_id FROM sop_rollouts WHERE rollout_id = ?1) AND deleted_at IS NULL";
-    let linked_revisions = "sop_id IN (SELECT s.id FROM sops s JOIN sop_rollouts l
-         ON l.sop_id = s.id WHERE l.rollout_id = ?1 AND s.deleted_at IS NULL)";
 
     let phases: Vec<BundlePhase> = section(conn, live(LIVE_IN_ROLLOUT))?;
     let mut tasks: Vec<BundleTask> = section(conn, live(LIVE_IN_ROLLOUT))?;
@@ -53,7 +45,7 @@ fn read_bundle(conn: &Connection, rollout_id: &str, include_people: bool) -> Res
             task.phase_id = None;
         }
     }
-    let mut sops: Vec<BundleSop> = section(conn, live(linked_sops))?;
+    let mut sops: Vec<BundleSop> = section(conn, live(LINKED_SOPS))?;
     for sop in &mut sops {
         sop.relation = relation(conn, &sop.id, rollout_id)?;
     }
@@ -62,19 +54,19 @@ fn read_bundle(conn: &Connection, rollout_id: &str, include_people: bool) -> Res
         version: BUNDLE_VERSION,
         exported_at: timestamp_text(now()),
         include_people,
-        dependencies: dependencies(conn, rollout_id)?,
+        dependencies: rollout_dependencies(conn, rollout_id)?,
         criteria: section(conn, live(LIVE_IN_ROLLOUT))?,
         risks: section(conn, live(LIVE_IN_ROLLOUT))?,
         decisions: section(conn, live(LIVE_IN_ROLLOUT))?,
         communications: section(conn, live(LIVE_IN_ROLLOUT))?,
         stakeholders: section(conn, live(LIVE_IN_ROLLOUT))?,
         scope_changes: section(conn, live(LIVE_IN_ROLLOUT))?,
-        training_modules: section(conn, live(required_modules))?,
+        training_modules: section(conn, live(REQUIRED_MODULES))?,
         training_requirements: section(conn, live(LIVE_IN_ROLLOUT))?,
         metrics: section(conn, live(LIVE_IN_ROLLOUT))?,
-        metric_thresholds: section(conn, live(in_live_metrics))?,
-        metric_measurements: section(conn, live(in_live_metrics))?,
-        sop_revisions: section(conn, live(linked_revisions))?,
+        metric_thresholds: section(conn, live(IN_LIVE_METRICS))?,
+        metric_measurements: section(conn, live(IN_LIVE_METRICS))?,
+        sop_revisions: section(conn, live(LINKED_REVISIONS))?,
         rollout,
         phases,
         tasks,
@@ -92,35 +84,10 @@ fn section<R: Record>(conn: &Connection, (condition, rollout_id): (&str, &str)) 
 }
 
 fn relation(conn: &Connection, sop_id: &str, rollout_id: &str) -> Result<crate::sops::SopRelation> {
-    let code: String = conn.query_row(
-        "SELECT relation FROM sop_rollouts WHERE sop_id = ?1 AND rollout_id = ?2",
-        params![sop_id, rollout_id],
-        |row| row.get(0),
-    )?;
-    code.parse()
-}
-
-/// Dependencies between the rollout's live tasks, in (task, predecessor) order.
-fn dependencies(conn: &Connection, rollout_id: &str) -> Result<Vec<BundleDependency>> {
-    let mut statement = conn.prepare_cached(
-        // CROSS JOIN fixes the order: the rollout's tasks, then each one's dependencies
-        // by primary key, then the predecessor by id. Left to itself the planner paired
-        // every task with every other task of the rollout first (4 million probes for a
-        // 2,000-task plan, over a second).
-        "SELECT d.task_id, d.depends_on_id FROM plan_tasks t
-         CROSS JOIN plan_dependencies d ON d.task_id = t.id
-         CROSS JOIN plan_tasks p ON p.id = d.depends_on_id
-         WHERE t.rollout_id = ?1 AND t.deleted_at IS NULL
-           AND p.rollout_id = ?1 AND p.deleted_at IS NULL
-         ORDER BY d.task_id, d.depends_on_id",
-    )?;
-    let rows = statement.query_map([rollout_id], |row| {
-        Ok(BundleDependency {
-            task_id: row.get(0)?,
-            depends_on_id: row.get(1)?,
-        })
-    })?;
-    Ok(rows.collect::<rusqlite::Result<_>>()?)
+    // The SOP was read because it is linked, so the link is there.
+    sop_relation(conn, sop_id, rollout_id)?
+        .unwrap_or_default()
+        .parse()
 }
 
 /// The people the rollout names (owners, stakeholders) and their roles. With the
@@ -141,24 +108,15 @@ fn add_people(conn: &Connection, bundle: &mut Bundle, rollout_id: &str) -> Resul
     person_ids.extend(owners.flatten().cloned());
 
     if bundle.include_people {
-        let trainees: Vec<BundlePerson> = load_where(
-            conn,
-            "deleted_at IS NULL AND active = 1 AND role_id IN (SELECT role_id
-             FROM training_requirements WHERE rollout_id = ?1 AND deleted_at IS NULL)",
-            rollout_id,
-        )?;
+        let trainees: Vec<BundlePerson> = load_where(conn, TRAINEES, rollout_id)?;
         person_ids.extend(trainees.into_iter().map(|p| p.id));
         let module_ids: BTreeSet<&str> = bundle
             .training_modules
             .iter()
             .map(|m| m.id.as_str())
             .collect();
-        let records: Vec<BundleTrainingRecord> = load_where(
-            conn,
-            "module_id IN (SELECT module_id FROM training_requirements
-             WHERE rollout_id = ?1 AND deleted_at IS NULL)",
-            rollout_id,
-        )?;
+        let records: Vec<BundleTrainingRecord> =
+            load_where(conn, RECORDS_OF_REQUIRED_MODULES, rollout_id)?;
         bundle.training_records = records
             .into_iter()
             .filter(|r| {

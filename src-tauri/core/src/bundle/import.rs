@@ -157,7 +157,7 @@ impl Merge<'_, '_> {
                     !R::IMMUTABLE,
                 );
                 if matches!(decision, Some(Decision::Update)) {
-                    update(self.tx, incoming, &self.at)?;
+                    update(self.tx, incoming, stored.row_version, &self.at)?;
                     let target = incoming.audit_target();
                     audit::record(
                         self.tx,

@@ -1,10 +1,9 @@
 //! The two relations without ids of their own: task dependencies and the link between
 //! an SOP and this rollout. Both are merged by their pair of ids.
 
-use rusqlite::{params, OptionalExtension};
-
 use super::format::{BundleDependency, BundleSop};
 use super::import::{Decision, Merge};
+use super::queries::{dependency_exists, insert_sop_link, sop_relation, update_sop_link};
 use crate::audit::{self, AuditAction, EntityKind, FieldChange};
 use crate::plan::DependencyGraph;
 use crate::Result;
@@ -19,11 +18,7 @@ pub(super) fn merge_dependencies(
     merge.report.counts("dependencies");
     let mut graph = DependencyGraph::load(merge.tx, &merge.rollout_id)?;
     for dependency in incoming {
-        let exists: bool = merge.tx.query_row(
-            "SELECT EXISTS (SELECT 1 FROM plan_dependencies WHERE task_id = ?1 AND depends_on_id = ?2)",
-            params![dependency.task_id, dependency.depends_on_id],
-            |row| row.get(0),
-        )?;
+        let exists = dependency_exists(merge.tx, &dependency.task_id, &dependency.depends_on_id)?;
         let decision = if exists {
             Decision::Skip
         } else {
@@ -42,14 +37,7 @@ pub(super) fn merge_sop_links(merge: &mut Merge<'_, '_>, sops: &[BundleSop]) -> 
     merge.report.counts(SECTION);
     for sop in sops {
         let theirs = sop.relation.code();
-        let mine: Option<String> = merge
-            .tx
-            .query_row(
-                "SELECT relation FROM sop_rollouts WHERE sop_id = ?1 AND rollout_id = ?2",
-                params![sop.id, merge.rollout_id],
-                |row| row.get(0),
-            )
-            .optional()?;
+        let mine = sop_relation(merge.tx, &sop.id, &merge.rollout_id)?;
         let decision = match &mine {
             None => Some(Decision::Add),
             Some(mine) => {
@@ -67,14 +55,12 @@ pub(super) fn merge_sop_links(merge: &mut Merge<'_, '_>, sops: &[BundleSop]) -> 
             }
         };
         let written = match decision {
-            Some(Decision::Add) => merge.tx.execute(
-                "INSERT INTO sop_rollouts (sop_id, rollout_id, relation, created_at) VALUES (?1, ?2, ?3, ?4)",
-                params![sop.id, merge.rollout_id, theirs, merge.at],
-            )?,
-            Some(Decision::Update) => merge.tx.execute(
-                "UPDATE sop_rollouts SET relation = ?3 WHERE sop_id = ?1 AND rollout_id = ?2",
-                params![sop.id, merge.rollout_id, theirs],
-            )?,
+            Some(Decision::Add) => {
+                insert_sop_link(merge.tx, &sop.id, &merge.rollout_id, theirs, &merge.at)?
+            }
+            Some(Decision::Update) => {
+                update_sop_link(merge.tx, &sop.id, &merge.rollout_id, theirs)?
+            }
             _ => 0,
         };
         if written > 0 {

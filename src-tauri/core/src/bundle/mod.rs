@@ -1,13 +1,22 @@
 //! The `.rollplan` bundle: one rollout and everything it links to as versioned JSON
 //! (`docs/bundle.md` and `docs/bundle.schema.json` describe it), and its import, which
 //! merges by id and reports what it added, skipped, updated or found in conflict.
+//!
+//! A bundle is the tables' own rows, so unlike the aggregates it reads and writes raw
+//! rows of many tables. Its SQL stays in three store-like files and nowhere else here:
+//! `record.rs` (the generic bridge between a record and its table, versioned updates
+//! included), `records.rs` (which table each section lives in, and the child tables)
+//! and `queries.rs` (what an export takes, the directory lookups, reference checks and
+//! the two relations without ids). The other files decide on the values they return.
 
 mod directory;
 mod export;
 mod format;
 mod import;
+mod limits;
 mod links;
 mod parse;
+mod queries;
 mod record;
 mod records;
 mod references;

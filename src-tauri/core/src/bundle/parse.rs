@@ -8,6 +8,7 @@ use serde::Deserialize;
 use serde_json::Value;
 
 use super::format::{Bundle, BUNDLE_FORMAT, BUNDLE_VERSION};
+use super::limits::check_lengths;
 use super::record::Record;
 use super::sealed::{is_protected, needs_passphrase, unprotect_bundle};
 use crate::readiness::link_problem;
@@ -71,6 +72,7 @@ pub(crate) fn parse_bundle(json: &str) -> Result<Bundle> {
     })?;
     check_unique_ids(&bundle)?;
     check_links(&bundle)?;
+    check_lengths(&bundle)?;
     Ok(bundle)
 }
 

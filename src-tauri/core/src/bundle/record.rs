@@ -11,6 +11,7 @@ use serde::Serialize;
 use serde_json::{Map, Value};
 
 use crate::audit::{AuditAction, EntityKind, FieldChange};
+use crate::store::editable::one_row_updated;
 use crate::{CoreError, Result};
 
 /// A bundle record stored in one table (plus, for some, child tables).
@@ -64,6 +65,8 @@ pub(crate) trait Record: Serialize + DeserializeOwned + Clone {
 pub(crate) struct Stored<R> {
     pub record: R,
     pub trashed: bool,
+    /// The row's version, for a table that keeps one: what an update of it is based on.
+    pub row_version: Option<i64>,
 }
 
 /// The records of `R::TABLE` matching `condition` (one `?1` parameter), sorted by id.
@@ -103,6 +106,7 @@ fn from_row<R: Record>(conn: &Connection, row: &rusqlite::Row<'_>) -> Result<Sto
     let statement = row.as_ref();
     let mut object = Map::new();
     let mut trashed = false;
+    let mut row_version = None;
     for (index, column) in statement.column_names().into_iter().enumerate() {
         let value = match row.get_ref(index)? {
             ValueRef::Null => Value::Null,
@@ -119,8 +123,10 @@ fn from_row<R: Record>(conn: &Connection, row: &rusqlite::Row<'_>) -> Result<Sto
             }
             ValueRef::Blob(_) => return Err(unreadable(column)),
         };
-        if column == "deleted_at" {
-            trashed = !value.is_null();
+        match column {
+            "deleted_at" => trashed = !value.is_null(),
+            "row_version" => row_version = value.as_i64(),
+            _ => {}
         }
         object.insert(column.to_owned(), value);
     }
@@ -132,7 +138,11 @@ fn from_row<R: Record>(conn: &Connection, row: &rusqlite::Row<'_>) -> Result<Sto
     R::load_nested(conn, &id, &mut object)?;
     let record = serde_json::from_value(Value::Object(object))
         .map_err(|e| CoreError::Database(format!("cannot read {} {id}: {e}", R::TABLE)))?;
-    Ok(Stored { record, trashed })
+    Ok(Stored {
+        record,
+        trashed,
+        row_version,
+    })
 }
 
 /// The record's fields as a JSON object (id included).
@@ -243,8 +253,15 @@ pub(crate) fn insert<R: Record>(
     Ok(created)
 }
 
-/// Overwrites the stored row's fields with the record's.
-pub(crate) fn update<R: Record>(tx: &Transaction<'_>, record: &R, at: &str) -> Result<()> {
+/// Overwrites the stored row's fields with the record's. A table that keeps row versions
+/// is updated only at `expected_row_version` (the version just read in this import's
+/// transaction), and anything else is a conflict, as for an edit in the app.
+pub(crate) fn update<R: Record>(
+    tx: &Transaction<'_>,
+    record: &R,
+    expected_row_version: Option<i64>,
+    at: &str,
+) -> Result<()> {
     let mut assignments = Vec::new();
     let mut values = Vec::new();
     for (name, value) in columns(record) {
@@ -259,14 +276,21 @@ pub(crate) fn update<R: Record>(tx: &Transaction<'_>, record: &R, at: &str) -> R
         ));
     }
     values.push(SqlValue::Text(record.id().to_owned()));
+    let mut condition = format!("id = ?{}", values.len());
+    if R::TRACKED {
+        // A tracked row always has a version; without one there is nothing to match.
+        values.push(expected_row_version.map_or(SqlValue::Null, SqlValue::Integer));
+        condition.push_str(&format!(" AND row_version = ?{}", values.len()));
+    }
     let sql = format!(
-        "UPDATE {} SET {} WHERE id = ?{}",
+        "UPDATE {} SET {} WHERE {condition}",
         R::TABLE,
         assignments.join(", "),
-        values.len()
     );
-    tx.execute(&sql, params_from_iter(values))
+    let affected = tx
+        .execute(&sql, params_from_iter(values))
         .map_err(|e| refused::<R>(record, e))?;
+    one_row_updated(affected, &record.label())?;
     record.write_nested(tx)
 }
 
@@ -310,3 +334,7 @@ fn refused<R: Record>(record: &R, error: rusqlite::Error) -> CoreError {
         ),
     }
 }
+
+#[cfg(test)]
+#[path = "record_tests.rs"]
+mod tests;

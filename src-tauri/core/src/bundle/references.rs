@@ -3,10 +3,11 @@
 
 use std::collections::BTreeSet;
 
-use rusqlite::{params, Connection};
+use rusqlite::Connection;
 
 use super::format::Bundle;
 use super::parse::refused;
+use super::queries::exists;
 use super::record::Record;
 use crate::Result;
 
@@ -130,11 +131,7 @@ impl References<'_> {
         if target.known.contains(id) {
             return Ok(true);
         }
-        let sql = format!(
-            "SELECT EXISTS (SELECT 1 FROM {} WHERE id = ?1)",
-            target.table
-        );
-        Ok(self.conn.query_row(&sql, params![id], |row| row.get(0))?)
+        exists(self.conn, target.table, id)
     }
 
     fn required<R: Record>(

@@ -8,14 +8,12 @@
 //! stays visible where averaging would flatten it.
 
 use chrono::NaiveDate;
-use rusqlite::params;
 use serde::Serialize;
 use ts_rs::TS;
 
-use super::definitions::fetch_metric;
 use super::status::{assess, MetricStatus};
+use super::store::{measurements, metrics};
 use super::{DatedValue, Metric};
-use crate::store::rows;
 use crate::{Result, Store};
 
 /// The most points a chart's series holds.
@@ -64,21 +62,10 @@ impl Store {
     /// The chart of one metric as of `today`.
     pub fn metric_chart(&self, metric_id: &str, today: NaiveDate) -> Result<MetricChart> {
         let (metric, series) = self.read(|conn| {
-            let metric = fetch_metric(conn, metric_id)?;
-            let mut statement = conn.prepare_cached(
-                "SELECT measured_on, value FROM metric_measurements
-                 WHERE metric_id = ?1 AND deleted_at IS NULL ORDER BY measured_on",
-            )?;
-            let series = statement
-                .query_map(params![metric_id], |row| {
-                    Ok(DatedValue {
-                        date: rows::date(row, "measured_on")?
-                            .ok_or_else(|| rows::unreadable("measured_on"))?,
-                        value: row.get("value")?,
-                    })
-                })?
-                .collect::<rusqlite::Result<Vec<_>>>()?;
-            Ok((metric, series))
+            Ok((
+                metrics::fetch(conn, metric_id)?,
+                measurements::series(conn, metric_id)?,
+            ))
         })?;
         let rollout = self.get_rollout(&metric.rollout_id)?;
         let mut annotations: Vec<ChartAnnotation> = self

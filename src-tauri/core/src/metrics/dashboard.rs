@@ -4,21 +4,24 @@
 use std::collections::HashMap;
 
 use chrono::NaiveDate;
-use rusqlite::{params, Connection, OptionalExtension};
 
-use super::definitions::{fetch_metric, list_all_live_metrics, list_live_metrics};
 use super::status::{assess, MetricState, MetricStatus};
+use super::store::{measurements, metrics};
 use super::{DatedValue, Metric};
-use crate::store::rows;
 use crate::{Result, Store};
 
 impl Store {
     /// Where one metric stands as of `today`.
     pub fn metric_status(&self, metric_id: &str, today: NaiveDate) -> Result<MetricStatus> {
         self.read(|conn| {
-            let metric = fetch_metric(conn, metric_id)?;
-            let names = rollout_names(conn)?;
-            status_of(conn, &metric, &names, today)
+            let metric = metrics::fetch(conn, metric_id)?;
+            let latest = measurements::latest(conn, metric_id)?;
+            Ok(status_of(
+                &metric,
+                latest,
+                &metrics::rollout_names(conn)?,
+                today,
+            ))
         })
     }
 
@@ -31,10 +34,13 @@ impl Store {
     ) -> Result<Vec<MetricStatus>> {
         self.read(|conn| {
             crate::rollouts::require_rollout(conn, rollout_id)?;
-            let names = rollout_names(conn)?;
-            list_live_metrics(conn, rollout_id)?
+            let names = metrics::rollout_names(conn)?;
+            metrics::list_live(conn, rollout_id)?
                 .iter()
-                .map(|metric| status_of(conn, metric, &names, today))
+                .map(|metric| {
+                    let latest = measurements::latest(conn, &metric.id)?;
+                    Ok(status_of(metric, latest, &names, today))
+                })
                 .collect()
         })
     }
@@ -51,14 +57,15 @@ impl Store {
             let metrics = match rollout_id {
                 Some(id) => {
                     crate::rollouts::require_rollout(conn, id)?;
-                    list_live_metrics(conn, id)?
+                    metrics::list_live(conn, id)?
                 }
-                None => list_all_live_metrics(conn)?,
+                None => metrics::list_all_live(conn)?,
             };
-            let names = rollout_names(conn)?;
+            let names = metrics::rollout_names(conn)?;
             let mut attention = Vec::new();
             for metric in &metrics {
-                let status = status_of(conn, metric, &names, today)?;
+                let latest = measurements::latest(conn, &metric.id)?;
+                let status = status_of(metric, latest, &names, today);
                 if matches!(status.state, MetricState::Act | MetricState::Watch) || status.overdue {
                     attention.push(status);
                 }
@@ -82,39 +89,17 @@ fn urgency(status: &MetricStatus) -> u8 {
     }
 }
 
+/// The metric's status from its latest value, named with its rollout.
 fn status_of(
-    conn: &Connection,
     metric: &Metric,
+    latest: Option<DatedValue>,
     rollout_names: &HashMap<String, String>,
     today: NaiveDate,
-) -> Result<MetricStatus> {
-    let mut status = assess(metric, latest_value(conn, &metric.id)?, today);
+) -> MetricStatus {
+    let mut status = assess(metric, latest, today);
     status.rollout_name = rollout_names
         .get(&metric.rollout_id)
         .cloned()
         .unwrap_or_default();
-    Ok(status)
-}
-
-/// A metric's most recent live value: one step down the (metric, date) index.
-pub(crate) fn latest_value(conn: &Connection, metric_id: &str) -> Result<Option<DatedValue>> {
-    let mut statement = conn.prepare_cached(
-        "SELECT measured_on, value FROM metric_measurements
-         WHERE metric_id = ?1 AND deleted_at IS NULL ORDER BY measured_on DESC LIMIT 1",
-    )?;
-    Ok(statement
-        .query_row(params![metric_id], |row| {
-            Ok(DatedValue {
-                date: rows::date(row, "measured_on")?
-                    .ok_or_else(|| rows::unreadable("measured_on"))?,
-                value: row.get("value")?,
-            })
-        })
-        .optional()?)
-}
-
-fn rollout_names(conn: &Connection) -> Result<HashMap<String, String>> {
-    let mut statement = conn.prepare_cached("SELECT id, name FROM rollouts")?;
-    let found = statement.query_map([], |row| Ok((row.get(0)?, row.get(1)?)))?;
-    Ok(found.collect::<rusqlite::Result<_>>()?)
+    status
 }

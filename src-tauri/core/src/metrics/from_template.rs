@@ -4,12 +4,12 @@
 
 use rusqlite::Transaction;
 
-use super::definitions::fetch_metric;
 use super::levels::{place_levels, TemplateLevels};
+use super::store::metrics::fetch as fetch_metric;
 use super::templates::{find_template, MetricTemplate, TemplateChoices};
 use super::who_acts::{who_acts, ACTED_BY_FIELD};
 use super::{insert_metric, insert_threshold, Metric, MetricDraft, ThresholdDraft, ThresholdLevel};
-use crate::people::UNKNOWN_OWNER_FIELD;
+use crate::people::{resolve_owner, UNKNOWN_OWNER_FIELD};
 use crate::{CoreError, FieldError, Result, Store};
 
 impl Store {
@@ -37,7 +37,9 @@ pub(crate) fn insert_from_template(
     choices: &TemplateChoices,
 ) -> Result<Metric> {
     let template = find_template(template_key)?;
-    let acting = who_acts(tx, &choices.acted_by, &template.acted_by_role)?;
+    let acting = who_acts(&choices.acted_by, &template.acted_by_role, |name| {
+        resolve_owner(tx, name)
+    })?;
     let metric = insert_metric(
         tx,
         rollout_id,

@@ -15,7 +15,9 @@ mod import;
 mod levels;
 mod measurements;
 mod names;
+mod record;
 mod status;
+mod store;
 mod templates;
 mod thresholds;
 mod validate;
@@ -30,7 +32,7 @@ pub use chart::{downsample, AnnotationKind, ChartAnnotation, MetricChart, CHART_
 pub use from_template::metric_template_levels;
 pub use import::{MeasurementImportReport, MetricImportCount};
 pub use levels::{place_levels, TemplateLevels};
-pub use measurements::{QuickEntry, RecordOutcome, RecordedMeasurement};
+pub use record::{QuickEntry, RecordOutcome, RecordedMeasurement};
 pub use status::{assess, expected_on, overdue_after_days, MetricState, MetricStatus};
 pub use templates::{list_metric_templates, MetricTemplate, TemplateChoices};
 pub use values::CellValue;
@@ -38,8 +40,9 @@ pub use who_acts::ACTED_BY_FIELD;
 
 pub(crate) use definitions::insert_metric;
 pub(crate) use from_template::{insert_from_template, insert_template_thresholds};
-pub(crate) use measurements::insert_measurement;
+pub(crate) use record::insert_measurement;
 pub(crate) use thresholds::insert_threshold;
+pub(crate) use validate::MAX_NAME_CHARS;
 pub(crate) use values::{parse_date as parse_measurement_date, parse_value};
 
 /// What a metric is measured in.

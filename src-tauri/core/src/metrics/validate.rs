@@ -1,32 +1,50 @@
 //! Checking a metric's definition: the name, the baseline and target (a value and a
 //! date, both or neither), a target the good way from the baseline and after it, and a
 //! direction its thresholds still fit.
+//!
+//! The checks work on values: what they need from the database (another metric with
+//! the name, the person the owner names) is looked up first and handed in as
+//! [`MetricFacts`].
 
-use rusqlite::Connection;
-
-use super::definitions::live_metric_named;
 use super::format::value_text;
-use super::{DatedValue, Direction, Metric, MetricDraft, MetricUnit};
-use crate::people::resolve_owner;
+use super::{Cadence, DatedValue, Direction, Indicator, Metric, MetricDraft, MetricUnit};
 use crate::time::date_text;
 use crate::workspace::edit::required_date;
 use crate::{CoreError, FieldError, Result};
 
-const MAX_NAME_CHARS: usize = 120;
+/// The longest metric name the app accepts (a bundle's metrics are held to it too).
+pub(crate) const MAX_NAME_CHARS: usize = 120;
+
+/// What the checks need to know from the database about a draft.
+pub(crate) struct MetricFacts {
+    /// The name of a live metric of the same rollout called like the draft, if any.
+    pub same_name: Option<String>,
+    /// The person the draft's owner names: their id, nobody, or the field's message.
+    pub owner: std::result::Result<Option<String>, FieldError>,
+}
 
 /// A checked draft, ready to store.
 pub(crate) struct ValidMetric {
     pub name: String,
+    pub definition: String,
+    pub numerator: String,
+    pub denominator: String,
+    pub unit: MetricUnit,
+    pub direction: Direction,
+    pub indicator: Indicator,
+    pub data_source: String,
+    pub cadence: Cadence,
     pub owner_id: Option<String>,
     pub baseline: Option<DatedValue>,
     pub target: Option<DatedValue>,
 }
 
+/// Checks `draft` (a new metric when `current` is `None`), reporting every problem at
+/// once.
 pub(crate) fn validate(
-    conn: &Connection,
-    rollout_id: &str,
     current: Option<&Metric>,
     draft: &MetricDraft,
+    facts: MetricFacts,
 ) -> Result<ValidMetric> {
     let mut errors = Vec::new();
     let name = draft.name.trim().to_owned();
@@ -37,7 +55,8 @@ pub(crate) fn validate(
             "name",
             format!("Keep the name under {MAX_NAME_CHARS} characters; put the detail in the definition."),
         ));
-    } else if let Some(other) = live_metric_named(conn, rollout_id, &name)?
+    } else if let Some(other) = facts
+        .same_name
         .filter(|_| current.is_none_or(|c| !c.name.eq_ignore_ascii_case(&name)))
     {
         errors.push(FieldError::new(
@@ -65,15 +84,20 @@ pub(crate) fn validate(
     if let Some(metric) = current {
         check_thresholds_still_fit(metric, draft.direction, &mut errors);
     }
-    let owner_id = resolve_owner(conn, &draft.owner)?
-        .map_err(|e| errors.push(e))
-        .ok()
-        .flatten();
+    let owner_id = facts.owner.map_err(|e| errors.push(e)).ok().flatten();
     if !errors.is_empty() {
         return Err(CoreError::Validation(errors));
     }
     Ok(ValidMetric {
         name,
+        definition: draft.definition.clone(),
+        numerator: draft.numerator.clone(),
+        denominator: draft.denominator.clone(),
+        unit: draft.unit,
+        direction: draft.direction,
+        indicator: draft.indicator,
+        data_source: draft.data_source.clone(),
+        cadence: draft.cadence,
         owner_id,
         baseline,
         target,

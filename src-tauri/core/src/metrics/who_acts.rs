@@ -3,10 +3,12 @@
 //! champion", "Priya Nair, front-desk lead" and "Grace Kim" all mean something to the
 //! clinic. A name the directory knows links the person (their name then follows their
 //! directory entry); anything else is kept as the role in words.
+//!
+//! The reading works on values: the directory is asked through the `resolve` function
+//! the caller passes (the owner lookup every aggregate uses), so this file holds the
+//! rule and no query.
 
-use rusqlite::Connection;
-
-use crate::people::{resolve_owner, UNKNOWN_OWNER_FIELD};
+use crate::people::UNKNOWN_OWNER_FIELD;
 use crate::{FieldError, Result};
 
 /// The field *Who acts* is checked on.
@@ -19,13 +21,17 @@ pub(crate) struct WhoActs {
     pub role: String,
 }
 
-/// Reads `typed` against the directory; `template_role` fills in the role when only a
-/// person (or nothing) is named. A name shared by several people in the directory is
-/// the one thing refused, on [`ACTED_BY_FIELD`].
+/// The directory's answer for a typed name: the person's id, nobody (empty), or the
+/// message for the field; the outer error is a database fault.
+pub(crate) type OwnerLookup = Result<std::result::Result<Option<String>, FieldError>>;
+
+/// Reads `typed` against the directory through `resolve`; `template_role` fills in the
+/// role when only a person (or nothing) is named. A name shared by several people in
+/// the directory is the one thing refused, on [`ACTED_BY_FIELD`].
 pub(crate) fn who_acts(
-    conn: &Connection,
     typed: &str,
     template_role: &str,
+    mut resolve: impl FnMut(&str) -> OwnerLookup,
 ) -> Result<std::result::Result<WhoActs, FieldError>> {
     let typed = typed.trim();
     if typed.is_empty() {
@@ -40,7 +46,7 @@ pub(crate) fn who_acts(
         candidates.push((name.trim(), role.trim()));
     }
     for (name, role) in candidates {
-        match resolve_owner(conn, name)? {
+        match resolve(name)? {
             Ok(Some(id)) => {
                 return Ok(Ok(WhoActs {
                     person_id: Some(id),

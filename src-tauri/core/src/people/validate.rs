@@ -3,8 +3,8 @@
 use super::PersonDraft;
 use crate::{CoreError, FieldError, Result};
 
-const MAX_NAME_CHARS: usize = 120;
-const MAX_TEXT_CHARS: usize = 200;
+pub(crate) const MAX_NAME_CHARS: usize = 120;
+pub(crate) const MAX_TEXT_CHARS: usize = 200;
 
 /// A draft that passed validation, trimmed.
 #[derive(Debug)]

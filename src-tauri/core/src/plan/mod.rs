@@ -45,6 +45,7 @@ pub(crate) use store::tasks::{
     list_live as list_live_tasks, open_tasks_due_by, overdue_and_blocked_by_rollout,
 };
 pub(crate) use tasks::insert_task;
+pub(crate) use validate::MAX_TITLE_CHARS;
 
 /// A task is work over days; a milestone is a moment (go-live, sign-off) on one date.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize, Deserialize, TS)]

@@ -9,7 +9,7 @@ use crate::rollouts::optional_date;
 use crate::time::date_text;
 use crate::{CoreError, FieldError, Result};
 
-const MAX_TITLE_CHARS: usize = 200;
+pub(crate) const MAX_TITLE_CHARS: usize = 200;
 
 /// A draft that passed validation.
 #[derive(Debug)]

@@ -6,7 +6,7 @@ use crate::audit::ChangeSet;
 use crate::{CoreError, FieldError, Result};
 
 /// The longest file name kept as evidence: what file systems allow.
-const MAX_FILE_NAME: usize = 255;
+pub(crate) const MAX_FILE_NAME: usize = 255;
 /// The longest link kept as evidence; browsers cope with longer, but nobody types one.
 const MAX_LINK: usize = 2000;
 

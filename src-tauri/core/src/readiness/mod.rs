@@ -125,3 +125,4 @@ pub(crate) use store::insert_criterion;
 
 #[cfg(test)]
 mod tests;
+pub(crate) use draft::MAX_FILE_NAME;

@@ -157,3 +157,4 @@ impl Rollout {
 }
 
 pub use validate::MAX_NAME_CHARS;
+pub(crate) use validate::{MAX_SITE_CHARS, MAX_TEXT_CHARS};

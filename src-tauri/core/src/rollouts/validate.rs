@@ -9,8 +9,8 @@ use crate::{CoreError, FieldError, Result};
 
 /// Longest rollout name we accept; longer ones no longer fit a sidebar or a report title.
 pub const MAX_NAME_CHARS: usize = 120;
-const MAX_SITE_CHARS: usize = 120;
-const MAX_TEXT_CHARS: usize = 20_000;
+pub(crate) const MAX_SITE_CHARS: usize = 120;
+pub(crate) const MAX_TEXT_CHARS: usize = 20_000;
 
 /// A draft that passed validation.
 pub(super) struct ValidRollout {

@@ -1,13 +1,14 @@
 //! What changed between two versions of an SOP: its fields, and its steps and
 //! exceptions as inserted, removed, edited, moved, or moved and edited — the way a
-//! reviewer reads a change (see `align.rs` for how items are matched).
+//! reviewer reads a change (see `align.rs` for how items are matched). The comparison
+//! itself, [`diff_sops`], works on two loaded versions.
 
-use rusqlite::{params, OptionalExtension};
 use serde::Serialize;
 use ts_rs::TS;
 
 use super::align::{align, Wording};
-use super::store::fetch;
+use super::store::revisions::snapshot_text;
+use super::store::sops::fetch;
 use super::{Sop, SopException, Step};
 use crate::time::date_text;
 use crate::{CoreError, Result, Store};
@@ -83,14 +84,7 @@ impl Store {
         self.read(|conn| {
             let working = fetch(conn, sop_id)?;
             let version = |number: i64| -> Result<Sop> {
-                let snapshot: Option<String> = conn
-                    .query_row(
-                        "SELECT snapshot FROM sop_revisions WHERE sop_id = ?1 AND version = ?2",
-                        params![sop_id, number],
-                        |row| row.get(0),
-                    )
-                    .optional()?;
-                match snapshot {
+                match snapshot_text(conn, sop_id, number)? {
                     Some(json) => serde_json::from_str(&json).map_err(|e| {
                         CoreError::Database(format!("revision {number} cannot be read: {e}"))
                     }),

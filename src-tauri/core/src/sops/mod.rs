@@ -3,6 +3,8 @@
 
 mod align;
 mod diff;
+mod edit;
+mod library;
 mod links;
 mod review;
 mod revisions;
@@ -15,13 +17,15 @@ use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
 pub use diff::{diff_sops, ChangeKind, ExceptionChange, FieldDifference, SopDiff, StepChange};
-pub(crate) use links::{insert_link, sop_statuses_by_rollout};
+pub(crate) use edit::{insert_sop, update_in};
+pub use library::SopSummary;
+pub(crate) use links::insert_link;
 pub use links::{LinkedRollout, LinkedSop, SopRelation};
 pub use review::add_months;
 pub(crate) use revisions::approve_in;
 pub use search::{SearchHit, SnippetPart};
-pub use store::SopSummary;
-pub(crate) use store::{insert_sop, update_in};
+pub(crate) use store::links::statuses_by_rollout as sop_statuses_by_rollout;
+pub(crate) use validate::MAX_CODE_CHARS;
 
 /// Where an SOP stands. Approved and retired SOPs have an approved revision; a draft or
 /// in-review SOP may be the next version of one.
@@ -174,6 +178,6 @@ impl Sop {
 /// Rewrites one SOP's row in the search index from its stored working copy, for writers
 /// outside this module (the bundle import).
 pub(crate) fn reindex_sop(tx: &rusqlite::Transaction<'_>, id: &str) -> crate::Result<()> {
-    let sop = store::fetch(tx, id)?;
-    search::reindex(tx, &sop)
+    let sop = store::sops::fetch(tx, id)?;
+    store::search::reindex(tx, &sop)
 }

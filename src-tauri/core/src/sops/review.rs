@@ -1,11 +1,13 @@
-//! Review cycles: when an SOP is next due for review.
+//! Review cycles: when an SOP is next due for review, and recording a review that
+//! changed nothing.
 
 use chrono::{Months, NaiveDate};
-use rusqlite::params;
 
-use super::store::{fetch, SopSummary};
+use super::library::SopSummary;
+use super::store::sops::{fetch, is_trashed, set_reviewed};
 use super::{Sop, SopStatus};
 use crate::audit::{self, AuditAction, ChangeSet, EntityKind};
+use crate::store::editable::check_editable;
 use crate::time::{date_text, now, timestamp_text};
 use crate::{CoreError, Result, Store};
 
@@ -20,12 +22,12 @@ impl Store {
     ) -> Result<Sop> {
         self.write(|tx| {
             let current = fetch(tx, id)?;
-            if current.row_version != expected_row_version {
-                return Err(CoreError::Conflict(format!(
-                    "{} was changed elsewhere; reload first.",
-                    current.code
-                )));
-            }
+            check_editable(
+                &current.code,
+                is_trashed(tx, id)?,
+                current.row_version,
+                expected_row_version,
+            )?;
             if current.status != SopStatus::Approved {
                 return Err(CoreError::invalid(
                     "status",
@@ -37,18 +39,28 @@ impl Store {
                 ));
             }
             let at = timestamp_text(now());
-            tx.execute(
-                "UPDATE sops SET last_reviewed_on = ?1, next_review_override = NULL, updated_at = ?2,
-                     row_version = row_version + 1
-                 WHERE id = ?3",
-                params![date_text(today), at, id],
-            )?;
+            set_reviewed(tx, id, expected_row_version, &current.code, today, &at)?;
             let reviewed = fetch(tx, id)?;
             let text = |date: Option<NaiveDate>| date.map(date_text).unwrap_or_default();
             let mut changes = ChangeSet::default();
-            changes.compare("last_reviewed_on", text(current.last_reviewed_on), date_text(today));
-            changes.compare("next_review_date", text(current.next_review_date), text(reviewed.next_review_date));
-            audit::record(tx, &at, EntityKind::Sop, id, AuditAction::Update, &changes.into_changes())?;
+            changes.compare(
+                "last_reviewed_on",
+                text(current.last_reviewed_on),
+                date_text(today),
+            );
+            changes.compare(
+                "next_review_date",
+                text(current.next_review_date),
+                text(reviewed.next_review_date),
+            );
+            audit::record(
+                tx,
+                &at,
+                EntityKind::Sop,
+                id,
+                AuditAction::Update,
+                &changes.into_changes(),
+            )?;
             Ok(reviewed)
         })
     }
@@ -85,7 +97,7 @@ pub fn add_months(date: NaiveDate, months: i64) -> Option<NaiveDate> {
 
 /// The override if set, else the interval after `since` (when the SOP came into force
 /// or was last reviewed).
-pub(super) fn next_review(
+pub(crate) fn next_review(
     since: Option<NaiveDate>,
     interval_months: i64,
     override_date: Option<NaiveDate>,

@@ -2,13 +2,14 @@
 //! which version was in force on any date.
 
 use chrono::NaiveDate;
-use rusqlite::{params, Connection, OptionalExtension, Row, Transaction};
+use rusqlite::Transaction;
 
-use super::search::reindex;
-use super::store::fetch;
+use super::store::revisions::{self as store, RevisionValues};
+use super::store::search::reindex;
+use super::store::sops::{fetch, is_trashed, set_approved};
 use super::{Revision, Sop, SopStatus};
 use crate::audit::{self, AuditAction, ChangeSet, EntityKind};
-use crate::store::rows;
+use crate::store::editable::check_editable;
 use crate::time::{date_text, now, parse_date, timestamp_text};
 use crate::{CoreError, Result, Store};
 
@@ -36,46 +37,32 @@ impl Store {
         }
         self.write(|tx| {
             let current = fetch(tx, id)?;
-            if current.row_version != expected_row_version {
-                return Err(CoreError::Conflict(format!(
-                    "{} was changed elsewhere; reload first.",
-                    current.code
-                )));
-            }
+            check_editable(
+                &current.code,
+                is_trashed(tx, id)?,
+                current.row_version,
+                expected_row_version,
+            )?;
             approve_in(tx, &current, approved_by, effective)
         })
     }
 
     /// Every approved revision of an SOP, newest first.
     pub fn sop_revisions(&self, sop_id: &str) -> Result<Vec<Revision>> {
-        self.read(|conn| {
-            let mut statement = conn.prepare_cached(
-                "SELECT id, sop_id, version, approved_by, approved_at, effective_date, snapshot
-                 FROM sop_revisions WHERE sop_id = ?1 ORDER BY version DESC",
-            )?;
-            let found = statement.query_map(params![sop_id], revision_from_row)?;
-            Ok(found.collect::<rusqlite::Result<_>>()?)
-        })
+        self.read(|conn| store::list(conn, sop_id))
     }
 
     /// The revision in force on `date`: the latest approved one effective by then.
     pub fn sop_in_force_on(&self, sop_id: &str, date: NaiveDate) -> Result<Option<Revision>> {
         self.read(|conn| {
             fetch(conn, sop_id)?;
-            Ok(conn
-                .query_row(
-                    "SELECT id, sop_id, version, approved_by, approved_at, effective_date, snapshot
-                     FROM sop_revisions WHERE sop_id = ?1 AND effective_date <= ?2
-                     ORDER BY effective_date DESC, version DESC LIMIT 1",
-                    params![sop_id, date_text(date)],
-                    revision_from_row,
-                )
-                .optional()?)
+            store::in_force_on(conn, sop_id, date)
         })
     }
 }
 
-/// Approves `current` inside a caller's transaction and returns the frozen revision.
+/// Approves `current` (as just read in this transaction, whose version the approval is
+/// based on) inside a caller's transaction and returns the frozen revision.
 pub(crate) fn approve_in(
     tx: &Transaction<'_>,
     current: &Sop,
@@ -96,20 +83,22 @@ pub(crate) fn approve_in(
         ));
     }
     let at = timestamp_text(now());
-    tx.execute(
-        "UPDATE sops SET status = 'approved', effective_date = ?1, updated_at = ?2,
-             row_version = row_version + 1
-         WHERE id = ?3",
-        params![date_text(effective), at, id],
-    )?;
+    set_approved(tx, id, current.row_version, &current.code, effective, &at)?;
     let approved = fetch(tx, id)?;
     let snapshot = serde_json::to_string(&approved)
         .map_err(|e| CoreError::Database(format!("cannot encode the revision: {e}")))?;
     let revision_id = uuid::Uuid::now_v7().to_string();
-    tx.execute(
-        "INSERT INTO sop_revisions (id, sop_id, version, approved_by, approved_at, effective_date, snapshot)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
-        params![revision_id, id, approved.version, approved_by.trim(), at, date_text(effective), snapshot],
+    store::insert(
+        tx,
+        &revision_id,
+        &RevisionValues {
+            sop_id: id,
+            version: approved.version,
+            approved_by: approved_by.trim(),
+            approved_at: &at,
+            effective_date: effective,
+            snapshot: &snapshot,
+        },
     )?;
     let mut changes = ChangeSet::default();
     changes.compare("status", current.status.code(), "approved");
@@ -128,29 +117,5 @@ pub(crate) fn approve_in(
         &changes.into_changes(),
     )?;
     reindex(tx, &approved)?;
-    fetch_revision(tx, &revision_id)
-}
-
-fn fetch_revision(conn: &Connection, id: &str) -> Result<Revision> {
-    rows::fetch_by_id(
-        conn,
-        "SELECT id, sop_id, version, approved_by, approved_at, effective_date, snapshot FROM sop_revisions WHERE id = ?1",
-        id,
-        "SOP revision",
-        revision_from_row,
-    )
-}
-
-fn revision_from_row(row: &Row<'_>) -> rusqlite::Result<Revision> {
-    let snapshot: String = row.get("snapshot")?;
-    Ok(Revision {
-        id: row.get("id")?,
-        sop_id: row.get("sop_id")?,
-        version: row.get("version")?,
-        approved_by: row.get("approved_by")?,
-        approved_at: row.get("approved_at")?,
-        effective_date: rows::date(row, "effective_date")?
-            .ok_or_else(|| rows::unreadable("effective_date"))?,
-        snapshot: serde_json::from_str(&snapshot).map_err(|_| rows::unreadable("snapshot"))?,
-    })
+    store::fetch(tx, &revision_id)
 }

@@ -1,11 +1,12 @@
 //! Full-text search over the library with SQLite FTS5: code, title, purpose, steps and
-//! exceptions, best matches first, with the matching words marked in a snippet.
+//! exceptions, best matches first, with the matching words marked in a snippet. The
+//! index itself (what each SOP's row holds, the query) is `store/search.rs`; here the
+//! typed words become a safe query and the snippet becomes parts.
 
-use rusqlite::{params, Transaction};
 use serde::Serialize;
 use ts_rs::TS;
 
-use super::Sop;
+use super::store::search::{self as store, HIT_END, HIT_START};
 use crate::{Result, Store};
 
 /// One part of a snippet: text, and whether it is a matched word.
@@ -24,11 +25,6 @@ pub struct SearchHit {
     pub snippet: Vec<SnippetPart>,
 }
 
-// Control characters cannot occur in the indexed text, so they mark matches safely; the
-// UI receives parts, never markup.
-const HIT_START: char = '\u{2}';
-const HIT_END: char = '\u{3}';
-
 impl Store {
     /// SOPs matching every word of `query` (as prefixes), best first. Whatever is typed
     /// — quotes, `*`, `-`, other scripts — is treated as words, never as FTS syntax.
@@ -36,56 +32,17 @@ impl Store {
         let Some(expression) = fts_expression(query) else {
             return Ok(Vec::new());
         };
-        self.read(|conn| {
-            let mut statement = conn.prepare_cached(
-                "SELECT s.id, s.code, s.title,
-                        snippet(sop_search, -1, char(2), char(3), '…', 12) AS snippet
-                 FROM sop_search JOIN sops s ON s.id = sop_search.sop_id
-                 WHERE sop_search MATCH ?1 AND s.deleted_at IS NULL
-                 ORDER BY bm25(sop_search, 0.0, 10.0, 5.0, 2.0, 1.0)
-                 LIMIT ?2",
-            )?;
-            let found = statement.query_map(params![expression, limit], |row| {
-                let snippet: String = row.get("snippet")?;
-                Ok(SearchHit {
-                    sop_id: row.get("id")?,
-                    code: row.get("code")?,
-                    title: row.get("title")?,
-                    snippet: snippet_parts(&snippet),
-                })
-            })?;
-            Ok(found.collect::<rusqlite::Result<_>>()?)
-        })
+        let found = self.read(|conn| store::search(conn, &expression, limit))?;
+        Ok(found
+            .into_iter()
+            .map(|hit| SearchHit {
+                snippet: snippet_parts(&hit.snippet),
+                sop_id: hit.sop_id,
+                code: hit.code,
+                title: hit.title,
+            })
+            .collect())
     }
-}
-
-/// Rewrites the SOP's row in the search index.
-pub(super) fn reindex(tx: &Transaction<'_>, sop: &Sop) -> Result<()> {
-    tx.execute("DELETE FROM sop_search WHERE sop_id = ?1", params![sop.id])?;
-    let mut body: Vec<String> = sop
-        .steps
-        .iter()
-        // Written as a sentence, so a snippet reads like the step it came from.
-        .map(|s| format!("{}: {} {}", s.role, s.instruction, s.quality_check))
-        .collect();
-    body.extend(sop.exceptions.iter().map(|e| {
-        format!(
-            "If {}: {} {} {} {}",
-            e.trigger, e.action, e.escalate_to, e.within, e.evidence
-        )
-    }));
-    body.push(sop.tags.join(" "));
-    tx.execute(
-        "INSERT INTO sop_search (sop_id, code, title, purpose, body) VALUES (?1, ?2, ?3, ?4, ?5)",
-        params![
-            sop.id,
-            sop.code,
-            sop.title,
-            format!("{} {}", sop.purpose, sop.scope),
-            body.join("\n")
-        ],
-    )?;
-    Ok(())
 }
 
 /// Each word of the query as a quoted prefix term, all required: `"prior"* "auth"*`.

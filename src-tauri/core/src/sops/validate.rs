@@ -7,7 +7,7 @@ use super::SopDraft;
 use crate::time::parse_date;
 use crate::{CoreError, FieldError, Result};
 
-const MAX_CODE_CHARS: usize = 20;
+pub(crate) const MAX_CODE_CHARS: usize = 20;
 const MAX_INTERVAL_MONTHS: i64 = 60;
 
 pub(super) struct ValidDates {

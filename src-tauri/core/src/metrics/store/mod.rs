@@ -1,0 +1,15 @@
+//! Every SQL statement of the metrics aggregate, one file per table: `metrics` (the
+//! definitions), `metric_thresholds` and `metric_measurements`. Each file holds the
+//! table's row mapping, its reads and its writes as plain functions over a connection
+//! or a transaction; the rest of `metrics` loads values through them, decides on
+//! values, and hands the outcome back here to be written.
+//!
+//! Every `update` here names the row version the edit was based on, so a stale edit
+//! is refused by the SQL itself as a conflict, whatever checked it before.
+
+pub(super) mod measurements;
+pub(super) mod metrics;
+pub(super) mod thresholds;
+
+#[cfg(test)]
+mod tests;

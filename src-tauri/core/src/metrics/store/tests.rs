@@ -1,0 +1,158 @@
+//! The SQL guard of each versioned update: called with a version the row has moved on
+//! from, the store function itself refuses the edit as a conflict and writes nothing.
+
+use super::measurements::{self, MeasurementValues};
+use super::metrics;
+use super::thresholds::{self, ThresholdValues};
+use crate::metrics::validate::{validate, MetricFacts};
+use crate::metrics::{Metric, MetricDraft, ThresholdDraft, ThresholdLevel};
+use crate::rollouts::RolloutDraft;
+use crate::time::parse_date;
+use crate::{CoreError, Store};
+
+const AT: &str = "2026-12-01T09:00:00Z";
+
+fn store_with_metric() -> (Store, Metric) {
+    let store = Store::open_in_memory().expect("store");
+    let rollout = store
+        .create_rollout(&RolloutDraft {
+            name: "Patient portal".into(),
+            ..RolloutDraft::default()
+        })
+        .expect("rollout");
+    let metric = store
+        .create_metric(
+            &rollout.id,
+            &MetricDraft {
+                name: "Portal activation".into(),
+                ..MetricDraft::default()
+            },
+        )
+        .expect("metric");
+    (store, metric)
+}
+
+fn assert_conflict(result: crate::Result<()>, what: &str) {
+    match result {
+        Err(error @ CoreError::Conflict(_)) => assert!(
+            error.to_string().contains("changed elsewhere"),
+            "a stale {what} is refused as changed elsewhere: {error}"
+        ),
+        other => panic!("a stale {what} must be a conflict, got {other:?}"),
+    }
+}
+
+#[test]
+fn a_metric_update_at_a_stale_version_is_refused_by_the_sql() {
+    let (store, metric) = store_with_metric();
+    let draft = MetricDraft {
+        name: "Renamed".into(),
+        ..metric.draft()
+    };
+    let result = store.write(|tx| {
+        let facts = MetricFacts {
+            same_name: None,
+            owner: Ok(None),
+        };
+        let valid = validate(Some(&metric), &draft, facts)?;
+        metrics::update(
+            tx,
+            &metric.id,
+            metric.row_version - 1,
+            "Portal activation",
+            &valid,
+            AT,
+        )
+    });
+    assert_conflict(result, "metric update");
+    let after = store.get_metric(&metric.id).expect("metric");
+    assert_eq!(
+        after.name, "Portal activation",
+        "the refused edit wrote nothing"
+    );
+    assert_eq!(
+        after.row_version, metric.row_version,
+        "the version did not move"
+    );
+}
+
+#[test]
+fn a_threshold_update_at_a_stale_version_is_refused_by_the_sql() {
+    let (store, metric) = store_with_metric();
+    let threshold = store
+        .create_threshold(
+            &metric.id,
+            &ThresholdDraft {
+                level: ThresholdLevel::Watch,
+                value: 40.0,
+                action: "Remind at check-in".into(),
+                ..ThresholdDraft::default()
+            },
+        )
+        .expect("threshold");
+    let values = ThresholdValues {
+        level: ThresholdLevel::Watch,
+        value: 30.0,
+        action: "Call the vendor",
+        owner_id: None,
+        owner_role: "",
+    };
+    let result = store.write(|tx| {
+        thresholds::update(
+            tx,
+            &threshold.id,
+            threshold.row_version + 1,
+            "The watch level",
+            &values,
+            AT,
+        )
+    });
+    assert_conflict(result, "threshold update");
+    let after = store.get_metric(&metric.id).expect("metric");
+    let watch = after.watch.expect("the watch level is still there");
+    assert_eq!(watch.value, 40.0, "the refused edit wrote nothing");
+    assert_eq!(
+        watch.row_version, threshold.row_version,
+        "the version did not move"
+    );
+}
+
+#[test]
+fn a_measurement_update_at_a_stale_version_is_refused_by_the_sql() {
+    let (store, metric) = store_with_metric();
+    let recorded = store
+        .record_measurement(
+            &metric.id,
+            &crate::metrics::MeasurementDraft {
+                measured_on: "2026-12-01".into(),
+                value: 41.0,
+                ..Default::default()
+            },
+        )
+        .expect("value")
+        .measurement;
+    let values = MeasurementValues {
+        measured_on: parse_date("2026-12-01").expect("date"),
+        value: 55.0,
+        note: "",
+        source: "typed",
+    };
+    let result = store.write(|tx| {
+        measurements::update(
+            tx,
+            &recorded.id,
+            recorded.row_version - 1,
+            "The value",
+            &values,
+            AT,
+        )
+    });
+    assert_conflict(result, "measurement update");
+    let after = store.list_measurements(&metric.id).expect("values");
+    assert_eq!(after.len(), 1, "still one value");
+    assert_eq!(after[0].value, 41.0, "the refused edit wrote nothing");
+    assert_eq!(
+        after[0].row_version, recorded.row_version,
+        "the version did not move"
+    );
+}

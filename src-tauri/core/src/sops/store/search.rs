@@ -1,0 +1,80 @@
+//! The `sop_search` table: the SQLite FTS5 index of the library, one row per SOP (code,
+//! title, purpose and scope, and a body of steps, exceptions and tags).
+
+use rusqlite::{params, Connection, Transaction};
+
+use crate::sops::Sop;
+use crate::Result;
+
+// Control characters cannot occur in the indexed text, so they mark matches safely; the
+// UI receives parts, never markup. The query below writes them as char(2) and char(3).
+/// Where a matched word starts in a [`Match`]'s snippet.
+pub(crate) const HIT_START: char = '\u{2}';
+/// Where a matched word ends in a [`Match`]'s snippet.
+pub(crate) const HIT_END: char = '\u{3}';
+
+/// A match as the index gives it: the SOP and a snippet with matched words between
+/// [`HIT_START`] and [`HIT_END`].
+pub(crate) struct Match {
+    pub sop_id: String,
+    pub code: String,
+    pub title: String,
+    pub snippet: String,
+}
+
+/// Rewrites the SOP's row in the index from its working copy.
+pub(crate) fn reindex(tx: &Transaction<'_>, sop: &Sop) -> Result<()> {
+    remove(tx, &sop.id)?;
+    let mut body: Vec<String> = sop
+        .steps
+        .iter()
+        // Written as a sentence, so a snippet reads like the step it came from.
+        .map(|s| format!("{}: {} {}", s.role, s.instruction, s.quality_check))
+        .collect();
+    body.extend(sop.exceptions.iter().map(|e| {
+        format!(
+            "If {}: {} {} {} {}",
+            e.trigger, e.action, e.escalate_to, e.within, e.evidence
+        )
+    }));
+    body.push(sop.tags.join(" "));
+    tx.prepare_cached(
+        "INSERT INTO sop_search (sop_id, code, title, purpose, body) VALUES (?1, ?2, ?3, ?4, ?5)",
+    )?
+    .execute(params![
+        sop.id,
+        sop.code,
+        sop.title,
+        format!("{} {}", sop.purpose, sop.scope),
+        body.join("\n")
+    ])?;
+    Ok(())
+}
+
+/// Takes the SOP out of the index.
+pub(crate) fn remove(tx: &Transaction<'_>, sop_id: &str) -> Result<()> {
+    tx.prepare_cached("DELETE FROM sop_search WHERE sop_id = ?1")?
+        .execute(params![sop_id])?;
+    Ok(())
+}
+
+/// Live SOPs matching the FTS5 `expression`, best first, at most `limit`.
+pub(crate) fn search(conn: &Connection, expression: &str, limit: i64) -> Result<Vec<Match>> {
+    let mut statement = conn.prepare_cached(
+        "SELECT s.id, s.code, s.title,
+                snippet(sop_search, -1, char(2), char(3), '…', 12) AS snippet
+         FROM sop_search JOIN sops s ON s.id = sop_search.sop_id
+         WHERE sop_search MATCH ?1 AND s.deleted_at IS NULL
+         ORDER BY bm25(sop_search, 0.0, 10.0, 5.0, 2.0, 1.0)
+         LIMIT ?2",
+    )?;
+    let found = statement.query_map(params![expression, limit], |row| {
+        Ok(Match {
+            sop_id: row.get("id")?,
+            code: row.get("code")?,
+            title: row.get("title")?,
+            snippet: row.get("snippet")?,
+        })
+    })?;
+    Ok(found.collect::<rusqlite::Result<_>>()?)
+}
