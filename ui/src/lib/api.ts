@@ -17,6 +17,7 @@ import type { ExportStage } from './bindings/ExportStage';
 import type { ExportSubject } from './bindings/ExportSubject';
 import type { PhiHit } from './bindings/PhiHit';
 import type { AuditEntry } from './bindings/AuditEntry';
+import type { ErrorCode } from './bindings/ErrorCode';
 import type { ErrorPayload } from './bindings/ErrorPayload';
 import type { Person } from './bindings/Person';
 import type { PersonDraft } from './bindings/PersonDraft';
@@ -92,7 +93,7 @@ import type { RolloutDraft } from './bindings/RolloutDraft';
 
 /** A failed command, with the backend's code so callers can branch on it. */
 export class CommandError extends Error {
-  readonly code: string;
+  readonly code: ErrorCode;
   readonly fields: ErrorPayload['fields'];
 
   constructor(payload: ErrorPayload) {
