@@ -286,8 +286,15 @@ mod tests {
     #[test]
     fn a_payload_carries_the_code_of_its_error() {
         let payload = CoreError::Conflict("edited elsewhere".into()).payload();
-        assert_eq!(payload.code, ErrorCode::Conflict, "a conflict is sent as one");
+        assert_eq!(
+            payload.code,
+            ErrorCode::Conflict,
+            "a conflict is sent as one"
+        );
         let json = serde_json::to_value(&payload).expect("a payload serialises");
-        assert_eq!(json["code"], "conflict", "the UI reads the code as a plain string");
+        assert_eq!(
+            json["code"], "conflict",
+            "the UI reads the code as a plain string"
+        );
     }
 }

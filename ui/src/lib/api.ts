@@ -1,5 +1,7 @@
 // The one place the UI talks to the backend. Every command is typed with the types
-// generated from Rust (./bindings); components call these functions, never `invoke`.
+// generated from Rust (./bindings), and its name with the generated `Command` union of
+// the commands the app registers (src-tauri/src/commands/list.rs); components call
+// these functions, never `invoke`.
 import { Channel, invoke } from '@tauri-apps/api/core';
 import { listen, type UnlistenFn } from '@tauri-apps/api/event';
 import type { AppInfo } from './bindings/AppInfo';
@@ -17,6 +19,7 @@ import type { ExportStage } from './bindings/ExportStage';
 import type { ExportSubject } from './bindings/ExportSubject';
 import type { PhiHit } from './bindings/PhiHit';
 import type { AuditEntry } from './bindings/AuditEntry';
+import type { Command } from './bindings/Command';
 import type { ErrorCode } from './bindings/ErrorCode';
 import type { ErrorPayload } from './bindings/ErrorPayload';
 import type { Person } from './bindings/Person';
@@ -126,7 +129,8 @@ export function toCommandError(error: unknown): CommandError {
   return new CommandError({ code: 'internal', message, field: null, fields: [] });
 }
 
-async function call<T>(command: string, args?: Record<string, unknown>): Promise<T> {
+/** Invokes `command`; only names the app registers and grants type-check. */
+async function call<T>(command: Command, args?: Record<string, unknown>): Promise<T> {
   try {
     return await invoke<T>(command, args);
   } catch (error) {
