@@ -5,6 +5,7 @@ mod dialogs;
 mod drawing;
 mod grants;
 mod info;
+mod lifecycle;
 mod screen_fit;
 mod startup;
 mod state;
@@ -15,22 +16,21 @@ pub use commands::NAMES as COMMANDS;
 pub use info::AppInfo;
 pub use startup::StartupReport;
 
-use tauri::{Emitter, Manager};
+use lifecycle::{Lifecycle, SecondLaunch};
+use tauri::{AppHandle, Emitter, Manager, RunEvent, WindowEvent};
 
 /// The event telling the window that the start-up check found the database damaged.
 const DATABASE_DAMAGED: &str = "database-damaged";
 
-/// Starts the app: opens the database, then the window.
+/// Starts the app: opens the database, then the window; closes the database before
+/// it ends (see `lifecycle`).
 pub fn run() {
     let startup = startup::Startup::now();
-    let result = tauri::Builder::default()
+    let built = tauri::Builder::default()
         // First, so a second launch hands over to the running app before it opens
         // anything: one window on one database file.
         .plugin(tauri_plugin_single_instance::init(|app, _args, _cwd| {
-            if let Some(window) = app.get_webview_window("main") {
-                let _ = window.unminimize();
-                let _ = window.set_focus();
-            }
+            second_launch(app)
         }))
         .plugin(tauri_plugin_dialog::init())
         .plugin(tauri_plugin_opener::init())
@@ -47,12 +47,74 @@ pub fn run() {
             }));
             Ok(())
         })
+        .on_window_event(|window, event| {
+            // From here the app is on its way out: a launch that comes in now gets an
+            // instance of its own once this one has closed its store.
+            if matches!(event, WindowEvent::Destroyed) && window.label() == "main" {
+                window.state::<Lifecycle>().begin_closing();
+            }
+        })
         .manage(startup)
+        .manage(Lifecycle::default())
         .manage(grants::FileGrants::default())
         .invoke_handler(commands::handler())
-        .run(tauri::generate_context!());
-    if let Err(error) = result {
-        eprintln!("Rollplan could not start: {error}");
-        std::process::exit(1);
+        .build(tauri::generate_context!());
+    let app = match built {
+        Ok(app) => app,
+        Err(error) => {
+            eprintln!("Rollplan could not start: {error}");
+            std::process::exit(1);
+        }
+    };
+    app.run(|app, event| match event {
+        RunEvent::ExitRequested { .. } => app.state::<Lifecycle>().begin_closing(),
+        RunEvent::Exit => exit(app),
+        _ => {}
+    });
+}
+
+/// A launch handed over by the single-instance check.
+fn second_launch(app: &AppHandle) {
+    let Some(lifecycle) = app.try_state::<Lifecycle>() else {
+        return;
+    };
+    match lifecycle.second_launch() {
+        SecondLaunch::BringForward => {
+            if let Some(window) = app.get_webview_window("main") {
+                let _ = window.unminimize();
+                let _ = window.set_focus();
+            }
+        }
+        // `exit` starts it once the store is closed.
+        SecondLaunch::RelaunchAfterClose => {}
+        SecondLaunch::StartNow => start_next_instance(app),
+    }
+}
+
+/// The one way out, on the main thread, for a closed window and a restart alike (Tauri
+/// itself starts the next instance after this returns when a restart was asked).
+fn exit(app: &AppHandle) {
+    let lifecycle = app.state::<Lifecycle>();
+    lifecycle.begin_closing();
+    // Waits for the commands in flight: a restore finishes replacing the file first.
+    if let Some(state) = app.try_state::<state::AppState>() {
+        state.close();
+    }
+    // Only now may another instance become the one: the file is no longer held here.
+    tauri_plugin_single_instance::destroy(app);
+    if lifecycle.finish() {
+        start_next_instance(app);
+    }
+}
+
+/// Starts a fresh instance of the app, for a launch that came in while this one was
+/// closing.
+fn start_next_instance(app: &AppHandle) {
+    let started = tauri::process::current_binary(&app.env())
+        .and_then(|binary| std::process::Command::new(binary).spawn());
+    if let Err(error) = started {
+        eprintln!(
+            "Rollplan could not start again for the launch that came in while it closed: {error}"
+        );
     }
 }

@@ -4,6 +4,7 @@
 // these functions, never `invoke`.
 import { Channel, invoke } from '@tauri-apps/api/core';
 import { listen, type UnlistenFn } from '@tauri-apps/api/event';
+import { flushPendingSaves } from './autosave';
 import type { AppInfo } from './bindings/AppInfo';
 import type { StartupReport } from './bindings/StartupReport';
 import type { Backup } from './bindings/Backup';
@@ -157,7 +158,11 @@ export const api = {
   seedSampleClinic: () => call<Rollout[]>('seed_sample_clinic'),
   chooseDatabase: (path: string) => call<string>('choose_database', { path }),
   useDefaultDatabase: () => call<null>('use_default_database'),
-  restartApp: () => call<null>('restart_app'),
+  /** Restarts once the edits still waiting are written, as closing the window does. */
+  restartApp: async () => {
+    await flushPendingSaves();
+    return call<null>('restart_app');
+  },
 
   listPeople: (includeInactive: boolean) => call<Person[]>('list_people', { includeInactive }),
   createPerson: (draft: PersonDraft) => call<Person>('create_person', { draft }),
