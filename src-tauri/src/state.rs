@@ -143,7 +143,9 @@ impl AppState {
     /// Closes the store for good, once the commands using it are done: a restore
     /// replacing the file finishes (and reopens it) first, a write commits or rolls
     /// back first. The app calls this as it exits or restarts, before the next instance
-    /// can start; every command after it is refused.
+    /// can start; every command after it is refused. The exit calls this on the main
+    /// thread, so a command must never wait for the main thread (a native dialog, say)
+    /// while it holds the store, or the exit would wait for it forever.
     pub fn close(&self) {
         // A lock poisoned by a panicking command still guards the store, and closing
         // it is as right then as ever.
