@@ -17,14 +17,18 @@ section "UI: build"
 npm run --silent build
 
 cd "$root"
+# The end-to-end tests answer the app's file dialogs through its test hooks. Every cargo
+# step below gets the same features, so the tests, clippy and the end-to-end binary are
+# one build of the app, not two.
+features=(--features rollplan/test-hooks)
 section "Rust: formatting"
 cargo fmt --all --check
 section "Rust: clippy"
-cargo clippy --workspace --all-targets --locked -- -D warnings
+cargo clippy --workspace --all-targets --locked "${features[@]}" -- -D warnings
 section "Rust: tests (core, CLI, bindings)"
-cargo test --workspace --locked
+cargo test --workspace --locked "${features[@]}"
 section "Rust: app and CLI binaries"
-cargo build --workspace --locked
+cargo build --workspace --locked "${features[@]}"
 
 section "End to end: the real app under Xvfb"
 export ROLLPLAN_APP="$CARGO_TARGET_DIR/debug/rollplan"

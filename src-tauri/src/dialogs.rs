@@ -1,10 +1,12 @@
 //! The native file dialogs, shown from Rust so that the webview never names a path:
 //! Rollplan reads and writes only files the person picked in a dialog.
 //!
-//! End-to-end tests cannot click through a native dialog, so two environment variables
+//! End-to-end tests cannot click through a native dialog, so in a build with the
+//! `test-hooks` feature (the one `scripts/test-all.sh` makes) two environment variables
 //! answer for them: `ROLLPLAN_TEST_SAVE_DIR` (a save dialog answers with the proposed
 //! file name in that folder) and `ROLLPLAN_TEST_OPEN_FILE` (an open dialog answers with
-//! that file). Whoever can set the app's environment can already read its files.
+//! that file). Any other build, a release above all, has no such answer compiled in: a
+//! dialog is always the person's choice there.
 
 use std::path::PathBuf;
 
@@ -18,6 +20,7 @@ pub fn save_path<R: Runtime>(
     proposed_name: &str,
     format: ExportFormat,
 ) -> Option<PathBuf> {
+    #[cfg(feature = "test-hooks")]
     if let Some(dir) = std::env::var_os("ROLLPLAN_TEST_SAVE_DIR") {
         return Some(PathBuf::from(dir).join(proposed_name));
     }
@@ -32,6 +35,7 @@ pub fn save_path<R: Runtime>(
 
 /// Asks which bundle to import; `None` when the person cancelled.
 pub fn open_bundle_path<R: Runtime>(app: &AppHandle<R>) -> Option<PathBuf> {
+    #[cfg(feature = "test-hooks")]
     if let Some(file) = std::env::var_os("ROLLPLAN_TEST_OPEN_FILE") {
         return Some(PathBuf::from(file));
     }

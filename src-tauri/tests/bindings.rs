@@ -1,6 +1,7 @@
 //! The UI's TypeScript types are generated from the Rust types and committed under
-//! `ui/src/lib/bindings`. This test regenerates them and fails when the committed copy
-//! is stale. To refresh them after changing a type:
+//! `ui/src/lib/bindings`, with `Command.ts`, the names of the commands the window may
+//! call (from `src/commands/list.rs`). This test regenerates them and fails when the
+//! committed copy is stale. To refresh them after changing a type:
 //!
 //!     UPDATE_BINDINGS=1 cargo test -p rollplan --test bindings
 
@@ -40,7 +41,7 @@ use rollplan_core::workspace::{
     RiskHeatMap, RolloutOverview, ScopeChange, ScopeChangeDraft, Stakeholder, StakeholderDraft,
 };
 use rollplan_core::ErrorPayload;
-use rollplan_lib::{AppInfo, BackupList, ChosenBundle, ExportOptions, StartupReport};
+use rollplan_lib::{AppInfo, BackupList, ChosenBundle, ExportOptions, StartupReport, COMMANDS};
 use ts_rs::{Config, TS};
 
 fn committed_dir() -> PathBuf {
@@ -148,6 +149,19 @@ fn export_all(dir: &Path) {
     for result in results {
         result.expect("bindings export");
     }
+    std::fs::write(dir.join("Command.ts"), command_union()).expect("write Command.ts");
+}
+
+/// The command names as a TypeScript union, so `api.ts` cannot invoke one that the app
+/// does not register and grant.
+fn command_union() -> String {
+    let names: Vec<String> = COMMANDS.iter().map(|name| format!("\"{name}\"")).collect();
+    format!(
+        "// Generated from src-tauri/src/commands/list.rs by the bindings test. Do not edit.\n\n\
+         /**\n * A command the window may call: registered, granted, and invoked by api.ts.\n */\n\
+         export type Command = {};\n",
+        names.join(" | ")
+    )
 }
 
 fn read_dir(dir: &Path) -> BTreeMap<String, String> {

@@ -20,6 +20,71 @@ impl FieldError {
     }
 }
 
+/// The kinds of failure a caller can tell apart: what [`CoreError::code`] says and what
+/// the UI receives as `ErrorPayload.code`. Generated into TypeScript as a union, so a
+/// comparison in the UI with a code that does not exist fails the type check.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, TS)]
+#[serde(rename_all = "snake_case")]
+pub enum ErrorCode {
+    Validation,
+    NotFound,
+    Conflict,
+    NewerSchema,
+    Import,
+    Io,
+    Export,
+    Database,
+    Damaged,
+    /// Never made by the core: the UI's name for a failure that did not come from it (a
+    /// command that could not be called at all). Listed here so the union has one source.
+    Internal,
+}
+
+impl ErrorCode {
+    /// Every code, so a test can pin the spelling of each.
+    pub const ALL: &'static [ErrorCode] = &[
+        Self::Validation,
+        Self::NotFound,
+        Self::Conflict,
+        Self::NewerSchema,
+        Self::Import,
+        Self::Io,
+        Self::Export,
+        Self::Database,
+        Self::Damaged,
+        Self::Internal,
+    ];
+
+    /// The code as the UI and the CLI's `--json` output spell it.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Self::Validation => "validation",
+            Self::NotFound => "not_found",
+            Self::Conflict => "conflict",
+            Self::NewerSchema => "newer_schema",
+            Self::Import => "import",
+            Self::Io => "io",
+            Self::Export => "export",
+            Self::Database => "database",
+            Self::Damaged => "damaged",
+            Self::Internal => "internal",
+        }
+    }
+}
+
+impl std::fmt::Display for ErrorCode {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+/// So a test can say `assert_eq!(error.code(), "conflict")`, as it reads.
+impl PartialEq<&str> for ErrorCode {
+    fn eq(&self, other: &&str) -> bool {
+        self.as_str() == *other
+    }
+}
+
 /// Everything that can go wrong in the core.
 #[derive(Debug, thiserror::Error)]
 pub enum CoreError {
@@ -115,17 +180,17 @@ impl CoreError {
     }
 
     /// The stable code callers branch on.
-    pub fn code(&self) -> &'static str {
+    pub fn code(&self) -> ErrorCode {
         match self {
-            Self::Validation(_) => "validation",
-            Self::NotFound { .. } => "not_found",
-            Self::Conflict(_) => "conflict",
-            Self::NewerSchema { .. } => "newer_schema",
-            Self::Import { .. } => "import",
-            Self::Io { .. } => "io",
-            Self::Export(_) => "export",
-            Self::Database(_) => "database",
-            Self::Damaged { .. } => "damaged",
+            Self::Validation(_) => ErrorCode::Validation,
+            Self::NotFound { .. } => ErrorCode::NotFound,
+            Self::Conflict(_) => ErrorCode::Conflict,
+            Self::NewerSchema { .. } => ErrorCode::NewerSchema,
+            Self::Import { .. } => ErrorCode::Import,
+            Self::Io { .. } => ErrorCode::Io,
+            Self::Export(_) => ErrorCode::Export,
+            Self::Database(_) => ErrorCode::Database,
+            Self::Damaged { .. } => ErrorCode::Damaged,
         }
     }
 
@@ -147,7 +212,7 @@ impl CoreError {
             _ => Vec::new(),
         };
         ErrorPayload {
-            code: self.code().to_owned(),
+            code: self.code(),
             message: self.to_string(),
             field: fields.first().map(|f| f.field.clone()),
             fields,
@@ -188,8 +253,8 @@ impl From<rusqlite_migration::Error> for CoreError {
 /// What the UI receives for a failed command.
 #[derive(Debug, Clone, Serialize, TS)]
 pub struct ErrorPayload {
-    /// `validation`, `not_found`, `conflict`, `newer_schema`, `import`, `io` or `database`.
-    pub code: String,
+    /// What kind of failure this is: what callers branch on.
+    pub code: ErrorCode,
     pub message: String,
     /// The first field in error, for validation errors.
     pub field: Option<String>,
@@ -200,5 +265,36 @@ pub struct ErrorPayload {
 impl From<CoreError> for ErrorPayload {
     fn from(error: CoreError) -> Self {
         error.payload()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn each_code_is_sent_as_it_is_spelled() {
+        for code in ErrorCode::ALL {
+            assert_eq!(
+                serde_json::to_value(code).expect("a code serialises"),
+                serde_json::Value::from(code.as_str()),
+                "the code the UI receives must be the one as_str and the CLI print"
+            );
+        }
+    }
+
+    #[test]
+    fn a_payload_carries_the_code_of_its_error() {
+        let payload = CoreError::Conflict("edited elsewhere".into()).payload();
+        assert_eq!(
+            payload.code,
+            ErrorCode::Conflict,
+            "a conflict is sent as one"
+        );
+        let json = serde_json::to_value(&payload).expect("a payload serialises");
+        assert_eq!(
+            json["code"], "conflict",
+            "the UI reads the code as a plain string"
+        );
     }
 }

@@ -31,7 +31,7 @@ mod time;
 pub mod training;
 pub mod workspace;
 
-pub use error::{CoreError, ErrorPayload, FieldError};
+pub use error::{CoreError, ErrorCode, ErrorPayload, FieldError};
 pub use store::Store;
 
 /// Result type of every fallible core operation.

@@ -201,7 +201,7 @@ fn with_the_check_in_the_background_a_damaged_file_is_never_written() {
     }
     assert_eq!(
         store.wait_until_checked().map_err(|e| e.code()),
-        Err("damaged")
+        Err(rollplan_core::ErrorCode::Damaged)
     );
     drop(store);
     assert_eq!(

@@ -23,10 +23,12 @@ pub fn use_default_database() -> Reply<()> {
     Ok(paths::use_default_database(&paths::settings_path()?)?)
 }
 
-/// Restarts the app, so a newly chosen database is opened.
+/// Restarts the app, so a newly chosen database is opened. The restart takes the same
+/// way out as closing the window (`lifecycle`): the store is closed after the commands
+/// in flight, and only then does the next instance start.
 #[tauri::command]
 pub fn restart_app(app: AppHandle) {
-    app.restart();
+    app.request_restart();
 }
 
 /// The window calls this once its first screen shows real content (Home with its

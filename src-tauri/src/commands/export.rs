@@ -58,8 +58,10 @@ pub fn export_to_file(
     options: ExportOptions,
     progress: Channel<ExportStage>,
 ) -> Reply<Option<ExportOutcome>> {
-    let store = state.store()?;
-    let proposed = export_file_name(&store, &subject, format)?;
+    let proposed = export_file_name(&*state.store()?, &subject, format)?;
+    // No hold on the store while the dialog is open: the dialog needs the main thread,
+    // which, if the window is closed meanwhile, waits for the commands holding the
+    // store before the app exits.
     let Some(path) = dialogs::save_path(&app, &proposed, format) else {
         return Ok(None);
     };
@@ -73,6 +75,7 @@ pub fn export_to_file(
         include_people: options.include_people,
         passphrase: options.passphrase.filter(|p| !p.is_empty()),
     };
+    let store = state.store()?;
     let outcome = run_export(&store, &request, today(), Utc::now(), &mut |stage| {
         // A closed window no longer listens; the export carries on regardless.
         let _ = progress.send(stage);

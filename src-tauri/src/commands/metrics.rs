@@ -18,11 +18,6 @@ pub fn list_metrics(state: State<'_, AppState>, rollout_id: String) -> Reply<Vec
 }
 
 #[tauri::command(async)]
-pub fn list_trashed_metrics(state: State<'_, AppState>, rollout_id: String) -> Reply<Vec<Metric>> {
-    Ok(state.store()?.list_trashed_metrics(&rollout_id)?)
-}
-
-#[tauri::command(async)]
 pub fn get_metric(state: State<'_, AppState>, id: String) -> Reply<Metric> {
     Ok(state.store()?.get_metric(&id)?)
 }
@@ -85,11 +80,6 @@ pub fn trash_threshold(state: State<'_, AppState>, id: String) -> Reply<()> {
 }
 
 #[tauri::command(async)]
-pub fn restore_threshold(state: State<'_, AppState>, id: String) -> Reply<()> {
-    Ok(state.store()?.restore_threshold(&id)?)
-}
-
-#[tauri::command(async)]
 pub fn list_measurements(state: State<'_, AppState>, metric_id: String) -> Reply<Vec<Measurement>> {
     Ok(state.store()?.list_measurements(&metric_id)?)
 }
@@ -113,18 +103,6 @@ pub fn record_measurements(
     Ok(state
         .store()?
         .record_measurements(&rollout_id, &measured_on, &entries)?)
-}
-
-#[tauri::command(async)]
-pub fn update_measurement(
-    state: State<'_, AppState>,
-    id: String,
-    expected_row_version: i64,
-    draft: MeasurementDraft,
-) -> Reply<Measurement> {
-    Ok(state
-        .store()?
-        .update_measurement(&id, expected_row_version, &draft)?)
 }
 
 #[tauri::command(async)]

@@ -1,7 +1,10 @@
 // The one place the UI talks to the backend. Every command is typed with the types
-// generated from Rust (./bindings); components call these functions, never `invoke`.
+// generated from Rust (./bindings), and its name with the generated `Command` union of
+// the commands the app registers (src-tauri/src/commands/list.rs); components call
+// these functions, never `invoke`.
 import { Channel, invoke } from '@tauri-apps/api/core';
 import { listen, type UnlistenFn } from '@tauri-apps/api/event';
+import { flushPendingSaves } from './autosave';
 import type { AppInfo } from './bindings/AppInfo';
 import type { StartupReport } from './bindings/StartupReport';
 import type { Backup } from './bindings/Backup';
@@ -17,6 +20,8 @@ import type { ExportStage } from './bindings/ExportStage';
 import type { ExportSubject } from './bindings/ExportSubject';
 import type { PhiHit } from './bindings/PhiHit';
 import type { AuditEntry } from './bindings/AuditEntry';
+import type { Command } from './bindings/Command';
+import type { ErrorCode } from './bindings/ErrorCode';
 import type { ErrorPayload } from './bindings/ErrorPayload';
 import type { Person } from './bindings/Person';
 import type { PersonDraft } from './bindings/PersonDraft';
@@ -92,7 +97,7 @@ import type { RolloutDraft } from './bindings/RolloutDraft';
 
 /** A failed command, with the backend's code so callers can branch on it. */
 export class CommandError extends Error {
-  readonly code: string;
+  readonly code: ErrorCode;
   readonly fields: ErrorPayload['fields'];
 
   constructor(payload: ErrorPayload) {
@@ -125,7 +130,8 @@ export function toCommandError(error: unknown): CommandError {
   return new CommandError({ code: 'internal', message, field: null, fields: [] });
 }
 
-async function call<T>(command: string, args?: Record<string, unknown>): Promise<T> {
+/** Invokes `command`; only names the app registers and grants type-check. */
+async function call<T>(command: Command, args?: Record<string, unknown>): Promise<T> {
   try {
     return await invoke<T>(command, args);
   } catch (error) {
@@ -152,7 +158,11 @@ export const api = {
   seedSampleClinic: () => call<Rollout[]>('seed_sample_clinic'),
   chooseDatabase: (path: string) => call<string>('choose_database', { path }),
   useDefaultDatabase: () => call<null>('use_default_database'),
-  restartApp: () => call<null>('restart_app'),
+  /** Restarts once the edits still waiting are written, as closing the window does. */
+  restartApp: async () => {
+    await flushPendingSaves();
+    return call<null>('restart_app');
+  },
 
   listPeople: (includeInactive: boolean) => call<Person[]>('list_people', { includeInactive }),
   createPerson: (draft: PersonDraft) => call<Person>('create_person', { draft }),
