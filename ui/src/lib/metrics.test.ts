@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { MetricChart } from './bindings/MetricChart';
+import { VALUE_SAMPLES } from './generated/values';
 import { chartGeometry, formatValue, metricDraftOf } from './metrics';
 
 describe('formatValue', () => {
@@ -8,6 +9,16 @@ describe('formatValue', () => {
     expect(formatValue(1200, 'dollars')).toBe('$1,200');
     expect(formatValue(3.25, 'days')).toBe('3.3 days');
     expect(formatValue(null, 'count')).toBe('—');
+    expect(formatValue(12, 'minutes')).toBe('12 min');
+    expect(formatValue(1, 'days')).toBe('1 day');
+    expect(formatValue(-500, 'dollars')).toBe('-$500');
+  });
+
+  it('writes every value exactly as the core does in exports and status reasons', () => {
+    expect(VALUE_SAMPLES.length, 'the core sends samples for every unit').toBeGreaterThan(50);
+    for (const [value, unit, text] of VALUE_SAMPLES) {
+      expect(formatValue(value, unit), `${value} in ${unit} reads as the core writes it`).toBe(text);
+    }
   });
 });
 

@@ -1,46 +1,49 @@
 // Metrics as the screens show them: labels, values with their units, and the chart's
-// geometry (kept apart from drawing so it can be tested).
-import type { Cadence } from './bindings/Cadence';
-import type { Direction } from './bindings/Direction';
-import type { Indicator } from './bindings/Indicator';
+// geometry (kept apart from drawing so it can be tested). Labels and the way a value
+// reads in its unit come from the core (lib/generated), so screens read as exports do.
 import type { Metric } from './bindings/Metric';
 import type { MetricChart } from './bindings/MetricChart';
 import type { MetricDraft } from './bindings/MetricDraft';
-import type { MetricState } from './bindings/MetricState';
 import type { MetricUnit } from './bindings/MetricUnit';
 import { parseDay } from './format';
+import {
+  CADENCE_LABELS,
+  DIRECTION_LABELS,
+  INDICATOR_LABELS,
+  METRIC_STATE_LABELS,
+  METRIC_UNIT_LABELS,
+  THRESHOLD_LEVEL_LABELS,
+} from './generated/labels';
+import { UNIT_AFFIXES } from './generated/values';
 
-export const UNIT_LABELS: Record<MetricUnit, string> = {
-  percent: '%', count: 'count', minutes: 'minutes', hours: 'hours', days: 'days', dollars: '$', score: 'score',
-};
-export const DIRECTION_LABELS: Record<Direction, string> = {
-  higher_is_better: 'Higher is better',
-  lower_is_better: 'Lower is better',
-};
-export const INDICATOR_LABELS: Record<Indicator, string> = { leading: 'Leading', lagging: 'Lagging' };
-export const CADENCE_LABELS: Record<Cadence, string> = { daily: 'Daily', weekly: 'Weekly', monthly: 'Monthly' };
-export const STATE_LABELS: Record<MetricState, string> = {
-  on_track: 'On track',
-  watch: 'Watch',
-  act: 'Act',
-  no_data: 'No data',
+export {
+  CADENCE_LABELS,
+  DIRECTION_LABELS,
+  INDICATOR_LABELS,
+  METRIC_STATE_LABELS as STATE_LABELS,
+  METRIC_UNIT_LABELS as UNIT_LABELS,
+  THRESHOLD_LEVEL_LABELS,
 };
 
-/** A value as a practice manager writes it: 41%, $1,200, 3.5 days. */
+/** A value in its unit exactly as the core writes it in exports and status reasons:
+ *  41%, $1,200, -$500, 12 min, 1 day. The affixes are the core's; the test pins every
+ *  sample the core formats. */
 export function formatValue(value: number | null | undefined, unit: MetricUnit): string {
   if (value === null || value === undefined) return '—';
-  const number = Number.isInteger(value) ? value.toLocaleString('en-US') : value.toLocaleString('en-US', { maximumFractionDigits: 1 });
-  switch (unit) {
-    case 'percent':
-      return `${number}%`;
-    case 'dollars':
-      return `$${number}`;
-    case 'count':
-    case 'score':
-      return number;
-    default:
-      return `${number} ${unit}`;
-  }
+  const { prefix, suffix, suffix_one } = UNIT_AFFIXES[unit];
+  const number = numberText(value);
+  const [sign, digits] = number.startsWith('-') ? ['-', number.slice(1)] : ['', number];
+  return `${sign}${prefix}${digits}${value === 1 ? suffix_one : suffix}`;
+}
+
+/** A number rounded to one decimal (halves away from zero), a trailing ".0" dropped,
+ *  thousands separated, and no sign on what rounds to zero — as the core does. */
+export function numberText(value: number): string {
+  const magnitude = Math.round(Math.abs(value) * 10) / 10;
+  const [whole = '0', fraction = '0'] = magnitude.toFixed(1).split('.');
+  const grouped = whole.replace(/\B(?=(\d{3})+(?!\d))/g, ',');
+  const sign = value < 0 && magnitude !== 0 ? '-' : '';
+  return `${sign}${grouped}${fraction === '0' ? '' : `.${fraction}`}`;
 }
 
 export function metricDraftOf(metric: Metric | null): MetricDraft {
