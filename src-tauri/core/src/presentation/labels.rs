@@ -14,7 +14,7 @@ use crate::rollouts::{Phase, RolloutKind, ScheduleMode};
 use crate::sops::{SopRelation, SopStatus};
 use crate::templates::TemplateFit;
 use crate::training::{RecordStatus, TrainingFormat};
-use crate::workspace::{DecisionOutcome, Raci, RiskBand, RiskStatus};
+use crate::workspace::{AdkarStage, DecisionOutcome, Raci, RiskBand, RiskStatus};
 
 /// One enum's labels: its ts-rs type name and `(code, label)` in display order.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -61,6 +61,7 @@ pub(super) fn tables() -> Vec<LabelTable> {
         coded!(RiskStatus),
         coded!(RiskBand),
         coded!(Raci),
+        coded!(AdkarStage),
         coded!(DecisionOutcome),
         coded!(BackupReason),
         phi_kinds(),

@@ -22,6 +22,7 @@ import type { SopRelation } from '../bindings/SopRelation';
 import type { RiskStatus } from '../bindings/RiskStatus';
 import type { RiskBand } from '../bindings/RiskBand';
 import type { Raci } from '../bindings/Raci';
+import type { AdkarStage } from '../bindings/AdkarStage';
 import type { DecisionOutcome } from '../bindings/DecisionOutcome';
 import type { BackupReason } from '../bindings/BackupReason';
 import type { PhiKind } from '../bindings/PhiKind';
@@ -167,6 +168,14 @@ export const RACI_LABELS: Readonly<Record<Raci, string>> = {
   accountable: "Accountable",
   consulted: "Consulted",
   informed: "Informed",
+};
+
+export const ADKAR_STAGE_LABELS: Readonly<Record<AdkarStage, string>> = {
+  awareness: "Awareness",
+  desire: "Desire",
+  knowledge: "Knowledge",
+  ability: "Ability",
+  reinforcement: "Reinforcement",
 };
 
 export const DECISION_OUTCOME_LABELS: Readonly<Record<DecisionOutcome, string>> = {
