@@ -85,43 +85,28 @@ export interface ChartGeometry {
 }
 
 const MS_PER_DAY = 86_400_000;
-const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
 
 function day(text: string): number {
   return Math.round((parseDay(text)?.getTime() ?? 0) / MS_PER_DAY);
 }
 
-/** Where a metric's trend, target line, threshold bands and annotations sit in `box`. */
+const EMPTY_GEOMETRY: ChartGeometry = {
+  series: '', dots: [], targetLine: null, baselineY: null, watchBand: null, actBand: null, annotations: [], valueTicks: [], dateTicks: [],
+};
+
+/** Where a metric's trend, target line, threshold bands and annotations sit in `box`,
+ *  on the axes the core chose for the chart (`chart.scale`) — the same value and date
+ *  ticks the HTML and PDF reports draw. */
 export function chartGeometry(chart: MetricChart, box: ChartBox): ChartGeometry {
+  const scale = chart.scale;
+  if (!scale) return EMPTY_GEOMETRY;
   const unit = chart.metric.unit;
-  const dates = [
-    ...chart.points.map((p) => day(p.date)),
-    ...chart.target_line.map((p) => day(p.date)),
-    ...(chart.baseline ? [day(chart.baseline.date)] : []),
-    ...chart.annotations.map((a) => day(a.date)),
-  ];
-  const values = [
-    ...chart.points.map((p) => p.value),
-    ...chart.target_line.map((p) => p.value),
-    ...(chart.baseline ? [chart.baseline.value] : []),
-    ...[chart.watch_level, chart.act_level].filter((v): v is number => v !== null),
-  ];
-  const firstDay = dates.length ? Math.min(...dates) : 0;
-  const lastDay = dates.length ? Math.max(...dates, firstDay + 7) : 7;
-  let low = values.length ? Math.min(...values) : 0;
-  let high = values.length ? Math.max(...values) : 1;
-  const pad = (high - low || Math.abs(high) || 1) * 0.1;
-  low -= pad;
-  high += pad;
-  if (unit === 'percent') {
-    low = Math.max(0, low);
-    high = Math.min(100, high);
-  }
-  if (low > 0 && unit !== 'percent' && low < pad * 3) low = 0;
+  const [firstDay, lastDay] = [day(scale.first_day), day(scale.last_day)];
+  const { value_min: low, value_max: high } = scale;
   const plotWidth = box.width - box.left - box.right;
   const plotHeight = box.height - box.top - box.bottom;
   const x = (d: number) => box.left + ((d - firstDay) / (lastDay - firstDay || 1)) * plotWidth;
-  const y = (v: number) => box.top + (1 - (v - low) / (high - low || 1)) * plotHeight;
+  const y = (v: number) => box.top + ((high - v) / (high - low || Number.EPSILON)) * plotHeight;
   const round = (n: number) => Math.round(n * 10) / 10;
 
   const dots = chart.points.map((p) => ({ x: round(x(day(p.date))), y: round(y(p.value)), label: `${p.date}: ${formatValue(p.value, unit)}` }));
@@ -137,20 +122,10 @@ export function chartGeometry(chart: MetricChart, box: ChartBox): ChartGeometry 
     const [from, to] = higherIsBetter ? [y(level), y(until)] : [y(until), y(level)];
     return { y: round(Math.min(from, to)), height: round(Math.abs(to - from)) };
   };
-  const actBand = band(chart.act_level, higherIsBetter ? low : high);
-  const watchBand = chart.watch_level === null ? null : band(chart.watch_level, chart.act_level ?? (higherIsBetter ? low : high));
+  const worseEdge = higherIsBetter ? low : high;
+  const actBand = band(chart.act_level, worseEdge);
+  const watchBand = chart.watch_level === null ? null : band(chart.watch_level, chart.act_level ?? worseEdge);
 
-  const valueTicks = [0, 0.25, 0.5, 0.75, 1].map((f) => {
-    const v = low + (high - low) * f;
-    return { y: round(y(v)), label: formatValue(Math.round(v * 10) / 10, unit) };
-  });
-  const span = lastDay - firstDay;
-  const step = span > 400 ? 91 : span > 120 ? 30 : span > 40 ? 14 : 7;
-  const dateTicks: { x: number; label: string }[] = [];
-  for (let d = firstDay; d <= lastDay; d += step) {
-    const date = new Date(d * MS_PER_DAY);
-    dateTicks.push({ x: round(x(d)), label: `${MONTHS[date.getUTCMonth()]} ${date.getUTCDate()}` });
-  }
   return {
     series,
     dots,
@@ -158,8 +133,11 @@ export function chartGeometry(chart: MetricChart, box: ChartBox): ChartGeometry 
     baselineY: chart.baseline ? round(y(chart.baseline.value)) : null,
     watchBand,
     actBand,
-    annotations: chart.annotations.map((a) => ({ x: round(x(day(a.date))), label: a.label, kind: a.kind })),
-    valueTicks,
-    dateTicks,
+    // Marks outside the axes' dates are left out, as the reports leave them out.
+    annotations: chart.annotations
+      .filter((a) => day(a.date) >= firstDay && day(a.date) <= lastDay)
+      .map((a) => ({ x: round(x(day(a.date))), label: a.label, kind: a.kind })),
+    valueTicks: scale.value_ticks.map((tick) => ({ y: round(y(tick.value)), label: tick.label })),
+    dateTicks: scale.date_ticks.map((tick) => ({ x: round(x(day(tick.date))), label: tick.label })),
   };
 }
