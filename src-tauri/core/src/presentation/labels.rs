@@ -16,6 +16,9 @@ use crate::templates::TemplateFit;
 use crate::training::{RecordStatus, TrainingFormat};
 use crate::workspace::{AdkarStage, DecisionOutcome, Raci, RiskBand, RiskStatus};
 
+/// The heading of the tasks in no phase, in the plan's timeline and task tables.
+pub const UNPHASED_GROUP: &str = "Not in a phase";
+
 /// One enum's labels: its ts-rs type name and `(code, label)` in display order.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub(super) struct LabelTable {
@@ -112,6 +115,11 @@ pub(super) fn module() -> String {
         }
         text.push_str("};\n");
     }
+    text.push_str(&format!(
+        "\n/** The heading of the tasks in no phase, in the plan's timeline and tables. */\n\
+         export const UNPHASED_GROUP_LABEL = {};\n",
+        string(UNPHASED_GROUP)
+    ));
     text
 }
 

@@ -15,6 +15,7 @@ mod typescript;
 mod values;
 
 pub use chart_scale::{ChartScale, DateTick, ValueTick};
+pub use labels::UNPHASED_GROUP;
 
 /// One generated TypeScript module: its file name under `ui/src/lib/generated/` and
 /// its text.

@@ -198,3 +198,6 @@ export const PHI_KIND_LABELS: Readonly<Record<PhiKind, string>> = {
   date_of_birth: "a date of birth",
   phone_number: "a phone number",
 };
+
+/** The heading of the tasks in no phase, in the plan's timeline and tables. */
+export const UNPHASED_GROUP_LABEL = "Not in a phase";
