@@ -1,5 +1,6 @@
 // End to end: adding a metric from every template as a practice manager does, and one
-// trained % for the sample clinic on Home, the overview, readiness and the Training page.
+// trained % and one verdict for the sample clinic on Home, the overview, readiness and the
+// Training page.
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync } from 'node:fs';
@@ -29,7 +30,7 @@ describe('Metrics and figures', { concurrency: false }, () => {
   cli('rollouts', 'create', '--name', 'Measured rollout', '--go-live', '2027-03-01');
   const app = useApp({ ROLLPLAN_DB: database }, workDir);
 
-  it('shows the same trained % on Home, the overview, readiness and the Training page', async () => {
+  it('shows the same trained % and verdict on Home, the overview, readiness and the Training page', async () => {
     const session = await app.launch();
     const trainedText = (css) =>
       session.execute(`return document.querySelector(arguments[0])?.textContent.trim() ?? null;`, [css]);
@@ -38,8 +39,10 @@ describe('Metrics and figures', { concurrency: false }, () => {
       await session.waitFind('[data-testid="home-trained"]');
       home = await session.execute(
         `const row = [...document.querySelectorAll('tr')].find((r) => r.textContent.includes('EHR go-live'));
+         const verdict = row.querySelector('.verdict');
          return { percent: row.querySelector('[data-testid="home-trained"]').textContent.trim(),
-                  summary: row.querySelector('[data-testid="home-trained"]').getAttribute('title') };`,
+                  summary: row.querySelector('[data-testid="home-trained"]').getAttribute('title'),
+                  verdict: verdict ? verdict.textContent.trim() + ' ' + verdict.nextElementSibling.textContent.trim() : null };`,
       );
       assert.match(home.percent, /^\d+% fully trained$/, 'Home says what the percent is of');
       assert.match(home.summary, /^\d+ of \d+ people fully trained — \d+%$/);
@@ -54,6 +57,12 @@ describe('Metrics and figures', { concurrency: false }, () => {
       await (await session.waitForText('.tabs a', 'Readiness & training')).click();
       await session.waitFind('[data-testid="readiness-trained"]');
       assert.equal(await trainedText('[data-testid="readiness-trained"]'), `Training: ${home.summary}`, 'readiness shows Home’s figure');
+      const verdict = await session.execute(
+        `const box = document.querySelector('.readiness [data-verdict]');
+         return box ? [...box.children].map((c) => c.textContent.trim()).join(' ') : null;`,
+      );
+      assert.ok(home.verdict, 'Home shows the EHR go-live’s verdict');
+      assert.equal(verdict, home.verdict, 'the readiness page shows Home’s verdict and score');
     });
     await app.step('training-page', async () => {
       await (await session.waitForText('.sidebar a', 'Training')).click();

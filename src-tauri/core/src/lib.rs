@@ -20,6 +20,7 @@ pub mod paths;
 pub mod pdf;
 pub mod people;
 pub mod plan;
+pub mod presentation;
 pub mod readiness;
 pub mod rollouts;
 #[cfg(test)]

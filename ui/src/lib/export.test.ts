@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { BundleImportReport } from './bindings/BundleImportReport';
+import type { ExportSubject } from './bindings/ExportSubject';
+import { SUBJECT_FORMATS } from './generated/exports';
 import {
   describeHit,
   fileName,
@@ -35,6 +37,16 @@ describe('export choices', () => {
     expect(rollout, 'Word is for SOPs').not.toContain('docx');
     expect(formatChoices({ kind: 'sop', id: 's1' }).map((c) => c.format)).toEqual(['pdf', 'docx', 'html', 'markdown']);
     expect(formatChoices({ kind: 'library', title: 'Riverside' }).map((c) => c.format)).toEqual(['pdf']);
+  });
+
+  it('offers exactly the formats the core exports each subject as, each with its words', () => {
+    const subjects: ExportSubject[] = [{ kind: 'rollout', id: 'r1' }, { kind: 'sop', id: 's1' }, { kind: 'library', title: 'Riverside' }];
+    for (const subject of subjects) {
+      const offered = formatChoices(subject).map((c) => c.format);
+      expect([...offered].sort(), `the ${subject.kind} panel offers what the core takes, no more, no less`).toEqual(
+        [...SUBJECT_FORMATS[subject.kind]].sort(),
+      );
+    }
   });
 
   it('moves the progress bar forward with each stage and never reaches the end before done', () => {

@@ -6,7 +6,8 @@ import type { ExportFormat } from './bindings/ExportFormat';
 import type { ExportStage } from './bindings/ExportStage';
 import type { ExportSubject } from './bindings/ExportSubject';
 import type { PhiHit } from './bindings/PhiHit';
-import type { PhiKind } from './bindings/PhiKind';
+import { SUBJECT_FORMATS } from './generated/exports';
+import { PHI_KIND_LABELS } from './generated/labels';
 
 export interface FormatChoice {
   format: ExportFormat;
@@ -36,16 +37,18 @@ const LIBRARY_FORMATS: FormatChoice[] = [
   { format: 'pdf', label: 'PDF binder', hint: 'Every SOP in force, with a cover and contents' },
 ];
 
-/** The formats an export of this subject can take, the most shared first. */
+/** How the panel words each format, per subject, in the order it offers them. */
+const CHOICES: Record<ExportSubject['kind'], FormatChoice[]> = {
+  rollout: ROLLOUT_FORMATS,
+  sop: SOP_FORMATS,
+  library: LIBRARY_FORMATS,
+};
+
+/** The formats an export of this subject can take — the core's list, so the panel
+ *  never offers what the export would refuse — the most shared first. */
 export function formatChoices(subject: ExportSubject): FormatChoice[] {
-  switch (subject.kind) {
-    case 'rollout':
-      return ROLLOUT_FORMATS;
-    case 'sop':
-      return SOP_FORMATS;
-    case 'library':
-      return LIBRARY_FORMATS;
-  }
+  const offered = SUBJECT_FORMATS[subject.kind];
+  return CHOICES[subject.kind].filter((choice) => offered.includes(choice.format));
 }
 
 const STAGES: ExportStage[] = ['gathering', 'checking_phi', 'rendering', 'writing'];
@@ -61,16 +64,9 @@ export function stageProgress(stage: ExportStage): { label: string; fraction: nu
   return { label: STAGE_LABELS[stage], fraction: (STAGES.indexOf(stage) + 1) / (STAGES.length + 1) };
 }
 
-const PHI_KINDS: Record<PhiKind, string> = {
-  social_security_number: 'a social security number',
-  medical_record_number: 'a medical record number',
-  date_of_birth: 'a date of birth beside a name',
-  phone_number: 'a phone number',
-};
-
 /** One PHI finding as a sentence: where it is and what it looks like. */
 export function describeHit(hit: PhiHit): string {
-  return `${hit.entity}, ${hit.field}: ${PHI_KINDS[hit.kind]} in “${hit.excerpt}”`;
+  return `${hit.entity}, ${hit.field}: ${PHI_KIND_LABELS[hit.kind]} in “${hit.excerpt}”`;
 }
 
 /** A file path shortened to its name, for a calm summary line. */

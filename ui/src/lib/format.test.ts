@@ -41,6 +41,9 @@ describe('audit values', () => {
   it('shows codes and dates as people read them', () => {
     expect(auditValue('phase', 'go_live')).toBe('Go-live');
     expect(auditValue('kind', 'ehr_go_live')).toBe('EHR go-live');
+    expect(auditValue('status', 'in_review'), 'SOP statuses read as the core labels them').toBe('In review');
+    expect(auditValue('status', 'at_risk')).toBe('At risk');
+    expect(auditValue('schedule_mode', 'flag')).toBe('Only flag what waits for it');
     expect(auditValue('go_live_date', '2027-02-01')).toBe('Feb 1, 2027');
     expect(auditValue('owner', null)).toBe('(empty)');
   });

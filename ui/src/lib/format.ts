@@ -1,29 +1,24 @@
-// How dates, countdowns and the domain's small enums read on screen.
+// How dates, countdowns and the domain's small enums read on screen. The enums' labels
+// are generated from the core (lib/generated/labels.ts), so they read as the exports do.
 import type { Phase } from './bindings/Phase';
 import type { ReadinessCategory } from './bindings/ReadinessCategory';
 import type { RolloutKind } from './bindings/RolloutKind';
-import { CATEGORY_LABELS } from './readiness';
+import type { ScheduleMode } from './bindings/ScheduleMode';
+import {
+  CRITERION_STATUS_LABELS,
+  PHASE_LABELS,
+  READINESS_CATEGORY_LABELS,
+  ROLLOUT_KIND_LABELS,
+  SCHEDULE_MODE_LABELS,
+  SOP_STATUS_LABELS,
+  TASK_STATUS_LABELS,
+} from './generated/labels';
 
-export const KIND_LABELS: Record<RolloutKind, string> = {
-  ehr_go_live: 'EHR go-live',
-  automation: 'Automation',
-  policy: 'Policy / SOP',
-  workflow_redesign: 'Workflow redesign',
-  other: 'Other',
-};
-
-export const PHASE_LABELS: Record<Phase, string> = {
-  planning: 'Planning',
-  preparing: 'Preparing',
-  go_live: 'Go-live',
-  stabilizing: 'Stabilizing',
-  sustaining: 'Sustaining',
-  closed: 'Closed',
-};
+export { PHASE_LABELS, ROLLOUT_KIND_LABELS as KIND_LABELS };
 
 /** Phases in the order a rollout moves through them. */
 export const PHASES = Object.keys(PHASE_LABELS) as Phase[];
-export const KINDS = Object.keys(KIND_LABELS) as RolloutKind[];
+export const KINDS = Object.keys(ROLLOUT_KIND_LABELS) as RolloutKind[];
 
 const MS_PER_DAY = 86_400_000;
 
@@ -136,20 +131,8 @@ export function fieldLabel(field: string): string {
   return words.charAt(0).toUpperCase() + words.slice(1);
 }
 
-// Status codes of SOPs and plan tasks, as the history shows them.
-const STATUS_TEXT: Record<string, string> = {
-  todo: 'To do',
-  doing: 'Doing',
-  blocked: 'Blocked',
-  done: 'Done',
-  draft: 'Draft',
-  in_review: 'In review',
-  approved: 'Approved',
-  retired: 'Retired',
-  not_met: 'Not met',
-  at_risk: 'At risk',
-  met: 'Met',
-};
+// Status codes of SOPs, plan tasks and readiness criteria, as the history shows them.
+const STATUS_TEXT: Readonly<Record<string, string>> = { ...TASK_STATUS_LABELS, ...SOP_STATUS_LABELS, ...CRITERION_STATUS_LABELS };
 
 /** Today in the user's time zone as `YYYY-MM-DD`, the form date inputs use. */
 export function todayText(now: Date = new Date()): string {
@@ -160,11 +143,11 @@ export function todayText(now: Date = new Date()): string {
 /** A field value from the audit log as a person reads it. */
 export function auditValue(field: string, value: string | null): string {
   if (value === null || value === '') return '(empty)';
-  if (field === 'kind') return KIND_LABELS[value as RolloutKind] ?? value;
+  if (field === 'kind') return ROLLOUT_KIND_LABELS[value as RolloutKind] ?? value;
   if (field === 'phase') return PHASE_LABELS[value as Phase] ?? value;
   if (field === 'status') return STATUS_TEXT[value] ?? value;
-  if (field === 'schedule_mode') return value === 'move' ? 'Move what waits for it' : 'Only flag it';
-  if (field === 'category') return CATEGORY_LABELS[value as ReadinessCategory] ?? value;
+  if (field === 'schedule_mode') return SCHEDULE_MODE_LABELS[value as ScheduleMode] ?? value;
+  if (field === 'category') return READINESS_CATEGORY_LABELS[value as ReadinessCategory] ?? value;
   if (field.endsWith('_date') || field.endsWith('_on')) return formatDay(value);
   return value;
 }

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { MetricChart } from './bindings/MetricChart';
+import { VALUE_SAMPLES } from './generated/values';
 import { chartGeometry, formatValue, metricDraftOf } from './metrics';
 
 describe('formatValue', () => {
@@ -8,6 +9,16 @@ describe('formatValue', () => {
     expect(formatValue(1200, 'dollars')).toBe('$1,200');
     expect(formatValue(3.25, 'days')).toBe('3.3 days');
     expect(formatValue(null, 'count')).toBe('—');
+    expect(formatValue(12, 'minutes')).toBe('12 min');
+    expect(formatValue(1, 'days')).toBe('1 day');
+    expect(formatValue(-500, 'dollars')).toBe('-$500');
+  });
+
+  it('writes every value exactly as the core does in exports and status reasons', () => {
+    expect(VALUE_SAMPLES.length, 'the core sends samples for every unit').toBeGreaterThan(50);
+    for (const [value, unit, text] of VALUE_SAMPLES) {
+      expect(formatValue(value, unit), `${value} in ${unit} reads as the core writes it`).toBe(text);
+    }
   });
 });
 
@@ -30,7 +41,22 @@ function chart(extra: Partial<MetricChart> = {}): MetricChart {
     ],
     watch_level: 30,
     act_level: 25,
-    annotations: [{ date: '2026-11-10', kind: 'go_live', label: 'Go-live', detail: '' }],
+    annotations: [
+      { date: '2026-11-10', kind: 'go_live', label: 'Go-live', detail: '' },
+      { date: '2027-03-01', kind: 'decision', label: 'Later', detail: '' },
+    ],
+    // As the core scales these values: round ticks, three days either side.
+    scale: {
+      value_min: 10,
+      value_max: 60,
+      value_ticks: [10, 20, 30, 40, 50, 60].map((value) => ({ value, label: `${value}%` })),
+      first_day: '2026-10-29',
+      last_day: '2026-12-04',
+      date_ticks: [
+        { date: '2026-11-01', label: 'Nov 2026' },
+        { date: '2026-12-01', label: 'Dec' },
+      ],
+    },
     ...extra,
   };
 }
@@ -39,12 +65,26 @@ describe('chartGeometry', () => {
   const box = { width: 320, height: 120, left: 20, right: 0, top: 0, bottom: 20 };
   const g = chartGeometry(chart(), box);
 
-  it('spans the dates left to right and the values bottom to top', () => {
-    expect(g.dots[0]?.x).toBe(20);
+  it('spans the dates left to right and the values bottom to top, on the core\'s axes', () => {
+    expect(g.dots[0]?.x).toBeGreaterThan(20);
     expect(g.dots[1]?.x).toBeGreaterThan(g.dots[0]?.x ?? 0);
     expect(g.dots[1]?.y).toBeLessThan(g.dots[0]?.y ?? 0);
-    expect(g.series.startsWith('M20 ')).toBe(true);
-    expect(g.targetLine).toMatch(/^M20 [\d.]+L320 [\d.]+$/);
+    expect(g.series.startsWith(`M${g.dots[0]?.x} `)).toBe(true);
+    expect(g.targetLine).toMatch(/^M[\d.]+ [\d.]+L[\d.]+ [\d.]+$/);
+  });
+
+  it('labels the axes with the ticks the core chose, lowest at the foot of the plot', () => {
+    expect(g.valueTicks.map((t) => t.label), 'the value ticks read as in the reports').toEqual(['10%', '20%', '30%', '40%', '50%', '60%']);
+    expect(g.valueTicks[0]?.y).toBe(100);
+    expect(g.valueTicks.at(-1)?.y).toBe(0);
+    expect(g.dateTicks.map((t) => t.label)).toEqual(['Nov 2026', 'Dec']);
+    expect(g.dateTicks[0]?.x).toBeGreaterThan(20);
+  });
+
+  it('draws nothing without a scale: no values, baseline or target', () => {
+    const empty = chartGeometry(chart({ points: [], baseline: null, target: null, target_line: [], scale: null }), box);
+    expect(empty.dots, 'no dots').toEqual([]);
+    expect(empty.valueTicks).toEqual([]);
   });
 
   it('shades below the levels when higher is better, act below watch', () => {
@@ -60,7 +100,8 @@ describe('chartGeometry', () => {
     expect(lower.actBand?.y).toBe(0);
   });
 
-  it('places annotations on their dates', () => {
+  it('places annotations on their dates, and leaves out those beyond the axes', () => {
+    expect(g.annotations.map((a) => a.label)).toEqual(['Go-live']);
     expect(g.annotations[0]?.x).toBeGreaterThan(20);
     expect(g.annotations[0]?.x).toBeLessThan(g.dots[1]?.x ?? 0);
   });

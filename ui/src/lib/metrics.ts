@@ -1,46 +1,49 @@
 // Metrics as the screens show them: labels, values with their units, and the chart's
-// geometry (kept apart from drawing so it can be tested).
-import type { Cadence } from './bindings/Cadence';
-import type { Direction } from './bindings/Direction';
-import type { Indicator } from './bindings/Indicator';
+// geometry (kept apart from drawing so it can be tested). Labels and the way a value
+// reads in its unit come from the core (lib/generated), so screens read as exports do.
 import type { Metric } from './bindings/Metric';
 import type { MetricChart } from './bindings/MetricChart';
 import type { MetricDraft } from './bindings/MetricDraft';
-import type { MetricState } from './bindings/MetricState';
 import type { MetricUnit } from './bindings/MetricUnit';
 import { parseDay } from './format';
+import {
+  CADENCE_LABELS,
+  DIRECTION_LABELS,
+  INDICATOR_LABELS,
+  METRIC_STATE_LABELS,
+  METRIC_UNIT_LABELS,
+  THRESHOLD_LEVEL_LABELS,
+} from './generated/labels';
+import { UNIT_AFFIXES } from './generated/values';
 
-export const UNIT_LABELS: Record<MetricUnit, string> = {
-  percent: '%', count: 'count', minutes: 'minutes', hours: 'hours', days: 'days', dollars: '$', score: 'score',
-};
-export const DIRECTION_LABELS: Record<Direction, string> = {
-  higher_is_better: 'Higher is better',
-  lower_is_better: 'Lower is better',
-};
-export const INDICATOR_LABELS: Record<Indicator, string> = { leading: 'Leading', lagging: 'Lagging' };
-export const CADENCE_LABELS: Record<Cadence, string> = { daily: 'Daily', weekly: 'Weekly', monthly: 'Monthly' };
-export const STATE_LABELS: Record<MetricState, string> = {
-  on_track: 'On track',
-  watch: 'Watch',
-  act: 'Act',
-  no_data: 'No data',
+export {
+  CADENCE_LABELS,
+  DIRECTION_LABELS,
+  INDICATOR_LABELS,
+  METRIC_STATE_LABELS as STATE_LABELS,
+  METRIC_UNIT_LABELS as UNIT_LABELS,
+  THRESHOLD_LEVEL_LABELS,
 };
 
-/** A value as a practice manager writes it: 41%, $1,200, 3.5 days. */
+/** A value in its unit exactly as the core writes it in exports and status reasons:
+ *  41%, $1,200, -$500, 12 min, 1 day. The affixes are the core's; the test pins every
+ *  sample the core formats. */
 export function formatValue(value: number | null | undefined, unit: MetricUnit): string {
   if (value === null || value === undefined) return '—';
-  const number = Number.isInteger(value) ? value.toLocaleString('en-US') : value.toLocaleString('en-US', { maximumFractionDigits: 1 });
-  switch (unit) {
-    case 'percent':
-      return `${number}%`;
-    case 'dollars':
-      return `$${number}`;
-    case 'count':
-    case 'score':
-      return number;
-    default:
-      return `${number} ${unit}`;
-  }
+  const { prefix, suffix, suffix_one } = UNIT_AFFIXES[unit];
+  const number = numberText(value);
+  const [sign, digits] = number.startsWith('-') ? ['-', number.slice(1)] : ['', number];
+  return `${sign}${prefix}${digits}${value === 1 ? suffix_one : suffix}`;
+}
+
+/** A number rounded to one decimal (halves away from zero), a trailing ".0" dropped,
+ *  thousands separated, and no sign on what rounds to zero — as the core does. */
+export function numberText(value: number): string {
+  const magnitude = Math.round(Math.abs(value) * 10) / 10;
+  const [whole = '0', fraction = '0'] = magnitude.toFixed(1).split('.');
+  const grouped = whole.replace(/\B(?=(\d{3})+(?!\d))/g, ',');
+  const sign = value < 0 && magnitude !== 0 ? '-' : '';
+  return `${sign}${grouped}${fraction === '0' ? '' : `.${fraction}`}`;
 }
 
 export function metricDraftOf(metric: Metric | null): MetricDraft {
@@ -82,43 +85,28 @@ export interface ChartGeometry {
 }
 
 const MS_PER_DAY = 86_400_000;
-const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
 
 function day(text: string): number {
   return Math.round((parseDay(text)?.getTime() ?? 0) / MS_PER_DAY);
 }
 
-/** Where a metric's trend, target line, threshold bands and annotations sit in `box`. */
+const EMPTY_GEOMETRY: ChartGeometry = {
+  series: '', dots: [], targetLine: null, baselineY: null, watchBand: null, actBand: null, annotations: [], valueTicks: [], dateTicks: [],
+};
+
+/** Where a metric's trend, target line, threshold bands and annotations sit in `box`,
+ *  on the axes the core chose for the chart (`chart.scale`) — the same value and date
+ *  ticks the HTML and PDF reports draw. */
 export function chartGeometry(chart: MetricChart, box: ChartBox): ChartGeometry {
+  const scale = chart.scale;
+  if (!scale) return EMPTY_GEOMETRY;
   const unit = chart.metric.unit;
-  const dates = [
-    ...chart.points.map((p) => day(p.date)),
-    ...chart.target_line.map((p) => day(p.date)),
-    ...(chart.baseline ? [day(chart.baseline.date)] : []),
-    ...chart.annotations.map((a) => day(a.date)),
-  ];
-  const values = [
-    ...chart.points.map((p) => p.value),
-    ...chart.target_line.map((p) => p.value),
-    ...(chart.baseline ? [chart.baseline.value] : []),
-    ...[chart.watch_level, chart.act_level].filter((v): v is number => v !== null),
-  ];
-  const firstDay = dates.length ? Math.min(...dates) : 0;
-  const lastDay = dates.length ? Math.max(...dates, firstDay + 7) : 7;
-  let low = values.length ? Math.min(...values) : 0;
-  let high = values.length ? Math.max(...values) : 1;
-  const pad = (high - low || Math.abs(high) || 1) * 0.1;
-  low -= pad;
-  high += pad;
-  if (unit === 'percent') {
-    low = Math.max(0, low);
-    high = Math.min(100, high);
-  }
-  if (low > 0 && unit !== 'percent' && low < pad * 3) low = 0;
+  const [firstDay, lastDay] = [day(scale.first_day), day(scale.last_day)];
+  const { value_min: low, value_max: high } = scale;
   const plotWidth = box.width - box.left - box.right;
   const plotHeight = box.height - box.top - box.bottom;
   const x = (d: number) => box.left + ((d - firstDay) / (lastDay - firstDay || 1)) * plotWidth;
-  const y = (v: number) => box.top + (1 - (v - low) / (high - low || 1)) * plotHeight;
+  const y = (v: number) => box.top + ((high - v) / (high - low || Number.EPSILON)) * plotHeight;
   const round = (n: number) => Math.round(n * 10) / 10;
 
   const dots = chart.points.map((p) => ({ x: round(x(day(p.date))), y: round(y(p.value)), label: `${p.date}: ${formatValue(p.value, unit)}` }));
@@ -134,20 +122,10 @@ export function chartGeometry(chart: MetricChart, box: ChartBox): ChartGeometry 
     const [from, to] = higherIsBetter ? [y(level), y(until)] : [y(until), y(level)];
     return { y: round(Math.min(from, to)), height: round(Math.abs(to - from)) };
   };
-  const actBand = band(chart.act_level, higherIsBetter ? low : high);
-  const watchBand = chart.watch_level === null ? null : band(chart.watch_level, chart.act_level ?? (higherIsBetter ? low : high));
+  const worseEdge = higherIsBetter ? low : high;
+  const actBand = band(chart.act_level, worseEdge);
+  const watchBand = chart.watch_level === null ? null : band(chart.watch_level, chart.act_level ?? worseEdge);
 
-  const valueTicks = [0, 0.25, 0.5, 0.75, 1].map((f) => {
-    const v = low + (high - low) * f;
-    return { y: round(y(v)), label: formatValue(Math.round(v * 10) / 10, unit) };
-  });
-  const span = lastDay - firstDay;
-  const step = span > 400 ? 91 : span > 120 ? 30 : span > 40 ? 14 : 7;
-  const dateTicks: { x: number; label: string }[] = [];
-  for (let d = firstDay; d <= lastDay; d += step) {
-    const date = new Date(d * MS_PER_DAY);
-    dateTicks.push({ x: round(x(d)), label: `${MONTHS[date.getUTCMonth()]} ${date.getUTCDate()}` });
-  }
   return {
     series,
     dots,
@@ -155,8 +133,11 @@ export function chartGeometry(chart: MetricChart, box: ChartBox): ChartGeometry 
     baselineY: chart.baseline ? round(y(chart.baseline.value)) : null,
     watchBand,
     actBand,
-    annotations: chart.annotations.map((a) => ({ x: round(x(day(a.date))), label: a.label, kind: a.kind })),
-    valueTicks,
-    dateTicks,
+    // Marks outside the axes' dates are left out, as the reports leave them out.
+    annotations: chart.annotations
+      .filter((a) => day(a.date) >= firstDay && day(a.date) <= lastDay)
+      .map((a) => ({ x: round(x(day(a.date))), label: a.label, kind: a.kind })),
+    valueTicks: scale.value_ticks.map((tick) => ({ y: round(y(tick.value)), label: tick.label })),
+    dateTicks: scale.date_ticks.map((tick) => ({ x: round(x(day(tick.date))), label: tick.label })),
   };
 }

@@ -3,13 +3,9 @@
 import type { Task } from './bindings/Task';
 import type { TaskDraft } from './bindings/TaskDraft';
 import type { TaskStatus } from './bindings/TaskStatus';
+import { TASK_STATUS_LABELS } from './generated/labels';
 
-export const TASK_STATUS_LABELS: Record<TaskStatus, string> = {
-  todo: 'To do',
-  doing: 'Doing',
-  blocked: 'Blocked',
-  done: 'Done',
-};
+export { TASK_STATUS_LABELS };
 
 export interface TaskFilter {
   owner: string | null;

@@ -1,31 +1,13 @@
-// How readiness reads on screen.
+// How readiness reads on screen (the labels come from the core, generated).
 import type { Criterion } from './bindings/Criterion';
 import type { CriterionDraft } from './bindings/CriterionDraft';
 import type { CriterionStatus } from './bindings/CriterionStatus';
 import type { ReadinessCategory } from './bindings/ReadinessCategory';
-import type { Verdict } from './bindings/Verdict';
+import { CRITERION_STATUS_LABELS, READINESS_CATEGORY_LABELS, VERDICT_LABELS } from './generated/labels';
 
-export const CATEGORY_LABELS: Record<ReadinessCategory, string> = {
-  people: 'People',
-  process: 'Process',
-  technology: 'Technology',
-  data: 'Data',
-  support: 'Support',
-};
-export const CATEGORIES = Object.keys(CATEGORY_LABELS) as ReadinessCategory[];
-
-export const CRITERION_STATUS_LABELS: Record<CriterionStatus, string> = {
-  not_met: 'Not met',
-  at_risk: 'At risk',
-  met: 'Met',
-};
+export { READINESS_CATEGORY_LABELS as CATEGORY_LABELS, CRITERION_STATUS_LABELS, VERDICT_LABELS };
+export const CATEGORIES = Object.keys(READINESS_CATEGORY_LABELS) as ReadinessCategory[];
 export const CRITERION_STATUSES = Object.keys(CRITERION_STATUS_LABELS) as CriterionStatus[];
-
-export const VERDICT_LABELS: Record<Verdict, string> = {
-  go: 'Go',
-  no_go: 'No-go',
-  not_assessed: 'Not assessed',
-};
 
 /** Criteria grouped by category, in the categories' order, empty groups left out. */
 export function byCategory(criteria: readonly Criterion[]): Array<{ category: ReadinessCategory; items: Criterion[] }> {

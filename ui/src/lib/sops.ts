@@ -7,18 +7,9 @@ import type { SopRelation } from './bindings/SopRelation';
 import type { SopStatus } from './bindings/SopStatus';
 import type { SopSummary } from './bindings/SopSummary';
 import { daysUntil } from './format';
+import { SOP_RELATION_LABELS, SOP_STATUS_LABELS } from './generated/labels';
 
-export const SOP_STATUS_LABELS: Record<SopStatus, string> = {
-  draft: 'Draft',
-  in_review: 'In review',
-  approved: 'Approved',
-  retired: 'Retired',
-};
-
-export const RELATION_LABELS: Record<SopRelation, string> = {
-  introduces: 'Introduces',
-  changes: 'Changes',
-};
+export { SOP_STATUS_LABELS, SOP_RELATION_LABELS as RELATION_LABELS };
 
 /** How soon an SOP's review falls: the library and Home flag the due and the overdue. */
 export const REVIEW_WINDOW_DAYS = 30;

@@ -4,6 +4,7 @@
 import type { PlanPhase } from './bindings/PlanPhase';
 import type { Task } from './bindings/Task';
 import { parseDay } from './format';
+import { UNPHASED_GROUP_LABEL } from './generated/labels';
 
 const MS_PER_DAY = 86_400_000;
 
@@ -83,7 +84,7 @@ export function layoutTimeline(input: TimelineInput, scale: TimelineScale): Time
   const groups: { key: string; label: string; tasks: Task[] }[] = input.phases
     .filter((p) => byPhase.has(p.id))
     .map((p) => ({ key: p.id, label: p.name, tasks: byPhase.get(p.id) ?? [] }));
-  if (byPhase.has(null)) groups.push({ key: 'none', label: 'No phase', tasks: byPhase.get(null) ?? [] });
+  if (byPhase.has(null)) groups.push({ key: 'none', label: UNPHASED_GROUP_LABEL, tasks: byPhase.get(null) ?? [] });
 
   for (const group of groups) {
     rows.push({ key: `phase-${group.key}`, y: rows.length * rowHeight, label: group.label, phase: true, task: null, bar: null, diamond: null, critical: false, slipped: false });

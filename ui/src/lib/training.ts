@@ -4,23 +4,11 @@ import type { MatrixCell } from './bindings/MatrixCell';
 import type { RecordStatus } from './bindings/RecordStatus';
 import type { RoleCompletion } from './bindings/RoleCompletion';
 import type { TrainingFormat } from './bindings/TrainingFormat';
+import { RECORD_STATUS_LABELS, TRAINING_FORMAT_LABELS } from './generated/labels';
 
-export const FORMAT_LABELS: Record<TrainingFormat, string> = {
-  e_learning: 'E-learning',
-  classroom: 'Classroom',
-  at_the_elbow: 'At the elbow',
-  tip_sheet: 'Tip sheet',
-  proficiency_check: 'Proficiency check',
-};
-export const FORMATS = Object.keys(FORMAT_LABELS) as TrainingFormat[];
-
-export const STATUS_LABELS: Record<RecordStatus, string> = {
-  assigned: 'Assigned',
-  in_progress: 'In progress',
-  completed: 'Completed',
-  waived: 'Waived',
-};
-export const STATUSES = Object.keys(STATUS_LABELS) as RecordStatus[];
+export { TRAINING_FORMAT_LABELS as FORMAT_LABELS, RECORD_STATUS_LABELS as STATUS_LABELS };
+export const FORMATS = Object.keys(TRAINING_FORMAT_LABELS) as TrainingFormat[];
+export const STATUSES = Object.keys(RECORD_STATUS_LABELS) as RecordStatus[];
 
 export type CellTone = 'done' | 'waived' | 'progress' | 'todo' | 'overdue';
 

@@ -14,26 +14,13 @@ import type { ScopeChange } from './bindings/ScopeChange';
 import type { ScopeChangeDraft } from './bindings/ScopeChangeDraft';
 import type { Stakeholder } from './bindings/Stakeholder';
 import type { StakeholderDraft } from './bindings/StakeholderDraft';
+import { ADKAR_STAGE_LABELS, DECISION_OUTCOME_LABELS, RACI_LABELS, RISK_STATUS_LABELS } from './generated/labels';
 
-export const RISK_STATUS_LABELS: Record<RiskStatus, string> = { open: 'Open', mitigating: 'Mitigating', closed: 'Closed' };
-export const OUTCOME_LABELS: Record<DecisionOutcome, string> = {
-  not_yet_known: 'Not yet known',
-  held: 'Held',
-  did_not_hold: 'Did not hold',
-};
-export const RACI_LABELS: Record<Raci, string> = {
-  responsible: 'Responsible',
-  accountable: 'Accountable',
-  consulted: 'Consulted',
-  informed: 'Informed',
-};
-export const ADKAR_STAGES: { key: AdkarStage; label: string }[] = [
-  { key: 'awareness', label: 'Awareness' },
-  { key: 'desire', label: 'Desire' },
-  { key: 'knowledge', label: 'Knowledge' },
-  { key: 'ability', label: 'Ability' },
-  { key: 'reinforcement', label: 'Reinforcement' },
-];
+export { RISK_STATUS_LABELS, DECISION_OUTCOME_LABELS as OUTCOME_LABELS, RACI_LABELS };
+/** ADKAR's stages in order, with the core's labels. */
+export const ADKAR_STAGES: { key: AdkarStage; label: string }[] = (Object.entries(ADKAR_STAGE_LABELS) as [AdkarStage, string][]).map(
+  ([key, label]) => ({ key, label }),
+);
 
 export function riskDraftOf(risk: Risk | null): RiskDraft {
   return risk

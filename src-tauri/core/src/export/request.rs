@@ -127,15 +127,44 @@ pub fn size_text(bytes: usize) -> String {
     }
 }
 
+impl ExportSubject {
+    /// The formats a subject of each kind can be exported as, by the `kind` tag the UI
+    /// sees: the one list the export check and the UI's export panel both go by.
+    pub const FORMATS: [(&'static str, &'static [ExportFormat]); 3] = {
+        use ExportFormat::*;
+        [
+            ("rollout", &[Pdf, Html, Markdown, Xlsx, Csv, Ics, Bundle]),
+            ("sop", &[Pdf, Html, Markdown, Docx]),
+            ("library", &[Pdf]),
+        ]
+    };
+
+    /// The subject's `kind` tag, as serialised for the UI.
+    pub fn kind(&self) -> &'static str {
+        match self {
+            Self::Rollout { .. } => "rollout",
+            Self::Sop { .. } => "sop",
+            Self::Library { .. } => "library",
+        }
+    }
+
+    /// The formats this subject can be exported as.
+    pub fn formats(&self) -> &'static [ExportFormat] {
+        let kind = self.kind();
+        Self::FORMATS
+            .iter()
+            .find(|(k, _)| *k == kind)
+            .map_or(&[], |(_, formats)| *formats)
+    }
+}
+
 /// Refuses a format the subject cannot take, naming the ones it can.
 pub(super) fn check_format(subject: &ExportSubject, format: ExportFormat) -> Result<()> {
-    use ExportFormat::*;
-    let (allowed, what): (&[ExportFormat], &str) = match subject {
-        ExportSubject::Rollout { .. } => {
-            (&[Pdf, Html, Markdown, Xlsx, Csv, Ics, Bundle], "A rollout")
-        }
-        ExportSubject::Sop { .. } => (&[Pdf, Html, Markdown, Docx], "An SOP"),
-        ExportSubject::Library { .. } => (&[Pdf], "The SOP library"),
+    let allowed = subject.formats();
+    let what = match subject {
+        ExportSubject::Rollout { .. } => "A rollout",
+        ExportSubject::Sop { .. } => "An SOP",
+        ExportSubject::Library { .. } => "The SOP library",
     };
     if allowed.contains(&format) {
         return Ok(());

@@ -14,6 +14,7 @@ use ts_rs::TS;
 use super::status::{assess, MetricStatus};
 use super::store::{measurements, metrics};
 use super::{DatedValue, Metric};
+use crate::presentation::ChartScale;
 use crate::{Result, Store};
 
 /// The most points a chart's series holds.
@@ -56,6 +57,8 @@ pub struct MetricChart {
     pub act_level: Option<f64>,
     /// Go-live and the rollout's decisions, in date order.
     pub annotations: Vec<ChartAnnotation>,
+    /// The axes the screen and the exports draw it on; `None` with nothing to place.
+    pub scale: Option<ChartScale>,
 }
 
 impl Store {
@@ -90,7 +93,7 @@ impl Store {
         let mut status = assess(&metric, series.last().copied(), today);
         status.rollout_name = rollout.name;
         let points = downsample(&series, CHART_MAX_POINTS);
-        Ok(MetricChart {
+        let mut chart = MetricChart {
             status,
             total_points: series.len(),
             downsampled: points.len() < series.len(),
@@ -106,7 +109,10 @@ impl Store {
             act_level: metric.act.as_ref().map(|t| t.value),
             annotations,
             metric,
-        })
+            scale: None,
+        };
+        chart.scale = ChartScale::of(&chart);
+        Ok(chart)
     }
 }
 

@@ -5,19 +5,49 @@ use chrono::{Datelike, NaiveDate};
 
 use super::MetricUnit;
 
-/// `value` in its unit, with at most one decimal and thousands separators.
-pub(crate) fn value_text(value: f64, unit: MetricUnit) -> String {
-    let number = number_text(value);
-    match unit {
-        MetricUnit::Percent => format!("{number}%"),
-        MetricUnit::Dollars if value < 0.0 => format!("-${}", number_text(-value)),
-        MetricUnit::Dollars => format!("${number}"),
-        MetricUnit::Minutes => format!("{number} min"),
-        MetricUnit::Hours => format!("{number} h"),
-        MetricUnit::Days if value == 1.0 => "1 day".to_owned(),
-        MetricUnit::Days => format!("{number} days"),
-        MetricUnit::Count | MetricUnit::Score => number,
+/// What goes around a number in a unit: "$" before dollars, " min" after minutes, and
+/// " day" rather than " days" after exactly one. Data rather than a match in
+/// [`value_text`], so that the UI formats values by the same table (generated from it).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) struct UnitAffixes {
+    pub prefix: &'static str,
+    pub suffix: &'static str,
+    /// The suffix after a value of exactly one.
+    pub suffix_one: &'static str,
+}
+
+/// How values in `unit` read around their number.
+pub(crate) fn unit_affixes(unit: MetricUnit) -> UnitAffixes {
+    let (prefix, suffix, suffix_one) = match unit {
+        MetricUnit::Percent => ("", "%", "%"),
+        MetricUnit::Dollars => ("$", "", ""),
+        MetricUnit::Minutes => ("", " min", " min"),
+        MetricUnit::Hours => ("", " h", " h"),
+        MetricUnit::Days => ("", " days", " day"),
+        MetricUnit::Count | MetricUnit::Score => ("", "", ""),
+    };
+    UnitAffixes {
+        prefix,
+        suffix,
+        suffix_one,
     }
+}
+
+/// `value` in its unit, with at most one decimal and thousands separators; the sign
+/// goes before a prefix ("-$500").
+pub(crate) fn value_text(value: f64, unit: MetricUnit) -> String {
+    let affixes = unit_affixes(unit);
+    let number = number_text(value);
+    let (sign, digits) = match number.strip_prefix('-') {
+        Some(digits) => ("-", digits),
+        None => ("", number.as_str()),
+    };
+    let suffix = if value == 1.0 {
+        affixes.suffix_one
+    } else {
+        affixes.suffix
+    };
+    format!("{sign}{}{digits}{suffix}", affixes.prefix)
 }
 
 /// A number rounded to one decimal, a trailing ".0" dropped, thousands separated.
@@ -67,6 +97,14 @@ mod tests {
         assert_eq!(value_text(12.0, MetricUnit::Minutes), "12 min");
         assert_eq!(value_text(1.0, MetricUnit::Days), "1 day");
         assert_eq!(value_text(999.96, MetricUnit::Count), "1,000");
+        assert_eq!(value_text(-500.0, MetricUnit::Dollars), "-$500");
+        assert_eq!(value_text(-4.5, MetricUnit::Percent), "-4.5%");
+        assert_eq!(value_text(2.0, MetricUnit::Days), "2 days");
+        assert_eq!(
+            value_text(-0.04, MetricUnit::Dollars),
+            "$0",
+            "no sign on a zero"
+        );
     }
 
     #[test]

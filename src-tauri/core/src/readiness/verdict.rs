@@ -42,6 +42,12 @@ pub enum Verdict {
     NotAssessed,
 }
 
+coded_enum!(Verdict, "verdict", "verdict", {
+    Go => "go", "Go";
+    NoGo => "no_go", "No-go";
+    NotAssessed => "not_assessed", "Not assessed";
+});
+
 /// Why the verdict is what it is; blocking reasons come first.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
 pub struct Reason {

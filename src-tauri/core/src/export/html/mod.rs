@@ -125,11 +125,7 @@ pub(super) fn verdict_badge(verdict: Verdict) -> String {
 }
 
 pub(crate) fn verdict_words(verdict: Verdict) -> (&'static str, &'static str) {
-    match verdict {
-        Verdict::Go => ("go", "Go"),
-        Verdict::NoGo => ("no_go", "No-go"),
-        Verdict::NotAssessed => ("not_assessed", "Not assessed"),
-    }
+    (verdict.code(), verdict.label())
 }
 
 /// Escaped text, or a dash for nothing.

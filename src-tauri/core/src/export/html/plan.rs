@@ -148,7 +148,7 @@ pub(super) fn tasks(out: &mut String, report: &RolloutReport) {
         })
         .collect();
     groups.push((
-        "Not in a phase".into(),
+        crate::presentation::UNPHASED_GROUP.into(),
         report
             .tasks
             .iter()

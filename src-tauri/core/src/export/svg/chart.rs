@@ -2,11 +2,10 @@
 //! target, with the watch and act levels shaded as bands on the worse side, and go-live
 //! and decisions marked on the time axis.
 
-use chrono::{Days, NaiveDate};
-
-use super::{colour, nice_ticks, px, DateScale};
+use super::{colour, px, DateScale};
 use crate::export::text::{date_long, html_escape, value_text};
-use crate::metrics::{AnnotationKind, Direction, MetricChart, MetricUnit};
+use crate::metrics::{AnnotationKind, Direction, MetricChart};
+use crate::presentation::ChartScale;
 
 const WIDTH: f64 = 640.0;
 const HEIGHT: f64 = 230.0;
@@ -20,55 +19,19 @@ const MAX_DOTS: usize = 60;
 /// The chart as SVG; a chart with no values, baseline or target says so in words.
 pub fn metric_chart_svg(chart: &MetricChart) -> String {
     let unit = chart.metric.unit;
-    let mut dates: Vec<NaiveDate> = chart.points.iter().map(|p| p.date).collect();
-    dates.extend(
-        chart
-            .baseline
-            .iter()
-            .chain(chart.target.iter())
-            .map(|v| v.date),
-    );
-    let mut values: Vec<f64> = chart.points.iter().map(|p| p.value).collect();
-    values.extend(
-        chart
-            .baseline
-            .iter()
-            .chain(chart.target.iter())
-            .map(|v| v.value),
-    );
-    values.extend(chart.watch_level.iter().chain(chart.act_level.iter()));
-    let (Some(&first), Some(&last)) = (dates.iter().min(), dates.iter().max()) else {
+    let Some(axes) = ChartScale::of(chart) else {
         return format!(
             r#"<svg class="metric-chart" xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {w} 40" width="{w}" height="40" role="img"><text x="0" y="24" font-size="12" fill="{m}">No values, baseline or target yet.</text></svg>"#,
             w = px(WIDTH),
             m = colour::MUTED
         );
     };
-    let low = values.iter().copied().fold(f64::INFINITY, f64::min);
-    let high = values.iter().copied().fold(f64::NEG_INFINITY, f64::max);
-    let pad = ((high - low) * 0.1).max(high.abs() * 0.05).max(1.0);
-    // A rate or count never goes below zero, and a percentage not above 100: padding
-    // must not draw an axis into values that cannot happen.
-    let floor = if low >= 0.0 {
-        (low - pad).max(0.0)
-    } else {
-        low - pad
-    };
-    let ceiling = if unit == MetricUnit::Percent && high <= 100.0 {
-        (high + pad).min(100.0)
-    } else {
-        high + pad
-    };
-    let ticks = nice_ticks(floor, ceiling, 5);
-    let (y_min, y_max) = (
-        ticks.first().copied().unwrap_or(low),
-        ticks.last().copied().unwrap_or(high),
-    );
+    let (y_min, y_max) = (axes.value_min, axes.value_max);
     let plot_height = HEIGHT - TOP - BOTTOM;
     let y = |v: f64| TOP + (y_max - v) / (y_max - y_min).max(f64::EPSILON) * plot_height;
     let scale = DateScale {
-        first: first.checked_sub_days(Days::new(3)).unwrap_or(first),
-        last: last.checked_add_days(Days::new(3)).unwrap_or(last),
+        first: axes.first_day,
+        last: axes.last_day,
         left: LEFT,
         width: WIDTH - LEFT - RIGHT,
     };
@@ -105,24 +68,25 @@ pub fn metric_chart_svg(chart: &MetricChart) -> String {
             m = colour::MUTED,
         ));
     }
-    for tick in &ticks {
-        let ty = px(y(*tick));
+    for tick in &axes.value_ticks {
+        let ty = px(y(tick.value));
         svg.push_str(&format!(
             r#"<line x1="{}" y1="{ty}" x2="{}" y2="{ty}" stroke="{g}"/><text x="{}" y="{ty}" dy="3" font-size="10" fill="{m}" text-anchor="end">{}</text>"#,
             px(LEFT),
             px(right),
             px(LEFT - 6.0),
-            html_escape(&value_text(*tick, unit)),
+            html_escape(&tick.label),
             g = colour::GRID,
             m = colour::MUTED,
         ));
     }
-    for (date, label) in scale.month_ticks() {
+    for tick in &axes.date_ticks {
         svg.push_str(&format!(
-            r#"<text x="{}" y="{}" font-size="10" fill="{}" text-anchor="middle">{label}</text>"#,
-            px(scale.x(date)),
+            r#"<text x="{}" y="{}" font-size="10" fill="{}" text-anchor="middle">{}</text>"#,
+            px(scale.x(tick.date)),
             px(HEIGHT - 10.0),
-            colour::MUTED
+            colour::MUTED,
+            tick.label
         ));
     }
     for annotation in &chart.annotations {

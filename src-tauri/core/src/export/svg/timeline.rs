@@ -49,7 +49,7 @@ pub fn timeline_drawings(report: &RolloutReport, rows_per_drawing: usize) -> Vec
         .iter()
         .filter(|t| t.phase_id.is_none())
         .collect();
-    groups.push(("Not in a phase".to_owned(), unphased));
+    groups.push((crate::presentation::UNPHASED_GROUP.to_owned(), unphased));
     groups
         .iter()
         .flat_map(|(name, tasks)| {

@@ -116,11 +116,12 @@ fn cover(report: &RolloutReport) -> Cover {
 }
 
 pub(super) fn verdict_words(verdict: Verdict) -> (&'static str, Tone) {
-    match verdict {
-        Verdict::Go => ("Go", Tone::Good),
-        Verdict::NoGo => ("No-go", Tone::Bad),
-        Verdict::NotAssessed => ("Not assessed", Tone::Neutral),
-    }
+    let tone = match verdict {
+        Verdict::Go => Tone::Good,
+        Verdict::NoGo => Tone::Bad,
+        Verdict::NotAssessed => Tone::Neutral,
+    };
+    (verdict.label(), tone)
 }
 
 /// The colour of a status, from its stable code — the same grouping as the HTML

@@ -141,7 +141,7 @@ pub(super) fn tasks(report: &RolloutReport) -> Vec<Block> {
         .phases
         .iter()
         .map(|p| (p.name.as_str(), Some(p.id.as_str())))
-        .chain([("Not in a phase", None)]);
+        .chain([(crate::presentation::UNPHASED_GROUP, None)]);
     for (name, phase_id) in phases {
         let rows: Vec<Vec<Cell>> = report
             .tasks

@@ -15,6 +15,14 @@ pub enum AdkarStage {
     Reinforcement,
 }
 
+coded_enum!(AdkarStage, "ADKAR stage", "stage", {
+    Awareness => "awareness", "Awareness";
+    Desire => "desire", "Desire";
+    Knowledge => "knowledge", "Knowledge";
+    Ability => "ability", "Ability";
+    Reinforcement => "reinforcement", "Reinforcement";
+});
+
 /// An ADKAR assessment, each stage 1-5; `None` while not assessed.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize, TS)]
 #[serde(default)]
