@@ -190,6 +190,7 @@ export const BACKUP_REASON_LABELS: Readonly<Record<BackupReason, string>> = {
   before_migration: "Before an update of Rollplan",
   before_import: "Before an import",
   before_restore: "Before a restore",
+  before_repair: "Before a repair",
 };
 
 export const PHI_KIND_LABELS: Readonly<Record<PhiKind, string>> = {
