@@ -233,3 +233,65 @@ fn the_sample_clinic_has_training_part_done_and_some_overdue() {
     );
     assert!(matrix.overdue > 0, "some of it is overdue");
 }
+
+#[test]
+fn a_stale_or_trashed_module_and_a_stale_record_are_refused_as_conflicts() {
+    let clinic = clinic();
+    let store = &clinic.store;
+    let module = store
+        .list_training_modules()
+        .expect("modules")
+        .into_iter()
+        .find(|m| m.id == clinic.module)
+        .expect("the clinic's module");
+    let mut draft = rollplan_core::training::ModuleDraft {
+        title: module.title.clone(),
+        format: module.format,
+        duration_minutes: 60,
+        description: module.description.clone(),
+    };
+    let edited = store
+        .update_training_module(&module.id, module.row_version, &draft)
+        .expect("an edit at the current version");
+    draft.duration_minutes = 45;
+    let stale = store
+        .update_training_module(&module.id, module.row_version, &draft)
+        .expect_err("an edit at the version before the last edit must be refused");
+    assert_eq!(
+        stale.code(),
+        "conflict",
+        "a stale module edit is a conflict"
+    );
+
+    store.trash_training_module(&module.id).expect("trash");
+    let trashed = store
+        .update_training_module(&module.id, edited.row_version + 1, &draft)
+        .expect_err("a module in the trash must not be edited");
+    assert!(
+        trashed.to_string().contains("in the trash"),
+        "the refusal names the trash: {trashed}"
+    );
+    store.restore_training_module(&module.id).expect("restore");
+
+    let today = date("2026-11-25");
+    let (record, version) = record_id(&clinic, "Ana", today);
+    let started = RecordDraft {
+        status: RecordStatus::InProgress,
+        ..RecordDraft::default()
+    };
+    store
+        .update_training_record(&record, version, &started, today)
+        .expect("an edit at the current version");
+    let refused = store
+        .update_training_record(&record, version, &RecordDraft::default(), today)
+        .expect_err("an edit at the version before the last edit must be refused");
+    assert_eq!(
+        refused.code(),
+        "conflict",
+        "a stale record edit is a conflict"
+    );
+    assert!(
+        refused.to_string().contains(&module.title),
+        "the conflict names the module the record is of: {refused}"
+    );
+}

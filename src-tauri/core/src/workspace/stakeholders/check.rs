@@ -3,7 +3,7 @@
 
 use std::collections::HashSet;
 
-use super::{Adkar, Raci, RaciAssignment, Stakeholder, StakeholderDraft};
+use super::{Adkar, RaciAssignment, Stakeholder, StakeholderDraft};
 use crate::audit::ChangeSet;
 use crate::workspace::edit::rating;
 use crate::workspace::record::Record;
@@ -119,7 +119,7 @@ impl Record for Stakeholder {
 /// "Scheduling build: R, Training: C", as the history shows RACI rows.
 fn raci_text(raci: &[RaciAssignment]) -> String {
     raci.iter()
-        .map(|r| format!("{}: {}", r.workstream.trim(), Raci::letter(r.role)))
+        .map(|r| format!("{}: {}", r.workstream.trim(), r.role.letter()))
         .collect::<Vec<_>>()
         .join(", ")
 }
