@@ -1,5 +1,9 @@
 //! Rollouts: the unit of work — an EHR go-live, an automation, a policy or a workflow
 //! redesign, from planning to closed.
+//!
+//! All SQL of the `rollouts` table is in `store.rs`; `write.rs` gives every edit its one
+//! shape (checked, versioned, recorded); `lifecycle.rs` and `settings.rs` are the entry
+//! points.
 
 mod lifecycle;
 mod settings;

@@ -10,11 +10,14 @@ use rusqlite::Transaction;
 use super::values::{read_values, row_name, RowValues};
 use super::{RosterMapping, RosterOutcome, RosterReport, RosterRow};
 use crate::import::{Table, TableRow};
-use crate::people::store::{people, roles, roles::RoleNames};
+use crate::people::store::people as person_rows;
+use crate::people::store::roles::{self as role_rows, RoleNames};
 use crate::people::{add_person, insert_role, update_person_in, Person, PersonDraft};
 use crate::training::assign_missing_records;
 use crate::{CoreError, Result};
 
+/// Matches and applies every row of `table` inside the caller's transaction (rolled
+/// back for a preview), then assigns new staff the training their roles require.
 pub(super) fn run(
     tx: &Transaction<'_>,
     table: &Table,
@@ -68,7 +71,7 @@ impl Roles {
         if let Some(id) = self.ids.get(&key) {
             return Ok(id.clone());
         }
-        let id = match roles::find_by_name(tx, name)? {
+        let id = match role_rows::find_by_name(tx, name)? {
             Some((id, _)) => id,
             None => {
                 self.added.push(name.to_owned());
@@ -202,13 +205,13 @@ fn find_existing(
     values: &RowValues,
 ) -> Result<std::result::Result<Option<Person>, String>> {
     let ids = if values.email.is_empty() {
-        people::ids_named(tx, &values.name)?
+        person_rows::ids_named(tx, &values.name)?
     } else {
-        people::ids_with_email(tx, &values.email)?
+        person_rows::ids_with_email(tx, &values.email)?
     };
     match ids.as_slice() {
         [] => Ok(Ok(None)),
-        [id] => Ok(Ok(Some(people::fetch(tx, id)?))),
+        [id] => Ok(Ok(Some(person_rows::fetch(tx, id)?))),
         _ => Ok(Err(format!(
             "{} people are called {}: add an email column to tell them apart",
             ids.len(),
