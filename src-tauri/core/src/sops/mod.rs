@@ -177,7 +177,7 @@ impl Sop {
 
 /// Rewrites one SOP's row in the search index from its stored working copy, for writers
 /// outside this module (the bundle import).
-pub(crate) fn reindex_sop(tx: &rusqlite::Transaction<'_>, id: &str) -> crate::Result<()> {
+pub(crate) fn reindex_sop(tx: &store::Tx<'_>, id: &str) -> crate::Result<()> {
     let sop = store::sops::fetch(tx, id)?;
     store::search::reindex(tx, &sop)
 }
