@@ -1,5 +1,10 @@
 //! The SOP library: standard operating procedures with ordered steps, exception
 //! handling, approval into immutable revisions, review cycles and full-text search.
+//!
+//! All SQL is in `store/`, one file per table. The other files load what they need
+//! through it and decide on values (`validate`, `diff`, `align` and the search query
+//! take no connection); edits reach the database only through the store's versioned
+//! updates.
 
 mod align;
 mod diff;
