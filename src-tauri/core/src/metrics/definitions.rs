@@ -2,9 +2,8 @@
 //! and the target. Each write and its audit entry share one transaction; the SQL is in
 //! `store/metrics.rs`.
 
-use rusqlite::Transaction;
-
 use super::store::metrics as store;
+use super::store::Tx;
 use super::validate::{validate, MetricFacts, ValidMetric};
 use super::{DatedValue, Metric, MetricDraft};
 use crate::audit::{self, AuditAction, ChangeSet, EntityKind};
@@ -100,11 +99,7 @@ impl Store {
 }
 
 /// Validates and inserts a metric inside a caller's transaction.
-pub(crate) fn insert_metric(
-    tx: &Transaction<'_>,
-    rollout_id: &str,
-    draft: &MetricDraft,
-) -> Result<Metric> {
+pub(crate) fn insert_metric(tx: &Tx<'_>, rollout_id: &str, draft: &MetricDraft) -> Result<Metric> {
     require_rollout(tx, rollout_id)?;
     let facts = MetricFacts {
         same_name: store::live_named(tx, rollout_id, &draft.name)?,

@@ -2,10 +2,9 @@
 //! baseline and target, in one transaction — and a refusal reported on the field of the
 //! dialog it is about.
 
-use rusqlite::Transaction;
-
 use super::levels::{place_levels, TemplateLevels};
 use super::store::metrics::fetch as fetch_metric;
+use super::store::Tx;
 use super::templates::{find_template, MetricTemplate, TemplateChoices};
 use super::who_acts::{who_acts, ACTED_BY_FIELD};
 use super::{insert_metric, insert_threshold, Metric, MetricDraft, ThresholdDraft, ThresholdLevel};
@@ -31,7 +30,7 @@ impl Store {
 /// A refused level is reported on the dialog's own field (`watch_level`, `act_level`,
 /// `acted_by`), not on the metric's.
 pub(crate) fn insert_from_template(
-    tx: &Transaction<'_>,
+    tx: &Tx<'_>,
     rollout_id: &str,
     template_key: &str,
     choices: &TemplateChoices,
@@ -141,7 +140,7 @@ fn on_dialog_fields(error: CoreError, level: ThresholdLevel) -> CoreError {
 /// A template's watch and act levels at `(watch, act)`, each with the template's action,
 /// acted on by `owner` (a directory person, or empty) in the template's role.
 pub(crate) fn insert_template_thresholds(
-    tx: &Transaction<'_>,
+    tx: &Tx<'_>,
     metric_id: &str,
     template: &MetricTemplate,
     (watch, act): (f64, f64),

@@ -5,6 +5,10 @@
 //!
 //! Owners are people from the staff directory, named as a plan's task owners are (an id
 //! or a name; an unknown name is refused on [`crate::people::UNKNOWN_OWNER_FIELD`]).
+//!
+//! All SQL is in `store/`, one file per table. The other files load what they need
+//! through it, check and compute on values (`validate`, `status`, `chart`, `who_acts`
+//! take no connection), and hand the outcome back to be written with its audit entry.
 
 mod chart;
 mod dashboard;

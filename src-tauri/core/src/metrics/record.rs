@@ -5,7 +5,6 @@
 //! number again is how people correct it. The old value stays in the audit log.
 
 use chrono::NaiveDate;
-use rusqlite::Transaction;
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
@@ -14,6 +13,7 @@ use super::format::{full_date, value_text};
 use super::measurements::{describe, RECORDING};
 use super::store::measurements::{self as store, MeasurementValues};
 use super::store::metrics::fetch as fetch_metric;
+use super::store::Tx;
 use super::validate::check_value;
 use super::{Measurement, MeasurementDraft, Metric};
 use crate::audit::{self, AuditAction, ChangeSet, EntityKind};
@@ -132,7 +132,7 @@ impl Store {
 /// Records `value` for `metric` on `date` inside a caller's transaction: a new row, or
 /// the date's live row updated at the version just read. The value is assumed checked.
 pub(crate) fn insert_measurement(
-    tx: &Transaction<'_>,
+    tx: &Tx<'_>,
     metric: &Metric,
     date: NaiveDate,
     value: f64,

@@ -2,12 +2,11 @@
 //! For a metric where higher is better the act level lies below the watch level (and
 //! above it when lower is better), so that crossing watch always comes first.
 
-use rusqlite::Transaction;
-
 use super::definitions::live;
 use super::format::value_text;
 use super::store::metrics::fetch as fetch_metric;
 use super::store::thresholds::{self as store, ThresholdValues};
+use super::store::Tx;
 use super::validate::check_value;
 use super::{Direction, Metric, Threshold, ThresholdDraft, ThresholdLevel};
 use crate::audit::{self, AuditAction, ChangeSet, EntityKind};
@@ -108,7 +107,7 @@ const CHANGING: &str = "changing its thresholds";
 
 /// Validates and inserts a threshold inside a caller's transaction.
 pub(crate) fn insert_threshold(
-    tx: &Transaction<'_>,
+    tx: &Tx<'_>,
     metric_id: &str,
     draft: &ThresholdDraft,
 ) -> Result<Threshold> {

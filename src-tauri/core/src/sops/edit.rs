@@ -1,9 +1,8 @@
 //! Writing an SOP's working copy: adding one, and saving an edit — which, on an approved
 //! SOP, starts its next version as a draft. The SQL is in `store/`.
 
-use rusqlite::Transaction;
-
 use super::store::sops::SopValues;
+use super::store::Tx;
 use super::store::{children, search, sops as store};
 use super::validate::{validate, ValidDates};
 use super::{Sop, SopDraft, SopException, SopStatus, Step};
@@ -27,7 +26,7 @@ impl Store {
 
 /// Saves an edit inside a caller's transaction (see [`Store::update_sop`]).
 pub(crate) fn update_in(
-    tx: &Transaction<'_>,
+    tx: &Tx<'_>,
     id: &str,
     expected_row_version: i64,
     draft: &SopDraft,
@@ -98,7 +97,7 @@ fn next_version(current: &Sop, draft: &SopDraft) -> Result<(i64, SopStatus)> {
 }
 
 /// Validates and inserts an SOP inside a caller's transaction.
-pub(crate) fn insert_sop(tx: &Transaction<'_>, draft: &SopDraft) -> Result<Sop> {
+pub(crate) fn insert_sop(tx: &Tx<'_>, draft: &SopDraft) -> Result<Sop> {
     let dates = validate(draft)?;
     if draft.status == SopStatus::Approved {
         return Err(CoreError::invalid(

@@ -3,13 +3,13 @@
 //! is in `store/links.rs`.
 
 use chrono::NaiveDate;
-use rusqlite::Transaction;
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
 use super::library::{summary, SopSummary};
 use super::store::links as store;
 use super::store::sops::fetch;
+use super::store::Tx;
 use crate::audit::{self, AuditAction, ChangeSet, EntityKind};
 use crate::rollouts::fetch_rollout;
 use crate::time::{now, timestamp_text};
@@ -112,7 +112,7 @@ impl Store {
 
 /// Links (or relinks) an SOP to a rollout inside a caller's transaction.
 pub(crate) fn insert_link(
-    tx: &Transaction<'_>,
+    tx: &Tx<'_>,
     sop_id: &str,
     rollout_id: &str,
     relation: SopRelation,
@@ -137,7 +137,7 @@ fn live_rollout_name(found: Result<crate::rollouts::Rollout>, rollout_id: &str) 
     }
 }
 
-fn record_link_change(tx: &Transaction<'_>, sop_id: &str, old: String, new: String) -> Result<()> {
+fn record_link_change(tx: &Tx<'_>, sop_id: &str, old: String, new: String) -> Result<()> {
     let mut changes = ChangeSet::default();
     changes.compare("rollout", old, new);
     audit::record(

@@ -1,5 +1,10 @@
 //! The SOP library: standard operating procedures with ordered steps, exception
 //! handling, approval into immutable revisions, review cycles and full-text search.
+//!
+//! All SQL is in `store/`, one file per table. The other files load what they need
+//! through it and decide on values (`validate`, `diff`, `align` and the search query
+//! take no connection); edits reach the database only through the store's versioned
+//! updates.
 
 mod align;
 mod diff;
@@ -177,7 +182,7 @@ impl Sop {
 
 /// Rewrites one SOP's row in the search index from its stored working copy, for writers
 /// outside this module (the bundle import).
-pub(crate) fn reindex_sop(tx: &rusqlite::Transaction<'_>, id: &str) -> crate::Result<()> {
+pub(crate) fn reindex_sop(tx: &store::Tx<'_>, id: &str) -> crate::Result<()> {
     let sop = store::sops::fetch(tx, id)?;
     store::search::reindex(tx, &sop)
 }

@@ -2,11 +2,11 @@
 //! which version was in force on any date.
 
 use chrono::NaiveDate;
-use rusqlite::Transaction;
 
 use super::store::revisions::{self as store, RevisionValues};
 use super::store::search::reindex;
 use super::store::sops::{fetch, is_trashed, set_approved};
+use super::store::Tx;
 use super::{Revision, Sop, SopStatus};
 use crate::audit::{self, AuditAction, ChangeSet, EntityKind};
 use crate::store::editable::check_editable;
@@ -64,7 +64,7 @@ impl Store {
 /// Approves `current` (as just read in this transaction, whose version the approval is
 /// based on) inside a caller's transaction and returns the frozen revision.
 pub(crate) fn approve_in(
-    tx: &Transaction<'_>,
+    tx: &Tx<'_>,
     current: &Sop,
     approved_by: &str,
     effective: NaiveDate,

@@ -4,7 +4,6 @@
 use std::collections::HashMap;
 
 use chrono::NaiveDate;
-use rusqlite::Transaction;
 
 use super::{check, Checked, MeasurementImportReport, MetricImportCount};
 use crate::audit::{self, AuditAction, EntityKind, FieldChange};
@@ -12,17 +11,14 @@ use crate::import::Table;
 use crate::metrics::format::full_date;
 use crate::metrics::store::measurements::{self as store, LiveValue, MeasurementValues};
 use crate::metrics::store::metrics::list_live;
+use crate::metrics::store::Tx;
 use crate::metrics::Metric;
 use crate::time::{date_text, now, timestamp_text};
 use crate::Result;
 
 /// Imports (or previews) `table` into the rollout's metrics inside the caller's
 /// transaction: everything is checked before the first row is written.
-pub(super) fn run(
-    tx: &Transaction<'_>,
-    rollout_id: &str,
-    table: &Table,
-) -> Result<MeasurementImportReport> {
+pub(super) fn run(tx: &Tx<'_>, rollout_id: &str, table: &Table) -> Result<MeasurementImportReport> {
     crate::rollouts::require_rollout(tx, rollout_id)?;
     let metrics = list_live(tx, rollout_id)?;
     let checked = check(table, &metrics)?;
@@ -32,7 +28,7 @@ pub(super) fn run(
 /// Writes the checked rows: new dates added, changed ones replaced at the version just
 /// read, unchanged ones counted; then one audit entry per metric for what was added.
 fn write(
-    tx: &Transaction<'_>,
+    tx: &Tx<'_>,
     table: &Table,
     metrics: &[Metric],
     checked: &Checked<'_>,
