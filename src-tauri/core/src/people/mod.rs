@@ -20,8 +20,8 @@ pub(crate) use owners::{find_owner, owner_name, resolve_owner};
 pub(crate) use roles::insert_role;
 pub use sort_key::family_sort_key;
 pub(crate) use store::roles::find_by_name as find_role_by_name;
-pub(crate) use write::{add_person, insert_person, update_person_in};
 pub(crate) use validate::{MAX_NAME_CHARS, MAX_TEXT_CHARS as MAX_DEPARTMENT_CHARS};
+pub(crate) use write::{add_person, insert_person, update_person_in};
 
 /// A job role, such as "Medical assistant (MA)".
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]

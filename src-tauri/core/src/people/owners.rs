@@ -2,9 +2,8 @@
 //! from the staff directory. A draft may name one by id (a picker) or by name (typed, or
 //! a cell of an imported plan); this is where such a name becomes a person.
 
-use rusqlite::Connection;
-
 use super::store::people as rows;
+use crate::store::Conn;
 use crate::{FieldError, Result};
 
 /// The field of the validation error for an owner nobody in the directory is called:
@@ -17,7 +16,7 @@ pub const UNKNOWN_OWNER_FIELD: &str = "owner_not_in_directory";
 ///
 /// The outer error is a database fault; the inner one is the message for the field.
 pub(crate) fn resolve_owner(
-    conn: &Connection,
+    conn: &Conn,
     owner: &str,
 ) -> Result<std::result::Result<Option<String>, FieldError>> {
     Ok(find_owner(conn, owner)?.map(|found| found.map(|(id, _)| id)))
@@ -25,7 +24,7 @@ pub(crate) fn resolve_owner(
 
 /// [`resolve_owner`], with the person's name as the directory spells it: (id, name).
 pub(crate) fn find_owner(
-    conn: &Connection,
+    conn: &Conn,
     owner: &str,
 ) -> Result<std::result::Result<Option<(String, String)>, FieldError>> {
     let owner = owner.trim();
@@ -66,7 +65,7 @@ fn choose_by_name(
 }
 
 /// The name of a person, for audit entries; empty for nobody.
-pub(crate) fn owner_name(conn: &Connection, person_id: Option<&str>) -> Result<String> {
+pub(crate) fn owner_name(conn: &Conn, person_id: Option<&str>) -> Result<String> {
     let Some(id) = person_id else {
         return Ok(String::new());
     };

@@ -1,11 +1,10 @@
 //! The managed list of roles people hold ("Medical assistant (MA)", "Front desk", ...):
 //! listing them with how many hold each, and adding one.
 
-use rusqlite::Transaction;
-
 use super::store::roles as rows;
 use super::Role;
 use crate::audit::{self, AuditAction, ChangeSet, EntityKind};
+use crate::store::Tx;
 use crate::time::{now, timestamp_text};
 use crate::{CoreError, Result, Store};
 
@@ -29,7 +28,7 @@ impl Store {
 }
 
 /// Adds a role inside a caller's transaction and returns its id.
-pub(crate) fn insert_role(tx: &Transaction<'_>, name: &str) -> Result<String> {
+pub(crate) fn insert_role(tx: &Tx<'_>, name: &str) -> Result<String> {
     let name = name.trim();
     if name.is_empty() {
         return Err(CoreError::invalid("name", "Enter the role's name."));

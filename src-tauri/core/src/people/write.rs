@@ -1,24 +1,23 @@
 //! Writing a person inside a caller's transaction — one added from the form, a roster
 //! row, the sample clinic: checked, written, and described in the history by name.
 
-use rusqlite::{Connection, Transaction};
-
 use super::store::{people as rows, roles::RoleNames};
 use super::validate::{validate, ValidPerson};
 use super::{Person, PersonDraft};
 use crate::audit::{self, AuditAction, ChangeSet, EntityKind};
+use crate::store::{Conn, Tx};
 use crate::time::{now, timestamp_text};
 use crate::{CoreError, Result};
 
 /// Validates and inserts a person inside a caller's transaction.
-pub(crate) fn insert_person(tx: &Transaction<'_>, draft: &PersonDraft) -> Result<Person> {
+pub(crate) fn insert_person(tx: &Tx<'_>, draft: &PersonDraft) -> Result<Person> {
     let id = add_person(tx, &mut RoleNames::default(), draft)?;
     rows::fetch(tx, &id)
 }
 
 /// [`insert_person`] for a caller that needs only the new person's id (an import).
 pub(crate) fn add_person(
-    tx: &Transaction<'_>,
+    tx: &Tx<'_>,
     roles: &mut RoleNames,
     draft: &PersonDraft,
 ) -> Result<String> {
@@ -42,7 +41,7 @@ pub(crate) fn add_person(
 /// Validates and applies an edit of `current` (as read in this transaction) inside a
 /// caller's transaction; no change writes nothing.
 pub(crate) fn update_person_in(
-    tx: &Transaction<'_>,
+    tx: &Tx<'_>,
     roles: &mut RoleNames,
     current: &Person,
     draft: &PersonDraft,
@@ -75,7 +74,7 @@ pub(crate) fn update_person_in(
 /// The role must exist and the email must not belong to someone else. Gives the role's
 /// name for the history (empty without a role).
 fn check_references(
-    conn: &Connection,
+    conn: &Conn,
     roles: &mut RoleNames,
     valid: &ValidPerson,
     own_id: Option<&str>,

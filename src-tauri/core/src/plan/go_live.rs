@@ -11,7 +11,6 @@
 //! move comes back with what undoes it.
 
 use chrono::{Days, NaiveDate};
-use rusqlite::Transaction;
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
@@ -19,6 +18,7 @@ use super::shifts::{write_shifts, DatesUndo, GoLiveUndo, TaskShift};
 use super::{list_live_tasks, Task, TaskStatus};
 use crate::rollouts::{required_date, write_go_live, Rollout};
 use crate::store::editable::check_editable;
+use crate::store::Tx;
 use crate::time::{date_text, now, timestamp_text};
 use crate::{CoreError, Result, Store};
 
@@ -118,11 +118,7 @@ struct MoveRequest {
     today: NaiveDate,
 }
 
-fn move_go_live(
-    tx: &Transaction<'_>,
-    rollout_id: &str,
-    request: &MoveRequest,
-) -> Result<GoLiveMove> {
+fn move_go_live(tx: &Tx<'_>, rollout_id: &str, request: &MoveRequest) -> Result<GoLiveMove> {
     let rollout = crate::rollouts::fetch_rollout(tx, rollout_id)?;
     check_editable(
         &rollout.name,
@@ -206,7 +202,7 @@ fn plan_move(
 
 /// Writes a planned move: the tasks' new dates and the rollout's go-live, each change in
 /// the history. Returns what undoes it.
-fn write_move(tx: &Transaction<'_>, rollout: &Rollout, planned: &GoLiveMove) -> Result<DatesUndo> {
+fn write_move(tx: &Tx<'_>, rollout: &Rollout, planned: &GoLiveMove) -> Result<DatesUndo> {
     let at = timestamp_text(now());
     let tasks = write_shifts(tx, &at, &planned.shifted)?;
     let new_go_live = planned.new_go_live;

@@ -6,11 +6,10 @@
 
 use std::collections::HashMap;
 
-use rusqlite::{Connection, Transaction};
-
 use super::precedence::Precedence;
 use super::store::{dependencies, tasks as rows};
 use crate::audit::{self, AuditAction, EntityKind, FieldChange};
+use crate::store::{Conn, Tx};
 use crate::time::{now, timestamp_text};
 use crate::{CoreError, Result};
 
@@ -24,7 +23,7 @@ pub(crate) struct DependencyGraph {
 }
 
 impl DependencyGraph {
-    pub(crate) fn load(conn: &Connection, rollout_id: &str) -> Result<Self> {
+    pub(crate) fn load(conn: &Conn, rollout_id: &str) -> Result<Self> {
         Ok(Self {
             rollout_id: rollout_id.to_owned(),
             graph: Precedence::new(dependencies::rollout_edges(conn, rollout_id)?),
@@ -35,12 +34,7 @@ impl DependencyGraph {
     /// Adds "`task_id` waits for `depends_on_id`", refusing a task and itself, tasks
     /// of another rollout, and loops (named task by task). The dependent task's version
     /// moves on and its history notes the new dependency.
-    pub(crate) fn insert(
-        &mut self,
-        tx: &Transaction<'_>,
-        task_id: &str,
-        depends_on_id: &str,
-    ) -> Result<()> {
+    pub(crate) fn insert(&mut self, tx: &Tx<'_>, task_id: &str, depends_on_id: &str) -> Result<()> {
         match self.insert_for_unrecorded(tx, task_id, depends_on_id)? {
             Some(predecessor) => note_change(tx, task_id, None, Some(predecessor)),
             None => Ok(()),
@@ -53,7 +47,7 @@ impl DependencyGraph {
     /// note. The title of the task it now waits for comes back; `None` if it already did.
     pub(crate) fn insert_for_unrecorded(
         &mut self,
-        tx: &Transaction<'_>,
+        tx: &Tx<'_>,
         task_id: &str,
         depends_on_id: &str,
     ) -> Result<Option<String>> {
@@ -94,7 +88,7 @@ impl DependencyGraph {
     }
 
     /// The task `id` as one end of a dependency, read once.
-    fn end(&mut self, conn: &Connection, id: &str) -> Result<End> {
+    fn end(&mut self, conn: &Conn, id: &str) -> Result<End> {
         if let Some(end) = self.ends.get(id) {
             return Ok(end.clone());
         }
@@ -134,7 +128,7 @@ fn loop_error(chain: &[String], task_id: &str, titles: &HashMap<String, String>)
 /// the task, it names only ids), so an editor holding the old version reloads, and its
 /// history says what changed.
 pub(super) fn note_change(
-    tx: &Transaction<'_>,
+    tx: &Tx<'_>,
     task_id: &str,
     old: Option<String>,
     new: Option<String>,

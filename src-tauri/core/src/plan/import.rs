@@ -11,7 +11,6 @@
 use std::collections::{HashMap, HashSet};
 
 use chrono::NaiveDate;
-use rusqlite::Transaction;
 use serde::Serialize;
 use ts_rs::TS;
 
@@ -20,6 +19,7 @@ use super::store::{phases, tasks as task_rows};
 use super::tasks::{add_unrecorded_task, UnrecordedTask};
 use super::{find_or_insert_phase, DependencyGraph, TaskDraft, TaskStatus};
 use crate::import::{find_column, Table, TableRow};
+use crate::store::Tx;
 use crate::time::date_text;
 use crate::{CoreError, Result, Store};
 
@@ -56,7 +56,7 @@ impl Store {
     }
 }
 
-fn run(tx: &Transaction<'_>, rollout_id: &str, table: &Table) -> Result<TaskImportReport> {
+fn run(tx: &Tx<'_>, rollout_id: &str, table: &Table) -> Result<TaskImportReport> {
     crate::rollouts::require_rollout(tx, rollout_id)?;
     let columns = find_columns(table)?;
     let refuse = |row: &TableRow, column: Option<usize>, message: String| CoreError::Import {

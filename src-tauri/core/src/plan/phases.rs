@@ -2,13 +2,12 @@
 //! keeps its tasks (they show without a phase until it is restored). Names are unique
 //! among a plan's live phases, ignoring case. The SQL is in `store/phases.rs`.
 
-use rusqlite::{Connection, Transaction};
-
 use super::store::phases as rows;
 use super::PlanPhase;
 use crate::audit::{self, AuditAction, ChangeSet, EntityKind};
 use crate::store::editable::check_editable;
 use crate::store::trash;
+use crate::store::{Conn, Tx};
 use crate::time::{now, timestamp_text};
 use crate::{CoreError, Result, Store};
 
@@ -85,7 +84,7 @@ fn valid_name(name: &str) -> Result<String> {
     Ok(name.to_owned())
 }
 
-fn refuse_duplicate(conn: &Connection, rollout_id: &str, name: &str) -> Result<()> {
+fn refuse_duplicate(conn: &Conn, rollout_id: &str, name: &str) -> Result<()> {
     if rows::find_live(conn, rollout_id, name)?.is_some() {
         return Err(CoreError::invalid(
             "name",
@@ -96,11 +95,7 @@ fn refuse_duplicate(conn: &Connection, rollout_id: &str, name: &str) -> Result<(
 }
 
 /// Validates and appends a phase inside a caller's transaction.
-pub(crate) fn insert_phase(
-    tx: &Transaction<'_>,
-    rollout_id: &str,
-    name: &str,
-) -> Result<PlanPhase> {
+pub(crate) fn insert_phase(tx: &Tx<'_>, rollout_id: &str, name: &str) -> Result<PlanPhase> {
     let name = valid_name(name)?;
     crate::rollouts::require_rollout(tx, rollout_id)?;
     refuse_duplicate(tx, rollout_id, &name)?;
@@ -121,11 +116,7 @@ pub(crate) fn insert_phase(
 
 /// The live phase called `name` (ignoring case), added at the end if there is none:
 /// imports and templates name phases rather than pick them.
-pub(crate) fn find_or_insert_phase(
-    tx: &Transaction<'_>,
-    rollout_id: &str,
-    name: &str,
-) -> Result<PlanPhase> {
+pub(crate) fn find_or_insert_phase(tx: &Tx<'_>, rollout_id: &str, name: &str) -> Result<PlanPhase> {
     match rows::find_live(tx, rollout_id, name)? {
         Some(phase) => Ok(phase),
         None => insert_phase(tx, rollout_id, name),

@@ -7,7 +7,6 @@
 use std::collections::HashMap;
 
 use chrono::NaiveDate;
-use rusqlite::Transaction;
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
@@ -16,6 +15,7 @@ use super::TaskKind;
 use crate::audit::{self, AuditAction, ChangeSet, EntityKind};
 use crate::rollouts::write_go_live;
 use crate::store::editable::check_editable;
+use crate::store::Tx;
 use crate::time::{date_text, now, timestamp_text};
 use crate::{CoreError, Result, Store};
 
@@ -64,7 +64,7 @@ pub struct TaskDatesUndo {
 /// Writes `shifts` (each refused as a conflict if its task moved on from the version it
 /// was worked out from), with a history entry each; returns what undoes them.
 pub(super) fn write_shifts(
-    tx: &Transaction<'_>,
+    tx: &Tx<'_>,
     at: &str,
     shifts: &[TaskShift],
 ) -> Result<Vec<TaskDatesUndo>> {
@@ -102,7 +102,7 @@ pub(super) fn write_shifts(
 }
 
 fn record_dates(
-    tx: &Transaction<'_>,
+    tx: &Tx<'_>,
     at: &str,
     task_id: &str,
     old: (Option<NaiveDate>, Option<NaiveDate>),
@@ -181,12 +181,7 @@ fn edited_since(title: &str) -> CoreError {
     ))
 }
 
-fn restore_go_live(
-    tx: &Transaction<'_>,
-    at: &str,
-    rollout_id: &str,
-    go_live: &GoLiveUndo,
-) -> Result<()> {
+fn restore_go_live(tx: &Tx<'_>, at: &str, rollout_id: &str, go_live: &GoLiveUndo) -> Result<()> {
     let rollout = crate::rollouts::fetch_rollout(tx, rollout_id)?;
     check_editable(
         &rollout.name,

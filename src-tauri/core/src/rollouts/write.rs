@@ -3,23 +3,23 @@
 //! plan's dates sets. Callers bring the transaction; the SQL is in `store.rs`.
 
 use chrono::NaiveDate;
-use rusqlite::Transaction;
 
 use super::store::{self, Version};
 use super::validate::{validate, ValidRollout};
 use super::{Rollout, RolloutDraft, ScheduleMode};
 use crate::audit::{self, AuditAction, ChangeSet, EntityKind};
 use crate::store::editable::check_editable;
+use crate::store::Tx;
 use crate::time::{date_text, now, timestamp_text};
 use crate::Result;
 
 /// Validates and inserts one rollout inside a caller's transaction (the sample clinic
 /// and templates create a rollout and its content in one transaction).
-pub(crate) fn insert_draft(tx: &Transaction<'_>, draft: &RolloutDraft) -> Result<Rollout> {
+pub(crate) fn insert_draft(tx: &Tx<'_>, draft: &RolloutDraft) -> Result<Rollout> {
     insert(tx, &validate(draft)?)
 }
 
-pub(super) fn insert(tx: &Transaction<'_>, valid: &ValidRollout) -> Result<Rollout> {
+pub(super) fn insert(tx: &Tx<'_>, valid: &ValidRollout) -> Result<Rollout> {
     let at = timestamp_text(now());
     let id = store::insert(tx, valid, ScheduleMode::FOR_NEW_ROLLOUTS, &at)?;
     let mut changes = ChangeSet::default();
@@ -39,7 +39,7 @@ pub(super) fn insert(tx: &Transaction<'_>, valid: &ValidRollout) -> Result<Rollo
 /// or moved on from `expected_row_version`; nothing written when `changes` is empty;
 /// otherwise `write` makes the versioned update and the history notes `changes`.
 pub(super) fn edit(
-    tx: &Transaction<'_>,
+    tx: &Tx<'_>,
     current: Rollout,
     expected_row_version: i64,
     changes: ChangeSet,
@@ -64,7 +64,7 @@ pub(super) fn edit(
 /// caller) as part of a larger change of the plan's dates — a go-live move or its Undo
 /// — with its history entry at the change's time `at`.
 pub(crate) fn write_go_live(
-    tx: &Transaction<'_>,
+    tx: &Tx<'_>,
     at: &str,
     current: &Rollout,
     go_live: Option<NaiveDate>,
@@ -81,7 +81,7 @@ pub(crate) fn write_go_live(
     record_update(tx, at, &current.id, changes)
 }
 
-fn record_update(tx: &Transaction<'_>, at: &str, id: &str, changes: ChangeSet) -> Result<()> {
+fn record_update(tx: &Tx<'_>, at: &str, id: &str, changes: ChangeSet) -> Result<()> {
     audit::record(
         tx,
         at,

@@ -17,6 +17,11 @@ use rusqlite::{Connection, Transaction};
 
 pub use migrations::LATEST_SCHEMA_VERSION;
 
+/// The names a domain module uses for "runs inside the caller's transaction" and "reads
+/// on this connection": the store's, so that rusqlite itself stays below the store
+/// modules and one place would change if the database did.
+pub(crate) use rusqlite::{Connection as Conn, Transaction as Tx};
+
 use crate::backup::{self, BackupReason};
 use crate::{CoreError, Result};
 use verify::Verification;

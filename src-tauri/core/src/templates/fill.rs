@@ -6,12 +6,12 @@
 use std::collections::HashMap;
 
 use chrono::NaiveDate;
-use rusqlite::Transaction;
 
 use super::runway::Layout;
 use super::{day, Content, Progress, Step};
 use crate::plan::{find_or_insert_phase, insert_task, DependencyGraph, TaskDraft};
 use crate::readiness::{insert_criterion, CriterionDraft};
+use crate::store::Tx;
 use crate::time::date_text;
 use crate::workspace::{insert_communication, insert_risk, CommunicationDraft, RiskDraft};
 use crate::{CoreError, Result};
@@ -21,7 +21,7 @@ use crate::{CoreError, Result};
 /// clinic). `progress` gives each step's status and owner from its title and dates (a
 /// new plan: to do, nobody). Returns each step's task id by title.
 pub(crate) fn fill(
-    tx: &Transaction<'_>,
+    tx: &Tx<'_>,
     rollout_id: &str,
     go_live: NaiveDate,
     content: &Content,
@@ -41,7 +41,7 @@ pub(crate) fn fill(
 
 /// [`fill`] with the steps and messages placed by `layout` rather than as drawn.
 pub(super) fn fill_laid_out(
-    tx: &Transaction<'_>,
+    tx: &Tx<'_>,
     rollout_id: &str,
     go_live: NaiveDate,
     (content, layout): (&Content, &Layout),

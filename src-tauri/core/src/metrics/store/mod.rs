@@ -14,7 +14,7 @@ pub(super) mod thresholds;
 /// The transaction a write runs in. The rest of the aggregate names it only through
 /// here (in the functions that work inside a caller's transaction), so what a
 /// transaction is stays this module's business.
-pub(crate) use rusqlite::Transaction as Tx;
+pub(crate) use crate::store::Tx;
 
 #[cfg(test)]
 mod tests;

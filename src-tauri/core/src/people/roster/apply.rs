@@ -5,24 +5,19 @@
 
 use std::collections::HashMap;
 
-use rusqlite::Transaction;
-
 use super::values::{read_values, row_name, RowValues};
 use super::{RosterMapping, RosterOutcome, RosterReport, RosterRow};
 use crate::import::{Table, TableRow};
 use crate::people::store::people as person_rows;
 use crate::people::store::roles::{self as role_rows, RoleNames};
 use crate::people::{add_person, insert_role, update_person_in, Person, PersonDraft};
+use crate::store::Tx;
 use crate::training::assign_missing_records;
 use crate::{CoreError, Result};
 
 /// Matches and applies every row of `table` inside the caller's transaction (rolled
 /// back for a preview), then assigns new staff the training their roles require.
-pub(super) fn run(
-    tx: &Transaction<'_>,
-    table: &Table,
-    mapping: &RosterMapping,
-) -> Result<RosterReport> {
+pub(super) fn run(tx: &Tx<'_>, table: &Table, mapping: &RosterMapping) -> Result<RosterReport> {
     let mut report = RosterReport {
         file: table.file.clone(),
         headers: table.headers.clone(),
@@ -66,7 +61,7 @@ struct Roles {
 }
 
 impl Roles {
-    fn id(&mut self, tx: &Transaction<'_>, name: &str) -> Result<String> {
+    fn id(&mut self, tx: &Tx<'_>, name: &str) -> Result<String> {
         let key = name.trim().to_ascii_lowercase();
         if let Some(id) = self.ids.get(&key) {
             return Ok(id.clone());
@@ -84,7 +79,7 @@ impl Roles {
 }
 
 fn plan_row(
-    tx: &Transaction<'_>,
+    tx: &Tx<'_>,
     table: &Table,
     mapping: &RosterMapping,
     row: &TableRow,
@@ -201,7 +196,7 @@ fn plan_row(
 
 /// The directory entry this row is about: by email, else by a unique name.
 fn find_existing(
-    tx: &Transaction<'_>,
+    tx: &Tx<'_>,
     values: &RowValues,
 ) -> Result<std::result::Result<Option<Person>, String>> {
     let ids = if values.email.is_empty() {

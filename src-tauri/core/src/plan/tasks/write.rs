@@ -2,8 +2,6 @@
 //! the runs of inserts an import or a template makes into one plan (sharing their
 //! [`Lookups`]). Each is checked, written through `store/` and recorded in the history.
 
-use rusqlite::Transaction;
-
 use super::changes::describe_changes;
 use crate::audit::{self, AuditAction, ChangeSet, EntityKind};
 use crate::plan::store::lookups::Lookups;
@@ -11,13 +9,14 @@ use crate::plan::store::tasks as rows;
 use crate::plan::validate::validate;
 use crate::plan::{Task, TaskDraft};
 use crate::store::editable::check_editable;
+use crate::store::Tx;
 use crate::time::{now, timestamp_text};
 use crate::Result;
 
 /// Replaces a live task's editable fields inside a caller's transaction (see
 /// [`crate::Store::update_task`]).
 pub(crate) fn update_in(
-    tx: &Transaction<'_>,
+    tx: &Tx<'_>,
     id: &str,
     expected_row_version: i64,
     draft: &TaskDraft,
@@ -56,11 +55,7 @@ pub(crate) fn update_in(
 }
 
 /// Validates and inserts a task inside a caller's transaction.
-pub(crate) fn insert_task(
-    tx: &Transaction<'_>,
-    rollout_id: &str,
-    draft: &TaskDraft,
-) -> Result<Task> {
+pub(crate) fn insert_task(tx: &Tx<'_>, rollout_id: &str, draft: &TaskDraft) -> Result<Task> {
     let task = add_unrecorded_task(tx, &mut Lookups::default(), rollout_id, draft)?;
     let id = task.id.clone();
     task.record(tx, &[])?;
@@ -80,7 +75,7 @@ pub(crate) struct UnrecordedTask {
 
 impl UnrecordedTask {
     /// Records the task's creation, with the titles of the tasks it waits for.
-    pub(crate) fn record(mut self, tx: &Transaction<'_>, waits_for: &[String]) -> Result<()> {
+    pub(crate) fn record(mut self, tx: &Tx<'_>, waits_for: &[String]) -> Result<()> {
         self.changes.compare("depends_on", "", waits_for.join("; "));
         audit::record(
             tx,
@@ -97,7 +92,7 @@ impl UnrecordedTask {
 /// [`UnrecordedTask`]); the caller's transaction must record it before committing. The
 /// run's `lookups` answer what earlier rows already asked.
 pub(crate) fn add_unrecorded_task(
-    tx: &Transaction<'_>,
+    tx: &Tx<'_>,
     lookups: &mut Lookups,
     rollout_id: &str,
     draft: &TaskDraft,
