@@ -31,6 +31,7 @@ use rollplan_core::rollouts::{Rollout, RolloutDraft, ScheduleMode};
 use rollplan_core::sops::{
     LinkedRollout, LinkedSop, Revision, SearchHit, Sop, SopDiff, SopDraft, SopRelation, SopSummary,
 };
+use rollplan_core::store::orphans::{OrphanRepairOutcome, OrphanedRows};
 use rollplan_core::templates::{RolloutTemplate, RunwayCheck, TemplateFit};
 use rollplan_core::training::{
     DueTraining, MatrixFilter, ModuleDraft, RecordDraft, Requirement, RoleCompletion,
@@ -112,6 +113,8 @@ fn export_all(dir: &Path) {
         Backup::export_all(&config),
         BackupReason::export_all(&config),
         RestoreOutcome::export_all(&config),
+        OrphanedRows::export_all(&config),
+        OrphanRepairOutcome::export_all(&config),
         BackupList::export_all(&config),
         ExportOptions::export_all(&config),
         PhiKind::export_all(&config),

@@ -85,4 +85,30 @@ describe('Backups', { concurrency: false }, () => {
     const check = cli(database, 'check');
     assert.match(check, /ok|healthy|passed/i, `the restored database passes the check: ${check}`);
   });
+
+  it('names records that point at missing ones and repairs them when asked', async () => {
+    const database = sampleClinic('orphans');
+    // Another program deletes a rollout with foreign keys off, leaving its plan behind.
+    execFileSync('python3', ['-c', `import sqlite3, sys
+db = sqlite3.connect(sys.argv[1])
+db.execute("PRAGMA foreign_keys = OFF")
+db.execute("DELETE FROM rollouts WHERE name LIKE 'SMS appointment%'")
+db.commit()`, database]);
+
+    const session = await app.launch({ ROLLPLAN_DB: database });
+    await app.step('told-once', async () => {
+      await session.waitForText('.sidebar a', 'EHR go-live');
+      await (await session.waitForText('button', 'Review')).click();
+      await session.waitForText('#database-health li', 'plan tasks point at rollouts that no longer exist');
+    });
+    await app.step('repaired', async () => {
+      await (await session.waitForText('#database-health button', 'Repair')).click();
+      await session.waitForText('[role="status"]', 'A backup was made first');
+      await waitFor('the notice to go', async () => (await session.findAll('#database-health')).length === 0);
+      await session.waitForText('section[aria-labelledby="backups-title"] td', 'Before a repair');
+    });
+    await app.quit();
+    const check = cli(database, 'check');
+    assert.match(check, /Healthy/, `the repaired database passes the check: ${check}`);
+  });
 });

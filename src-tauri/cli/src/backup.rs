@@ -107,7 +107,7 @@ pub fn repair(store: &Store, json: bool) -> Result<(), CoreError> {
         return Ok(());
     }
     for orphans in &found {
-        println!("{}: {}", orphans.table, orphans.describe());
+        println!("{}: {}", orphans.table, orphans.summary);
     }
     if let Some(backup) = &outcome.backup {
         println!("Backed up first to {}", backup.path);

@@ -90,7 +90,7 @@ pub fn print_check(report: &CheckReport) {
         report.foreign_key_violations
     );
     for orphans in &report.orphaned_rows {
-        println!("  - {}: {}", orphans.table, orphans.describe());
+        println!("  - {}: {}", orphans.table, orphans.summary);
         println!("    {}", orphans.row_ids.join(", "));
     }
     if !report.orphaned_rows.is_empty() {

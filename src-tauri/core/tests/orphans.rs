@@ -92,12 +92,10 @@ fn rows_pointing_at_missing_records_are_named_not_treated_as_damage() {
         OrphanRepair::SetAside,
         "a task cannot stand without its rollout"
     );
-    assert!(
-        tasks_rollout
-            .describe()
-            .contains("plan tasks point at rollouts"),
-        "said in a person's words: {}",
-        tasks_rollout.describe()
+    assert_eq!(
+        tasks_rollout.summary,
+        "1 plan task points at a rollout that no longer exists (the repair sets it aside)",
+        "said in a person's words"
     );
     let report = store.check().expect("check");
     assert!(

@@ -5,6 +5,7 @@ use rollplan_core::backup::{
     backups_dir, latest_good_backup, list_backups as backups_of, Backup, BackupReason,
     RestoreOutcome,
 };
+use rollplan_core::store::orphans::{OrphanRepairOutcome, OrphanedRows};
 use rollplan_core::CoreError;
 use serde::Serialize;
 use tauri::State;
@@ -59,4 +60,17 @@ pub fn restore_latest_backup(state: State<'_, AppState>) -> Reply<RestoreOutcome
         )
     })?;
     state.restore(latest.path.as_ref())
+}
+
+/// The rows that point at records that no longer exist (none in a sound file): Settings
+/// names them, and the window mentions them once at start.
+#[tauri::command(async)]
+pub fn orphaned_rows(state: State<'_, AppState>) -> Reply<Vec<OrphanedRows>> {
+    Ok(state.store()?.orphaned_rows()?)
+}
+
+/// Repairs those rows after a backup, as the person asked in Settings.
+#[tauri::command(async)]
+pub fn repair_orphans(state: State<'_, AppState>) -> Reply<OrphanRepairOutcome> {
+    Ok(state.store()?.repair_orphans()?)
 }

@@ -53,7 +53,8 @@ app_commands! {
         metric_chart, add_metric_from_template, metric_templates, metric_template_levels,
         preview_measurement_import, import_measurements;
     backups:
-        list_backups, back_up_now, restore_backup, restore_latest_backup;
+        list_backups, back_up_now, restore_backup, restore_latest_backup, orphaned_rows,
+        repair_orphans;
     export:
         check_export_phi, export_to_file, open_export, show_export_in_folder, choose_bundle,
         unlock_bundle, preview_bundle, import_bundle;

@@ -9,6 +9,8 @@ import type { AppInfo } from './bindings/AppInfo';
 import type { StartupReport } from './bindings/StartupReport';
 import type { Backup } from './bindings/Backup';
 import type { BackupList } from './bindings/BackupList';
+import type { OrphanRepairOutcome } from './bindings/OrphanRepairOutcome';
+import type { OrphanedRows } from './bindings/OrphanedRows';
 import type { RestoreOutcome } from './bindings/RestoreOutcome';
 import type { BundleImportReport } from './bindings/BundleImportReport';
 import type { BundleResolutions } from './bindings/BundleResolutions';
@@ -365,4 +367,6 @@ export const api = {
   backUpNow: () => call<Backup>('back_up_now'),
   restoreBackup: (fileName: string) => call<RestoreOutcome>('restore_backup', { fileName }),
   restoreLatestBackup: () => call<RestoreOutcome>('restore_latest_backup'),
+  orphanedRows: () => call<OrphanedRows[]>('orphaned_rows'),
+  repairOrphans: () => call<OrphanRepairOutcome>('repair_orphans'),
 };

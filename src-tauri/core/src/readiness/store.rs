@@ -181,7 +181,7 @@ pub(crate) fn criterion_states_by_rollout(
     let mut by_rollout: HashMap<String, Vec<(CriterionStatus, bool)>> = HashMap::new();
     let mut found = statement.query([])?;
     while let Some(row) = found.next()? {
-        let status = CriterionStatus::from_code(rows::text_at(row, 1)?)
+        let status = CriterionStatus::from_code(rows::text(row, (1, "status"))?)
             .ok_or_else(|| rows::unreadable("status"))?;
         by_rollout
             .entry(row.get(0)?)

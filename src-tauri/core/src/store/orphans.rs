@@ -43,6 +43,10 @@ pub struct OrphanedRows {
     pub row_ids: Vec<String>,
     /// What the repair will do to these rows.
     pub repair: OrphanRepair,
+    /// One line for a person, the same in the app and the CLI: "3 plan tasks point at
+    /// rollouts that no longer exist (the repair sets those rows aside)", or "1 metric
+    /// points at a staff member that no longer exists (the repair clears that link)".
+    pub summary: String,
 }
 
 /// What the repair does to a row whose link is broken.
@@ -65,18 +69,27 @@ pub struct OrphanRepairOutcome {
 }
 
 impl OrphanedRows {
-    /// One line for a person: "3 plan tasks point at rollouts that no longer exist".
-    pub fn describe(&self) -> String {
-        format!(
-            "{} {} point at {} that no longer exist ({})",
-            self.row_ids.len(),
-            self.records,
-            self.missing,
-            match self.repair {
-                OrphanRepair::ClearLink => "the repair clears that link",
-                OrphanRepair::SetAside => "the repair sets those rows aside",
-            }
-        )
+    fn summarize(&mut self, record: &str, missing_one: &str) {
+        let count = self.row_ids.len();
+        self.summary = if count == 1 {
+            format!(
+                "1 {record} points at a {missing_one} that no longer exists ({})",
+                match self.repair {
+                    OrphanRepair::ClearLink => "the repair clears that link",
+                    OrphanRepair::SetAside => "the repair sets it aside",
+                }
+            )
+        } else {
+            format!(
+                "{count} {} point at {} that no longer exist ({})",
+                self.records,
+                self.missing,
+                match self.repair {
+                    OrphanRepair::ClearLink => "the repair clears those links",
+                    OrphanRepair::SetAside => "the repair sets those rows aside",
+                }
+            )
+        };
     }
 }
 
@@ -195,15 +208,21 @@ pub(crate) fn find(conn: &Connection) -> rusqlite::Result<Vec<OrphanedRows>> {
         {
             Some(group) => group.row_ids.push(row_id),
             None => grouped.push(OrphanedRows {
-                records: table_words(&v.table),
-                missing: table_words(&v.missing_table),
+                records: table_words(&v.table).1,
+                missing: table_words(&v.missing_table).1,
                 table: v.table,
                 column: v.column,
                 missing_table: v.missing_table,
                 row_ids: vec![row_id],
                 repair: v.repair,
+                summary: String::new(),
             }),
         }
+    }
+    for group in &mut grouped {
+        let (record, _) = table_words(&group.table);
+        let (missing_one, _) = table_words(&group.missing_table);
+        group.summarize(&record, &missing_one);
     }
     Ok(grouped)
 }
@@ -326,34 +345,37 @@ fn quoted(name: &str) -> String {
     format!("\"{}\"", name.replace('"', "\"\""))
 }
 
-/// A table as a person calls its rows.
-fn table_words(table: &str) -> String {
-    let words = match table {
-        "rollouts" => "rollouts",
-        "people" => "staff members",
-        "roles" => "roles",
-        "training_modules" => "training modules",
-        "training_requirements" => "training requirements",
-        "training_records" => "training records",
-        "readiness_criteria" => "readiness criteria",
-        "sops" => "SOPs",
-        "sop_steps" => "SOP steps",
-        "sop_exceptions" => "SOP exceptions",
-        "sop_revisions" => "SOP versions",
-        "sop_rollouts" => "SOP-rollout links",
-        "plan_phases" => "plan phases",
-        "plan_tasks" => "plan tasks",
-        "plan_dependencies" => "task dependencies",
-        "risks" => "risks",
-        "decisions" => "decisions",
-        "communications" => "communications",
-        "stakeholders" => "stakeholders",
-        "stakeholder_raci" => "stakeholder responsibilities",
-        "scope_changes" => "scope changes",
-        "metrics" => "metrics",
-        "metric_thresholds" => "metric thresholds",
-        "metric_measurements" => "metric values",
-        other => return other.replace('_', " "),
+/// A table as a person calls one of its rows, and several.
+fn table_words(table: &str) -> (String, String) {
+    let (one, many) = match table {
+        "rollouts" => ("rollout", "rollouts"),
+        "people" => ("staff member", "staff members"),
+        "roles" => ("role", "roles"),
+        "training_modules" => ("training module", "training modules"),
+        "training_requirements" => ("training requirement", "training requirements"),
+        "training_records" => ("training record", "training records"),
+        "readiness_criteria" => ("readiness criterion", "readiness criteria"),
+        "sops" => ("SOP", "SOPs"),
+        "sop_steps" => ("SOP step", "SOP steps"),
+        "sop_exceptions" => ("SOP exception", "SOP exceptions"),
+        "sop_revisions" => ("SOP version", "SOP versions"),
+        "sop_rollouts" => ("SOP-rollout link", "SOP-rollout links"),
+        "plan_phases" => ("plan phase", "plan phases"),
+        "plan_tasks" => ("plan task", "plan tasks"),
+        "plan_dependencies" => ("task dependency", "task dependencies"),
+        "risks" => ("risk", "risks"),
+        "decisions" => ("decision", "decisions"),
+        "communications" => ("communication", "communications"),
+        "stakeholders" => ("stakeholder", "stakeholders"),
+        "stakeholder_raci" => ("stakeholder responsibility", "stakeholder responsibilities"),
+        "scope_changes" => ("scope change", "scope changes"),
+        "metrics" => ("metric", "metrics"),
+        "metric_thresholds" => ("metric threshold", "metric thresholds"),
+        "metric_measurements" => ("metric value", "metric values"),
+        other => {
+            let words = other.replace('_', " ");
+            return (words.clone(), words);
+        }
     };
-    words.to_owned()
+    (one.to_owned(), many.to_owned())
 }

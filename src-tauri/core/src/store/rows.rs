@@ -2,7 +2,7 @@
 //! value that does not parse is reported as a corrupt column rather than a panic.
 
 use chrono::{DateTime, NaiveDate, Utc};
-use rusqlite::types::FromSql;
+use rusqlite::types::{FromSql, ValueRef};
 use rusqlite::{params, Connection, OptionalExtension, Row};
 
 use crate::time::{parse_date, parse_timestamp};
@@ -18,16 +18,23 @@ pub(crate) fn unreadable(column: &str) -> rusqlite::Error {
 }
 
 /// A column of a row: by name, or — in the lists read thousands of rows at a time — by
-/// position with its name for messages (finding a column by name compares it with every
-/// column name before it, on every row).
+/// position with its name for messages, `(3, "status")` (finding a column by name
+/// compares it with every column name before it, on every row). Every typed reader
+/// below takes either, so there is one way to read a column whichever is used.
 pub(crate) trait Column: Copy {
     fn get<T: FromSql>(self, row: &Row<'_>) -> rusqlite::Result<T>;
+    /// The value borrowed from the row, for readers that need not copy it out.
+    fn value<'a>(self, row: &'a Row<'_>) -> rusqlite::Result<ValueRef<'a>>;
     fn name(self) -> String;
 }
 
 impl Column for &str {
     fn get<T: FromSql>(self, row: &Row<'_>) -> rusqlite::Result<T> {
         row.get(self)
+    }
+
+    fn value<'a>(self, row: &'a Row<'_>) -> rusqlite::Result<ValueRef<'a>> {
+        row.get_ref(self)
     }
 
     fn name(self) -> String {
@@ -40,26 +47,31 @@ impl Column for (usize, &str) {
         row.get(self.0)
     }
 
+    fn value<'a>(self, row: &'a Row<'_>) -> rusqlite::Result<ValueRef<'a>> {
+        row.get_ref(self.0)
+    }
+
     fn name(self) -> String {
         self.1.to_owned()
     }
 }
 
-/// The text at column `index`, borrowed from the row: for loops that run once a record
-/// over tens of thousands of them, where looking each column up by name and copying it
-/// out would cost more than the query.
-pub(crate) fn text_at<'a>(row: &'a Row<'_>, index: usize) -> rusqlite::Result<&'a str> {
-    row.get_ref(index)?.as_str().map_err(|e| {
-        rusqlite::Error::FromSqlConversionFailure(index, rusqlite::types::Type::Text, e.into())
-    })
+/// A text column borrowed from the row: for loops that run once a record over tens of
+/// thousands of them, where copying each value out would cost more than the query.
+pub(crate) fn text<'a>(row: &'a Row<'_>, column: impl Column) -> rusqlite::Result<&'a str> {
+    column
+        .value(row)?
+        .as_str()
+        .map_err(|_| unreadable(&column.name()))
 }
 
-/// The text at column `index` as bytes, unchecked: for ids matched against ids already
-/// read, where checking each one is valid UTF-8 would only cost time.
-pub(crate) fn bytes_at<'a>(row: &'a Row<'_>, index: usize) -> rusqlite::Result<&'a [u8]> {
-    row.get_ref(index)?.as_bytes().map_err(|e| {
-        rusqlite::Error::FromSqlConversionFailure(index, rusqlite::types::Type::Text, e.into())
-    })
+/// A text column as bytes, unchecked: for ids matched against ids already read, where
+/// checking each one is valid UTF-8 would only cost time.
+pub(crate) fn bytes<'a>(row: &'a Row<'_>, column: impl Column) -> rusqlite::Result<&'a [u8]> {
+    column
+        .value(row)?
+        .as_bytes()
+        .map_err(|_| unreadable(&column.name()))
 }
 
 /// A sort key that orders text as SQLite's NOCASE collation does (ASCII letters without
@@ -69,29 +81,16 @@ pub(crate) fn nocase_key(text: &str) -> Vec<u8> {
     text.bytes().map(|byte| byte.to_ascii_lowercase()).collect()
 }
 
-/// An optional `YYYY-MM-DD` column.
+/// An optional `YYYY-MM-DD` column, read without copying it out of the row.
 pub(crate) fn date(row: &Row<'_>, column: impl Column) -> rusqlite::Result<Option<NaiveDate>> {
-    column
-        .get::<Option<String>>(row)?
-        .map(|text| parse_date(&text).ok_or_else(|| unreadable(&column.name())))
-        .transpose()
-}
-
-/// An optional `YYYY-MM-DD` column by position, for the loops [`text_at`] serves;
-/// `column` names it in the error.
-pub(crate) fn date_at(
-    row: &Row<'_>,
-    index: usize,
-    column: &str,
-) -> rusqlite::Result<Option<NaiveDate>> {
-    match row.get_ref(index)? {
-        rusqlite::types::ValueRef::Null => Ok(None),
-        rusqlite::types::ValueRef::Text(text) => std::str::from_utf8(text)
+    match column.value(row)? {
+        ValueRef::Null => Ok(None),
+        ValueRef::Text(text) => std::str::from_utf8(text)
             .ok()
             .and_then(parse_date)
             .map(Some)
-            .ok_or_else(|| unreadable(column)),
-        _ => Err(unreadable(column)),
+            .ok_or_else(|| unreadable(&column.name())),
+        _ => Err(unreadable(&column.name())),
     }
 }
 

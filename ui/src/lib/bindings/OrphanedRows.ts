@@ -21,4 +21,9 @@ row_ids: Array<string>,
 /**
  * What the repair will do to these rows.
  */
-repair: OrphanRepair, };
+repair: OrphanRepair, 
+/**
+ * One line for a person, the same in the app and the CLI: "3 plan tasks point at
+ * rollouts that no longer exist (the repair sets those rows aside)".
+ */
+summary: string, };

@@ -92,7 +92,7 @@ pub(crate) fn statuses_by_rollout(conn: &Connection) -> Result<HashMap<String, V
     let mut by_rollout: HashMap<String, Vec<SopStatus>> = HashMap::new();
     let mut found = statement.query([])?;
     while let Some(row) = found.next()? {
-        let status = SopStatus::from_code(rows::text_at(row, 1)?)
+        let status = SopStatus::from_code(rows::text(row, (1, "status"))?)
             .ok_or_else(|| rows::unreadable("status"))?;
         by_rollout.entry(row.get(0)?).or_default().push(status);
     }

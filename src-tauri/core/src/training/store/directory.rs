@@ -38,7 +38,7 @@ pub(super) fn each_role(conn: &Connection, mut visit: impl FnMut(&str, &str)) ->
         conn.prepare_cached("SELECT id, name FROM roles ORDER BY name COLLATE NOCASE")?;
     let mut found = statement.query([])?;
     while let Some(row) = found.next()? {
-        visit(rows::text_at(row, 0)?, rows::text_at(row, 1)?);
+        visit(rows::text(row, (0, "id"))?, rows::text(row, (1, "name"))?);
     }
     Ok(())
 }
@@ -61,10 +61,10 @@ pub(super) fn each_member(
     let mut found = statement.query([])?;
     while let Some(row) = found.next()? {
         visit(
-            rows::text_at(row, 0)?,
-            rows::text_at(row, 1)?,
-            rows::text_at(row, 2)?,
-            rows::text_at(row, 3)?,
+            rows::text(row, (0, "id"))?,
+            rows::text(row, (1, "role_id"))?,
+            rows::text(row, (2, "department"))?,
+            rows::text(row, (3, "name"))?,
         );
     }
     Ok(())

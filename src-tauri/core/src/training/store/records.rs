@@ -152,7 +152,7 @@ pub(super) fn each_holder(
     for (module, module_id) in module_ids.iter().enumerate() {
         let mut found = statement.query(params![module_id])?;
         while let Some(row) = found.next()? {
-            visit(module, rows::bytes_at(row, 0)?);
+            visit(module, rows::bytes(row, (0, "person_id"))?);
         }
     }
     Ok(())
@@ -196,7 +196,10 @@ pub(crate) fn of_people<T>(
     ))?;
     let found = statement.query(rusqlite::params_from_iter(person_ids))?;
     placed(found, |row| {
-        Ok(place(rows::text_at(row, 0)?, rows::text_at(row, 1)?))
+        Ok(place(
+            rows::text(row, (0, "person_id"))?,
+            rows::text(row, (1, "module_id"))?,
+        ))
     })
 }
 
@@ -219,7 +222,10 @@ pub(crate) fn open_due_by<T>(
     ))?;
     let found = statement.query(params![rollout_id, date_text(horizon)])?;
     placed(found, |row| {
-        Ok(place(rows::bytes_at(row, 0)?, rows::text_at(row, 1)?))
+        Ok(place(
+            rows::bytes(row, (0, "person_id"))?,
+            rows::text(row, (1, "module_id"))?,
+        ))
     })
 }
 
@@ -233,14 +239,14 @@ fn placed<T>(
         let Some(at) = place(row)? else {
             continue;
         };
-        let status = RecordStatus::from_code(rows::text_at(row, 3)?)
+        let status = RecordStatus::from_code(rows::text(row, (3, "status"))?)
             .ok_or_else(|| rows::unreadable("status"))?;
         placed.push((
             at,
             RecordState {
                 id: row.get(2)?,
                 status,
-                completed_on: rows::date_at(row, 4, "completed_on")?,
+                completed_on: rows::date(row, (4, "completed_on"))?,
                 row_version: row.get(5)?,
             },
         ));

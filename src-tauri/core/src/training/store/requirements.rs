@@ -113,11 +113,11 @@ pub(super) fn each_need(
     let mut statement = conn.prepare_cached(NEEDS)?;
     let mut found = statement.query(params![rollout_id])?;
     while let Some(row) = found.next()? {
-        let due = rows::date_at(row, 3, "due_date")?.ok_or_else(|| rows::unreadable("due_date"))?;
+        let due = rows::date(row, (3, "due_date"))?.ok_or_else(|| rows::unreadable("due_date"))?;
         visit(
-            rows::text_at(row, 0)?,
-            rows::text_at(row, 1)?,
-            rows::text_at(row, 2)?,
+            rows::text(row, (0, "rollout_id"))?,
+            rows::text(row, (1, "role_id"))?,
+            rows::text(row, (2, "module_id"))?,
             due,
         );
     }
