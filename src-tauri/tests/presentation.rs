@@ -5,6 +5,9 @@
 //!
 //!     UPDATE_BINDINGS=1 cargo test -p rollplan --test presentation
 
+// A test fails by panicking: unwrapping what must be there is how it says so.
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 

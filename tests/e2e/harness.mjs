@@ -50,10 +50,10 @@ export function useApp(env, workDir) {
     app.driver = await startDriver({ port, env, application });
   });
 
-  // The app is single-instance: a launch while the last one is still exiting would
-  // hand over to it and quit. Each session therefore waits for its app to be gone.
-  // A busy session bus can take a moment to notice the exit: wait until it no longer
-  // lists the app's single-instance name, or the next launch would hand over to it.
+  // The app is single-instance: a launch while the last one is still exiting is handed
+  // to it, and the exiting app starts the next instance itself once it has closed — an
+  // instance WebDriver does not control. Each session therefore waits for its app to be
+  // gone, and for the session bus to stop listing the app's single-instance name.
   const gone = async () => {
     await waitFor('the app to exit', () => running(application).length === 0, 10000);
     await waitFor('the session bus to release the app', () => !singleInstanceNameOwned(), 10000);

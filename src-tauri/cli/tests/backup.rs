@@ -1,6 +1,9 @@
 //! `backup`, `backups list`, `restore` and `check` as IT scripts use them: real
 //! processes, real files, exit codes and output.
 
+// A test fails by panicking: unwrapping what must be there is how it says so.
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+
 mod common;
 
 use std::path::{Path, PathBuf};

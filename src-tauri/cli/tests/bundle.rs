@@ -1,5 +1,8 @@
 //! `export --format bundle` and `import bundle` as a script uses them.
 
+// A test fails by panicking: unwrapping what must be there is how it says so.
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+
 mod common;
 
 use std::path::Path;

@@ -1,6 +1,9 @@
 //! `export` and `export-sop` as a script uses them: every format to a temp folder, exit
 //! codes, the PHI refusal and `--force`, and no overwriting without `--overwrite`.
 
+// A test fails by panicking: unwrapping what must be there is how it says so.
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+
 mod common;
 
 use common::{cli, demo, stderr};

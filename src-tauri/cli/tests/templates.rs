@@ -1,6 +1,9 @@
 //! Starting a rollout from a template from a script: a short runway asks for a fit, an
 //! unknown template names the valid ones.
 
+// A test fails by panicking: unwrapping what must be there is how it says so.
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+
 mod common;
 
 use common::{cli, stderr, stdout};

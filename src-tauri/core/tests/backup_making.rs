@@ -1,6 +1,9 @@
 //! Making backups: a sound self-contained copy, rotation, the daily backup, and the
 //! backup every import makes first — on real files in temp folders.
 
+// A test fails by panicking: unwrapping what must be there is how it says so.
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+
 use std::path::Path;
 
 use chrono::{Datelike, Duration, NaiveDate, Utc};

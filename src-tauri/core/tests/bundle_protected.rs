@@ -1,6 +1,9 @@
 //! Passphrase-protected bundles (age format, scrypt): written by the export, opened
 //! only with the right passphrase, and a damaged one refused with nothing written.
 
+// A test fails by panicking: unwrapping what must be there is how it says so.
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+
 use chrono::NaiveDate;
 use rollplan_core::bundle::{
     bundle_text, bundle_to_json, is_protected, protect_bundle, BundleResolutions,

@@ -2,6 +2,9 @@
 //! cut off, not a bundle, too new, a value or reference that is not allowed, a field
 //! longer than the app accepts, or megabytes of junk.
 
+// A test fails by panicking: unwrapping what must be there is how it says so.
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+
 mod bundle_common;
 
 use bundle_common::{altered, clinic, export, refused};

@@ -6,6 +6,9 @@
 //! killed ten times after a different number of edits: every edit it reported is in the
 //! record's value and history.
 
+// A test fails by panicking: unwrapping what must be there is how it says so.
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+
 use std::io::{BufRead, BufReader};
 use std::process::{Command, Stdio};
 use std::time::{Duration, Instant};

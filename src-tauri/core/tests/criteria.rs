@@ -2,6 +2,9 @@
 //! owners from the directory or the role that usually owns one; evidence as a note, a
 //! link and a file name.
 
+// A test fails by panicking: unwrapping what must be there is how it says so.
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+
 mod common;
 
 use std::path::Path;

@@ -1,5 +1,8 @@
 //! The spreadsheet exports: CSV (golden files, formula injection) and XLSX (read back).
 
+// A test fails by panicking: unwrapping what must be there is how it says so.
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+
 mod export_common;
 
 use calamine::{Data, Reader, Xlsx};

@@ -9,6 +9,9 @@
 //! works on any Unix, so it always runs; the tmpfs runs wherever the test is root (CI
 //! is), and a root run that cannot mount one fails rather than quietly testing less.
 
+// A test fails by panicking: unwrapping what must be there is how it says so.
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+
 use std::io::{BufRead, BufReader};
 use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};

@@ -3,6 +3,9 @@
 //! Where a value can be written and read back (a number as the app shows it, a date in
 //! each format a spreadsheet uses) it reads back as itself.
 
+// A test fails by panicking: unwrapping what must be there is how it says so.
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+
 mod fuzz_common;
 
 use chrono::{Days, NaiveDate};

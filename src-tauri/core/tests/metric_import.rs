@@ -1,6 +1,9 @@
 //! Importing measurements from CSV and XLSX: formats that must be read, and bad files
 //! that must be refused naming row and column, writing nothing.
 
+// A test fails by panicking: unwrapping what must be there is how it says so.
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+
 mod common;
 
 use common::date;

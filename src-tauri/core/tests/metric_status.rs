@@ -1,6 +1,9 @@
 //! Where metrics stand, as the screens ask: a status that follows the weeks entered, the
 //! attention list in order of urgency, and the chart with its lines, levels and marks.
 
+// A test fails by panicking: unwrapping what must be there is how it says so.
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+
 mod metrics_common;
 
 use metrics_common::{act, date, portal_activation, value, watch, workspace};

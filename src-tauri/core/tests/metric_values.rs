@@ -1,6 +1,9 @@
 //! Recording a metric's values through the store: a date typed again replaces its value,
 //! a taken date is refused, the weekly entry is all or nothing, and the trash.
 
+// A test fails by panicking: unwrapping what must be there is how it says so.
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+
 mod metrics_common;
 
 use metrics_common::{date, fields, portal_activation, value, watch, workspace};

@@ -4,6 +4,9 @@
 //! there and readable through the Store, and a `before-migration` backup must hold the
 //! file as it was.
 
+// A test fails by panicking: unwrapping what must be there is how it says so.
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+
 use std::path::{Path, PathBuf};
 
 use chrono::NaiveDate;

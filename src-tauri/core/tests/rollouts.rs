@@ -1,6 +1,9 @@
 //! Rollouts through the store: create, read, update, trash, restore, purge, and the
 //! audit log each of them writes.
 
+// A test fails by panicking: unwrapping what must be there is how it says so.
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+
 use rollplan_core::audit::{AuditAction, FieldChange};
 use rollplan_core::rollouts::{Phase, RolloutDraft, RolloutKind};
 use rollplan_core::{CoreError, Store};

@@ -2,6 +2,9 @@
 //! its latest good backup named, a migration never runs without its backup, and the
 //! check in the background lets reads go ahead while writes wait.
 
+// A test fails by panicking: unwrapping what must be there is how it says so.
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+
 use std::path::Path;
 
 use rollplan_core::backup::{backups_dir, latest_good_backup, restore_backup, BackupReason};

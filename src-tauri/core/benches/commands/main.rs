@@ -13,6 +13,9 @@
 //! there on the first run and reused on later ones (the few edits the benchmark times —
 //! an autosave, a status change — are written to it; imports go to copies).
 
+// A test fails by panicking: unwrapping what must be there is how it says so.
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+
 mod exports;
 mod imports;
 mod measure;

@@ -24,6 +24,7 @@ row_ids: Array<string>,
 repair: OrphanRepair, 
 /**
  * One line for a person, the same in the app and the CLI: "3 plan tasks point at
- * rollouts that no longer exist (the repair sets those rows aside)".
+ * rollouts that no longer exist (the repair sets those rows aside)", or "1 metric
+ * points at a staff member that no longer exists (the repair clears that link)".
  */
 summary: string, };
