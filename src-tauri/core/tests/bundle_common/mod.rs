@@ -5,42 +5,17 @@
 // Each test file uses only some of these helpers.
 #![allow(dead_code)]
 
-use std::path::{Path, PathBuf};
+#[path = "../shared/table_counts.rs"]
+mod table_counts;
+pub use table_counts::row_counts;
+
+use std::path::PathBuf;
 
 use chrono::NaiveDate;
 use rollplan_core::bundle::{bundle_to_json, BundleResolution, BundleResolutions};
 use rollplan_core::rollouts::RolloutKind;
 use rollplan_core::{CoreError, Store};
 use serde_json::Value;
-
-/// Every table a bundle import may write to, the audit log included.
-pub const TABLES: &[&str] = &[
-    "rollouts",
-    "roles",
-    "people",
-    "plan_phases",
-    "plan_tasks",
-    "plan_dependencies",
-    "readiness_criteria",
-    "risks",
-    "decisions",
-    "communications",
-    "stakeholders",
-    "stakeholder_raci",
-    "scope_changes",
-    "training_modules",
-    "training_requirements",
-    "training_records",
-    "metrics",
-    "metric_thresholds",
-    "metric_measurements",
-    "sops",
-    "sop_steps",
-    "sop_exceptions",
-    "sop_revisions",
-    "sop_rollouts",
-    "audit_log",
-];
 
 pub struct Db {
     _dir: tempfile::TempDir,
@@ -83,21 +58,6 @@ pub fn content(json: &str) -> Value {
     let mut value: Value = serde_json::from_str(json).expect("bundle is JSON");
     value["exported_at"] = Value::Null;
     value
-}
-
-pub fn row_counts(path: &Path) -> Vec<(String, i64)> {
-    let conn = rusqlite::Connection::open(path).expect("open for counting");
-    TABLES
-        .iter()
-        .map(|table| {
-            let count = conn
-                .query_row(&format!("SELECT count(*) FROM {table}"), [], |row| {
-                    row.get(0)
-                })
-                .expect("count");
-            ((*table).to_owned(), count)
-        })
-        .collect()
 }
 
 pub fn section_len(json: &str, section: &str) -> usize {

@@ -4,6 +4,10 @@
 // Each fuzz test file uses only some of these helpers.
 #![allow(dead_code)]
 
+#[path = "../shared/table_counts.rs"]
+mod table_counts;
+pub use table_counts::row_counts;
+
 use std::path::Path;
 
 use proptest::test_runner::Config;
@@ -23,51 +27,6 @@ pub fn config(cases: u32) -> Config {
         failure_persistence: None,
         ..Config::default()
     }
-}
-
-/// Every table an import may write to, the audit log included.
-pub const TABLES: &[&str] = &[
-    "rollouts",
-    "roles",
-    "people",
-    "plan_phases",
-    "plan_tasks",
-    "plan_dependencies",
-    "readiness_criteria",
-    "risks",
-    "decisions",
-    "communications",
-    "stakeholders",
-    "stakeholder_raci",
-    "scope_changes",
-    "training_modules",
-    "training_requirements",
-    "training_records",
-    "metrics",
-    "metric_thresholds",
-    "metric_measurements",
-    "sops",
-    "sop_steps",
-    "sop_exceptions",
-    "sop_revisions",
-    "sop_rollouts",
-    "audit_log",
-];
-
-/// The number of rows in each of [`TABLES`], read through a connection of its own.
-pub fn row_counts(path: &Path) -> Vec<(&'static str, i64)> {
-    let conn = rusqlite::Connection::open(path).expect("open for counting");
-    TABLES
-        .iter()
-        .map(|table| {
-            let count = conn
-                .query_row(&format!("SELECT count(*) FROM {table}"), [], |row| {
-                    row.get(0)
-                })
-                .expect("count");
-            (*table, count)
-        })
-        .collect()
 }
 
 /// Foreign keys that point nowhere, and what `PRAGMA integrity_check` says.
