@@ -7,6 +7,7 @@
 
 #[path = "../shared/table_counts.rs"]
 mod table_counts;
+#[allow(unused_imports)] // Not every test file that shares this module counts rows.
 pub use table_counts::row_counts;
 
 use std::path::PathBuf;
