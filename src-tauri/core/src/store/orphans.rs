@@ -14,12 +14,14 @@
 //! Setting a row aside can leave its own dependants pointing at nothing, so the repair
 //! runs until the check comes back clean.
 
+use std::collections::HashMap;
+
 use rusqlite::types::Value;
 use rusqlite::{params, Connection, OptionalExtension};
 use serde::Serialize;
 use ts_rs::TS;
 
-use super::Store;
+use super::{inspect, Store};
 use crate::backup::{self, BackupReason};
 use crate::time::{now, timestamp_text};
 use crate::Result;
@@ -69,11 +71,13 @@ pub struct OrphanRepairOutcome {
 }
 
 impl OrphanedRows {
-    fn summarize(&mut self, record: &str, missing_one: &str) {
+    fn summarize(&mut self) {
         let count = self.row_ids.len();
         self.summary = if count == 1 {
+            let (record, _) = table_words(&self.table);
+            let (missing, _) = table_words(&self.missing_table);
             format!(
-                "1 {record} points at a {missing_one} that no longer exists ({})",
+                "1 {record} points at a {missing} that no longer exists ({})",
                 match self.repair {
                     OrphanRepair::ClearLink => "the repair clears that link",
                     OrphanRepair::SetAside => "the repair sets it aside",
@@ -95,8 +99,19 @@ impl OrphanedRows {
 
 impl Store {
     /// The rows that point at records that no longer exist; empty for a sound file.
+    ///
+    /// The check reads every child table (about 60 ms on the benchmark's large
+    /// workspace, more cold), and the window asks for it at every start: a file is read
+    /// through a read-only connection of its own, so the app's one connection stays free
+    /// for the person's first clicks meanwhile.
     pub fn orphaned_rows(&self) -> Result<Vec<OrphanedRows>> {
-        self.read(|conn| Ok(find(conn)?))
+        match &self.path {
+            Some(path) => {
+                let conn = inspect::open_read_only(path)?;
+                Ok(find(&conn)?)
+            }
+            None => self.read(|conn| Ok(find(conn)?)),
+        }
     }
 
     /// Repairs every broken link as [`OrphanedRows::repair`] says, after backing the file
@@ -131,8 +146,9 @@ impl Store {
 fn repair_all(conn: &mut Connection, outcome: &mut OrphanRepairOutcome) -> Result<()> {
     let tx = conn.transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)?;
     let at = timestamp_text(now());
+    let mut schema = Schema::default();
     for _ in 0..MAX_ROUNDS {
-        let broken = violations(&tx)?;
+        let broken = violations(&tx, &mut schema)?;
         if broken.is_empty() {
             tx.commit()?;
             return Ok(());
@@ -142,7 +158,7 @@ fn repair_all(conn: &mut Connection, outcome: &mut OrphanRepairOutcome) -> Resul
                 // A row with two broken links is reported twice; once set aside, its
                 // second report finds nothing left to do.
                 OrphanRepair::ClearLink => {
-                    outcome.links_cleared += usize::from(clear_link(&tx, &link, &at)?);
+                    outcome.links_cleared += usize::from(clear_link(&tx, &mut schema, &link, &at)?);
                 }
                 OrphanRepair::SetAside => {
                     outcome.rows_set_aside += usize::from(set_aside(&tx, &link, &at)?);
@@ -164,7 +180,49 @@ struct Violation {
     repair: OrphanRepair,
 }
 
-fn violations(conn: &Connection) -> rusqlite::Result<Vec<Violation>> {
+/// What the schema says of the tables a check or repair meets, asked once per table
+/// and key rather than once per broken row (a deleted rollout leaves hundreds).
+#[derive(Default)]
+struct Schema {
+    /// (table, key number) → (its column, whether the column may be empty).
+    keys: HashMap<(String, i64), (String, bool)>,
+    /// (table, column) → whether the table has it.
+    columns: HashMap<(String, &'static str), bool>,
+}
+
+impl Schema {
+    fn key(
+        &mut self,
+        conn: &Connection,
+        table: &str,
+        key: i64,
+    ) -> rusqlite::Result<(String, bool)> {
+        if let Some(found) = self.keys.get(&(table.to_owned(), key)) {
+            return Ok(found.clone());
+        }
+        let column = key_column(conn, table, key)?;
+        let nullable = !column_not_null(conn, table, &column)?;
+        self.keys
+            .insert((table.to_owned(), key), (column.clone(), nullable));
+        Ok((column, nullable))
+    }
+
+    fn has_column(
+        &mut self,
+        conn: &Connection,
+        table: &str,
+        column: &'static str,
+    ) -> rusqlite::Result<bool> {
+        if let Some(&has) = self.columns.get(&(table.to_owned(), column)) {
+            return Ok(has);
+        }
+        let has = has_column(conn, table, column)?;
+        self.columns.insert((table.to_owned(), column), has);
+        Ok(has)
+    }
+}
+
+fn violations(conn: &Connection, schema: &mut Schema) -> rusqlite::Result<Vec<Violation>> {
     let mut statement = conn.prepare("PRAGMA foreign_key_check")?;
     let found = statement
         .query_map([], |row| {
@@ -180,8 +238,7 @@ fn violations(conn: &Connection) -> rusqlite::Result<Vec<Violation>> {
     for (table, rowid, missing_table, key) in found {
         // Every Rollplan table has a rowid; a foreign one without could not be repaired.
         let Some(rowid) = rowid else { continue };
-        let column = key_column(conn, &table, key)?;
-        let nullable = !column_not_null(conn, &table, &column)?;
+        let (column, nullable) = schema.key(conn, &table, key)?;
         violations.push(Violation {
             table,
             rowid,
@@ -199,9 +256,10 @@ fn violations(conn: &Connection) -> rusqlite::Result<Vec<Violation>> {
 
 /// The violations grouped per (table, column), with the rows' ids.
 pub(crate) fn find(conn: &Connection) -> rusqlite::Result<Vec<OrphanedRows>> {
+    let mut schema = Schema::default();
     let mut grouped: Vec<OrphanedRows> = Vec::new();
-    for v in violations(conn)? {
-        let row_id = row_label(conn, &v.table, v.rowid)?;
+    for v in violations(conn, &mut schema)? {
+        let row_id = row_label(conn, &mut schema, &v.table, v.rowid)?;
         match grouped
             .iter_mut()
             .find(|g| g.table == v.table && g.column == v.column)
@@ -219,11 +277,7 @@ pub(crate) fn find(conn: &Connection) -> rusqlite::Result<Vec<OrphanedRows>> {
             }),
         }
     }
-    for group in &mut grouped {
-        let (record, _) = table_words(&group.table);
-        let (missing_one, _) = table_words(&group.missing_table);
-        group.summarize(&record, &missing_one);
-    }
+    grouped.iter_mut().for_each(OrphanedRows::summarize);
     Ok(grouped)
 }
 
@@ -253,8 +307,13 @@ fn has_column(conn: &Connection, table: &str, column: &str) -> rusqlite::Result<
 }
 
 /// The row's `id`, or "row N" for a table without one.
-fn row_label(conn: &Connection, table: &str, rowid: i64) -> rusqlite::Result<String> {
-    if has_column(conn, table, "id")? {
+fn row_label(
+    conn: &Connection,
+    schema: &mut Schema,
+    table: &str,
+    rowid: i64,
+) -> rusqlite::Result<String> {
+    if schema.has_column(conn, table, "id")? {
         conn.query_row(
             &format!("SELECT id FROM {} WHERE rowid = ?1", quoted(table)),
             params![rowid],
@@ -266,9 +325,14 @@ fn row_label(conn: &Connection, table: &str, rowid: i64) -> rusqlite::Result<Str
 }
 
 /// Clears the broken link; false when the row is already gone.
-fn clear_link(conn: &Connection, link: &Violation, at: &str) -> rusqlite::Result<bool> {
+fn clear_link(
+    conn: &Connection,
+    schema: &mut Schema,
+    link: &Violation,
+    at: &str,
+) -> rusqlite::Result<bool> {
     // A versioned row moves on, so an editor open on it sees a conflict, not a revert.
-    let versioned = if has_column(conn, &link.table, "row_version")? {
+    let versioned = if schema.has_column(conn, &link.table, "row_version")? {
         ", row_version = row_version + 1, updated_at = ?2"
     } else {
         ""
