@@ -170,16 +170,10 @@ fn position(body: &[u8]) -> Option<(u32, u32)> {
     ))
 }
 
+/// A count as the rest of the app writes numbers ("16,777,216"); every count here is
+/// far below the 2^53 an `f64` holds exactly.
 fn thousands(n: u64) -> String {
-    let digits = n.to_string();
-    let mut out = String::new();
-    for (i, c) in digits.chars().enumerate() {
-        if i > 0 && (digits.len() - i).is_multiple_of(3) {
-            out.push(',');
-        }
-        out.push(c);
-    }
-    out
+    crate::metrics::format::number_text(n as f64)
 }
 
 #[cfg(test)]
