@@ -6,10 +6,12 @@ root=$(cd "$(dirname "$0")/.." && pwd)
 
 # Debian 12 / Ubuntu packages: Tauri's WebKitGTK stack, and for tests a virtual display,
 # a session bus, WebKit's WebDriver, python3-xlib to close the window like a person, and
-# poppler-utils (pdftotext) to read exported PDFs back, and ImageMagick's import to
-# photograph the window for the screen checks.
+# poppler-utils (pdftotext, pdffonts) to read exported PDFs back, ImageMagick's import to
+# photograph the window for the screen checks, and readers none of us wrote for the
+# exports (openpyxl for Excel, python-docx for Word, icalendar for calendars).
 build_packages=(build-essential pkg-config libwebkit2gtk-4.1-dev libxdo-dev libssl-dev librsvg2-dev)
-test_packages=(xvfb xauth dbus dbus-x11 webkit2gtk-driver python3-xlib poppler-utils imagemagick)
+test_packages=(xvfb xauth dbus dbus-x11 webkit2gtk-driver python3-xlib poppler-utils imagemagick
+  python3-openpyxl python3-docx python3-icalendar)
 
 wanted=("${build_packages[@]}")
 if [[ "${1:-}" == "--test" ]]; then wanted+=("${test_packages[@]}"); fi
