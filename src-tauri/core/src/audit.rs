@@ -155,6 +155,29 @@ fn entity_history(conn: &Connection, entity: EntityKind, id: &str) -> Result<Vec
     Ok(rows.collect::<rusqlite::Result<Vec<_>>>()?)
 }
 
+/// Every entry about the entities of kind `entity` among `entity_ids` recorded at or
+/// after `since` (UTC ISO-8601), newest first: what to undo, in order, to see those
+/// entities as they stood at `since`.
+pub(crate) fn entries_since(
+    conn: &Connection,
+    entity: EntityKind,
+    entity_ids: &[String],
+    since: &str,
+) -> Result<Vec<AuditEntry>> {
+    let ids = serde_json::to_string(entity_ids)
+        .map_err(|e| CoreError::Database(format!("cannot encode entity ids: {e}")))?;
+    let mut statement = conn.prepare_cached(
+        "SELECT seq, at, entity_id, action, changes FROM audit_log
+         WHERE entity_type = ?1 AND at >= ?2
+           AND entity_id IN (SELECT value FROM json_each(?3))
+         ORDER BY seq DESC",
+    )?;
+    let rows = statement.query_map(params![entity.code(), since, ids], |row| {
+        entry_from_row(row, entity)
+    })?;
+    Ok(rows.collect::<rusqlite::Result<Vec<_>>>()?)
+}
+
 fn entry_from_row(row: &Row<'_>, entity: EntityKind) -> rusqlite::Result<AuditEntry> {
     let action: String = row.get("action")?;
     let changes: String = row.get("changes")?;

@@ -8,12 +8,14 @@ mod criteria;
 mod draft;
 mod store;
 mod summary;
+mod trend;
 mod verdict;
 
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
 pub use summary::RolloutStatus;
+pub use trend::{ReadinessPoint, ReadinessTrend};
 pub use verdict::{judge, Readiness, Reason, Signal, SignalSource, Verdict};
 
 /// The five groups of go-live criteria.

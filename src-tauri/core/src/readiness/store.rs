@@ -18,7 +18,8 @@ use crate::Result;
 
 const SELECT: &str = "SELECT c.id, c.rollout_id, c.category, c.title, c.owner_id,
         coalesce(p.name, '') AS owner_name, c.owner_role, c.status, c.evidence,
-        c.evidence_link, c.evidence_file, c.hard_gate, c.row_version, c.deleted_at
+        c.evidence_link, c.evidence_file, c.hard_gate, c.row_version, c.deleted_at,
+        c.created_at
     FROM readiness_criteria c LEFT JOIN people p ON p.id = c.owner_id";
 
 /// The order criteria are listed in: by category, then as added.
@@ -34,6 +35,26 @@ pub(super) fn list(conn: &Connection, rollout_id: &str) -> Result<Vec<Criterion>
         "{SELECT} WHERE c.rollout_id = ?1 AND c.deleted_at IS NULL ORDER BY {ORDER_OF_C}"
     ))?;
     let found = statement.query_map(params![rollout_id], from_row)?;
+    Ok(found.collect::<rusqlite::Result<_>>()?)
+}
+
+/// A rollout's criteria, those in the trash too, each with when it was created (UTC
+/// ISO-8601) and whether it is in the trash now: what an earlier day's readiness is
+/// rebuilt from.
+pub(super) fn list_with_trashed(
+    conn: &Connection,
+    rollout_id: &str,
+) -> Result<Vec<(Criterion, String, bool)>> {
+    let mut statement = conn.prepare_cached(&format!(
+        "{SELECT} WHERE c.rollout_id = ?1 ORDER BY {ORDER_OF_C}"
+    ))?;
+    let found = statement.query_map(params![rollout_id], |row| {
+        Ok((
+            from_row(row)?,
+            rows::text(row, "created_at")?.to_owned(),
+            row.get::<_, Option<String>>("deleted_at")?.is_some(),
+        ))
+    })?;
     Ok(found.collect::<rusqlite::Result<_>>()?)
 }
 

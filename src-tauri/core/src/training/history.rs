@@ -12,35 +12,62 @@ use std::collections::HashMap;
 
 use chrono::NaiveDate;
 
-use super::TrainingProgress;
+use super::{trained_percent, RoleCompletion, TrainingProgress};
 
-/// The trained % as of each of `dates`: `required` holds the modules each role needs
-/// with their earliest due date, `done` when each (person, module) was done, `people`
-/// each active person in a role that needs any (id, role id).
-pub(super) fn progress_from(
+/// Completion per role as of each of `dates`: `required` holds the modules each role
+/// needs with their earliest due date, `done` when each (person, module) was done,
+/// `people` each active person in a role that needs any (id, role id), and `roles` every
+/// role (id, name) in the order lines are wanted. Roles with nobody in them are left
+/// out, as [`super::standing::Standing::completion`] leaves them out today.
+pub(super) fn completion_from(
     required: &HashMap<String, HashMap<String, NaiveDate>>,
     done: &HashMap<(String, String), NaiveDate>,
     people: &[(String, String)],
+    roles: &[(String, String)],
     dates: &[NaiveDate],
-) -> Vec<TrainingProgress> {
+) -> Vec<Vec<RoleCompletion>> {
     dates
         .iter()
         .map(|&date| {
-            let (mut trained, mut overdue) = (0, 0);
+            // (people, trained, overdue) per role id.
+            let mut counts: HashMap<&str, (i64, i64, i64)> = HashMap::new();
             for (person, role) in people {
                 let modules = &required[role];
                 let done_by = |module: &String| {
                     done.get(&(person.clone(), module.clone()))
                         .is_some_and(|on| *on <= date)
                 };
-                trained += i64::from(modules.keys().all(done_by));
-                overdue += i64::from(
+                let line = counts.entry(role.as_str()).or_default();
+                line.0 += 1;
+                line.1 += i64::from(modules.keys().all(done_by));
+                line.2 += i64::from(
                     modules
                         .iter()
                         .any(|(module, due)| *due < date && !done_by(module)),
                 );
             }
-            TrainingProgress::new(people.len() as i64, trained, overdue)
+            roles
+                .iter()
+                .filter_map(|(id, name)| {
+                    let (people, trained, overdue) = *counts.get(id.as_str())?;
+                    Some(RoleCompletion {
+                        role_id: id.clone(),
+                        role_name: name.clone(),
+                        people,
+                        trained,
+                        overdue,
+                        percent: trained_percent(trained, people),
+                    })
+                })
+                .collect()
         })
+        .collect()
+}
+
+/// The trained % as of each of `dates`, summed over the roles of [`completion_from`].
+pub(super) fn progress_from(completion: &[Vec<RoleCompletion>]) -> Vec<TrainingProgress> {
+    completion
+        .iter()
+        .map(|roles| TrainingProgress::of_roles(roles))
         .collect()
 }

@@ -20,7 +20,7 @@ use ts_rs::TS;
 pub use due::DueTraining;
 pub use matrix::{MatrixCell, MatrixFilter, MatrixRow, RoleCompletion, TrainingMatrix};
 pub use progress::{trained_percent, TrainingProgress};
-pub(crate) use store::standing::progress_on;
+pub(crate) use store::standing::{completion_on, progress_on};
 pub(crate) use store::{assign_missing_records, complete_in, insert_module, insert_requirement};
 
 /// How a module is delivered.

@@ -36,7 +36,11 @@ pub struct Clinic {
 
 /// Three front-desk staff, one MA, one module required of the front desk by Dec 1.
 pub fn clinic() -> Clinic {
-    let store = Store::open_in_memory().expect("store");
+    clinic_in(Store::open_in_memory().expect("store"))
+}
+
+/// [`clinic`] in a store of the caller's (a file, for tests that also read it raw).
+pub fn clinic_in(store: Store) -> Clinic {
     let role = |name: &str| {
         store
             .list_roles()

@@ -7,9 +7,9 @@ use std::collections::HashMap;
 use chrono::NaiveDate;
 use rusqlite::Connection;
 
-use super::super::history::progress_from;
+use super::super::history::{completion_from, progress_from};
 use super::super::standing::{Loading, Read, Standing};
-use super::super::TrainingProgress;
+use super::super::{RoleCompletion, TrainingProgress};
 use super::{directory, records, requirements};
 use crate::Result;
 
@@ -52,6 +52,16 @@ pub(crate) fn progress_on(
     rollout_id: &str,
     dates: &[NaiveDate],
 ) -> Result<Vec<TrainingProgress>> {
+    Ok(progress_from(&completion_on(conn, rollout_id, dates)?))
+}
+
+/// Completion per role of `rollout_id` as of each of `dates` (in the same order), read
+/// back from the completion dates on the records: what readiness weighed on those days.
+pub(crate) fn completion_on(
+    conn: &Connection,
+    rollout_id: &str,
+    dates: &[NaiveDate],
+) -> Result<Vec<Vec<RoleCompletion>>> {
     // Required modules per role, each with its earliest due date.
     let mut required: HashMap<String, HashMap<String, NaiveDate>> = HashMap::new();
     requirements::each_need(conn, Some(rollout_id), |_, role, module, due| {
@@ -69,5 +79,9 @@ pub(crate) fn progress_on(
             people.push((id.to_owned(), role.to_owned()));
         }
     })?;
-    Ok(progress_from(&required, &done, &people, dates))
+    let mut roles: Vec<(String, String)> = Vec::new();
+    directory::each_role(conn, |id, name| {
+        roles.push((id.to_owned(), name.to_owned()))
+    })?;
+    Ok(completion_from(&required, &done, &people, &roles, dates))
 }

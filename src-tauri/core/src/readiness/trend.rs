@@ -1,0 +1,208 @@
+//! A rollout's readiness score on earlier days, so a report can say whether it is
+//! rising or falling. Nothing is stored for this: each earlier day is rebuilt from what
+//! the records and the audit log already hold, and weighed by the same
+//! [`super::verdict::readiness_from`] as today's verdict —
+//! - criteria as they stood at the end of that day: every later creation, trash,
+//!   restore and change of status, hard gate, title or category recorded in the audit
+//!   log is undone, newest first;
+//! - training as the completion dates on the records say (today's requirements and
+//!   today's people, as [`crate::training`]'s history explains);
+//! - the linked SOPs with the status they had then (later status changes undone; the
+//!   links themselves are taken as they are today, as links keep no history).
+//!
+//! Days before the rollout was created in Rollplan are left out: nothing was tracked.
+
+use chrono::{Duration, NaiveDate};
+use serde::Serialize;
+use ts_rs::TS;
+
+use super::store::list_with_trashed;
+use super::verdict::readiness_from;
+use super::{Criterion, CriterionStatus, ReadinessCategory, Verdict};
+use crate::audit::{entries_since, AuditAction, AuditEntry, EntityKind};
+use crate::metrics::format::full_date;
+use crate::sops::{LinkedSop, SopStatus};
+use crate::training::completion_on;
+use crate::{Result, Store};
+
+/// How many weeks back a trend reaches: a month, the span a sponsor compares against.
+const TREND_WEEKS: i64 = 4;
+
+/// A rollout's readiness on one day.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+pub struct ReadinessPoint {
+    pub on: NaiveDate,
+    pub score: i64,
+    pub verdict: Verdict,
+}
+
+/// Readiness week by week, oldest first; the last point is today's and equals
+/// [`Store::rollout_readiness`] of today.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+pub struct ReadinessTrend {
+    pub points: Vec<ReadinessPoint>,
+    /// One sentence for a reader: "Up 7 points since Nov 8, 2026 (30 → 37)"; empty when there
+    /// is no earlier day to compare with.
+    pub summary: String,
+}
+
+impl ReadinessTrend {
+    fn of(points: Vec<ReadinessPoint>) -> Self {
+        let summary = match (points.first(), points.last()) {
+            (Some(first), Some(last)) if first.on < last.on => {
+                let since = full_date(first.on);
+                let change = last.score - first.score;
+                let points_word = |n: i64| if n.abs() == 1 { "point" } else { "points" };
+                match change {
+                    0 => format!("Unchanged since {since} ({})", last.score),
+                    up if up > 0 => format!(
+                        "Up {up} {} since {since} ({} → {})",
+                        points_word(up),
+                        first.score,
+                        last.score
+                    ),
+                    down => format!(
+                        "Down {} {} since {since} ({} → {})",
+                        -down,
+                        points_word(down),
+                        first.score,
+                        last.score
+                    ),
+                }
+            }
+            _ => String::new(),
+        };
+        Self { points, summary }
+    }
+}
+
+impl Store {
+    /// The rollout's readiness today and on the same weekday of each of the last four
+    /// weeks (those since the rollout was created), rebuilt as the module explains.
+    pub fn readiness_trend(&self, rollout_id: &str, today: NaiveDate) -> Result<ReadinessTrend> {
+        let rollout = self.get_rollout(rollout_id)?;
+        let created_on = rollout.created_at.date_naive();
+        let days: Vec<NaiveDate> = (0..=TREND_WEEKS)
+            .rev()
+            .map(|weeks| today - Duration::weeks(weeks))
+            .filter(|day| *day >= created_on || *day == today)
+            .collect();
+        let Some(&earliest) = days.first() else {
+            return Ok(ReadinessTrend::of(Vec::new()));
+        };
+        let sops = self.sops_for_rollout(rollout_id)?;
+        let (criteria, criterion_entries, sop_entries, completion) = self.read(|conn| {
+            let criteria = list_with_trashed(conn, rollout_id)?;
+            let criterion_ids: Vec<String> = criteria.iter().map(|(c, ..)| c.id.clone()).collect();
+            let sop_ids: Vec<String> = sops.iter().map(|l| l.sop.id.clone()).collect();
+            let since = end_of(earliest);
+            Ok((
+                criteria,
+                entries_since(conn, EntityKind::ReadinessCriterion, &criterion_ids, &since)?,
+                entries_since(conn, EntityKind::Sop, &sop_ids, &since)?,
+                completion_on(conn, rollout_id, &days)?,
+            ))
+        })?;
+        let points = days
+            .iter()
+            .zip(completion)
+            .map(|(&day, roles)| {
+                let cutoff = end_of(day);
+                let later = |entry: &&AuditEntry| entry.at >= cutoff;
+                let criterion_changes: Vec<&AuditEntry> =
+                    criterion_entries.iter().filter(later).collect();
+                let sop_changes: Vec<&AuditEntry> = sop_entries.iter().filter(later).collect();
+                let readiness = readiness_from(
+                    criteria_then(&criteria, &criterion_changes, &cutoff),
+                    &roles,
+                    &sops_then(&sops, &sop_changes),
+                );
+                ReadinessPoint {
+                    on: day,
+                    score: readiness.score,
+                    verdict: readiness.verdict,
+                }
+            })
+            .collect();
+        Ok(ReadinessTrend::of(points))
+    }
+}
+
+/// The first instant after `day`, as the audit log writes instants (UTC ISO-8601, which
+/// sorts as text): a day's state is what stood when it ended.
+fn end_of(day: NaiveDate) -> String {
+    format!("{}T00:00:00.000Z", day + Duration::days(1))
+}
+
+/// The criteria as they stood before `later` (newest first) happened: `criteria` are
+/// today's, trashed ones included, each with its creation instant.
+fn criteria_then(
+    criteria: &[(Criterion, String, bool)],
+    later: &[&AuditEntry],
+    cutoff: &str,
+) -> Vec<Criterion> {
+    criteria
+        .iter()
+        .filter(|(_, created_at, _)| created_at.as_str() < cutoff)
+        .filter_map(|(criterion, _, trashed)| {
+            let mut then = criterion.clone();
+            let mut trashed = *trashed;
+            for entry in later.iter().filter(|e| e.entity_id == criterion.id) {
+                match entry.action {
+                    AuditAction::Create | AuditAction::Purge => return None,
+                    AuditAction::Trash => trashed = false,
+                    AuditAction::Restore => trashed = true,
+                    AuditAction::Update => undo_criterion_changes(&mut then, entry),
+                }
+            }
+            (!trashed).then_some(then)
+        })
+        .collect()
+}
+
+/// Puts back the old value of each field readiness weighs that `entry` changed.
+fn undo_criterion_changes(criterion: &mut Criterion, entry: &AuditEntry) {
+    for change in &entry.changes {
+        let old = change.old.as_deref().unwrap_or_default();
+        match change.field.as_str() {
+            "status" => {
+                if let Some(status) = CriterionStatus::from_code(old) {
+                    criterion.status = status;
+                }
+            }
+            "hard_gate" => criterion.hard_gate = old == "yes",
+            "title" => old.clone_into(&mut criterion.title),
+            "category" => {
+                if let Some(category) = ReadinessCategory::from_code(old) {
+                    criterion.category = category;
+                }
+            }
+            _ => {}
+        }
+    }
+}
+
+/// The linked SOPs with the status each had before `later` (newest first) happened;
+/// an SOP written after then is left out.
+fn sops_then(sops: &[LinkedSop], later: &[&AuditEntry]) -> Vec<LinkedSop> {
+    sops.iter()
+        .filter_map(|linked| {
+            let mut then = linked.clone();
+            for entry in later.iter().filter(|e| e.entity_id == linked.sop.id) {
+                if entry.action == AuditAction::Create {
+                    return None;
+                }
+                let old_status = entry
+                    .changes
+                    .iter()
+                    .find(|c| c.field == "status")
+                    .and_then(|c| c.old.as_deref())
+                    .and_then(SopStatus::from_code);
+                if let Some(status) = old_status {
+                    then.sop.status = status;
+                }
+            }
+            Some(then)
+        })
+        .collect()
+}
