@@ -12,6 +12,7 @@ use rollplan_core::check::{check_file, CheckReport};
 use rollplan_core::{CoreError, Store};
 use serde::Serialize;
 
+use crate::output::say;
 use crate::output::{print_check, print_json, print_table};
 
 /// `backup [--out PATH]`
@@ -23,7 +24,7 @@ pub fn make(store: &Store, out: Option<&Path>, json: bool) -> Result<(), CoreErr
     if json {
         return print_json(&backup);
     }
-    println!(
+    say!(
         "Backed up to {} ({}).",
         backup.path,
         size_text(backup.size_bytes)
@@ -39,10 +40,10 @@ pub fn list(db: &Path, json: bool) -> Result<(), CoreError> {
     }
     let folder = backups_dir(db);
     if backups.is_empty() {
-        println!("No backups yet in {}.", folder.display());
+        say!("No backups yet in {}.", folder.display());
         return Ok(());
     }
-    println!("Backups of {} in {}:", db.display(), folder.display());
+    say!("Backups of {} in {}:", db.display(), folder.display());
     let rows: Vec<Vec<String>> = backups
         .iter()
         .map(|b| {
@@ -70,16 +71,17 @@ pub fn restore(db: &Path, file: &Path, json: bool) -> Result<(), CoreError> {
     if json {
         return print_json(&outcome);
     }
-    println!(
+    say!(
         "Restored {} from {}.",
-        outcome.database, outcome.restored_from
+        outcome.database,
+        outcome.restored_from
     );
     match &outcome.kept {
-        Some(kept) => println!("The database as it was is kept in {}.", kept.path),
-        None => println!("There was no database file before, so nothing needed keeping."),
+        Some(kept) => say!("The database as it was is kept in {}.", kept.path),
+        None => say!("There was no database file before, so nothing needed keeping."),
     }
     if outcome.schema_version < rollplan_core::store::LATEST_SCHEMA_VERSION {
-        println!(
+        say!(
             "The backup is from an earlier version of Rollplan; it is updated the next time \
              it is opened."
         );
@@ -103,18 +105,19 @@ pub fn repair(store: &Store, json: bool) -> Result<(), CoreError> {
         return print_json(&outcome);
     }
     if found.is_empty() {
-        println!("Nothing to repair: every row points at a record that exists.");
+        say!("Nothing to repair: every row points at a record that exists.");
         return Ok(());
     }
     for orphans in &found {
-        println!("{}: {}", orphans.table, orphans.summary);
+        say!("{}: {}", orphans.table, orphans.summary);
     }
     if let Some(backup) = &outcome.backup {
-        println!("Backed up first to {}", backup.path);
+        say!("Backed up first to {}", backup.path);
     }
-    println!(
+    say!(
         "Repaired: {} link(s) cleared, {} row(s) set aside (kept in the quarantined_rows table).",
-        outcome.links_cleared, outcome.rows_set_aside
+        outcome.links_cleared,
+        outcome.rows_set_aside
     );
     Ok(())
 }
@@ -141,8 +144,8 @@ pub fn check(db: &Path, json: bool) -> Result<(), CoreError> {
     } else {
         print_check(&report);
         match &latest {
-            Some(backup) => println!("Latest good backup: {} ({})", backup.path, when(backup)),
-            None => println!("Latest good backup: none"),
+            Some(backup) => say!("Latest good backup: {} ({})", backup.path, when(backup)),
+            None => say!("Latest good backup: none"),
         }
     }
     match refusal {

@@ -8,6 +8,7 @@ use rollplan_core::bundle::{
 };
 use rollplan_core::{CoreError, Store};
 
+use crate::output::say;
 use crate::output::{print_json, print_table};
 
 pub fn import(
@@ -111,13 +112,14 @@ fn print_report(report: &BundleImportReport, file: &Path) {
             Some(BundleResolution::TakeTheirs) => "taking the bundle's",
             None => "needs a choice",
         };
-        println!(
+        say!(
             "Conflict: {} '{}' ({outcome})",
-            conflict.section, conflict.label
+            conflict.section,
+            conflict.label
         );
         for field in &conflict.fields {
             let show = |value: &Option<String>| value.clone().unwrap_or_else(|| "(empty)".into());
-            println!(
+            say!(
                 "  {}: yours {} / bundle {}",
                 field.field,
                 show(&field.old),
@@ -126,14 +128,14 @@ fn print_report(report: &BundleImportReport, file: &Path) {
         }
     }
     for warning in &report.warnings {
-        println!("Note: {warning}");
+        say!("Note: {warning}");
     }
     let verb = if report.written {
         "Imported"
     } else {
         "Would import"
     };
-    println!(
+    say!(
         "{verb} '{}' from {}: {} added, {} updated, {} unchanged, {} conflicts.",
         report.rollout_name,
         file.display(),

@@ -7,6 +7,7 @@ use rollplan_core::demo::{large, seed_sample_clinic, SAMPLE_CLINIC};
 use rollplan_core::{CoreError, Store};
 
 use crate::args::DemoSize;
+use crate::output::say;
 
 pub fn run(
     store: &Store,
@@ -24,7 +25,7 @@ pub fn run(
                 ));
             }
             let seeded = seed_sample_clinic(store, today)?;
-            println!(
+            say!(
                 "Added the sample clinic ({SAMPLE_CLINIC}): {} rollouts in {path}",
                 seeded.len()
             );
@@ -33,12 +34,12 @@ pub fn run(
             let seed = seed.unwrap_or(large::DEFAULT_SEED);
             let started = Instant::now();
             let counts = large::seed_large_workspace(store, seed, today)?;
-            println!(
+            say!(
                 "Added the large workspace (seed {seed}) in {:.1} s to {path}:",
                 started.elapsed().as_secs_f64()
             );
             for (what, count) in counts {
-                println!("  {count:>9}  {what}");
+                say!("  {count:>9}  {what}");
             }
         }
     }

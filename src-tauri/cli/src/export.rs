@@ -15,6 +15,7 @@ use rollplan_core::export::{
 use rollplan_core::{CoreError, Store};
 
 use crate::args::{ExportRollout, ExportSop};
+use crate::output::say;
 
 /// The formats of a rollout export.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
@@ -143,7 +144,7 @@ fn run(store: &Store, request: ExportRequest, today: NaiveDate) -> Result<(), Co
             if count == 1 { "it" } else { "them" }
         )));
     }
-    println!("{}", outcome.summary);
+    say!("{}", outcome.summary);
     Ok(())
 }
 

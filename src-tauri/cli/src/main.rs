@@ -3,6 +3,9 @@
 //! Exit codes: 0 success; 1 bad input or a refused operation (the message on stderr names
 //! the field); 2 an internal fault (disk, database).
 
+// Everything printed goes through `output::say!`, which ends quietly on a closed pipe.
+#![deny(clippy::print_stdout)]
+
 mod args;
 mod backup;
 mod bundle;
@@ -23,6 +26,7 @@ use rollplan_core::paths::resolve_database;
 use rollplan_core::rollouts::RolloutDraft;
 use rollplan_core::{CoreError, Store};
 
+use crate::output::say;
 use args::{
     BackupsCommand, Cli, Command, ImportCommand, PeopleCommand, RolloutsCommand, SopsCommand,
     TemplatesCommand,
@@ -101,7 +105,7 @@ fn run(cli: Cli) -> Result<(), CoreError> {
                 if json {
                     output::print_json(&rollout)
                 } else {
-                    println!("Created rollout '{}' ({})", rollout.name, rollout.id);
+                    say!("Created rollout '{}' ({})", rollout.name, rollout.id);
                     Ok(())
                 }
             }
@@ -126,7 +130,7 @@ fn run(cli: Cli) -> Result<(), CoreError> {
                 return output::print_json(&templates);
             }
             for template in templates {
-                println!("{:<12}  {}", template.name, template.title);
+                say!("{:<12}  {}", template.name, template.title);
             }
             Ok(())
         }
@@ -149,12 +153,14 @@ fn run(cli: Cli) -> Result<(), CoreError> {
                 return output::print_json(&report);
             }
             let verb = if dry_run { "Would import" } else { "Imported" };
-            println!(
+            say!(
                 "{verb} {}: {} tasks, {} dependencies.",
-                report.file, report.tasks_added, report.dependencies_added
+                report.file,
+                report.tasks_added,
+                report.dependencies_added
             );
             if !report.new_phases.is_empty() {
-                println!("New phases: {}", report.new_phases.join(", "));
+                say!("New phases: {}", report.new_phases.join(", "));
             }
             Ok(())
         }

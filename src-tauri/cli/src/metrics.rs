@@ -6,6 +6,7 @@ use rollplan_core::import::read_table;
 use rollplan_core::metrics::MeasurementImportReport;
 use rollplan_core::{CoreError, Store};
 
+use crate::output::say;
 use crate::output::{print_json, print_table};
 
 pub fn import_measurements(
@@ -54,8 +55,11 @@ fn print_report(report: &MeasurementImportReport, dry_run: bool) {
         print_table(&["METRIC", "ADDED", "UPDATED", "SAME", "NOTES"], &rows);
     }
     let verb = if dry_run { "Would import" } else { "Imported" };
-    println!(
+    say!(
         "{verb} {}: {} added, {} updated, {} unchanged.",
-        report.file, report.added, report.updated, report.unchanged
+        report.file,
+        report.added,
+        report.updated,
+        report.unchanged
     );
 }

@@ -8,17 +8,46 @@ use serde::Serialize;
 
 use crate::args::flag_for_field;
 
+/// `println!` for everything the CLI prints to standard output, which ends the program
+/// quietly when whoever reads it has gone (`rollplan-cli sops list | head`): Rust's own
+/// `println!` panics with a backtrace there, as it ignores the pipe signal.
+macro_rules! say {
+    ($($arg:tt)*) => {
+        $crate::output::write_line(format_args!($($arg)*))
+    };
+}
+pub(crate) use say;
+
+/// Writes one line to standard output. A reader that closed the pipe has all it wanted:
+/// exit at once, successfully and silently. Any other failure to write (a full disk
+/// behind a redirect) is said on standard error, with the internal-fault exit code.
+pub fn write_line(line: std::fmt::Arguments<'_>) {
+    use std::io::Write;
+    let mut stdout = std::io::stdout().lock();
+    let written = stdout
+        .write_fmt(line)
+        .and_then(|()| stdout.write_all(b"\n"));
+    match written {
+        Ok(()) => {}
+        Err(error) if error.kind() == std::io::ErrorKind::BrokenPipe => std::process::exit(0),
+        Err(error) => {
+            eprintln!("Could not write the output: {error}");
+            std::process::exit(2)
+        }
+    }
+}
+
 pub fn print_json<T: Serialize>(value: &T) -> Result<(), CoreError> {
     let text = serde_json::to_string_pretty(value)
         .map_err(|e| CoreError::Database(format!("cannot encode JSON: {e}")))?;
-    println!("{text}");
+    say!("{text}");
     Ok(())
 }
 
 /// One line per rollout in aligned columns.
 pub fn print_rollouts(rollouts: &[Rollout], today: NaiveDate) {
     if rollouts.is_empty() {
-        println!("No rollouts.");
+        say!("No rollouts.");
         return;
     }
     let rows: Vec<Vec<String>> = rollouts
@@ -52,7 +81,7 @@ pub fn print_table(header: &[&str], rows: &[Vec<String>]) {
             .zip(&widths)
             .map(|(cell, &width)| format!("{cell:<width$}"))
             .collect();
-        println!("{}", cells.join("  ").trim_end());
+        say!("{}", cells.join("  ").trim_end());
     }
 }
 
@@ -66,37 +95,38 @@ fn go_live_text(rollout: &Rollout, today: NaiveDate) -> String {
 }
 
 pub fn print_check(report: &CheckReport) {
-    println!(
+    say!(
         "Database:       {}",
         report.path.as_deref().unwrap_or("(in memory)")
     );
-    println!(
+    say!(
         "Schema version: {} (this version of Rollplan writes {})",
-        report.schema_version, report.supported_schema_version
+        report.schema_version,
+        report.supported_schema_version
     );
     if report.integrity_problems.is_empty() {
-        println!("Integrity:      ok");
+        say!("Integrity:      ok");
     } else {
-        println!(
+        say!(
             "Integrity:      {} problem(s)",
             report.integrity_problems.len()
         );
         for problem in &report.integrity_problems {
-            println!("  - {problem}");
+            say!("  - {problem}");
         }
     }
-    println!(
+    say!(
         "Foreign keys:   {} violation(s)",
         report.foreign_key_violations
     );
     for orphans in &report.orphaned_rows {
-        println!("  - {}: {}", orphans.table, orphans.summary);
-        println!("    {}", orphans.row_ids.join(", "));
+        say!("  - {}: {}", orphans.table, orphans.summary);
+        say!("    {}", orphans.row_ids.join(", "));
     }
     if !report.orphaned_rows.is_empty() {
-        println!("  `rollplan-cli repair` fixes these after backing the database up.");
+        say!("  `rollplan-cli repair` fixes these after backing the database up.");
     }
-    println!(
+    say!(
         "{}",
         if report.is_healthy() {
             "Healthy."

@@ -7,6 +7,7 @@ use rollplan_core::people::roster::{RejectedRows, RosterMapping, RosterOutcome, 
 use rollplan_core::people::Person;
 use rollplan_core::{CoreError, Store};
 
+use crate::output::say;
 use crate::output::{print_json, print_table};
 
 pub fn list(store: &Store, json: bool, all: bool) -> Result<(), CoreError> {
@@ -15,7 +16,7 @@ pub fn list(store: &Store, json: bool, all: bool) -> Result<(), CoreError> {
         return print_json(&people);
     }
     if people.is_empty() {
-        println!("No people in the directory.");
+        say!("No people in the directory.");
         return Ok(());
     }
     let rows: Vec<Vec<String>> = people.iter().map(person_row).collect();
@@ -88,14 +89,18 @@ fn print_report(report: &RosterReport, dry_run: bool) {
             (Some(column), false) => format!(" — column '{column}': {}", row.detail),
             (None, false) => format!(" — {}", row.detail),
         };
-        println!("row {:>4}  {:<6}  {}{}", row.line, what, row.name, detail);
+        say!("row {:>4}  {:<6}  {}{}", row.line, what, row.name, detail);
     }
     let verb = if dry_run { "Would import" } else { "Imported" };
-    println!(
+    say!(
         "{verb} {}: {} added, {} updated, {} unchanged, {} rejected.",
-        report.file, report.added, report.updated, report.unchanged, report.rejected
+        report.file,
+        report.added,
+        report.updated,
+        report.unchanged,
+        report.rejected
     );
     if !report.new_roles.is_empty() {
-        println!("New roles: {}", report.new_roles.join(", "));
+        say!("New roles: {}", report.new_roles.join(", "));
     }
 }

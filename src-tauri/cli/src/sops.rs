@@ -3,6 +3,7 @@
 use chrono::NaiveDate;
 use rollplan_core::{CoreError, Store};
 
+use crate::output::say;
 use crate::output::{print_json, print_table};
 
 pub fn list(
@@ -19,7 +20,7 @@ pub fn list(
         return print_json(&sops);
     }
     if sops.is_empty() {
-        println!(
+        say!(
             "{}",
             if due_within.is_some() {
                 "No SOPs due for review."
@@ -70,12 +71,12 @@ pub fn in_force(store: &Store, code: &str, on: NaiveDate, json: bool) -> Result<
         return print_json(&revision);
     }
     let Some(revision) = revision else {
-        println!("No approved version of {} was in force on {on}.", sop.code);
+        say!("No approved version of {} was in force on {on}.", sop.code);
         return Ok(());
     };
     let approved = &revision.snapshot;
-    println!("{} {}", approved.code, approved.title);
-    println!(
+    say!("{} {}", approved.code, approved.title);
+    say!(
         "Version {} in force on {on}: effective {}, approved by {} on {}.",
         revision.version,
         revision.effective_date,
@@ -86,16 +87,16 @@ pub fn in_force(store: &Store, code: &str, on: NaiveDate, json: bool) -> Result<
             .unwrap_or(&revision.approved_at)
     );
     for (number, step) in approved.steps.iter().enumerate() {
-        println!("  {}. {}: {}", number + 1, step.role, step.instruction);
+        say!("  {}. {}: {}", number + 1, step.role, step.instruction);
         if !step.quality_check.is_empty() {
-            println!("     Check: {}", step.quality_check);
+            say!("     Check: {}", step.quality_check);
         }
     }
     if approved.exceptions.is_empty() {
-        println!("No exceptions are written down for this procedure.");
+        say!("No exceptions are written down for this procedure.");
     }
     for exception in &approved.exceptions {
-        println!("  If {}: {}", exception.trigger, exception.action);
+        say!("  If {}: {}", exception.trigger, exception.action);
     }
     Ok(())
 }

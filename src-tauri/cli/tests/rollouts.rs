@@ -6,7 +6,7 @@
 
 mod common;
 
-use common::{cli, stderr, stdout};
+use common::{cli, demo, stderr, stdout};
 
 #[test]
 fn create_then_list_sees_the_rollout_as_text_and_json() {
@@ -155,4 +155,36 @@ fn a_newer_database_is_refused_with_exit_1() {
         "{}",
         stderr(&output)
     );
+}
+
+/// `rollplan-cli sops list | head` must end quietly: a reader that closes the pipe has
+/// all it wanted. The read end is closed before the CLI starts, so its first line meets
+/// a closed pipe every time.
+#[test]
+fn printing_into_a_closed_pipe_ends_quietly() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = demo(dir.path());
+    for args in [
+        &["sops", "list"][..],
+        &["rollouts", "list", "--json"][..],
+        &["people", "list"][..],
+    ] {
+        let (reader, writer) = std::io::pipe().expect("a pipe");
+        drop(reader);
+        let output = std::process::Command::new(env!("CARGO_BIN_EXE_rollplan-cli"))
+            .arg("--db")
+            .arg(&db)
+            .args(args)
+            .env_remove("ROLLPLAN_DB")
+            .stdout(writer)
+            .stderr(std::process::Stdio::piped())
+            .output()
+            .expect("rollplan-cli runs");
+        assert_eq!(
+            (output.status.code(), stderr(&output)),
+            (Some(0), String::new()),
+            "`{}` into a closed pipe ends at once, successfully and silently",
+            args.join(" ")
+        );
+    }
 }
