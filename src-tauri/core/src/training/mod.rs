@@ -18,6 +18,7 @@ use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
 pub use due::DueTraining;
+pub(crate) use matrix::completion_in;
 pub use matrix::{MatrixCell, MatrixFilter, MatrixRow, RoleCompletion, TrainingMatrix};
 pub use progress::{trained_percent, TrainingProgress};
 pub(crate) use store::standing::{completion_on, progress_on};
