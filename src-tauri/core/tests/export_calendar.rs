@@ -133,14 +133,7 @@ fn many_training_dues_on_one_day_become_one_event_listing_them() {
         .find(|r| r.name == "Front desk")
         .expect("seeded role")
         .id;
-    let titles = [
-        "Check-in",
-        "Eligibility",
-        "Copays",
-        "Portal sign-up",
-        "Scanning",
-    ];
-    for title in titles {
+    let require = |title: &str| {
         let module = f
             .store
             .create_training_module(&ModuleDraft {
@@ -153,6 +146,16 @@ fn many_training_dues_on_one_day_become_one_event_listing_them() {
         f.store
             .add_requirement(&f.rollout, &role, &module.id, "2027-03-12")
             .expect("requirement");
+    };
+    let titles = [
+        "Check-in",
+        "Eligibility",
+        "Copays",
+        "Portal sign-up",
+        "Scanning",
+    ];
+    for title in titles {
+        require(title);
     }
     let events = events(&f);
     let on_the_day: Vec<&Value> = events
@@ -193,5 +196,20 @@ fn many_training_dues_on_one_day_become_one_event_listing_them() {
             .iter()
             .any(|e| e["start"] == "2027-03-08" && e["uid"] != folded["uid"]),
         "a day with one due keeps its own event"
+    );
+
+    require("Referrals");
+    let after = self::events(&f);
+    let refolded = event(&after, folded["uid"].as_str().expect("uid"));
+    assert!(
+        refolded["sequence"].as_i64() > folded["sequence"].as_i64(),
+        "a due joining the day raises the event's SEQUENCE: {folded} then {refolded}"
+    );
+    assert!(
+        refolded["description"]
+            .as_str()
+            .expect("description")
+            .contains("Front desk: Referrals"),
+        "and the event lists it: {refolded}"
     );
 }

@@ -115,8 +115,10 @@ pub fn rollout_ics(report: &RolloutReport, stamp: DateTime<Utc>) -> String {
 
 /// One event per training due date, or one per day where more than
 /// [`MAX_SEPARATE_DUES`] fall on it. The folded event's UID names the rollout and the
-/// day, so a newer export updates it; its SEQUENCE and LAST-MODIFIED are the highest of
-/// the dues it lists, so a change to any of them updates it.
+/// day, so a newer export updates it. Its LAST-MODIFIED is the latest of the dues it
+/// lists; its SEQUENCE adds up theirs and counts them, so it rises when any of them
+/// changes and when a due joins the day — the highest of theirs alone would stay put
+/// when a new one (at 0) is added.
 fn training_events(report: &RolloutReport) -> Vec<Event> {
     let rollout = &report.rollout;
     let mut by_day: BTreeMap<NaiveDate, Vec<&Requirement>> = BTreeMap::new();
@@ -158,7 +160,7 @@ fn training_events(report: &RolloutReport) -> Vec<Event> {
         )];
         for requirement in &dues {
             let (s, m) = revision(report, requirement.row_version, requirement.updated_at);
-            sequence = sequence.max(s);
+            sequence += s + 1;
             last_modified = last_modified.max(m);
             lines.push(format!(
                 "- {}: {}",
