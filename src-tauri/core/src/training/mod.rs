@@ -13,7 +13,7 @@ mod requirements;
 mod standing;
 mod store;
 
-use chrono::NaiveDate;
+use chrono::{DateTime, NaiveDate, Utc};
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
@@ -100,6 +100,10 @@ pub struct Requirement {
     pub module_id: String,
     pub module_title: String,
     pub due_date: NaiveDate,
+    /// When the requirement last changed: a calendar export's LAST-MODIFIED.
+    pub updated_at: DateTime<Utc>,
+    /// Rises with every change: a calendar export's SEQUENCE.
+    pub row_version: i64,
 }
 
 /// One person's record for one module.
