@@ -10,9 +10,13 @@
 use chrono::{Days, NaiveDate};
 
 use super::{colour, px, shorten, DateScale};
+
+mod legend;
+
 use crate::export::text::{date_long, html_escape};
 use crate::export::RolloutReport;
 use crate::plan::{Task, TaskKind, TaskStatus};
+use legend::legend;
 
 const WIDTH: f64 = 960.0;
 const LABEL_WIDTH: f64 = 270.0;
@@ -299,7 +303,7 @@ fn diamond(svg: &mut String, x: f64, middle: f64, fill: &str, slipped: bool, too
 
 /// Slipped work is outlined with a dashed line: told apart by its pattern as well as by
 /// its colour.
-fn slipped_stroke() -> String {
+pub(super) fn slipped_stroke() -> String {
     format!(
         r#" stroke="{}" stroke-width="2" stroke-dasharray="3 2""#,
         colour::SLIPPED
@@ -370,75 +374,4 @@ fn marker_line(
         r#"<line x1="{x}" y1="16" x2="{x}" y2="{b}" stroke="{stroke}" stroke-width="1.5"{dash}/><text x="{x}" y="25" dx="{dx}" font-size="10" font-weight="600" fill="{stroke}" text-anchor="{anchor}">{label}</text>"#,
         b = px(bottom),
     ));
-}
-
-/// The legend: a swatch drawn as in the chart beside each word.
-fn legend(svg: &mut String, top: f64) {
-    let y = top + 6.0;
-    let mut x = 4.0;
-    for (kind, text) in [
-        (Swatch::Done, "phase: share done"),
-        (Swatch::ToDo, "phase: still to do"),
-        (Swatch::Milestone, "milestone"),
-        (Swatch::Critical, "critical path"),
-        (Swatch::Slipped, "slipped (dashed)"),
-        (Swatch::Today, "today"),
-        (Swatch::GoLive, "go-live"),
-    ] {
-        svg.push_str(&swatch(kind, x, y));
-        svg.push_str(&format!(
-            r#"<text x="{}" y="{}" font-size="10" fill="{}">{text}</text>"#,
-            px(x + 22.0),
-            px(y + 4.0),
-            colour::MUTED
-        ));
-        x += 34.0 + text.chars().count() as f64 * 5.4;
-    }
-}
-
-#[derive(Clone, Copy)]
-enum Swatch {
-    Done,
-    ToDo,
-    Milestone,
-    Critical,
-    Slipped,
-    Today,
-    GoLive,
-}
-
-fn swatch(kind: Swatch, x: f64, y: f64) -> String {
-    let bar = |fill: &str, opacity: &str, extra: &str| {
-        format!(
-            r#"<rect x="{}" y="{}" width="16" height="9" rx="2" fill="{fill}" fill-opacity="{opacity}"{extra}/>"#,
-            px(x),
-            px(y - 4.5)
-        )
-    };
-    let line = |stroke: &str, dash: &str| {
-        format!(
-            r#"<line x1="{a}" y1="{t}" x2="{a}" y2="{b}" stroke="{stroke}" stroke-width="1.5"{dash}/>"#,
-            a = px(x + 8.0),
-            t = px(y - 6.0),
-            b = px(y + 6.0),
-        )
-    };
-    match kind {
-        Swatch::Done => bar(colour::SERIES, "1", ""),
-        Swatch::ToDo => bar(
-            colour::SERIES,
-            "0.25",
-            &format!(r#" stroke="{}""#, colour::SERIES),
-        ),
-        Swatch::Milestone => format!(
-            r#"<path d="M{} {} l5 5 l-5 5 l-5 -5 z" fill="{}"/>"#,
-            px(x + 8.0),
-            px(y - 5.0),
-            colour::INK
-        ),
-        Swatch::Critical => bar(colour::CRITICAL, "1", ""),
-        Swatch::Slipped => bar("#ffffff", "1", &slipped_stroke()),
-        Swatch::Today => line(colour::TODAY, r#" stroke-dasharray="4 3""#),
-        Swatch::GoLive => line(colour::GO_LIVE, ""),
-    }
 }
