@@ -23,7 +23,7 @@ const LABEL_WIDTH: f64 = 270.0;
 const ROW: f64 = 20.0;
 const HEADER: f64 = 32.0;
 const LEGEND: f64 = 30.0;
-const LABEL_CHARS: usize = 40;
+const LABEL_CHARS: usize = 44;
 
 /// One row of the drawing.
 enum Row<'a> {
