@@ -271,7 +271,7 @@ pub enum ImportCommand {
         /// The task list (.csv or .xlsx) with title, phase, owner, start, due, status and
         /// depends-on columns.
         file: PathBuf,
-        /// The rollout's id.
+        /// The rollout's id or name (a unique part of the name will do).
         #[arg(long, value_name = "ID")]
         rollout: String,
         /// Check the file and say what would be imported; write nothing.
@@ -287,7 +287,7 @@ pub enum ImportCommand {
         /// note and source. "12%" and "12" both mean 12 %; a column of fractions (0.12)
         /// reads as percentages; a date that already has a value gets the file's.
         file: PathBuf,
-        /// The rollout's id.
+        /// The rollout's id or name (a unique part of the name will do).
         #[arg(long, value_name = "ID")]
         rollout: String,
         /// Check the file and say what would be imported; write nothing.

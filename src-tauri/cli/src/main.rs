@@ -144,6 +144,7 @@ fn run(cli: Cli) -> Result<(), CoreError> {
                 },
         } => {
             let table = rollplan_core::import::read_table(&file)?;
+            let rollout = store.find_rollout(&rollout)?.id;
             let report = if dry_run {
                 store.preview_task_import(&rollout, &table)?
             } else {
@@ -172,7 +173,10 @@ fn run(cli: Cli) -> Result<(), CoreError> {
                     dry_run,
                     json,
                 },
-        } => metrics::import_measurements(&store, &file, &rollout, dry_run, json),
+        } => {
+            let rollout = store.find_rollout(&rollout)?.id;
+            metrics::import_measurements(&store, &file, &rollout, dry_run, json)
+        }
         Command::Sops { command } => match command {
             SopsCommand::List { due_within, json } => sops::list(&store, due_within, json, today()),
             SopsCommand::InForce { code, on, json } => {

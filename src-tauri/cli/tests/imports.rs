@@ -78,7 +78,11 @@ fn a_task_list_imports_and_a_bad_one_names_row_and_column() {
         "{}",
         stdout(&dry)
     );
-    let imported = cli(&db, &["import", "tasks", path, "--rollout", &id, "--json"]);
+    // By name, as `export` takes it.
+    let imported = cli(
+        &db,
+        &["import", "tasks", path, "--rollout", "ehr", "--json"],
+    );
     assert_eq!(imported.status.code(), Some(0), "{}", stderr(&imported));
     let report: serde_json::Value = serde_json::from_slice(&imported.stdout).expect("valid JSON");
     assert_eq!(report["tasks_added"], 2);
@@ -195,5 +199,55 @@ fn measurements_import_and_a_bad_file_names_row_and_column() {
         stderr(&refused).contains("bad.csv, row 2, column 'Value': 'about 12' is not a number"),
         "{}",
         stderr(&refused)
+    );
+}
+
+#[test]
+fn rollout_takes_a_unique_part_of_the_name_and_an_ambiguous_one_lists_the_matches() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let db = dir.path().join("rollplan.db");
+    for name in ["EHR go-live: Riverside", "EHR go-live: Northgate"] {
+        assert_eq!(
+            cli(&db, &["rollouts", "create", "--name", name])
+                .status
+                .code(),
+            Some(0)
+        );
+    }
+    let plan = dir.path().join("plan.csv");
+    std::fs::write(&plan, "Task,Start,Finish\nBuild,2026-11-02,2026-11-20\n").expect("write");
+    let path = plan.to_str().expect("path");
+    let unique = cli(
+        &db,
+        &[
+            "import",
+            "tasks",
+            path,
+            "--rollout",
+            "northgate",
+            "--dry-run",
+        ],
+    );
+    assert_eq!(unique.status.code(), Some(0), "{}", stderr(&unique));
+    let ambiguous = cli(
+        &db,
+        &["import", "tasks", path, "--rollout", "go-live", "--dry-run"],
+    );
+    assert_eq!(ambiguous.status.code(), Some(1));
+    assert!(
+        stderr(&ambiguous).contains("'EHR go-live: Riverside'")
+            && stderr(&ambiguous).contains("'EHR go-live: Northgate'"),
+        "names every match: {}",
+        stderr(&ambiguous)
+    );
+    let measurements = cli(
+        &db,
+        &["import", "measurements", path, "--rollout", "nowhere"],
+    );
+    assert_eq!(
+        measurements.status.code(),
+        Some(1),
+        "{}",
+        stderr(&measurements)
     );
 }

@@ -7,7 +7,7 @@
 
 mod bundle_common;
 
-use bundle_common::{clinic, content, empty_db, export, row_counts, Db};
+use bundle_common::{clinic, content, empty_db, export, row_counts, sample_day, Db};
 use rollplan_core::bundle::{BundleResolution, BundleResolutions};
 use rollplan_core::metrics::Metric;
 use rollplan_core::workspace::{RiskDraft, RiskStatus};
@@ -310,5 +310,98 @@ fn a_record_in_the_local_trash_stays_there_untouched_and_is_reported() {
         counts,
         row_counts(&target.path),
         "nothing was written for it, not even an audit row"
+    );
+}
+
+/// A bundle exported without people carries no training records: importing it must not
+/// change the verdict silently. The preview says what will read differently and why;
+/// with people, nothing differs and nothing is said.
+#[test]
+fn the_preview_says_when_the_verdict_will_read_differently_and_why() {
+    let (source, ehr) = clinic();
+    let sent = source
+        .store
+        .rollout_readiness(&ehr, sample_day())
+        .expect("sender's readiness");
+
+    let target = empty_db();
+    let preview = target
+        .store
+        .preview_bundle_import(
+            &export(&source.store, &ehr, false),
+            &BundleResolutions::default(),
+        )
+        .expect("preview");
+    let change = preview
+        .readiness_change
+        .expect("without people, training reads differently here");
+    assert_eq!(
+        (
+            change.sent_verdict,
+            change.sent_score,
+            change.sent_trained,
+            change.sent_people
+        ),
+        (
+            sent.verdict,
+            sent.score,
+            sent.training.trained,
+            sent.training.people
+        ),
+        "the bundle carries what the sender saw"
+    );
+    let imported = target
+        .store
+        .import_bundle(
+            &export(&source.store, &ehr, false),
+            &BundleResolutions::default(),
+        )
+        .expect("import");
+    let here = target
+        .store
+        .rollout_readiness(&ehr, sample_day())
+        .expect("readiness here");
+    assert_eq!(
+        (change.verdict, change.score, change.trained, change.people),
+        (
+            here.verdict,
+            here.score,
+            here.training.trained,
+            here.training.people
+        ),
+        "the preview foretold exactly what the import gives"
+    );
+    assert_ne!(
+        (change.score, change.trained),
+        (change.sent_score, change.sent_trained),
+        "the sample clinic's training shows the difference"
+    );
+    assert!(
+        change.explanation.contains("sent without people")
+            && change.explanation.contains(&format!(
+                "where the sender had {} of {}",
+                sent.training.trained, sent.training.people
+            ))
+            && change.explanation.contains(&format!("{}/100", sent.score)),
+        "says what changes and why: {}",
+        change.explanation
+    );
+    assert!(
+        preview.warnings.contains(&change.explanation)
+            && imported.warnings.contains(&change.explanation),
+        "the preview and the import both warn"
+    );
+
+    let with_people = empty_db();
+    let preview = with_people
+        .store
+        .preview_bundle_import(
+            &export(&source.store, &ehr, true),
+            &BundleResolutions::default(),
+        )
+        .expect("preview");
+    assert_eq!(
+        preview.readiness_change, None,
+        "with people the rollout reads here as the sender saw it"
     );
 }

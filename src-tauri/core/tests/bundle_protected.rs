@@ -15,7 +15,9 @@ fn sample_bundle() -> (Store, String) {
     let today = NaiveDate::from_ymd_opt(2026, 11, 29).expect("date");
     rollplan_core::demo::seed_sample_clinic(&store, today).expect("demo");
     let rollout = store.find_rollout("SMS appointment").expect("rollout");
-    let bundle = store.export_bundle(&rollout.id, false).expect("bundle");
+    let bundle = store
+        .export_bundle(&rollout.id, false, today)
+        .expect("bundle");
     (store, bundle_to_json(&bundle).expect("json"))
 }
 

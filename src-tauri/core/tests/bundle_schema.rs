@@ -121,7 +121,7 @@ fn exported_bundles_of_the_sample_clinic_match_the_schema() {
     for rollout in &rollouts {
         for include_people in [false, true] {
             let bundle = store
-                .export_bundle(&rollout.id, include_people)
+                .export_bundle(&rollout.id, include_people, today)
                 .expect("export");
             let json: Value =
                 serde_json::from_str(&bundle_to_json(&bundle).expect("json")).expect("parse");
@@ -143,7 +143,9 @@ fn the_validator_catches_what_the_schema_forbids() {
     let rollout = rollplan_core::demo::seed_sample_clinic(&store, today)
         .expect("demo")
         .remove(0);
-    let bundle = store.export_bundle(&rollout.id, false).expect("export");
+    let bundle = store
+        .export_bundle(&rollout.id, false, today)
+        .expect("export");
     let mut json: Value =
         serde_json::from_str(&bundle_to_json(&bundle).expect("json")).expect("parse");
     json["tasks"][0]["status"] = Value::from("urgent");

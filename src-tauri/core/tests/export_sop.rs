@@ -61,9 +61,9 @@ fn sop_docx_holds_the_header_numbered_steps_and_exceptions() {
         "Effective Feb 15, 2027",
         "Approved by Dr. Ortiz",
         "Next review Feb 15, 2028",
-        "1. Front desk: Mark the opt-out in the PM system",
+        "Front desk: Mark the opt-out in the PM system",
         "Check: Opt-out flag shows",
-        "2. Lead: Review opt-outs weekly",
+        "Lead: Review opt-outs weekly",
         "When Do Escalate to Within Evidence",
         "Patient asks twice Call the vendor Practice manager same day Ticket number",
     ] {

@@ -55,6 +55,14 @@ fn first_row(rows: &[Vec<String>]) -> HashMap<String, String> {
         .collect()
 }
 
+/// A list of fields (name in the first column, value in the second), by name.
+fn fields(rows: &[Vec<String>]) -> HashMap<String, String> {
+    rows.iter()
+        .skip(1)
+        .filter_map(|row| Some((row.first()?.clone(), row.get(1)?.clone())))
+        .collect()
+}
+
 fn sheet_rows(book: &mut Xlsx<std::io::Cursor<Vec<u8>>>, name: &str) -> Vec<Vec<String>> {
     book.worksheet_range(name)
         .expect("sheet")
@@ -260,11 +268,11 @@ fn every_export_shows_the_same_figures_as_the_screens() {
             rollout_xlsx(&full).expect("xlsx"),
         ))
         .expect("a workbook");
-        for (format, table) in [
-            ("CSV", csv_rows(&csv["rollout.csv"])),
-            ("XLSX", sheet_rows(&mut book, "rollout")),
+        // The workbook lists the rollout's fields down its sheet, one per row.
+        for (format, row) in [
+            ("CSV", first_row(&csv_rows(&csv["rollout.csv"]))),
+            ("XLSX", fields(&sheet_rows(&mut book, "rollout"))),
         ] {
-            let row = first_row(&table);
             assert_eq!(
                 row["Trained %"],
                 home.training.percent.to_string(),
@@ -281,6 +289,17 @@ fn every_export_shows_the_same_figures_as_the_screens() {
                 "{format} readiness score"
             );
         }
+        let summary = fields(&sheet_rows(&mut book, "Summary"));
+        assert_eq!(
+            summary["Fully trained"],
+            home.training.percent.to_string(),
+            "the workbook's summary trained %"
+        );
+        assert_eq!(
+            summary["Readiness score"],
+            home.score.to_string(),
+            "the workbook's summary readiness score"
+        );
         for (format, table) in [
             ("CSV", csv_rows(&csv["metrics.csv"])),
             ("XLSX", sheet_rows(&mut book, "metrics")),

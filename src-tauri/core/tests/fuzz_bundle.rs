@@ -34,7 +34,7 @@ fn sample_bundle() -> &'static str {
             .into_iter()
             .find(|r| r.kind == RolloutKind::EhrGoLive)
             .expect("an EHR go-live");
-        bundle_to_json(&store.export_bundle(&ehr.id, true).expect("export")).expect("json")
+        bundle_to_json(&store.export_bundle(&ehr.id, true, today).expect("export")).expect("json")
     })
 }
 

@@ -28,6 +28,7 @@ const report: BundleImportReport = {
     { key: 'tasks/b', section: 'tasks', id: 'b', label: 'Go-live', fields: [], can_take_theirs: true, resolution: null },
   ],
   warnings: [],
+  readiness_change: null,
 };
 
 describe('export choices', () => {

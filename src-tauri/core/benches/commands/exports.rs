@@ -76,12 +76,12 @@ pub fn run(bench: &mut Bench, store: &Store, at: &Landmarks) {
         drop(export::phi_check(&report));
         drop(export::rollout_ics(&report, stamp));
     });
-    let bundle = bundle_to_json(&store.export_bundle(rollout, false).unwrap())
+    let bundle = bundle_to_json(&store.export_bundle(rollout, false, today).unwrap())
         .unwrap()
         .len();
     bench.sized("bundle (.rollplan)", Budget::None, Some(bundle), || {
         drop(export::phi_check(&document()));
-        drop(bundle_to_json(&store.export_bundle(rollout, false).unwrap()).unwrap());
+        drop(bundle_to_json(&store.export_bundle(rollout, false, today).unwrap()).unwrap());
     });
 
     // Beside them, for scale: the longest SOP typeset as a PDF.

@@ -3,6 +3,7 @@
 
 use std::collections::BTreeSet;
 
+use chrono::NaiveDate;
 use rusqlite::Connection;
 
 use super::format::*;
@@ -11,6 +12,7 @@ use super::queries::{
     LIVE_IN_ROLLOUT, RECORDS_OF_REQUIRED_MODULES, REQUIRED_MODULES, TRAINEES,
 };
 use super::record::{load_by_id, load_where, Record};
+use crate::readiness::readiness_in;
 use crate::time::{now, timestamp_text};
 use crate::{CoreError, Result, Store};
 
@@ -18,12 +20,24 @@ impl Store {
     /// The rollout and everything it links to, ready to be written as a `.rollplan`
     /// file. People travel as names and roles unless `include_people`, which adds their
     /// directory fields and their training records for the rollout's modules.
-    pub fn export_bundle(&self, rollout_id: &str, include_people: bool) -> Result<Bundle> {
-        self.read(|conn| read_bundle(conn, rollout_id, include_people))
+    /// The bundle also carries the readiness the sender sees `today`, so an import can
+    /// say what will read differently on the other side.
+    pub fn export_bundle(
+        &self,
+        rollout_id: &str,
+        include_people: bool,
+        today: NaiveDate,
+    ) -> Result<Bundle> {
+        self.read(|conn| read_bundle(conn, rollout_id, include_people, today))
     }
 }
 
-fn read_bundle(conn: &Connection, rollout_id: &str, include_people: bool) -> Result<Bundle> {
+fn read_bundle(
+    conn: &Connection,
+    rollout_id: &str,
+    include_people: bool,
+    today: NaiveDate,
+) -> Result<Bundle> {
     let rollout = load_where::<BundleRollout>(conn, LIVE_BY_ID, rollout_id)?
         .pop()
         .ok_or_else(|| CoreError::NotFound {
@@ -74,6 +88,10 @@ fn read_bundle(conn: &Connection, rollout_id: &str, include_people: bool) -> Res
         roles: Vec::new(),
         people: Vec::new(),
         training_records: Vec::new(),
+        readiness_as_sent: Some(SentReadiness::of(
+            &readiness_in(conn, rollout_id, today)?,
+            today,
+        )),
     };
     add_people(conn, &mut bundle, rollout_id)?;
     Ok(bundle)

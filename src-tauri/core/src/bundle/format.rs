@@ -50,6 +50,24 @@ pub struct Bundle {
     pub people: Vec<BundlePerson>,
     /// Empty unless `include_people`.
     pub training_records: Vec<BundleTrainingRecord>,
+    /// The readiness the sender saw when writing the bundle, so an import can say
+    /// whether, and why, the rollout will read differently here. Bundles written before
+    /// it existed have none.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub readiness_as_sent: Option<SentReadiness>,
+}
+
+/// A rollout's readiness as its sender saw it on the day the bundle was written.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct SentReadiness {
+    pub as_of: NaiveDate,
+    pub verdict: crate::readiness::Verdict,
+    pub score: i64,
+    /// People in required roles and how many of them were fully trained.
+    pub people: i64,
+    pub trained: i64,
+    /// The hard gates not met, by label ("Front desk training").
+    pub blocking: Vec<String>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]

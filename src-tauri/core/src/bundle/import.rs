@@ -11,6 +11,7 @@ use super::parse::parse_bundle;
 use super::record::{differences, insert, load_by_id, update, Record};
 use super::references::check_references;
 use super::report::{BundleConflict, BundleImportReport, BundleResolution, BundleResolutions};
+use super::verdict::readiness_change;
 use crate::audit::{self, AuditAction, FieldChange};
 use crate::time::{now, timestamp_text};
 use crate::{CoreError, Result, Store};
@@ -85,7 +86,11 @@ fn merge(
     merge.section(&bundle.sop_revisions)?;
     merge_sop_links(&mut merge, &bundle.sops)?;
 
-    let report = merge.report;
+    let mut report = merge.report;
+    if let Some(change) = readiness_change(tx, &bundle)? {
+        report.warnings.push(change.explanation.clone());
+        report.readiness_change = Some(change);
+    }
     let unresolved: Vec<String> = report
         .unresolved()
         .map(|c| format!("{} '{}'", c.section, c.label))

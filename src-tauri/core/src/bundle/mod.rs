@@ -22,6 +22,7 @@ mod records;
 mod references;
 mod report;
 mod sealed;
+mod verdict;
 
 pub use format::*;
 pub use parse::{bundle_text, read_bundle_bytes, read_bundle_file, MAX_BUNDLE_BYTES};
@@ -31,6 +32,7 @@ pub use report::{
 pub use sealed::{
     is_protected, needs_passphrase, protect_bundle, unprotect_bundle, MIN_PASSPHRASE_CHARS,
 };
+pub use verdict::ReadinessChange;
 
 use crate::{CoreError, Result};
 

@@ -20,6 +20,9 @@ pub struct BundleImportReport {
     pub conflicts: Vec<BundleConflict>,
     /// Things the user should know that did not stop the import.
     pub warnings: Vec<String>,
+    /// How the rollout's readiness will read here unlike what the sender saw (its
+    /// explanation is also among the warnings); `None` when they agree.
+    pub readiness_change: Option<super::ReadinessChange>,
 }
 
 /// How many of a section's records were added, left alone or overwritten.

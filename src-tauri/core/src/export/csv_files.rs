@@ -1,6 +1,8 @@
 //! The report as CSV: one file per table, in a folder or in one zip file. Text cells
 //! that a spreadsheet would run as a formula are defused ([`spreadsheet_safe`]); dates
-//! are ISO.
+//! are ISO. Every file starts with a UTF-8 byte-order mark: without it Excel and
+//! LibreOffice's default import read the file in a legacy code page and turn "—" or "é"
+//! into "â€”" and "Ã©". Our own imports skip the mark.
 
 use std::io::Write;
 use std::path::{Path, PathBuf};
@@ -14,9 +16,13 @@ use super::text::{date_iso, spreadsheet_safe};
 use super::RolloutReport;
 use crate::{CoreError, Result};
 
-/// One table as CSV text (UTF-8, a header row, `\n` line ends as RFC 4180 readers accept).
+/// The UTF-8 byte-order mark every file starts with.
+pub const UTF8_BOM: &[u8] = b"\xEF\xBB\xBF";
+
+/// One table as CSV text (a byte-order mark, UTF-8, a header row, `\n` line ends as RFC
+/// 4180 readers accept).
 pub fn table_csv(table: &ExportTable) -> Result<Vec<u8>> {
-    let mut writer = csv::Writer::from_writer(Vec::new());
+    let mut writer = csv::Writer::from_writer(UTF8_BOM.to_vec());
     let fault = |e: csv::Error| CoreError::Database(format!("cannot write CSV: {e}"));
     writer.write_record(&table.headers).map_err(fault)?;
     for row in &table.rows {

@@ -32,6 +32,6 @@ pub use request::{
     size_text, ExportDetail, ExportFormat, ExportOutcome, ExportRequest, ExportStage, ExportSubject,
 };
 pub use run::{check_export, export_file_name, run_export};
-pub use sop::{sop_docx, sop_html, sop_markdown, SopDocument};
+pub use sop::{sop_docx, sop_html, sop_markdown, version_standing, SopDocument, VersionStanding};
 pub use summary::{ExecutiveSummary, SummaryItem, SummaryPart, SummaryTag, SummaryTone};
 pub use xlsx::rollout_xlsx;

@@ -159,7 +159,8 @@ fn render_rollout(
         ExportFormat::Csv => (super::rollout_csv_zip(report)?, None),
         ExportFormat::Ics => (super::rollout_ics(report, now).into_bytes(), None),
         ExportFormat::Bundle => {
-            let bundle = store.export_bundle(&report.rollout.id, request.include_people)?;
+            let bundle =
+                store.export_bundle(&report.rollout.id, request.include_people, report.as_of)?;
             let people = if request.include_people {
                 "people with their directory fields and training records"
             } else {

@@ -30,6 +30,8 @@ struct Sheet {
     status: String,
     approved: bool,
     effective: String,
+    /// The draft notice; empty for an approved version.
+    notice: String,
     approved_by: String,
     owner: String,
     next_review: String,
@@ -40,20 +42,15 @@ struct Sheet {
 }
 
 fn sheet(sop: &Sop, approval: Option<&Revision>) -> Sheet {
+    let standing = crate::export::version_standing(sop, approval.map(|a| a.effective_date));
     Sheet {
         code: sop.code.clone(),
         title: sop.title.clone(),
         version: sop.version,
-        status: if approval.is_some() {
-            SopStatus::Approved.label().to_owned()
-        } else {
-            sop.status.label().to_owned()
-        },
-        approved: approval.is_some(),
-        effective: approval.map_or_else(
-            || "Not yet approved".to_owned(),
-            |a| day(Some(a.effective_date)),
-        ),
+        status: standing.status,
+        approved: standing.approved,
+        effective: standing.effective,
+        notice: standing.notice,
         approved_by: approval.map_or_else(|| "—".to_owned(), |a| a.approved_by.clone()),
         owner: if sop.owner.is_empty() {
             "—".to_owned()

@@ -16,6 +16,7 @@ use ts_rs::TS;
 
 pub use summary::RolloutStatus;
 pub use trend::{ReadinessPoint, ReadinessTrend};
+pub(crate) use verdict::readiness_in;
 pub use verdict::{judge, Readiness, Reason, Signal, SignalSource, Verdict};
 
 /// The five groups of go-live criteria.

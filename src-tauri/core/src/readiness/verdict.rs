@@ -1,12 +1,13 @@
 //! The verdict: a readiness score and go / no-go with its reasons, judged from signals.
 
 use chrono::NaiveDate;
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
 use super::{Criterion, CriterionStatus, ReadinessCategory};
-use crate::sops::{LinkedSop, SopStatus};
-use crate::training::{RoleCompletion, TrainingProgress};
+use crate::sops::{linked_sops_in, LinkedSop, SopStatus};
+use crate::store::Conn;
+use crate::training::{completion_in, RoleCompletion, TrainingProgress};
 use crate::{Result, Store};
 
 /// Where a signal comes from.
@@ -33,7 +34,7 @@ pub struct Signal {
     pub detail: String,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, TS)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
 #[serde(rename_all = "snake_case")]
 pub enum Verdict {
     Go,
@@ -203,13 +204,18 @@ fn sop_state(status: SopStatus) -> (CriterionStatus, f64) {
 impl Store {
     /// A rollout's readiness from its criteria, its training completion and its SOPs.
     pub fn rollout_readiness(&self, rollout_id: &str, today: NaiveDate) -> Result<Readiness> {
-        let completion = self.rollout_training_completion(rollout_id, today)?;
-        Ok(readiness_from(
-            self.list_criteria(rollout_id)?,
-            &completion,
-            &self.sops_for_rollout(rollout_id)?,
-        ))
+        self.read(|conn| readiness_in(conn, rollout_id, today))
     }
+}
+
+/// [`Store::rollout_readiness`] inside a caller's transaction: a bundle import weighs
+/// the rollout it is about to write with it.
+pub(crate) fn readiness_in(conn: &Conn, rollout_id: &str, today: NaiveDate) -> Result<Readiness> {
+    Ok(readiness_from(
+        super::store::list(conn, rollout_id)?,
+        &completion_in(conn, rollout_id, today)?,
+        &linked_sops_in(conn, rollout_id)?,
+    ))
 }
 
 /// The verdict from a rollout's criteria (in list order), training completion and linked

@@ -1,7 +1,7 @@
 //! The library as a list: reading SOPs, finding one by code, the trash, and deleting a
 //! trashed SOP for good. Editing is `edit.rs`; the SQL is in `store/`.
 
-use chrono::NaiveDate;
+use chrono::{DateTime, NaiveDate, Utc};
 use serde::Serialize;
 use ts_rs::TS;
 
@@ -32,6 +32,11 @@ pub struct SopSummary {
 impl Store {
     pub fn get_sop(&self, id: &str) -> Result<Sop> {
         self.read(|conn| store::fetch(conn, id))
+    }
+
+    /// When an SOP was created and last changed, as a document's properties give them.
+    pub fn sop_times(&self, id: &str) -> Result<(DateTime<Utc>, DateTime<Utc>)> {
+        self.read(|conn| store::times(conn, id))
     }
 
     /// The SOP (not in the trash) with this code, whatever its case.

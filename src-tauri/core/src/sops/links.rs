@@ -12,6 +12,7 @@ use super::store::sops::fetch;
 use super::store::Tx;
 use crate::audit::{self, AuditAction, ChangeSet, EntityKind};
 use crate::rollouts::fetch_rollout;
+use crate::store::Conn;
 use crate::time::{now, timestamp_text};
 use crate::{CoreError, Result, Store};
 
@@ -93,14 +94,7 @@ impl Store {
 
     /// The SOPs a rollout introduces or changes (not those in the trash), by code.
     pub fn sops_for_rollout(&self, rollout_id: &str) -> Result<Vec<LinkedSop>> {
-        let linked = self.read(|conn| store::linked_sops(conn, rollout_id))?;
-        Ok(linked
-            .into_iter()
-            .map(|(relation, sop)| LinkedSop {
-                relation,
-                sop: summary(&sop),
-            })
-            .collect())
+        self.read(|conn| linked_sops_in(conn, rollout_id))
     }
 
     /// The rollouts (not in the trash) that introduce or change an SOP, soonest go-live
@@ -108,6 +102,17 @@ impl Store {
     pub fn rollouts_for_sop(&self, sop_id: &str) -> Result<Vec<LinkedRollout>> {
         self.read(|conn| store::linked_rollouts(conn, sop_id))
     }
+}
+
+/// [`Store::sops_for_rollout`] inside a caller's transaction.
+pub(crate) fn linked_sops_in(conn: &Conn, rollout_id: &str) -> Result<Vec<LinkedSop>> {
+    Ok(store::linked_sops(conn, rollout_id)?
+        .into_iter()
+        .map(|(relation, sop)| LinkedSop {
+            relation,
+            sop: summary(&sop),
+        })
+        .collect())
 }
 
 /// Links (or relinks) an SOP to a rollout inside a caller's transaction.

@@ -24,7 +24,7 @@ use ts_rs::TS;
 pub use diff::{diff_sops, ChangeKind, ExceptionChange, FieldDifference, SopDiff, StepChange};
 pub(crate) use edit::{insert_sop, update_in};
 pub use library::SopSummary;
-pub(crate) use links::insert_link;
+pub(crate) use links::{insert_link, linked_sops_in};
 pub use links::{LinkedRollout, LinkedSop, SopRelation};
 pub use review::add_months;
 pub(crate) use revisions::approve_in;

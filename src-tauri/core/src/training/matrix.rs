@@ -187,12 +187,21 @@ impl Store {
         rollout_id: &str,
         today: NaiveDate,
     ) -> Result<Vec<RoleCompletion>> {
-        let standing = self.read(|conn| standing::load(conn, Some(rollout_id), Read::DoneOnly))?;
-        // Only this rollout's requirements were read: it is the first and only one, or
-        // there is none (no requirements, or the rollout is in the trash).
-        Ok(match standing.rollouts.is_empty() {
-            true => Vec::new(),
-            false => standing.completion(0, today),
-        })
+        self.read(|conn| completion_in(conn, rollout_id, today))
     }
+}
+
+/// [`Store::rollout_training_completion`] inside a caller's transaction.
+pub(crate) fn completion_in(
+    conn: &crate::store::Conn,
+    rollout_id: &str,
+    today: NaiveDate,
+) -> Result<Vec<RoleCompletion>> {
+    let standing = standing::load(conn, Some(rollout_id), Read::DoneOnly)?;
+    // Only this rollout's requirements were read: it is the first and only one, or
+    // there is none (no requirements, or the rollout is in the trash).
+    Ok(match standing.rollouts.is_empty() {
+        true => Vec::new(),
+        false => standing.completion(0, today),
+    })
 }

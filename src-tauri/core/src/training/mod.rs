@@ -13,11 +13,12 @@ mod requirements;
 mod standing;
 mod store;
 
-use chrono::NaiveDate;
+use chrono::{DateTime, NaiveDate, Utc};
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
 pub use due::DueTraining;
+pub(crate) use matrix::completion_in;
 pub use matrix::{MatrixCell, MatrixFilter, MatrixRow, RoleCompletion, TrainingMatrix};
 pub use progress::{trained_percent, TrainingProgress};
 pub(crate) use store::standing::{completion_on, progress_on};
@@ -99,6 +100,10 @@ pub struct Requirement {
     pub module_id: String,
     pub module_title: String,
     pub due_date: NaiveDate,
+    /// When the requirement last changed: a calendar export's LAST-MODIFIED.
+    pub updated_at: DateTime<Utc>,
+    /// Rises with every change: a calendar export's SEQUENCE.
+    pub row_version: i64,
 }
 
 /// One person's record for one module.

@@ -1,7 +1,7 @@
 //! The communications plan: who hears what, through which channel, when, from whom —
 //! and whether it went out. The overview shows what is coming up and what is overdue.
 
-use chrono::NaiveDate;
+use chrono::{DateTime, NaiveDate, Utc};
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
@@ -27,6 +27,8 @@ pub struct Communication {
     pub owner_name: String,
     /// When it went out; `None` while not sent.
     pub sent_on: Option<NaiveDate>,
+    /// When it last changed: a calendar export's LAST-MODIFIED.
+    pub updated_at: DateTime<Utc>,
     pub row_version: i64,
 }
 

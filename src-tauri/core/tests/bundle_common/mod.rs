@@ -35,11 +35,15 @@ pub fn empty_db() -> Db {
     }
 }
 
+/// The day the sample clinic is seeded and its bundles are written.
+pub fn sample_day() -> NaiveDate {
+    NaiveDate::from_ymd_opt(2026, 9, 1).expect("date")
+}
+
 /// The sample clinic, and the id of its EHR go-live.
 pub fn clinic() -> (Db, String) {
     let db = empty_db();
-    let today = NaiveDate::from_ymd_opt(2026, 9, 1).expect("date");
-    let rollouts = rollplan_core::demo::seed_sample_clinic(&db.store, today).expect("demo");
+    let rollouts = rollplan_core::demo::seed_sample_clinic(&db.store, sample_day()).expect("demo");
     let ehr = rollouts
         .into_iter()
         .find(|r| r.kind == RolloutKind::EhrGoLive)
@@ -49,7 +53,7 @@ pub fn clinic() -> (Db, String) {
 
 pub fn export(store: &Store, rollout: &str, include_people: bool) -> String {
     let bundle = store
-        .export_bundle(rollout, include_people)
+        .export_bundle(rollout, include_people, sample_day())
         .expect("export");
     bundle_to_json(&bundle).expect("json")
 }

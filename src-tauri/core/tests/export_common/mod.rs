@@ -365,3 +365,21 @@ pub fn pdf_text_and_pages(pdf: &[u8]) -> (String, usize) {
         .unwrap_or(0);
     (String::from_utf8_lossy(&text.stdout).into_owned(), pages)
 }
+
+/// Runs `script` with the system Python, which has the independent readers (openpyxl,
+/// python-docx, icalendar; the `python3` on PATH may not), passing `args`, and reads the
+/// JSON it prints.
+pub fn python(script: &str, args: &[&std::path::Path]) -> serde_json::Value {
+    let out = std::process::Command::new("/usr/bin/python3")
+        .arg("-c")
+        .arg(script)
+        .args(args)
+        .output()
+        .expect("/usr/bin/python3 runs (scripts/setup.sh --test installs its readers)");
+    assert!(
+        out.status.success(),
+        "the Python reader failed: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    serde_json::from_slice(&out.stdout).expect("the reader prints JSON")
+}

@@ -15,4 +15,8 @@ channel: string, message: string, send_on: string, owner_id: string | null, owne
 /**
  * When it went out; `None` while not sent.
  */
-sent_on: string | null, row_version: number, };
+sent_on: string | null, 
+/**
+ * When it last changed: a calendar export's LAST-MODIFIED.
+ */
+updated_at: string, row_version: number, };

@@ -3,4 +3,12 @@
 /**
  * A role needing a module for a rollout, by a date.
  */
-export type Requirement = { id: string, rollout_id: string, role_id: string, role_name: string, module_id: string, module_title: string, due_date: string, };
+export type Requirement = { id: string, rollout_id: string, role_id: string, role_name: string, module_id: string, module_title: string, due_date: string, 
+/**
+ * When the requirement last changed: a calendar export's LAST-MODIFIED.
+ */
+updated_at: string, 
+/**
+ * Rises with every change: a calendar export's SEQUENCE.
+ */
+row_version: number, };

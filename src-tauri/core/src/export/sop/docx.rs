@@ -1,6 +1,7 @@
-//! An SOP as a Word document (DOCX).
+//! An SOP as a Word document (DOCX): the body here, the parts around it (numbering,
+//! header and footer, properties) in `docx_parts.rs`.
 //!
-//! A DOCX is a zip of a few XML parts. Writing the five parts we need with `zip` (already
+//! A DOCX is a zip of a few XML parts. Writing the parts we need with `zip` (already
 //! in the build through `rust_xlsxwriter`) keeps the build as it is; the maintained DOCX
 //! crates bring image and XML stacks we would not use. The document uses Word's built-in
 //! Title and Heading styles (declared in styles.xml) so the navigation pane and a table of
@@ -11,38 +12,42 @@ use std::io::Write;
 use zip::write::SimpleFileOptions;
 use zip::{CompressionMethod, ZipWriter};
 
+use super::docx_parts::{
+    core_xml, footer_xml, header_xml, APP, CONTENT_TYPES, DOCUMENT_RELS, NUMBERING, PACKAGE_RELS,
+    STEP_NUMBERING,
+};
 use super::SopDocument;
 use crate::{CoreError, Result};
-
-const CONTENT_TYPES: &str = r#"<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
-<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/><Override PartName="/word/document.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"/><Override PartName="/word/styles.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.styles+xml"/></Types>"#;
-
-const PACKAGE_RELS: &str = r#"<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
-<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="word/document.xml"/></Relationships>"#;
-
-const DOCUMENT_RELS: &str = r#"<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
-<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/styles" Target="styles.xml"/></Relationships>"#;
 
 const STYLES: &str = r#"<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
 <w:styles xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:docDefaults><w:rPrDefault><w:rPr><w:rFonts w:ascii="Calibri" w:hAnsi="Calibri" w:cs="Calibri"/><w:sz w:val="22"/></w:rPr></w:rPrDefault><w:pPrDefault><w:pPr><w:spacing w:after="120"/></w:pPr></w:pPrDefault></w:docDefaults><w:style w:type="paragraph" w:default="1" w:styleId="Normal"><w:name w:val="Normal"/></w:style><w:style w:type="paragraph" w:styleId="Title"><w:name w:val="Title"/><w:basedOn w:val="Normal"/><w:pPr><w:spacing w:after="240"/></w:pPr><w:rPr><w:b/><w:sz w:val="40"/></w:rPr></w:style><w:style w:type="paragraph" w:styleId="Heading1"><w:name w:val="heading 1"/><w:basedOn w:val="Normal"/><w:pPr><w:keepNext/><w:spacing w:before="360" w:after="120"/><w:outlineLvl w:val="0"/></w:pPr><w:rPr><w:b/><w:color w:val="0F766E"/><w:sz w:val="28"/></w:rPr></w:style></w:styles>"#;
 
 const DOCUMENT_OPEN: &str = r#"<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
-<w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:body>"#;
+<w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"><w:body>"#;
 
-/// Letter with one-inch margins; the table widths below are in fiftieths of a percent.
-const DOCUMENT_CLOSE: &str = r#"<w:sectPr><w:pgSz w:w="12240" w:h="15840"/><w:pgMar w:top="1440" w:right="1440" w:bottom="1440" w:left="1440" w:header="720" w:footer="720" w:gutter="0"/></w:sectPr></w:body></w:document>"#;
+/// Letter with one-inch margins, the header and footer of `docx_parts.rs` on every
+/// page; the table widths below are in fiftieths of a percent.
+const DOCUMENT_CLOSE: &str = r#"<w:sectPr><w:headerReference w:type="default" r:id="rId3"/><w:footerReference w:type="default" r:id="rId4"/><w:pgSz w:w="12240" w:h="15840"/><w:pgMar w:top="1440" w:right="1440" w:bottom="1440" w:left="1440" w:header="720" w:footer="720" w:gutter="0"/></w:sectPr></w:body></w:document>"#;
 
 /// The SOP as DOCX bytes.
 pub fn sop_docx(document: &SopDocument) -> Result<Vec<u8>> {
     let xml = document_xml(document);
+    let header = header_xml(document);
+    let footer = footer_xml(document);
+    let core = core_xml(document);
     let fault = |e: String| CoreError::Database(format!("cannot write the DOCX: {e}"));
     let mut zip = ZipWriter::new(std::io::Cursor::new(Vec::new()));
     let options = SimpleFileOptions::default().compression_method(CompressionMethod::Deflated);
     for (name, body) in [
         ("[Content_Types].xml", CONTENT_TYPES),
         ("_rels/.rels", PACKAGE_RELS),
+        ("docProps/core.xml", core.as_str()),
+        ("docProps/app.xml", APP),
         ("word/_rels/document.xml.rels", DOCUMENT_RELS),
         ("word/styles.xml", STYLES),
+        ("word/numbering.xml", NUMBERING),
+        ("word/header1.xml", header.as_str()),
+        ("word/footer1.xml", footer.as_str()),
         ("word/document.xml", xml.as_str()),
     ] {
         zip.start_file(name, options)
@@ -61,6 +66,21 @@ pub(crate) fn document_xml(document: &SopDocument) -> String {
         "Title",
         &[Run::plain(&format!("{} — {}", sop.code, sop.title))],
     ));
+    let notice = document.standing().notice;
+    if !notice.is_empty() {
+        // The draft mark: bold red in a red box, where the reader looks first.
+        let side = |s: &str| {
+            format!("<w:{s} w:val=\"single\" w:sz=\"12\" w:space=\"4\" w:color=\"B42318\"/>")
+        };
+        let sides: String = ["top", "left", "bottom", "right"]
+            .iter()
+            .map(|s| side(s))
+            .collect();
+        body.push_str(&format!(
+            "<w:p><w:pPr><w:pBdr>{sides}</w:pBdr></w:pPr><w:r><w:rPr><w:b/><w:color w:val=\"B42318\"/></w:rPr><w:t xml:space=\"preserve\">{}</w:t></w:r></w:p>",
+            xml_escape(&notice)
+        ));
+    }
     let header: Vec<Vec<String>> = document
         .header()
         .into_iter()
@@ -74,15 +94,16 @@ pub(crate) fn document_xml(document: &SopDocument) -> String {
         }
     }
     body.push_str(&paragraph("Heading1", &[Run::plain("Steps")]));
-    for (n, step) in sop.steps.iter().enumerate() {
-        body.push_str(&paragraph(
-            "",
-            &[
-                Run::bold(&format!("{}. ", n + 1)),
-                Run::bold(&format!("{}: ", step.role)),
-                Run::plain(&step.instruction),
-            ],
-        ));
+    for step in &sop.steps {
+        // A real list item: Word numbers it and renumbers when a step is added.
+        let runs: String = [
+            Run::bold(&format!("{}: ", step.role)),
+            Run::plain(&step.instruction),
+        ]
+        .iter()
+        .map(Run::xml)
+        .collect();
+        body.push_str(&format!("<w:p><w:pPr>{STEP_NUMBERING}</w:pPr>{runs}</w:p>"));
         if !step.quality_check.trim().is_empty() {
             body.push_str(&indented(&[Run::italic(&format!(
                 "Check: {}",
@@ -235,7 +256,7 @@ fn table(headers: &[&str], rows: &[Vec<String>], widths: &[u32]) -> String {
 
 /// Text safe in XML: the five entities escaped, and characters XML 1.0 forbids dropped
 /// (a stray control character pasted from another app would make Word refuse the file).
-fn xml_escape(text: &str) -> String {
+pub(super) fn xml_escape(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
     for c in text.chars() {
         match c {

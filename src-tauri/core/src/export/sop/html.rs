@@ -8,7 +8,7 @@ main{max-width:820px;margin:0 auto;padding:32px 28px}h1{font-size:26px;margin:0 
 h2{font-size:18px;margin:28px 0 8px;border-bottom:2px solid #0f766e;padding-bottom:4px}\
 table{width:100%;border-collapse:collapse;font-size:13px;margin:8px 0}th,td{text-align:left;vertical-align:top;padding:5px 8px;border:1px solid #d9dee4;overflow-wrap:anywhere}\
 th{background:#f5f7fa}table.header th{width:160px}ol.steps{padding-left:24px}ol.steps li{margin:0 0 10px;break-inside:avoid}\
-.role{font-weight:700}.check{color:#92400e;font-size:13px}.pre{white-space:pre-wrap}\
+.draft{border:2px solid #b42318;color:#b42318;font-weight:700;padding:8px 12px;margin:0 0 12px}.role{font-weight:700}.check{color:#92400e;font-size:13px}.pre{white-space:pre-wrap}\
 footer{max-width:820px;margin:0 auto;padding:8px 28px;border-top:1px solid #d9dee4;color:#616e7c;font-size:11px}\
 @page{margin:16mm}@media print{main{padding:0}tr{break-inside:avoid}h2{break-after:avoid}}";
 
@@ -18,12 +18,20 @@ pub fn sop_html(document: &SopDocument) -> String {
     let mut out = format!(
         "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n\
          <meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; style-src 'unsafe-inline'\">\n\
-         <title>{} {}</title>\n<style>{STYLE}</style>\n</head>\n<body>\n<main>\n<h1>{} — {}</h1>\n<table class=\"header\">",
+         <title>{} {}</title>\n<style>{STYLE}</style>\n</head>\n<body>\n<main>\n<h1>{} — {}</h1>\n",
         e(&sop.code),
         e(&sop.title),
         e(&sop.code),
         e(&sop.title)
     );
+    let standing = document.standing();
+    if !standing.notice.is_empty() {
+        out.push_str(&format!(
+            "<p class=\"draft\" role=\"note\">{}</p>\n",
+            e(&standing.notice)
+        ));
+    }
+    out.push_str("<table class=\"header\">");
     for (label, value) in document.header() {
         out.push_str(&format!("<tr><th>{label}</th><td>{}</td></tr>", e(&value)));
     }
@@ -70,7 +78,7 @@ pub fn sop_html(document: &SopDocument) -> String {
         "</main>\n<footer>{} v{} · {} · exported from Rollplan</footer>\n</body>\n</html>\n",
         e(&sop.code),
         sop.version,
-        sop.status.label()
+        e(&standing.status)
     ));
     out
 }

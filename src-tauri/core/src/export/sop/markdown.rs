@@ -8,11 +8,12 @@ use crate::export::text::markdown_escape as m;
 /// The SOP as a Markdown document.
 pub fn sop_markdown(document: &SopDocument) -> String {
     let sop = &document.sop;
-    let mut out = format!(
-        "# {} — {}\n\n| Field | Value |\n| --- | --- |\n",
-        m(&sop.code),
-        m(&sop.title)
-    );
+    let mut out = format!("# {} — {}\n\n", m(&sop.code), m(&sop.title));
+    let standing = document.standing();
+    if !standing.notice.is_empty() {
+        let _ = writeln!(out, "> **{}**\n", m(&standing.notice));
+    }
+    out.push_str("| Field | Value |\n| --- | --- |\n");
     for (label, value) in document.header() {
         let _ = writeln!(out, "| {label} | {} |", m(&value));
     }

@@ -1,5 +1,6 @@
 //! The report as plain tables — one per kind of entity — for the spreadsheet formats.
-//! CSV and XLSX render the same tables, so a column added here appears in both.
+//! CSV and XLSX render the same tables, so a column added here appears in both; the
+//! workbook also opens on a summary sheet ([`summary_table`]).
 
 use chrono::NaiveDate;
 
@@ -38,6 +39,9 @@ pub struct ExportTable {
 }
 
 mod rows;
+mod summary;
+
+pub use summary::summary_table;
 
 use rows::{criteria, measurements, metrics, rollout, stakeholders, tasks};
 

@@ -133,12 +133,12 @@ pub(super) fn metrics(report: &RolloutReport) -> ExportTable {
             "Definition",
             "Numerator",
             "Denominator",
-            "Unit",
             "Direction",
             "Indicator",
             "Data source",
             "Cadence",
             "Owner",
+            "Unit",
             "Baseline",
             "Baseline date",
             "Target",
@@ -162,12 +162,13 @@ pub(super) fn metrics(report: &RolloutReport) -> ExportTable {
                 Cell::text(&def.definition),
                 Cell::text(&def.numerator),
                 Cell::text(&def.denominator),
-                Cell::text(def.unit.label()),
                 Cell::text(def.direction.label()),
                 Cell::text(def.indicator.label()),
                 Cell::text(&def.data_source),
                 Cell::text(def.cadence.label()),
                 Cell::text(&def.owner_name),
+                // Beside the values it qualifies: they mix percents, minutes and days.
+                Cell::text(def.unit.label()),
                 Cell::number(def.baseline.map(|b| b.value)),
                 Cell::date(def.baseline.map(|b| b.date)),
                 Cell::number(def.target.map(|t| t.value)),
@@ -197,17 +198,20 @@ pub(super) fn metrics(report: &RolloutReport) -> ExportTable {
     )
 }
 
-/// Columns match `import measurements` (metric, date, value, note, source).
+/// The columns `import measurements` reads (metric, date, value, note, source; it finds
+/// them by header), with each value's unit beside it: one sheet mixes percents, minutes
+/// and days.
 pub(super) fn measurements(report: &RolloutReport) -> ExportTable {
     table(
         "measurements",
-        &["Metric", "Date", "Value", "Note", "Source"],
+        &["Metric", "Date", "Value", "Unit", "Note", "Source"],
         report.metrics.iter().flat_map(|m| {
             m.measurements.iter().map(|v| {
                 vec![
                     Cell::text(&m.chart.metric.name),
                     Cell::Date(v.measured_on),
                     Cell::Number(v.value),
+                    Cell::text(m.chart.metric.unit.label()),
                     Cell::text(&v.note),
                     Cell::text(&v.source),
                 ]

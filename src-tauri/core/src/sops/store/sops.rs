@@ -2,7 +2,7 @@
 //! `children.rs`). Reads come back whole, with the latest approved version and the
 //! next review date worked out.
 
-use chrono::NaiveDate;
+use chrono::{DateTime, NaiveDate, Utc};
 use rusqlite::{params, Connection, OptionalExtension, Row, Transaction};
 
 use super::children;
@@ -44,6 +44,22 @@ pub(crate) fn fetch(conn: &Connection, id: &str) -> Result<Sop> {
     )?;
     (sop.steps, sop.exceptions) = children::load(conn, id)?;
     Ok(sop)
+}
+
+/// When the SOP `id` was created and last changed.
+pub(crate) fn times(conn: &Connection, id: &str) -> Result<(DateTime<Utc>, DateTime<Utc>)> {
+    rows::fetch_by_id(
+        conn,
+        "SELECT created_at, updated_at FROM sops WHERE id = ?1",
+        id,
+        "SOP",
+        |row| {
+            Ok((
+                rows::required_timestamp(row, "created_at")?,
+                rows::required_timestamp(row, "updated_at")?,
+            ))
+        },
+    )
 }
 
 /// Whether the SOP `id` is in the trash.

@@ -11,7 +11,7 @@ use crate::time::date_text;
 use crate::Result;
 
 const COLUMNS: &str = "q.id, q.rollout_id, q.role_id, r.name AS role_name, q.module_id, \
-     m.title AS module_title, q.due_date";
+     m.title AS module_title, q.due_date, q.updated_at, q.row_version";
 const FROM: &str = "training_requirements q JOIN roles r ON r.id = q.role_id \
      JOIN training_modules m ON m.id = q.module_id";
 
@@ -133,5 +133,7 @@ fn from_row(row: &Row<'_>) -> rusqlite::Result<Requirement> {
         module_id: row.get("module_id")?,
         module_title: row.get("module_title")?,
         due_date: rows::date(row, "due_date")?.ok_or_else(|| rows::unreadable("due_date"))?,
+        updated_at: rows::required_timestamp(row, "updated_at")?,
+        row_version: row.get("row_version")?,
     })
 }

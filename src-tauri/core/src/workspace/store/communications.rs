@@ -17,7 +17,7 @@ impl Table for Communication {
     const NOUN: &'static str = "Communication";
     const ENTITY: EntityKind = EntityKind::Communication;
     const SELECT: &'static str = "SELECT c.id, c.rollout_id, c.audience, c.channel, c.message,
-        c.send_on, c.owner_id, coalesce(p.name, '') AS owner_name, c.sent_on, c.row_version,
+        c.send_on, c.owner_id, coalesce(p.name, '') AS owner_name, c.sent_on, c.updated_at, c.row_version,
         c.deleted_at
     FROM communications c LEFT JOIN people p ON p.id = c.owner_id";
     const ALIAS: &'static str = "c";
@@ -48,6 +48,7 @@ impl Table for Communication {
             owner_id: row.get("owner_id")?,
             owner_name: row.get("owner_name")?,
             sent_on: rows::date(row, "sent_on")?,
+            updated_at: rows::required_timestamp(row, "updated_at")?,
             row_version: row.get("row_version")?,
         })
     }
