@@ -16,7 +16,7 @@ use rollplan_core::backup::{Backup, BackupReason, RestoreOutcome};
 use rollplan_core::bundle::{BundleImportReport, BundleResolution, BundleResolutions};
 use rollplan_core::check::CheckReport;
 use rollplan_core::export::{
-    ExportFormat, ExportOutcome, ExportStage, ExportSubject, PhiHit, PhiKind,
+    ExportDetail, ExportFormat, ExportOutcome, ExportStage, ExportSubject, PhiHit, PhiKind,
 };
 use rollplan_core::metrics::{
     Measurement, MeasurementDraft, MeasurementImportReport, Metric, MetricChart, MetricDraft,
@@ -109,6 +109,7 @@ fn export_all(dir: &Path) {
         RolloutTemplate::export_all(&config),
         PhiHit::export_all(&config),
         ExportFormat::export_all(&config),
+        ExportDetail::export_all(&config),
         ExportSubject::export_all(&config),
         ExportStage::export_all(&config),
         ExportOutcome::export_all(&config),

@@ -59,6 +59,27 @@ describe('Sharing a rollout', { concurrency: false }, () => {
     });
   });
 
+  it('exports a summary PDF of two pages when the panel is asked for the summary only', async () => {
+    const session = await app.launch();
+    await app.step('export-summary', async () => {
+      await (await session.waitForText('.sidebar a', 'SMS appointment')).click();
+      await (await session.waitForText('header button', 'Export…')).click();
+      await (await session.waitFind('input[name="export-format"][value="pdf"]')).click();
+      await session.waitForText('dialog label', 'The two-page executive summary only.');
+      await (await session.waitFind('input[name="export-detail"][value="summary"]')).click();
+      await (await session.waitForText('dialog button.primary', 'Export…')).click();
+      await session.waitForText('dialog [role="status"]', 'Saved', 30000);
+      const file = join(exports, 'SMS appointment reminders.pdf');
+      const info = execFileSync('pdfinfo', [file], { encoding: 'utf8' });
+      const pages = Number(/^Pages:\s+(\d+)/m.exec(info)?.[1]);
+      assert.ok(pages >= 1 && pages <= 2, `the summary is at most two pages, got ${pages}`);
+      const text = execFileSync('pdftotext', [file, '-'], { encoding: 'utf8' });
+      assert.match(text, /ROLLOUT REPORT/, 'the cover heading reads as words');
+      assert.doesNotMatch(text, /Contents/, 'the summary alone has no contents or sections');
+      await (await session.waitForText('dialog button', 'Done')).click();
+    });
+  });
+
   it('imports a colleague’s bundle, showing the difference and taking theirs', async () => {
     // The colleague's copy of the SMS pilot, with one task renamed.
     cli('export', 'SMS appointment', '--format', 'bundle', '--out', bundle);

@@ -149,6 +149,9 @@ pub struct ExportRollout {
     /// file's first line), for sharing by email.
     #[arg(long, value_name = "FILE")]
     pub passphrase_file: Option<PathBuf>,
+    /// With --format pdf, html or md: how much the report holds.
+    #[arg(long, value_enum, default_value = "standard")]
+    pub detail: crate::export::Detail,
 }
 
 #[derive(Args)]

@@ -10,7 +10,7 @@ use std::path::Path;
 use chrono::{NaiveDate, Utc};
 use clap::ValueEnum;
 use rollplan_core::export::{
-    run_export, ExportFormat, ExportOutcome, ExportRequest, ExportSubject,
+    run_export, ExportDetail, ExportFormat, ExportOutcome, ExportRequest, ExportSubject,
 };
 use rollplan_core::{CoreError, Store};
 
@@ -34,6 +34,28 @@ pub enum RolloutFormat {
     Ics,
     /// A .rollplan bundle another Rollplan user can import.
     Bundle,
+}
+
+/// How much a rollout report (PDF, HTML, Markdown) holds; the other formats ignore it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum Detail {
+    /// The two-page executive summary only.
+    Summary,
+    /// The summary, contents and every section; a big plan summarised by phase,
+    /// milestones, critical path and the work that needs someone now.
+    Standard,
+    /// Standard plus an appendix with every task and the task-by-task timeline.
+    Everything,
+}
+
+impl From<Detail> for ExportDetail {
+    fn from(detail: Detail) -> Self {
+        match detail {
+            Detail::Summary => ExportDetail::Summary,
+            Detail::Standard => ExportDetail::Standard,
+            Detail::Everything => ExportDetail::Everything,
+        }
+    }
 }
 
 /// The formats of an SOP export.
@@ -83,6 +105,7 @@ pub fn rollout(store: &Store, request: &ExportRollout, today: NaiveDate) -> Resu
             overwrite: request.overwrite,
             include_people: request.include_people,
             passphrase: crate::bundle::passphrase_from(request.passphrase_file.as_deref())?,
+            detail: request.detail.into(),
         },
         today,
     )
@@ -101,6 +124,7 @@ pub fn sop(store: &Store, request: &ExportSop, today: NaiveDate) -> Result<(), C
             overwrite: request.overwrite,
             include_people: false,
             passphrase: None,
+            detail: ExportDetail::default(),
         },
         today,
     )
@@ -127,6 +151,7 @@ pub fn library(
             overwrite,
             include_people: false,
             passphrase: None,
+            detail: ExportDetail::default(),
         },
         today,
     )

@@ -60,6 +60,93 @@ fn every_rollout_format_exports_by_name() {
         .starts_with("BEGIN:VCALENDAR\r\n"));
 }
 
+/// Pages of a PDF, through poppler's pdfinfo.
+fn pdf_pages(path: &std::path::Path) -> usize {
+    let info = std::process::Command::new("pdfinfo")
+        .arg(path)
+        .output()
+        .expect("pdfinfo runs");
+    String::from_utf8_lossy(&info.stdout)
+        .lines()
+        .find_map(|l| {
+            l.strip_prefix("Pages:")
+                .map(|n| n.trim().parse().unwrap_or(0))
+        })
+        .unwrap_or(0)
+}
+
+#[test]
+fn detail_chooses_how_much_a_report_holds() {
+    let dir = tempfile::tempdir().expect("dir");
+    let db = demo(dir.path());
+    let mut pages = Vec::new();
+    for detail in ["summary", "standard", "everything"] {
+        let out = dir.path().join(format!("{detail}.pdf"));
+        let done = cli(
+            &db,
+            &[
+                "export",
+                "EHR go-live",
+                "--format",
+                "pdf",
+                "--detail",
+                detail,
+                "--out",
+                out.to_str().expect("path"),
+            ],
+        );
+        assert!(
+            done.status.success(),
+            "--detail {detail} failed: {}",
+            stderr(&done)
+        );
+        pages.push(pdf_pages(&out));
+    }
+    assert_eq!(pages[0], 2, "--detail summary is the two-page summary");
+    assert!(
+        pages[0] < pages[1] && pages[1] < pages[2],
+        "each level holds more than the one before: {pages:?}"
+    );
+    let md = dir.path().join("summary.md");
+    let done = cli(
+        &db,
+        &[
+            "export",
+            "EHR go-live",
+            "--format",
+            "md",
+            "--detail",
+            "summary",
+            "--out",
+            md.to_str().expect("path"),
+        ],
+    );
+    assert!(done.status.success(), "{}", stderr(&done));
+    let text = std::fs::read_to_string(&md).expect("markdown");
+    assert!(
+        text.contains("### What blocks go-live") && !text.contains("## Contents"),
+        "a Markdown summary holds the summary and no sections"
+    );
+    let refused = cli(
+        &db,
+        &[
+            "export",
+            "EHR go-live",
+            "--format",
+            "pdf",
+            "--detail",
+            "most",
+            "--out",
+            dir.path().join("x.pdf").to_str().expect("path"),
+        ],
+    );
+    assert!(
+        !refused.status.success() && stderr(&refused).contains("summary"),
+        "an unknown level is refused, naming the levels: {}",
+        stderr(&refused)
+    );
+}
+
 #[test]
 fn every_sop_format_exports_by_code() {
     let dir = tempfile::tempdir().expect("dir");

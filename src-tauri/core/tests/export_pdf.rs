@@ -6,8 +6,8 @@
 mod export_common;
 
 use export_common::{fixture, fixture_with, pdf_text_and_pages, today};
-use rollplan_core::export::HTML_SECTIONS;
-use rollplan_core::pdf::rollout_pdf;
+use rollplan_core::export::{ExportDetail, HTML_SECTIONS};
+use rollplan_core::pdf::{rollout_pdf, rollout_pdf_with};
 
 #[test]
 fn the_pdf_has_a_cover_contents_every_section_and_numbered_pages() {
@@ -77,7 +77,7 @@ fn typed_text_is_never_read_as_typst_markup() {
 }
 
 #[test]
-fn a_large_plan_breaks_its_timeline_across_pages() {
+fn a_large_plan_breaks_its_appendix_timeline_across_pages() {
     let f = fixture();
     let phase = f
         .store
@@ -104,14 +104,15 @@ fn a_large_plan_breaks_its_timeline_across_pages() {
         .store
         .rollout_document_report(&f.rollout, today())
         .expect("report");
-    let (text, pages) = pdf_text_and_pages(&rollout_pdf(&report).expect("pdf"));
+    let everything = rollout_pdf_with(&report, ExportDetail::Everything).expect("pdf");
+    let (text, pages) = pdf_text_and_pages(&everything);
     assert!(
         text.contains("(continued)"),
-        "a long phase continues on the next drawing"
+        "a long phase continues on the next drawing of the appendix"
     );
     assert!(
         text.contains("Build step 119"),
-        "every task is in the plan table"
+        "every task is in the appendix's task table"
     );
     assert!(
         pages > 2 + HTML_SECTIONS.len(),

@@ -6,7 +6,9 @@
 mod export_common;
 
 use export_common::{assert_golden, fixture, fixture_with, today};
-use rollplan_core::export::{rollout_html, rollout_markdown, HTML_SECTIONS};
+use rollplan_core::export::{
+    rollout_html, rollout_html_with, rollout_markdown, ExportDetail, HTML_SECTIONS,
+};
 
 #[test]
 fn the_report_holds_every_entity_of_the_rollout() {
@@ -89,10 +91,26 @@ fn html_report_is_self_contained_with_every_section_and_drawing() {
         assert!(!html.contains(remote), "no remote content ({remote})");
     }
     assert!(
-        html.contains("class=\"timeline\""),
-        "the Gantt timeline is drawn"
+        html.contains("class=\"timeline phase-timeline\""),
+        "the timeline by phase is drawn"
     );
-    assert!(html.contains("marker-end="), "dependency arrows are drawn");
+    assert!(
+        !html.contains("marker-end="),
+        "a standard report leaves the task-by-task timeline to a report with everything"
+    );
+    let everything = rollout_html_with(
+        &f.store.rollout_report(&f.rollout, today()).expect("report"),
+        ExportDetail::Everything,
+    );
+    assert!(
+        everything.contains("<section id=\"appendix-timeline\">")
+            && everything.contains("class=\"timeline\""),
+        "the appendix draws the task-by-task timeline"
+    );
+    assert!(
+        everything.contains("marker-end="),
+        "dependency arrows are drawn in the appendix"
+    );
     assert!(
         html.contains(">Go-live</text>") && html.contains(">Today</text>"),
         "today and go-live lines"

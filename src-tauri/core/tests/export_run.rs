@@ -11,7 +11,8 @@ use std::path::Path;
 use chrono::Utc;
 use export_common::{fixture, today, Fixture};
 use rollplan_core::export::{
-    run_export, ExportFormat, ExportOutcome, ExportRequest, ExportStage, ExportSubject,
+    run_export, ExportDetail, ExportFormat, ExportOutcome, ExportRequest, ExportStage,
+    ExportSubject,
 };
 use rollplan_core::plan::TaskDraft;
 
@@ -26,6 +27,7 @@ fn rollout_request(f: &Fixture, format: ExportFormat, path: &Path) -> ExportRequ
         overwrite: false,
         include_people: false,
         passphrase: None,
+        detail: ExportDetail::default(),
     }
 }
 
@@ -193,6 +195,7 @@ fn each_subject_takes_only_its_formats() {
         overwrite: false,
         include_people: false,
         passphrase: None,
+        detail: ExportDetail::default(),
     };
     let (outcome, _) = export(&f, &sop);
     assert!(outcome.written, "an SOP is");

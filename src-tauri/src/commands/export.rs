@@ -11,8 +11,8 @@ use rollplan_core::bundle::{
     bundle_text, is_protected, read_bundle_bytes, BundleImportReport, BundleResolutions,
 };
 use rollplan_core::export::{
-    check_export, export_file_name, run_export, ExportFormat, ExportOutcome, ExportRequest,
-    ExportStage, ExportSubject, PhiHit,
+    check_export, export_file_name, run_export, ExportDetail, ExportFormat, ExportOutcome,
+    ExportRequest, ExportStage, ExportSubject, PhiHit,
 };
 use serde::{Deserialize, Serialize};
 use tauri::ipc::Channel;
@@ -44,6 +44,8 @@ pub struct ExportOptions {
     pub include_people: bool,
     /// Bundles: protect the file with this passphrase.
     pub passphrase: Option<String>,
+    /// Rollout reports (PDF, HTML, Markdown): how much the report holds.
+    pub detail: ExportDetail,
 }
 
 /// Asks where to save, then exports there, reporting each stage on `progress`.
@@ -74,6 +76,7 @@ pub fn export_to_file(
         overwrite: true,
         include_people: options.include_people,
         passphrase: options.passphrase.filter(|p| !p.is_empty()),
+        detail: options.detail,
     };
     let store = state.store()?;
     let outcome = run_export(&store, &request, today(), Utc::now(), &mut |stage| {

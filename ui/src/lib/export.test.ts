@@ -4,6 +4,7 @@ import type { ExportSubject } from './bindings/ExportSubject';
 import { SUBJECT_FORMATS } from './generated/exports';
 import {
   describeHit,
+  detailChoices,
   fileName,
   formatChoices,
   importTotals,
@@ -31,6 +32,19 @@ const report: BundleImportReport = {
 };
 
 describe('export choices', () => {
+  it('offers the three detail levels for rollout reports only, each with a line saying what it holds', () => {
+    const rollout: ExportSubject = { kind: 'rollout', id: 'r1' };
+    for (const format of ['pdf', 'html', 'markdown'] as const) {
+      const levels = detailChoices(rollout, format);
+      expect(levels.map((c) => c.detail), `${format} comes in three levels`).toEqual(['summary', 'standard', 'everything']);
+      for (const level of levels) expect(level.hint.length, `${level.label} says what it holds`).toBeGreaterThan(10);
+    }
+    for (const format of ['xlsx', 'csv', 'ics', 'bundle'] as const) {
+      expect(detailChoices(rollout, format), `${format} has no levels`).toEqual([]);
+    }
+    expect(detailChoices({ kind: 'sop', id: 's1' }, 'pdf'), 'an SOP has no levels').toEqual([]);
+  });
+
   it('offers each subject only the formats it can take', () => {
     const rollout = formatChoices({ kind: 'rollout', id: 'r1' }).map((c) => c.format);
     expect(rollout[0], 'the PDF report comes first').toBe('pdf');

@@ -2,11 +2,12 @@
 import type { BundleImportReport } from './bindings/BundleImportReport';
 import type { BundleResolution } from './bindings/BundleResolution';
 import type { BundleResolutions } from './bindings/BundleResolutions';
+import type { ExportDetail } from './bindings/ExportDetail';
 import type { ExportFormat } from './bindings/ExportFormat';
 import type { ExportStage } from './bindings/ExportStage';
 import type { ExportSubject } from './bindings/ExportSubject';
 import type { PhiHit } from './bindings/PhiHit';
-import { SUBJECT_FORMATS } from './generated/exports';
+import { DETAIL_CHOICES, DETAIL_FORMATS, SUBJECT_FORMATS } from './generated/exports';
 import { PHI_KIND_LABELS } from './generated/labels';
 
 export interface FormatChoice {
@@ -49,6 +50,19 @@ const CHOICES: Record<ExportSubject['kind'], FormatChoice[]> = {
 export function formatChoices(subject: ExportSubject): FormatChoice[] {
   const offered = SUBJECT_FORMATS[subject.kind];
   return CHOICES[subject.kind].filter((choice) => offered.includes(choice.format));
+}
+
+export interface DetailChoice {
+  detail: ExportDetail;
+  label: string;
+  /** What a report at this level holds, in one line. */
+  hint: string;
+}
+
+/** The detail levels a rollout report in `format` comes in — the core's words — or
+ *  none for a subject or format that has no levels (tables, calendar, bundle, SOPs). */
+export function detailChoices(subject: ExportSubject, format: ExportFormat): readonly DetailChoice[] {
+  return subject.kind === 'rollout' && DETAIL_FORMATS.includes(format) ? DETAIL_CHOICES : [];
 }
 
 const STAGES: ExportStage[] = ['gathering', 'checking_phi', 'rendering', 'writing'];

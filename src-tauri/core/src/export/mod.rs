@@ -10,24 +10,28 @@ mod ical;
 mod lookup;
 mod markdown;
 mod phi;
+mod plan_digest;
 mod report;
 mod request;
 mod run;
 mod sop;
+mod summary;
 pub mod svg;
 pub mod tables;
 pub mod text;
 mod xlsx;
 
 pub use csv_files::{rollout_csv_files, rollout_csv_zip, table_csv, write_rollout_csv};
-pub use html::{rollout_html, SECTIONS as HTML_SECTIONS};
+pub use html::{rollout_html, rollout_html_with, SECTIONS as HTML_SECTIONS};
 pub use ical::rollout_ics;
-pub use markdown::rollout_markdown;
+pub use markdown::{rollout_markdown, rollout_markdown_with};
 pub use phi::{phi_check, scan_text, sop_phi_check, PhiHit, PhiKind};
+pub(crate) use plan_digest::{digest_intro, lists_every_task, where_every_task, PlanDigest};
 pub use report::{MetricReport, RolloutReport, DOCUMENT_VALUES};
 pub use request::{
-    size_text, ExportFormat, ExportOutcome, ExportRequest, ExportStage, ExportSubject,
+    size_text, ExportDetail, ExportFormat, ExportOutcome, ExportRequest, ExportStage, ExportSubject,
 };
 pub use run::{check_export, export_file_name, run_export};
 pub use sop::{sop_docx, sop_html, sop_markdown, version_standing, SopDocument, VersionStanding};
+pub use summary::{ExecutiveSummary, SummaryItem, SummaryPart, SummaryTag, SummaryTone};
 pub use xlsx::rollout_xlsx;

@@ -8,7 +8,7 @@ use ts_rs::TS;
 
 use crate::metrics::{Measurement, MetricChart};
 use crate::plan::{CriticalPath, PlanPhase, SlippedTask, Task};
-use crate::readiness::Criterion;
+use crate::readiness::{Criterion, ReadinessTrend};
 use crate::rollouts::Rollout;
 use crate::sops::LinkedSop;
 use crate::training::{Requirement, RoleCompletion, TrainingProgress};
@@ -30,6 +30,9 @@ pub struct RolloutReport {
     pub tasks: Vec<Task>,
     pub critical_path: CriticalPath,
     pub slipped: Vec<SlippedTask>,
+    /// The readiness score on each of the last four weeks, today's last: the trend the
+    /// executive summary states.
+    pub readiness_trend: ReadinessTrend,
     /// Go-live criteria, in category order.
     pub criteria: Vec<Criterion>,
     pub training_requirements: Vec<Requirement>,
@@ -158,6 +161,7 @@ impl Store {
             phases: self.list_phases(rollout_id)?,
             critical_path,
             slipped,
+            readiness_trend: self.readiness_trend(rollout_id, today)?,
             criteria: self.list_criteria(rollout_id)?,
             training_requirements: self.list_requirements(rollout_id)?,
             training_by_role: self.rollout_training_completion(rollout_id, today)?,

@@ -26,6 +26,9 @@ pub enum ExportFormat {
 }
 
 impl ExportFormat {
+    /// The formats whose rollout report comes in [`ExportDetail`] levels.
+    pub const WITH_DETAIL: [ExportFormat; 3] = [Self::Pdf, Self::Html, Self::Markdown];
+
     /// The usual file extension, without the dot (CSV is offered as a zip).
     pub fn extension(self) -> &'static str {
         match self {
@@ -51,6 +54,48 @@ impl ExportFormat {
             Self::Ics => "Calendar (iCal)",
             Self::Bundle => "Rollplan bundle",
             Self::Docx => "Word document",
+        }
+    }
+}
+
+/// How much of a rollout report a document holds (PDF, HTML and Markdown; the table
+/// formats, the calendar and the bundle always carry everything they carry).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize, TS)]
+#[serde(rename_all = "snake_case")]
+pub enum ExportDetail {
+    /// The executive summary alone: two pages for a sponsor or a board.
+    Summary,
+    /// The summary, contents and every section, with a big plan summarised: one bar
+    /// per phase, milestones, the critical path, what is overdue, blocked and due next.
+    #[default]
+    Standard,
+    /// Standard plus an appendix with every task and the full per-task timeline.
+    Everything,
+}
+
+impl ExportDetail {
+    /// The three levels, in the order the Export panel offers them.
+    pub const ALL: [ExportDetail; 3] = [Self::Summary, Self::Standard, Self::Everything];
+
+    /// What the level is called where people choose it.
+    pub fn label(self) -> &'static str {
+        match self {
+            Self::Summary => "Summary",
+            Self::Standard => "Standard",
+            Self::Everything => "Everything",
+        }
+    }
+
+    /// One line saying what a report at this level holds.
+    pub fn description(self) -> &'static str {
+        match self {
+            Self::Summary => "The two-page executive summary only.",
+            Self::Standard => {
+                "The summary, then every section; a big plan is summarised by phase, milestones and critical path."
+            }
+            Self::Everything => {
+                "Standard, plus an appendix with every task and the full task-by-task timeline."
+            }
         }
     }
 }
@@ -86,6 +131,8 @@ pub struct ExportRequest {
     pub include_people: bool,
     /// Bundles only: encrypt the bundle with this passphrase (for sharing by email).
     pub passphrase: Option<String>,
+    /// Rollout reports (PDF, HTML, Markdown) only: how much the report holds.
+    pub detail: ExportDetail,
 }
 
 /// How far an export has come, for a progress display.

@@ -146,9 +146,15 @@ fn render_rollout(
     now: DateTime<Utc>,
 ) -> Result<(Vec<u8>, Option<String>)> {
     Ok(match request.format {
-        ExportFormat::Pdf => (crate::pdf::rollout_pdf(report)?, None),
-        ExportFormat::Html => (super::rollout_html(report).into_bytes(), None),
-        ExportFormat::Markdown => (super::rollout_markdown(report).into_bytes(), None),
+        ExportFormat::Pdf => (crate::pdf::rollout_pdf_with(report, request.detail)?, None),
+        ExportFormat::Html => (
+            super::rollout_html_with(report, request.detail).into_bytes(),
+            None,
+        ),
+        ExportFormat::Markdown => (
+            super::rollout_markdown_with(report, request.detail).into_bytes(),
+            None,
+        ),
         ExportFormat::Xlsx => (super::rollout_xlsx(report)?, None),
         ExportFormat::Csv => (super::rollout_csv_zip(report)?, None),
         ExportFormat::Ics => (super::rollout_ics(report, now).into_bytes(), None),
@@ -217,6 +223,7 @@ pub fn check_export(
         overwrite: false,
         include_people: false,
         passphrase: None,
+        detail: super::ExportDetail::default(),
     };
     Ok(gather(store, &request, today)?.phi_hits())
 }

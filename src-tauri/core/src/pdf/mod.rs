@@ -8,5 +8,5 @@ mod rollout;
 mod sops;
 mod world;
 
-pub use rollout::rollout_pdf;
+pub use rollout::{rollout_pdf, rollout_pdf_with};
 pub use sops::{sop_library_pdf, sop_pdf};

@@ -2,11 +2,13 @@
 //! no remote content, print-ready (a page per section, headers repeated on long tables).
 //! It is what a board sees of the product, so it reads as a document, not a data dump.
 
+mod digest;
 mod plan;
+mod summary;
 mod workspace;
 
-use super::text::{countdown, date_long, html_escape as e};
-use super::RolloutReport;
+use super::text::{date_long, html_escape as e};
+use super::{ExportDetail, RolloutReport};
 use crate::readiness::Verdict;
 
 const STYLE: &str = include_str!("style.css");
@@ -27,8 +29,20 @@ pub const SECTIONS: &[(&str, &str)] = &[
     ("sops", "Linked SOPs"),
 ];
 
-/// The whole report as an HTML document.
+/// The appendix of a report with everything: (anchor, title).
+pub const APPENDIX: &[(&str, &str)] = &[
+    ("appendix-tasks", "Appendix A: Every task"),
+    ("appendix-timeline", "Appendix B: Task-by-task timeline"),
+];
+
+/// The standard report as an HTML document ([`ExportDetail::Standard`]).
 pub fn rollout_html(report: &RolloutReport) -> String {
+    rollout_html_with(report, ExportDetail::Standard)
+}
+
+/// The report as an HTML document holding as much as `detail` says: the executive
+/// summary first, then (beyond the summary alone) the contents and the sections.
+pub fn rollout_html_with(report: &RolloutReport, detail: ExportDetail) -> String {
     let mut out = String::with_capacity(64 * 1024 + report.tasks.len() * 600);
     let rollout = &report.rollout;
     out.push_str(&format!(
@@ -38,16 +52,20 @@ pub fn rollout_html(report: &RolloutReport) -> String {
          <title>{} — rollout report</title>\n<style>\n{STYLE}</style>\n</head>\n<body>\n<main>\n",
         e(&rollout.name)
     ));
-    cover(&mut out, report);
-    out.push_str("<nav class=\"contents\"><h2>Contents</h2><ol>");
-    for (anchor, title) in SECTIONS {
-        out.push_str(&format!("<li><a href=\"#{anchor}\">{title}</a></li>"));
-    }
-    out.push_str("</ol></nav>\n");
-    for (anchor, title) in SECTIONS {
-        out.push_str(&format!("<section id=\"{anchor}\">\n<h2>{title}</h2>\n"));
-        write_section(&mut out, anchor, report);
-        out.push_str("</section>\n");
+    summary::write(&mut out, report);
+    let everything = detail == ExportDetail::Everything;
+    let appendix: &[(&str, &str)] = if everything { APPENDIX } else { &[] };
+    if detail != ExportDetail::Summary {
+        out.push_str("<nav class=\"contents\"><h2>Contents</h2><ol>");
+        for (anchor, title) in SECTIONS.iter().chain(appendix) {
+            out.push_str(&format!("<li><a href=\"#{anchor}\">{title}</a></li>"));
+        }
+        out.push_str("</ol></nav>\n");
+        for (anchor, title) in SECTIONS.iter().chain(appendix) {
+            out.push_str(&format!("<section id=\"{anchor}\">\n<h2>{title}</h2>\n"));
+            write_section(&mut out, anchor, report, everything);
+            out.push_str("</section>\n");
+        }
     }
     out.push_str(&format!(
         "</main>\n<footer>Exported {} · {} · Rollplan</footer>\n</body>\n</html>\n",
@@ -57,11 +75,14 @@ pub fn rollout_html(report: &RolloutReport) -> String {
     out
 }
 
-fn write_section(out: &mut String, anchor: &str, report: &RolloutReport) {
+fn write_section(out: &mut String, anchor: &str, report: &RolloutReport, everything: bool) {
     match anchor {
         "overview" => plan::overview(out, report),
-        "timeline" => plan::timeline(out, report),
-        "plan" => plan::tasks(out, report),
+        "timeline" => plan::phase_timeline(out, report, everything),
+        "plan" if crate::export::lists_every_task(report) => plan::tasks(out, report),
+        "plan" => digest::write(out, report, everything),
+        "appendix-tasks" => plan::tasks(out, report),
+        "appendix-timeline" => plan::timeline(out, report),
         "readiness" => plan::readiness(out, report),
         "training" => plan::training(out, report),
         "metrics" => workspace::metrics(out, report),
@@ -72,46 +93,6 @@ fn write_section(out: &mut String, anchor: &str, report: &RolloutReport) {
         "scope" => workspace::scope(out, report),
         _ => workspace::sops(out, report),
     }
-}
-
-fn cover(out: &mut String, report: &RolloutReport) {
-    let rollout = &report.rollout;
-    let readiness = &report.overview.readiness;
-    let go_live = match (rollout.go_live_date, report.overview.days_to_go_live) {
-        (Some(date), Some(days)) => format!(
-            "{} <span class=\"muted\">({})</span>",
-            date_long(date),
-            countdown(days)
-        ),
-        _ => "Not set".to_owned(),
-    };
-    out.push_str(&format!(
-        "<header class=\"cover\">\n<div class=\"kicker\">Rollout report · {}</div>\n<h1>{}</h1>\n",
-        rollout.kind.label(),
-        e(&rollout.name)
-    ));
-    if !rollout.goal.trim().is_empty() {
-        out.push_str(&format!("<p class=\"pre\">{}</p>\n", e(&rollout.goal)));
-    }
-    out.push_str(&format!(
-        "<div class=\"facts\">{}{}{}{}</div>\n",
-        fact("Phase", rollout.phase.label()),
-        fact("Go-live", &go_live),
-        fact(
-            "Readiness",
-            &format!(
-                "{} <span class=\"muted\">· {}/100</span>",
-                verdict_badge(readiness.verdict),
-                readiness.score
-            )
-        ),
-        fact("As of", &date_long(report.as_of)),
-    ));
-    out.push_str(&format!(
-        "<p class=\"muted\">Sponsor: {} · Owner: {}</p>\n</header>\n",
-        or_dash(&rollout.sponsor),
-        or_dash(&rollout.owner)
-    ));
 }
 
 /// A labelled figure; `value` is markup the caller has escaped.

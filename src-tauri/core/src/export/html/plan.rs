@@ -1,7 +1,7 @@
 //! The report's first sections: overview, timeline, plan, readiness and training.
 
 use super::{fact, or_dash, table, verdict_badge};
-use crate::export::svg::timeline_svgs;
+use crate::export::svg::{phase_timeline_svgs, timeline_svgs};
 use crate::export::text::{countdown, date_long, date_or_dash, html_escape as e};
 use crate::export::RolloutReport;
 use crate::plan::{Task, TaskKind};
@@ -83,6 +83,25 @@ fn task_list(out: &mut String, title: &str, tasks: &[Task]) {
     out.push_str("</ul>\n");
 }
 
+/// The body's timeline: one bar per phase, with its open milestones and critical-path
+/// tasks; the drawing carries its own legend and alt text.
+pub(super) fn phase_timeline(out: &mut String, report: &RolloutReport, everything: bool) {
+    let drawings = phase_timeline_svgs(report, usize::MAX);
+    if drawings.is_empty() {
+        out.push_str("<p class=\"muted\">No dated tasks yet.</p>\n");
+        return;
+    }
+    out.push_str(if everything {
+        "<p class=\"muted\">Each phase as one bar, with its open milestones and its critical-path tasks; Appendix B draws every task.</p>\n"
+    } else {
+        "<p class=\"muted\">Each phase as one bar, with its open milestones and its critical-path tasks.</p>\n"
+    });
+    for (_alt, svg) in drawings {
+        out.push_str(&format!("<div class=\"phase-timeline\">{svg}</div>\n"));
+    }
+}
+
+/// The appendix's timeline: every task, a drawing per phase.
 pub(super) fn timeline(out: &mut String, report: &RolloutReport) {
     let drawings = timeline_svgs(report);
     if drawings.is_empty() {

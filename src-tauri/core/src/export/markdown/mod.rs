@@ -4,46 +4,105 @@
 use std::fmt::Write;
 
 use super::html::verdict_words;
-use super::text::{countdown, date_long, date_or_dash, markdown_escape as m};
-use super::RolloutReport;
+use super::text::{date_long, date_or_dash, markdown_escape as m};
+use super::{ExportDetail, RolloutReport};
 use crate::plan::TaskKind;
 use crate::readiness::ReadinessCategory;
 
+mod digest;
+mod summary;
 mod workspace;
 
-/// The report as a Markdown document.
+/// The sections of the Markdown report, for its contents: (anchor, title).
+const SECTIONS: &[(&str, &str)] = &[
+    ("overview", "Overview"),
+    ("plan", "Plan"),
+    ("readiness", "Readiness"),
+    ("training", "Training"),
+    ("metrics", "Metrics"),
+    ("risks", "Risks"),
+    ("decisions", "Decisions"),
+    ("communications", "Communications"),
+    ("stakeholders", "Stakeholders"),
+    ("scope-log", "Scope log"),
+    ("linked-sops", "Linked SOPs"),
+];
+const APPENDIX: (&str, &str) = ("appendix-a-every-task", "Appendix A: Every task");
+
+/// The standard report as a Markdown document ([`ExportDetail::Standard`]).
 pub fn rollout_markdown(report: &RolloutReport) -> String {
+    rollout_markdown_with(report, ExportDetail::Standard)
+}
+
+/// The report as a Markdown document holding as much as `detail` says: the executive
+/// summary first, then (beyond the summary alone) the contents and the sections.
+pub fn rollout_markdown_with(report: &RolloutReport, detail: ExportDetail) -> String {
     let mut out = String::with_capacity(16 * 1024 + report.tasks.len() * 200);
     let rollout = &report.rollout;
-    let readiness = &report.overview.readiness;
+    let everything = detail == ExportDetail::Everything;
     let _ = writeln!(out, "# {} — rollout report\n", m(&rollout.name));
-    let go_live = match (rollout.go_live_date, report.overview.days_to_go_live) {
-        (Some(date), Some(days)) => format!("{} ({})", date_long(date), countdown(days)),
-        _ => "not set".to_owned(),
-    };
+    summary::write(&mut out, report);
+    if detail == ExportDetail::Summary {
+        footer(&mut out, report);
+        return out;
+    }
+    let _ = writeln!(out, "## Contents\n");
+    for (anchor, title) in SECTIONS.iter().chain(everything.then_some(&APPENDIX)) {
+        let _ = writeln!(out, "- [{title}](#{anchor})");
+    }
+    let _ = writeln!(out, "\n## Overview\n");
     let _ = writeln!(
         out,
-        "**{}** · Phase: **{}** · Go-live: **{}** · Readiness: **{}** ({}/100)\n",
+        "- Kind: {}\n- Phase: {}",
         rollout.kind.label(),
-        rollout.phase.label(),
-        go_live,
-        verdict_words(readiness.verdict).1,
-        readiness.score
+        rollout.phase.label()
     );
-    if !rollout.goal.trim().is_empty() {
-        let _ = writeln!(out, "{}\n", m(&rollout.goal));
-    }
     let _ = writeln!(out, "- Sponsor: {}\n- Owner: {}\n- Sites: {}\n- Start: {}\n- In scope: {}\n- Out of scope: {}\n",
         dash(&rollout.sponsor), dash(&rollout.owner), dash(&rollout.sites.join(", ")),
         date_or_dash(rollout.start_date), dash(&rollout.scope_in), dash(&rollout.scope_out));
     let o = &report.overview;
+    let training = report.training_progress();
     let _ = writeln!(
         out,
-        "Overdue tasks: {} · Blocked: {} · Due this week: {}\n",
-        o.overdue_count, o.blocked_count, o.due_this_week_count
+        "Overdue tasks: {} · Blocked: {} · Due this week: {} · Training: {}\n",
+        o.overdue_count,
+        o.blocked_count,
+        o.due_this_week_count,
+        if training.people > 0 {
+            m(&training.summary)
+        } else {
+            "—".to_owned()
+        }
     );
 
     let _ = writeln!(out, "## Plan\n");
+    if super::lists_every_task(report) {
+        every_task(&mut out, report);
+    } else {
+        digest::write(&mut out, report, everything);
+    }
+    readiness_section(&mut out, report);
+    training_section(&mut out, report);
+    workspace::sections(&mut out, report);
+    if everything {
+        let _ = writeln!(out, "## {}\n", APPENDIX.1);
+        every_task(&mut out, report);
+    }
+    footer(&mut out, report);
+    out
+}
+
+fn footer(out: &mut String, report: &RolloutReport) {
+    let _ = writeln!(
+        out,
+        "---\n\n_Exported {} · {} · Rollplan_",
+        date_long(report.as_of),
+        m(&report.rollout.name)
+    );
+}
+
+/// The critical path, what slipped and the table of every task.
+fn every_task(out: &mut String, report: &RolloutReport) {
     if !report.critical_path.task_ids.is_empty() {
         let steps: Vec<String> = report
             .critical_path
@@ -100,7 +159,7 @@ pub fn rollout_markdown(report: &RolloutReport) -> String {
         })
         .collect();
     table(
-        &mut out,
+        out,
         &[
             "Task",
             "Phase",
@@ -113,7 +172,10 @@ pub fn rollout_markdown(report: &RolloutReport) -> String {
         ],
         &rows,
     );
+}
 
+fn readiness_section(out: &mut String, report: &RolloutReport) {
+    let readiness = &report.overview.readiness;
     let _ = writeln!(
         out,
         "## Readiness\n\n**Verdict: {}** — score {}/100\n",
@@ -157,13 +219,15 @@ pub fn rollout_markdown(report: &RolloutReport) -> String {
         if !rows.is_empty() {
             let _ = writeln!(out, "### {}\n", category.label());
             table(
-                &mut out,
+                out,
                 &["Criterion", "Owner", "Status", "Gate", "Evidence"],
                 &rows,
             );
         }
     }
+}
 
+fn training_section(out: &mut String, report: &RolloutReport) {
     let _ = writeln!(out, "## Training\n");
     let training = report.training_progress();
     if training.people > 0 {
@@ -184,7 +248,7 @@ pub fn rollout_markdown(report: &RolloutReport) -> String {
         })
         .collect();
     table(
-        &mut out,
+        out,
         &["Role", "People", "Fully trained", "Trained %", "Overdue"],
         &rows,
     );
@@ -193,16 +257,7 @@ pub fn rollout_markdown(report: &RolloutReport) -> String {
         .iter()
         .map(|q| vec![m(&q.role_name), m(&q.module_title), date_long(q.due_date)])
         .collect();
-    table(&mut out, &["Role", "Required module", "Due"], &rows);
-
-    workspace::sections(&mut out, report);
-    let _ = writeln!(
-        out,
-        "---\n\n_Exported {} · {} · Rollplan_",
-        date_long(report.as_of),
-        m(&rollout.name)
-    );
-    out
+    table(out, &["Role", "Required module", "Due"], &rows);
 }
 
 /// Escaped text, or a dash for nothing.

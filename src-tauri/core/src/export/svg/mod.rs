@@ -4,10 +4,12 @@
 
 mod chart;
 mod heat_map;
+mod phase_timeline;
 mod timeline;
 
 pub use chart::metric_chart_svg;
 pub use heat_map::heat_map_svg;
+pub use phase_timeline::phase_timeline_svgs;
 pub use timeline::{timeline_drawings, timeline_svgs};
 
 use chrono::{Datelike, Months, NaiveDate};

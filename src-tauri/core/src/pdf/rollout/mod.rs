@@ -1,16 +1,19 @@
-//! The rollout report as a typeset PDF: a cover with the verdict, contents, and the same
-//! sections as the HTML report, each starting on a new page, with page numbers and a
-//! footer naming the rollout and the export date.
+//! The rollout report as a typeset PDF: two pages of executive summary (the first one
+//! the cover, with the verdict), the contents, then the same sections as the HTML
+//! report, each starting on a new page, and for a report with everything an appendix
+//! with every task and the task-by-task timeline; page numbers and a footer naming the
+//! rollout and the export date.
 
+mod digest;
 mod plan;
 mod workspace;
 
 use serde::Serialize;
 
-use super::blocks::{or_dash, Block, Tone};
+use super::blocks::{Block, Cell, Tone};
 use super::world::typeset;
-use crate::export::text::{countdown, date_long};
-use crate::export::{RolloutReport, HTML_SECTIONS};
+use crate::export::text::date_long;
+use crate::export::{ExecutiveSummary, ExportDetail, RolloutReport, SummaryPart, HTML_SECTIONS};
 use crate::readiness::Verdict;
 use crate::Result;
 
@@ -22,12 +25,16 @@ struct Document {
     title: String,
     footer: String,
     exported_on: String,
-    cover: Cover,
+    summary: Summary,
+    /// Contents and sections follow the summary (every level but the summary alone).
+    contents: bool,
     sections: Vec<Section>,
+    appendix: Vec<Section>,
 }
 
+/// The executive summary: page 1 (the cover) and page 2.
 #[derive(Serialize)]
-struct Cover {
+struct Summary {
     kicker: String,
     name: String,
     goal: String,
@@ -35,6 +42,16 @@ struct Cover {
     verdict_tone: Tone,
     facts: Vec<(String, String)>,
     people: String,
+    /// Beside the verdict on page 1.
+    first: Vec<Part>,
+    /// Page 2.
+    second: Vec<Part>,
+}
+
+#[derive(Serialize)]
+struct Part {
+    title: String,
+    items: Vec<Cell>,
 }
 
 #[derive(Serialize)]
@@ -43,35 +60,59 @@ struct Section {
     blocks: Vec<Block>,
 }
 
-/// The report of one rollout as a PDF. `report` is a document report
-/// ([`crate::Store::rollout_document_report`]): each metric's latest values beside its
-/// chart, every other record in full.
+/// The report of one rollout as a standard PDF ([`ExportDetail::Standard`]).
 pub fn rollout_pdf(report: &RolloutReport) -> Result<Vec<u8>> {
+    rollout_pdf_with(report, ExportDetail::Standard)
+}
+
+/// The report of one rollout as a PDF holding as much as `detail` says. `report` is a
+/// document report ([`crate::Store::rollout_document_report`]): each metric's latest
+/// values beside its chart, every other record in full.
+pub fn rollout_pdf_with(report: &RolloutReport, detail: ExportDetail) -> Result<Vec<u8>> {
     let rollout = &report.rollout;
-    let sections = HTML_SECTIONS
-        .iter()
-        .map(|(anchor, title)| Section {
-            title: (*title).to_owned(),
-            blocks: section_blocks(anchor, report),
-        })
-        .collect();
+    let sections = match detail {
+        ExportDetail::Summary => Vec::new(),
+        _ => HTML_SECTIONS
+            .iter()
+            .map(|(anchor, title)| Section {
+                title: (*title).to_owned(),
+                blocks: section_blocks(anchor, report, detail),
+            })
+            .collect(),
+    };
+    let appendix = match detail {
+        ExportDetail::Everything => vec![
+            Section {
+                title: "Appendix A: Every task".to_owned(),
+                blocks: plan::every_task(report),
+            },
+            Section {
+                title: "Appendix B: Task-by-task timeline".to_owned(),
+                blocks: plan::task_timeline(report),
+            },
+        ],
+        _ => Vec::new(),
+    };
     typeset(
         TEMPLATE,
         &Document {
             title: format!("{} — rollout report", rollout.name),
             footer: rollout.name.clone(),
             exported_on: date_long(report.as_of),
-            cover: cover(report),
+            summary: summary(&ExecutiveSummary::of(report)),
+            contents: detail != ExportDetail::Summary,
             sections,
+            appendix,
         },
     )
 }
 
-fn section_blocks(anchor: &str, report: &RolloutReport) -> Vec<Block> {
+fn section_blocks(anchor: &str, report: &RolloutReport, detail: ExportDetail) -> Vec<Block> {
+    let everything = detail == ExportDetail::Everything;
     match anchor {
         "overview" => plan::overview(report),
-        "timeline" => plan::timeline(report),
-        "plan" => plan::tasks(report),
+        "timeline" => plan::timeline(report, everything),
+        "plan" => plan::tasks(report, everything),
         "readiness" => plan::readiness(report),
         "training" => plan::training(report),
         "metrics" => workspace::metrics(report),
@@ -84,34 +125,46 @@ fn section_blocks(anchor: &str, report: &RolloutReport) -> Vec<Block> {
     }
 }
 
-fn cover(report: &RolloutReport) -> Cover {
-    let rollout = &report.rollout;
-    let readiness = &report.overview.readiness;
-    let go_live = match (rollout.go_live_date, report.overview.days_to_go_live) {
-        (Some(date), Some(days)) => format!("{} ({})", date_long(date), countdown(days)),
-        _ => "Not set".to_owned(),
-    };
-    let (verdict, verdict_tone) = verdict_words(readiness.verdict);
-    Cover {
-        kicker: format!("Rollout report · {}", rollout.kind.label()),
-        name: rollout.name.clone(),
-        goal: rollout.goal.trim().to_owned(),
+fn summary(summary: &ExecutiveSummary) -> Summary {
+    let (verdict, verdict_tone) = verdict_words(summary.verdict);
+    let (first, second): (Vec<SummaryPart>, Vec<SummaryPart>) =
+        summary.parts().into_iter().partition(|p| p.lead);
+    Summary {
+        kicker: format!("Rollout report · {}", summary.kind),
+        name: summary.name.clone(),
+        goal: summary.goal.clone(),
         verdict: verdict.to_owned(),
         verdict_tone,
-        facts: vec![
-            ("Phase".into(), rollout.phase.label().into()),
-            ("Go-live".into(), go_live),
-            (
-                "Readiness".into(),
-                format!("{verdict} · {}/100", readiness.score),
-            ),
-            ("As of".into(), date_long(report.as_of)),
-        ],
-        people: format!(
-            "Sponsor: {} · Owner: {}",
-            or_dash(&rollout.sponsor),
-            or_dash(&rollout.owner)
-        ),
+        facts: summary.figures(),
+        people: summary.people_line(),
+        first: first.into_iter().map(part).collect(),
+        second: second.into_iter().map(part).collect(),
+    }
+}
+
+fn part(part: SummaryPart) -> Part {
+    use crate::export::SummaryTone;
+    Part {
+        title: part.title,
+        items: part
+            .items
+            .into_iter()
+            .map(|item| {
+                let cell = Cell::text(item.text);
+                match item.tag {
+                    Some(tag) => {
+                        let tone = match tag.tone {
+                            SummaryTone::Good => Tone::Good,
+                            SummaryTone::Warn => Tone::Warn,
+                            SummaryTone::Bad => Tone::Bad,
+                            SummaryTone::Neutral => Tone::Neutral,
+                        };
+                        cell.with_tag(tag.label, tone)
+                    }
+                    None => cell,
+                }
+            })
+            .collect(),
     }
 }
 

@@ -1,7 +1,8 @@
-//! The report's first sections in blocks: overview, timeline, plan, readiness, training.
+//! The report's first sections in blocks: overview, timeline, plan, readiness, training;
+//! and the appendix's full task list and task-by-task timeline.
 
-use super::{tone, verdict_words, Block};
-use crate::export::svg::timeline_drawings;
+use super::{digest, tone, verdict_words, Block};
+use crate::export::svg::{phase_timeline_svgs, timeline_drawings};
 use crate::export::text::{countdown, date_long, date_or_dash};
 use crate::export::RolloutReport;
 use crate::pdf::blocks::{or_dash, Cell, Tone};
@@ -10,6 +11,8 @@ use crate::readiness::ReadinessCategory;
 
 /// Tasks per timeline drawing: about what a portrait page holds under its heading.
 const TIMELINE_ROWS: usize = 36;
+/// Rows per drawing of the timeline by phase (it carries a legend under its rows).
+const PHASE_TIMELINE_ROWS: usize = 34;
 
 /// Tasks the overview lists under each heading: the overview is one page a sponsor
 /// reads; a plan hundreds of tasks behind lists the rest in the Plan section.
@@ -91,7 +94,25 @@ pub(super) fn overview(report: &RolloutReport) -> Vec<Block> {
     blocks
 }
 
-pub(super) fn timeline(report: &RolloutReport) -> Vec<Block> {
+/// The body's timeline: one bar per phase, its milestones and its critical-path tasks.
+pub(super) fn timeline(report: &RolloutReport, everything: bool) -> Vec<Block> {
+    let drawings = phase_timeline_svgs(report, PHASE_TIMELINE_ROWS);
+    if drawings.is_empty() {
+        return vec![Block::muted("No dated tasks yet.")];
+    }
+    let mut blocks = vec![Block::muted(if everything {
+        "Each phase as one bar, with its open milestones and its critical-path tasks; Appendix B draws every task."
+    } else {
+        "Each phase as one bar, with its open milestones and its critical-path tasks."
+    })];
+    for (_alt, svg) in drawings {
+        blocks.push(Block::Drawing { svg, width: 1.0 });
+    }
+    blocks
+}
+
+/// The appendix's timeline: every task, a drawing per phase.
+pub(super) fn task_timeline(report: &RolloutReport) -> Vec<Block> {
     let drawings = timeline_drawings(report, TIMELINE_ROWS);
     if drawings.is_empty() {
         return vec![Block::muted("No dated tasks yet.")];
@@ -107,7 +128,17 @@ pub(super) fn timeline(report: &RolloutReport) -> Vec<Block> {
     blocks
 }
 
-pub(super) fn tasks(report: &RolloutReport) -> Vec<Block> {
+/// The Plan section: every task for a plan small enough to read whole, else the digest.
+pub(super) fn tasks(report: &RolloutReport, everything: bool) -> Vec<Block> {
+    if crate::export::lists_every_task(report) {
+        every_task(report)
+    } else {
+        digest::blocks(report, everything)
+    }
+}
+
+/// The critical path, what slipped, and every task by phase.
+pub(super) fn every_task(report: &RolloutReport) -> Vec<Block> {
     let mut blocks = Vec::new();
     let path = &report.critical_path;
     if !path.task_ids.is_empty() {

@@ -1,0 +1,377 @@
+//! The plan at report scale: one bar per phase (its share done filled in), its open
+//! milestones as diamonds and its critical-path tasks as bars of their own, on one
+//! shared date scale with today and go-live marked. A 2,000-task plan reads in a page or
+//! two this way; the task-by-task timeline is the appendix's business
+//! ([`super::timeline_drawings`]).
+//!
+//! Each drawing comes with its alt text and carries a legend with swatches, so it reads
+//! without the colours and without the surrounding text.
+
+use chrono::{Days, NaiveDate};
+
+use super::{colour, px, shorten, DateScale};
+
+mod legend;
+
+use crate::export::text::{date_long, html_escape};
+use crate::export::RolloutReport;
+use crate::plan::{Task, TaskKind, TaskStatus};
+use legend::legend;
+
+const WIDTH: f64 = 960.0;
+const LABEL_WIDTH: f64 = 270.0;
+const ROW: f64 = 20.0;
+const HEADER: f64 = 32.0;
+const LEGEND: f64 = 30.0;
+const LABEL_CHARS: usize = 44;
+
+/// One row of the drawing.
+enum Row<'a> {
+    Phase { name: String, tasks: Vec<&'a Task> },
+    Milestone(&'a Task),
+    Critical(&'a Task),
+}
+
+/// The drawings of the plan by phase, each at most `rows_per_drawing` rows (a phase's
+/// rows are never split from its bar), with their alt texts: `(alt_text, svg)`. Empty
+/// when no task has a date.
+pub fn phase_timeline_svgs(
+    report: &RolloutReport,
+    rows_per_drawing: usize,
+) -> Vec<(String, String)> {
+    let Some(scale) = date_scale(report) else {
+        return Vec::new();
+    };
+    let groups = phase_groups(report);
+    let mut drawings: Vec<Vec<Row>> = Vec::new();
+    let mut current: Vec<Row> = Vec::new();
+    for group in groups {
+        if !current.is_empty() && current.len() + group.len() > rows_per_drawing.max(1) {
+            drawings.push(std::mem::take(&mut current));
+        }
+        current.extend(group);
+    }
+    if !current.is_empty() {
+        drawings.push(current);
+    }
+    let count = drawings.len();
+    drawings
+        .iter()
+        .enumerate()
+        .map(|(n, rows)| {
+            let alt = alt_text(report, rows, n, count);
+            let svg = draw(report, &scale, rows, &alt);
+            (alt, svg)
+        })
+        .collect()
+}
+
+/// Each phase's rows: its bar, then its open milestones and its critical-path tasks in
+/// plan order. Phases without dated tasks are left out.
+fn phase_groups(report: &RolloutReport) -> Vec<Vec<Row<'_>>> {
+    let phases = report
+        .phases
+        .iter()
+        .map(|p| (p.name.clone(), Some(p.id.as_str())))
+        .chain([(crate::presentation::UNPHASED_GROUP.to_owned(), None)]);
+    phases
+        .filter_map(|(name, id)| {
+            let tasks: Vec<&Task> = report
+                .tasks
+                .iter()
+                .filter(|t| t.phase_id.as_deref() == id)
+                .collect();
+            if !tasks.iter().any(|t| t.due_date.is_some()) {
+                return None;
+            }
+            let mut rows = Vec::new();
+            for task in tasks.iter().filter(|t| t.due_date.is_some()) {
+                if task.kind == TaskKind::Milestone && task.status != TaskStatus::Done {
+                    rows.push(Row::Milestone(task));
+                } else if task.kind == TaskKind::Task && report.is_critical(&task.id) {
+                    rows.push(Row::Critical(task));
+                }
+            }
+            rows.insert(0, Row::Phase { name, tasks });
+            Some(rows)
+        })
+        .collect()
+}
+
+fn date_scale(report: &RolloutReport) -> Option<DateScale> {
+    let dates = report
+        .tasks
+        .iter()
+        .flat_map(|t| [t.start_date, t.due_date])
+        .chain([Some(report.as_of), report.rollout.go_live_date])
+        .flatten();
+    let (first, last) = dates.fold(None, |range: Option<(NaiveDate, NaiveDate)>, d| {
+        Some(range.map_or((d, d), |(a, b)| (a.min(d), b.max(d))))
+    })?;
+    report
+        .tasks
+        .iter()
+        .any(|t| t.due_date.is_some())
+        .then(|| DateScale {
+            first: first.checked_sub_days(Days::new(3)).unwrap_or(first),
+            last: last.checked_add_days(Days::new(7)).unwrap_or(last),
+            left: LABEL_WIDTH,
+            width: WIDTH - LABEL_WIDTH - 10.0,
+        })
+}
+
+/// Where a phase's dated tasks begin and end.
+fn span(tasks: &[&Task]) -> Option<(NaiveDate, NaiveDate)> {
+    let first = tasks
+        .iter()
+        .filter_map(|t| t.start_date.or(t.due_date))
+        .min()?;
+    let last = tasks.iter().filter_map(|t| t.due_date).max()?;
+    Some((first.min(last), last))
+}
+
+fn alt_text(report: &RolloutReport, rows: &[Row], n: usize, count: usize) -> String {
+    let mut phases = Vec::new();
+    let (mut milestones, mut critical) = (0, 0);
+    for row in rows {
+        match row {
+            Row::Phase { name, tasks } => {
+                let done = tasks
+                    .iter()
+                    .filter(|t| t.status == TaskStatus::Done)
+                    .count();
+                let dates = span(tasks)
+                    .map(|(a, b)| format!(", {} to {}", date_long(a), date_long(b)))
+                    .unwrap_or_default();
+                phases.push(format!("{name} ({done} of {} done{dates})", tasks.len()));
+            }
+            Row::Milestone(_) => milestones += 1,
+            Row::Critical(_) => critical += 1,
+        }
+    }
+    let part = if count > 1 {
+        format!(" (part {} of {count})", n + 1)
+    } else {
+        String::new()
+    };
+    let go_live = report
+        .rollout
+        .go_live_date
+        .map(|d| format!(" Go-live {}.", date_long(d)))
+        .unwrap_or_default();
+    format!(
+        "Timeline by phase{part}: {}. {milestones} open milestone{}, {critical} critical-path task{}. Today is {}.{go_live}",
+        phases.join("; "),
+        if milestones == 1 { "" } else { "s" },
+        if critical == 1 { "" } else { "s" },
+        date_long(report.as_of),
+    )
+}
+
+fn draw(report: &RolloutReport, scale: &DateScale, rows: &[Row], alt: &str) -> String {
+    let body = HEADER + rows.len() as f64 * ROW + 6.0;
+    let height = body + LEGEND;
+    let bottom = body - 4.0;
+    let mut svg = format!(
+        r#"<svg class="timeline phase-timeline" xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {w} {h}" width="100%" role="img" aria-label="{alt}"><title>{alt}</title>"#,
+        w = px(WIDTH),
+        h = px(height),
+        alt = html_escape(alt),
+    );
+    for (date, label) in scale.month_ticks() {
+        let x = px(scale.x(date));
+        svg.push_str(&format!(
+            r#"<line x1="{x}" y1="14" x2="{x}" y2="{b}" stroke="{g}"/><text x="{x}" y="11" font-size="10" fill="{m}" dx="3">{label}</text>"#,
+            b = px(bottom),
+            g = colour::GRID,
+            m = colour::MUTED,
+        ));
+    }
+    for (i, row) in rows.iter().enumerate() {
+        let top = HEADER + i as f64 * ROW;
+        match row {
+            Row::Phase { name, tasks } => phase_bar(&mut svg, scale, name, tasks, top),
+            Row::Milestone(task) => milestone(&mut svg, report, scale, task, top),
+            Row::Critical(task) => critical_task(&mut svg, report, scale, task, top),
+        }
+    }
+    marker_line(
+        &mut svg,
+        scale,
+        report.as_of,
+        "Today",
+        colour::TODAY,
+        bottom,
+        true,
+    );
+    if let Some(go_live) = report.rollout.go_live_date {
+        marker_line(
+            &mut svg,
+            scale,
+            go_live,
+            "Go-live",
+            colour::GO_LIVE,
+            bottom,
+            false,
+        );
+    }
+    legend(&mut svg, body + 8.0);
+    svg.push_str("</svg>");
+    svg
+}
+
+fn label(svg: &mut String, text: &str, top: f64, indent: f64, weight: &str, ink: &str) {
+    svg.push_str(&format!(
+        r#"<text x="{}" y="{}" font-size="11" font-weight="{weight}" fill="{ink}"><title>{}</title>{}</text>"#,
+        px(4.0 + indent),
+        px(top + ROW / 2.0 + 4.0),
+        html_escape(text),
+        html_escape(&shorten(text, LABEL_CHARS - (indent / 6.0) as usize)),
+    ));
+}
+
+fn phase_bar(svg: &mut String, scale: &DateScale, name: &str, tasks: &[&Task], top: f64) {
+    label(svg, name, top, 0.0, "700", colour::INK);
+    let Some((first, last)) = span(tasks) else {
+        return;
+    };
+    let done = tasks
+        .iter()
+        .filter(|t| t.status == TaskStatus::Done)
+        .count();
+    let share = done as f64 / tasks.len().max(1) as f64;
+    let x = scale.x(first);
+    let end = scale.x(last.checked_add_days(Days::new(1)).unwrap_or(last));
+    let width = (end - x).max(2.0);
+    let tooltip = format!(
+        "{name}: {} to {}, {done} of {} tasks done",
+        date_long(first),
+        date_long(last),
+        tasks.len()
+    );
+    svg.push_str(&format!(
+        r#"<g><title>{t}</title><rect x="{x}" y="{y}" width="{w}" height="{h}" rx="3" fill="{c}" fill-opacity="0.25" stroke="{c}"/><rect x="{x}" y="{y}" width="{dw}" height="{h}" rx="3" fill="{c}"/></g>"#,
+        t = html_escape(&tooltip),
+        x = px(x),
+        y = px(top + 3.0),
+        w = px(width),
+        dw = px(width * share),
+        h = px(ROW - 6.0),
+        c = colour::SERIES,
+    ));
+}
+
+fn milestone(svg: &mut String, report: &RolloutReport, scale: &DateScale, task: &Task, top: f64) {
+    let slipped = report.slip(&task.id);
+    let ink = if slipped.is_some() {
+        colour::SLIPPED
+    } else {
+        colour::INK
+    };
+    label(svg, &format!("◆ {}", task.title), top, 12.0, "400", ink);
+    let Some(due) = task.due_date else { return };
+    let critical = report.is_critical(&task.id);
+    let mut tooltip = format!("{} — {}", task.title, date_long(due));
+    if let Some(slip) = slipped {
+        tooltip.push_str(&format!(" — {}", slip.reason));
+    }
+    diamond(
+        svg,
+        scale.x(due),
+        top + ROW / 2.0,
+        if critical {
+            colour::CRITICAL
+        } else {
+            colour::INK
+        },
+        slipped.is_some(),
+        &tooltip,
+    );
+}
+
+fn diamond(svg: &mut String, x: f64, middle: f64, fill: &str, slipped: bool, tooltip: &str) {
+    let r = 6.0;
+    svg.push_str(&format!(
+        r#"<path d="M{} {} l{r} {r} l-{r} {r} l-{r} -{r} z" fill="{fill}"{}><title>{}</title></path>"#,
+        px(x),
+        px(middle - r),
+        if slipped { slipped_stroke() } else { String::new() },
+        html_escape(tooltip),
+        r = px(r),
+    ));
+}
+
+/// Slipped work is outlined with a dashed line: told apart by its pattern as well as by
+/// its colour.
+pub(super) fn slipped_stroke() -> String {
+    format!(
+        r#" stroke="{}" stroke-width="2" stroke-dasharray="3 2""#,
+        colour::SLIPPED
+    )
+}
+
+fn critical_task(
+    svg: &mut String,
+    report: &RolloutReport,
+    scale: &DateScale,
+    task: &Task,
+    top: f64,
+) {
+    let slipped = report.slip(&task.id);
+    let ink = if slipped.is_some() {
+        colour::SLIPPED
+    } else {
+        colour::INK
+    };
+    label(svg, &task.title, top, 12.0, "400", ink);
+    let Some(due) = task.due_date else { return };
+    let start = task.start_date.unwrap_or(due);
+    let x = scale.x(start);
+    let end = scale.x(due.checked_add_days(Days::new(1)).unwrap_or(due));
+    let mut tooltip = format!(
+        "{} — {} — {} to {}",
+        task.title,
+        task.status.label(),
+        date_long(start),
+        date_long(due)
+    );
+    if let Some(slip) = slipped {
+        tooltip.push_str(&format!(" — {}", slip.reason));
+    }
+    let opacity = if task.status == TaskStatus::Done {
+        "0.45"
+    } else {
+        "1"
+    };
+    svg.push_str(&format!(
+        r#"<rect x="{}" y="{}" width="{}" height="{}" rx="2" fill="{}" fill-opacity="{opacity}"{}><title>{}</title></rect>"#,
+        px(x),
+        px(top + 5.0),
+        px((end - x).max(2.0)),
+        px(ROW - 10.0),
+        colour::CRITICAL,
+        if slipped.is_some() { slipped_stroke() } else { String::new() },
+        html_escape(&tooltip),
+    ));
+}
+
+fn marker_line(
+    svg: &mut String,
+    scale: &DateScale,
+    date: NaiveDate,
+    label: &str,
+    stroke: &str,
+    bottom: f64,
+    dashed: bool,
+) {
+    let x = px(scale.x(date));
+    let (dash, anchor, dx) = if dashed {
+        (r#" stroke-dasharray="4 3""#, "end", "-3")
+    } else {
+        ("", "start", "3")
+    };
+    svg.push_str(&format!(
+        r#"<line x1="{x}" y1="16" x2="{x}" y2="{b}" stroke="{stroke}" stroke-width="1.5"{dash}/><text x="{x}" y="25" dx="{dx}" font-size="10" font-weight="600" fill="{stroke}" text-anchor="{anchor}">{label}</text>"#,
+        b = px(bottom),
+    ));
+}
