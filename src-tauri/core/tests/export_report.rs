@@ -5,7 +5,7 @@
 
 mod export_common;
 
-use export_common::{assert_golden, fixture, fixture_with, today};
+use export_common::{assert_golden, fixture, fixture_with, pinned_trend, today};
 use rollplan_core::export::{
     rollout_html, rollout_html_with, rollout_markdown, ExportDetail, HTML_SECTIONS,
 };
@@ -54,14 +54,16 @@ fn the_report_holds_every_entity_of_the_rollout() {
 #[test]
 fn html_report_matches_its_golden_file() {
     let f = fixture();
-    let report = f.store.rollout_report(&f.rollout, today()).expect("report");
+    let mut report = f.store.rollout_report(&f.rollout, today()).expect("report");
+    report.readiness_trend = pinned_trend();
     assert_golden("report.html", &rollout_html(&report));
 }
 
 #[test]
 fn markdown_report_matches_its_golden_file() {
     let f = fixture();
-    let report = f.store.rollout_report(&f.rollout, today()).expect("report");
+    let mut report = f.store.rollout_report(&f.rollout, today()).expect("report");
+    report.readiness_trend = pinned_trend();
     assert_golden("report.md", &rollout_markdown(&report));
 }
 

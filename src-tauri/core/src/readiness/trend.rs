@@ -17,7 +17,7 @@ use serde::Serialize;
 use ts_rs::TS;
 
 use super::store::list_with_trashed;
-use super::verdict::readiness_from;
+use super::verdict::{readiness_from, readiness_in};
 use super::{Criterion, CriterionStatus, ReadinessCategory, Verdict};
 use crate::audit::{entries_since, AuditAction, AuditEntry, EntityKind};
 use crate::metrics::format::full_date;
@@ -36,7 +36,7 @@ pub struct ReadinessPoint {
     pub verdict: Verdict,
 }
 
-/// Readiness week by week, oldest first; the last point is today's and equals
+/// Readiness week by week, oldest first; the last point is today's:
 /// [`Store::rollout_readiness`] of today.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
 pub struct ReadinessTrend {
@@ -47,7 +47,8 @@ pub struct ReadinessTrend {
 }
 
 impl ReadinessTrend {
-    fn of(points: Vec<ReadinessPoint>) -> Self {
+    /// The trend through `points` (oldest first), with its sentence.
+    pub fn from_points(points: Vec<ReadinessPoint>) -> Self {
         let summary = match (points.first(), points.last()) {
             (Some(first), Some(last)) if first.on < last.on => {
                 let since = full_date(first.on);
@@ -87,11 +88,13 @@ impl Store {
             .map(|weeks| today - Duration::weeks(weeks))
             .filter(|day| *day >= created_on || *day == today)
             .collect();
-        let Some(&earliest) = days.first() else {
-            return Ok(ReadinessTrend::of(Vec::new()));
-        };
+        // `days` always ends with today.
+        let earliest = days.first().copied().unwrap_or(today);
+        // Today's point is today's verdict itself, not a rebuilding of it: the trend
+        // ends at the very score every screen and export gives.
+        let earlier = &days[..days.len() - 1];
         let sops = self.sops_for_rollout(rollout_id)?;
-        let (criteria, criterion_entries, sop_entries, completion) = self.read(|conn| {
+        let (criteria, criterion_entries, sop_entries, completion, now) = self.read(|conn| {
             let criteria = list_with_trashed(conn, rollout_id)?;
             let criterion_ids: Vec<String> = criteria.iter().map(|(c, ..)| c.id.clone()).collect();
             let sop_ids: Vec<String> = sops.iter().map(|l| l.sop.id.clone()).collect();
@@ -100,10 +103,11 @@ impl Store {
                 criteria,
                 entries_since(conn, EntityKind::ReadinessCriterion, &criterion_ids, &since)?,
                 entries_since(conn, EntityKind::Sop, &sop_ids, &since)?,
-                completion_on(conn, rollout_id, &days)?,
+                completion_on(conn, rollout_id, earlier)?,
+                readiness_in(conn, rollout_id, today)?,
             ))
         })?;
-        let points = days
+        let mut points: Vec<ReadinessPoint> = earlier
             .iter()
             .zip(completion)
             .map(|(&day, roles)| {
@@ -124,7 +128,12 @@ impl Store {
                 }
             })
             .collect();
-        Ok(ReadinessTrend::of(points))
+        points.push(ReadinessPoint {
+            on: today,
+            score: now.score,
+            verdict: now.verdict,
+        });
+        Ok(ReadinessTrend::from_points(points))
     }
 }
 

@@ -14,7 +14,9 @@ use rollplan_core::metrics::{
 };
 use rollplan_core::people::PersonDraft;
 use rollplan_core::plan::{TaskDraft, TaskKind, TaskStatus};
-use rollplan_core::readiness::{CriterionDraft, CriterionStatus, ReadinessCategory};
+use rollplan_core::readiness::{
+    CriterionDraft, CriterionStatus, ReadinessCategory, ReadinessPoint, ReadinessTrend, Verdict,
+};
 use rollplan_core::rollouts::{Phase, RolloutDraft, RolloutKind};
 use rollplan_core::sops::{SopDraft, SopException, SopRelation, Step};
 use rollplan_core::training::{ModuleDraft, TrainingFormat};
@@ -27,6 +29,31 @@ use rollplan_core::Store;
 /// The day every export of the fixture is made.
 pub fn today() -> NaiveDate {
     NaiveDate::from_ymd_opt(2027, 3, 1).expect("date")
+}
+
+/// The fixture's readiness trend, pinned. The trend is rebuilt from the audit log,
+/// whose times are the real clock's, while the fixture is reported on a fixed day: left
+/// alone, the golden files would change as the calendar moves past that day. These are
+/// the weeks the fixture gives (training finishes on Feb 20), and the last point is the
+/// report's own score, which `readiness_trend` always ends at.
+pub fn pinned_trend() -> ReadinessTrend {
+    let weeks = [
+        ("2027-02-01", 40),
+        ("2027-02-08", 40),
+        ("2027-02-15", 40),
+        ("2027-02-22", 60),
+        ("2027-03-01", 60),
+    ];
+    ReadinessTrend::from_points(
+        weeks
+            .into_iter()
+            .map(|(on, score)| ReadinessPoint {
+                on: on.parse().expect("date"),
+                score,
+                verdict: Verdict::NoGo,
+            })
+            .collect(),
+    )
 }
 
 pub struct Fixture {
