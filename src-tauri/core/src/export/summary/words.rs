@@ -185,8 +185,13 @@ impl ExecutiveSummary {
                     RiskBand::Medium => SummaryTone::Warn,
                     RiskBand::Low => SummaryTone::Neutral,
                 };
+                // A risk nobody owns is news in itself: said, not shown as a dash.
+                let owner = match r.owner.trim() {
+                    "" => "no owner yet".to_owned(),
+                    name => format!("owner: {name}"),
+                };
                 SummaryItem::tagged(
-                    &format!("{} — owner: {}", r.title, or_dash(&r.owner)),
+                    &format!("{} — {owner}", r.title),
                     &format!("{} {}", r.score, r.band.label()),
                     tone,
                 )
