@@ -41,7 +41,14 @@ pub fn list(
             vec![
                 s.code.clone(),
                 s.title.clone(),
-                format!("{} v{}", s.status.label(), s.version),
+                // A draft of the next version: the dates beside it are the version in
+                // force, so the status says which one that is.
+                match s.approved_version {
+                    Some(in_force) if in_force != s.version => {
+                        format!("{} v{} (v{in_force} in force)", s.status.label(), s.version)
+                    }
+                    _ => format!("{} v{}", s.status.label(), s.version),
+                },
                 date(s.effective_date),
                 review,
                 s.owner.clone(),

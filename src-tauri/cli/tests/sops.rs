@@ -16,6 +16,11 @@ fn sops_list_shows_the_library_and_what_is_due_for_review() {
     let all = cli(&db, &["sops", "list"]);
     assert_eq!(all.status.code(), Some(0), "{}", stderr(&all));
     assert!(stdout(&all).contains("FD-012") && stdout(&all).contains("EHR-004"));
+    assert!(
+        stdout(&all).contains("Draft v2 (v1 in force)"),
+        "a draft of the next version says whose dates stand beside it: {}",
+        stdout(&all)
+    );
 
     let due = cli(&db, &["sops", "list", "--due-within", "30", "--json"]);
     let listed: serde_json::Value = serde_json::from_slice(&due.stdout).expect("valid JSON");
