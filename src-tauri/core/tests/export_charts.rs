@@ -28,7 +28,12 @@ const LONG_NAME: &str =
 /// workstream, so the RACI table has empty cells.
 fn spanning_fixture() -> (Fixture, RolloutReport) {
     let f = fixture();
-    let build = f.store.list_phases(&f.rollout).expect("phases").remove(0).id;
+    let build = f
+        .store
+        .list_phases(&f.rollout)
+        .expect("phases")
+        .remove(0)
+        .id;
     for (title, start, due) in [
         (LONG_NAME, "2026-01-12", "2026-02-20"),
         ("Order the label printers", "2026-12-02", "2026-12-15"),
@@ -99,9 +104,11 @@ fn the_timeline_and_the_metric_chart_name_the_years_they_span() {
         .find(|p| p.contains("Baseline to target"))
         .expect("a page with the metric chart and its legend");
     let names_a_month_of = |page: &str, year: i32| {
-        ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"]
-            .iter()
-            .any(|month| page.contains(&format!("{month} {year}")))
+        [
+            "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",
+        ]
+        .iter()
+        .any(|month| page.contains(&format!("{month} {year}")))
     };
     for (name, page) in [("timeline", timeline), ("metric chart", chart)] {
         assert!(
@@ -224,7 +231,11 @@ fn critical_and_slipped_outlines_differ_in_dash_and_in_greyscale() {
         attribute_of(&markup, "rect", &slipped.title, "stroke-dasharray").is_some(),
         "a slipped outline is dashed"
     );
-    for meaning in ["Critical path (solid outline)", "Slipped (dashed outline)", "Blocked"] {
+    for meaning in [
+        "Critical path (solid outline)",
+        "Slipped (dashed outline)",
+        "Blocked",
+    ] {
         assert!(
             markup.contains(&format!(">{meaning}</text>")),
             "the timeline's legend names {meaning:?} beside a swatch"
@@ -256,7 +267,10 @@ fn every_drawing_says_what_it_shows_in_svg_html_and_pdf() {
         "target 8% by May 1, 2027",
         &format!("status: {}", chart.status.state.label()),
     ] {
-        assert!(alt.contains(part), "the chart's alt text gives {part:?}: {alt}");
+        assert!(
+            alt.contains(part),
+            "the chart's alt text gives {part:?}: {alt}"
+        );
     }
     let timeline_alt = &drawings[0].alt;
     assert!(

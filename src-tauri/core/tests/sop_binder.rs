@@ -34,7 +34,12 @@ fn contents_and_bookmarks_name_each_sop_by_code_with_version_and_status() {
     let store = Store::open_in_memory().expect("store");
     let approved = store.create_sop(&check_in()).expect("sop");
     store
-        .approve_sop(&approved.id, approved.row_version, "Dr. Ortiz", "2026-11-01")
+        .approve_sop(
+            &approved.id,
+            approved.row_version,
+            "Dr. Ortiz",
+            "2026-11-01",
+        )
         .expect("approve");
     // A second site's procedure of the same title, still a draft.
     store

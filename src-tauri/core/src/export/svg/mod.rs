@@ -115,7 +115,7 @@ pub(crate) fn open_svg(class: &str, width: f64, height: f64, fixed: bool, alt: &
 /// must read apart from a plain one in greyscale too.
 pub(crate) fn hatch_pattern(id: &str, fill: &str, stripe: &str) -> String {
     format!(
-        r#"<pattern id="{id}" width="6" height="6" patternUnits="userSpaceOnUse" patternTransform="rotate(45)"><rect width="6" height="6" fill="{fill}"/><line x1="1" y1="0" x2="1" y2="6" stroke="{stripe}" stroke-width="1.6"/></pattern>"#
+        r#"<pattern id="{id}" width="6" height="6" patternUnits="userSpaceOnUse" patternTransform="rotate(45)"><rect width="6" height="6" fill="{fill}"/><line x1="1" y1="0" x2="1" y2="6" stroke="{stripe}" stroke-width="1.3"/></pattern>"#
     )
 }
 
@@ -160,8 +160,10 @@ impl DateScale {
         let mut month = NaiveDate::from_ymd_opt(self.first.year(), self.first.month(), 1)
             .and_then(|d| d.checked_add_months(Months::new(1)));
         while let Some(date) = month.filter(|d| *d <= self.last) {
-            let on_step = (date.month0() % step.min(12)) == 0
-                && (step <= 12 || (date.year() as u32) % (step / 12) == 0);
+            // Within a year, months a step apart from January; past a year, Januaries
+            // of every `step / 12`th year.
+            let on_step = date.month0().is_multiple_of(step.min(12))
+                && (step <= 12 || date.year().unsigned_abs().is_multiple_of(step / 12));
             if on_step {
                 let label = if date.month() == 1 || ticks.is_empty() {
                     date.format("%b %Y").to_string()
