@@ -120,9 +120,12 @@ pub(crate) fn hatch_pattern(id: &str, fill: &str, stripe: &str) -> String {
 }
 
 /// An id for an element of a drawing that is unique in a page holding many drawings:
-/// `prefix` and the letters and digits of `key`.
+/// `prefix` and the letters, digits and hyphens of `key` (a record's id stays whole).
 pub(crate) fn element_id(prefix: &str, key: &str) -> String {
-    let key: String = key.chars().filter(|c| c.is_ascii_alphanumeric()).collect();
+    let key: String = key
+        .chars()
+        .filter(|c| c.is_ascii_alphanumeric() || *c == '-')
+        .collect();
     format!("{prefix}-{key}")
 }
 
