@@ -403,3 +403,55 @@ fn the_printed_web_page_keeps_blocks_whole_and_numbers_its_pages() {
         "nothing is fixed over the text of a printed page"
     );
 }
+
+#[test]
+fn wrapped_names_make_a_timeline_drawing_no_taller_than_its_rows_allow() {
+    let f = fixture();
+    let build = f
+        .store
+        .list_phases(&f.rollout)
+        .expect("phases")
+        .remove(0)
+        .id;
+    for n in 0..30 {
+        f.store
+            .create_task(
+                &f.rollout,
+                &TaskDraft {
+                    title: format!("{LONG_NAME} at site {n}"),
+                    phase_id: Some(build.clone()),
+                    start_date: Some("2027-02-01".into()),
+                    due_date: Some("2027-02-10".into()),
+                    ..Default::default()
+                },
+            )
+            .expect("task");
+    }
+    let report = f
+        .store
+        .rollout_document_report(&f.rollout, today())
+        .expect("report");
+    let rows = 36;
+    let drawings = rollplan_core::export::svg::timeline_drawings(&report, rows);
+    assert!(
+        drawings
+            .iter()
+            .any(|(title, _)| title.ends_with("(continued)")),
+        "thirty names of several lines each do not fit in one drawing of {rows} rows"
+    );
+    for (title, svg) in &drawings {
+        let height: f64 = svg
+            .markup
+            .split("viewBox=\"0 0 ")
+            .nth(1)
+            .and_then(|v| v.split('"').next())
+            .and_then(|v| v.split(' ').nth(1))
+            .and_then(|h| h.parse().ok())
+            .expect("a viewBox");
+        // One-line rows are 22 high; the header, the legend and the margins add the rest.
+        assert!(
+            height <= rows as f64 * 22.0 + 100.0,
+            "{title}: {height} high, no more than {rows} rows allow"
+        );
+    }
+}

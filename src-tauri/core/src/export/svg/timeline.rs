@@ -43,8 +43,9 @@ pub fn timeline_svgs(report: &RolloutReport) -> Vec<(String, Svg)> {
     timeline_drawings(report, usize::MAX)
 }
 
-/// The same, with a long phase cut into drawings of at most `rows_per_drawing` tasks
-/// ("Training (continued)"), for a page that cannot grow as a screen can. Arrows are
+/// The same, with a long phase cut into drawings no taller than `rows_per_drawing`
+/// one-line rows ("Training (continued)"), for a page that cannot grow as a screen
+/// can: a name that wraps onto a second line counts for more than one row. Arrows are
 /// drawn within a drawing; the plan's table lists every dependency.
 pub fn timeline_drawings(report: &RolloutReport, rows_per_drawing: usize) -> Vec<(String, Svg)> {
     let Some(scale) = date_scale(report) else {
@@ -71,8 +72,8 @@ pub fn timeline_drawings(report: &RolloutReport, rows_per_drawing: usize) -> Vec
     groups
         .iter()
         .flat_map(|(name, tasks)| {
-            tasks
-                .chunks(rows_per_drawing.max(1))
+            by_height(tasks, rows_per_drawing)
+                .into_iter()
                 .enumerate()
                 .map(move |(part, chunk)| {
                     let title = if part == 0 {
@@ -89,6 +90,26 @@ pub fn timeline_drawings(report: &RolloutReport, rows_per_drawing: usize) -> Vec
             (title, svg)
         })
         .collect()
+}
+
+/// `tasks` cut into runs whose rows, wrapped names included, add up to no more than
+/// `rows` one-line rows (a run holds at least one task).
+fn by_height<'a>(tasks: &'a [&'a Task], rows: usize) -> Vec<&'a [&'a Task]> {
+    let budget = rows.max(1) as f64 * ROW;
+    let mut runs = Vec::new();
+    let (mut start, mut height) = (0, 0.0);
+    for (i, task) in tasks.iter().enumerate() {
+        let row = row_height(wrap(&task.title, LABEL_CHARS).len());
+        if i > start && height + row > budget {
+            runs.push(&tasks[start..i]);
+            (start, height) = (i, 0.0);
+        }
+        height += row;
+    }
+    if start < tasks.len() {
+        runs.push(&tasks[start..]);
+    }
+    runs
 }
 
 fn date_scale(report: &RolloutReport) -> Option<DateScale> {
