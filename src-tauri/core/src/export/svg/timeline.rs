@@ -16,10 +16,10 @@ use crate::export::RolloutReport;
 use crate::plan::{Task, TaskKind, TaskStatus};
 
 const WIDTH: f64 = 800.0;
-const LABEL_WIDTH: f64 = 236.0;
+const LABEL_WIDTH: f64 = 290.0;
 /// Characters of a name per line: what the label column holds at [`LABEL_FONT`] in
-/// the report's fonts, with room to spare.
-const LABEL_CHARS: usize = 32;
+/// the report's fonts even in capitals, so most names take one or two lines.
+const LABEL_CHARS: usize = 36;
 const LABEL_FONT: f64 = 12.0;
 const LINE: f64 = 13.0;
 /// The height of a one-line row; a row grows by [`LINE`] per extra line of its name.
