@@ -13,6 +13,7 @@ mod chart;
 mod heat_map;
 mod legend;
 mod timeline;
+mod timeline_key;
 
 use std::fmt;
 

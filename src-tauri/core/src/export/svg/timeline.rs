@@ -9,7 +9,8 @@ use std::collections::HashMap;
 
 use chrono::{Days, NaiveDate};
 
-use super::legend::{dash_attribute, legend, Swatch};
+use super::legend::dash_attribute;
+use super::timeline_key::{alt_text, status_fill, timeline_legend};
 use super::{colour, element_id, hatch_pattern, open_svg, px, wrap, DateScale, Svg};
 use crate::export::text::{date_long, html_escape};
 use crate::export::RolloutReport;
@@ -26,16 +27,6 @@ const LINE: f64 = 13.0;
 const ROW: f64 = 22.0;
 const BAR: f64 = 12.0;
 const HEADER: f64 = 34.0;
-
-/// The fill of a task's bar by status; a blocked bar is hatched as well.
-fn status_fill(status: TaskStatus) -> &'static str {
-    match status {
-        TaskStatus::Done => "#aab4be",
-        TaskStatus::Doing => "#56b4e9",
-        TaskStatus::Blocked => "#f0e442",
-        TaskStatus::Todo => "#d3e3f1",
-    }
-}
 
 /// One drawing per phase (in plan order, tasks without a phase last), each with the
 /// phase's name; empty when no task has a date.
@@ -134,105 +125,6 @@ fn date_scale(report: &RolloutReport) -> Option<DateScale> {
         })
 }
 
-/// What one drawing shows, in a sentence: its tasks, their dates, how many are on the
-/// critical path or slipped, and where today and go-live fall.
-fn alt_text(report: &RolloutReport, tasks: &[&Task], name: &str) -> String {
-    let dates = tasks
-        .iter()
-        .flat_map(|t| [t.start_date, t.due_date])
-        .flatten();
-    let first = dates.clone().min();
-    let last = dates.max();
-    let count = |n: usize, one: &str, many: &str| {
-        if n == 1 {
-            format!("1 {one}")
-        } else {
-            format!("{n} {many}")
-        }
-    };
-    let milestones = tasks
-        .iter()
-        .filter(|t| t.kind == TaskKind::Milestone)
-        .count();
-    let mut text = format!(
-        "Timeline of {name}: {}",
-        count(tasks.len(), "task", "tasks")
-    );
-    if milestones > 0 {
-        text.push_str(&format!(
-            " (including {})",
-            count(milestones, "milestone", "milestones")
-        ));
-    }
-    if let (Some(first), Some(last)) = (first, last) {
-        text.push_str(&format!(
-            " from {} to {}",
-            date_long(first),
-            date_long(last)
-        ));
-    }
-    let critical = tasks.iter().filter(|t| report.is_critical(&t.id)).count();
-    let slipped = tasks
-        .iter()
-        .filter(|t| report.slip(&t.id).is_some())
-        .count();
-    text.push_str(&format!(
-        "; {critical} on the critical path, {slipped} slipped; today is {}",
-        date_long(report.as_of)
-    ));
-    if let Some(go_live) = report.rollout.go_live_date {
-        text.push_str(&format!(", go-live {}", date_long(go_live)));
-    }
-    text.push('.');
-    text
-}
-
-/// The legend of the timeline's marks, drawn as the marks themselves.
-fn timeline_legend(hatch: &str, top: f64) -> (String, f64) {
-    legend(
-        &[
-            (Swatch::Fill(status_fill(TaskStatus::Todo)), "To do"),
-            (Swatch::Fill(status_fill(TaskStatus::Doing)), "Doing"),
-            (Swatch::Pattern(hatch), "Blocked"),
-            (Swatch::Fill(status_fill(TaskStatus::Done)), "Done"),
-            (Swatch::Diamond(colour::INK), "Milestone"),
-            (
-                Swatch::Outline {
-                    stroke: colour::CRITICAL,
-                    dash: None,
-                },
-                "Critical path (solid outline)",
-            ),
-            (
-                Swatch::Outline {
-                    stroke: colour::SLIPPED,
-                    dash: Some(colour::SLIPPED_DASH),
-                },
-                "Slipped (dashed outline)",
-            ),
-            (
-                Swatch::Line {
-                    stroke: colour::TODAY,
-                    dash: Some("4 3"),
-                    width: 1.5,
-                },
-                "Today",
-            ),
-            (
-                Swatch::Line {
-                    stroke: colour::GO_LIVE,
-                    dash: None,
-                    width: 2.0,
-                },
-                "Go-live",
-            ),
-        ],
-        4.0,
-        top,
-        WIDTH - 8.0,
-    )
-}
-
 fn draw_phase(
     report: &RolloutReport,
     scale: &DateScale,
@@ -251,7 +143,7 @@ fn draw_phase(
     let hatch = element_id("timeline-blocked", &n.to_string());
     // The first drawing carries the legend above its month labels.
     let (key, key_height) = if n == 0 {
-        let (markup, height) = timeline_legend(&hatch, 2.0);
+        let (markup, height) = timeline_legend(&hatch, 2.0, WIDTH - 8.0);
         (markup, height + 8.0)
     } else {
         (String::new(), 0.0)
