@@ -14,7 +14,7 @@ use export_common::{fixture, pdf_text_and_pages, today, Fixture};
 use pdf_reader::{pdf_fonts, pdf_structure, render_grey_page, word_boxes};
 use rollplan_core::export::svg::{heat_map_svg, metric_chart_svg, timeline_svgs};
 use rollplan_core::export::RolloutReport;
-use rollplan_core::metrics::MeasurementDraft;
+use rollplan_core::metrics::{Cadence, Direction, MeasurementDraft, MetricDraft, MetricUnit};
 use rollplan_core::pdf::rollout_pdf;
 use rollplan_core::plan::{TaskDraft, TaskStatus};
 use rollplan_core::workspace::{Raci, RaciAssignment, StakeholderDraft};
@@ -452,6 +452,84 @@ fn wrapped_names_make_a_timeline_drawing_no_taller_than_its_rows_allow() {
         assert!(
             height <= rows as f64 * 22.0 + 100.0,
             "{title}: {height} high, no more than {rows} rows allow"
+        );
+    }
+}
+
+#[test]
+fn each_metric_card_is_printed_on_one_page() {
+    // Three more cards of about half a page each: the second starts halfway down a
+    // page, where a card free to break would end on the next one.
+    let f = fixture();
+    for n in 1..=3 {
+        let metric = f
+            .store
+            .create_metric(
+                &f.rollout,
+                &MetricDraft {
+                    name: format!("Check-in accuracy {n}"),
+                    definition: "Check-ins with insurance and demographics verified, of all \
+                                 check-ins in the week, counted from the audit sample"
+                        .into(),
+                    numerator: "Verified check-ins in the sample".into(),
+                    denominator: "Check-ins in the sample".into(),
+                    unit: MetricUnit::Percent,
+                    direction: Direction::HigherIsBetter,
+                    data_source: format!("Audit sample of site {n}"),
+                    cadence: Cadence::Weekly,
+                    baseline_value: Some(80.0),
+                    baseline_date: Some("2027-01-04".into()),
+                    target_value: Some(95.0),
+                    target_date: Some("2027-04-26".into()),
+                    ..MetricDraft::default()
+                },
+            )
+            .expect("metric");
+        for week in 0..6u64 {
+            f.store
+                .record_measurement(
+                    &metric.id,
+                    &MeasurementDraft {
+                        measured_on: (chrono::NaiveDate::from_ymd_opt(2027, 1, 12).unwrap()
+                            + chrono::Days::new(7 * week))
+                        .to_string(),
+                        value: 80.0 + week as f64 * 2.0,
+                        note: "weekly audit".into(),
+                        source: "typed".into(),
+                    },
+                )
+                .expect("value");
+        }
+    }
+    let report = f
+        .store
+        .rollout_document_report(&f.rollout, today())
+        .expect("report");
+    let (text, _) = pdf_text_and_pages(&rollout_pdf(&report).expect("pdf"));
+    let pages = pages(&text);
+    for metric in &report.metrics {
+        let name = &metric.chart.metric.name;
+        let last = metric.measurements.last().expect("values");
+        let last_day = rollplan_core::export::text::date_long(last.measured_on);
+        // The card's first page: the one with its title line.
+        let page = pages
+            .iter()
+            .find(|p| {
+                p.lines().any(|l| {
+                    l.trim() == name.as_str() || l.trim_start().starts_with(&format!("{name} "))
+                })
+            })
+            .unwrap_or_else(|| panic!("a page opens the card of {name}"));
+        if name.starts_with("Check-in accuracy") {
+            let source = &metric.chart.metric.data_source;
+            assert!(
+                page.contains(source.as_str()),
+                "{name}: its details ({source}) are on its first page:\n{page}"
+            );
+        }
+        assert!(
+            page.contains(&last_day),
+            "{name}: its title and its last value ({last_day}) share a page:\n{page}"
         );
     }
 }
