@@ -6,6 +6,8 @@
 
 use serde::Serialize;
 
+use crate::export::svg::Svg;
+
 /// One piece of a section, in reading order.
 #[derive(Debug, Clone, Serialize)]
 #[serde(tag = "kind", rename_all = "snake_case")]
@@ -26,9 +28,10 @@ pub(super) enum Block {
         widths: Vec<f64>,
         rows: Vec<Vec<Cell>>,
     },
-    /// An SVG drawing (timeline, chart, heat map), scaled to `width` of the text width.
-    Drawing { svg: String, width: f64 },
-    /// A framed group that is kept together on a page where it fits: a metric, a decision.
+    /// An SVG drawing (timeline, chart, heat map), scaled to `width` of the text width;
+    /// its text alternative goes into the PDF's tags as the image's description.
+    Drawing { svg: Svg, width: f64 },
+    /// A framed group kept on one page whenever it fits on one: a metric, a decision.
     Card {
         title: String,
         tag: Option<Tag>,
@@ -64,7 +67,7 @@ pub(super) enum Tone {
 impl Cell {
     pub fn text(text: impl Into<String>) -> Self {
         Self {
-            text: text.into(),
+            text: printable(text.into()),
             tag: None,
             strong: false,
         }
@@ -146,11 +149,61 @@ impl Block {
     }
 }
 
+/// `text` without control characters other than line breaks and tabs: the fonts have
+/// no glyph for them, so each would print as a missing-glyph box.
+fn printable(text: String) -> String {
+    if text
+        .chars()
+        .any(|c| c.is_control() && c != '\n' && c != '\t')
+    {
+        text.chars()
+            .filter(|c| !c.is_control() || *c == '\n' || *c == '\t')
+            .collect()
+    } else {
+        text
+    }
+}
+
 /// Text, or a dash for nothing — so an empty cell reads as "not set", not as a gap.
 pub(super) fn or_dash(text: &str) -> String {
     if text.trim().is_empty() {
         "—".to_owned()
     } else {
         text.to_owned()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_control_character_never_reaches_the_page() {
+        assert_eq!(
+            Cell::text('\0'.to_string()).text,
+            "",
+            "a NUL would print as a missing-glyph box"
+        );
+        assert_eq!(Cell::text("R\u{7}").text, "R");
+        assert_eq!(
+            Cell::text("two\nlines").text,
+            "two\nlines",
+            "line breaks stay"
+        );
+    }
+
+    #[test]
+    fn a_drawing_carries_its_text_alternative_to_the_template() {
+        let block = Block::Drawing {
+            svg: Svg::new("Chart of A", "<svg/>"),
+            width: 1.0,
+        };
+        let json = serde_json::to_value(&block).unwrap_or_default();
+        assert_eq!(json["kind"], "drawing");
+        assert_eq!(
+            json["svg"]["alt"], "Chart of A",
+            "the template reads the alt text"
+        );
+        assert_eq!(json["svg"]["markup"], "<svg/>");
     }
 }

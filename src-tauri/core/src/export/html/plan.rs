@@ -96,7 +96,7 @@ pub(super) fn phase_timeline(out: &mut String, report: &RolloutReport, everythin
     } else {
         "<p class=\"muted\">Each phase as one bar, with its open milestones and its critical-path tasks.</p>\n"
     });
-    for (_alt, svg) in drawings {
+    for svg in drawings {
         out.push_str(&format!("<div class=\"phase-timeline\">{svg}</div>\n"));
     }
 }
@@ -108,12 +108,7 @@ pub(super) fn timeline(out: &mut String, report: &RolloutReport) {
         out.push_str("<p class=\"muted\">No dated tasks yet.</p>\n");
         return;
     }
-    out.push_str(
-        "<p class=\"legend\"><span>▬ task (colour by status: to do, doing, blocked, done)</span>\
-         <span>◆ milestone</span><span style=\"color:#c2410c\">critical path</span>\
-         <span style=\"color:#dc2626\">slipped</span><span style=\"color:#2563eb\">┊ today</span>\
-         <span style=\"color:#7c3aed\">│ go-live</span></p>\n",
-    );
+    // The first drawing carries the legend of its marks, drawn as swatches.
     for (phase, svg) in drawings {
         out.push_str(&format!(
             "<div class=\"phase-timeline\"><h3>{}</h3>{svg}</div>\n",

@@ -37,7 +37,10 @@ fn metric_block(out: &mut String, report: &MetricReport) {
             or_dash(&status.acted_by)
         ));
     }
-    out.push_str(&metric_chart_svg(chart));
+    out.push_str(&format!(
+        "<figure class=\"chart\">{}</figure>\n",
+        metric_chart_svg(chart)
+    ));
     let show = |v: Option<crate::metrics::DatedValue>| {
         v.map(|v| {
             format!(
@@ -112,7 +115,7 @@ fn metric_block(out: &mut String, report: &MetricReport) {
 
 pub(super) fn risks(out: &mut String, report: &RolloutReport) {
     out.push_str(&format!(
-        "<h3>Open risks by likelihood and impact</h3>{}\n",
+        "<h3>Open risks by likelihood and impact</h3><figure class=\"chart\">{}</figure>\n",
         heat_map_svg(&report.heat_map)
     ));
     if report.risks.is_empty() {

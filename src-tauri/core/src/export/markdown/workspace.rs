@@ -7,6 +7,7 @@ use std::fmt::Write;
 use super::{dash, table};
 use crate::export::text::{date_long, date_or_dash, markdown_escape as m, value_text};
 use crate::export::RolloutReport;
+use crate::workspace::AdkarStage;
 
 pub(super) fn sections(out: &mut String, report: &RolloutReport) {
     let _ = writeln!(out, "## Metrics\n");
@@ -135,7 +136,9 @@ pub(super) fn sections(out: &mut String, report: &RolloutReport) {
         .collect();
     let mut headers: Vec<String> = vec!["Stakeholder".into()];
     headers.extend(workstreams.iter().map(|w| m(w)));
-    headers.extend(["A", "D", "K", "A", "R", "Notes"].map(String::from));
+    // The stages by name: "A | D | K | A | R" left a reader to guess which A is which.
+    headers.extend(AdkarStage::ALL.iter().map(|stage| stage.label().to_owned()));
+    headers.push("Notes".into());
     let header_refs: Vec<&str> = headers.iter().map(String::as_str).collect();
     let score = |v: Option<i64>| v.map(|v| v.to_string()).unwrap_or_else(|| "—".into());
     let rows: Vec<Vec<String>> = report

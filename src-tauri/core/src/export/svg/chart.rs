@@ -1,34 +1,84 @@
 //! A metric's chart: the values over time against the straight line from baseline to
-//! target, with the watch and act levels shaded as bands on the worse side, and go-live
-//! and decisions marked on the time axis.
+//! target, with the watch and act levels shaded as bands on the worse side (the act
+//! band hatched, so the two differ without colour), go-live and decisions marked on
+//! the time axis, and a legend of what each mark means.
 
-use super::{colour, px, DateScale};
+use chrono::NaiveDate;
+
+use super::legend::{legend, Swatch};
+use super::{colour, element_id, hatch_pattern, open_svg, px, DateScale, Svg};
 use crate::export::text::{date_long, html_escape, value_text};
 use crate::metrics::{AnnotationKind, Direction, MetricChart};
 use crate::presentation::ChartScale;
 
 const WIDTH: f64 = 640.0;
-const HEIGHT: f64 = 230.0;
+const PLOT_HEIGHT: f64 = 182.0;
 const LEFT: f64 = 56.0;
 const RIGHT: f64 = 16.0;
 const TOP: f64 = 18.0;
-const BOTTOM: f64 = 30.0;
+/// The date labels under the plot.
+const AXIS: f64 = 24.0;
 /// Above this many points the dots would merge into a line; draw only the line.
 const MAX_DOTS: usize = 60;
 
+/// What the chart shows, in a sentence: the metric, its latest value, its target and
+/// its status, as the report states them.
+fn alt_text(chart: &MetricChart) -> String {
+    let metric = &chart.metric;
+    let unit = metric.unit;
+    let mut text = format!(
+        "Chart of {} over time ({})",
+        metric.name,
+        metric.direction.label().to_lowercase()
+    );
+    let mut facts = Vec::new();
+    if let Some(latest) = chart.status.latest {
+        facts.push(format!(
+            "latest {} on {}",
+            value_text(latest.value, unit),
+            date_long(latest.date)
+        ));
+    } else {
+        facts.push("no values yet".to_owned());
+    }
+    if let Some(target) = chart.target {
+        facts.push(format!(
+            "target {} by {}",
+            value_text(target.value, unit),
+            date_long(target.date)
+        ));
+    }
+    if let Some(watch) = chart.watch_level {
+        facts.push(format!("watch level {}", value_text(watch, unit)));
+    }
+    if let Some(act) = chart.act_level {
+        facts.push(format!("act level {}", value_text(act, unit)));
+    }
+    facts.push(format!("status: {}", chart.status.state.label()));
+    text.push_str(": ");
+    text.push_str(&facts.join("; "));
+    text.push('.');
+    text
+}
+
 /// The chart as SVG; a chart with no values, baseline or target says so in words.
-pub fn metric_chart_svg(chart: &MetricChart) -> String {
+pub fn metric_chart_svg(chart: &MetricChart) -> Svg {
     let unit = chart.metric.unit;
+    let alt = alt_text(chart);
     let Some(axes) = ChartScale::of(chart) else {
-        return format!(
-            r#"<svg class="metric-chart" xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {w} 40" width="{w}" height="40" role="img"><text x="0" y="24" font-size="12" fill="{m}">No values, baseline or target yet.</text></svg>"#,
-            w = px(WIDTH),
+        let mut svg = open_svg("metric-chart", WIDTH, 40.0, true, &alt);
+        svg.push_str(&format!(
+            r#"<text x="0" y="24" font-size="12" fill="{m}">No values, baseline or target yet.</text></svg>"#,
             m = colour::MUTED
-        );
+        ));
+        return Svg::new(alt, svg);
     };
+    let hatch = element_id("act-band", &chart.metric.id);
+    let shown = |date| date >= axes.first_day && date <= axes.last_day;
+    let (key, key_height) = chart_legend(chart, &hatch, &shown, TOP + PLOT_HEIGHT + AXIS);
+    let height = TOP + PLOT_HEIGHT + AXIS + key_height + 4.0;
     let (y_min, y_max) = (axes.value_min, axes.value_max);
-    let plot_height = HEIGHT - TOP - BOTTOM;
-    let y = |v: f64| TOP + (y_max - v) / (y_max - y_min).max(f64::EPSILON) * plot_height;
+    let y = |v: f64| TOP + (y_max - v) / (y_max - y_min).max(f64::EPSILON) * PLOT_HEIGHT;
     let scale = DateScale {
         first: axes.first_day,
         last: axes.last_day,
@@ -36,12 +86,11 @@ pub fn metric_chart_svg(chart: &MetricChart) -> String {
         width: WIDTH - LEFT - RIGHT,
     };
     let right = WIDTH - RIGHT;
-    let mut svg = format!(
-        r#"<svg class="metric-chart" xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {w} {h}" width="100%" role="img" aria-label="{label}">"#,
-        w = px(WIDTH),
-        h = px(HEIGHT),
-        label = html_escape(&format!("{} over time", chart.metric.name)),
-    );
+    let mut svg = open_svg("metric-chart", WIDTH, height, false, &alt);
+    svg.push_str(&format!(
+        "<defs>{}</defs>",
+        hatch_pattern(&hatch, colour::ACT_BAND, colour::ACT_HATCH)
+    ));
     // The bands: from each level to the worse edge of the chart, act over watch.
     let worse_edge = match chart.metric.direction {
         Direction::HigherIsBetter => y_min,
@@ -49,23 +98,24 @@ pub fn metric_chart_svg(chart: &MetricChart) -> String {
     };
     // Each label sits just inside its band: below the line when worse is lower, above
     // it when worse is higher.
+    let act_fill = format!("url(#{hatch})");
     for (level, fill, name) in [
         (chart.watch_level, colour::WATCH_BAND, "Watch"),
-        (chart.act_level, colour::ACT_BAND, "Act"),
+        (chart.act_level, act_fill.as_str(), "Act"),
     ] {
         let Some(level) = level else { continue };
         let (a, b) = (y(level), y(worse_edge));
         svg.push_str(&format!(
-            r#"<rect x="{}" y="{}" width="{}" height="{}" fill="{fill}"><title>{name} level: {}</title></rect><text x="{}" y="{}" font-size="9" fill="{m}" text-anchor="end">{name} {}</text>"#,
+            r#"<rect x="{}" y="{}" width="{}" height="{}" fill="{fill}"><title>{name} level: {}</title></rect><text x="{}" y="{}" font-size="10" font-weight="600" fill="{i}" text-anchor="end" stroke="white" stroke-width="3" paint-order="stroke">{name} {}</text>"#,
             px(LEFT),
             px(a.min(b)),
             px(right - LEFT),
             px((a - b).abs()),
             html_escape(&value_text(level, unit)),
             px(right - 3.0),
-            px(if worse_edge == y_min { a + 10.0 } else { a - 3.0 }),
+            px(if worse_edge == y_min { a + 11.0 } else { a - 3.0 }),
             html_escape(&value_text(level, unit)),
-            m = colour::MUTED,
+            i = colour::INK,
         ));
     }
     for tick in &axes.value_ticks {
@@ -84,7 +134,7 @@ pub fn metric_chart_svg(chart: &MetricChart) -> String {
         svg.push_str(&format!(
             r#"<text x="{}" y="{}" font-size="10" fill="{}" text-anchor="middle">{}</text>"#,
             px(scale.x(tick.date)),
-            px(HEIGHT - 10.0),
+            px(TOP + PLOT_HEIGHT + 14.0),
             colour::MUTED,
             tick.label
         ));
@@ -94,9 +144,9 @@ pub fn metric_chart_svg(chart: &MetricChart) -> String {
             continue;
         }
         let x = px(scale.x(annotation.date));
-        let (stroke, dash) = match annotation.kind {
-            AnnotationKind::GoLive => (colour::GO_LIVE, ""),
-            AnnotationKind::Decision => (colour::MUTED, r#" stroke-dasharray="2 3""#),
+        let (stroke, dash, width) = match annotation.kind {
+            AnnotationKind::GoLive => (colour::GO_LIVE, "", "2"),
+            AnnotationKind::Decision => (colour::MUTED, r#" stroke-dasharray="2 3""#, "1"),
         };
         let tooltip = if annotation.detail.is_empty() {
             format!("{} — {}", annotation.label, date_long(annotation.date))
@@ -109,9 +159,9 @@ pub fn metric_chart_svg(chart: &MetricChart) -> String {
             )
         };
         svg.push_str(&format!(
-            r#"<line x1="{x}" y1="{}" x2="{x}" y2="{}" stroke="{stroke}"{dash}><title>{}</title></line>"#,
+            r#"<line x1="{x}" y1="{}" x2="{x}" y2="{}" stroke="{stroke}" stroke-width="{width}"{dash}><title>{}</title></line>"#,
             px(TOP),
-            px(TOP + plot_height),
+            px(TOP + PLOT_HEIGHT),
             html_escape(&tooltip),
         ));
         if annotation.kind == AnnotationKind::GoLive {
@@ -162,11 +212,82 @@ pub fn metric_chart_svg(chart: &MetricChart) -> String {
         }
     }
     svg.push_str(&format!(
-        r#"<line x1="{l}" y1="{b}" x2="{r}" y2="{b}" stroke="{m}"/></svg>"#,
+        r#"<line x1="{l}" y1="{b}" x2="{r}" y2="{b}" stroke="{m}"/>"#,
         l = px(LEFT),
         r = px(right),
-        b = px(TOP + plot_height),
+        b = px(TOP + PLOT_HEIGHT),
         m = colour::MUTED
     ));
-    svg
+    svg.push_str(&key);
+    svg.push_str("</svg>");
+    Svg::new(alt, svg)
+}
+
+/// The legend of the marks this chart draws (`shown` says which dates it spans),
+/// under its date axis.
+fn chart_legend(
+    chart: &MetricChart,
+    hatch: &str,
+    shown: &dyn Fn(NaiveDate) -> bool,
+    top: f64,
+) -> (String, f64) {
+    let mut items = Vec::new();
+    if !chart.points.is_empty() {
+        items.push((
+            Swatch::Line {
+                stroke: colour::SERIES,
+                dash: None,
+                width: 2.0,
+            },
+            "Values",
+        ));
+    }
+    if chart.target_line.len() == 2 {
+        items.push((
+            Swatch::Line {
+                stroke: colour::TARGET,
+                dash: Some("6 4"),
+                width: 1.5,
+            },
+            "Baseline to target",
+        ));
+    }
+    if chart.watch_level.is_some() {
+        items.push((Swatch::Fill(colour::WATCH_BAND), "Watch band"));
+    }
+    if chart.act_level.is_some() {
+        items.push((Swatch::Pattern(hatch), "Act band (hatched)"));
+    }
+    if chart
+        .annotations
+        .iter()
+        .any(|a| a.kind == AnnotationKind::GoLive && shown(a.date))
+    {
+        items.push((
+            Swatch::Line {
+                stroke: colour::GO_LIVE,
+                dash: None,
+                width: 2.0,
+            },
+            "Go-live",
+        ));
+    }
+    if chart
+        .annotations
+        .iter()
+        .any(|a| a.kind == AnnotationKind::Decision && shown(a.date))
+    {
+        items.push((
+            Swatch::Line {
+                stroke: colour::MUTED,
+                dash: Some("2 3"),
+                width: 1.0,
+            },
+            "Decision",
+        ));
+    }
+    if items.is_empty() {
+        return (String::new(), 0.0);
+    }
+    legend(&items, LEFT, top, WIDTH - LEFT - RIGHT)
 }

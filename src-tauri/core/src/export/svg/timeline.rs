@@ -2,33 +2,43 @@
 //! phases line up on screen and a printer can break the page between them. Bars run from
 //! start to due, milestones are diamonds, arrows join a task to the one waiting for it
 //! (within a phase; the task table lists every dependency), and the today and go-live
-//! lines cross every phase.
+//! lines cross every phase. Names wrap onto as many lines as they need, the row
+//! growing with them; the first drawing carries the legend.
 
 use std::collections::HashMap;
 
 use chrono::{Days, NaiveDate};
 
-use super::{colour, px, shorten, DateScale};
+use super::legend::dash_attribute;
+use super::timeline_key::{alt_text, status_fill, timeline_legend};
+use super::{colour, element_id, hatch_pattern, open_svg, px, wrap, DateScale, Svg};
 use crate::export::text::{date_long, html_escape};
 use crate::export::RolloutReport;
 use crate::plan::{Task, TaskKind, TaskStatus};
 
-const WIDTH: f64 = 960.0;
-const LABEL_WIDTH: f64 = 250.0;
-const ROW: f64 = 20.0;
-const HEADER: f64 = 32.0;
-const LABEL_CHARS: usize = 34;
+const WIDTH: f64 = 800.0;
+const LABEL_WIDTH: f64 = 290.0;
+/// Characters of a name per line: what the label column holds at [`LABEL_FONT`] in
+/// the report's fonts even in capitals, so most names take one or two lines.
+const LABEL_CHARS: usize = 36;
+const LABEL_FONT: f64 = 12.0;
+const LINE: f64 = 13.0;
+/// The height of a one-line row; a row grows by [`LINE`] per extra line of its name.
+const ROW: f64 = 22.0;
+const BAR: f64 = 12.0;
+const HEADER: f64 = 34.0;
 
 /// One drawing per phase (in plan order, tasks without a phase last), each with the
 /// phase's name; empty when no task has a date.
-pub fn timeline_svgs(report: &RolloutReport) -> Vec<(String, String)> {
+pub fn timeline_svgs(report: &RolloutReport) -> Vec<(String, Svg)> {
     timeline_drawings(report, usize::MAX)
 }
 
-/// The same, with a long phase cut into drawings of at most `rows_per_drawing` tasks
-/// ("Training (continued)"), for a page that cannot grow as a screen can. Arrows are
+/// The same, with a long phase cut into drawings no taller than `rows_per_drawing`
+/// one-line rows ("Training (continued)"), for a page that cannot grow as a screen
+/// can: a name that wraps onto a second line counts for more than one row. Arrows are
 /// drawn within a drawing; the plan's table lists every dependency.
-pub fn timeline_drawings(report: &RolloutReport, rows_per_drawing: usize) -> Vec<(String, String)> {
+pub fn timeline_drawings(report: &RolloutReport, rows_per_drawing: usize) -> Vec<(String, Svg)> {
     let Some(scale) = date_scale(report) else {
         return Vec::new();
     };
@@ -53,8 +63,8 @@ pub fn timeline_drawings(report: &RolloutReport, rows_per_drawing: usize) -> Vec
     groups
         .iter()
         .flat_map(|(name, tasks)| {
-            tasks
-                .chunks(rows_per_drawing.max(1))
+            by_height(tasks, rows_per_drawing)
+                .into_iter()
                 .enumerate()
                 .map(move |(part, chunk)| {
                     let title = if part == 0 {
@@ -71,6 +81,26 @@ pub fn timeline_drawings(report: &RolloutReport, rows_per_drawing: usize) -> Vec
             (title, svg)
         })
         .collect()
+}
+
+/// `tasks` cut into runs whose rows, wrapped names included, add up to no more than
+/// `rows` one-line rows (a run holds at least one task).
+fn by_height<'a>(tasks: &'a [&'a Task], rows: usize) -> Vec<&'a [&'a Task]> {
+    let budget = rows.max(1) as f64 * ROW;
+    let mut runs = Vec::new();
+    let (mut start, mut height) = (0, 0.0);
+    for (i, task) in tasks.iter().enumerate() {
+        let row = row_height(wrap(&task.title, LABEL_CHARS).len());
+        if i > start && height + row > budget {
+            runs.push(&tasks[start..i]);
+            (start, height) = (i, 0.0);
+        }
+        height += row;
+    }
+    if start < tasks.len() {
+        runs.push(&tasks[start..]);
+    }
+    runs
 }
 
 fn date_scale(report: &RolloutReport) -> Option<DateScale> {
@@ -101,21 +131,41 @@ fn draw_phase(
     tasks: &[&Task],
     n: usize,
     name: &str,
-) -> String {
-    let height = HEADER + tasks.len() as f64 * ROW + 6.0;
-    let bottom = height - 4.0;
+) -> Svg {
+    let labels: Vec<Vec<String>> = tasks.iter().map(|t| wrap(&t.title, LABEL_CHARS)).collect();
+    let mut tops = Vec::with_capacity(tasks.len());
+    let mut y = HEADER;
+    for lines in &labels {
+        tops.push(y);
+        y += row_height(lines.len());
+    }
     let arrow = format!("timeline-arrow-{n}");
-    let mut svg = format!(
-        r#"<svg class="timeline" xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {w} {h}" width="100%" role="img" aria-label="Timeline of {label}"><defs><marker id="{arrow}" viewBox="0 0 6 6" refX="5" refY="3" markerWidth="6" markerHeight="6" orient="auto"><path d="M0,0 L6,3 L0,6 z" fill="{m}"/></marker></defs>"#,
-        w = px(WIDTH),
-        h = px(height),
-        label = html_escape(name),
+    let hatch = element_id("timeline-blocked", &n.to_string());
+    // The first drawing carries the legend above its month labels.
+    let (key, key_height) = if n == 0 {
+        let (markup, height) = timeline_legend(&hatch, 2.0, WIDTH - 8.0);
+        (markup, height + 8.0)
+    } else {
+        (String::new(), 0.0)
+    };
+    let height = key_height + y + 6.0;
+    let bottom = y + 2.0;
+    let alt = alt_text(report, tasks, name);
+    let mut svg = open_svg("timeline", WIDTH, height, false, &alt);
+    svg.push_str(&format!(
+        r#"<defs><marker id="{arrow}" viewBox="0 0 6 6" refX="5" refY="3" markerWidth="6" markerHeight="6" orient="auto"><path d="M0,0 L6,3 L0,6 z" fill="{m}"/></marker>{pattern}</defs>"#,
         m = colour::MUTED,
-    );
+        pattern = hatch_pattern(&hatch, status_fill(TaskStatus::Blocked), colour::INK),
+    ));
+    svg.push_str(&key);
+    svg.push_str(&format!(
+        r#"<g transform="translate(0 {})">"#,
+        px(key_height)
+    ));
     for (date, label) in scale.month_ticks() {
         let x = px(scale.x(date));
         svg.push_str(&format!(
-            r#"<line x1="{x}" y1="{top}" x2="{x}" y2="{bottom}" stroke="{g}"/><text x="{x}" y="11" font-size="10" fill="{m}" dx="3">{label}</text>"#,
+            r#"<line x1="{x}" y1="{top}" x2="{x}" y2="{bottom}" stroke="{g}"/><text x="{x}" y="11" font-size="11" fill="{m}" dx="3">{label}</text>"#,
             top = px(14.0),
             bottom = px(bottom),
             g = colour::GRID,
@@ -127,15 +177,27 @@ fn draw_phase(
         .enumerate()
         .map(|(i, t)| (t.id.as_str(), i))
         .collect();
-    for (i, task) in tasks.iter().enumerate() {
-        draw_task(&mut svg, report, scale, task, HEADER + i as f64 * ROW);
+    let middles: Vec<f64> = tops
+        .iter()
+        .zip(&labels)
+        .map(|(top, lines)| top + row_height(lines.len()) / 2.0)
+        .collect();
+    for ((task, lines), middle) in tasks.iter().zip(&labels).zip(&middles) {
+        draw_task(&mut svg, report, scale, task, lines, *middle, &hatch);
     }
     for (i, task) in tasks.iter().enumerate() {
         for predecessor in &task.depends_on {
             if let (Some(&from), Some(pred)) =
                 (rows.get(predecessor.as_str()), report.task(predecessor))
             {
-                draw_arrow(&mut svg, scale, pred, from, task, i, &arrow, report);
+                draw_arrow(
+                    &mut svg,
+                    scale,
+                    (pred, middles[from]),
+                    (task, middles[i]),
+                    &arrow,
+                    report,
+                );
             }
         }
     }
@@ -159,17 +221,31 @@ fn draw_phase(
             false,
         );
     }
-    svg.push_str("</svg>");
-    svg
+    svg.push_str("</g></svg>");
+    Svg::new(alt, svg)
 }
 
-fn draw_task(svg: &mut String, report: &RolloutReport, scale: &DateScale, task: &Task, top: f64) {
-    let middle = top + ROW / 2.0;
+fn row_height(lines: usize) -> f64 {
+    ROW + lines.saturating_sub(1) as f64 * LINE
+}
+
+fn draw_task(
+    svg: &mut String,
+    report: &RolloutReport,
+    scale: &DateScale,
+    task: &Task,
+    lines: &[String],
+    middle: f64,
+    hatch: &str,
+) {
     let critical = report.is_critical(&task.id);
     let slipped = report.slip(&task.id);
     let mut tooltip = format!("{} — {}", task.title, task.status.label());
+    if critical {
+        tooltip.push_str(" — on the critical path");
+    }
     if let Some(slip) = slipped {
-        tooltip.push_str(&format!(" — {}", slip.reason));
+        tooltip.push_str(&format!(" — slipped: {}", slip.reason));
     }
     let weight = if critical { "600" } else { "400" };
     let ink = if slipped.is_some() {
@@ -177,22 +253,44 @@ fn draw_task(svg: &mut String, report: &RolloutReport, scale: &DateScale, task: 
     } else {
         colour::INK
     };
+    // The lines of the name centred on the row's middle, as the bar is.
+    let first_baseline = middle + 4.0 - (lines.len().saturating_sub(1)) as f64 * LINE / 2.0;
+    let spans: String = lines
+        .iter()
+        .enumerate()
+        .map(|(i, line)| {
+            format!(
+                r#"<tspan x="4" y="{}">{}</tspan>"#,
+                px(first_baseline + i as f64 * LINE),
+                html_escape(line)
+            )
+        })
+        .collect();
     svg.push_str(&format!(
-        r#"<text x="4" y="{}" font-size="11" font-weight="{weight}" fill="{ink}"><title>{}</title>{}</text>"#,
-        px(middle + 4.0),
+        r#"<text font-size="{}" font-weight="{weight}" fill="{ink}"><title>{}</title>{spans}</text>"#,
+        px(LABEL_FONT),
         html_escape(&tooltip),
-        html_escape(&shorten(&task.title, LABEL_CHARS)),
     ));
     let Some(due) = task.due_date else { return };
+    let outline = if slipped.is_some() {
+        format!(
+            r#" stroke="{}" stroke-width="2"{}"#,
+            colour::SLIPPED,
+            dash_attribute(Some(colour::SLIPPED_DASH))
+        )
+    } else if critical {
+        format!(r#" stroke="{}" stroke-width="2.5""#, colour::CRITICAL)
+    } else {
+        String::new()
+    };
     if task.kind == TaskKind::Milestone {
         let x = scale.x(due);
-        let r = 6.0;
+        let r = 6.5;
         svg.push_str(&format!(
-            r#"<path d="M{} {} l{r} {r} l-{r} {r} l-{r} -{r} z" fill="{}"{}><title>{}</title></path>"#,
+            r#"<path d="M{} {} l{r} {r} l-{r} {r} l-{r} -{r} z" fill="{}"{outline}><title>{}</title></path>"#,
             px(x),
             px(middle - r),
             if critical { colour::CRITICAL } else { colour::INK },
-            if slipped.is_some() { format!(r#" stroke="{}" stroke-width="2""#, colour::SLIPPED) } else { String::new() },
             html_escape(&format!("{} — {}", tooltip, date_long(due))),
             r = px(r),
         ));
@@ -202,37 +300,28 @@ fn draw_task(svg: &mut String, report: &RolloutReport, scale: &DateScale, task: 
     let x = scale.x(start);
     // A bar ends at the end of its due day, so a one-day task is one day wide.
     let end = scale.x(due.checked_add_days(Days::new(1)).unwrap_or(due));
-    let fill = match task.status {
-        TaskStatus::Done => "#9aa5b1",
-        TaskStatus::Doing => "#3b82f6",
-        TaskStatus::Blocked => "#f59e0b",
-        TaskStatus::Todo => "#93c5fd",
-    };
-    let stroke = if slipped.is_some() {
-        format!(r#" stroke="{}" stroke-width="2""#, colour::SLIPPED)
-    } else if critical {
-        format!(r#" stroke="{}" stroke-width="2""#, colour::CRITICAL)
+    let fill = if task.status == TaskStatus::Blocked {
+        format!("url(#{hatch})")
     } else {
-        String::new()
+        status_fill(task.status).to_owned()
     };
     svg.push_str(&format!(
-        r#"<rect x="{}" y="{}" width="{}" height="{}" rx="2" fill="{fill}"{stroke}><title>{}</title></rect>"#,
+        r#"<rect x="{}" y="{}" width="{}" height="{}" rx="2" fill="{fill}"{outline}><title>{}</title></rect>"#,
         px(x),
-        px(top + 4.0),
+        px(middle - BAR / 2.0),
         px((end - x).max(2.0)),
-        px(ROW - 8.0),
+        px(BAR),
         html_escape(&format!("{} — {} to {}", tooltip, date_long(start), date_long(due))),
     ));
 }
 
-#[allow(clippy::too_many_arguments)]
+/// An arrow from a predecessor's end (`from`: the task and its row's middle) to its
+/// successor's start.
 fn draw_arrow(
     svg: &mut String,
     scale: &DateScale,
-    from_task: &Task,
-    from_row: usize,
-    to_task: &Task,
-    to_row: usize,
+    (from_task, y1): (&Task, f64),
+    (to_task, y2): (&Task, f64),
     marker: &str,
     report: &RolloutReport,
 ) {
@@ -252,19 +341,18 @@ fn draw_arrow(
         } else {
             0.0
         };
-    let y1 = HEADER + from_row as f64 * ROW + ROW / 2.0;
-    let y2 = HEADER + to_row as f64 * ROW + ROW / 2.0;
     let critical = report.is_critical(&from_task.id) && report.is_critical(&to_task.id);
     // Out of the predecessor, down to the successor's row, then into its start.
     let elbow = x1 + 5.0;
     svg.push_str(&format!(
-        r#"<path d="M{} {} H{} V{} H{}" fill="none" stroke="{}" stroke-width="1" marker-end="url(#{marker})"/>"#,
+        r#"<path d="M{} {} H{} V{} H{}" fill="none" stroke="{}" stroke-width="{}" marker-end="url(#{marker})"/>"#,
         px(x1),
         px(y1),
         px(elbow),
         px(y2),
         px(x2.max(elbow + 2.0)),
         if critical { colour::CRITICAL } else { colour::MUTED },
+        if critical { "1.5" } else { "1" },
     ));
 }
 
@@ -280,13 +368,13 @@ fn marker_line(
     let x = px(scale.x(date));
     // Today's label reads to the left of its line and go-live's to the right, so the
     // two stay legible when they fall close together.
-    let (dash, anchor, dx) = if dashed {
-        (r#" stroke-dasharray="4 3""#, "end", "-3")
+    let (dash, anchor, dx, width) = if dashed {
+        (r#" stroke-dasharray="4 3""#, "end", "-3", "1.5")
     } else {
-        ("", "start", "3")
+        ("", "start", "3", "2")
     };
     svg.push_str(&format!(
-        r#"<line x1="{x}" y1="16" x2="{x}" y2="{}" stroke="{stroke}" stroke-width="1.5"{dash}/><text x="{x}" y="25" dx="{dx}" font-size="10" font-weight="600" fill="{stroke}" text-anchor="{anchor}">{label}</text>"#,
+        r#"<line x1="{x}" y1="16" x2="{x}" y2="{}" stroke="{stroke}" stroke-width="{width}"{dash}/><text x="{x}" y="27" dx="{dx}" font-size="11" font-weight="600" fill="{stroke}" text-anchor="{anchor}">{label}</text>"#,
         px(bottom),
     ));
 }

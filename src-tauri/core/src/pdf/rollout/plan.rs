@@ -105,7 +105,7 @@ pub(super) fn timeline(report: &RolloutReport, everything: bool) -> Vec<Block> {
     } else {
         "Each phase as one bar, with its open milestones and its critical-path tasks."
     })];
-    for (_alt, svg) in drawings {
+    for svg in drawings {
         blocks.push(Block::Drawing { svg, width: 1.0 });
     }
     blocks
@@ -118,8 +118,7 @@ pub(super) fn task_timeline(report: &RolloutReport) -> Vec<Block> {
         return vec![Block::muted("No dated tasks yet.")];
     }
     let mut blocks = vec![Block::muted(
-        "Bars run from start to due (colour by status: to do, doing, blocked, done); ◆ milestone; \
-         orange outline: critical path; red: slipped; dashed blue line: today; purple line: go-live.",
+        "Bars run from start to due, coloured by status; the first drawing's legend shows each mark.",
     )];
     for (phase, svg) in drawings {
         blocks.push(Block::heading(phase));

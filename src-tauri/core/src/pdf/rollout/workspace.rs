@@ -9,7 +9,7 @@ use crate::export::text::{date_long, date_or_dash, value_text};
 use crate::export::{MetricReport, RolloutReport};
 use crate::metrics::{DatedValue, MetricUnit, Threshold};
 use crate::pdf::blocks::{or_dash, Cell, Tag, Tone};
-use crate::workspace::ADKAR_BARRIER_BELOW;
+use crate::workspace::{AdkarStage, ADKAR_BARRIER_BELOW};
 
 pub(super) fn metrics(report: &RolloutReport) -> Vec<Block> {
     if report.metrics.is_empty() {
@@ -241,11 +241,13 @@ pub(super) fn stakeholders(report: &RolloutReport) -> Vec<Block> {
             .map(|s| {
                 let mut row = vec![Cell::text(&s.name)];
                 row.extend(workstreams.iter().map(|w| {
+                    // No part in a workstream is an empty cell: an empty string,
+                    // not the NUL character a missing letter would default to.
                     let letter = s
                         .raci
                         .iter()
                         .find(|a| a.workstream == *w)
-                        .map(|a| a.role.letter())
+                        .map(|a| a.role.letter().to_string())
                         .unwrap_or_default();
                     Cell::text(letter).strong()
                 }));
@@ -292,19 +294,18 @@ pub(super) fn stakeholders(report: &RolloutReport) -> Vec<Block> {
             ]
         })
         .collect();
-    blocks.push(Block::table(
-        &[
-            ("Stakeholder", 1.8),
-            ("Aware", 0.7),
-            ("Desire", 0.7),
-            ("Know", 0.7),
-            ("Ability", 0.7),
-            ("Reinf.", 0.7),
-            ("Work on", 1.1),
-            ("Notes", 2.2),
-        ],
-        rows,
-    ));
+    // The stages by their names, as the other formats head them.
+    let mut columns: Vec<(&str, f64)> = vec![("Stakeholder", 1.6)];
+    columns.extend(AdkarStage::ALL.iter().map(|stage| {
+        let width = if *stage == AdkarStage::Reinforcement {
+            1.25
+        } else {
+            0.95
+        };
+        (stage.label(), width)
+    }));
+    columns.extend([("Work on", 1.15), ("Notes", 1.6)]);
+    blocks.push(Block::table(&columns, rows));
     blocks
 }
 

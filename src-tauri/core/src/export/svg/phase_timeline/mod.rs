@@ -9,20 +9,19 @@
 
 use chrono::{Days, NaiveDate};
 
-use super::{colour, px, shorten, DateScale};
-
-mod legend;
-
+use super::legend::{dash_attribute, legend, Swatch};
+use super::{colour, open_svg, px, wrap, DateScale, Svg};
 use crate::export::text::{date_long, html_escape};
 use crate::export::RolloutReport;
 use crate::plan::{Task, TaskKind, TaskStatus};
-use legend::legend;
 
 const WIDTH: f64 = 960.0;
 const LABEL_WIDTH: f64 = 270.0;
+/// A row of one line; a name that wraps adds [`LINE`] per extra line.
 const ROW: f64 = 20.0;
+const LINE: f64 = 13.0;
 const HEADER: f64 = 32.0;
-const LEGEND: f64 = 30.0;
+/// Characters of a name per line in the label column (11px text).
 const LABEL_CHARS: usize = 44;
 
 /// One row of the drawing.
@@ -32,21 +31,19 @@ enum Row<'a> {
     Critical(&'a Task),
 }
 
-/// The drawings of the plan by phase, each at most `rows_per_drawing` rows (a phase's
-/// rows are never split from its bar), with their alt texts: `(alt_text, svg)`. Empty
-/// when no task has a date.
-pub fn phase_timeline_svgs(
-    report: &RolloutReport,
-    rows_per_drawing: usize,
-) -> Vec<(String, String)> {
+/// The drawings of the plan by phase, each at most about `rows_per_drawing` one-line
+/// rows tall (a phase's rows are never split from its bar; a wrapped name counts its
+/// lines), each with its alt text. Empty when no task has a date.
+pub fn phase_timeline_svgs(report: &RolloutReport, rows_per_drawing: usize) -> Vec<Svg> {
     let Some(scale) = date_scale(report) else {
         return Vec::new();
     };
-    let groups = phase_groups(report);
+    let budget = rows_per_drawing.max(1) as f64 * ROW;
     let mut drawings: Vec<Vec<Row>> = Vec::new();
     let mut current: Vec<Row> = Vec::new();
-    for group in groups {
-        if !current.is_empty() && current.len() + group.len() > rows_per_drawing.max(1) {
+    for group in phase_groups(report) {
+        let height = |rows: &[Row]| rows.iter().map(Row::height).sum::<f64>();
+        if !current.is_empty() && height(&current) + height(&group) > budget {
             drawings.push(std::mem::take(&mut current));
         }
         current.extend(group);
@@ -60,10 +57,38 @@ pub fn phase_timeline_svgs(
         .enumerate()
         .map(|(n, rows)| {
             let alt = alt_text(report, rows, n, count);
-            let svg = draw(report, &scale, rows, &alt);
-            (alt, svg)
+            let markup = draw(report, &scale, rows, &alt);
+            Svg::new(alt, markup)
         })
         .collect()
+}
+
+impl Row<'_> {
+    /// The name in the label column, as it is drawn.
+    fn label(&self) -> String {
+        match self {
+            Row::Phase { name, .. } => name.clone(),
+            Row::Milestone(task) => format!("◆ {}", task.title),
+            Row::Critical(task) => task.title.clone(),
+        }
+    }
+
+    /// How far a row's name is indented under its phase.
+    fn indent(&self) -> f64 {
+        match self {
+            Row::Phase { .. } => 0.0,
+            _ => 12.0,
+        }
+    }
+
+    /// The name's lines: whole, wrapped to the label column.
+    fn lines(&self) -> Vec<String> {
+        wrap(&self.label(), LABEL_CHARS - (self.indent() / 6.0) as usize)
+    }
+
+    fn height(&self) -> f64 {
+        ROW + (self.lines().len().saturating_sub(1)) as f64 * LINE
+    }
 }
 
 /// Each phase's rows: its bar, then its open milestones and its critical-path tasks in
@@ -169,15 +194,11 @@ fn alt_text(report: &RolloutReport, rows: &[Row], n: usize, count: usize) -> Str
 }
 
 fn draw(report: &RolloutReport, scale: &DateScale, rows: &[Row], alt: &str) -> String {
-    let body = HEADER + rows.len() as f64 * ROW + 6.0;
-    let height = body + LEGEND;
+    let body = HEADER + rows.iter().map(Row::height).sum::<f64>() + 6.0;
+    let (key, key_height) = timeline_key(body + 6.0);
+    let height = body + key_height + 12.0;
     let bottom = body - 4.0;
-    let mut svg = format!(
-        r#"<svg class="timeline phase-timeline" xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {w} {h}" width="100%" role="img" aria-label="{alt}"><title>{alt}</title>"#,
-        w = px(WIDTH),
-        h = px(height),
-        alt = html_escape(alt),
-    );
+    let mut svg = open_svg("timeline phase-timeline", WIDTH, height, false, alt);
     for (date, label) in scale.month_ticks() {
         let x = px(scale.x(date));
         svg.push_str(&format!(
@@ -187,13 +208,16 @@ fn draw(report: &RolloutReport, scale: &DateScale, rows: &[Row], alt: &str) -> S
             m = colour::MUTED,
         ));
     }
-    for (i, row) in rows.iter().enumerate() {
-        let top = HEADER + i as f64 * ROW;
+    let mut top = HEADER;
+    for row in rows {
+        label(&mut svg, report, row, top);
+        // Marks sit against the name's first line.
         match row {
             Row::Phase { name, tasks } => phase_bar(&mut svg, scale, name, tasks, top),
             Row::Milestone(task) => milestone(&mut svg, report, scale, task, top),
             Row::Critical(task) => critical_task(&mut svg, report, scale, task, top),
         }
+        top += row.height();
     }
     marker_line(
         &mut svg,
@@ -215,23 +239,85 @@ fn draw(report: &RolloutReport, scale: &DateScale, rows: &[Row], alt: &str) -> S
             false,
         );
     }
-    legend(&mut svg, body + 8.0);
+    svg.push_str(&key);
     svg.push_str("</svg>");
     svg
 }
 
-fn label(svg: &mut String, text: &str, top: f64, indent: f64, weight: &str, ink: &str) {
+/// The marks of this drawing, each drawn as in it beside its words.
+fn timeline_key(top: f64) -> (String, f64) {
+    legend(
+        &[
+            (Swatch::Fill(colour::SERIES), "Phase: share done"),
+            (
+                Swatch::Outline {
+                    stroke: colour::SERIES,
+                    dash: None,
+                },
+                "Phase: still to do",
+            ),
+            (Swatch::Diamond(colour::INK), "Milestone"),
+            (Swatch::Fill(colour::CRITICAL), "Critical-path task"),
+            (
+                Swatch::Outline {
+                    stroke: colour::SLIPPED,
+                    dash: Some(colour::SLIPPED_DASH),
+                },
+                "Slipped (dashed outline)",
+            ),
+            (
+                Swatch::Line {
+                    stroke: colour::TODAY,
+                    dash: Some("4 3"),
+                    width: 1.5,
+                },
+                "Today",
+            ),
+            (
+                Swatch::Line {
+                    stroke: colour::GO_LIVE,
+                    dash: None,
+                    width: 2.0,
+                },
+                "Go-live",
+            ),
+        ],
+        4.0,
+        top,
+        WIDTH - 8.0,
+    )
+}
+
+/// A row's name, whole, one `tspan` a line; a slipped task's name in the slipped colour.
+fn label(svg: &mut String, report: &RolloutReport, row: &Row, top: f64) {
+    let (weight, ink) = match row {
+        Row::Phase { .. } => ("700", colour::INK),
+        Row::Milestone(task) | Row::Critical(task) => (
+            "400",
+            if report.slip(&task.id).is_some() {
+                colour::SLIPPED
+            } else {
+                colour::INK
+            },
+        ),
+    };
+    let x = px(4.0 + row.indent());
+    let lines: String = row
+        .lines()
+        .iter()
+        .enumerate()
+        .map(|(i, line)| {
+            let dy = if i == 0 { "0".to_owned() } else { px(LINE) };
+            format!(r#"<tspan x="{x}" dy="{dy}">{}</tspan>"#, html_escape(line))
+        })
+        .collect();
     svg.push_str(&format!(
-        r#"<text x="{}" y="{}" font-size="11" font-weight="{weight}" fill="{ink}"><title>{}</title>{}</text>"#,
-        px(4.0 + indent),
+        r#"<text x="{x}" y="{}" font-size="11" font-weight="{weight}" fill="{ink}">{lines}</text>"#,
         px(top + ROW / 2.0 + 4.0),
-        html_escape(text),
-        html_escape(&shorten(text, LABEL_CHARS - (indent / 6.0) as usize)),
     ));
 }
 
 fn phase_bar(svg: &mut String, scale: &DateScale, name: &str, tasks: &[&Task], top: f64) {
-    label(svg, name, top, 0.0, "700", colour::INK);
     let Some((first, last)) = span(tasks) else {
         return;
     };
@@ -263,12 +349,6 @@ fn phase_bar(svg: &mut String, scale: &DateScale, name: &str, tasks: &[&Task], t
 
 fn milestone(svg: &mut String, report: &RolloutReport, scale: &DateScale, task: &Task, top: f64) {
     let slipped = report.slip(&task.id);
-    let ink = if slipped.is_some() {
-        colour::SLIPPED
-    } else {
-        colour::INK
-    };
-    label(svg, &format!("◆ {}", task.title), top, 12.0, "400", ink);
     let Some(due) = task.due_date else { return };
     let critical = report.is_critical(&task.id);
     let mut tooltip = format!("{} — {}", task.title, date_long(due));
@@ -302,11 +382,12 @@ fn diamond(svg: &mut String, x: f64, middle: f64, fill: &str, slipped: bool, too
 }
 
 /// Slipped work is outlined with a dashed line: told apart by its pattern as well as by
-/// its colour.
-pub(super) fn slipped_stroke() -> String {
+/// its colour, as in the task-by-task timeline.
+fn slipped_stroke() -> String {
     format!(
-        r#" stroke="{}" stroke-width="2" stroke-dasharray="3 2""#,
-        colour::SLIPPED
+        r#" stroke="{}" stroke-width="2"{}"#,
+        colour::SLIPPED,
+        dash_attribute(Some(colour::SLIPPED_DASH))
     )
 }
 
@@ -318,12 +399,6 @@ fn critical_task(
     top: f64,
 ) {
     let slipped = report.slip(&task.id);
-    let ink = if slipped.is_some() {
-        colour::SLIPPED
-    } else {
-        colour::INK
-    };
-    label(svg, &task.title, top, 12.0, "400", ink);
     let Some(due) = task.due_date else { return };
     let start = task.start_date.unwrap_or(due);
     let x = scale.x(start);
