@@ -15,14 +15,15 @@ use crate::export::text::{date_long, html_escape};
 use crate::export::RolloutReport;
 use crate::plan::{Task, TaskKind, TaskStatus};
 
-const WIDTH: f64 = 960.0;
-const LABEL_WIDTH: f64 = 270.0;
+/// The same scale as the task-by-task timeline, so both read at one size on paper.
+const WIDTH: f64 = 800.0;
+const LABEL_WIDTH: f64 = 290.0;
 /// A row of one line; a name that wraps adds [`LINE`] per extra line.
-const ROW: f64 = 20.0;
+const ROW: f64 = 22.0;
 const LINE: f64 = 13.0;
 const HEADER: f64 = 32.0;
-/// Characters of a name per line in the label column (11px text).
-const LABEL_CHARS: usize = 44;
+/// Characters of a name per line in the label column (12px text).
+const LABEL_CHARS: usize = 36;
 
 /// One row of the drawing.
 enum Row<'a> {
@@ -202,7 +203,7 @@ fn draw(report: &RolloutReport, scale: &DateScale, rows: &[Row], alt: &str) -> S
     for (date, label) in scale.month_ticks() {
         let x = px(scale.x(date));
         svg.push_str(&format!(
-            r#"<line x1="{x}" y1="14" x2="{x}" y2="{b}" stroke="{g}"/><text x="{x}" y="11" font-size="10" fill="{m}" dx="3">{label}</text>"#,
+            r#"<line x1="{x}" y1="14" x2="{x}" y2="{b}" stroke="{g}"/><text x="{x}" y="11" font-size="11" fill="{m}" dx="3">{label}</text>"#,
             b = px(bottom),
             g = colour::GRID,
             m = colour::MUTED,
@@ -312,7 +313,7 @@ fn label(svg: &mut String, report: &RolloutReport, row: &Row, top: f64) {
         })
         .collect();
     svg.push_str(&format!(
-        r#"<text x="{x}" y="{}" font-size="11" font-weight="{weight}" fill="{ink}">{lines}</text>"#,
+        r#"<text x="{x}" y="{}" font-size="12" font-weight="{weight}" fill="{ink}">{lines}</text>"#,
         px(top + ROW / 2.0 + 4.0),
     ));
 }
@@ -446,7 +447,7 @@ fn marker_line(
         ("", "start", "3")
     };
     svg.push_str(&format!(
-        r#"<line x1="{x}" y1="16" x2="{x}" y2="{b}" stroke="{stroke}" stroke-width="1.5"{dash}/><text x="{x}" y="25" dx="{dx}" font-size="10" font-weight="600" fill="{stroke}" text-anchor="{anchor}">{label}</text>"#,
+        r#"<line x1="{x}" y1="16" x2="{x}" y2="{b}" stroke="{stroke}" stroke-width="1.5"{dash}/><text x="{x}" y="25" dx="{dx}" font-size="11" font-weight="600" fill="{stroke}" text-anchor="{anchor}">{label}</text>"#,
         b = px(bottom),
     ));
 }
