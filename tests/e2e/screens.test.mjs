@@ -85,6 +85,13 @@ const SCREENS = [
     dialog: '#entry-date',
   },
   {
+    name: 'export-dialog',
+    hash: `#/rollouts/${ehr.id}`,
+    ready: '#rollout-go-live',
+    then: (s) => s.execute(`[...document.querySelectorAll('button')].find((b) => b.textContent.trim() === 'Export…').click();`),
+    dialog: 'input[name="export-detail"]',
+  },
+  {
     name: 'go-live-dialog',
     hash: `#/rollouts/${ehr.id}/plan`,
     ready: '[data-testid="plan-summary"]',
