@@ -16,15 +16,17 @@ use crate::export::text::{date_long, html_escape};
 use crate::export::RolloutReport;
 use crate::plan::{Task, TaskKind, TaskStatus};
 
-const WIDTH: f64 = 800.0;
-const LABEL_WIDTH: f64 = 290.0;
+/// The drawing's width and its label column, shared with the timeline by phase so both
+/// read at one size on paper.
+pub(super) const WIDTH: f64 = 800.0;
+pub(super) const LABEL_WIDTH: f64 = 290.0;
 /// Characters of a name per line: what the label column holds at [`LABEL_FONT`] in
 /// the report's fonts even in capitals, so most names take one or two lines.
-const LABEL_CHARS: usize = 36;
+pub(super) const LABEL_CHARS: usize = 36;
 const LABEL_FONT: f64 = 12.0;
-const LINE: f64 = 13.0;
+pub(super) const LINE: f64 = 13.0;
 /// The height of a one-line row; a row grows by [`LINE`] per extra line of its name.
-const ROW: f64 = 22.0;
+pub(super) const ROW: f64 = 22.0;
 const BAR: f64 = 12.0;
 const HEADER: f64 = 34.0;
 
@@ -103,7 +105,9 @@ fn by_height<'a>(tasks: &'a [&'a Task], rows: usize) -> Vec<&'a [&'a Task]> {
     runs
 }
 
-fn date_scale(report: &RolloutReport) -> Option<DateScale> {
+/// The plan's dates, with today and go-live, across the drawing right of the names;
+/// `None` when no task has a date.
+pub(super) fn date_scale(report: &RolloutReport) -> Option<DateScale> {
     let dates = report
         .tasks
         .iter()

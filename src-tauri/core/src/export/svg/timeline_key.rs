@@ -87,32 +87,37 @@ pub(super) fn timeline_legend(hatch: &str, top: f64, width: f64) -> (String, f64
                 },
                 "Critical path (solid outline)",
             ),
-            (
-                Swatch::Outline {
-                    stroke: colour::SLIPPED,
-                    dash: Some(colour::SLIPPED_DASH),
-                },
-                "Slipped (dashed outline)",
-            ),
-            (
-                Swatch::Line {
-                    stroke: colour::TODAY,
-                    dash: Some("4 3"),
-                    width: 1.5,
-                },
-                "Today",
-            ),
-            (
-                Swatch::Line {
-                    stroke: colour::GO_LIVE,
-                    dash: None,
-                    width: 2.0,
-                },
-                "Go-live",
-            ),
+            SLIPPED_SWATCH,
+            TODAY_SWATCH,
+            GO_LIVE_SWATCH,
         ],
         4.0,
         top,
         width,
     )
 }
+
+/// Marks every timeline shares, drawn the same in each legend.
+pub(super) const SLIPPED_SWATCH: (Swatch<'static>, &str) = (
+    Swatch::Outline {
+        stroke: colour::SLIPPED,
+        dash: Some(colour::SLIPPED_DASH),
+    },
+    "Slipped (dashed outline)",
+);
+pub(super) const TODAY_SWATCH: (Swatch<'static>, &str) = (
+    Swatch::Line {
+        stroke: colour::TODAY,
+        dash: Some("4 3"),
+        width: 1.5,
+    },
+    "Today",
+);
+pub(super) const GO_LIVE_SWATCH: (Swatch<'static>, &str) = (
+    Swatch::Line {
+        stroke: colour::GO_LIVE,
+        dash: None,
+        width: 2.0,
+    },
+    "Go-live",
+);

@@ -15,15 +15,11 @@ use crate::export::text::{date_long, html_escape};
 use crate::export::RolloutReport;
 use crate::plan::{Task, TaskKind, TaskStatus};
 
-/// The same scale as the task-by-task timeline, so both read at one size on paper.
-const WIDTH: f64 = 800.0;
-const LABEL_WIDTH: f64 = 290.0;
-/// A row of one line; a name that wraps adds [`LINE`] per extra line.
-const ROW: f64 = 22.0;
-const LINE: f64 = 13.0;
+// The task-by-task timeline's scale and rows, so both read at one size on paper.
+use super::timeline::{date_scale, LABEL_CHARS, LINE, ROW, WIDTH};
+use super::timeline_key::{GO_LIVE_SWATCH, SLIPPED_SWATCH, TODAY_SWATCH};
+
 const HEADER: f64 = 32.0;
-/// Characters of a name per line in the label column (12px text).
-const LABEL_CHARS: usize = 36;
 
 /// One row of the drawing.
 enum Row<'a> {
@@ -122,28 +118,6 @@ fn phase_groups(report: &RolloutReport) -> Vec<Vec<Row<'_>>> {
             Some(rows)
         })
         .collect()
-}
-
-fn date_scale(report: &RolloutReport) -> Option<DateScale> {
-    let dates = report
-        .tasks
-        .iter()
-        .flat_map(|t| [t.start_date, t.due_date])
-        .chain([Some(report.as_of), report.rollout.go_live_date])
-        .flatten();
-    let (first, last) = dates.fold(None, |range: Option<(NaiveDate, NaiveDate)>, d| {
-        Some(range.map_or((d, d), |(a, b)| (a.min(d), b.max(d))))
-    })?;
-    report
-        .tasks
-        .iter()
-        .any(|t| t.due_date.is_some())
-        .then(|| DateScale {
-            first: first.checked_sub_days(Days::new(3)).unwrap_or(first),
-            last: last.checked_add_days(Days::new(7)).unwrap_or(last),
-            left: LABEL_WIDTH,
-            width: WIDTH - LABEL_WIDTH - 10.0,
-        })
 }
 
 /// Where a phase's dated tasks begin and end.
@@ -259,29 +233,9 @@ fn timeline_key(top: f64) -> (String, f64) {
             ),
             (Swatch::Diamond(colour::INK), "Milestone"),
             (Swatch::Fill(colour::CRITICAL), "Critical-path task"),
-            (
-                Swatch::Outline {
-                    stroke: colour::SLIPPED,
-                    dash: Some(colour::SLIPPED_DASH),
-                },
-                "Slipped (dashed outline)",
-            ),
-            (
-                Swatch::Line {
-                    stroke: colour::TODAY,
-                    dash: Some("4 3"),
-                    width: 1.5,
-                },
-                "Today",
-            ),
-            (
-                Swatch::Line {
-                    stroke: colour::GO_LIVE,
-                    dash: None,
-                    width: 2.0,
-                },
-                "Go-live",
-            ),
+            SLIPPED_SWATCH,
+            TODAY_SWATCH,
+            GO_LIVE_SWATCH,
         ],
         4.0,
         top,
