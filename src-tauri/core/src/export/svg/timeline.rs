@@ -205,26 +205,7 @@ fn draw_phase(
             }
         }
     }
-    marker_line(
-        &mut svg,
-        scale,
-        report.as_of,
-        "Today",
-        colour::TODAY,
-        bottom,
-        true,
-    );
-    if let Some(go_live) = report.rollout.go_live_date {
-        marker_line(
-            &mut svg,
-            scale,
-            go_live,
-            "Go-live",
-            colour::GO_LIVE,
-            bottom,
-            false,
-        );
-    }
+    today_and_go_live(&mut svg, report, scale, bottom);
     svg.push_str("</g></svg>");
     Svg::new(alt, svg)
 }
@@ -358,6 +339,35 @@ fn draw_arrow(
         if critical { colour::CRITICAL } else { colour::MUTED },
         if critical { "1.5" } else { "1" },
     ));
+}
+
+/// Today's line and, once it is set, go-live's, down to `bottom`.
+pub(super) fn today_and_go_live(
+    svg: &mut String,
+    report: &RolloutReport,
+    scale: &DateScale,
+    bottom: f64,
+) {
+    marker_line(
+        svg,
+        scale,
+        report.as_of,
+        "Today",
+        colour::TODAY,
+        bottom,
+        true,
+    );
+    if let Some(go_live) = report.rollout.go_live_date {
+        marker_line(
+            svg,
+            scale,
+            go_live,
+            "Go-live",
+            colour::GO_LIVE,
+            bottom,
+            false,
+        );
+    }
 }
 
 fn marker_line(

@@ -16,7 +16,7 @@ use crate::export::RolloutReport;
 use crate::plan::{Task, TaskKind, TaskStatus};
 
 // The task-by-task timeline's scale and rows, so both read at one size on paper.
-use super::timeline::{date_scale, LABEL_CHARS, LINE, ROW, WIDTH};
+use super::timeline::{date_scale, today_and_go_live, LABEL_CHARS, LINE, ROW, WIDTH};
 use super::timeline_key::{GO_LIVE_SWATCH, SLIPPED_SWATCH, TODAY_SWATCH};
 
 const HEADER: f64 = 32.0;
@@ -194,26 +194,7 @@ fn draw(report: &RolloutReport, scale: &DateScale, rows: &[Row], alt: &str) -> S
         }
         top += row.height();
     }
-    marker_line(
-        &mut svg,
-        scale,
-        report.as_of,
-        "Today",
-        colour::TODAY,
-        bottom,
-        true,
-    );
-    if let Some(go_live) = report.rollout.go_live_date {
-        marker_line(
-            &mut svg,
-            scale,
-            go_live,
-            "Go-live",
-            colour::GO_LIVE,
-            bottom,
-            false,
-        );
-    }
+    today_and_go_live(&mut svg, report, scale, bottom);
     svg.push_str(&key);
     svg.push_str("</svg>");
     svg
@@ -382,26 +363,5 @@ fn critical_task(
         colour::CRITICAL,
         if slipped.is_some() { slipped_stroke() } else { String::new() },
         html_escape(&tooltip),
-    ));
-}
-
-fn marker_line(
-    svg: &mut String,
-    scale: &DateScale,
-    date: NaiveDate,
-    label: &str,
-    stroke: &str,
-    bottom: f64,
-    dashed: bool,
-) {
-    let x = px(scale.x(date));
-    let (dash, anchor, dx) = if dashed {
-        (r#" stroke-dasharray="4 3""#, "end", "-3")
-    } else {
-        ("", "start", "3")
-    };
-    svg.push_str(&format!(
-        r#"<line x1="{x}" y1="16" x2="{x}" y2="{b}" stroke="{stroke}" stroke-width="1.5"{dash}/><text x="{x}" y="25" dx="{dx}" font-size="11" font-weight="600" fill="{stroke}" text-anchor="{anchor}">{label}</text>"#,
-        b = px(bottom),
     ));
 }
