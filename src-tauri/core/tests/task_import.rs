@@ -7,6 +7,7 @@
 use rollplan_core::audit::AuditAction;
 use rollplan_core::import::{parse_table, read_table};
 use rollplan_core::people::PersonDraft;
+use rollplan_core::plan::{TaskKind, TaskStatus};
 use rollplan_core::rollouts::RolloutDraft;
 use rollplan_core::Store;
 
@@ -309,4 +310,62 @@ fn rows_naming_a_phase_in_any_case_share_one_phase() {
         };
         assert_eq!(task.phase_name, expected, "{}", task.title);
     }
+}
+
+/// An MS Project export as it arrives: several resources in one cell, a share of time in
+/// brackets, an owner by email, 0-day milestones and % Complete without a status.
+#[test]
+fn an_ms_project_export_reads_resources_milestones_and_percent_complete() {
+    let (store, rollout) = store();
+    store
+        .create_person(&PersonDraft {
+            name: "Ana Rivera".into(),
+            email: "ana.rivera@riverside.example".into(),
+            ..PersonDraft::default()
+        })
+        .expect("person");
+    let plan = csv(
+        "Name,Duration,Start,Finish,% Complete,Resource Names,Notes\n\
+         Build interfaces,15 days,2026-11-02,2026-11-20,45%,Kevin O'Brien; Ana Rivera[50%],Vendor team\n\
+         Unit test,5 days,2026-11-23,2026-11-27,0%,ANA.RIVERA@riverside.example,\n\
+         Interfaces signed off,0 days,2026-11-30,2026-11-30,100%,Kevin O'Brien[25%],\n",
+    );
+    store.import_tasks(&rollout, &plan).expect("import");
+    let tasks = store.list_tasks(&rollout).expect("tasks");
+    let task = |title: &str| tasks.iter().find(|t| t.title == title).expect(title);
+
+    let build = task("Build interfaces");
+    assert_eq!(
+        build.owner_name, "Kevin O'Brien",
+        "the first resource owns it"
+    );
+    assert_eq!(
+        build.notes, "Vendor team\nAlso assigned: Ana Rivera",
+        "the others are named in the notes, after the file's own"
+    );
+    assert_eq!(build.status, TaskStatus::Doing, "45% complete is under way");
+    let unit = task("Unit test");
+    assert_eq!(unit.owner_name, "Ana Rivera", "an email finds its person");
+    assert_eq!(unit.status, TaskStatus::Todo);
+    let signed = task("Interfaces signed off");
+    assert_eq!(
+        signed.kind,
+        TaskKind::Milestone,
+        "a 0-day task is a milestone"
+    );
+    assert_eq!(signed.status, TaskStatus::Done);
+    assert_eq!(
+        signed.owner_name, "Kevin O'Brien",
+        "the bracketed share is not the name"
+    );
+
+    let refused = store
+        .import_tasks(&rollout, &csv("Name,% Complete\nCutover,140%\n"))
+        .expect_err("a share over 100% is refused");
+    assert!(
+        refused
+            .to_string()
+            .contains("'140%' is not a percentage from 0 to 100"),
+        "{refused}"
+    );
 }

@@ -11,8 +11,9 @@ use crate::{FieldError, Result};
 /// showing the message.
 pub const UNKNOWN_OWNER_FIELD: &str = "owner_not_in_directory";
 
-/// The person `owner` names: an id, or the name of exactly one person not in the trash
-/// (an active person wins over a former colleague of the same name). Empty is nobody.
+/// The person `owner` names: an id, an email address in the directory, or the name of
+/// exactly one person not in the trash (an active person wins over a former colleague
+/// of the same name). Empty is nobody.
 ///
 /// The outer error is a database fault; the inner one is the message for the field.
 pub(crate) fn resolve_owner(
@@ -33,6 +34,11 @@ pub(crate) fn find_owner(
     }
     if let Some(by_id) = rows::live_by_id(conn, owner)? {
         return Ok(Ok(Some(by_id)));
+    }
+    if owner.contains('@') {
+        if let Some(by_email) = rows::live_by_email(conn, owner)? {
+            return Ok(Ok(Some(by_email)));
+        }
     }
     Ok(choose_by_name(owner, &rows::live_named(conn, owner)?))
 }

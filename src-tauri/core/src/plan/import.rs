@@ -1,12 +1,17 @@
 //! Importing a task list (CSV or XLSX) into a rollout's plan — the way a vendor's
 //! project plan arrives, often an MS Project export.
 //!
-//! Rules: the title column is required; phase, owner, start, due, status and depends-on
-//! are recognised by their usual headers. Unknown phases are added. Owners must be in
-//! the staff directory (as everywhere in the plan): a row naming someone who is not is
-//! refused, so the roster is imported first. "Depends on" lists titles of other rows of
-//! the file or of tasks already in the plan, separated by `;`. The import is all or
-//! nothing: the first bad row stops it, naming the file, row and column.
+//! Rules: the title column is required; phase, owner, start, due, status, notes and
+//! depends-on are recognised by their usual headers, and so are MS Project's
+//! *Milestone*, *Duration* and *% Complete*. Unknown phases are added. Owners must be in
+//! the staff directory (as everywhere in the plan), by name or email: a row naming
+//! someone who is not is refused, so the roster is imported first. A resource cell
+//! naming several people (`Ana Rivera; Tom Becker`, `Ana Rivera[50%]`) gives the task
+//! its first as owner and names the others in its notes. A 0-day task, or one marked as
+//! a milestone, is a milestone. Without a status, *% Complete* sets it (0 to do, 1–99
+//! doing, 100 done). "Depends on" lists titles of other rows of the file or of tasks
+//! already in the plan, separated by `;`. The import is all or nothing: the first bad
+//! row stops it, naming the file, row and column.
 
 use std::collections::{HashMap, HashSet};
 
@@ -17,7 +22,7 @@ use ts_rs::TS;
 use super::store::lookups::Lookups;
 use super::store::{phases, tasks as task_rows};
 use super::tasks::{add_unrecorded_task, UnrecordedTask};
-use super::{find_or_insert_phase, DependencyGraph, TaskDraft, TaskStatus};
+use super::{find_or_insert_phase, DependencyGraph, TaskDraft, TaskKind, TaskStatus};
 use crate::import::{find_column, Table, TableRow};
 use crate::store::Tx;
 use crate::time::date_text;
@@ -41,6 +46,10 @@ struct Columns {
     due: Option<usize>,
     status: Option<usize>,
     depends_on: Option<usize>,
+    notes: Option<usize>,
+    milestone: Option<usize>,
+    duration: Option<usize>,
+    percent_complete: Option<usize>,
 }
 
 impl Store {
@@ -120,16 +129,34 @@ fn run(tx: &Tx<'_>, rollout_id: &str, table: &Table) -> Result<TaskImportReport>
             parse_import_date(row.cell(column)).map_err(|message| refuse(row, column, message))
         };
         let (start, due) = (date(columns.start)?, date(columns.due)?);
-        let status =
-            parse_status(row.cell(columns.status)).map_err(|m| refuse(row, columns.status, m))?;
+        let status = match (row.cell(columns.status), row.cell(columns.percent_complete)) {
+            ("", percent) if !percent.is_empty() => status_from_percent(percent)
+                .map_err(|m| refuse(row, columns.percent_complete, m))?,
+            (status, _) => parse_status(status).map_err(|m| refuse(row, columns.status, m))?,
+        };
+        let milestone = is_milestone(row.cell(columns.milestone), row.cell(columns.duration));
+        let (owner, others) = split_resources(row.cell(columns.owner));
+        let mut notes = row.cell(columns.notes).to_owned();
+        if !others.is_empty() {
+            if !notes.is_empty() {
+                notes.push_str("\n");
+            }
+            notes.push_str(&format!("Also assigned: {}", others.join(", ")));
+        }
         let draft = TaskDraft {
             title: title.to_owned(),
             phase_id,
-            owner: row.cell(columns.owner).to_owned(),
-            start_date: start.map(date_text),
-            due_date: due.map(date_text),
+            kind: if milestone {
+                TaskKind::Milestone
+            } else {
+                TaskKind::Task
+            },
+            owner,
+            // A milestone is a day: the file's finish, or its start when that is all.
+            start_date: if milestone { due.or(start) } else { start }.map(date_text),
+            due_date: if milestone { due.or(start) } else { due }.map(date_text),
             status,
-            ..TaskDraft::default()
+            notes,
         };
         let task =
             add_unrecorded_task(tx, &mut lookups, rollout_id, &draft).map_err(
@@ -249,6 +276,10 @@ fn find_columns(table: &Table) -> Result<Columns> {
         ]),
         status: find(&["status", "state"]),
         depends_on: find(&["depends on", "dependencies", "predecessors", "depends"]),
+        notes: find(&["notes", "note", "comments"]),
+        milestone: find(&["milestone"]),
+        duration: find(&["duration"]),
+        percent_complete: find(&["% complete", "percent complete", "% done"]),
     })
 }
 
@@ -289,6 +320,52 @@ pub(crate) fn parse_import_date(text: &str) -> std::result::Result<Option<NaiveD
         })
 }
 
+/// A resource cell as MS Project writes it — `Ana Rivera; Tom Becker`, `Ana
+/// Rivera[50%]` — as the owner and everyone else it names. Only `;` separates: a comma
+/// is as likely to be "Rivera, Ana".
+fn split_resources(cell: &str) -> (String, Vec<String>) {
+    let mut names = cell
+        .split(';')
+        .map(|name| match name.find('[') {
+            // "[50%]": the share of the person's time, not part of the name.
+            Some(at) if name.trim_end().ends_with(']') => name[..at].trim(),
+            _ => name.trim(),
+        })
+        .filter(|name| !name.is_empty())
+        .map(str::to_owned);
+    let owner = names.next().unwrap_or_default();
+    (owner, names.collect())
+}
+
+/// Whether a row is a milestone: its *Milestone* column says yes, or its *Duration* is
+/// none at all ("0", "0d", "0 days", "0 hrs"), as MS Project marks one.
+fn is_milestone(milestone: &str, duration: &str) -> bool {
+    let flagged = matches!(
+        milestone.trim().to_lowercase().as_str(),
+        "yes" | "y" | "true" | "1" | "x"
+    );
+    let number: String = duration
+        .trim()
+        .chars()
+        .take_while(|c| c.is_ascii_digit() || *c == '.')
+        .collect();
+    let zero_length = !number.is_empty() && number.parse::<f64>().is_ok_and(|n| n == 0.0);
+    flagged || zero_length
+}
+
+/// The status a *% Complete* cell ("45%", "45") gives: 0 to do, 1–99 doing, 100 done.
+fn status_from_percent(text: &str) -> std::result::Result<TaskStatus, String> {
+    let number = text.trim().trim_end_matches('%').trim();
+    match number.parse::<f64>() {
+        Ok(p) if p == 0.0 => Ok(TaskStatus::Todo),
+        Ok(p) if p > 0.0 && p < 100.0 => Ok(TaskStatus::Doing),
+        Ok(p) if p == 100.0 => Ok(TaskStatus::Done),
+        _ => Err(format!(
+            "'{text}' is not a percentage from 0 to 100 (% Complete sets the status)"
+        )),
+    }
+}
+
 fn parse_status(text: &str) -> std::result::Result<TaskStatus, String> {
     Ok(match text.to_lowercase().as_str() {
         "" | "todo" | "to do" | "not started" | "open" | "planned" => TaskStatus::Todo,
@@ -317,5 +394,36 @@ mod tests {
         assert_eq!(parse_import_date(""), Ok(None));
         assert!(parse_import_date("13/31/2026").is_err_and(|m| m.contains("is not a date")));
         assert!(parse_import_date("46082").is_err_and(|m| m.contains("Excel serial date")));
+    }
+
+    #[test]
+    fn resource_cells_give_an_owner_and_the_others() {
+        let names = |cell: &str| split_resources(cell);
+        assert_eq!(names(""), (String::new(), vec![]));
+        assert_eq!(names("Ana Rivera[50%]"), ("Ana Rivera".into(), vec![]));
+        assert_eq!(
+            names(" Ana Rivera ; Tom Becker[25%];"),
+            ("Ana Rivera".into(), vec!["Tom Becker".to_owned()])
+        );
+        assert_eq!(
+            names("Rivera, Ana"),
+            ("Rivera, Ana".into(), vec![]),
+            "a comma is part of a name"
+        );
+    }
+
+    #[test]
+    fn milestones_and_percent_complete_read_as_ms_project_writes_them() {
+        assert!(is_milestone("", "0 days"));
+        assert!(is_milestone("", "0d"));
+        assert!(is_milestone("Yes", "3 days"));
+        assert!(!is_milestone("No", "0.5 days"));
+        assert!(!is_milestone("", ""));
+        assert_eq!(status_from_percent("0%"), Ok(TaskStatus::Todo));
+        assert_eq!(status_from_percent("1"), Ok(TaskStatus::Doing));
+        assert_eq!(status_from_percent("99.5%"), Ok(TaskStatus::Doing));
+        assert_eq!(status_from_percent("100%"), Ok(TaskStatus::Done));
+        assert!(status_from_percent("-5%").is_err());
+        assert!(status_from_percent("half").is_err());
     }
 }

@@ -128,6 +128,20 @@ pub(crate) fn live_by_id(conn: &Connection, id: &str) -> Result<Option<(String, 
         .optional()?)
 }
 
+/// The person not in the trash whose email is `email` (ignoring case), as (id, name):
+/// a vendor's plan often names owners by email.
+pub(crate) fn live_by_email(conn: &Connection, email: &str) -> Result<Option<(String, String)>> {
+    // `email <> ''` lets SQLite use the partial index people_by_email.
+    Ok(conn
+        .prepare_cached(
+            "SELECT id, name FROM people
+             WHERE email = ?1 COLLATE NOCASE AND email <> '' AND deleted_at IS NULL
+             ORDER BY active DESC LIMIT 1",
+        )?
+        .query_row(params![email], |row| Ok((row.get(0)?, row.get(1)?)))
+        .optional()?)
+}
+
 /// The people not in the trash called `name` (ignoring case) as (id, name, active),
 /// active ones first.
 pub(crate) fn live_named(conn: &Connection, name: &str) -> Result<Vec<(String, String, bool)>> {
