@@ -139,7 +139,7 @@ fn run(tx: &Tx<'_>, rollout_id: &str, table: &Table) -> Result<TaskImportReport>
         let mut notes = row.cell(columns.notes).to_owned();
         if !others.is_empty() {
             if !notes.is_empty() {
-                notes.push_str("\n");
+                notes.push('\n');
             }
             notes.push_str(&format!("Also assigned: {}", others.join(", ")));
         }
@@ -357,9 +357,9 @@ fn is_milestone(milestone: &str, duration: &str) -> bool {
 fn status_from_percent(text: &str) -> std::result::Result<TaskStatus, String> {
     let number = text.trim().trim_end_matches('%').trim();
     match number.parse::<f64>() {
-        Ok(p) if p == 0.0 => Ok(TaskStatus::Todo),
+        Ok(0.0) => Ok(TaskStatus::Todo),
+        Ok(100.0) => Ok(TaskStatus::Done),
         Ok(p) if p > 0.0 && p < 100.0 => Ok(TaskStatus::Doing),
-        Ok(p) if p == 100.0 => Ok(TaskStatus::Done),
         _ => Err(format!(
             "'{text}' is not a percentage from 0 to 100 (% Complete sets the status)"
         )),
