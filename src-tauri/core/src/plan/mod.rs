@@ -12,6 +12,7 @@ mod dependencies;
 mod go_live;
 mod graph;
 mod import;
+mod import_cells;
 mod links;
 mod phases;
 mod precedence;
@@ -39,7 +40,7 @@ pub use view::PlanView;
 
 pub(crate) use go_live::add_days;
 pub(crate) use graph::DependencyGraph;
-pub(crate) use import::parse_import_date;
+pub(crate) use import_cells::parse_import_date;
 pub(crate) use phases::find_or_insert_phase;
 pub(crate) use store::tasks::{
     list_live as list_live_tasks, open_tasks_due_by, overdue_and_blocked_by_rollout,
