@@ -233,7 +233,9 @@ fn bad_files_name_the_row_and_column_and_import_nothing() {
     );
     let owner = refused("Title,Owner\nBuild,Jordan Lee\n");
     assert!(
-        owner.contains("row 2, column 'Owner': Jordan Lee is not in the staff directory"),
+        owner.contains(
+            "column 'Owner': this owner is not in the staff directory: Jordan Lee (row 2)"
+        ),
         "{owner}"
     );
     let backwards = refused("Title,Start,End\nBuild,2026-11-20,2026-11-02\n");
@@ -368,4 +370,56 @@ fn an_ms_project_export_reads_resources_milestones_and_percent_complete() {
             .contains("'140%' is not a percentage from 0 to 100"),
         "{refused}"
     );
+}
+
+/// A vendor's plan naming people the directory does not have: one refusal lists every
+/// name once with its rows, and namesakes apart, instead of one name per attempt.
+#[test]
+fn every_unknown_or_ambiguous_owner_is_named_once_in_one_refusal() {
+    let (store, rollout) = store();
+    for name in ["Sam Lee", "Sam Lee"] {
+        store
+            .create_person(&PersonDraft {
+                name: name.into(),
+                ..PersonDraft::default()
+            })
+            .expect("namesake");
+    }
+    let message = refused_in(
+        &store,
+        &rollout,
+        "Title,Owner\n\
+         Build,Jordan Lee\n\
+         Test,Kevin O'Brien\n\
+         Train,Priya Nair; Jordan Lee\n\
+         Sign off,jordan lee\n\
+         Cutover,Sam Lee\n\
+         Go-live,Priya Nair[50%]\n",
+    );
+    assert!(
+        message.contains(
+            "these owners are not in the staff directory: Jordan Lee (rows 2, 5), \
+             Priya Nair (rows 4, 7)"
+        ),
+        "each unknown name once, with the rows that name it: {message}"
+    );
+    assert!(
+        message.contains("this is the name of more than one person: Sam Lee (row 6)"),
+        "namesakes are told apart from the unknown: {message}"
+    );
+    assert!(
+        !message.contains("Kevin"),
+        "a known owner is not listed: {message}"
+    );
+}
+
+fn refused_in(store: &Store, rollout: &str, text: &str) -> String {
+    let error = store
+        .import_tasks(rollout, &csv(text))
+        .expect_err("refused");
+    assert!(
+        store.list_tasks(rollout).expect("tasks").is_empty(),
+        "nothing was imported"
+    );
+    error.to_string()
 }

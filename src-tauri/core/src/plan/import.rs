@@ -4,8 +4,9 @@
 //! Rules: the title column is required; phase, owner, start, due, status, notes and
 //! depends-on are recognised by their usual headers, and so are MS Project's
 //! *Milestone*, *Duration* and *% Complete*. Unknown phases are added. Owners must be in
-//! the staff directory (as everywhere in the plan), by name or email: a row naming
-//! someone who is not is refused, so the roster is imported first. A resource cell
+//! the staff directory (as everywhere in the plan), by name or email: a file naming
+//! anyone who is not is refused with every such name listed once, so the roster is
+//! imported first. A resource cell
 //! naming several people (`Ana Rivera; Tom Becker`, `Ana Rivera[50%]`) gives the task
 //! its first as owner and names the others in its notes. A 0-day task, or one marked as
 //! a milestone, is a milestone. Without a status, *% Complete* sets it (0 to do, 1–99
@@ -21,6 +22,7 @@ use ts_rs::TS;
 use super::import_cells::{
     is_milestone, parse_import_date, parse_status, split_resources, status_from_percent,
 };
+use super::import_owners::check_owners;
 use super::store::lookups::Lookups;
 use super::store::{phases, tasks as task_rows};
 use super::tasks::{add_unrecorded_task, UnrecordedTask};
@@ -70,6 +72,9 @@ impl Store {
 fn run(tx: &Tx<'_>, rollout_id: &str, table: &Table) -> Result<TaskImportReport> {
     crate::rollouts::require_rollout(tx, rollout_id)?;
     let columns = find_columns(table)?;
+    if let Some(owner) = columns.owner {
+        check_owners(tx, table, owner)?;
+    }
     let refuse = |row: &TableRow, column: Option<usize>, message: String| CoreError::Import {
         file: table.file.clone(),
         row: Some(row.line),

@@ -13,6 +13,7 @@ mod go_live;
 mod graph;
 mod import;
 mod import_cells;
+mod import_owners;
 mod links;
 mod phases;
 mod precedence;
