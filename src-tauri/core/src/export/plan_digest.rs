@@ -126,6 +126,34 @@ fn capped(mut rows: Vec<&Task>) -> Capped<'_> {
     Capped { rows, total }
 }
 
+impl<'a> PlanDigest<'a> {
+    /// The digest's task lists with their headings, in the order every format shows
+    /// them.
+    pub fn lists(&self) -> [(&'static str, &Capped<'a>); 5] {
+        [
+            ("Milestones", &self.milestones),
+            ("Critical path", &self.critical),
+            ("Overdue", &self.overdue),
+            ("Blocked", &self.blocked),
+            ("Due in the next four weeks", &self.due_soon),
+        ]
+    }
+
+    /// "Critical path: 97 days of work to Go-live."; `None` without a critical path.
+    pub fn critical_path_line(&self, report: &RolloutReport) -> Option<String> {
+        (!report.critical_path.task_ids.is_empty()).then(|| {
+            format!(
+                "Critical path: {} days of work to {}.",
+                report.critical_path.length_days,
+                self.critical
+                    .rows
+                    .last()
+                    .map_or("go-live", |t| t.title.as_str())
+            )
+        })
+    }
+}
+
 impl Capped<'_> {
     /// "Showing 40 of 212 — …", when rows were left out.
     pub fn more_text(&self, where_all: &str) -> Option<String> {

@@ -33,24 +33,10 @@ pub(super) fn write(out: &mut String, report: &RolloutReport, everything: bool) 
         &[1, 2, 3, 4],
         &rows,
     );
-    if !report.critical_path.task_ids.is_empty() {
-        out.push_str(&format!(
-            "<p class=\"muted\">Critical path: {} days of work to {}.</p>\n",
-            report.critical_path.length_days,
-            e(digest
-                .critical
-                .rows
-                .last()
-                .map_or("go-live", |t| t.title.as_str()))
-        ));
+    if let Some(line) = digest.critical_path_line(report) {
+        out.push_str(&format!("<p class=\"muted\">{}</p>\n", e(&line)));
     }
-    for (title, list) in [
-        ("Milestones", &digest.milestones),
-        ("Critical path", &digest.critical),
-        ("Overdue", &digest.overdue),
-        ("Blocked", &digest.blocked),
-        ("Due in the next four weeks", &digest.due_soon),
-    ] {
+    for (title, list) in digest.lists() {
         if list.rows.is_empty() {
             continue;
         }

@@ -35,13 +35,7 @@ pub(super) fn write(out: &mut String, report: &RolloutReport, everything: bool) 
         &["Phase", "Tasks", "Done", "Overdue", "Blocked", "From", "To"],
         &rows,
     );
-    for (title, list) in [
-        ("Milestones", &digest.milestones),
-        ("Critical path", &digest.critical),
-        ("Overdue", &digest.overdue),
-        ("Blocked", &digest.blocked),
-        ("Due in the next four weeks", &digest.due_soon),
-    ] {
+    for (title, list) in digest.lists() {
         if list.rows.is_empty() {
             continue;
         }

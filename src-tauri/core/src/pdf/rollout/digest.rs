@@ -50,24 +50,10 @@ pub(super) fn blocks(report: &RolloutReport, everything: bool) -> Vec<Block> {
             })
             .collect(),
     ));
-    if !report.critical_path.task_ids.is_empty() {
-        blocks.push(Block::muted(format!(
-            "Critical path: {} days of work to {}.",
-            report.critical_path.length_days,
-            digest
-                .critical
-                .rows
-                .last()
-                .map_or("go-live", |t| t.title.as_str())
-        )));
+    if let Some(line) = digest.critical_path_line(report) {
+        blocks.push(Block::muted(line));
     }
-    for (title, list) in [
-        ("Milestones", &digest.milestones),
-        ("Critical path", &digest.critical),
-        ("Overdue", &digest.overdue),
-        ("Blocked", &digest.blocked),
-        ("Due in the next four weeks", &digest.due_soon),
-    ] {
+    for (title, list) in digest.lists() {
         if list.rows.is_empty() {
             continue;
         }
