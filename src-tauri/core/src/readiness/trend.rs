@@ -21,7 +21,7 @@ use super::verdict::{readiness_from, readiness_in};
 use super::{Criterion, CriterionStatus, ReadinessCategory, Verdict};
 use crate::audit::{entries_since, AuditAction, AuditEntry, EntityKind};
 use crate::metrics::format::full_date;
-use crate::sops::{LinkedSop, SopStatus};
+use crate::sops::{linked_sops_in, LinkedSop, SopStatus};
 use crate::training::completion_on;
 use crate::{Result, Store};
 
@@ -93,20 +93,23 @@ impl Store {
         // Today's point is today's verdict itself, not a rebuilding of it: the trend
         // ends at the very score every screen and export gives.
         let earlier = &days[..days.len() - 1];
-        let sops = self.sops_for_rollout(rollout_id)?;
-        let (criteria, criterion_entries, sop_entries, completion, now) = self.read(|conn| {
-            let criteria = list_with_trashed(conn, rollout_id)?;
-            let criterion_ids: Vec<String> = criteria.iter().map(|(c, ..)| c.id.clone()).collect();
-            let sop_ids: Vec<String> = sops.iter().map(|l| l.sop.id.clone()).collect();
-            let since = end_of(earliest);
-            Ok((
-                criteria,
-                entries_since(conn, EntityKind::ReadinessCriterion, &criterion_ids, &since)?,
-                entries_since(conn, EntityKind::Sop, &sop_ids, &since)?,
-                completion_on(conn, rollout_id, earlier)?,
-                readiness_in(conn, rollout_id, today)?,
-            ))
-        })?;
+        let (criteria, sops, criterion_entries, sop_entries, completion, now) =
+            self.read(|conn| {
+                let criteria = list_with_trashed(conn, rollout_id)?;
+                let sops = linked_sops_in(conn, rollout_id)?;
+                let criterion_ids: Vec<String> =
+                    criteria.iter().map(|(c, ..)| c.id.clone()).collect();
+                let sop_ids: Vec<String> = sops.iter().map(|l| l.sop.id.clone()).collect();
+                let since = end_of(earliest);
+                Ok((
+                    criteria,
+                    sops,
+                    entries_since(conn, EntityKind::ReadinessCriterion, &criterion_ids, &since)?,
+                    entries_since(conn, EntityKind::Sop, &sop_ids, &since)?,
+                    completion_on(conn, rollout_id, earlier)?,
+                    readiness_in(conn, rollout_id, today)?,
+                ))
+            })?;
         let mut points: Vec<ReadinessPoint> = earlier
             .iter()
             .zip(completion)
