@@ -24,7 +24,7 @@ use rollplan_core::metrics::{
     Threshold, ThresholdDraft,
 };
 use rollplan_core::people::roster::{RejectedRows, RosterReport};
-use rollplan_core::people::{Person, PersonDraft, Role};
+use rollplan_core::people::{Person, PersonDraft, Role, RoleMergeReport};
 use rollplan_core::plan::{
     CriticalPath, DatesUndo, GoLiveMove, GoLiveMoveScope, PlanPhase, PlanView, SlippedTask, Task,
     TaskDraft, TaskImportReport, TaskSave, TaskShift,
@@ -68,6 +68,7 @@ fn export_all(dir: &Path) {
         PersonDraft::export_all(&config),
         Role::export_all(&config),
         RosterReport::export_all(&config),
+        RoleMergeReport::export_all(&config),
         RejectedRows::export_all(&config),
         TrainingModule::export_all(&config),
         ModuleDraft::export_all(&config),

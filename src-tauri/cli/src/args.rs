@@ -197,6 +197,15 @@ pub enum PeopleCommand {
         #[arg(long)]
         all: bool,
     },
+    /// Merge one role into another: its people, training requirements and remembered
+    /// roster titles move to the role kept, with history, and it leaves the list.
+    MergeRoles {
+        /// The role to merge away (its name, or a part only its name holds).
+        role: String,
+        /// The role to keep.
+        #[arg(long, value_name = "ROLE")]
+        into: String,
+    },
 }
 
 #[derive(Subcommand)]
@@ -307,6 +316,16 @@ pub enum ImportCommand {
         /// Import the good rows even if some rows are rejected (default: import nothing).
         #[arg(long)]
         skip_rejected: bool,
+        /// What a job title in the file means: "TITLE=ROLE", ROLE being a role's name or
+        /// "new" for a new role named after the title. Repeat for each title; the others
+        /// use what an earlier import chose, the role of that name, or the suggestion
+        /// the report shows.
+        #[arg(long = "role", value_name = "TITLE=ROLE")]
+        roles: Vec<String>,
+        /// What an employment status Rollplan does not know means: "STATUS=working" or
+        /// "STATUS=left". Repeat for each; the answer is remembered for the next file.
+        #[arg(long = "status", value_name = "STATUS=working|left")]
+        statuses: Vec<String>,
         /// Print the report as JSON.
         #[arg(long)]
         json: bool,

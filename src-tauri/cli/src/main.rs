@@ -14,6 +14,7 @@ mod export;
 mod metrics;
 mod output;
 mod people;
+mod roster;
 mod runway;
 mod sops;
 
@@ -113,15 +114,31 @@ fn run(cli: Cli) -> Result<(), CoreError> {
         Command::People {
             command: PeopleCommand::List { json, all },
         } => people::list(&store, json, all),
+        Command::People {
+            command: PeopleCommand::MergeRoles { role, into },
+        } => people::merge_roles(&store, &role, &into),
         Command::Import {
             command:
                 ImportCommand::Roster {
                     file,
                     dry_run,
                     skip_rejected,
+                    roles,
+                    statuses,
                     json,
                 },
-        } => people::import_roster(&store, &file, dry_run, skip_rejected, json),
+        } => roster::import_roster(
+            &store,
+            &roster::RosterRun {
+                file,
+                dry_run,
+                skip_rejected,
+                roles,
+                statuses,
+                json,
+            },
+            today(),
+        ),
         Command::Templates {
             command: TemplatesCommand::List { json },
         } => {

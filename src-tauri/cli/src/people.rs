@@ -1,10 +1,6 @@
-//! `people list` and `import roster`.
+//! `people list` and `people merge-roles`, and finding a role by its name.
 
-use std::path::Path;
-
-use rollplan_core::import::read_table;
-use rollplan_core::people::roster::{RejectedRows, RosterMapping, RosterOutcome, RosterReport};
-use rollplan_core::people::Person;
+use rollplan_core::people::{Person, Role};
 use rollplan_core::{CoreError, Store};
 
 use crate::output::say;
@@ -46,61 +42,77 @@ fn person_row(person: &Person) -> Vec<String> {
     ]
 }
 
-pub fn import_roster(
-    store: &Store,
-    file: &Path,
-    dry_run: bool,
-    skip_rejected: bool,
-    json: bool,
-) -> Result<(), CoreError> {
-    let table = read_table(file)?;
-    let mapping = RosterMapping::guess(&table.headers);
-    let report = if dry_run {
-        store.preview_roster(&table, &mapping)?
-    } else {
-        let rejected = if skip_rejected {
-            RejectedRows::Skip
+/// `people merge-roles ROLE --into KEPT`.
+pub fn merge_roles(store: &Store, merged: &str, kept: &str) -> Result<(), CoreError> {
+    let roles = store.list_roles()?;
+    let merged = find_role(&roles, merged, "check the spelling")?;
+    let kept = find_role(&roles, kept, "check the spelling")?;
+    let report = store.merge_roles(&merged.id, &kept.id)?;
+    say!(
+        "Merged '{}' into '{}': {} {} moved, {} training {} moved{}.",
+        report.merged_role,
+        report.kept_role,
+        report.people_moved,
+        if report.people_moved == 1 {
+            "person"
         } else {
-            RejectedRows::Refuse
-        };
-        store.import_roster(&table, &mapping, rejected)?
-    };
-    if json {
-        return print_json(&report);
-    }
-    print_report(&report, dry_run);
+            "people"
+        },
+        report.requirements_moved,
+        if report.requirements_moved == 1 {
+            "requirement"
+        } else {
+            "requirements"
+        },
+        match report.requirements_already_held {
+            0 => String::new(),
+            held => format!(
+                ", {held} already required of '{}' removed",
+                report.kept_role
+            ),
+        }
+    );
     Ok(())
 }
 
-fn print_report(report: &RosterReport, dry_run: bool) {
-    for row in report
-        .rows
+/// The role called `name` (ignoring case), or the one role whose name holds it; a
+/// refusal lists the roles to choose from, and `hint` says what else the person can do.
+pub fn find_role<'a>(roles: &'a [Role], name: &str, hint: &str) -> Result<&'a Role, CoreError> {
+    let lower = name.trim().to_lowercase();
+    let exact: Vec<&Role> = roles
         .iter()
-        .filter(|r| r.outcome != RosterOutcome::Unchanged)
-    {
-        let what = match row.outcome {
-            RosterOutcome::Added => "add",
-            RosterOutcome::Updated => "update",
-            RosterOutcome::Rejected => "REJECT",
-            RosterOutcome::Unchanged => "same",
-        };
-        let detail = match (&row.column, row.detail.is_empty()) {
-            (_, true) => String::new(),
-            (Some(column), false) => format!(" — column '{column}': {}", row.detail),
-            (None, false) => format!(" — {}", row.detail),
-        };
-        say!("row {:>4}  {:<6}  {}{}", row.line, what, row.name, detail);
-    }
-    let verb = if dry_run { "Would import" } else { "Imported" };
-    say!(
-        "{verb} {}: {} added, {} updated, {} unchanged, {} rejected.",
-        report.file,
-        report.added,
-        report.updated,
-        report.unchanged,
-        report.rejected
-    );
-    if !report.new_roles.is_empty() {
-        say!("New roles: {}", report.new_roles.join(", "));
+        .filter(|r| r.name.to_lowercase() == lower)
+        .collect();
+    let matches = if exact.is_empty() {
+        roles
+            .iter()
+            .filter(|r| r.name.to_lowercase().contains(&lower))
+            .collect()
+    } else {
+        exact
+    };
+    let names = |found: &[&Role]| {
+        found
+            .iter()
+            .map(|r| format!("'{}'", r.name))
+            .collect::<Vec<_>>()
+            .join(", ")
+    };
+    match matches.as_slice() {
+        [one] => Ok(one),
+        [] => Err(CoreError::invalid(
+            "role",
+            format!(
+                "No role is called '{name}'. The roles are: {}; {hint}.",
+                names(&roles.iter().collect::<Vec<_>>())
+            ),
+        )),
+        several => Err(CoreError::invalid(
+            "role",
+            format!(
+                "'{name}' matches {}: write more of the name.",
+                names(several)
+            ),
+        )),
     }
 }

@@ -325,9 +325,10 @@ fn one_table(
     preview_then_import(
         clinic,
         "roster",
-        || store.preview_roster(table, &mapping),
-        || store.import_roster(table, &mapping, rejected),
-        |report| skip || report.rejected == 0,
+        || store.preview_roster(table, &mapping, roster_today()),
+        || store.import_roster(table, &mapping, rejected, roster_today()),
+        // An undecided employment status stops the import whichever way rejected rows go.
+        |report| (skip || report.rejected == 0) && report.undecided_statuses.is_empty(),
     )?;
     let rollout = if rollout_exists {
         clinic.rollout.as_str()
@@ -400,7 +401,16 @@ fn a_cell_of_only_control_characters_is_empty() {
     assert_eq!(before, row_counts(&clinic.path), "nothing was imported");
     let roster = clinic
         .store
-        .preview_roster(&table, &RosterMapping::guess(&["Name".to_owned()]))
+        .preview_roster(
+            &table,
+            &RosterMapping::guess(&["Name".to_owned()]),
+            roster_today(),
+        )
         .expect("preview");
     assert_eq!(roster.rejected, 1, "a name of only a NUL is an empty name");
+}
+
+/// The day a roster import weighs training and readiness on.
+fn roster_today() -> chrono::NaiveDate {
+    chrono::NaiveDate::from_ymd_opt(2027, 1, 11).expect("a real date")
 }

@@ -147,7 +147,9 @@ fn a_roster_preview_writes_nothing_and_the_import_matches_it() {
     assert_eq!(mapping.role, Some(2));
     assert_eq!(mapping.super_user, Some(5));
 
-    let preview = store.preview_roster(&table, &mapping).expect("preview");
+    let preview = store
+        .preview_roster(&table, &mapping, roster_today())
+        .expect("preview");
     assert_eq!(
         (
             preview.added,
@@ -180,7 +182,7 @@ fn a_roster_preview_writes_nothing_and_the_import_matches_it() {
         .all(|r| r.name != "Lab liaison"));
 
     let refused = store
-        .import_roster(&table, &mapping, RejectedRows::Refuse)
+        .import_roster(&table, &mapping, RejectedRows::Refuse, roster_today())
         .expect_err("rejected rows refuse the whole import by default");
     match &refused {
         CoreError::Import {
@@ -200,7 +202,7 @@ fn a_roster_preview_writes_nothing_and_the_import_matches_it() {
     );
 
     let report = store
-        .import_roster(&table, &mapping, RejectedRows::Skip)
+        .import_roster(&table, &mapping, RejectedRows::Skip, roster_today())
         .expect("import");
     assert_eq!(
         report.rows, preview.rows,
@@ -216,7 +218,7 @@ fn a_roster_preview_writes_nothing_and_the_import_matches_it() {
     assert!(priya.super_user);
 
     let again = store
-        .import_roster(&table, &mapping, RejectedRows::Skip)
+        .import_roster(&table, &mapping, RejectedRows::Skip, roster_today())
         .expect("re-import");
     assert_eq!(
         (again.added, again.updated, again.unchanged),
@@ -249,7 +251,11 @@ fn people_without_email_are_matched_by_a_unique_name() {
     );
     let table = read_table(&path).expect("read");
     let report = store
-        .preview_roster(&table, &RosterMapping::guess(&table.headers))
+        .preview_roster(
+            &table,
+            &RosterMapping::guess(&table.headers),
+            roster_today(),
+        )
         .expect("preview");
     assert_eq!(report.rows[0].outcome, RosterOutcome::Updated);
     assert!(
@@ -301,6 +307,7 @@ fn an_xlsx_roster_imports_like_a_csv_one() {
             &table,
             &RosterMapping::guess(&table.headers),
             RejectedRows::Refuse,
+            roster_today(),
         )
         .expect("import");
     assert_eq!(report.added, 1);
@@ -314,7 +321,11 @@ fn a_mapping_without_a_name_column_is_refused() {
     let path = write_csv(dir.path(), "Email\ndana@riverside.org\n");
     let table = read_table(&path).expect("read");
     let error = store()
-        .preview_roster(&table, &RosterMapping::guess(&table.headers))
+        .preview_roster(
+            &table,
+            &RosterMapping::guess(&table.headers),
+            roster_today(),
+        )
         .expect_err("no name column");
     assert_eq!(error.code(), "validation");
 }
@@ -357,7 +368,11 @@ fn a_workbook_with_a_notes_sheet_and_a_merged_title_reads_the_roster_sheet() {
     );
     assert_eq!(table.rows[0].line, 3, "rows keep the sheet's own numbers");
     let report = store()
-        .preview_roster(&table, &RosterMapping::guess(&table.headers))
+        .preview_roster(
+            &table,
+            &RosterMapping::guess(&table.headers),
+            roster_today(),
+        )
         .expect("preview");
     assert_eq!(report.added, 1);
 }
@@ -380,6 +395,7 @@ fn a_roster_adds_each_new_role_once_however_its_rows_spell_it() {
             &table,
             &RosterMapping::guess(&table.headers),
             RejectedRows::Refuse,
+            roster_today(),
         )
         .expect("import");
     assert_eq!(report.added, 4);
@@ -408,4 +424,9 @@ fn a_roster_adds_each_new_role_once_however_its_rows_spell_it() {
         "Front desk",
         "a role already in the list is found ignoring case"
     );
+}
+
+/// The day a roster import weighs training and readiness on.
+fn roster_today() -> chrono::NaiveDate {
+    chrono::NaiveDate::from_ymd_opt(2027, 1, 11).expect("a real date")
 }

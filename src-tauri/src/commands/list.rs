@@ -16,7 +16,7 @@ app_commands! {
         list_templates, create_rollout_from_template, check_template_runway;
     people:
         list_people, create_person, update_person, trash_person, restore_person,
-        person_history, list_roles, create_role, preview_roster, import_roster;
+        person_history, list_roles, create_role, merge_roles, preview_roster, import_roster;
     training:
         list_training_modules, create_training_module, update_training_module,
         list_requirements, add_requirement, remove_requirement, training_matrix,

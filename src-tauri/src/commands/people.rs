@@ -3,10 +3,10 @@
 use rollplan_core::audit::AuditEntry;
 use rollplan_core::import::parse_table;
 use rollplan_core::people::roster::{RejectedRows, RosterMapping, RosterReport};
-use rollplan_core::people::{Person, PersonDraft, Role};
+use rollplan_core::people::{Person, PersonDraft, Role, RoleMergeReport};
 use tauri::State;
 
-use super::Reply;
+use super::{today, Reply};
 use crate::state::AppState;
 
 #[tauri::command(async)]
@@ -56,6 +56,17 @@ pub fn create_role(state: State<'_, AppState>, name: String) -> Reply<Role> {
     Ok(state.store()?.create_role(&name)?)
 }
 
+/// Merges one role into another: its people, requirements and remembered roster titles
+/// move to the role kept.
+#[tauri::command(async)]
+pub fn merge_roles(
+    state: State<'_, AppState>,
+    merged_id: String,
+    kept_id: String,
+) -> Reply<RoleMergeReport> {
+    Ok(state.store()?.merge_roles(&merged_id, &kept_id)?)
+}
+
 /// What importing a roster the person picked would do; without a mapping, the columns
 /// are recognised by their headers.
 #[tauri::command(async)]
@@ -67,7 +78,7 @@ pub fn preview_roster(
 ) -> Reply<RosterReport> {
     let table = parse_table(&file_name, contents)?;
     let mapping = mapping.unwrap_or_else(|| RosterMapping::guess(&table.headers));
-    Ok(state.store()?.preview_roster(&table, &mapping)?)
+    Ok(state.store()?.preview_roster(&table, &mapping, today())?)
 }
 
 #[tauri::command(async)]
@@ -81,5 +92,5 @@ pub fn import_roster(
     let table = parse_table(&file_name, contents)?;
     Ok(state
         .store()?
-        .import_roster(&table, &mapping, rejected_rows)?)
+        .import_roster(&table, &mapping, rejected_rows, today())?)
 }

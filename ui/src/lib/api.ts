@@ -29,6 +29,7 @@ import type { Person } from './bindings/Person';
 import type { PersonDraft } from './bindings/PersonDraft';
 import type { RejectedRows } from './bindings/RejectedRows';
 import type { Role } from './bindings/Role';
+import type { RoleMergeReport } from './bindings/RoleMergeReport';
 import type { Criterion } from './bindings/Criterion';
 import type { CriterionDraft } from './bindings/CriterionDraft';
 import type { DueTraining } from './bindings/DueTraining';
@@ -175,6 +176,8 @@ export const api = {
   personHistory: (id: string) => call<AuditEntry[]>('person_history', { id }),
   listRoles: () => call<Role[]>('list_roles'),
   createRole: (name: string) => call<Role>('create_role', { name }),
+  mergeRoles: (mergedId: string, keptId: string) =>
+    call<RoleMergeReport>('merge_roles', { mergedId, keptId }),
   /** Sends the picked file's bytes; the backend reads CSV or XLSX by its name. */
   previewRoster: (fileName: string, contents: number[], mapping: RosterMapping | null) =>
     call<RosterReport>('preview_roster', { fileName, contents, mapping }),

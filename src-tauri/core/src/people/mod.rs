@@ -4,6 +4,7 @@
 
 mod directory;
 mod owners;
+mod role_merge;
 mod roles;
 pub mod roster;
 mod sort_key;
@@ -17,6 +18,7 @@ use ts_rs::TS;
 
 pub use owners::UNKNOWN_OWNER_FIELD;
 pub(crate) use owners::{find_owner, owner_name, resolve_owner};
+pub use role_merge::RoleMergeReport;
 pub(crate) use roles::insert_role;
 pub use sort_key::family_sort_key;
 pub(crate) use store::roles::find_by_name as find_role_by_name;

@@ -16,8 +16,8 @@ use ts_rs::TS;
 
 pub use summary::RolloutStatus;
 pub use trend::{ReadinessPoint, ReadinessTrend};
-pub(crate) use verdict::readiness_in;
 pub use verdict::{judge, Readiness, Reason, Signal, SignalSource, Verdict};
+pub(crate) use verdict::{readiness_in, readiness_with_completion};
 
 /// The five groups of go-live criteria.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize, Deserialize, TS)]

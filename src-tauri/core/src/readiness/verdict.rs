@@ -211,9 +211,19 @@ impl Store {
 /// [`Store::rollout_readiness`] inside a caller's transaction: a bundle import weighs
 /// the rollout it is about to write with it.
 pub(crate) fn readiness_in(conn: &Conn, rollout_id: &str, today: NaiveDate) -> Result<Readiness> {
+    readiness_with_completion(conn, rollout_id, &completion_in(conn, rollout_id, today)?)
+}
+
+/// A rollout's readiness as it is but for its training, which is `completion`: what a
+/// roster import would change it from, weighed after the import has changed the people.
+pub(crate) fn readiness_with_completion(
+    conn: &Conn,
+    rollout_id: &str,
+    completion: &[RoleCompletion],
+) -> Result<Readiness> {
     Ok(readiness_from(
         super::store::list(conn, rollout_id)?,
-        &completion_in(conn, rollout_id, today)?,
+        completion,
         &linked_sops_in(conn, rollout_id)?,
     ))
 }

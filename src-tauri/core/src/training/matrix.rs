@@ -205,3 +205,18 @@ pub(crate) fn completion_in(
         false => standing.completion(0, today),
     })
 }
+
+/// Completion per role for every live rollout with required training, as (rollout id,
+/// completion), read in one pass: a roster import weighs what it does to all of them.
+pub(crate) fn completion_of_every_rollout(
+    conn: &crate::store::Conn,
+    today: NaiveDate,
+) -> Result<Vec<(String, Vec<RoleCompletion>)>> {
+    let standing = standing::load(conn, None, Read::DoneOnly)?;
+    Ok(standing
+        .rollouts
+        .iter()
+        .enumerate()
+        .map(|(index, id)| (id.clone(), standing.completion(index, today)))
+        .collect())
+}

@@ -5,6 +5,10 @@
 
 use std::collections::HashMap;
 
+use chrono::NaiveDate;
+
+use super::impact::Before;
+use super::meanings::Meanings;
 use super::values::{read_values, row_name, RowValues};
 use super::{RosterMapping, RosterOutcome, RosterReport, RosterRow};
 use crate::import::{Table, TableRow};
@@ -15,9 +19,20 @@ use crate::store::Tx;
 use crate::training::assign_missing_records;
 use crate::{CoreError, Result};
 
-/// Matches and applies every row of `table` inside the caller's transaction (rolled
-/// back for a preview), then assigns new staff the training their roles require.
-pub(super) fn run(tx: &Tx<'_>, table: &Table, mapping: &RosterMapping) -> Result<RosterReport> {
+/// Settles what the file's titles and statuses mean, matches and applies every row of
+/// `table` inside the caller's transaction (rolled back for a preview), assigns new
+/// staff the training their roles require, and says what that did to each rollout's
+/// training and readiness. What the person chose is remembered (a preview's memory is
+/// rolled back with the rest).
+pub(super) fn run(
+    tx: &Tx<'_>,
+    table: &Table,
+    mapping: &RosterMapping,
+    today: NaiveDate,
+) -> Result<RosterReport> {
+    let before = Before::read(tx, today)?;
+    let (meanings, mapping) = Meanings::settle(tx, table, mapping)?;
+    let mapping = &mapping;
     let mut report = RosterReport {
         file: table.file.clone(),
         headers: table.headers.clone(),
@@ -28,10 +43,21 @@ pub(super) fn run(tx: &Tx<'_>, table: &Table, mapping: &RosterMapping) -> Result
         unchanged: 0,
         rejected: 0,
         new_roles: Vec::new(),
+        titles: Vec::new(),
+        statuses: Vec::new(),
+        undecided_statuses: meanings.undecided(),
+        role_moves: Vec::new(),
+        training_impact: Vec::new(),
     };
     // Which row of this file already claimed a person, so a repeated row is caught.
     let mut seen: HashMap<String, usize> = HashMap::new();
-    let mut roles = Roles::default();
+    let mut roles = Roles {
+        meanings: &meanings,
+        ids: HashMap::new(),
+        added: Vec::new(),
+        added_ids: HashMap::new(),
+        names: RoleNames::default(),
+    };
     for row in &table.rows {
         let planned = plan_row(tx, table, mapping, row, &mut seen, &mut roles)?;
         match planned.outcome {
@@ -42,36 +68,49 @@ pub(super) fn run(tx: &Tx<'_>, table: &Table, mapping: &RosterMapping) -> Result
         }
         report.rows.push(planned);
     }
+    meanings.remember(tx, &roles.added_ids)?;
     report.new_roles = roles.added;
     // New staff get the training their role requires, in the same transaction.
     assign_missing_records(tx)?;
+    (report.role_moves, report.training_impact) = before.compare(tx, today)?;
+    report.titles = meanings.title_reports;
+    report.statuses = meanings.status_reports;
     Ok(report)
 }
 
-/// The roles the file names, each looked up (or added) once: a roster names a handful
-/// of roles over hundreds of rows.
-#[derive(Default)]
-struct Roles {
-    /// By name as SQLite's NOCASE compares them, which is how a role is looked up.
+/// The roles the file's titles mean, each looked up (or added) once: a roster names a
+/// handful of titles over hundreds of rows.
+struct Roles<'a> {
+    meanings: &'a Meanings,
+    /// By title in lower case.
     ids: HashMap<String, String>,
-    /// Roles the file names that were not in the list yet, in the order first named.
+    /// Roles added for titles that meant no role yet, in the order first named.
     added: Vec<String>,
+    /// The id of each role added, by title in lower case (remembered for next time).
+    added_ids: HashMap<String, String>,
     /// Each role's name by id, for checking and describing the rows' people.
     names: RoleNames,
 }
 
-impl Roles {
-    fn id(&mut self, tx: &Tx<'_>, name: &str) -> Result<String> {
-        let key = name.trim().to_ascii_lowercase();
+impl Roles<'_> {
+    fn id(&mut self, tx: &Tx<'_>, title: &str) -> Result<String> {
+        let key = title.trim().to_lowercase();
         if let Some(id) = self.ids.get(&key) {
             return Ok(id.clone());
         }
-        let id = match role_rows::find_by_name(tx, name)? {
-            Some((id, _)) => id,
-            None => {
-                self.added.push(name.to_owned());
-                insert_role(tx, name)?
-            }
+        let id = match self.meanings.role_of(title) {
+            Some(id) => id,
+            // A new role on purpose: the title is its name (unless a role of that name
+            // exists after all, say one added for an earlier row).
+            None => match role_rows::find_by_name(tx, title)? {
+                Some((id, _)) => id,
+                None => {
+                    let id = insert_role(tx, title)?;
+                    self.added.push(title.trim().to_owned());
+                    self.added_ids.insert(key.clone(), id.clone());
+                    id
+                }
+            },
         };
         self.ids.insert(key, id.clone());
         Ok(id)
@@ -98,7 +137,7 @@ fn plan_row(
         column: None,
     };
     result.name = row_name(row, mapping);
-    let values = match read_values(row, mapping) {
+    let values = match read_values(row, mapping, roles.meanings) {
         Ok(values) => values,
         Err((column, message)) => {
             result.detail = message;

@@ -5,16 +5,23 @@
 //! what the import does. People are matched by email, or by name when a row has none.
 
 mod apply;
+mod impact;
 mod mapping;
+mod meanings;
+mod statuses;
+mod titles;
 mod values;
 
+use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
 use crate::import::Table;
 use crate::{CoreError, Result, Store};
 use apply::run;
-pub use mapping::RosterMapping;
+pub use impact::{RoleMove, TrainingImpact};
+pub use mapping::{RosterMapping, StatusChoice, TitleChoice};
+pub use meanings::{StatusBasis, StatusReport, TitleBasis, TitleReport};
 
 /// What the import does, or did, with one row.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, TS)]
@@ -54,6 +61,16 @@ pub struct RosterReport {
     pub rejected: usize,
     /// Roles the file names that were not in the list yet (added by the import).
     pub new_roles: Vec<String>,
+    /// Each job title of the file and the role it means.
+    pub titles: Vec<TitleReport>,
+    /// Each employment status of the file and what it means.
+    pub statuses: Vec<StatusReport>,
+    /// Statuses still to be decided, as "'Suspended' (3 rows)": the import waits for them.
+    pub undecided_statuses: Vec<String>,
+    /// Who leaves and joins each role.
+    pub role_moves: Vec<RoleMove>,
+    /// The rollouts whose trained % or readiness the import changes, before and after.
+    pub training_impact: Vec<TrainingImpact>,
 }
 
 /// What to do when some rows cannot be imported.
@@ -67,23 +84,42 @@ pub enum RejectedRows {
 }
 
 impl Store {
-    /// What importing `table` would do, row by row; writes nothing.
-    pub fn preview_roster(&self, table: &Table, mapping: &RosterMapping) -> Result<RosterReport> {
+    /// What importing `table` would do, row by row, and to training and readiness as of
+    /// `today`; writes nothing.
+    pub fn preview_roster(
+        &self,
+        table: &Table,
+        mapping: &RosterMapping,
+        today: NaiveDate,
+    ) -> Result<RosterReport> {
         mapping.check()?;
-        self.dry_run(|tx| run(tx, table, mapping))
+        self.dry_run(|tx| run(tx, table, mapping, today))
     }
 
     /// Imports `table` in one transaction, after a `before-import` backup: all of it, or
-    /// (with rejected rows and [`RejectedRows::Refuse`]) none of it.
+    /// (with rejected rows and [`RejectedRows::Refuse`]) none of it. A status whose
+    /// meaning is undecided stops it, whichever `rejected_rows` says.
     pub fn import_roster(
         &self,
         table: &Table,
         mapping: &RosterMapping,
         rejected_rows: RejectedRows,
+        today: NaiveDate,
     ) -> Result<RosterReport> {
         mapping.check()?;
         self.write_after_backup(|tx| {
-            let report = run(tx, table, mapping)?;
+            let report = run(tx, table, mapping, today)?;
+            if !report.undecided_statuses.is_empty() {
+                return Err(CoreError::Import {
+                    file: report.file.clone(),
+                    row: None,
+                    column: report.mapping.active.and_then(|c| report.headers.get(c).cloned()),
+                    message: format!(
+                        "say whether people with these statuses still work here: {} (nothing was imported)",
+                        report.undecided_statuses.join(", ")
+                    ),
+                });
+            }
             if rejected_rows == RejectedRows::Refuse {
                 if let Some(first) = report
                     .rows

@@ -1,6 +1,7 @@
-//! Reading one roster row's cells through the mapping: the name, the email, and the
-//! yes/no and status columns in the many ways rosters spell them.
+//! Reading one roster row's cells through the mapping: the name, the email, the yes/no
+//! super-user column, and the status column through its settled meanings.
 
+use super::meanings::Meanings;
 use super::RosterMapping;
 use crate::import::TableRow;
 use crate::people::validate::looks_like_email;
@@ -34,6 +35,7 @@ pub(super) fn row_name(row: &TableRow, mapping: &RosterMapping) -> String {
 pub(super) fn read_values(
     row: &TableRow,
     mapping: &RosterMapping,
+    meanings: &Meanings,
 ) -> std::result::Result<RowValues, (Option<usize>, String)> {
     let name = row_name(row, mapping);
     if name.is_empty() {
@@ -52,7 +54,8 @@ pub(super) fn read_values(
         role: row.cell(mapping.role).to_owned(),
         department: row.cell(mapping.department).to_owned(),
         super_user: yes_no(row, mapping.super_user)?,
-        active: active_flag(row, mapping.active)?,
+        // An undecided status leaves the flag as it is; the import waits for a choice.
+        active: meanings.active(row.cell(mapping.active)),
     })
 }
 
@@ -70,17 +73,5 @@ fn yes_no(
             column,
             format!("expected yes or no, found '{}'", row.cell(column)),
         )),
-    }
-}
-
-/// Active flags also come as employment statuses ("Active", "Terminated", "On leave").
-fn active_flag(
-    row: &TableRow,
-    column: Option<usize>,
-) -> std::result::Result<Option<bool>, (Option<usize>, String)> {
-    match row.cell(column).to_lowercase().as_str() {
-        "active" | "on leave" | "leave" => Ok(Some(true)),
-        "inactive" | "terminated" | "left" | "former" => Ok(Some(false)),
-        _ => yes_no(row, column),
     }
 }

@@ -1,6 +1,8 @@
 //! The `people` table: the staff directory's rows, read with their role's name. Every
 //! update names the version it edits, so a stale edit is refused by the database.
 
+use std::collections::HashMap;
+
 use rusqlite::{params, Connection, OptionalExtension, Row, Transaction};
 
 use super::Version;
@@ -181,6 +183,18 @@ fn from_row(row: &Row<'_>) -> rusqlite::Result<Person> {
         row_version: row.get("row_version")?,
     })
 }
+
+/// The role of every active person in the directory who holds one, by person id: what a
+/// roster import compares before and after to say who leaves and joins each role.
+pub(crate) fn active_roles(conn: &Connection) -> Result<HashMap<String, String>> {
+    let mut statement = conn.prepare_cached(
+        "SELECT id, role_id FROM people
+         WHERE active = 1 AND deleted_at IS NULL AND role_id IS NOT NULL",
+    )?;
+    let rows = statement.query_map([], |row| Ok((row.get(0)?, row.get(1)?)))?;
+    Ok(rows.collect::<rusqlite::Result<_>>()?)
+}
+
 
 #[cfg(test)]
 mod tests {
