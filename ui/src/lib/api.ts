@@ -101,12 +101,17 @@ import type { RolloutDraft } from './bindings/RolloutDraft';
 export class CommandError extends Error {
   readonly code: ErrorCode;
   readonly fields: ErrorPayload['fields'];
+  /** Every problem of a refused import, to list; empty otherwise. */
+  readonly problems: ErrorPayload['problems'];
+  readonly moreProblems: number;
 
   constructor(payload: ErrorPayload) {
     super(payload.message);
     this.name = 'CommandError';
     this.code = payload.code;
     this.fields = payload.fields;
+    this.problems = payload.problems;
+    this.moreProblems = payload.more_problems;
   }
 
   /** The message for one field, if validation refused it. */
@@ -127,9 +132,15 @@ function isErrorPayload(value: unknown): value is ErrorPayload {
 /** Turns anything a command can throw into a CommandError. */
 export function toCommandError(error: unknown): CommandError {
   if (error instanceof CommandError) return error;
-  if (isErrorPayload(error)) return new CommandError({ ...error, fields: error.fields ?? [] });
+  if (isErrorPayload(error))
+    return new CommandError({
+      ...error,
+      fields: error.fields ?? [],
+      problems: error.problems ?? [],
+      more_problems: error.more_problems ?? 0,
+    });
   const message = error instanceof Error ? error.message : String(error);
-  return new CommandError({ code: 'internal', message, field: null, fields: [] });
+  return new CommandError({ code: 'internal', message, field: null, fields: [], problems: [], more_problems: 0 });
 }
 
 /** Invokes `command`; only names the app registers and grants type-check. */

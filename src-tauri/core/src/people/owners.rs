@@ -70,6 +70,17 @@ fn choose_by_name(
     }
 }
 
+/// The people a name that names more than one person could mean: the active ones of
+/// that name, or all of them when none is active (as [`find_owner`] chooses).
+pub(crate) fn namesakes(conn: &Conn, name: &str) -> Result<Vec<super::Person>> {
+    let all = rows::live_people_named(conn, name.trim())?;
+    Ok(if all.iter().any(|p| p.active) {
+        all.into_iter().filter(|p| p.active).collect()
+    } else {
+        all
+    })
+}
+
 /// The name of a person, for audit entries; empty for nobody.
 pub(crate) fn owner_name(conn: &Conn, person_id: Option<&str>) -> Result<String> {
     let Some(id) = person_id else {
