@@ -340,7 +340,7 @@ fn one_table(
         || store.preview_task_import(rollout, table),
         || store.import_tasks(rollout, table),
         // A preview lists a file's problems; the import refuses the file for them.
-        |report| report.can_import(),
+        |report| report.can_import,
     )?;
     preview_then_import(
         clinic,

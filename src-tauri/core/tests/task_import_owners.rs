@@ -96,7 +96,7 @@ fn the_preview_lists_each_name_to_settle_once_with_its_tasks_and_namesakes() {
         "namesakes come with what tells them apart"
     );
     assert!(
-        preview.owners.iter().all(|o| o.resolution.is_none()) && !preview.can_import(),
+        preview.owners.iter().all(|o| o.resolution.is_none()) && !preview.can_import,
         "without a choice nothing is settled, and the import would be refused"
     );
 }
@@ -125,7 +125,7 @@ fn choices_add_external_people_pick_namesakes_and_leave_tasks_unassigned() {
         (&["Jordan Blake".to_owned()][..], 1),
         "the preview says who would be added and how many tasks left unassigned"
     );
-    assert!(preview.can_import(), "every name has a choice");
+    assert!(preview.can_import, "every name has a choice");
     assert!(
         store
             .list_people(true)

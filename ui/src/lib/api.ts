@@ -46,6 +46,7 @@ import type { TaskShift } from './bindings/TaskShift';
 import type { ScheduleMode } from './bindings/ScheduleMode';
 import type { RunwayCheck } from './bindings/RunwayCheck';
 import type { TemplateFit } from './bindings/TemplateFit';
+import type { TaskImportOptions } from './bindings/TaskImportOptions';
 import type { TaskImportReport } from './bindings/TaskImportReport';
 import type { RolloutTemplate } from './bindings/RolloutTemplate';
 import type { AdkarBarrier } from './bindings/AdkarBarrier';
@@ -315,10 +316,10 @@ export const api = {
     call<TaskSave>('save_task', { id, expectedRowVersion, draft }),
   setScheduleMode: (id: string, expectedRowVersion: number, mode: ScheduleMode) =>
     call<Rollout>('set_schedule_mode', { id, expectedRowVersion, mode }),
-  previewTaskImport: (rolloutId: string, fileName: string, contents: number[]) =>
-    call<TaskImportReport>('preview_task_import', { rolloutId, fileName, contents }),
-  importTasks: (rolloutId: string, fileName: string, contents: number[]) =>
-    call<TaskImportReport>('import_tasks', { rolloutId, fileName, contents }),
+  previewTaskImport: (rolloutId: string, fileName: string, contents: number[], options: TaskImportOptions) =>
+    call<TaskImportReport>('preview_task_import', { rolloutId, fileName, contents, options }),
+  importTasks: (rolloutId: string, fileName: string, contents: number[], options: TaskImportOptions) =>
+    call<TaskImportReport>('import_tasks', { rolloutId, fileName, contents, options }),
 
   listRisks: (rolloutId: string) => call<Risk[]>('list_risks', { rolloutId }),
   createRisk: (rolloutId: string, draft: RiskDraft) => call<Risk>('create_risk', { rolloutId, draft }),

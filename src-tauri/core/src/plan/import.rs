@@ -54,6 +54,8 @@ pub struct TaskImportReport {
     pub problems: Vec<ImportProblem>,
     /// How many problems there are beyond `problems`.
     pub more_problems: usize,
+    /// Whether the import can go ahead as shown: no problem, every owner name settled.
+    pub can_import: bool,
 }
 
 struct Columns {
@@ -315,7 +317,7 @@ fn run(
         task.record(tx, &waits_for)?;
     }
     let (problems, more_problems) = problems.into_parts();
-    Ok(TaskImportReport {
+    let mut report = TaskImportReport {
         file: table.file.clone(),
         tasks_added,
         dependencies_added,
@@ -325,7 +327,10 @@ fn run(
         tasks_unassigned,
         problems,
         more_problems,
-    })
+        can_import: false,
+    };
+    report.can_import = report.is_settled();
+    Ok(report)
 }
 
 /// The first message of a validation error, as a problem of a row reads it.

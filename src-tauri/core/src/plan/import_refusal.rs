@@ -33,8 +33,8 @@ impl TaskImportReport {
         })
     }
 
-    /// Whether the import can go ahead as the preview showed it.
-    pub fn can_import(&self) -> bool {
+    /// Whether the import can go ahead as the preview showed it (its `can_import`).
+    pub(super) fn is_settled(&self) -> bool {
         self.problems.is_empty()
             && self.more_problems == 0
             && self.owners.iter().all(|owner| owner.resolution.is_some())

@@ -31,4 +31,8 @@ problems: Array<ImportProblem>,
 /**
  * How many problems there are beyond `problems`.
  */
-more_problems: number, };
+more_problems: number, 
+/**
+ * Whether the import can go ahead as shown: no problem, every owner name settled.
+ */
+can_import: boolean, };
