@@ -263,7 +263,7 @@ fn every_bad_row_is_listed_in_one_refusal() {
     let text = "Title,Start,Finish,Status,Depends on\n\
         Build,2026-11-02,2026-11-20,,\n\
         Test,2026-11-23,13/31/2026,,Build\n\
-        Train,,,maybe,\n\
+        Train,,,maybe,Design\n\
         ,2026-12-01,,,\n\
         Go-live,,,,Rehearsal\n\
         Sign off,2026-12-09,2026-12-01,,\n\
@@ -285,9 +285,11 @@ fn every_bad_row_is_listed_in_one_refusal() {
             (Some(5), Some("Title")),
             (Some(7), Some("Finish")),
             (Some(8), Some("Title")),
+            (Some(4), Some("Depends on")),
             (Some(6), Some("Depends on")),
         ],
-        "every bad row with its column; a row naming a refused row is not refused again"
+        "every bad row with its column, a refused row's links too; a row naming a refused \
+         row is not refused again"
     );
     let error = store
         .import_tasks(&rollout, &csv(text))
@@ -302,7 +304,7 @@ fn every_bad_row_is_listed_in_one_refusal() {
     }
     assert_eq!(
         error.payload().problems.len(),
-        6,
+        7,
         "the UI receives the list"
     );
     assert!(

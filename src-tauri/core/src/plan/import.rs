@@ -268,15 +268,13 @@ fn run(
     // The titles each task of `created` waits for.
     let mut waits_for: Vec<Vec<String>> = vec![Vec::new(); created.len()];
     for row in &table.rows {
-        let Some(&(Some(index), line)) = ids.get(&row.cell(Some(columns.title)).to_lowercase())
-        else {
+        let Some(&(index, line)) = ids.get(&row.cell(Some(columns.title)).to_lowercase()) else {
             continue;
         };
         if line != row.line {
             // A second row with a title already taken: refused above.
             continue;
         }
-        let task_id = created[index].id.clone();
         for name in row
             .cell(columns.depends_on)
             .split(';')
@@ -299,7 +297,12 @@ fn run(
                     }
                 },
             };
-            match graph.insert_for_unrecorded(tx, &task_id, predecessor) {
+            // A row refused for its own problems still has the tasks it names checked,
+            // so the list is complete; there is no task to link.
+            let Some(index) = index else {
+                continue;
+            };
+            match graph.insert_for_unrecorded(tx, &created[index].id, predecessor) {
                 Ok(Some(title)) => {
                     waits_for[index].push(title);
                     dependencies_added += 1;
