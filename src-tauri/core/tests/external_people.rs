@@ -6,10 +6,12 @@
 
 mod common;
 
+use rollplan_core::bundle::BundleResolutions;
 use rollplan_core::import::parse_table;
 use rollplan_core::people::roster::{RejectedRows, RosterMapping};
 use rollplan_core::people::PersonDraft;
 use rollplan_core::plan::TaskDraft;
+use rollplan_core::Store;
 
 use common::{clinic, date, for_rollout};
 
@@ -177,6 +179,25 @@ fn a_bundle_carries_the_flag_and_a_bundle_of_staff_reads_as_before() {
             ["Jordan Blake"],
             "the vendor travels marked external, and staff are written as before, \
              without the field (with directory fields: {include_people})"
+        );
+        let elsewhere = Store::open_in_memory().expect("another clinic's store");
+        let json = serde_json::to_string(&bundle).expect("bundle text");
+        elsewhere
+            .import_bundle(&json, &BundleResolutions::default())
+            .expect("import");
+        let arrived: Vec<(String, bool)> = elsewhere
+            .list_people(true)
+            .expect("people")
+            .into_iter()
+            .map(|p| (p.name, p.external))
+            .filter(|(name, _)| name == "Jordan Blake" || name == "Ana")
+            .collect();
+        assert!(
+            arrived.contains(&("Jordan Blake".to_owned(), true))
+                && arrived
+                    .iter()
+                    .all(|(name, external)| *external == (name == "Jordan Blake")),
+            "the other side knows the vendor is external, and staff are staff: {arrived:?}"
         );
     }
 }
