@@ -1,6 +1,7 @@
 // End to end: a vendor's plan naming someone not in People and a name two people share,
 // imported in the app. A file with bad rows lists them all first; then each owner name is
-// settled once (the vendor added as an external person, the namesake picked), the tasks
+// settled once (the vendor added as an external person, a namesake picked, a provider the
+// vendor wrote without credentials picked), the tasks
 // land with their owners, and the vendor shows on People as external and nowhere in
 // training. With ROLLPLAN_SCREENSHOTS set, the dialog is photographed at a laptop's and
 // a full HD window, in the theme GTK_THEME gives.
@@ -40,7 +41,9 @@ writeFileSync(
   'Task Name,Resource Names,Start,Finish\n' +
     'Configure scribe templates,Morgan Vance,2026-12-01,2026-12-04\n' +
     'Scribe pilot at the front desk,Sam Lee,2026-12-07,2026-12-11\n' +
-    'Scribe go-live support,Morgan Vance[50%],2026-12-14,2026-12-18\n',
+    'Scribe go-live support,Morgan Vance[50%],2026-12-14,2026-12-18\n' +
+    // The sample clinic's "Jordan Blake, NP", as a vendor writes the name.
+    'Scribe note sign-off by providers,Jordan Blake,2026-12-21,2026-12-22\n',
 );
 // The same plan as it first arrived: dates a spreadsheet mangled and a missing title.
 const broken = join(workDir, 'scribe-vendor-first-try.csv');
@@ -115,6 +118,7 @@ describe('importing a plan with owners to settle', { concurrency: false }, () =>
       const text = (await owners.property('textContent')).replace(/\s+/g, ' ');
       assert.match(text, /Morgan Vance 2 tasks \(rows 2, 4\) · not in People/, 'each name once, with its tasks');
       assert.match(text, /Sam Lee 1 task \(row 3\) · 2 people have this name/);
+      assert.match(text, /Jordan Blake 1 task \(row 5\) · not in People by this name; a similar name is/);
       assert.equal(await (await importButton()).property('disabled'), true, 'Import waits for a choice for every name');
       const namesakes = await session.execute(
         `return [...document.getElementById('owner-Sam-Lee').options].map((o) => o.text);`,
@@ -126,8 +130,12 @@ describe('importing a plan with owners to settle', { concurrency: false }, () =>
       const northgate = await session.execute(
         `return [...document.getElementById('owner-Sam-Lee').options].find((o) => o.text.includes('Northgate')).value;`,
       );
+      const provider = await session.execute(
+        `return [...document.getElementById('owner-Jordan-Blake').options].find((o) => o.text.startsWith('Jordan Blake, NP')).value;`,
+      );
       await choose('Morgan Vance', 'add');
       await choose('Sam Lee', northgate);
+      await choose('Jordan Blake', provider);
       await session.waitForText('dialog [role="status"]', 'adds 1 external person to People');
       await waitFor('Import to be enabled', async () => (await (await importButton()).property('disabled')) === false);
       await pictures(session, 'import-owners');
@@ -140,6 +148,8 @@ describe('importing a plan with owners to settle', { concurrency: false }, () =>
       assert.match(await row.property('textContent'), /Morgan Vance/, 'the vendor owns their task');
       const pilot = await session.waitForText('table.tasks tr', 'Scribe pilot at the front desk');
       assert.match(await pilot.property('textContent'), /Sam Lee/, 'the namesake chosen owns theirs');
+      const signOff = await session.waitForText('table.tasks tr', 'Scribe note sign-off by providers');
+      assert.match(await signOff.property('textContent'), /Jordan Blake, NP/, 'the provider the vendor meant');
     });
 
     await app.step('external on People', async () => {

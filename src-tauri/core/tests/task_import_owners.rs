@@ -332,3 +332,69 @@ fn a_refusal_lists_the_first_problems_and_counts_the_rest() {
     );
     assert_eq!(error.payload().more_problems, 50);
 }
+
+#[test]
+fn a_name_written_without_credentials_offers_the_person_it_may_mean() {
+    let (store, rollout, _) = store();
+    let provider = store
+        .create_person(&PersonDraft {
+            name: "Jordan Blake, NP".into(),
+            department: "Northgate".into(),
+            email: "jordan.blake@northgate.org".into(),
+            ..PersonDraft::default()
+        })
+        .expect("provider");
+    let preview = store
+        .preview_task_import(&rollout, &csv(VENDOR_PLAN))
+        .expect("preview");
+    let jordan = &preview.owners[0];
+    assert_eq!(
+        (
+            jordan.name.as_str(),
+            jordan.similar,
+            jordan
+                .namesakes
+                .iter()
+                .map(|p| p.id.as_str())
+                .collect::<Vec<_>>()
+        ),
+        ("Jordan Blake", true, vec![provider.id.as_str()]),
+        "the provider is offered for the name the vendor wrote without credentials"
+    );
+    let add = TaskImportOptions {
+        other_owners: OwnersPolicy::Add,
+        owners: vec![decide("Sam Lee", OwnerChoice::Unassigned)],
+    };
+    let message = store
+        .import_tasks_with(&rollout, &csv(VENDOR_PLAN), &add)
+        .expect_err("adding would duplicate the provider")
+        .to_string();
+    assert!(
+        message.starts_with(
+            "plan.csv: Jordan Blake is not in the staff directory by that name (rows 2, 4), \
+             but Jordan Blake, NP (no role, Northgate, jordan.blake@northgate.org) may be \
+             them: adding people cannot tell whether they are the same person."
+        ),
+        "{message}"
+    );
+    let chosen = TaskImportOptions {
+        owners: vec![
+            decide(
+                "Jordan Blake",
+                OwnerChoice::Person {
+                    person_id: provider.id.clone(),
+                },
+            ),
+            decide("Sam Lee", OwnerChoice::Unassigned),
+        ],
+        ..add
+    };
+    let report = store
+        .import_tasks_with(&rollout, &csv(VENDOR_PLAN), &chosen)
+        .expect("import");
+    assert_eq!(
+        report.people_added,
+        ["Priya Nair"],
+        "the provider owns their tasks and nobody is added twice"
+    );
+}

@@ -30,7 +30,7 @@ describe('task import choices', () => {
     expect(importSummary(report({ people_added: ['A', 'B'], tasks_unassigned: 3 }))).toBe(
       '5 tasks and 1 dependency will be added. It adds 2 external people to People, leaves 3 tasks unassigned.',
     );
-    const unsettled = { name: 'Sam Lee', tasks: 1, rows: [3], namesakes: [], resolution: null };
+    const unsettled = { name: 'Sam Lee', tasks: 1, rows: [3], namesakes: [], similar: false, resolution: null };
     expect(waitingFor(report({ owners: [unsettled], more_problems: 2, can_import: false }))).toBe(
       'To import, choose what to do for 1 owner and fix 2 problems in the file.',
     );

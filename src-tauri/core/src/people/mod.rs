@@ -16,9 +16,10 @@ use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
 pub use owners::UNKNOWN_OWNER_FIELD;
-pub(crate) use owners::{find_owner, namesakes, owner_name, resolve_owner};
+pub(crate) use owners::{find_owner, namesakes, owner_name, resolve_owner, similar_people};
 pub(crate) use roles::insert_role;
 pub use sort_key::family_sort_key;
+pub(crate) use store::people::list_live as list_live_people;
 pub(crate) use store::roles::find_by_name as find_role_by_name;
 pub(crate) use validate::{MAX_NAME_CHARS, MAX_TEXT_CHARS as MAX_DEPARTMENT_CHARS};
 pub(crate) use write::{add_external_person, add_person, insert_person, update_person_in};

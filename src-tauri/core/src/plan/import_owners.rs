@@ -13,7 +13,9 @@ use ts_rs::TS;
 
 use super::import_cells::split_resources;
 use crate::import::{ImportProblems, Table};
-use crate::people::{add_external_person, find_owner, namesakes};
+use crate::people::{
+    add_external_person, find_owner, list_live_people, namesakes, similar_people, Person,
+};
 use crate::store::{Conn, Tx};
 use crate::Result;
 
@@ -82,9 +84,12 @@ pub struct OwnerToResolve {
     pub tasks: usize,
     /// The rows that name it, as the spreadsheet numbers them.
     pub rows: Vec<usize>,
-    /// The people it could mean when more than one has that name; empty when nobody in
-    /// the directory does.
+    /// The people it could mean when more than one has that name — or, when `similar`,
+    /// the people whose name reads the same without titles and credentials ("Jordan
+    /// Blake, NP" for "Jordan Blake"); empty when nobody in the directory is close.
     pub namesakes: Vec<Namesake>,
+    /// Nobody has exactly this name, and `namesakes` are people it may mean.
+    pub similar: bool,
     /// What the import does with it: the choice made, or the policy's; `None` while it
     /// is unsettled (the import is refused).
     pub resolution: Option<OwnerChoice>,
@@ -94,6 +99,21 @@ impl OwnerToResolve {
     /// Why the import cannot go ahead with this name, for a refusal.
     pub(super) fn problem(&self, policy: OwnersPolicy) -> String {
         let rows = rows_text(&self.rows);
+        if self.similar {
+            let why = if policy == OwnersPolicy::Add {
+                ": adding people cannot tell whether they are the same person"
+            } else {
+                ""
+            };
+            return format!(
+                "{} is not in the staff directory by that name ({rows}), but {} may be them{why}. \
+                 Write their email in the file, add {} as an external person if they are \
+                 someone else, or leave those tasks unassigned",
+                self.name,
+                described(&self.namesakes).join(" or "),
+                self.name
+            );
+        }
         if self.namesakes.is_empty() {
             return format!(
                 "{} is not in the staff directory ({rows}): add them (as an external person \
@@ -102,21 +122,7 @@ impl OwnerToResolve {
                 self.name
             );
         }
-        let people: Vec<String> = self
-            .namesakes
-            .iter()
-            .map(|p| {
-                let details: Vec<&str> = [
-                    p.role_name.as_deref().unwrap_or("no role"),
-                    &p.department,
-                    &p.email,
-                ]
-                .into_iter()
-                .filter(|d| !d.is_empty())
-                .collect();
-                format!("{} ({})", p.name, details.join(", "))
-            })
-            .collect();
+        let people = described(&self.namesakes);
         let why = if policy == OwnersPolicy::Add {
             ", and adding people cannot choose between them"
         } else {
@@ -130,6 +136,24 @@ impl OwnerToResolve {
             people.join("; ")
         )
     }
+}
+
+/// Each person as a message names them: "Sam Lee (Front desk, Riverside, sam@…)".
+fn described(people: &[Namesake]) -> Vec<String> {
+    people
+        .iter()
+        .map(|p| {
+            let details: Vec<&str> = [
+                p.role_name.as_deref().unwrap_or("no role"),
+                &p.department,
+                &p.email,
+            ]
+            .into_iter()
+            .filter(|d| !d.is_empty())
+            .collect();
+            format!("{} ({})", p.name, details.join(", "))
+        })
+        .collect()
 }
 
 /// The owner of each name of the file, once settled.
@@ -171,11 +195,22 @@ pub(super) fn resolve_owners(
     problems: &mut ImportProblems,
 ) -> Result<Owners> {
     let mut owners = Owners::default();
+    // Everyone in the directory, read once and only if some name is unknown.
+    let mut directory: Option<Vec<Person>> = None;
     for (name, rows) in names_in(table, column) {
         if let Ok(_known) = find_owner(tx, &name)? {
             continue;
         }
-        let found = namesakes(tx, &name)?
+        let mut found = namesakes(tx, &name)?;
+        let similar = found.is_empty();
+        if similar {
+            if directory.is_none() {
+                directory = Some(list_live_people(tx, false)?);
+            }
+            found = similar_people(directory.as_deref().unwrap_or_default(), &name);
+        }
+        let similar = similar && !found.is_empty();
+        let found = found
             .into_iter()
             .map(|p| Namesake {
                 id: p.id,
@@ -221,6 +256,7 @@ pub(super) fn resolve_owners(
             name,
             rows,
             namesakes: found,
+            similar,
             resolution,
         });
     }
@@ -305,6 +341,7 @@ mod tests {
                     email: String::new(),
                 },
             ],
+            similar: false,
             resolution: None,
         };
         assert_eq!(

@@ -19,10 +19,15 @@ tasks: number,
  */
 rows: Array<number>, 
 /**
- * The people it could mean when more than one has that name; empty when nobody in
- * the directory does.
+ * The people it could mean when more than one has that name — or, when `similar`,
+ * the people whose name reads the same without titles and credentials ("Jordan
+ * Blake, NP" for "Jordan Blake"); empty when nobody in the directory is close.
  */
 namesakes: Array<Namesake>, 
+/**
+ * Nobody has exactly this name, and `namesakes` are people it may mean.
+ */
+similar: boolean, 
 /**
  * What the import does with it: the choice made, or the policy's; `None` while it
  * is unsettled (the import is refused).
