@@ -27,7 +27,7 @@ use rollplan_core::people::roster::{RejectedRows, RosterReport};
 use rollplan_core::people::{Person, PersonDraft, Role, RoleMergeReport};
 use rollplan_core::plan::{
     CriticalPath, DatesUndo, GoLiveMove, GoLiveMoveScope, PlanPhase, PlanView, SlippedTask, Task,
-    TaskDraft, TaskImportReport, TaskSave, TaskShift,
+    TaskDraft, TaskImportOptions, TaskImportReport, TaskSave, TaskShift,
 };
 use rollplan_core::readiness::{Criterion, CriterionDraft, Readiness, RolloutStatus};
 use rollplan_core::rollouts::{Rollout, RolloutDraft, ScheduleMode};
@@ -107,6 +107,7 @@ fn export_all(dir: &Path) {
         RunwayCheck::export_all(&config),
         TemplateFit::export_all(&config),
         TaskImportReport::export_all(&config),
+        TaskImportOptions::export_all(&config),
         RolloutTemplate::export_all(&config),
         PhiHit::export_all(&config),
         ExportFormat::export_all(&config),

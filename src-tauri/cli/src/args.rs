@@ -283,6 +283,11 @@ pub enum ImportCommand {
         /// The rollout's id or name (a unique part of the name will do).
         #[arg(long, value_name = "ID")]
         rollout: String,
+        /// Owners not in People, or whose name several people share: refuse the file
+        /// listing them all (default), add unknown names as external people, or import
+        /// their tasks unassigned.
+        #[arg(long, value_enum, default_value_t)]
+        owners: crate::tasks::OwnersFlag,
         /// Check the file and say what would be imported; write nothing.
         #[arg(long)]
         dry_run: bool,

@@ -17,6 +17,7 @@ mod people;
 mod roster;
 mod runway;
 mod sops;
+mod tasks;
 
 use std::path::Path;
 use std::process::ExitCode;
@@ -156,32 +157,11 @@ fn run(cli: Cli) -> Result<(), CoreError> {
                 ImportCommand::Tasks {
                     file,
                     rollout,
+                    owners,
                     dry_run,
                     json,
                 },
-        } => {
-            let table = rollplan_core::import::read_table(&file)?;
-            let rollout = store.find_rollout(&rollout)?.id;
-            let report = if dry_run {
-                store.preview_task_import(&rollout, &table)?
-            } else {
-                store.import_tasks(&rollout, &table)?
-            };
-            if json {
-                return output::print_json(&report);
-            }
-            let verb = if dry_run { "Would import" } else { "Imported" };
-            say!(
-                "{verb} {}: {} tasks, {} dependencies.",
-                report.file,
-                report.tasks_added,
-                report.dependencies_added
-            );
-            if !report.new_phases.is_empty() {
-                say!("New phases: {}", report.new_phases.join(", "));
-            }
-            Ok(())
-        }
+        } => tasks::import(&store, &file, &rollout, owners, dry_run, json),
         Command::Import {
             command:
                 ImportCommand::Measurements {

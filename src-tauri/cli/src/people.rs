@@ -24,6 +24,7 @@ pub fn list(store: &Store, json: bool, all: bool) -> Result<(), CoreError> {
             "EMAIL",
             "SUPER-USER",
             "ACTIVE",
+            "EXTERNAL",
         ],
         &rows,
     );
@@ -39,6 +40,7 @@ fn person_row(person: &Person) -> Vec<String> {
         person.email.clone(),
         flag(person.super_user),
         flag(person.active),
+        flag(person.external),
     ]
 }
 

@@ -251,3 +251,81 @@ fn rollout_takes_a_unique_part_of_the_name_and_an_ambiguous_one_lists_the_matche
         stderr(&measurements)
     );
 }
+
+#[test]
+fn owners_are_refused_all_at_once_added_as_external_or_left_unassigned() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let db = dir.path().join("rollplan.db");
+    assert_eq!(
+        cli(&db, &["rollouts", "create", "--name", "EHR go-live"])
+            .status
+            .code(),
+        Some(0)
+    );
+    let roster = dir.path().join("roster.csv");
+    std::fs::write(
+        &roster,
+        "Name,Role,Department,Email\n\
+         Sam Lee,Front desk,Riverside,sam.lee@riverside.org\n\
+         Sam Lee,Scheduler,Eastside,slee@eastside.org\n",
+    )
+    .expect("write");
+    let namesakes = cli(&db, &["import", "roster", roster.to_str().expect("path")]);
+    assert_eq!(namesakes.status.code(), Some(0), "{}", stderr(&namesakes));
+    let plan = dir.path().join("vendor.csv");
+    std::fs::write(
+        &plan,
+        "Task Name,Resource Names,Finish\n\
+         Build interfaces,Jordan Blake,2026-11-20\n\
+         Test interfaces,Sam Lee,2026-12-04\n\
+         Train super-users,Jordan Blake[50%],2026-12-11\n",
+    )
+    .expect("write");
+    let path = plan.to_str().expect("path");
+    let import = |extra: &[&str]| {
+        let mut args = vec!["import", "tasks", path, "--rollout", "ehr"];
+        args.extend_from_slice(extra);
+        cli(&db, &args)
+    };
+
+    let refused = import(&[]);
+    assert_eq!(refused.status.code(), Some(1));
+    let message = stderr(&refused);
+    assert!(
+        message.contains("Jordan Blake is not in the staff directory (rows 2, 4)")
+            && message.contains(
+                "2 people in the directory are called Sam Lee (row 3): \
+                 Sam Lee (Scheduler, Eastside, slee@eastside.org); \
+                 Sam Lee (Front desk, Riverside, sam.lee@riverside.org)"
+            )
+            && message.contains("--owners add"),
+        "every name at once, namesakes told apart, and how to go on: {message}"
+    );
+
+    let added = import(&["--owners", "add"]);
+    assert_eq!(added.status.code(), Some(1), "Sam Lee is still two people");
+    assert!(
+        stderr(&added).contains("adding people cannot choose between them"),
+        "says why a shared name is not added: {}",
+        stderr(&added)
+    );
+
+    let dry = import(&["--owners", "unassigned", "--dry-run"]);
+    assert_eq!(dry.status.code(), Some(0), "{}", stderr(&dry));
+    assert!(
+        stdout(&dry).contains(
+            "Would leave 3 tasks unassigned (owners in the file: Jordan Blake, Sam Lee)."
+        ),
+        "{}",
+        stdout(&dry)
+    );
+    let file_text = std::fs::read_to_string(&plan).expect("read");
+    std::fs::write(&plan, file_text.replace("Sam Lee", "slee@eastside.org")).expect("write");
+    let imported = import(&["--owners", "add"]);
+    assert_eq!(imported.status.code(), Some(0), "{}", stderr(&imported));
+    assert!(
+        stdout(&imported).contains("Added 1 person to People as external: Jordan Blake"),
+        "an email picks the namesake; the unknown name is added: {}",
+        stdout(&imported)
+    );
+}

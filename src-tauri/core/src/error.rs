@@ -4,6 +4,8 @@
 use serde::Serialize;
 use ts_rs::TS;
 
+use crate::import::ImportProblem;
+
 /// A problem with one field of user input, shown next to that field.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
 pub struct FieldError {
@@ -116,6 +118,15 @@ pub enum CoreError {
         message: String,
     },
 
+    /// An imported file was refused for every problem listed (the first
+    /// [`crate::import::PROBLEMS_LISTED`]) and `more` besides; nothing was written.
+    #[error("{}", crate::import::describe_problems(.file, .problems, *.more))]
+    ImportProblems {
+        file: String,
+        problems: Vec<ImportProblem>,
+        more: usize,
+    },
+
     #[error("{context}: {source}")]
     Io {
         context: String,
@@ -186,7 +197,7 @@ impl CoreError {
             Self::NotFound { .. } => ErrorCode::NotFound,
             Self::Conflict(_) => ErrorCode::Conflict,
             Self::NewerSchema { .. } => ErrorCode::NewerSchema,
-            Self::Import { .. } => ErrorCode::Import,
+            Self::Import { .. } | Self::ImportProblems { .. } => ErrorCode::Import,
             Self::Io { .. } => ErrorCode::Io,
             Self::Export(_) => ErrorCode::Export,
             Self::Database(_) => ErrorCode::Database,
@@ -203,6 +214,7 @@ impl CoreError {
                 | Self::Conflict(_)
                 | Self::NewerSchema { .. }
                 | Self::Import { .. }
+                | Self::ImportProblems { .. }
         )
     }
 
@@ -211,11 +223,17 @@ impl CoreError {
             Self::Validation(fields) => fields.clone(),
             _ => Vec::new(),
         };
+        let (problems, more_problems) = match self {
+            Self::ImportProblems { problems, more, .. } => (problems.clone(), *more),
+            _ => (Vec::new(), 0),
+        };
         ErrorPayload {
             code: self.code(),
             message: self.to_string(),
             field: fields.first().map(|f| f.field.clone()),
             fields,
+            problems,
+            more_problems,
         }
     }
 }
@@ -260,6 +278,10 @@ pub struct ErrorPayload {
     pub field: Option<String>,
     /// Every field in error, for validation errors.
     pub fields: Vec<FieldError>,
+    /// Every problem listed in a refused import, for a screen to list them.
+    pub problems: Vec<ImportProblem>,
+    /// How many problems the refusal found beyond `problems`.
+    pub more_problems: usize,
 }
 
 impl From<CoreError> for ErrorPayload {

@@ -233,9 +233,7 @@ fn bad_files_name_the_row_and_column_and_import_nothing() {
     );
     let owner = refused("Title,Owner\nBuild,Jordan Lee\n");
     assert!(
-        owner.contains(
-            "column 'Owner': this owner is not in the staff directory: Jordan Lee (row 2)"
-        ),
+        owner.starts_with("plan.csv: Jordan Lee is not in the staff directory (row 2)"),
         "{owner}"
     );
     let backwards = refused("Title,Start,End\nBuild,2026-11-20,2026-11-02\n");
@@ -397,15 +395,17 @@ fn every_unknown_or_ambiguous_owner_is_named_once_in_one_refusal() {
          Go-live,Priya Nair[50%]\n",
     );
     assert!(
-        message.contains(
-            "these owners are not in the staff directory: Jordan Lee (rows 2, 5), \
-             Priya Nair (rows 4, 7)"
-        ),
+        message.contains("\n  Jordan Lee is not in the staff directory (rows 2, 5)")
+            && message.contains("\n  Priya Nair is not in the staff directory (rows 4, 7)"),
         "each unknown name once, with the rows that name it: {message}"
     );
     assert!(
-        message.contains("this is the name of more than one person: Sam Lee (row 6)"),
+        message.contains("\n  2 people in the directory are called Sam Lee (row 6): "),
         "namesakes are told apart from the unknown: {message}"
+    );
+    assert!(
+        message.starts_with("plan.csv: nothing was imported; 3 problems to fix:"),
+        "one refusal counts them all: {message}"
     );
     assert!(
         !message.contains("Kevin"),

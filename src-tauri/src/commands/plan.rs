@@ -4,8 +4,8 @@
 use rollplan_core::audit::AuditEntry;
 use rollplan_core::import::parse_table;
 use rollplan_core::plan::{
-    DatesUndo, GoLiveMove, GoLiveMoveScope, PlanPhase, PlanView, Task, TaskDraft, TaskImportReport,
-    TaskSave, TaskShift,
+    DatesUndo, GoLiveMove, GoLiveMoveScope, PlanPhase, PlanView, Task, TaskDraft,
+    TaskImportOptions, TaskImportReport, TaskSave, TaskShift,
 };
 use rollplan_core::rollouts::{Rollout, ScheduleMode};
 use tauri::State;
@@ -180,26 +180,34 @@ pub fn set_schedule_mode(
         .set_schedule_mode(&id, expected_row_version, mode)?)
 }
 
-/// What importing the picked plan file would add; writes nothing.
+/// What importing the picked plan file would add, with the owner names to settle and
+/// the file's problems; writes nothing.
 #[tauri::command(async)]
 pub fn preview_task_import(
     state: State<'_, AppState>,
     rollout_id: String,
     file_name: String,
     contents: Vec<u8>,
+    options: TaskImportOptions,
 ) -> Reply<TaskImportReport> {
     let table = parse_table(&file_name, contents)?;
-    Ok(state.store()?.preview_task_import(&rollout_id, &table)?)
+    Ok(state
+        .store()?
+        .preview_task_import_with(&rollout_id, &table, &options)?)
 }
 
-/// Imports the picked plan file: every row, or nothing when any row is wrong.
+/// Imports the picked plan file with the owners settled as chosen: every row, or
+/// nothing when any row is wrong.
 #[tauri::command(async)]
 pub fn import_tasks(
     state: State<'_, AppState>,
     rollout_id: String,
     file_name: String,
     contents: Vec<u8>,
+    options: TaskImportOptions,
 ) -> Reply<TaskImportReport> {
     let table = parse_table(&file_name, contents)?;
-    Ok(state.store()?.import_tasks(&rollout_id, &table)?)
+    Ok(state
+        .store()?
+        .import_tasks_with(&rollout_id, &table, &options)?)
 }

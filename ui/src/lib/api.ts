@@ -47,6 +47,7 @@ import type { TaskShift } from './bindings/TaskShift';
 import type { ScheduleMode } from './bindings/ScheduleMode';
 import type { RunwayCheck } from './bindings/RunwayCheck';
 import type { TemplateFit } from './bindings/TemplateFit';
+import type { TaskImportOptions } from './bindings/TaskImportOptions';
 import type { TaskImportReport } from './bindings/TaskImportReport';
 import type { RolloutTemplate } from './bindings/RolloutTemplate';
 import type { AdkarBarrier } from './bindings/AdkarBarrier';
@@ -102,12 +103,17 @@ import type { RolloutDraft } from './bindings/RolloutDraft';
 export class CommandError extends Error {
   readonly code: ErrorCode;
   readonly fields: ErrorPayload['fields'];
+  /** Every problem of a refused import, to list; empty otherwise. */
+  readonly problems: ErrorPayload['problems'];
+  readonly moreProblems: number;
 
   constructor(payload: ErrorPayload) {
     super(payload.message);
     this.name = 'CommandError';
     this.code = payload.code;
     this.fields = payload.fields;
+    this.problems = payload.problems;
+    this.moreProblems = payload.more_problems;
   }
 
   /** The message for one field, if validation refused it. */
@@ -128,9 +134,15 @@ function isErrorPayload(value: unknown): value is ErrorPayload {
 /** Turns anything a command can throw into a CommandError. */
 export function toCommandError(error: unknown): CommandError {
   if (error instanceof CommandError) return error;
-  if (isErrorPayload(error)) return new CommandError({ ...error, fields: error.fields ?? [] });
+  if (isErrorPayload(error))
+    return new CommandError({
+      ...error,
+      fields: error.fields ?? [],
+      problems: error.problems ?? [],
+      more_problems: error.more_problems ?? 0,
+    });
   const message = error instanceof Error ? error.message : String(error);
-  return new CommandError({ code: 'internal', message, field: null, fields: [] });
+  return new CommandError({ code: 'internal', message, field: null, fields: [], problems: [], more_problems: 0 });
 }
 
 /** Invokes `command`; only names the app registers and grants type-check. */
@@ -307,10 +319,10 @@ export const api = {
     call<TaskSave>('save_task', { id, expectedRowVersion, draft }),
   setScheduleMode: (id: string, expectedRowVersion: number, mode: ScheduleMode) =>
     call<Rollout>('set_schedule_mode', { id, expectedRowVersion, mode }),
-  previewTaskImport: (rolloutId: string, fileName: string, contents: number[]) =>
-    call<TaskImportReport>('preview_task_import', { rolloutId, fileName, contents }),
-  importTasks: (rolloutId: string, fileName: string, contents: number[]) =>
-    call<TaskImportReport>('import_tasks', { rolloutId, fileName, contents }),
+  previewTaskImport: (rolloutId: string, fileName: string, contents: number[], options: TaskImportOptions) =>
+    call<TaskImportReport>('preview_task_import', { rolloutId, fileName, contents, options }),
+  importTasks: (rolloutId: string, fileName: string, contents: number[], options: TaskImportOptions) =>
+    call<TaskImportReport>('import_tasks', { rolloutId, fileName, contents, options }),
 
   listRisks: (rolloutId: string) => call<Risk[]>('list_risks', { rolloutId }),
   createRisk: (rolloutId: string, draft: RiskDraft) => call<Risk>('create_risk', { rolloutId, draft }),

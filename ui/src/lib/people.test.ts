@@ -10,7 +10,7 @@ function key(name: string): string {
 
 function person(id: string, name: string, extra: Partial<Person> = {}): Person {
   return {
-    id, name, sort_key: key(name), role_id: null, role_name: null, department: '', email: '', super_user: false, active: true,
+    id, name, sort_key: key(name), role_id: null, role_name: null, department: '', email: '', super_user: false, active: true, external: false,
     created_at: '2026-11-25T10:00:00.000Z', updated_at: '2026-11-25T10:00:00.000Z', deleted_at: null,
     row_version: 1, ...extra,
   };

@@ -3,10 +3,14 @@ import type { Person } from './bindings/Person';
 import type { PersonDraft } from './bindings/PersonDraft';
 import type { RosterMapping } from './bindings/RosterMapping';
 
+/** Whom the directory lists: everyone, the clinic's staff, or external people (vendor staff). */
+export type PeopleKind = 'everyone' | 'staff' | 'external';
+
 export interface PeopleFilter {
   query: string;
   roleId: string | null;
   includeInactive: boolean;
+  kind?: PeopleKind;
 }
 
 /** People matching a free-text query (name, email, department, role) and the filters. */
@@ -15,6 +19,8 @@ export function filterPeople(people: readonly Person[], filter: PeopleFilter): P
   return people.filter((person) => {
     if (!filter.includeInactive && !person.active) return false;
     if (filter.roleId && person.role_id !== filter.roleId) return false;
+    if (filter.kind === 'staff' && person.external) return false;
+    if (filter.kind === 'external' && !person.external) return false;
     const haystack = [person.name, person.email, person.department, person.role_name ?? '']
       .join(' ')
       .toLowerCase();
@@ -30,11 +36,12 @@ export function personDraftOf(person: Person): PersonDraft {
     email: person.email,
     super_user: person.super_user,
     active: person.active,
+    external: person.external,
   };
 }
 
 export function emptyPersonDraft(): PersonDraft {
-  return { name: '', role_id: null, department: '', email: '', super_user: false, active: true };
+  return { name: '', role_id: null, department: '', email: '', super_user: false, active: true, external: false };
 }
 
 /** The roster fields a person can map a column to, in the order the dialog shows them. */

@@ -315,6 +315,11 @@ pub struct BundlePerson {
     pub super_user: Option<bool>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub active: Option<bool>,
+    /// Vendor staff, kept out of training. Travels even in a bundle without the
+    /// directory fields (it says who the clinic trains, not who someone is); written
+    /// only when true, so a bundle of staff reads as before.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub external: bool,
 }
 
 impl BundlePerson {

@@ -31,9 +31,9 @@ pub(super) const LINKED_SOPS: &str =
 /// Every revision of the live SOPs linked to the rollout.
 pub(super) const LINKED_REVISIONS: &str = "sop_id IN (SELECT s.id FROM sops s JOIN sop_rollouts l
     ON l.sop_id = s.id WHERE l.rollout_id = ?1 AND s.deleted_at IS NULL)";
-/// Everyone live and active in a role the rollout requires training of.
-pub(super) const TRAINEES: &str = "deleted_at IS NULL AND active = 1 AND role_id IN (SELECT role_id
-    FROM training_requirements WHERE rollout_id = ?1 AND deleted_at IS NULL)";
+/// Every trainee (the `trainees` view) in a role the rollout requires training of.
+pub(super) const TRAINEES: &str = "id IN (SELECT id FROM trainees WHERE role_id IN (SELECT role_id
+    FROM training_requirements WHERE rollout_id = ?1 AND deleted_at IS NULL))";
 /// Training records of the modules the rollout's live requirements name.
 pub(super) const RECORDS_OF_REQUIRED_MODULES: &str = "module_id IN (SELECT module_id
     FROM training_requirements WHERE rollout_id = ?1 AND deleted_at IS NULL)";

@@ -118,7 +118,7 @@ record!(
     Person,
     |r| r.name,
     IN_ROLLOUT = false,
-    BOOLEANS = &["super_user", "active"]
+    BOOLEANS = &["super_user", "active", "external"]
 );
 record!(
     BundleTrainingRecord,

@@ -135,6 +135,7 @@ pub(super) fn seed(tx: &rusqlite::Transaction<'_>) -> Result<()> {
                 email: format!("{email}@riversidefh.org"),
                 super_user,
                 active,
+                external: false,
             },
         )?;
     }

@@ -3,10 +3,13 @@
 //! the table's columns to its own fields.
 
 pub mod cells;
+mod problems;
 mod sheet;
 mod table;
 mod xls_extent;
 
+pub(crate) use problems::describe_problems;
+pub use problems::{ImportProblem, ImportProblems, PROBLEMS_LISTED};
 pub use table::{parse_table, read_table, Table, TableRow};
 
 /// Finds the column whose header matches one of `names` (ignoring case, spaces, `_`

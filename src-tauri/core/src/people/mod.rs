@@ -17,13 +17,14 @@ use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
 pub use owners::UNKNOWN_OWNER_FIELD;
-pub(crate) use owners::{find_owner, owner_name, resolve_owner};
+pub(crate) use owners::{find_owner, namesakes, owner_name, resolve_owner, similar_people};
 pub use role_merge::RoleMergeReport;
 pub(crate) use roles::insert_role;
 pub use sort_key::family_sort_key;
+pub(crate) use store::people::list_live as list_live_people;
 pub(crate) use store::roles::find_by_name as find_role_by_name;
 pub(crate) use validate::{MAX_NAME_CHARS, MAX_TEXT_CHARS as MAX_DEPARTMENT_CHARS};
-pub(crate) use write::{add_person, insert_person, update_person_in};
+pub(crate) use write::{add_external_person, add_person, insert_person, update_person_in};
 
 /// A job role, such as "Medical assistant (MA)".
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
@@ -52,6 +53,9 @@ pub struct Person {
     pub super_user: bool,
     /// People who left stay in the directory (their history stays true) but inactive.
     pub active: bool,
+    /// Vendor staff rather than the clinic's own: they may own tasks, need no role, are
+    /// not on HR's roster and are never assigned training.
+    pub external: bool,
     pub created_at: DateTime<Utc>,
     pub updated_at: DateTime<Utc>,
     pub deleted_at: Option<DateTime<Utc>>,
@@ -68,6 +72,7 @@ pub struct PersonDraft {
     pub email: String,
     pub super_user: bool,
     pub active: bool,
+    pub external: bool,
 }
 
 impl Default for PersonDraft {
@@ -79,6 +84,7 @@ impl Default for PersonDraft {
             email: String::new(),
             super_user: false,
             active: true,
+            external: false,
         }
     }
 }
@@ -93,6 +99,7 @@ impl Person {
             email: self.email.clone(),
             super_user: self.super_user,
             active: self.active,
+            external: self.external,
         }
     }
 }

@@ -70,6 +70,30 @@ fn choose_by_name(
     }
 }
 
+/// The people a name that names more than one person could mean: the active ones of
+/// that name, or all of them when none is active (as [`find_owner`] chooses).
+pub(crate) fn namesakes(conn: &Conn, name: &str) -> Result<Vec<super::Person>> {
+    let all = rows::live_people_named(conn, name.trim())?;
+    Ok(if all.iter().any(|p| p.active) {
+        all.into_iter().filter(|p| p.active).collect()
+    } else {
+        all
+    })
+}
+
+/// People whose name reads as `name` once titles and credentials are set aside and the
+/// family name put first ("Jordan Blake, NP", "Dr. Jordan Blake", "Blake, Jordan" for
+/// "Jordan Blake"), by sort key: whom a name nobody has exactly may still mean. Active
+/// people only; `directory` is every live person, read once by the caller.
+pub(crate) fn similar_people(directory: &[super::Person], name: &str) -> Vec<super::Person> {
+    let key = super::family_sort_key(name);
+    directory
+        .iter()
+        .filter(|p| p.active && p.sort_key == key)
+        .cloned()
+        .collect()
+}
+
 /// The name of a person, for audit entries; empty for nobody.
 pub(crate) fn owner_name(conn: &Conn, person_id: Option<&str>) -> Result<String> {
     let Some(id) = person_id else {

@@ -15,6 +15,7 @@ pub(super) struct ValidPerson {
     pub email: String,
     pub super_user: bool,
     pub active: bool,
+    pub external: bool,
 }
 
 pub(super) fn validate(draft: &PersonDraft) -> Result<ValidPerson> {
@@ -52,6 +53,7 @@ pub(super) fn validate(draft: &PersonDraft) -> Result<ValidPerson> {
         email: email.to_owned(),
         super_user: draft.super_user,
         active: draft.active,
+        external: draft.external,
     })
 }
 

@@ -2,7 +2,7 @@
 //! row, the sample clinic: checked, written, and described in the history by name.
 
 use super::store::{people as rows, roles::RoleNames};
-use super::validate::{validate, ValidPerson};
+use super::validate::{looks_like_email, validate, ValidPerson};
 use super::{Person, PersonDraft};
 use crate::audit::{self, AuditAction, ChangeSet, EntityKind};
 use crate::store::{Conn, Tx};
@@ -36,6 +36,23 @@ pub(crate) fn add_person(
         &changes.into_changes(),
     )?;
     Ok(id)
+}
+
+/// Adds `name` to the directory as an external person (vendor staff named in an
+/// imported plan): no role, no training. A name that is an email address is their
+/// email too. Gives their id.
+pub(crate) fn add_external_person(tx: &Tx<'_>, name: &str) -> Result<String> {
+    let draft = PersonDraft {
+        name: name.to_owned(),
+        email: if looks_like_email(name) {
+            name.to_owned()
+        } else {
+            String::new()
+        },
+        external: true,
+        ..PersonDraft::default()
+    };
+    add_person(tx, &mut RoleNames::default(), &draft)
 }
 
 /// Validates and applies an edit of `current` (as read in this transaction) inside a
@@ -125,5 +142,11 @@ fn describe_changes(
         "active",
         old.map(|p| flag(p.active)).unwrap_or(""),
         flag(new.active),
+    );
+    // Most people are staff: a new one's history mentions this only when they are not.
+    changes.compare(
+        "external",
+        old.map(|p| flag(p.external)).unwrap_or("no"),
+        flag(new.external),
     );
 }

@@ -3,16 +3,18 @@
 //!
 //! Rules: the title column is required; phase, owner, start, due, status, notes and
 //! depends-on are recognised by their usual headers, and so are MS Project's
-//! *Milestone*, *Duration* and *% Complete*. Unknown phases are added. Owners must be in
-//! the staff directory (as everywhere in the plan), by name or email: a file naming
-//! anyone who is not is refused with every such name listed once, so the roster is
-//! imported first. A resource cell
+//! *Milestone*, *Duration* and *% Complete*. Unknown phases are added. Owners are people
+//! in the staff directory (as everywhere in the plan), by name or email; a name that is
+//! not, or that several people share, is settled once for all its rows
+//! (`import_owners.rs`: added as an external person, given to someone, or left
+//! unassigned), and while one is unsettled nothing is imported. A resource cell
 //! naming several people (`Ana Rivera; Tom Becker`, `Ana Rivera[50%]`) gives the task
 //! its first as owner and names the others in its notes. A 0-day task, or one marked as
 //! a milestone, is a milestone. Without a status, *% Complete* sets it (0 to do, 1–99
 //! doing, 100 done). "Depends on" lists titles of other rows of the file or of tasks
-//! already in the plan, separated by `;`. The import is all or nothing: the first bad
-//! row stops it, naming the file, row and column.
+//! already in the plan, separated by `;`. The import is all or nothing: every bad row
+//! is found (its row, column and what is wrong, in an [`ImportProblems`]) and a file
+//! with any is refused whole, listing them all; a preview lists them instead.
 
 use std::collections::{HashMap, HashSet};
 
@@ -22,12 +24,12 @@ use ts_rs::TS;
 use super::import_cells::{
     is_milestone, parse_import_date, parse_status, split_resources, status_from_percent,
 };
-use super::import_owners::check_owners;
+use super::import_owners::{resolve_owners, OwnerToResolve, Owners, TaskImportOptions};
 use super::store::lookups::Lookups;
 use super::store::{phases, tasks as task_rows};
 use super::tasks::{add_unrecorded_task, UnrecordedTask};
-use super::{find_or_insert_phase, DependencyGraph, TaskDraft, TaskKind};
-use crate::import::{find_column, Table, TableRow};
+use super::{find_or_insert_phase, DependencyGraph, TaskDraft, TaskKind, TaskStatus};
+use crate::import::{find_column, ImportProblem, ImportProblems, Table};
 use crate::store::Tx;
 use crate::time::date_text;
 use crate::{CoreError, Result, Store};
@@ -40,6 +42,20 @@ pub struct TaskImportReport {
     pub dependencies_added: usize,
     /// Phases the file names that the plan did not have yet (added by the import).
     pub new_phases: Vec<String>,
+    /// Each owner name of the file that is not exactly one person in the directory,
+    /// once, with what the import does with it.
+    pub owners: Vec<OwnerToResolve>,
+    /// External people the import adds to People (the names chosen to be added).
+    pub people_added: Vec<String>,
+    /// Tasks imported without an owner because their owner's name was left unassigned.
+    pub tasks_unassigned: usize,
+    /// What is wrong with the file (the first [`crate::import::PROBLEMS_LISTED`]); an
+    /// import with any is refused whole.
+    pub problems: Vec<ImportProblem>,
+    /// How many problems there are beyond `problems`.
+    pub more_problems: usize,
+    /// Whether the import can go ahead as shown: no problem, every owner name settled.
+    pub can_import: bool,
 }
 
 struct Columns {
@@ -57,30 +73,61 @@ struct Columns {
 }
 
 impl Store {
-    /// What importing `table` into the rollout's plan would do; writes nothing.
+    /// What importing `table` into the rollout's plan would do, with every owner name to
+    /// settle and every problem of the file listed; writes nothing.
     pub fn preview_task_import(&self, rollout_id: &str, table: &Table) -> Result<TaskImportReport> {
-        self.dry_run(|tx| run(tx, rollout_id, table))
+        self.preview_task_import_with(rollout_id, table, &TaskImportOptions::default())
+    }
+
+    /// [`Store::preview_task_import`] with owner names settled by `options`.
+    pub fn preview_task_import_with(
+        &self,
+        rollout_id: &str,
+        table: &Table,
+        options: &TaskImportOptions,
+    ) -> Result<TaskImportReport> {
+        self.dry_run(|tx| run(tx, rollout_id, table, options))
     }
 
     /// Imports `table` into the rollout's plan in one transaction, after a
-    /// `before-import` backup: every row, or none.
+    /// `before-import` backup: every row, or none when any row is wrong or an owner
+    /// name is unsettled (the refusal lists them all).
     pub fn import_tasks(&self, rollout_id: &str, table: &Table) -> Result<TaskImportReport> {
-        self.write_after_backup(|tx| run(tx, rollout_id, table))
+        self.import_tasks_with(rollout_id, table, &TaskImportOptions::default())
+    }
+
+    /// [`Store::import_tasks`] with owner names settled by `options`: the external
+    /// people chosen are added first, then the tasks, in the same transaction.
+    pub fn import_tasks_with(
+        &self,
+        rollout_id: &str,
+        table: &Table,
+        options: &TaskImportOptions,
+    ) -> Result<TaskImportReport> {
+        self.write_after_backup(|tx| {
+            let report = run(tx, rollout_id, table, options)?;
+            match report.refusal(options.other_owners) {
+                Some(refusal) => Err(refusal),
+                None => Ok(report),
+            }
+        })
     }
 }
 
-fn run(tx: &Tx<'_>, rollout_id: &str, table: &Table) -> Result<TaskImportReport> {
+fn run(
+    tx: &Tx<'_>,
+    rollout_id: &str,
+    table: &Table,
+    options: &TaskImportOptions,
+) -> Result<TaskImportReport> {
     crate::rollouts::require_rollout(tx, rollout_id)?;
     let columns = find_columns(table)?;
-    if let Some(owner) = columns.owner {
-        check_owners(tx, table, owner)?;
-    }
-    let refuse = |row: &TableRow, column: Option<usize>, message: String| CoreError::Import {
-        file: table.file.clone(),
-        row: Some(row.line),
-        column: column.and_then(|c| table.headers.get(c).cloned()),
-        message: format!("{message} (nothing was imported)"),
+    let mut problems = ImportProblems::new(table);
+    let owners = match columns.owner {
+        Some(column) => resolve_owners(tx, table, column, options, &mut problems)?,
+        None => Owners::default(),
     };
+    let mut tasks_unassigned = 0;
     let known_phases: HashSet<String> = phases::list_live(tx, rollout_id)?
         .into_iter()
         .map(|phase| phase.name.to_lowercase())
@@ -93,24 +140,24 @@ fn run(tx: &Tx<'_>, rollout_id: &str, table: &Table) -> Result<TaskImportReport>
     // The file's tasks in row order. Their creation is recorded once the tasks each waits
     // for are known too: one history entry a task.
     let mut created: Vec<UnrecordedTask> = Vec::with_capacity(table.rows.len());
-    // Where each title's task is in `created`, and the row that named it.
-    let mut ids: HashMap<String, (usize, usize)> = HashMap::new();
+    // Where each title's task is in `created` (`None` for a row refused for a problem,
+    // so a row naming it is not refused a second time), and the row that named it.
+    let mut ids: HashMap<String, (Option<usize>, usize)> = HashMap::new();
     for row in &table.rows {
         let title = row.cell(Some(columns.title));
         if title.is_empty() {
-            return Err(refuse(
-                row,
-                Some(columns.title),
-                "the task has no title".into(),
-            ));
+            problems.push(row.line, Some(columns.title), "the task has no title");
+            continue;
         }
         if let Some((_, first)) = ids.get(&title.to_lowercase()) {
-            return Err(refuse(
-                row,
+            problems.push(
+                row.line,
                 Some(columns.title),
                 format!("'{title}' is already on row {first}: titles must differ so that dependencies can name them"),
-            ));
+            );
+            continue;
         }
+        let found_before = problems.total();
         let phase_name = row.cell(columns.phase);
         let phase_id = if phase_name.is_empty() {
             None
@@ -123,33 +170,61 @@ fn run(tx: &Tx<'_>, rollout_id: &str, table: &Table) -> Result<TaskImportReport>
                 new_phases.push(phase_name.to_owned());
             }
             let key = phase_name.trim().to_ascii_lowercase();
-            Some(match phase_ids.get(&key) {
-                Some(id) => id.clone(),
-                None => {
-                    let id = find_or_insert_phase(tx, rollout_id, phase_name)?.id;
-                    phase_ids.insert(key, id.clone());
-                    id
-                }
+            match phase_ids.get(&key) {
+                Some(id) => Some(id.clone()),
+                None => match find_or_insert_phase(tx, rollout_id, phase_name) {
+                    Ok(phase) => {
+                        phase_ids.insert(key, phase.id.clone());
+                        Some(phase.id)
+                    }
+                    Err(CoreError::Validation(fields)) => {
+                        problems.push(row.line, columns.phase, first_message(fields));
+                        None
+                    }
+                    Err(other) => return Err(other),
+                },
+            }
+        };
+        let mut date = |column: Option<usize>| {
+            parse_import_date(row.cell(column)).unwrap_or_else(|message| {
+                problems.push(row.line, column, message);
+                None
             })
         };
-        let date = |column: Option<usize>| {
-            parse_import_date(row.cell(column)).map_err(|message| refuse(row, column, message))
-        };
-        let (start, due) = (date(columns.start)?, date(columns.due)?);
+        let (start, due) = (date(columns.start), date(columns.due));
         let status = match (row.cell(columns.status), row.cell(columns.percent_complete)) {
-            ("", percent) if !percent.is_empty() => status_from_percent(percent)
-                .map_err(|m| refuse(row, columns.percent_complete, m))?,
-            (status, _) => parse_status(status).map_err(|m| refuse(row, columns.status, m))?,
-        };
+            ("", percent) if !percent.is_empty() => {
+                status_from_percent(percent).map_err(|m| (columns.percent_complete, m))
+            }
+            (status, _) => parse_status(status).map_err(|m| (columns.status, m)),
+        }
+        .unwrap_or_else(|(column, message)| {
+            problems.push(row.line, column, message);
+            TaskStatus::default()
+        });
         let milestone = is_milestone(row.cell(columns.milestone), row.cell(columns.duration));
-        let (owner, others) = split_resources(row.cell(columns.owner));
+        let (owner_name, others) = split_resources(row.cell(columns.owner));
+        let owner = owners.owner_for(&owner_name);
         let mut notes = row.cell(columns.notes).to_owned();
-        if !others.is_empty() {
+        let mut note = |line: String| {
             if !notes.is_empty() {
                 notes.push('\n');
             }
-            notes.push_str(&format!("Also assigned: {}", others.join(", ")));
+            notes.push_str(&line);
+        };
+        if owner.is_none() && owners.is_unassigned(&owner_name) {
+            // The file's name stays with the task, for whoever assigns it later.
+            note(format!("Owner in the file: {owner_name}"));
         }
+        if !others.is_empty() {
+            note(format!("Also assigned: {}", others.join(", ")));
+        }
+        if problems.total() > found_before {
+            // The row is refused; its title is known so later rows naming it are not.
+            ids.insert(title.to_lowercase(), (None, row.line));
+            continue;
+        }
+        let unassigned = owners.is_unassigned(&owner_name);
         let draft = TaskDraft {
             title: title.to_owned(),
             phase_id,
@@ -158,32 +233,31 @@ fn run(tx: &Tx<'_>, rollout_id: &str, table: &Table) -> Result<TaskImportReport>
             } else {
                 TaskKind::Task
             },
-            owner,
+            owner: owner.unwrap_or_default(),
             // A milestone is a day: the file's finish, or its start when that is all.
             start_date: if milestone { due.or(start) } else { start }.map(date_text),
             due_date: if milestone { due.or(start) } else { due }.map(date_text),
             status,
             notes,
         };
-        let task =
-            add_unrecorded_task(tx, &mut lookups, rollout_id, &draft).map_err(
-                |error| match error {
-                    CoreError::Validation(fields) => {
-                        let first = fields.into_iter().next();
-                        let column = match first.as_ref().map(|f| f.field.as_str()) {
-                            Some("start_date") => columns.start,
-                            Some("due_date") => columns.due,
-                            Some("owner") | Some(super::UNKNOWN_OWNER_FIELD) => columns.owner,
-                            _ => Some(columns.title),
-                        };
-                        let message = first.map(|f| f.message).unwrap_or_default();
-                        refuse(row, column, message.trim_end_matches('.').to_owned())
-                    }
-                    other => other,
-                },
-            )?;
-        ids.insert(title.to_lowercase(), (created.len(), row.line));
-        created.push(task);
+        match add_unrecorded_task(tx, &mut lookups, rollout_id, &draft) {
+            Ok(task) => {
+                ids.insert(title.to_lowercase(), (Some(created.len()), row.line));
+                created.push(task);
+                tasks_unassigned += usize::from(unassigned);
+            }
+            Err(CoreError::Validation(fields)) => {
+                let column = match fields.first().map(|f| f.field.as_str()) {
+                    Some("start_date") => columns.start,
+                    Some("due_date") => columns.due,
+                    Some("owner") | Some(super::UNKNOWN_OWNER_FIELD) => columns.owner,
+                    _ => Some(columns.title),
+                };
+                problems.push(row.line, column, first_message(fields));
+                ids.insert(title.to_lowercase(), (None, row.line));
+            }
+            Err(other) => return Err(other),
+        }
     }
     let in_plan = task_rows::live_ids_by_title(tx, rollout_id)?;
     let mut graph = DependencyGraph::load(tx, rollout_id)?;
@@ -194,46 +268,50 @@ fn run(tx: &Tx<'_>, rollout_id: &str, table: &Table) -> Result<TaskImportReport>
     // The titles each task of `created` waits for.
     let mut waits_for: Vec<Vec<String>> = vec![Vec::new(); created.len()];
     for row in &table.rows {
-        let Some(&(index, _)) = ids.get(&row.cell(Some(columns.title)).to_lowercase()) else {
+        let Some(&(index, line)) = ids.get(&row.cell(Some(columns.title)).to_lowercase()) else {
             continue;
         };
-        let task_id = &created[index].id;
+        if line != row.line {
+            // A second row with a title already taken: refused above.
+            continue;
+        }
         for name in row
             .cell(columns.depends_on)
             .split(';')
             .map(str::trim)
             .filter(|n| !n.is_empty())
         {
-            let predecessor = ids
-                .get(&name.to_lowercase())
-                .map(|&(other, _)| &created[other].id)
-                .or_else(|| in_plan.get(&name.to_lowercase()))
-                .ok_or_else(|| {
-                    refuse(
-                        row,
-                        columns.depends_on,
-                        format!("there is no task called '{name}' in this file or in the plan"),
-                    )
-                })?;
-            let added = graph
-                .insert_for_unrecorded(tx, task_id, predecessor)
-                .map_err(|error| match error {
-                    CoreError::Validation(fields) => refuse(
-                        row,
-                        columns.depends_on,
-                        fields
-                            .into_iter()
-                            .next()
-                            .map(|f| f.message)
-                            .unwrap_or_default()
-                            .trim_end_matches('.')
-                            .to_owned(),
-                    ),
-                    other => other,
-                })?;
-            if let Some(title) = added {
-                waits_for[index].push(title);
-                dependencies_added += 1;
+            let predecessor = match ids.get(&name.to_lowercase()) {
+                Some(&(Some(other), _)) => &created[other].id,
+                // A row refused for its own problems: already reported.
+                Some(&(None, _)) => continue,
+                None => match in_plan.get(&name.to_lowercase()) {
+                    Some(id) => id,
+                    None => {
+                        problems.push(
+                            row.line,
+                            columns.depends_on,
+                            format!("there is no task called '{name}' in this file or in the plan"),
+                        );
+                        continue;
+                    }
+                },
+            };
+            // A row refused for its own problems still has the tasks it names checked,
+            // so the list is complete; there is no task to link.
+            let Some(index) = index else {
+                continue;
+            };
+            match graph.insert_for_unrecorded(tx, &created[index].id, predecessor) {
+                Ok(Some(title)) => {
+                    waits_for[index].push(title);
+                    dependencies_added += 1;
+                }
+                Ok(None) => {}
+                Err(CoreError::Validation(fields)) => {
+                    problems.push(row.line, columns.depends_on, first_message(fields));
+                }
+                Err(other) => return Err(other),
             }
         }
     }
@@ -241,12 +319,32 @@ fn run(tx: &Tx<'_>, rollout_id: &str, table: &Table) -> Result<TaskImportReport>
     for (task, waits_for) in created.into_iter().zip(waits_for) {
         task.record(tx, &waits_for)?;
     }
-    Ok(TaskImportReport {
+    let (problems, more_problems) = problems.into_parts();
+    let mut report = TaskImportReport {
         file: table.file.clone(),
         tasks_added,
         dependencies_added,
         new_phases,
-    })
+        people_added: owners.added,
+        owners: owners.to_resolve,
+        tasks_unassigned,
+        problems,
+        more_problems,
+        can_import: false,
+    };
+    report.can_import = report.is_settled();
+    Ok(report)
+}
+
+/// The first message of a validation error, as a problem of a row reads it.
+fn first_message(fields: Vec<crate::FieldError>) -> String {
+    fields
+        .into_iter()
+        .next()
+        .map(|f| f.message)
+        .unwrap_or_default()
+        .trim_end_matches('.')
+        .to_owned()
 }
 
 fn find_columns(table: &Table) -> Result<Columns> {

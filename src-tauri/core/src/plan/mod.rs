@@ -14,6 +14,7 @@ mod graph;
 mod import;
 mod import_cells;
 mod import_owners;
+mod import_refusal;
 mod links;
 mod phases;
 mod precedence;
@@ -33,6 +34,9 @@ use ts_rs::TS;
 pub use crate::people::UNKNOWN_OWNER_FIELD;
 pub use go_live::{GoLiveMove, GoLiveMoveScope};
 pub use import::TaskImportReport;
+pub use import_owners::{
+    Namesake, OwnerChoice, OwnerDecision, OwnerToResolve, OwnersPolicy, TaskImportOptions,
+};
 pub use links::successor_moves;
 pub use reschedule::TaskSave;
 pub use schedule::{critical_path, slipped_tasks, CriticalPath, SlippedTask, TaskSlack};

@@ -24,4 +24,9 @@ super_user: boolean,
 /**
  * People who left stay in the directory (their history stays true) but inactive.
  */
-active: boolean, created_at: string, updated_at: string, deleted_at: string | null, row_version: number, };
+active: boolean, 
+/**
+ * Vendor staff rather than the clinic's own: they may own tasks, need no role, are
+ * not on HR's roster and are never assigned training.
+ */
+external: boolean, created_at: string, updated_at: string, deleted_at: string | null, row_version: number, };

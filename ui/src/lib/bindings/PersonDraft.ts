@@ -3,4 +3,4 @@
 /**
  * Everything a person can edit about a member of staff.
  */
-export type PersonDraft = { name: string, role_id: string | null, department: string, email: string, super_user: boolean, active: boolean, };
+export type PersonDraft = { name: string, role_id: string | null, department: string, email: string, super_user: boolean, active: boolean, external: boolean, };

@@ -133,6 +133,7 @@ pub(super) fn seed(tx: &Transaction<'_>, rng: &mut Rng, count: usize) -> Result<
                 email,
                 super_user,
                 active,
+                external: false,
             },
         )?;
         staff.push(Staff {

@@ -185,6 +185,7 @@ fn plan_row(
                 email: values.email.clone(),
                 super_user: values.super_user.unwrap_or(false),
                 active: values.active.unwrap_or(true),
+                external: false,
             };
             add_person(tx, &mut roles.names, &draft).map(|_| (RosterOutcome::Added, String::new()))
         }
@@ -233,15 +234,17 @@ fn plan_row(
     Ok(result)
 }
 
-/// The directory entry this row is about: by email, else by a unique name.
+/// The directory entry this row is about: by email, else by a unique name. External
+/// people (vendor staff) are not on HR's roster, so a roster never matches, changes or
+/// deactivates them.
 fn find_existing(
     tx: &Tx<'_>,
     values: &RowValues,
 ) -> Result<std::result::Result<Option<Person>, String>> {
     let ids = if values.email.is_empty() {
-        person_rows::ids_named(tx, &values.name)?
+        person_rows::staff_ids_named(tx, &values.name)?
     } else {
-        person_rows::ids_with_email(tx, &values.email)?
+        person_rows::staff_ids_with_email(tx, &values.email)?
     };
     match ids.as_slice() {
         [] => Ok(Ok(None)),

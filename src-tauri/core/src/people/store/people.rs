@@ -15,7 +15,7 @@ use crate::Result;
 
 const PERSON_COLUMNS: &str =
     "p.id, p.name, p.role_id, r.name AS role_name, p.department, p.email, \
-     p.super_user, p.active, p.created_at, p.updated_at, p.deleted_at, p.row_version";
+     p.super_user, p.active, p.external, p.created_at, p.updated_at, p.deleted_at, p.row_version";
 const PERSON_FROM: &str = "people p LEFT JOIN roles r ON r.id = p.role_id";
 
 /// One person, live or in the trash.
@@ -44,8 +44,8 @@ pub(crate) fn insert(tx: &Transaction<'_>, valid: &ValidPerson, at: &str) -> Res
     let id = uuid::Uuid::now_v7().to_string();
     tx.prepare_cached(
         "INSERT INTO people (id, name, role_id, department, email, super_user, active,
-             created_at, updated_at)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?8)",
+             external, created_at, updated_at)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?9)",
     )?
     .execute(params![
         id,
@@ -55,6 +55,7 @@ pub(crate) fn insert(tx: &Transaction<'_>, valid: &ValidPerson, at: &str) -> Res
         valid.email,
         valid.super_user,
         valid.active,
+        valid.external,
         at
     ])?;
     Ok(id)
@@ -71,8 +72,9 @@ pub(crate) fn update(
     let affected = tx
         .prepare_cached(
             "UPDATE people SET name = ?1, role_id = ?2, department = ?3, email = ?4,
-                 super_user = ?5, active = ?6, updated_at = ?7, row_version = row_version + 1
-             WHERE id = ?8 AND row_version = ?9",
+                 super_user = ?5, active = ?6, external = ?7, updated_at = ?8,
+                 row_version = row_version + 1
+             WHERE id = ?9 AND row_version = ?10",
         )?
         .execute(params![
             valid.name,
@@ -81,6 +83,7 @@ pub(crate) fn update(
             valid.email,
             valid.super_user,
             valid.active,
+            valid.external,
             at,
             id,
             row_version
@@ -103,21 +106,25 @@ pub(crate) fn email_holder(
         .optional()?)
 }
 
-/// The ids of the people not in the trash called `name`, ignoring case.
-pub(crate) fn ids_named(conn: &Connection, name: &str) -> Result<Vec<String>> {
+/// The ids of the staff (not external people) not in the trash called `name`,
+/// ignoring case: whom a roster row without an email can be about.
+pub(crate) fn staff_ids_named(conn: &Connection, name: &str) -> Result<Vec<String>> {
     let mut statement = conn.prepare_cached(
-        "SELECT id FROM people WHERE name = ?1 COLLATE NOCASE AND deleted_at IS NULL",
+        "SELECT id FROM people
+         WHERE name = ?1 COLLATE NOCASE AND deleted_at IS NULL AND external = 0",
     )?;
     let ids = statement.query_map(params![name], |row| row.get(0))?;
     Ok(ids.collect::<rusqlite::Result<_>>()?)
 }
 
-/// The ids of the people (the trash included) with `email`, ignoring case.
-pub(crate) fn ids_with_email(conn: &Connection, email: &str) -> Result<Vec<String>> {
+/// The ids of the staff (not external people; the trash included) with `email`,
+/// ignoring case: whom a roster row with an email can be about.
+pub(crate) fn staff_ids_with_email(conn: &Connection, email: &str) -> Result<Vec<String>> {
     // `email <> ''` lets SQLite use the partial index people_by_email; without it each
     // row of a roster scanned the whole directory.
-    let mut statement = conn
-        .prepare_cached("SELECT id FROM people WHERE email = ?1 COLLATE NOCASE AND email <> ''")?;
+    let mut statement = conn.prepare_cached(
+        "SELECT id FROM people WHERE email = ?1 COLLATE NOCASE AND email <> '' AND external = 0",
+    )?;
     let ids = statement.query_map(params![email], |row| row.get(0))?;
     Ok(ids.collect::<rusqlite::Result<_>>()?)
 }
@@ -157,6 +164,18 @@ pub(crate) fn live_named(conn: &Connection, name: &str) -> Result<Vec<(String, S
     Ok(found.collect::<rusqlite::Result<_>>()?)
 }
 
+/// The people not in the trash called `name` (ignoring case), active ones first: the
+/// namesakes a person chooses between.
+pub(crate) fn live_people_named(conn: &Connection, name: &str) -> Result<Vec<Person>> {
+    let mut statement = conn.prepare_cached(&format!(
+        "SELECT {PERSON_COLUMNS} FROM {PERSON_FROM}
+         WHERE p.name = ?1 COLLATE NOCASE AND p.deleted_at IS NULL
+         ORDER BY p.active DESC, p.department, p.email"
+    ))?;
+    let found = statement.query_map(params![name], from_row)?;
+    Ok(found.collect::<rusqlite::Result<_>>()?)
+}
+
 /// A person's name, live or in the trash; `None` when there is no such person.
 pub(crate) fn name_of(conn: &Connection, id: &str) -> Result<Option<String>> {
     Ok(conn
@@ -177,6 +196,7 @@ fn from_row(row: &Row<'_>) -> rusqlite::Result<Person> {
         email: row.get("email")?,
         super_user: row.get("super_user")?,
         active: row.get("active")?,
+        external: row.get("external")?,
         created_at: rows::required_timestamp(row, "created_at")?,
         updated_at: rows::required_timestamp(row, "updated_at")?,
         deleted_at: rows::timestamp(row, "deleted_at")?,
@@ -194,7 +214,6 @@ pub(crate) fn active_roles(conn: &Connection) -> Result<HashMap<String, String>>
     let rows = statement.query_map([], |row| Ok((row.get(0)?, row.get(1)?)))?;
     Ok(rows.collect::<rusqlite::Result<_>>()?)
 }
-
 
 #[cfg(test)]
 mod tests {

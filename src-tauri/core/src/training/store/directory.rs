@@ -43,7 +43,8 @@ pub(super) fn each_role(conn: &Connection, mut visit: impl FnMut(&str, &str)) ->
     Ok(())
 }
 
-/// Every active person with a role, as (id, role id, department, name); department and
+/// Every trainee (the `trainees` view: active staff with a role, external people left
+/// out), as (id, role id, department, name); department and
 /// name are left empty unless `with_names` (counts need none, and a thousand people's
 /// names are most of what this reads).
 pub(super) fn each_member(
@@ -52,11 +53,9 @@ pub(super) fn each_member(
     mut visit: impl FnMut(&str, &str, &str, &str),
 ) -> Result<()> {
     let mut statement = conn.prepare_cached(if with_names {
-        "SELECT id, role_id, department, name FROM people
-         WHERE active = 1 AND deleted_at IS NULL AND role_id IS NOT NULL"
+        "SELECT id, role_id, department, name FROM trainees"
     } else {
-        "SELECT id, role_id, '', '' FROM people
-         WHERE active = 1 AND deleted_at IS NULL AND role_id IS NOT NULL"
+        "SELECT id, role_id, '', '' FROM trainees"
     })?;
     let mut found = statement.query([])?;
     while let Some(row) = found.next()? {

@@ -113,15 +113,15 @@ pub(crate) fn update(
     one_row_updated(affected, label)
 }
 
-/// Every (person, module) that a live requirement asks of an active person who has no
-/// record of it yet, by person then module.
+/// Every (person, module) that a live requirement asks of a trainee (never an external
+/// person) who has no record of it yet, by person then module.
 pub(crate) fn missing(conn: &Connection) -> Result<Vec<(String, String)>> {
     let mut statement = conn.prepare_cached(
         "SELECT DISTINCT p.id, q.module_id
          FROM training_requirements q
          JOIN rollouts o ON o.id = q.rollout_id AND o.deleted_at IS NULL
          JOIN training_modules m ON m.id = q.module_id AND m.deleted_at IS NULL
-         JOIN people p ON p.role_id = q.role_id AND p.active = 1 AND p.deleted_at IS NULL
+         JOIN trainees p ON p.role_id = q.role_id
          WHERE q.deleted_at IS NULL
            AND NOT EXISTS (SELECT 1 FROM training_records t
                            WHERE t.person_id = p.id AND t.module_id = q.module_id)
@@ -305,12 +305,12 @@ pub(crate) fn of_person_due(
          SELECT t.id AS record_id, p.id AS person_id, p.name AS person_name,
              r.name AS role_name, m.id AS module_id, m.title AS module_title, t.status,
              due.due_date, t.completed_on, t.row_version
-         FROM people p
+         FROM trainees p
          JOIN due ON due.role_id = p.role_id
          JOIN training_records t ON t.person_id = p.id AND t.module_id = due.module_id
          JOIN training_modules m ON m.id = due.module_id
          LEFT JOIN roles r ON r.id = p.role_id
-         WHERE p.active = 1 AND p.deleted_at IS NULL AND p.id = ?1
+         WHERE p.id = ?1
          ORDER BY due.due_date, p.name COLLATE NOCASE, m.title COLLATE NOCASE",
     )?;
     let found = statement.query_map(params![person_id], |row| {
