@@ -4,9 +4,11 @@
 //! words people read for each link are written here once, for the history, the exports
 //! and the command line.
 
+use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
+use super::add_days;
 use crate::{CoreError, Result};
 
 /// The longest lag or lead a link may have, in days: a year either way. Anything longer
@@ -124,6 +126,44 @@ impl TaskLink {
     }
 }
 
+/// A task's start and due dates, as a link reads them.
+pub(crate) type Dates = (Option<NaiveDate>, Option<NaiveDate>);
+
+impl TaskLink {
+    /// The earliest day the waiting task's held end (see [`TaskLink::held`]) may fall
+    /// on, from the dates of the task waited for: its start or due, as the type says,
+    /// plus the lag. `None` when that task lacks the date.
+    ///
+    /// Days are whole dates and a hand-over on the same day meets the link, as it
+    /// always has for finish-to-start: a task may start on the day the task it waits
+    /// for is due.
+    pub(crate) fn earliest(&self, predecessor: Dates) -> Option<NaiveDate> {
+        let (start, due) = predecessor;
+        let tied = if self.link_type.from_start() {
+            start
+        } else {
+            due
+        };
+        tied.map(|day| add_days(day, i64::from(self.lag_days)))
+    }
+
+    /// The date of the waiting task that the link holds back: its start or its due.
+    pub(crate) fn held(&self, waiting: Dates) -> Option<NaiveDate> {
+        let (start, due) = waiting;
+        if self.link_type.to_start() {
+            start
+        } else {
+            due
+        }
+    }
+
+    /// Days the waiting task is behind what the link requires (0 or less: the link
+    /// holds); `None` when a date it needs is missing.
+    pub(crate) fn shortfall(&self, predecessor: Dates, waiting: Dates) -> Option<i64> {
+        Some((self.earliest(predecessor)? - self.held(waiting)?).num_days())
+    }
+}
+
 /// A lag as the history writes it: `+2 days`, `-1 day`, `no lag`.
 pub fn lag_text(lag_days: i32) -> String {
     let plural = if lag_days.unsigned_abs() == 1 {
@@ -238,6 +278,35 @@ mod tests {
                 "{link_type:?} with lag {lag}"
             );
         }
+    }
+
+    #[test]
+    fn each_type_ties_its_ends_and_a_same_day_hand_over_holds() {
+        let day = |d: u32| NaiveDate::from_ymd_opt(2027, 1, d);
+        let before = (day(4), day(8));
+        // (type, lag, waiting task's start and due, days behind)
+        let cases = [
+            (LinkType::FinishToStart, 0, (day(8), day(12)), 0),
+            (LinkType::FinishToStart, 2, (day(8), day(12)), 2),
+            (LinkType::StartToStart, 0, (day(3), day(12)), 1),
+            (LinkType::StartToStart, -1, (day(3), day(12)), 0),
+            (LinkType::FinishToFinish, 0, (day(1), day(7)), 1),
+            (LinkType::FinishToFinish, 3, (day(1), day(11)), 0),
+            (LinkType::StartToFinish, 0, (day(1), day(4)), 0),
+            (LinkType::StartToFinish, 1, (day(1), day(4)), 1),
+        ];
+        for (link_type, lag, waiting, behind) in cases {
+            assert_eq!(
+                link(link_type, lag).shortfall(before, waiting),
+                Some(behind),
+                "{link_type:?} {lag:+}: the waiting task is {behind} day(s) behind"
+            );
+        }
+        assert_eq!(
+            link(LinkType::StartToStart, 0).shortfall((None, day(8)), (day(1), day(9))),
+            None,
+            "without the date the link ties, there is nothing to check"
+        );
     }
 
     #[test]
