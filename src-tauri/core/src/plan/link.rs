@@ -96,13 +96,15 @@ impl TaskLink {
     }
 
     /// The link in the words of a plan a person reads (exports, tooltips), with `title`
-    /// the task waited for as the caller wants it shown (quoted, escaped): `'X'` for the
-    /// plain link, else what ties the two — `starts with 'X'`, `finishes 2 days after
-    /// 'X' finishes`, `starts 1 day before 'X' finishes`.
+    /// the task waited for as the caller wants it shown (escaped for its format): the
+    /// bare title for the plain link, as a list of what a task waits for has always
+    /// read, else what ties the two — `starts with 'X'`, `finishes 2 days after 'X'
+    /// finishes`, `starts 1 day before 'X' finishes`.
     pub fn phrase(&self, title: &str) -> String {
         if self.is_plain() {
             return title.to_owned();
         }
+        let title = format!("'{title}'");
         let mine = if self.link_type.to_start() {
             "starts"
         } else {
@@ -250,7 +252,7 @@ mod tests {
     #[test]
     fn phrases_say_which_ends_are_tied_in_plain_words() {
         let cases = [
-            (LinkType::FinishToStart, 0, "'X'"),
+            (LinkType::FinishToStart, 0, "X"),
             (
                 LinkType::FinishToStart,
                 2,
@@ -273,7 +275,7 @@ mod tests {
         ];
         for (link_type, lag, expected) in cases {
             assert_eq!(
-                link(link_type, lag).phrase("'X'"),
+                link(link_type, lag).phrase("X"),
                 expected,
                 "{link_type:?} with lag {lag}"
             );
