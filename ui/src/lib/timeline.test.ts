@@ -55,6 +55,29 @@ describe('layoutTimeline', () => {
     expect(layout.arrows[0]?.path.startsWith('M100 30')).toBe(true);
   });
 
+  it('draws each arrow between the ends its link ties, with the lag beside it', () => {
+    const linked = layoutTimeline(
+      {
+        tasks: [
+          task('a', { start_date: '2027-01-04', due_date: '2027-01-08' }),
+          task('ss', { start_date: '2027-01-06', due_date: '2027-01-09', depends_on: [{ depends_on_id: 'a', link_type: 'SS', lag_days: 2 }] }),
+          task('ff', { start_date: '2027-01-05', due_date: '2027-01-08', depends_on: [{ depends_on_id: 'a', link_type: 'FF', lag_days: 0 }] }),
+        ],
+        phases, goLive: null, today: '2027-01-05', critical: new Set(), slipped: new Set(),
+      },
+      scale,
+    );
+    const [ss, ff] = linked.arrows;
+    // a's bar runs from x 70 (Jan 4) to 120 (end of Jan 8); ss starts at x 90.
+    expect(ss?.linkType).toBe('SS');
+    expect(ss?.path).toBe('M70 30H64V50H89');
+    expect(ss?.lagAt).toEqual({ x: 61, y: 46, anchor: 'end' });
+    // ff ends at x 120, as a does: out of a's finish to the right, into ff's finish from the right.
+    expect(ff?.linkType).toBe('FF');
+    expect(ff?.path).toBe('M120 30H126V70H121');
+    expect(ff?.lagAt).toBeNull();
+  });
+
   it('shows only what a scrolled view can see', () => {
     const many = Array.from({ length: 2000 }, (_, i) =>
       task(`t${i}`, { start_date: '2027-01-04', due_date: '2027-01-05', depends_on: i > 0 ? [fs(`t${i - 1}`)] : [] }),

@@ -41,6 +41,17 @@ coded_enum!(LinkType, "link type", "link_type", {
 });
 
 impl LinkType {
+    /// The type as the task dialog offers it, said of the task that waits and the task
+    /// it waits for ("it"): "Starts after it finishes".
+    pub fn choice(self) -> &'static str {
+        match self {
+            LinkType::FinishToStart => "Starts after it finishes",
+            LinkType::StartToStart => "Starts when it starts",
+            LinkType::FinishToFinish => "Finishes when it finishes",
+            LinkType::StartToFinish => "Finishes after it starts",
+        }
+    }
+
     /// Whether the link is tied to the start (rather than the finish) of the task
     /// waited for.
     pub fn from_start(self) -> bool {

@@ -208,5 +208,26 @@ export const PHI_KIND_LABELS: Readonly<Record<PhiKind, string>> = {
   phone_number: "a phone number",
 };
 
+/** How the task dialog offers each link type, said of the waiting task. */
+export const LINK_TYPE_CHOICES: Readonly<Record<LinkType, string>> = {
+  FS: "Starts after it finishes",
+  SS: "Starts when it starts",
+  FF: "Finishes when it finishes",
+  SF: "Finishes after it starts",
+};
+
+/** Lags as the core writes them: the UI's `lagText` must agree on each. */
+export const LAG_TEXT_SAMPLES: ReadonlyArray<readonly [number, string]> = [
+  [0, "no lag"],
+  [1, "+1 day"],
+  [2, "+2 days"],
+  [-1, "-1 day"],
+  [-14, "-14 days"],
+  [365, "+365 days"],
+];
+
+/** The longest lag or lead a link may have, in days, either way. */
+export const MAX_LAG_DAYS = 365;
+
 /** The heading of the tasks in no phase, in the plan's timeline and tables. */
 export const UNPHASED_GROUP_LABEL = "Not in a phase";
