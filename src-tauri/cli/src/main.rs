@@ -16,6 +16,7 @@ mod output;
 mod people;
 mod runway;
 mod sops;
+mod tasks;
 
 use std::path::Path;
 use std::process::ExitCode;
@@ -29,7 +30,7 @@ use rollplan_core::{CoreError, Store};
 use crate::output::say;
 use args::{
     BackupsCommand, Cli, Command, ImportCommand, PeopleCommand, RolloutsCommand, SopsCommand,
-    TemplatesCommand,
+    TasksCommand, TemplatesCommand,
 };
 
 fn main() -> ExitCode {
@@ -177,6 +178,27 @@ fn run(cli: Cli) -> Result<(), CoreError> {
             let rollout = store.find_rollout(&rollout)?.id;
             metrics::import_measurements(&store, &file, &rollout, dry_run, json)
         }
+        Command::Tasks {
+            command:
+                TasksCommand::Link {
+                    rollout,
+                    task,
+                    waits_for,
+                    link_type,
+                    lag,
+                    json,
+                },
+        } => tasks::link(
+            &store,
+            &tasks::LinkRequest {
+                rollout: &rollout,
+                task: &task,
+                waits_for: &waits_for,
+                link_type: &link_type,
+                lag_days: lag,
+            },
+            json,
+        ),
         Command::Sops { command } => match command {
             SopsCommand::List { due_within, json } => sops::list(&store, due_within, json, today()),
             SopsCommand::InForce { code, on, json } => {

@@ -10,6 +10,7 @@
 //! field [`UNKNOWN_OWNER_FIELD`], so the UI can offer to add that person.
 
 mod dependencies;
+mod find;
 mod go_live;
 mod graph;
 mod import;
