@@ -386,6 +386,15 @@ mod tests {
         );
     }
 
+    proptest::proptest! {
+        /// Whatever a cell holds, it is read or refused with a message, never a panic.
+        #[test]
+        fn any_cell_is_read_or_refused(cell in "\\PC{0,40}") {
+            let (reader, row) = ms_project_plan(&cell);
+            let _ = reader.read(&row);
+        }
+    }
+
     #[test]
     fn an_id_on_two_rows_is_refused() {
         let table = table(

@@ -26,7 +26,8 @@ pub struct CriticalPath {
     pub target_task_id: Option<String>,
     /// The tasks on the path, first to last; the target is last.
     pub task_ids: Vec<String>,
-    /// Days of work along the path.
+    /// Days from the start of the path's first task to the target's finish: the work
+    /// along it, with the links' lags (less their leads).
     pub length_days: i64,
     /// Slack of every task that leads to the target (the target and the path have 0).
     /// Tasks that do not lead to it are not listed: they cannot delay it.
