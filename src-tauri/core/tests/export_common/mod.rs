@@ -13,7 +13,7 @@ use rollplan_core::metrics::{
     Cadence, Direction, MeasurementDraft, MetricDraft, MetricUnit, ThresholdDraft, ThresholdLevel,
 };
 use rollplan_core::people::PersonDraft;
-use rollplan_core::plan::{TaskDraft, TaskKind, TaskStatus};
+use rollplan_core::plan::{LinkType, TaskDraft, TaskKind, TaskStatus};
 use rollplan_core::readiness::{
     CriterionDraft, CriterionStatus, ReadinessCategory, ReadinessPoint, ReadinessTrend, Verdict,
 };
@@ -152,20 +152,10 @@ pub fn fixture_with(text: impl Fn(&str) -> String) -> Fixture {
         "",
     );
     store
-        .add_dependency(
-            &test,
-            &configure,
-            rollplan_core::plan::LinkType::FinishToStart,
-            0,
-        )
+        .add_dependency(&test, &configure, LinkType::FinishToStart, 0)
         .expect("dependency");
     store
-        .add_dependency(
-            &go_live,
-            &test,
-            rollplan_core::plan::LinkType::FinishToStart,
-            0,
-        )
+        .add_dependency(&go_live, &test, LinkType::FinishToStart, 0)
         .expect("dependency");
 
     store
