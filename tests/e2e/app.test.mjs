@@ -290,12 +290,15 @@ describe('Rollplan desktop app', { concurrency: false }, () => {
       await (await session.waitForText('.tasks .title', 'Test label printers')).click();
       await session.waitForText('dialog option', 'Order label printers');
       await session.execute(
-        `const s = document.querySelector('select[aria-label="Task this one waits for"]');
+        `const s = document.querySelector('#link-new-task');
          s.value = [...s.options].find((o) => o.text === 'Order label printers').value;
          s.dispatchEvent(new Event('change', { bubbles: true }));`,
       );
-      await (await session.waitForText('dialog button', 'Add dependency')).click();
-      await session.waitForText('.dependencies li', 'Order label printers');
+      // The dialog scrolls under its sticky buttons: bring the button into view first.
+      const add = await session.waitForText('dialog button', 'Add dependency');
+      await session.execute(`arguments[0].scrollIntoView({ block: 'center' });`, [{ 'element-6066-11e4-a52e-4f735466cecf': add.id }]);
+      await add.click();
+      await session.waitFind('dialog li[data-link-to="Order label printers"]');
       await (await session.waitForText('dialog button', 'Cancel')).click();
       await (await session.waitForText('.plan button', 'Timeline')).click();
       await session.waitFind('[data-testid="timeline"]');

@@ -44,6 +44,11 @@ pub enum Command {
         #[command(subcommand)]
         command: TemplatesCommand,
     },
+    /// A rollout's plan: link its tasks.
+    Tasks {
+        #[command(subcommand)]
+        command: TasksCommand,
+    },
     /// The SOP library.
     Sops {
         #[command(subcommand)]
@@ -184,6 +189,33 @@ pub enum RolloutsCommand {
     },
     /// Create a rollout.
     Create(Box<CreateRollout>),
+}
+
+#[derive(Subcommand)]
+pub enum TasksCommand {
+    /// Make a task wait for another: after it finishes (FS, the default), when it starts
+    /// (SS), finishing when it finishes (FF) or finishing after it starts (SF), with a lag
+    /// in days (negative: a lead). A link that exists already takes the new type and lag.
+    Link {
+        /// The rollout's id or name (a unique part of the name will do).
+        #[arg(long, value_name = "ID")]
+        rollout: String,
+        /// The task that waits: its id or title (a unique part of the title will do).
+        #[arg(long)]
+        task: String,
+        /// The task it waits for: its id or title.
+        #[arg(long, value_name = "TASK")]
+        waits_for: String,
+        /// FS, SS, FF or SF (or finish-to-start, start-to-start, ...).
+        #[arg(long = "type", value_name = "TYPE", default_value = "FS")]
+        link_type: String,
+        /// Days after the tied end of the task waited for; negative is a lead.
+        #[arg(long, default_value_t = 0, allow_negative_numbers = true)]
+        lag: i32,
+        /// Print the waiting task as JSON.
+        #[arg(long)]
+        json: bool,
+    },
 }
 
 #[derive(Subcommand)]

@@ -17,6 +17,7 @@ mod people;
 mod roster;
 mod runway;
 mod sops;
+mod task_links;
 mod tasks;
 
 use std::path::Path;
@@ -31,7 +32,7 @@ use rollplan_core::{CoreError, Store};
 use crate::output::say;
 use args::{
     BackupsCommand, Cli, Command, ImportCommand, PeopleCommand, RolloutsCommand, SopsCommand,
-    TemplatesCommand,
+    TasksCommand, TemplatesCommand,
 };
 
 fn main() -> ExitCode {
@@ -174,6 +175,27 @@ fn run(cli: Cli) -> Result<(), CoreError> {
             let rollout = store.find_rollout(&rollout)?.id;
             metrics::import_measurements(&store, &file, &rollout, dry_run, json)
         }
+        Command::Tasks {
+            command:
+                TasksCommand::Link {
+                    rollout,
+                    task,
+                    waits_for,
+                    link_type,
+                    lag,
+                    json,
+                },
+        } => task_links::link(
+            &store,
+            &task_links::LinkRequest {
+                rollout: &rollout,
+                task: &task,
+                waits_for: &waits_for,
+                link_type: &link_type,
+                lag_days: lag,
+            },
+            json,
+        ),
         Command::Sops { command } => match command {
             SopsCommand::List { due_within, json } => sops::list(&store, due_within, json, today()),
             SopsCommand::InForce { code, on, json } => {

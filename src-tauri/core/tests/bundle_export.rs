@@ -41,7 +41,11 @@ fn the_ehr_bundle_carries_every_kind_of_record_and_only_names_and_roles_of_peopl
     }
     let value = content(&json);
     assert_eq!(value["format"], "rollplan-bundle");
-    assert_eq!(value["version"], 2);
+    assert_eq!(
+        value["version"],
+        rollplan_core::bundle::BUNDLE_VERSION,
+        "a bundle is written in the current version"
+    );
     for person in value["people"].as_array().expect("people") {
         let keys: Vec<&String> = person.as_object().expect("person").keys().collect();
         assert_eq!(

@@ -10,7 +10,7 @@ mod common;
 use chrono::NaiveDate;
 use common::date;
 use common::plan::{add, plan, task, Plan};
-use rollplan_core::plan::{GoLiveMoveScope, Task, TaskDraft, TaskKind, TaskStatus};
+use rollplan_core::plan::{GoLiveMoveScope, LinkType, Task, TaskDraft, TaskKind, TaskStatus};
 use rollplan_core::rollouts::ScheduleMode;
 
 fn reload(plan: &Plan, task: &Task) -> Task {
@@ -268,7 +268,7 @@ fn chain() -> Chain {
     );
     for (waiting, on) in [(&b, &a), (&c, &b), (&d, &b), (&e, &a)] {
         plan.store
-            .add_dependency(&waiting.id, &on.id)
+            .add_dependency(&waiting.id, &on.id, LinkType::FinishToStart, 0)
             .expect("link");
     }
     let [a, b, c, d, e] = [&a, &b, &c, &d, &e].map(|t| reload(&plan, t));

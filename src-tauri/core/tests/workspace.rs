@@ -8,7 +8,7 @@ mod common;
 
 use common::date;
 use common::workspace::{risk, workspace};
-use rollplan_core::plan::{TaskDraft, TaskStatus};
+use rollplan_core::plan::{LinkType, TaskDraft, TaskStatus};
 use rollplan_core::workspace::{AdkarStage, Raci, RaciAssignment, StakeholderDraft};
 use rollplan_core::Store;
 
@@ -91,7 +91,7 @@ fn purging_a_rollout_takes_its_whole_workspace_with_it() {
         )
         .expect("b");
     store
-        .add_dependency(&second.id, &first.id)
+        .add_dependency(&second.id, &first.id, LinkType::FinishToStart, 0)
         .expect("dependency");
     store.create_phase(&rollout, "Pilot").expect("phase");
     store

@@ -1,6 +1,8 @@
 // The timeline's geometry, kept apart from drawing so it can be tested and timed:
 // a row per phase and per task, bars from start to due, diamonds for milestones, and
-// finish-to-start arrows. Dates are calendar days (YYYY-MM-DD) in UTC.
+// link arrows from the end of a task a link ties (start or finish, by its type) to the
+// end of the task it holds. Dates are calendar days (YYYY-MM-DD) in UTC.
+import type { LinkType } from './bindings/LinkType';
 import type { PlanPhase } from './bindings/PlanPhase';
 import type { Task } from './bindings/Task';
 import { parseDay } from './format';
@@ -36,6 +38,10 @@ export interface TimelineArrow {
   to: string;
   path: string;
   critical: boolean;
+  linkType: LinkType;
+  lagDays: number;
+  /** Where a lag's label goes (beside the turn into the waiting task); null without one. */
+  lagAt: { x: number; y: number; anchor: 'start' | 'end' } | null;
   /** The rows it spans, so a virtualised view draws only arrows it can see. */
   top: number;
   bottom: number;
@@ -110,20 +116,27 @@ export function layoutTimeline(input: TimelineInput, scale: TimelineScale): Time
 
   const arrows: TimelineArrow[] = [];
   for (const row of rowOf.values()) {
-    for (const dependsOn of row.task?.depends_on ?? []) {
+    for (const link of row.task?.depends_on ?? []) {
+      const dependsOn = link.depends_on_id;
       const from = rowOf.get(dependsOn);
-      const fromEnd = from && (from.bar ? from.bar.x + from.bar.width : from.diamond);
-      const toStart = row.bar ? row.bar.x : row.diamond;
-      if (!from || fromEnd == null || toStart == null) continue;
+      if (!from) continue;
+      const fromStart = link.link_type === 'SS' || link.link_type === 'SF';
+      const toStart = link.link_type === 'FS' || link.link_type === 'SS';
+      const x1 = edgeX(from, fromStart);
+      const x2 = edgeX(row, toStart);
+      if (x1 === null || x2 === null) continue;
       const y1 = from.y + rowHeight / 2;
       const y2 = row.y + rowHeight / 2;
-      const elbow = Math.max(fromEnd + 6, Math.min(toStart - 6, fromEnd + 14));
+      const route = arrowRoute(x1, y1, x2, y2, fromStart, toStart);
       arrows.push({
         key: `${dependsOn}->${row.key}`,
         from: dependsOn,
         to: row.key,
-        path: `M${fromEnd} ${y1}H${elbow}V${y2}H${toStart - 1}`,
+        path: route.path,
         critical: from.critical && row.critical,
+        linkType: link.link_type,
+        lagDays: link.lag_days,
+        lagAt: link.lag_days === 0 ? null : { x: route.turn + (toStart ? -3 : 3), y: y2 - 4, anchor: toStart ? 'end' : 'start' },
         top: Math.min(from.y, row.y),
         bottom: Math.max(from.y, row.y) + rowHeight,
       });
@@ -156,6 +169,32 @@ export function layoutTimeline(input: TimelineInput, scale: TimelineScale): Time
     todayX: today === null ? null : x(today),
     goLiveX: goLive === null ? null : x(goLive),
   };
+}
+
+/** Where a row's start or finish is: a bar's left or right edge, a diamond's centre. */
+function edgeX(row: TimelineRow, start: boolean): number | null {
+  if (row.bar) return start ? row.bar.x : row.bar.x + row.bar.width;
+  return row.diamond;
+}
+
+/** An arrow out of a start to the left or out of a finish to the right, down to the
+ * waiting task's row, and into its start from the left or its finish from the right
+ * (round the far side when that end lies the other way). `turn` is where it turns in. */
+function arrowRoute(x1: number, y1: number, x2: number, y2: number, fromStart: boolean, toStart: boolean): { path: string; turn: number } {
+  if (!fromStart && toStart) {
+    // Finish to start, as the timeline has always drawn it.
+    const turn = Math.max(x1 + 6, Math.min(x2 - 6, x1 + 14));
+    return { path: `M${x1} ${y1}H${turn}V${y2}H${x2 - 1}`, turn };
+  }
+  const out = fromStart ? x1 - 6 : x1 + 6;
+  if (toStart) {
+    const turn = Math.min(out, x2 - 6);
+    return { path: `M${x1} ${y1}H${turn}V${y2}H${x2 - 1}`, turn };
+  }
+  const turn = fromStart ? out : Math.max(out, x2 + 6);
+  if (turn > x2) return { path: `M${x1} ${y1}H${turn}V${y2}H${x2 + 1}`, turn };
+  const entry = x2 + 6;
+  return { path: `M${x1} ${y1}H${turn}V${(y1 + y2) / 2}H${entry}V${y2}H${x2 + 1}`, turn: entry };
 }
 
 /** The rows (and arrows) a scrolled view can see, with a margin so scrolling is smooth. */

@@ -7,7 +7,7 @@ use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
 use crate::metrics::{Cadence, Direction, Indicator, MetricUnit, ThresholdLevel};
-use crate::plan::{TaskKind, TaskStatus};
+use crate::plan::{LinkType, TaskKind, TaskLink, TaskStatus};
 use crate::readiness::{CriterionStatus, ReadinessCategory};
 use crate::rollouts::{Phase, RolloutKind};
 use crate::sops::{Sop, SopException, SopRelation, SopStatus, Step};
@@ -17,7 +17,7 @@ use crate::workspace::{DecisionOutcome, Raci, RiskStatus};
 /// What every bundle says in its `format` field.
 pub const BUNDLE_FORMAT: &str = "rollplan-bundle";
 /// The version of the format this Rollplan writes, and the newest it reads.
-pub const BUNDLE_VERSION: u32 = 2;
+pub const BUNDLE_VERSION: u32 = 3;
 
 /// One rollout with everything it links to.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -106,11 +106,28 @@ pub struct BundleTask {
     pub notes: String,
 }
 
-/// `task_id` cannot start before `depends_on_id` is finished.
-#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
+/// `task_id` waits for `depends_on_id` as `link_type` says, `lag_days` after (negative:
+/// before). Bundles before version 3 carry neither: their links are finish-to-start with
+/// no lag, which is what they meant.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct BundleDependency {
     pub task_id: String,
     pub depends_on_id: String,
+    #[serde(default)]
+    pub link_type: LinkType,
+    #[serde(default)]
+    pub lag_days: i32,
+}
+
+impl BundleDependency {
+    /// The link as the plan keeps it.
+    pub fn link(&self) -> TaskLink {
+        TaskLink {
+            depends_on_id: self.depends_on_id.clone(),
+            link_type: self.link_type,
+            lag_days: self.lag_days,
+        }
+    }
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]

@@ -3,29 +3,59 @@
 
 use super::format::{BundleDependency, BundleSop};
 use super::import::{Decision, Merge};
-use super::queries::{dependency_exists, insert_sop_link, sop_relation, update_sop_link};
+use super::queries::{insert_sop_link, sop_relation, stored_link, task_title, update_sop_link};
 use crate::audit::{self, AuditAction, EntityKind, FieldChange};
-use crate::plan::DependencyGraph;
+use crate::plan::{DependencyGraph, TaskLink};
 use crate::Result;
 
-/// A dependency is added unless already there; never a conflict (a plan may have more
-/// dependencies here than in the bundle). One that would close a loop with a dependency
-/// added here is refused, naming the loop.
+/// A dependency is added unless already there; one already there with another type or
+/// lag is a conflict like any other (taking theirs changes the link, with history).
+/// Never removed: a plan may have more dependencies here than in the bundle. One that
+/// would close a loop with a dependency added here is refused, naming the loop.
 pub(super) fn merge_dependencies(
     merge: &mut Merge<'_, '_>,
     incoming: &[BundleDependency],
 ) -> Result<()> {
-    merge.report.counts("dependencies");
+    const SECTION: &str = "dependencies";
+    merge.report.counts(SECTION);
     let mut graph = DependencyGraph::load(merge.tx, &merge.rollout_id)?;
     for dependency in incoming {
-        let exists = dependency_exists(merge.tx, &dependency.task_id, &dependency.depends_on_id)?;
-        let decision = if exists {
-            Decision::Skip
-        } else {
-            graph.insert(merge.tx, &dependency.task_id, &dependency.depends_on_id)?;
-            Decision::Add
+        let theirs = dependency.link();
+        let stored = stored_link(merge.tx, &dependency.task_id, &dependency.depends_on_id)?;
+        let decision = match stored {
+            None => {
+                graph.insert(merge.tx, &dependency.task_id, &theirs)?;
+                Some(Decision::Add)
+            }
+            Some((link_type, lag_days)) => {
+                let mine = TaskLink {
+                    link_type,
+                    lag_days,
+                    ..theirs.clone()
+                };
+                let predecessor = task_title(merge.tx, &dependency.depends_on_id)?;
+                let fields = if mine == theirs {
+                    Vec::new()
+                } else {
+                    vec![FieldChange {
+                        field: "depends_on".into(),
+                        old: Some(mine.history_text(&predecessor)),
+                        new: Some(theirs.history_text(&predecessor)),
+                    }]
+                };
+                let label = format!(
+                    "{} waits for {predecessor}",
+                    task_title(merge.tx, &dependency.task_id)?
+                );
+                let key = format!("{}/{}", dependency.task_id, dependency.depends_on_id);
+                let decision = merge.decide(SECTION, &key, &label, &fields, true);
+                if let Some(Decision::Update) = decision {
+                    graph.insert(merge.tx, &dependency.task_id, &theirs)?;
+                }
+                decision
+            }
         };
-        merge.count("dependencies", Some(&decision));
+        merge.count(SECTION, decision.as_ref());
     }
     Ok(())
 }

@@ -11,6 +11,7 @@ use super::format::{Bundle, BUNDLE_FORMAT, BUNDLE_VERSION};
 use super::limits::check_lengths;
 use super::record::Record;
 use super::sealed::{is_protected, needs_passphrase, unprotect_bundle};
+use crate::plan::MAX_LAG_DAYS;
 use crate::readiness::link_problem;
 use crate::{CoreError, Result};
 
@@ -165,10 +166,17 @@ fn check_unique_ids(bundle: &Bundle) -> Result<()> {
     unique(&bundle.training_records)?;
     let mut seen = BTreeSet::new();
     for dependency in &bundle.dependencies {
-        if !seen.insert(dependency) {
+        if !seen.insert((&dependency.task_id, &dependency.depends_on_id)) {
             return Err(refused(format!(
                 "dependencies: task {} is listed twice as depending on task {}.",
                 dependency.task_id, dependency.depends_on_id
+            )));
+        }
+        if dependency.lag_days.unsigned_abs() > MAX_LAG_DAYS.unsigned_abs() {
+            return Err(refused(format!(
+                "dependencies: task {} waits for task {} with a lag of {} days; a link's lag \
+                 is at most {MAX_LAG_DAYS} days either way.",
+                dependency.task_id, dependency.depends_on_id, dependency.lag_days
             )));
         }
     }

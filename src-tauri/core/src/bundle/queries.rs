@@ -11,7 +11,8 @@
 use rusqlite::{params, Connection, OptionalExtension, Transaction};
 
 use super::format::BundleDependency;
-use crate::Result;
+use crate::plan::LinkType;
+use crate::{CoreError, Result};
 
 /// The live row with the id `?1` (the rollout an export starts from).
 pub(super) const LIVE_BY_ID: &str = "id = ?1 AND deleted_at IS NULL";
@@ -113,16 +114,36 @@ pub(super) fn update_sop_link(
 }
 
 /// Whether `task_id` already depends on `depends_on_id`.
-pub(super) fn dependency_exists(
+pub(super) fn stored_link(
     conn: &Connection,
     task_id: &str,
     depends_on_id: &str,
-) -> Result<bool> {
-    Ok(conn
+) -> Result<Option<(LinkType, i32)>> {
+    let found: Option<(String, i32)> = conn
         .prepare_cached(
-            "SELECT EXISTS (SELECT 1 FROM plan_dependencies WHERE task_id = ?1 AND depends_on_id = ?2)",
+            "SELECT link_type, lag_days FROM plan_dependencies
+             WHERE task_id = ?1 AND depends_on_id = ?2",
         )?
-        .query_row(params![task_id, depends_on_id], |row| row.get(0))?)
+        .query_row(params![task_id, depends_on_id], |row| {
+            Ok((row.get(0)?, row.get(1)?))
+        })
+        .optional()?;
+    found
+        .map(|(code, lag)| {
+            LinkType::from_code(&code)
+                .map(|link_type| (link_type, lag))
+                .ok_or_else(|| CoreError::Database(format!("an unreadable link type '{code}'")))
+        })
+        .transpose()
+}
+
+/// A task's title, for naming a dependency in a conflict.
+pub(super) fn task_title(conn: &Connection, id: &str) -> Result<String> {
+    Ok(conn
+        .prepare_cached("SELECT title FROM plan_tasks WHERE id = ?1")?
+        .query_row(params![id], |row| row.get(0))
+        .optional()?
+        .unwrap_or_else(|| id.to_owned()))
 }
 
 /// Dependencies between the rollout's live tasks, in (task, predecessor) order.
@@ -135,7 +156,7 @@ pub(super) fn rollout_dependencies(
         // by primary key, then the predecessor by id. Left to itself the planner paired
         // every task with every other task of the rollout first (4 million probes for a
         // 2,000-task plan, over a second).
-        "SELECT d.task_id, d.depends_on_id FROM plan_tasks t
+        "SELECT d.task_id, d.depends_on_id, d.link_type, d.lag_days FROM plan_tasks t
          CROSS JOIN plan_dependencies d ON d.task_id = t.id
          CROSS JOIN plan_tasks p ON p.id = d.depends_on_id
          WHERE t.rollout_id = ?1 AND t.deleted_at IS NULL
@@ -143,9 +164,13 @@ pub(super) fn rollout_dependencies(
          ORDER BY d.task_id, d.depends_on_id",
     )?;
     let rows = statement.query_map([rollout_id], |row| {
+        let code: String = row.get(2)?;
         Ok(BundleDependency {
             task_id: row.get(0)?,
             depends_on_id: row.get(1)?,
+            link_type: LinkType::from_code(&code)
+                .ok_or_else(|| crate::store::rows::unreadable("link_type"))?,
+            lag_days: row.get(3)?,
         })
     })?;
     Ok(rows.collect::<rusqlite::Result<_>>()?)

@@ -7,7 +7,7 @@ use serde::Serialize;
 use ts_rs::TS;
 
 use crate::metrics::{Measurement, MetricChart};
-use crate::plan::{CriticalPath, PlanPhase, SlippedTask, Task};
+use crate::plan::{CriticalPath, PlanPhase, SlippedTask, Task, TaskLink};
 use crate::readiness::{Criterion, ReadinessTrend};
 use crate::rollouts::Rollout;
 use crate::sops::LinkedSop;
@@ -73,6 +73,17 @@ impl RolloutReport {
     /// The task with this id, for turning dependency ids into titles.
     pub fn task(&self, id: &str) -> Option<&Task> {
         self.tasks.iter().find(|t| t.id == id)
+    }
+
+    /// What `task` waits for: each link with the task at its other end, in the task's
+    /// order (a link to a task outside the report is left out).
+    pub fn waits_for<'a>(
+        &'a self,
+        task: &'a Task,
+    ) -> impl Iterator<Item = (&'a TaskLink, &'a Task)> {
+        task.depends_on
+            .iter()
+            .filter_map(|link| Some((link, self.task(&link.depends_on_id)?)))
     }
 
     /// Whether a task lies on the critical path to go-live.

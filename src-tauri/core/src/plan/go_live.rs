@@ -5,15 +5,18 @@
 //! go-live moves — so no task grows or shrinks (the go-live milestone lands on the new
 //! date, stabilization stays the same distance after it). Done tasks stay where they
 //! happened. The person may instead leave the work already under way (doing, or started
-//! before today) where it is and move only what has not started. The preview lists
-//! every change and the tasks that would be overdue at once — the ones a move earlier
-//! squeezes into the past — since those need a decision rather than a new date. The
+//! before today) where it is and move only what has not started. Moving earlier never
+//! breaks a link that held: a task waiting for work that stays moves only as far as its
+//! link (type and lag) allows. The preview lists every change and the tasks that would
+//! be overdue at once — the ones a move earlier squeezes into the past — since those
+//! need a decision rather than a new date. The
 //! move comes back with what undoes it.
 
 use chrono::{Days, NaiveDate};
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
+use super::network::Links;
 use super::shifts::{write_shifts, DatesUndo, GoLiveUndo, TaskShift};
 use super::{list_live_tasks, Task, TaskStatus};
 use crate::rollouts::{required_date, write_go_live, Rollout};
@@ -160,11 +163,13 @@ fn plan_move(
         .map_or(0, |old| (new_go_live - old).num_days());
     let (mut shifted, mut kept) = (Vec::new(), Vec::new());
     if shift_days != 0 {
-        for task in tasks.into_iter().filter(|t| t.status != TaskStatus::Done) {
-            let under_way = task.status == TaskStatus::Doing
-                || task.start_date.is_some_and(|start| start < today);
-            let stays = scope == GoLiveMoveScope::NotStarted && under_way;
-            let days = if stays { 0 } else { shift_days };
+        let planned = planned_moves(&tasks, shift_days, scope, today);
+        for (task, planned) in tasks.into_iter().zip(planned) {
+            let days = match planned {
+                Planned::Done => continue,
+                Planned::Kept => 0,
+                Planned::Move(days) => days,
+            };
             let shift = TaskShift {
                 new_start: task.start_date.map(|d| add_days(d, days)),
                 new_due: task.due_date.map(|d| add_days(d, days)),
@@ -175,7 +180,7 @@ fn plan_move(
                 old_due: task.due_date,
                 row_version: task.row_version,
             };
-            if stays {
+            if planned == Planned::Kept {
                 kept.push(shift);
             } else if (shift.new_start, shift.new_due) != (shift.old_start, shift.old_due) {
                 shifted.push(shift);
@@ -198,6 +203,78 @@ fn plan_move(
         overdue_at_once,
         undo: None,
     })
+}
+
+/// What the move does to one task.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Planned {
+    /// Done: it stays where it happened and is not listed.
+    Done,
+    /// Under way, and the person chose to leave such work where it is.
+    Kept,
+    /// Moves by this many days.
+    Move(i64),
+}
+
+/// Each task's part in a move of go-live by `shift_days` (the module's rule). Moving
+/// earlier never breaks a link that held: a task waiting for work that stays (done, or
+/// kept) moves only as far as its link, with its type and lag, allows, and the tasks
+/// after it follow from there.
+fn planned_moves(
+    tasks: &[Task],
+    shift_days: i64,
+    scope: GoLiveMoveScope,
+    today: NaiveDate,
+) -> Vec<Planned> {
+    let mut planned: Vec<Planned> = tasks
+        .iter()
+        .map(|task| {
+            let under_way = task.status == TaskStatus::Doing
+                || task.start_date.is_some_and(|start| start < today);
+            if task.status == TaskStatus::Done {
+                Planned::Done
+            } else if scope == GoLiveMoveScope::NotStarted && under_way {
+                Planned::Kept
+            } else {
+                Planned::Move(shift_days)
+            }
+        })
+        .collect();
+    if shift_days > 0 {
+        // Later: what moves, moves together, so no link that held can break.
+        return planned;
+    }
+    let links = Links::of(tasks);
+    let dates = |t: usize, days: i64| {
+        let task = &tasks[t];
+        (
+            task.start_date.map(|d| add_days(d, days)),
+            task.due_date.map(|d| add_days(d, days)),
+        )
+    };
+    for task in links.order() {
+        let Planned::Move(days) = planned[task] else {
+            continue;
+        };
+        let held_back = links.predecessors[task]
+            .iter()
+            .filter_map(|edge| {
+                let other_days = match planned[edge.other] {
+                    Planned::Move(other) => other,
+                    Planned::Done | Planned::Kept => 0,
+                };
+                let before = edge.link.shortfall(dates(edge.other, 0), dates(task, 0))?;
+                let after = edge
+                    .link
+                    .shortfall(dates(edge.other, other_days), dates(task, days))?;
+                (before <= 0 && after > 0).then_some(after)
+            })
+            .max();
+        if let Some(back) = held_back {
+            planned[task] = Planned::Move((days + back).min(0));
+        }
+    }
+    planned
 }
 
 /// Writes a planned move: the tasks' new dates and the rollout's go-live, each change in

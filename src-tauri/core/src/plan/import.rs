@@ -12,7 +12,9 @@
 //! its first as owner and names the others in its notes. A 0-day task, or one marked as
 //! a milestone, is a milestone. Without a status, *% Complete* sets it (0 to do, 1–99
 //! doing, 100 done). "Depends on" lists titles of other rows of the file or of tasks
-//! already in the plan, separated by `;`. The import is all or nothing: every bad row
+//! already in the plan, separated by `;` — or, in a file with an ID column, MS Project's
+//! predecessors by ID with their types and lags (`3FS+2d; 5SS`, see `import_links.rs`),
+//! and then titles may repeat. The import is all or nothing: every bad row
 //! is found (its row, column and what is wrong, in an [`ImportProblems`]) and a file
 //! with any is refused whole, listing them all; a preview lists them instead.
 
@@ -24,11 +26,12 @@ use ts_rs::TS;
 use super::import_cells::{
     is_milestone, parse_import_date, parse_status, split_resources, status_from_percent,
 };
+use super::import_links::{Predecessors, Target};
 use super::import_owners::{resolve_owners, OwnerToResolve, Owners, TaskImportOptions};
 use super::store::lookups::Lookups;
 use super::store::{phases, tasks as task_rows};
 use super::tasks::{add_unrecorded_task, UnrecordedTask};
-use super::{find_or_insert_phase, DependencyGraph, TaskDraft, TaskKind, TaskStatus};
+use super::{find_or_insert_phase, DependencyGraph, TaskDraft, TaskKind, TaskLink, TaskStatus};
 use crate::import::{find_column, ImportProblem, ImportProblems, Table};
 use crate::store::Tx;
 use crate::time::date_text;
@@ -65,7 +68,6 @@ struct Columns {
     start: Option<usize>,
     due: Option<usize>,
     status: Option<usize>,
-    depends_on: Option<usize>,
     notes: Option<usize>,
     milestone: Option<usize>,
     duration: Option<usize>,
@@ -122,6 +124,7 @@ fn run(
 ) -> Result<TaskImportReport> {
     crate::rollouts::require_rollout(tx, rollout_id)?;
     let columns = find_columns(table)?;
+    let predecessors = Predecessors::of(table)?;
     let mut problems = ImportProblems::new(table);
     let owners = match columns.owner {
         Some(column) => resolve_owners(tx, table, column, options, &mut problems)?,
@@ -143,13 +146,21 @@ fn run(
     // Where each title's task is in `created` (`None` for a row refused for a problem,
     // so a row naming it is not refused a second time), and the row that named it.
     let mut ids: HashMap<String, (Option<usize>, usize)> = HashMap::new();
+    // Where each row's task is in `created`, by the row's line; and the rows refused for
+    // their own problems (whose links are still checked, so the list is complete).
+    let mut by_line: HashMap<usize, usize> = HashMap::with_capacity(table.rows.len());
+    let mut refused: HashSet<usize> = HashSet::new();
     for row in &table.rows {
         let title = row.cell(Some(columns.title));
         if title.is_empty() {
             problems.push(row.line, Some(columns.title), "the task has no title");
             continue;
         }
-        if let Some((_, first)) = ids.get(&title.to_lowercase()) {
+        // By ID, links need no titles: MS Project plans repeat them ("Testing").
+        let named_before = ids
+            .get(&title.to_lowercase())
+            .filter(|_| !predecessors.by_id());
+        if let Some((_, first)) = named_before {
             problems.push(
                 row.line,
                 Some(columns.title),
@@ -221,7 +232,8 @@ fn run(
         }
         if problems.total() > found_before {
             // The row is refused; its title is known so later rows naming it are not.
-            ids.insert(title.to_lowercase(), (None, row.line));
+            ids.entry(title.to_lowercase()).or_insert((None, row.line));
+            refused.insert(row.line);
             continue;
         }
         let unassigned = owners.is_unassigned(&owner_name);
@@ -242,7 +254,9 @@ fn run(
         };
         match add_unrecorded_task(tx, &mut lookups, rollout_id, &draft) {
             Ok(task) => {
-                ids.insert(title.to_lowercase(), (Some(created.len()), row.line));
+                ids.entry(title.to_lowercase())
+                    .or_insert((Some(created.len()), row.line));
+                by_line.insert(row.line, created.len());
                 created.push(task);
                 tasks_unassigned += usize::from(unassigned);
             }
@@ -254,7 +268,8 @@ fn run(
                     _ => Some(columns.title),
                 };
                 problems.push(row.line, column, first_message(fields));
-                ids.insert(title.to_lowercase(), (None, row.line));
+                ids.entry(title.to_lowercase()).or_insert((None, row.line));
+                refused.insert(row.line);
             }
             Err(other) => return Err(other),
         }
@@ -265,51 +280,63 @@ fn run(
         graph.know(&task.id, &task.title);
     }
     let mut dependencies_added = 0;
-    // The titles each task of `created` waits for.
+    // What each task of `created` waits for, as its history says it.
     let mut waits_for: Vec<Vec<String>> = vec![Vec::new(); created.len()];
     for row in &table.rows {
-        let Some(&(index, line)) = ids.get(&row.cell(Some(columns.title)).to_lowercase()) else {
-            continue;
-        };
-        if line != row.line {
-            // A second row with a title already taken: refused above.
+        let index = by_line.get(&row.line).copied();
+        if index.is_none() && !refused.contains(&row.line) {
+            // No title, or a title already taken: refused above, nothing to link.
             continue;
         }
-        for name in row
-            .cell(columns.depends_on)
-            .split(';')
-            .map(str::trim)
-            .filter(|n| !n.is_empty())
-        {
-            let predecessor = match ids.get(&name.to_lowercase()) {
-                Some(&(Some(other), _)) => &created[other].id,
-                // A row refused for its own problems: already reported.
-                Some(&(None, _)) => continue,
-                None => match in_plan.get(&name.to_lowercase()) {
-                    Some(id) => id,
-                    None => {
-                        problems.push(
-                            row.line,
-                            columns.depends_on,
-                            format!("there is no task called '{name}' in this file or in the plan"),
-                        );
-                        continue;
-                    }
+        let read = match predecessors.read(row) {
+            Ok(read) => read,
+            Err(message) => {
+                problems.push(row.line, predecessors.column, message);
+                continue;
+            }
+        };
+        for predecessor in read {
+            let found = match &predecessor.target {
+                Target::Line(line) => match by_line.get(line) {
+                    Some(&other) => Some(&created[other].id),
+                    // A row refused for its own problems: already reported.
+                    None if refused.contains(line) => continue,
+                    None => None,
                 },
+                Target::Title(name) => match ids.get(&name.to_lowercase()) {
+                    Some(&(Some(other), _)) => Some(&created[other].id),
+                    Some(&(None, _)) => continue,
+                    None => in_plan.get(&name.to_lowercase()),
+                },
+            };
+            let Some(depends_on_id) = found else {
+                let message = match &predecessor.target {
+                    Target::Line(line) => format!("the task on row {line} was not imported"),
+                    Target::Title(name) => {
+                        format!("there is no task called '{name}' in this file or in the plan")
+                    }
+                };
+                problems.push(row.line, predecessors.column, message);
+                continue;
             };
             // A row refused for its own problems still has the tasks it names checked,
             // so the list is complete; there is no task to link.
             let Some(index) = index else {
                 continue;
             };
-            match graph.insert_for_unrecorded(tx, &created[index].id, predecessor) {
-                Ok(Some(title)) => {
-                    waits_for[index].push(title);
+            let link = TaskLink {
+                depends_on_id: depends_on_id.clone(),
+                link_type: predecessor.link_type,
+                lag_days: predecessor.lag_days,
+            };
+            match graph.insert_for_unrecorded(tx, &created[index].id, &link) {
+                Ok(Some(text)) => {
+                    waits_for[index].push(text);
                     dependencies_added += 1;
                 }
                 Ok(None) => {}
                 Err(CoreError::Validation(fields)) => {
-                    problems.push(row.line, columns.depends_on, first_message(fields));
+                    problems.push(row.line, predecessors.column, first_message(fields));
                 }
                 Err(other) => return Err(other),
             }
@@ -380,7 +407,6 @@ fn find_columns(table: &Table) -> Result<Columns> {
             "end date",
         ]),
         status: find(&["status", "state"]),
-        depends_on: find(&["depends on", "dependencies", "predecessors", "depends"]),
         notes: find(&["notes", "note", "comments"]),
         milestone: find(&["milestone"]),
         duration: find(&["duration"]),

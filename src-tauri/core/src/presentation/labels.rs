@@ -8,7 +8,7 @@ use super::typescript::{constant_case, header, import_binding, string};
 use crate::backup::BackupReason;
 use crate::export::PhiKind;
 use crate::metrics::{Cadence, Direction, Indicator, MetricState, MetricUnit, ThresholdLevel};
-use crate::plan::{TaskKind, TaskStatus};
+use crate::plan::{lag_text, LinkType, TaskKind, TaskStatus, MAX_LAG_DAYS};
 use crate::readiness::{CriterionStatus, ReadinessCategory, Verdict};
 use crate::rollouts::{Phase, RolloutKind, ScheduleMode};
 use crate::sops::{SopRelation, SopStatus};
@@ -48,6 +48,7 @@ pub(super) fn tables() -> Vec<LabelTable> {
         coded!(TemplateFit),
         coded!(TaskKind),
         coded!(TaskStatus),
+        coded!(LinkType),
         coded!(ReadinessCategory),
         coded!(CriterionStatus),
         coded!(Verdict),
@@ -115,6 +116,28 @@ pub(super) fn module() -> String {
         }
         text.push_str("};\n");
     }
+    text.push_str(
+        "\n/** How the task dialog offers each link type, said of the waiting task. */\n\
+         export const LINK_TYPE_CHOICES: Readonly<Record<LinkType, string>> = {\n",
+    );
+    for link_type in LinkType::ALL {
+        text.push_str(&format!(
+            "  {}: {},\n",
+            link_type.code(),
+            string(link_type.choice())
+        ));
+    }
+    text.push_str(
+        "};\n\n/** Lags as the core writes them: the UI's `lagText` must agree on each. */\n\
+         export const LAG_TEXT_SAMPLES: ReadonlyArray<readonly [number, string]> = [\n",
+    );
+    for lag in [0, 1, 2, -1, -14, MAX_LAG_DAYS] {
+        text.push_str(&format!("  [{lag}, {}],\n", string(&lag_text(lag))));
+    }
+    text.push_str(&format!(
+        "];\n\n/** The longest lag or lead a link may have, in days, either way. */\n\
+         export const MAX_LAG_DAYS = {MAX_LAG_DAYS};\n"
+    ));
     text.push_str(&format!(
         "\n/** The heading of the tasks in no phase, in the plan's timeline and tables. */\n\
          export const UNPHASED_GROUP_LABEL = {};\n",
@@ -151,6 +174,7 @@ mod tests {
             TemplateFit,
             TaskKind,
             TaskStatus,
+            LinkType,
             ReadinessCategory,
             CriterionStatus,
             Verdict,
@@ -176,8 +200,9 @@ mod tests {
     fn codes_are_plain_identifiers() {
         for table in tables() {
             for (code, _) in &table.entries {
+                // Link types keep MS Project's capitals (FS, SS): still a plain key.
                 assert!(
-                    code.chars().all(|c| c.is_ascii_lowercase() || c == '_'),
+                    code.chars().all(|c| c.is_ascii_alphabetic() || c == '_'),
                     "{}: '{code}' can be an unquoted object key",
                     table.type_name
                 );

@@ -7,7 +7,7 @@
 use chrono::{Days, NaiveDate};
 
 use crate::people::PersonDraft;
-use crate::plan::{TaskDraft, TaskKind, TaskStatus};
+use crate::plan::{LinkType, TaskDraft, TaskKind, TaskStatus};
 use crate::readiness::{CriterionDraft, CriterionStatus, ReadinessCategory};
 use crate::rollouts::RolloutDraft;
 use crate::sops::{SopDraft, SopRelation};
@@ -319,10 +319,10 @@ pub(super) fn add(store: &Store, today: NaiveDate) {
         Some(-8),
     );
     store
-        .add_dependency(&mount.id, &order.id)
+        .add_dependency(&mount.id, &order.id, LinkType::FinishToStart, 0)
         .expect("dependency");
     store
-        .add_dependency(&mount.id, &scrapped.id)
+        .add_dependency(&mount.id, &scrapped.id, LinkType::FinishToStart, 0)
         .expect("dependency");
     store.trash_task(&scrapped.id).expect("trash task");
 

@@ -13,7 +13,7 @@ use rollplan_core::metrics::{
     Cadence, Direction, MeasurementDraft, MetricDraft, MetricUnit, ThresholdDraft, ThresholdLevel,
 };
 use rollplan_core::people::PersonDraft;
-use rollplan_core::plan::{TaskDraft, TaskKind, TaskStatus};
+use rollplan_core::plan::{LinkType, TaskDraft, TaskKind, TaskStatus};
 use rollplan_core::readiness::{
     CriterionDraft, CriterionStatus, ReadinessCategory, ReadinessPoint, ReadinessTrend, Verdict,
 };
@@ -151,8 +151,12 @@ pub fn fixture_with(text: impl Fn(&str) -> String) -> Fixture {
         TaskStatus::Todo,
         "",
     );
-    store.add_dependency(&test, &configure).expect("dependency");
-    store.add_dependency(&go_live, &test).expect("dependency");
+    store
+        .add_dependency(&test, &configure, LinkType::FinishToStart, 0)
+        .expect("dependency");
+    store
+        .add_dependency(&go_live, &test, LinkType::FinishToStart, 0)
+        .expect("dependency");
 
     store
         .create_criterion(

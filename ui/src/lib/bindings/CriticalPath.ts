@@ -14,7 +14,8 @@ target_task_id: string | null,
  */
 task_ids: Array<string>, 
 /**
- * Days of work along the path.
+ * Days from the start of the path's first task to the target's finish: the work
+ * along it, with the links' lags (less their leads).
  */
 length_days: number, 
 /**

@@ -6,6 +6,7 @@ import type { ScheduleMode } from '../bindings/ScheduleMode';
 import type { TemplateFit } from '../bindings/TemplateFit';
 import type { TaskKind } from '../bindings/TaskKind';
 import type { TaskStatus } from '../bindings/TaskStatus';
+import type { LinkType } from '../bindings/LinkType';
 import type { ReadinessCategory } from '../bindings/ReadinessCategory';
 import type { CriterionStatus } from '../bindings/CriterionStatus';
 import type { Verdict } from '../bindings/Verdict';
@@ -64,6 +65,13 @@ export const TASK_STATUS_LABELS: Readonly<Record<TaskStatus, string>> = {
   doing: "Doing",
   blocked: "Blocked",
   done: "Done",
+};
+
+export const LINK_TYPE_LABELS: Readonly<Record<LinkType, string>> = {
+  FS: "finish-to-start",
+  SS: "start-to-start",
+  FF: "finish-to-finish",
+  SF: "start-to-finish",
 };
 
 export const READINESS_CATEGORY_LABELS: Readonly<Record<ReadinessCategory, string>> = {
@@ -199,6 +207,27 @@ export const PHI_KIND_LABELS: Readonly<Record<PhiKind, string>> = {
   date_of_birth: "a date of birth",
   phone_number: "a phone number",
 };
+
+/** How the task dialog offers each link type, said of the waiting task. */
+export const LINK_TYPE_CHOICES: Readonly<Record<LinkType, string>> = {
+  FS: "Starts after it finishes",
+  SS: "Starts when it starts",
+  FF: "Finishes when it finishes",
+  SF: "Finishes after it starts",
+};
+
+/** Lags as the core writes them: the UI's `lagText` must agree on each. */
+export const LAG_TEXT_SAMPLES: ReadonlyArray<readonly [number, string]> = [
+  [0, "no lag"],
+  [1, "+1 day"],
+  [2, "+2 days"],
+  [-1, "-1 day"],
+  [-14, "-14 days"],
+  [365, "+365 days"],
+];
+
+/** The longest lag or lead a link may have, in days, either way. */
+export const MAX_LAG_DAYS = 365;
 
 /** The heading of the tasks in no phase, in the plan's timeline and tables. */
 export const UNPHASED_GROUP_LABEL = "Not in a phase";

@@ -203,11 +203,9 @@ fn task_row(report: &RolloutReport, task: &Task) -> Vec<String> {
             e(&slip.reason)
         ));
     }
-    let depends: Vec<String> = task
-        .depends_on
-        .iter()
-        .filter_map(|id| report.task(id))
-        .map(|t| e(&t.title))
+    let depends: Vec<String> = report
+        .waits_for(task)
+        .map(|(link, t)| link.phrase(&e(&t.title)))
         .collect();
     vec![
         title,

@@ -140,11 +140,9 @@ fn every_task(out: &mut String, report: &RolloutReport) {
             if report.is_critical(&t.id) {
                 title.push_str(" (critical)");
             }
-            let depends: Vec<String> = t
-                .depends_on
-                .iter()
-                .filter_map(|id| report.task(id))
-                .map(|d| m(&d.title))
+            let depends: Vec<String> = report
+                .waits_for(t)
+                .map(|(link, d)| link.phrase(&m(&d.title)))
                 .collect();
             vec![
                 title,

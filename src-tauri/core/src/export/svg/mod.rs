@@ -14,6 +14,7 @@ mod heat_map;
 mod legend;
 mod phase_timeline;
 mod timeline;
+mod timeline_arrow;
 mod timeline_key;
 
 use std::fmt;

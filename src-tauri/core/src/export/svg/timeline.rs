@@ -1,7 +1,8 @@
 //! The plan as a Gantt chart: one drawing per phase on a shared date scale, so the
 //! phases line up on screen and a printer can break the page between them. Bars run from
 //! start to due, milestones are diamonds, arrows join a task to the one waiting for it
-//! (within a phase; the task table lists every dependency), and the today and go-live
+//! by the ends their link ties (within a phase, see `timeline_arrow.rs`; the task table
+//! lists every dependency), and the today and go-live
 //! lines cross every phase. Names wrap onto as many lines as they need, the row
 //! growing with them; the first drawing carries the legend.
 
@@ -10,6 +11,7 @@ use std::collections::HashMap;
 use chrono::{Days, NaiveDate};
 
 use super::legend::dash_attribute;
+use super::timeline_arrow::draw_arrow;
 use super::timeline_key::{alt_text, status_fill, timeline_legend};
 use super::{colour, element_id, hatch_pattern, open_svg, px, wrap, DateScale, Svg};
 use crate::export::text::{date_long, html_escape};
@@ -190,13 +192,12 @@ fn draw_phase(
         draw_task(&mut svg, report, scale, task, lines, *middle, &hatch);
     }
     for (i, task) in tasks.iter().enumerate() {
-        for predecessor in &task.depends_on {
-            if let (Some(&from), Some(pred)) =
-                (rows.get(predecessor.as_str()), report.task(predecessor))
-            {
+        for (link, pred) in report.waits_for(task) {
+            if let Some(&from) = rows.get(pred.id.as_str()) {
                 draw_arrow(
                     &mut svg,
                     scale,
+                    link,
                     (pred, middles[from]),
                     (task, middles[i]),
                     &arrow,
@@ -297,47 +298,6 @@ fn draw_task(
         px((end - x).max(2.0)),
         px(BAR),
         html_escape(&format!("{} — {} to {}", tooltip, date_long(start), date_long(due))),
-    ));
-}
-
-/// An arrow from a predecessor's end (`from`: the task and its row's middle) to its
-/// successor's start.
-fn draw_arrow(
-    svg: &mut String,
-    scale: &DateScale,
-    (from_task, y1): (&Task, f64),
-    (to_task, y2): (&Task, f64),
-    marker: &str,
-    report: &RolloutReport,
-) {
-    let (Some(from_due), Some(to_start)) =
-        (from_task.due_date, to_task.start_date.or(to_task.due_date))
-    else {
-        return;
-    };
-    let x1 = if from_task.kind == TaskKind::Milestone {
-        scale.x(from_due) + 6.0
-    } else {
-        scale.x(from_due.checked_add_days(Days::new(1)).unwrap_or(from_due))
-    };
-    let x2 = scale.x(to_start)
-        - if to_task.kind == TaskKind::Milestone {
-            6.0
-        } else {
-            0.0
-        };
-    let critical = report.is_critical(&from_task.id) && report.is_critical(&to_task.id);
-    // Out of the predecessor, down to the successor's row, then into its start.
-    let elbow = x1 + 5.0;
-    svg.push_str(&format!(
-        r#"<path d="M{} {} H{} V{} H{}" fill="none" stroke="{}" stroke-width="{}" marker-end="url(#{marker})"/>"#,
-        px(x1),
-        px(y1),
-        px(elbow),
-        px(y2),
-        px(x2.max(elbow + 2.0)),
-        if critical { colour::CRITICAL } else { colour::MUTED },
-        if critical { "1.5" } else { "1" },
     ));
 }
 

@@ -51,7 +51,8 @@ pub(super) fn rollout(report: &RolloutReport) -> ExportTable {
 }
 
 /// The columns `import tasks` reads back (title, phase, owner, start, due, status,
-/// depends on), then what only an export has.
+/// depends on, by title), then what only an export has — among it, how each link that
+/// is not a plain finish-to-start one ties the tasks, in words.
 pub(super) fn tasks(report: &RolloutReport) -> ExportTable {
     table(
         "tasks",
@@ -66,14 +67,15 @@ pub(super) fn tasks(report: &RolloutReport) -> ExportTable {
             "Kind",
             "Critical path",
             "Slipped",
+            "How it waits",
             "Notes",
         ],
         report.tasks.iter().map(|t| {
-            let depends: Vec<&str> = t
-                .depends_on
-                .iter()
-                .filter_map(|id| report.task(id))
-                .map(|d| d.title.as_str())
+            let depends: Vec<&str> = report.waits_for(t).map(|(_, d)| d.title.as_str()).collect();
+            let how: Vec<String> = report
+                .waits_for(t)
+                .filter(|(link, _)| !link.is_plain())
+                .map(|(link, d)| link.phrase(&d.title))
                 .collect();
             vec![
                 Cell::text(&t.title),
@@ -91,6 +93,7 @@ pub(super) fn tasks(report: &RolloutReport) -> ExportTable {
                         .map(|s| s.reason.clone())
                         .unwrap_or_default(),
                 ),
+                Cell::Text(how.join("; ")),
                 Cell::text(&t.notes),
             ]
         }),

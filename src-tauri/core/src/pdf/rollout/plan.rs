@@ -213,11 +213,9 @@ fn task_row(report: &RolloutReport, task: &Task) -> Vec<Cell> {
     if report.is_critical(&task.id) {
         title = title.with_tag("critical", Tone::Warn);
     }
-    let depends: Vec<&str> = task
-        .depends_on
-        .iter()
-        .filter_map(|id| report.task(id))
-        .map(|t| t.title.as_str())
+    let depends: Vec<String> = report
+        .waits_for(task)
+        .map(|(link, t)| link.phrase(&t.title))
         .collect();
     vec![
         title,
