@@ -143,7 +143,7 @@ fn run(cli: Cli) -> Result<(), CoreError> {
                     json,
                 },
         } => {
-            let table = rollplan_core::import::read_table(&file)?;
+            let table = rollplan_core::plan::mspdi::read_plan_file(&file)?;
             let rollout = store.find_rollout(&rollout)?.id;
             let report = if dry_run {
                 store.preview_task_import(&rollout, &table)?
@@ -162,6 +162,9 @@ fn run(cli: Cli) -> Result<(), CoreError> {
             );
             if !report.new_phases.is_empty() {
                 say!("New phases: {}", report.new_phases.join(", "));
+            }
+            for note in &report.notes {
+                say!("Note: {note}");
             }
             Ok(())
         }

@@ -2,7 +2,7 @@
 //! what slipped, moving go-live, and a vendor's plan imported from a file.
 
 use rollplan_core::audit::AuditEntry;
-use rollplan_core::import::parse_table;
+use rollplan_core::plan::mspdi::parse_plan_file;
 use rollplan_core::plan::{
     DatesUndo, GoLiveMove, GoLiveMoveScope, PlanPhase, PlanView, Task, TaskDraft, TaskImportReport,
     TaskSave, TaskShift,
@@ -188,7 +188,7 @@ pub fn preview_task_import(
     file_name: String,
     contents: Vec<u8>,
 ) -> Reply<TaskImportReport> {
-    let table = parse_table(&file_name, contents)?;
+    let table = parse_plan_file(&file_name, contents)?;
     Ok(state.store()?.preview_task_import(&rollout_id, &table)?)
 }
 
@@ -200,6 +200,6 @@ pub fn import_tasks(
     file_name: String,
     contents: Vec<u8>,
 ) -> Reply<TaskImportReport> {
-    let table = parse_table(&file_name, contents)?;
+    let table = parse_plan_file(&file_name, contents)?;
     Ok(state.store()?.import_tasks(&rollout_id, &table)?)
 }

@@ -40,6 +40,9 @@ pub struct TaskImportReport {
     pub dependencies_added: usize,
     /// Phases the file names that the plan did not have yet (added by the import).
     pub new_phases: Vec<String>,
+    /// What the file held that the plan does not keep (a Microsoft Project plan's
+    /// constraints, say), one sentence each.
+    pub notes: Vec<String>,
 }
 
 struct Columns {
@@ -246,6 +249,7 @@ fn run(tx: &Tx<'_>, rollout_id: &str, table: &Table) -> Result<TaskImportReport>
         tasks_added,
         dependencies_added,
         new_phases,
+        notes: table.notes.clone(),
     })
 }
 

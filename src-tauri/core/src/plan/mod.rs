@@ -15,6 +15,7 @@ mod import;
 mod import_cells;
 mod import_owners;
 mod links;
+pub mod mspdi;
 mod phases;
 mod precedence;
 mod reschedule;

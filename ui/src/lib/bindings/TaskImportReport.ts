@@ -7,4 +7,9 @@ export type TaskImportReport = { file: string, tasks_added: number, dependencies
 /**
  * Phases the file names that the plan did not have yet (added by the import).
  */
-new_phases: Array<string>, };
+new_phases: Array<string>, 
+/**
+ * What the file held that the plan does not keep (a Microsoft Project plan's
+ * constraints, say), one sentence each.
+ */
+notes: Array<string>, };
