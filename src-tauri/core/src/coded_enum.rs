@@ -29,13 +29,13 @@ macro_rules! coded_enum {
         impl std::str::FromStr for $type {
             type Err = $crate::CoreError;
 
-            /// Accepts a code (`ehr_go_live`) or a label (`EHR go-live`), in any case.
+            /// Accepts a code (`ehr_go_live`, `FS`) or a label (`EHR go-live`), in any case.
             fn from_str(text: &str) -> Result<Self, $crate::CoreError> {
                 let wanted = text.trim().to_lowercase().replace(['-', ' '], "_");
                 Self::ALL
                     .iter()
                     .copied()
-                    .find(|v| v.code() == wanted || v.label().to_lowercase().replace(['-', ' '], "_") == wanted)
+                    .find(|v| v.code().eq_ignore_ascii_case(&wanted) || v.label().to_lowercase().replace(['-', ' '], "_") == wanted)
                     .ok_or_else(|| {
                         let known: Vec<&str> = Self::ALL.iter().map(|v| v.code()).collect();
                         $crate::CoreError::invalid(

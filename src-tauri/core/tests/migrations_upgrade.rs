@@ -253,7 +253,7 @@ fn assert_rows_readable(store: &Store, version: i64) {
         let signed_off = tasks.iter().find(|t| t.id == TASK_TEST).expect("milestone");
         assert_eq!(
             signed_off.depends_on,
-            [TASK_BUILD],
+            [rollplan_core::plan::TaskLink::finish_to_start(TASK_BUILD)],
             "{}",
             at("dependencies")
         );

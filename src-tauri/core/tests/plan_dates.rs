@@ -268,7 +268,12 @@ fn chain() -> Chain {
     );
     for (waiting, on) in [(&b, &a), (&c, &b), (&d, &b), (&e, &a)] {
         plan.store
-            .add_dependency(&waiting.id, &on.id)
+            .add_dependency(
+                &waiting.id,
+                &on.id,
+                rollplan_core::plan::LinkType::FinishToStart,
+                0,
+            )
             .expect("link");
     }
     let [a, b, c, d, e] = [&a, &b, &c, &d, &e].map(|t| reload(&plan, t));

@@ -6,9 +6,9 @@
 
 mod common;
 
-use common::plan::{depends, field_messages, plan, task};
+use common::plan::{depends, field_messages, linked, plan, task};
 use rollplan_core::audit::{AuditAction, EntityKind};
-use rollplan_core::plan::Task;
+use rollplan_core::plan::{LinkType, Task, TaskLink};
 
 #[test]
 fn a_task_cannot_depend_on_itself() {
@@ -16,7 +16,7 @@ fn a_task_cannot_depend_on_itself() {
     let build = task(&plan, "Build interfaces", "2026-11-02", "2026-11-20");
     let error = plan
         .store
-        .add_dependency(&build.id, &build.id)
+        .add_dependency(&build.id, &build.id, LinkType::FinishToStart, 0)
         .expect_err("refused");
     assert_eq!(
         field_messages(error),
@@ -35,7 +35,7 @@ fn a_two_task_loop_is_refused_naming_both_tasks() {
     depends(&plan, &test, &build);
     let error = plan
         .store
-        .add_dependency(&build.id, &test.id)
+        .add_dependency(&build.id, &test.id, LinkType::FinishToStart, 0)
         .expect_err("a loop");
     let message = error.to_string();
     assert!(
@@ -44,7 +44,7 @@ fn a_two_task_loop_is_refused_naming_both_tasks() {
     );
     assert_eq!(
         plan.store.get_task(&build.id).expect("build").depends_on,
-        Vec::<String>::new(),
+        Vec::new(),
         "the refused dependency is not stored"
     );
 }
@@ -62,7 +62,7 @@ fn a_long_loop_names_every_task_on_it() {
     }
     let error = plan
         .store
-        .add_dependency(&tasks[0].id, &tasks[4].id)
+        .add_dependency(&tasks[0].id, &tasks[4].id, LinkType::FinishToStart, 0)
         .expect_err("a loop");
     assert!(
         error
@@ -89,11 +89,15 @@ fn a_trashed_task_keeps_its_dependencies_for_when_it_comes_back() {
         "a trashed predecessor does not hold anything up"
     );
     // Even while trashed, it cannot be made part of a loop.
-    assert!(plan.store.add_dependency(&build.id, &test.id).is_err());
+    assert!(plan
+        .store
+        .add_dependency(&build.id, &test.id, LinkType::FinishToStart, 0)
+        .is_err());
     plan.store.restore_task(&build.id).expect("restore");
     assert_eq!(
         plan.store.get_task(&test.id).expect("test").depends_on,
-        vec![build.id.clone()]
+        vec![TaskLink::finish_to_start(&build.id)],
+        "a restored predecessor is waited for again, as before"
     );
     let history = plan.store.task_history(&build.id).expect("history");
     let actions: Vec<AuditAction> = history.iter().map(|e| e.action).collect();
@@ -113,5 +117,131 @@ fn a_trashed_task_keeps_its_dependencies_for_when_it_comes_back() {
     assert_eq!(
         test_history[0].changes[0].new.as_deref(),
         Some("Build interfaces")
+    );
+}
+
+#[test]
+fn a_link_keeps_its_type_and_lag_and_the_history_says_them() {
+    let plan = plan();
+    let build = task(&plan, "Build interfaces", "2026-11-02", "2026-11-20");
+    let test = task(&plan, "Test interfaces", "2026-11-04", "2026-12-04");
+    let saved = linked(&plan, &test, &build, LinkType::StartToStart, 2);
+    assert_eq!(
+        saved.depends_on,
+        vec![TaskLink {
+            depends_on_id: build.id.clone(),
+            link_type: LinkType::StartToStart,
+            lag_days: 2,
+        }],
+        "the link comes back with the type and lag it was given"
+    );
+    assert_eq!(
+        plan.store.list_tasks(&plan.rollout).expect("list")[1].depends_on,
+        saved.depends_on,
+        "the plan's list reads the same link as the single task"
+    );
+    let history = plan
+        .store
+        .history(EntityKind::PlanTask, &test.id)
+        .expect("history");
+    assert_eq!(
+        history[0].changes[0].new.as_deref(),
+        Some("Build interfaces (start-to-start, +2 days)"),
+        "the history names the link's type and lag"
+    );
+
+    // The same pair again with another type and a lead changes the link in place.
+    let changed = linked(&plan, &test, &build, LinkType::FinishToFinish, -3);
+    assert_eq!(
+        changed.depends_on.len(),
+        1,
+        "still one link between the two"
+    );
+    assert_eq!(changed.depends_on[0].link_type, LinkType::FinishToFinish);
+    assert_eq!(changed.depends_on[0].lag_days, -3);
+    assert!(
+        changed.row_version > saved.row_version,
+        "changing a link is an edit of the waiting task"
+    );
+    let history = plan
+        .store
+        .history(EntityKind::PlanTask, &test.id)
+        .expect("history");
+    assert_eq!(
+        (
+            history[0].changes[0].old.as_deref(),
+            history[0].changes[0].new.as_deref()
+        ),
+        (
+            Some("Build interfaces (start-to-start, +2 days)"),
+            Some("Build interfaces (finish-to-finish, -3 days)")
+        ),
+        "the history says what the link was and what it became"
+    );
+    let unchanged = linked(&plan, &test, &build, LinkType::FinishToFinish, -3);
+    assert_eq!(
+        unchanged.row_version, changed.row_version,
+        "giving a link it already has changes nothing"
+    );
+
+    let removed = plan
+        .store
+        .remove_dependency(&test.id, &build.id)
+        .expect("remove");
+    assert!(removed.depends_on.is_empty(), "the link is gone");
+    let history = plan
+        .store
+        .history(EntityKind::PlanTask, &test.id)
+        .expect("history");
+    assert_eq!(
+        history[0].changes[0].old.as_deref(),
+        Some("Build interfaces (finish-to-finish, -3 days)"),
+        "the history says which link was removed"
+    );
+}
+
+#[test]
+fn a_lag_beyond_a_year_is_refused_on_its_field() {
+    let plan = plan();
+    let build = task(&plan, "Build interfaces", "2026-11-02", "2026-11-20");
+    let test = task(&plan, "Test interfaces", "2026-11-23", "2026-12-04");
+    for lag in [366, -366] {
+        let error = plan
+            .store
+            .add_dependency(&test.id, &build.id, LinkType::FinishToStart, lag)
+            .expect_err("a lag beyond a year");
+        let fields = field_messages(error);
+        assert_eq!(
+            fields[0].0, "lag_days",
+            "the message is on the lag: {fields:?}"
+        );
+    }
+    assert!(
+        plan.store
+            .get_task(&test.id)
+            .expect("test")
+            .depends_on
+            .is_empty(),
+        "a refused link is not stored"
+    );
+}
+
+#[test]
+fn a_loop_is_refused_whatever_the_links_types() {
+    let plan = plan();
+    let build = task(&plan, "Build interfaces", "2026-11-02", "2026-11-20");
+    let test = task(&plan, "Test interfaces", "2026-11-04", "2026-12-04");
+    let train = task(&plan, "Train staff", "2026-11-10", "2026-12-04");
+    linked(&plan, &test, &build, LinkType::StartToStart, 2);
+    linked(&plan, &train, &test, LinkType::FinishToFinish, 0);
+    let error = plan
+        .store
+        .add_dependency(&build.id, &train.id, LinkType::StartToFinish, 0)
+        .expect_err("a loop through start-to-start and finish-to-finish links");
+    assert!(
+        error
+            .to_string()
+            .contains("Build interfaces → Test interfaces → Train staff → Build interfaces"),
+        "the loop is named task by task: {error}"
     );
 }

@@ -68,7 +68,10 @@ fn a_vendor_csv_imports_with_phases_owners_and_dependencies() {
         .find(|t| t.title == "Build interfaces")
         .expect("build");
     assert_eq!(build.owner_name, "Kevin O'Brien");
-    assert_eq!(test.depends_on, vec![build.id.clone()]);
+    assert_eq!(
+        test.depends_on,
+        vec![rollplan_core::plan::TaskLink::finish_to_start(&build.id)]
+    );
 
     // A second file can depend on tasks already in the plan.
     let more = csv("Title,Depends on\nDress rehearsal,Sign off testing\n");

@@ -73,7 +73,7 @@ fn assert_fits(store: &Store, rollout: &str, drawn: &[Task], go_live: NaiveDate,
                 before.duration_days()
             );
         }
-        for predecessor in task.depends_on.iter().map(|id| by_id[id.as_str()]) {
+        for predecessor in task.predecessor_ids().map(|id| by_id[id]) {
             // Handing over on the same day is how the plan reads a link too.
             assert!(
                 predecessor.due_date <= task.start_date,

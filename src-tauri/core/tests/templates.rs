@@ -65,7 +65,10 @@ fn the_ehr_template_plans_backwards_from_go_live() {
         (elbow.start_date, elbow.due_date),
         (Some(date("2027-03-01")), Some(date("2027-03-14")))
     );
-    assert_eq!(elbow.depends_on, vec![go_live.id.clone()]);
+    assert_eq!(
+        elbow.depends_on,
+        vec![rollplan_core::plan::TaskLink::finish_to_start(&go_live.id)]
+    );
     assert_eq!(elbow.phase_name, "Go-live & at-the-elbow support");
 
     let phases: Vec<String> = store

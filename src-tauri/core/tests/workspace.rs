@@ -91,7 +91,12 @@ fn purging_a_rollout_takes_its_whole_workspace_with_it() {
         )
         .expect("b");
     store
-        .add_dependency(&second.id, &first.id)
+        .add_dependency(
+            &second.id,
+            &first.id,
+            rollplan_core::plan::LinkType::FinishToStart,
+            0,
+        )
         .expect("dependency");
     store.create_phase(&rollout, "Pilot").expect("phase");
     store

@@ -4,8 +4,8 @@
 use rollplan_core::audit::AuditEntry;
 use rollplan_core::plan::mspdi::parse_plan_file;
 use rollplan_core::plan::{
-    DatesUndo, GoLiveMove, GoLiveMoveScope, PlanPhase, PlanView, Task, TaskDraft, TaskImportReport,
-    TaskSave, TaskShift,
+    DatesUndo, GoLiveMove, GoLiveMoveScope, LinkType, PlanPhase, PlanView, Task, TaskDraft,
+    TaskImportReport, TaskSave, TaskShift,
 };
 use rollplan_core::rollouts::{Rollout, ScheduleMode};
 use tauri::State;
@@ -96,8 +96,12 @@ pub fn add_dependency(
     state: State<'_, AppState>,
     task_id: String,
     depends_on_id: String,
+    link_type: LinkType,
+    lag_days: i32,
 ) -> Reply<Task> {
-    Ok(state.store()?.add_dependency(&task_id, &depends_on_id)?)
+    Ok(state
+        .store()?
+        .add_dependency(&task_id, &depends_on_id, link_type, lag_days)?)
 }
 
 #[tauri::command(async)]

@@ -29,6 +29,7 @@ import type { Person } from './bindings/Person';
 import type { PersonDraft } from './bindings/PersonDraft';
 import type { RejectedRows } from './bindings/RejectedRows';
 import type { Role } from './bindings/Role';
+import type { LinkType } from './bindings/LinkType';
 import type { Criterion } from './bindings/Criterion';
 import type { CriterionDraft } from './bindings/CriterionDraft';
 import type { DueTraining } from './bindings/DueTraining';
@@ -291,7 +292,8 @@ export const api = {
   restoreTask: (id: string) => call<null>('restore_task', { id }),
   taskHistory: (id: string) => call<AuditEntry[]>('task_history', { id }),
   listTrashedTasks: (rolloutId: string) => call<Task[]>('list_trashed_tasks', { rolloutId }),
-  addDependency: (taskId: string, dependsOnId: string) => call<Task>('add_dependency', { taskId, dependsOnId }),
+  addDependency: (taskId: string, dependsOnId: string, linkType: LinkType, lagDays: number) =>
+    call<Task>('add_dependency', { taskId, dependsOnId, linkType, lagDays }),
   removeDependency: (taskId: string, dependsOnId: string) =>
     call<Task>('remove_dependency', { taskId, dependsOnId }),
   previewGoLiveMove: (rolloutId: string, newGoLive: string, scope: GoLiveMoveScope) =>

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Task } from './bindings/Task';
+import type { TaskLink } from './bindings/TaskLink';
 import { layoutTimeline, visibleSlice } from './timeline';
 
 function task(id: string, extra: Partial<Task> = {}): Task {
@@ -10,14 +11,19 @@ function task(id: string, extra: Partial<Task> = {}): Task {
   };
 }
 
+/** The plain link: wait for `id` to finish. */
+function fs(id: string): TaskLink {
+  return { depends_on_id: id, link_type: 'FS', lag_days: 0 };
+}
+
 const phases = [{ id: 'p', rollout_id: 'r', name: 'Build', position: 0, row_version: 1 }];
 const scale = { dayWidth: 10, rowHeight: 20 };
 
 describe('layoutTimeline', () => {
   const tasks = [
     task('a', { start_date: '2027-01-04', due_date: '2027-01-06' }),
-    task('b', { start_date: '2027-01-07', due_date: '2027-01-07', depends_on: ['a'] }),
-    task('go', { kind: 'milestone', due_date: '2027-01-08', start_date: '2027-01-08', depends_on: ['b'] }),
+    task('b', { start_date: '2027-01-07', due_date: '2027-01-07', depends_on: [fs('a')] }),
+    task('go', { kind: 'milestone', due_date: '2027-01-08', start_date: '2027-01-08', depends_on: [fs('b')] }),
   ];
   const layout = layoutTimeline(
     { tasks, phases, goLive: '2027-01-08', today: '2027-01-05', critical: new Set(['b', 'go']), slipped: new Set(['a']) },
@@ -51,7 +57,7 @@ describe('layoutTimeline', () => {
 
   it('shows only what a scrolled view can see', () => {
     const many = Array.from({ length: 2000 }, (_, i) =>
-      task(`t${i}`, { start_date: '2027-01-04', due_date: '2027-01-05', depends_on: i > 0 ? [`t${i - 1}`] : [] }),
+      task(`t${i}`, { start_date: '2027-01-04', due_date: '2027-01-05', depends_on: i > 0 ? [fs(`t${i - 1}`)] : [] }),
     );
     const big = layoutTimeline({ tasks: many, phases, goLive: null, today: '2027-01-01', critical: new Set(), slipped: new Set() }, scale);
     expect(big.rows.length).toBe(2001);

@@ -110,7 +110,7 @@ export function layoutTimeline(input: TimelineInput, scale: TimelineScale): Time
 
   const arrows: TimelineArrow[] = [];
   for (const row of rowOf.values()) {
-    for (const dependsOn of row.task?.depends_on ?? []) {
+    for (const { depends_on_id: dependsOn } of row.task?.depends_on ?? []) {
       const from = rowOf.get(dependsOn);
       const fromEnd = from && (from.bar ? from.bar.x + from.bar.width : from.diamond);
       const toStart = row.bar ? row.bar.x : row.diamond;

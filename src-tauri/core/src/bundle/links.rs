@@ -5,7 +5,7 @@ use super::format::{BundleDependency, BundleSop};
 use super::import::{Decision, Merge};
 use super::queries::{dependency_exists, insert_sop_link, sop_relation, update_sop_link};
 use crate::audit::{self, AuditAction, EntityKind, FieldChange};
-use crate::plan::DependencyGraph;
+use crate::plan::{DependencyGraph, TaskLink};
 use crate::Result;
 
 /// A dependency is added unless already there; never a conflict (a plan may have more
@@ -22,7 +22,11 @@ pub(super) fn merge_dependencies(
         let decision = if exists {
             Decision::Skip
         } else {
-            graph.insert(merge.tx, &dependency.task_id, &dependency.depends_on_id)?;
+            graph.insert(
+                merge.tx,
+                &dependency.task_id,
+                &TaskLink::finish_to_start(&dependency.depends_on_id),
+            )?;
             Decision::Add
         };
         merge.count("dependencies", Some(&decision));

@@ -1,21 +1,35 @@
-//! Finish-to-start dependencies: a task cannot start before the tasks it depends on are
-//! done. These are the entry points that add and remove one; the checks (a task and
-//! itself, another rollout's task, a loop, named task by task) are the
-//! [`DependencyGraph`]'s, in `graph.rs`.
+//! Dependencies: a task waits for another — to finish before it starts (the usual
+//! hand-over), or tied start to start, finish to finish or start to finish, with a lag
+//! in days. These are the entry points that add, change and remove one; the checks (a
+//! task and itself, another rollout's task, a loop, named task by task, a lag within a
+//! year) are the [`DependencyGraph`]'s, in `graph.rs`.
 
 use super::graph::{note_change, DependencyGraph};
 use super::store::{dependencies, tasks as rows};
-use super::Task;
+use super::{LinkType, Task, TaskLink};
 use crate::{Result, Store};
 
 impl Store {
-    /// Makes `task_id` wait for `depends_on_id` to finish; returns the updated task.
-    /// Refused for a task and itself, tasks of different rollouts, and loops. Adding
-    /// one that already exists changes nothing.
-    pub fn add_dependency(&self, task_id: &str, depends_on_id: &str) -> Result<Task> {
+    /// Makes `task_id` wait for `depends_on_id` as `link_type` says, `lag_days` after
+    /// (negative: before); returns the updated task. Refused for a task and itself,
+    /// tasks of different rollouts, loops and a lag beyond a year. A dependency that
+    /// exists already takes the new type and lag; one that is already exactly so
+    /// changes nothing.
+    pub fn add_dependency(
+        &self,
+        task_id: &str,
+        depends_on_id: &str,
+        link_type: LinkType,
+        lag_days: i32,
+    ) -> Result<Task> {
+        let link = TaskLink {
+            depends_on_id: depends_on_id.to_owned(),
+            link_type,
+            lag_days,
+        };
         self.write(|tx| {
             let (rollout_id, _, _) = rows::end(tx, task_id)?;
-            DependencyGraph::load(tx, &rollout_id)?.insert(tx, task_id, depends_on_id)?;
+            DependencyGraph::load(tx, &rollout_id)?.insert(tx, task_id, &link)?;
             rows::fetch(tx, task_id)
         })
     }
@@ -25,8 +39,13 @@ impl Store {
         self.write(|tx| {
             let task = rows::fetch(tx, task_id)?;
             let predecessor = rows::fetch(tx, depends_on_id)?;
-            if dependencies::delete(tx, task_id, depends_on_id)? {
-                note_change(tx, task_id, Some(predecessor.title), None)?;
+            if let Some(link) = dependencies::delete(tx, task_id, depends_on_id)? {
+                note_change(
+                    tx,
+                    task_id,
+                    Some(link.history_text(&predecessor.title)),
+                    None,
+                )?;
             }
             rows::fetch(tx, &task.id)
         })

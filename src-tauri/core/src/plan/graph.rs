@@ -1,14 +1,17 @@
 //! A rollout's dependencies read once, for the checks every new dependency passes — not
-//! a task and itself, not another rollout's task, no loop (named task by task) — and
+//! a task and itself, not another rollout's task, no loop (named task by task, through
+//! links of any type), a lag within a year — and
 //! for callers that add many in one transaction (imports, templates, bundles): each
 //! addition checks against this copy and keeps it current, instead of reading every
 //! dependency again.
 
 use std::collections::HashMap;
 
+use super::link::check_lag;
 use super::precedence::Precedence;
 use super::store::{dependencies, tasks as rows};
 use crate::audit::{self, AuditAction, EntityKind, FieldChange};
+use crate::plan::TaskLink;
 use crate::store::{Conn, Tx};
 use crate::time::{now, timestamp_text};
 use crate::{CoreError, Result};
@@ -31,12 +34,31 @@ impl DependencyGraph {
         })
     }
 
-    /// Adds "`task_id` waits for `depends_on_id`", refusing a task and itself, tasks
-    /// of another rollout, and loops (named task by task). The dependent task's version
-    /// moves on and its history notes the new dependency.
-    pub(crate) fn insert(&mut self, tx: &Tx<'_>, task_id: &str, depends_on_id: &str) -> Result<()> {
-        match self.insert_for_unrecorded(tx, task_id, depends_on_id)? {
-            Some(predecessor) => note_change(tx, task_id, None, Some(predecessor)),
+    /// Adds "`task_id` waits for `link.depends_on_id`", refusing a task and itself,
+    /// tasks of another rollout, loops (named task by task, whatever the links' types)
+    /// and a lag beyond a year. A dependency that exists already takes the link's type
+    /// and lag. The dependent task's version moves on and its history notes the change;
+    /// nothing happens when the link is already exactly so.
+    pub(crate) fn insert(&mut self, tx: &Tx<'_>, task_id: &str, link: &TaskLink) -> Result<()> {
+        if self.graph.contains(task_id, &link.depends_on_id) {
+            check_lag(link.lag_days)?;
+            let Some(stored) = dependencies::find(tx, task_id, &link.depends_on_id)? else {
+                return Ok(());
+            };
+            if stored == *link {
+                return Ok(());
+            }
+            dependencies::update(tx, task_id, link)?;
+            let title = self.end(tx, &link.depends_on_id)?.title;
+            return note_change(
+                tx,
+                task_id,
+                Some(stored.history_text(&title)),
+                Some(link.history_text(&title)),
+            );
+        }
+        match self.insert_for_unrecorded(tx, task_id, link)? {
+            Some(text) => note_change(tx, task_id, None, Some(text)),
             None => Ok(()),
         }
     }
@@ -44,13 +66,16 @@ impl DependencyGraph {
     /// [`DependencyGraph::insert`] for a task written in this same transaction whose
     /// creation is not recorded yet (an import records it with its dependencies): the
     /// same checks and the dependency written, but no version to move on and no edit to
-    /// note. The title of the task it now waits for comes back; `None` if it already did.
+    /// note. What the history says of the new link comes back (see
+    /// [`TaskLink::history_text`]); `None` if the task already waited for that one, in
+    /// which case the link first written stays.
     pub(crate) fn insert_for_unrecorded(
         &mut self,
         tx: &Tx<'_>,
         task_id: &str,
-        depends_on_id: &str,
+        link: &TaskLink,
     ) -> Result<Option<String>> {
+        let depends_on_id = link.depends_on_id.as_str();
         let task = self.end(tx, task_id)?;
         if task_id == depends_on_id {
             return Err(CoreError::invalid(
@@ -65,6 +90,7 @@ impl DependencyGraph {
                 format!("'{}' belongs to another rollout's plan.", predecessor.title),
             ));
         }
+        check_lag(link.lag_days)?;
         if self.graph.contains(task_id, depends_on_id) {
             return Ok(None);
         }
@@ -72,9 +98,9 @@ impl DependencyGraph {
             let titles = rows::titles(tx, &task.rollout_id)?;
             return Err(loop_error(&chain, task_id, &titles));
         }
-        dependencies::insert(tx, task_id, depends_on_id, &timestamp_text(now()))?;
+        dependencies::insert(tx, task_id, link, &timestamp_text(now()))?;
         self.graph.add(task_id, depends_on_id);
-        Ok(Some(predecessor.title))
+        Ok(Some(link.history_text(&predecessor.title)))
     }
 
     /// Remembers a task of this plan written in the same transaction, so that linking it

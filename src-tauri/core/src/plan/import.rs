@@ -26,7 +26,7 @@ use super::import_owners::check_owners;
 use super::store::lookups::Lookups;
 use super::store::{phases, tasks as task_rows};
 use super::tasks::{add_unrecorded_task, UnrecordedTask};
-use super::{find_or_insert_phase, DependencyGraph, TaskDraft, TaskKind};
+use super::{find_or_insert_phase, DependencyGraph, TaskDraft, TaskKind, TaskLink};
 use crate::import::{find_column, Table, TableRow};
 use crate::store::Tx;
 use crate::time::date_text;
@@ -219,7 +219,7 @@ fn run(tx: &Tx<'_>, rollout_id: &str, table: &Table) -> Result<TaskImportReport>
                     )
                 })?;
             let added = graph
-                .insert_for_unrecorded(tx, task_id, predecessor)
+                .insert_for_unrecorded(tx, task_id, &TaskLink::finish_to_start(predecessor))
                 .map_err(|error| match error {
                     CoreError::Validation(fields) => refuse(
                         row,

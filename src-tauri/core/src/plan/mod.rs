@@ -1,5 +1,6 @@
-//! The rollout plan: phases, tasks and milestones with finish-to-start dependencies,
-//! and what a practice manager asks of it each week — what slipped, what the critical
+//! The rollout plan: phases, tasks and milestones with dependencies of the four usual
+//! types (finish-to-start, start-to-start, finish-to-finish, start-to-finish) and a
+//! lag, and what a practice manager asks of it each week — what slipped, what the critical
 //! path to go-live is, and what moving go-live would do.
 //!
 //! All SQL of the plan is in `store/`, one file per table; the rest works on values.
@@ -14,6 +15,7 @@ mod graph;
 mod import;
 mod import_cells;
 mod import_owners;
+mod link;
 mod links;
 pub mod mspdi;
 mod phases;
@@ -34,6 +36,7 @@ use ts_rs::TS;
 pub use crate::people::UNKNOWN_OWNER_FIELD;
 pub use go_live::{GoLiveMove, GoLiveMoveScope};
 pub use import::TaskImportReport;
+pub use link::{lag_text, LinkType, TaskLink, MAX_LAG_DAYS};
 pub use links::successor_moves;
 pub use reschedule::TaskSave;
 pub use schedule::{critical_path, slipped_tasks, CriticalPath, SlippedTask, TaskSlack};
@@ -111,8 +114,9 @@ pub struct Task {
     pub due_date: Option<NaiveDate>,
     pub status: TaskStatus,
     pub notes: String,
-    /// The tasks that must finish before this one starts (live ones only).
-    pub depends_on: Vec<String>,
+    /// The tasks this one waits for and how (live ones only), ordered by their due
+    /// dates.
+    pub depends_on: Vec<TaskLink>,
     pub created_at: DateTime<Utc>,
     pub updated_at: DateTime<Utc>,
     pub deleted_at: Option<DateTime<Utc>>,
@@ -151,6 +155,13 @@ impl Task {
             status: self.status,
             notes: self.notes.clone(),
         }
+    }
+
+    /// The ids of the tasks this one waits for, whatever the links' types.
+    pub fn predecessor_ids(&self) -> impl Iterator<Item = &str> {
+        self.depends_on
+            .iter()
+            .map(|link| link.depends_on_id.as_str())
     }
 
     /// Days of work counting both start and due (a one-day task takes 1); a milestone,

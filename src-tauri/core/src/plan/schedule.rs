@@ -152,9 +152,8 @@ impl<'a> Links<'a> {
         let predecessors: Vec<Vec<usize>> = tasks
             .iter()
             .map(|t| {
-                t.depends_on
-                    .iter()
-                    .filter_map(|id| index.get(id.as_str()).copied())
+                t.predecessor_ids()
+                    .filter_map(|id| index.get(id).copied())
                     .collect()
             })
             .collect();
@@ -228,11 +227,7 @@ pub fn slipped_tasks(tasks: &[Task], today: NaiveDate) -> Vec<SlippedTask> {
     let by_id: HashMap<&str, &Task> = tasks.iter().map(|t| (t.id.as_str(), t)).collect();
     let mut held_up: HashMap<&str, Vec<&Task>> = HashMap::new();
     for dependent in tasks.iter().filter(|t| t.status != TaskStatus::Done) {
-        for predecessor in dependent
-            .depends_on
-            .iter()
-            .filter_map(|id| by_id.get(id.as_str()))
-        {
+        for predecessor in dependent.predecessor_ids().filter_map(|id| by_id.get(id)) {
             if let (Some(due), Some(start)) = (predecessor.due_date, dependent.start_date) {
                 if due > start {
                     held_up

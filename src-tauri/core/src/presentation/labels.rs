@@ -8,7 +8,7 @@ use super::typescript::{constant_case, header, import_binding, string};
 use crate::backup::BackupReason;
 use crate::export::PhiKind;
 use crate::metrics::{Cadence, Direction, Indicator, MetricState, MetricUnit, ThresholdLevel};
-use crate::plan::{TaskKind, TaskStatus};
+use crate::plan::{LinkType, TaskKind, TaskStatus};
 use crate::readiness::{CriterionStatus, ReadinessCategory, Verdict};
 use crate::rollouts::{Phase, RolloutKind, ScheduleMode};
 use crate::sops::{SopRelation, SopStatus};
@@ -48,6 +48,7 @@ pub(super) fn tables() -> Vec<LabelTable> {
         coded!(TemplateFit),
         coded!(TaskKind),
         coded!(TaskStatus),
+        coded!(LinkType),
         coded!(ReadinessCategory),
         coded!(CriterionStatus),
         coded!(Verdict),

@@ -319,10 +319,20 @@ pub(super) fn add(store: &Store, today: NaiveDate) {
         Some(-8),
     );
     store
-        .add_dependency(&mount.id, &order.id)
+        .add_dependency(
+            &mount.id,
+            &order.id,
+            crate::plan::LinkType::FinishToStart,
+            0,
+        )
         .expect("dependency");
     store
-        .add_dependency(&mount.id, &scrapped.id)
+        .add_dependency(
+            &mount.id,
+            &scrapped.id,
+            crate::plan::LinkType::FinishToStart,
+            0,
+        )
         .expect("dependency");
     store.trash_task(&scrapped.id).expect("trash task");
 

@@ -23,6 +23,7 @@ const MIGRATIONS: &[M<'static>] = &[
         "../../migrations/0011_schedule_from_links.sql"
     )),
     M::up(include_str!("../../migrations/0012_quarantined_rows.sql")),
+    M::up(include_str!("../../migrations/0013_link_types.sql")),
 ];
 
 /// The schema version this build writes and understands.

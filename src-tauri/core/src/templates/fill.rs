@@ -9,7 +9,7 @@ use chrono::NaiveDate;
 
 use super::runway::Layout;
 use super::{day, Content, Progress, Step};
-use crate::plan::{find_or_insert_phase, insert_task, DependencyGraph, TaskDraft};
+use crate::plan::{find_or_insert_phase, insert_task, DependencyGraph, TaskDraft, TaskLink};
 use crate::readiness::{insert_criterion, CriterionDraft};
 use crate::store::Tx;
 use crate::time::date_text;
@@ -81,7 +81,7 @@ pub(super) fn fill_laid_out(
                     "the template step '{title}' waits for '{predecessor}', which it does not have"
                 )));
             };
-            graph.insert(tx, task, predecessor)?;
+            graph.insert(tx, task, &TaskLink::finish_to_start(predecessor))?;
         }
     }
     if with_criteria {

@@ -22,7 +22,7 @@ use ts_rs::TS;
 use super::catalogue::Builtin;
 use super::runway_words::{compress_summary, headline, keep_consequences};
 use super::Content;
-use crate::plan::{add_days, critical_path, Task, TaskKind, TaskStatus};
+use crate::plan::{add_days, critical_path, Task, TaskKind, TaskLink, TaskStatus};
 
 /// What to do with a template whose plan does not fit before go-live.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
@@ -317,7 +317,11 @@ fn path_days(content: &Content, layout: &Layout, go_live: NaiveDate) -> i64 {
             due_date: Some(add_days(go_live, due)),
             status: TaskStatus::Todo,
             notes: String::new(),
-            depends_on: step.5.iter().map(|t| (*t).to_owned()).collect(),
+            depends_on: step
+                .5
+                .iter()
+                .map(|t| TaskLink::finish_to_start(*t))
+                .collect(),
             created_at: DateTime::<Utc>::default(),
             updated_at: DateTime::<Utc>::default(),
             deleted_at: None,

@@ -3,7 +3,7 @@
 //! dependencies.
 
 use rollplan_core::people::PersonDraft;
-use rollplan_core::plan::{Task, TaskDraft, TaskKind};
+use rollplan_core::plan::{LinkType, Task, TaskDraft, TaskKind};
 use rollplan_core::rollouts::RolloutDraft;
 use rollplan_core::{CoreError, Store};
 
@@ -67,11 +67,16 @@ pub fn milestone(plan: &Plan, title: &str, on: &str) -> Task {
         .expect("milestone")
 }
 
-/// Makes `task` wait for `on`.
+/// Makes `task` wait for `on` to finish.
 pub fn depends(plan: &Plan, task: &Task, on: &Task) {
+    linked(plan, task, on, LinkType::FinishToStart, 0);
+}
+
+/// Makes `task` wait for `on` with a link of `link_type` and `lag_days`.
+pub fn linked(plan: &Plan, task: &Task, on: &Task, link_type: LinkType, lag_days: i32) -> Task {
     plan.store
-        .add_dependency(&task.id, &on.id)
-        .expect("dependency");
+        .add_dependency(&task.id, &on.id, link_type, lag_days)
+        .expect("dependency")
 }
 
 /// A validation error's (field, message) pairs, in the order given.

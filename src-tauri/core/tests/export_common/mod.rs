@@ -151,8 +151,22 @@ pub fn fixture_with(text: impl Fn(&str) -> String) -> Fixture {
         TaskStatus::Todo,
         "",
     );
-    store.add_dependency(&test, &configure).expect("dependency");
-    store.add_dependency(&go_live, &test).expect("dependency");
+    store
+        .add_dependency(
+            &test,
+            &configure,
+            rollplan_core::plan::LinkType::FinishToStart,
+            0,
+        )
+        .expect("dependency");
+    store
+        .add_dependency(
+            &go_live,
+            &test,
+            rollplan_core::plan::LinkType::FinishToStart,
+            0,
+        )
+        .expect("dependency");
 
     store
         .create_criterion(

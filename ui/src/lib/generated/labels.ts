@@ -6,6 +6,7 @@ import type { ScheduleMode } from '../bindings/ScheduleMode';
 import type { TemplateFit } from '../bindings/TemplateFit';
 import type { TaskKind } from '../bindings/TaskKind';
 import type { TaskStatus } from '../bindings/TaskStatus';
+import type { LinkType } from '../bindings/LinkType';
 import type { ReadinessCategory } from '../bindings/ReadinessCategory';
 import type { CriterionStatus } from '../bindings/CriterionStatus';
 import type { Verdict } from '../bindings/Verdict';
@@ -64,6 +65,13 @@ export const TASK_STATUS_LABELS: Readonly<Record<TaskStatus, string>> = {
   doing: "Doing",
   blocked: "Blocked",
   done: "Done",
+};
+
+export const LINK_TYPE_LABELS: Readonly<Record<LinkType, string>> = {
+  FS: "finish-to-start",
+  SS: "start-to-start",
+  FF: "finish-to-finish",
+  SF: "start-to-finish",
 };
 
 export const READINESS_CATEGORY_LABELS: Readonly<Record<ReadinessCategory, string>> = {

@@ -10,7 +10,7 @@ use rusqlite::Transaction;
 use super::plan_text::{phases_of, AREAS, NOTES};
 use super::rng::Rng;
 use crate::plan::{add_days, find_or_insert_phase, insert_task, DependencyGraph, TaskDraft};
-use crate::plan::{TaskKind, TaskStatus};
+use crate::plan::{TaskKind, TaskLink, TaskStatus};
 use crate::rollouts::{Phase, Rollout};
 use crate::time::date_text;
 use crate::Result;
@@ -117,7 +117,7 @@ pub(super) fn seed(
                 go_live < today || closed,
             ))?;
             for &m in &pre_go_live_milestones {
-                graph.insert(tx, &task.id, &placed[m].id)?;
+                graph.insert(tx, &task.id, &TaskLink::finish_to_start(&placed[m].id))?;
             }
             placed.push(Placed {
                 id: task.id,
@@ -157,8 +157,12 @@ pub(super) fn seed(
                 .filter(|&i| placed[i].due <= begin)
                 .nth(rng.below(3));
             match (earlier, previous_milestone) {
-                (Some(i), _) if rng.chance(0.7) => graph.insert(tx, &task.id, &placed[i].id)?,
-                (None, Some(m)) if rng.chance(0.8) => graph.insert(tx, &task.id, &placed[m].id)?,
+                (Some(i), _) if rng.chance(0.7) => {
+                    graph.insert(tx, &task.id, &TaskLink::finish_to_start(&placed[i].id))?
+                }
+                (None, Some(m)) if rng.chance(0.8) => {
+                    graph.insert(tx, &task.id, &TaskLink::finish_to_start(&placed[m].id))?
+                }
                 _ => {}
             }
             placed.push(Placed {
@@ -177,7 +181,7 @@ pub(super) fn seed(
         let mut last: Vec<usize> = (first_of_phase..placed.len()).collect();
         last.sort_by_key(|&i| std::cmp::Reverse(placed[i].due));
         for &i in last.iter().take(3) {
-            graph.insert(tx, &closing.id, &placed[i].id)?;
+            graph.insert(tx, &closing.id, &TaskLink::finish_to_start(&placed[i].id))?;
         }
         placed.push(Placed {
             id: closing.id,

@@ -204,8 +204,7 @@ fn task_row(report: &RolloutReport, task: &Task) -> Vec<String> {
         ));
     }
     let depends: Vec<String> = task
-        .depends_on
-        .iter()
+        .predecessor_ids()
         .filter_map(|id| report.task(id))
         .map(|t| e(&t.title))
         .collect();

@@ -141,8 +141,7 @@ fn every_task(out: &mut String, report: &RolloutReport) {
                 title.push_str(" (critical)");
             }
             let depends: Vec<String> = t
-                .depends_on
-                .iter()
+                .predecessor_ids()
                 .filter_map(|id| report.task(id))
                 .map(|d| m(&d.title))
                 .collect();

@@ -190,10 +190,8 @@ fn draw_phase(
         draw_task(&mut svg, report, scale, task, lines, *middle, &hatch);
     }
     for (i, task) in tasks.iter().enumerate() {
-        for predecessor in &task.depends_on {
-            if let (Some(&from), Some(pred)) =
-                (rows.get(predecessor.as_str()), report.task(predecessor))
-            {
+        for predecessor in task.predecessor_ids() {
+            if let (Some(&from), Some(pred)) = (rows.get(predecessor), report.task(predecessor)) {
                 draw_arrow(
                     &mut svg,
                     scale,

@@ -70,8 +70,7 @@ pub(super) fn tasks(report: &RolloutReport) -> ExportTable {
         ],
         report.tasks.iter().map(|t| {
             let depends: Vec<&str> = t
-                .depends_on
-                .iter()
+                .predecessor_ids()
                 .filter_map(|id| report.task(id))
                 .map(|d| d.title.as_str())
                 .collect();

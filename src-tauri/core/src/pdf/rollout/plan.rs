@@ -214,8 +214,7 @@ fn task_row(report: &RolloutReport, task: &Task) -> Vec<Cell> {
         title = title.with_tag("critical", Tone::Warn);
     }
     let depends: Vec<&str> = task
-        .depends_on
-        .iter()
+        .predecessor_ids()
         .filter_map(|id| report.task(id))
         .map(|t| t.title.as_str())
         .collect();
