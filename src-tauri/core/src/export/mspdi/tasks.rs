@@ -10,8 +10,8 @@ use chrono::{Datelike, NaiveDate};
 
 use super::{Xml, STATUS_FIELD_ID};
 use crate::export::RolloutReport;
-use crate::plan::mspdi::{LinkKind, LAG_UNITS_PER_WORKING_DAY};
-use crate::plan::{Task, TaskKind, TaskStatus};
+use crate::plan::mspdi::{mspdi_type, LAG_UNITS_PER_ELAPSED_DAY};
+use crate::plan::{LinkType, Task, TaskKind, TaskStatus};
 
 /// The plan in outline order, ready to write.
 pub(super) struct Outline<'r> {
@@ -40,8 +40,8 @@ pub(super) struct Row<'r> {
 
 pub(super) struct Link {
     pub predecessor_uid: usize,
-    pub kind: LinkKind,
-    pub lag_days: i64,
+    pub kind: LinkType,
+    pub lag_days: i32,
 }
 
 /// Lays out `report`'s plan.
@@ -87,11 +87,12 @@ pub(super) fn outline(report: &RolloutReport) -> Outline<'_> {
         row.links = task
             .depends_on
             .iter()
-            .filter_map(|id| uid_of.get(id.as_str()))
-            .map(|&predecessor_uid| Link {
-                predecessor_uid,
-                kind: LinkKind::FinishToStart,
-                lag_days: 0,
+            .filter_map(|link| {
+                Some(Link {
+                    predecessor_uid: *uid_of.get(link.depends_on_id.as_str())?,
+                    kind: link.link_type,
+                    lag_days: link.lag_days,
+                })
             })
             .collect();
         if !task.owner_name.is_empty() {
@@ -241,11 +242,15 @@ pub(super) fn write_tasks(xml: &mut Xml, plan: &Outline<'_>) -> io::Result<()> {
         for link in &row.links {
             xml.open("PredecessorLink")?;
             xml.leaf("PredecessorUID", link.predecessor_uid)?;
-            xml.leaf("Type", link.kind.mspdi_type())?;
+            xml.leaf("Type", mspdi_type(link.kind))?;
             xml.leaf("CrossProject", 0)?;
-            xml.leaf("LinkLag", link.lag_days * LAG_UNITS_PER_WORKING_DAY as i64)?;
-            // 7: the lag is shown in working days.
-            xml.leaf("LagFormat", 7)?;
+            // The plan's lags are calendar days, which MS Project calls elapsed days
+            // (format 8): "2 edays" runs over a weekend as the plan's 2 days do.
+            xml.leaf(
+                "LinkLag",
+                i64::from(link.lag_days) * LAG_UNITS_PER_ELAPSED_DAY as i64,
+            )?;
+            xml.leaf("LagFormat", 8)?;
             xml.close("PredecessorLink")?;
         }
         xml.open("ExtendedAttribute")?;

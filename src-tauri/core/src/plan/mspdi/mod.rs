@@ -27,6 +27,7 @@ pub(crate) use xml::NAMESPACE;
 
 use std::path::Path;
 
+use super::LinkType;
 use crate::import::{parse_table, Table};
 use crate::{CoreError, Result};
 
@@ -49,34 +50,13 @@ const SAVE_AS_XML: &str = "this is a Microsoft Project file in its own binary fo
 /// The first bytes of an OLE compound file, the container of `.mpp` (and old `.xls`).
 const OLE_MAGIC: [u8; 4] = [0xD0, 0xCF, 0x11, 0xE0];
 
-/// How a task waits for the one before it, with MSPDI's `Type` numbers.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub(crate) enum LinkKind {
-    FinishToFinish,
-    FinishToStart,
-    StartToFinish,
-    StartToStart,
-}
-
-impl LinkKind {
-    /// How MS Project's Predecessors column writes it.
-    pub(crate) fn code(self) -> &'static str {
-        match self {
-            Self::FinishToFinish => "FF",
-            Self::FinishToStart => "FS",
-            Self::StartToFinish => "SF",
-            Self::StartToStart => "SS",
-        }
-    }
-
-    /// MSPDI's `<Type>` of a `<PredecessorLink>`.
-    pub(crate) fn mspdi_type(self) -> u8 {
-        match self {
-            Self::FinishToFinish => 0,
-            Self::FinishToStart => 1,
-            Self::StartToFinish => 2,
-            Self::StartToStart => 3,
-        }
+/// MSPDI's `<Type>` of a `<PredecessorLink>` for a link type.
+pub(crate) fn mspdi_type(link: LinkType) -> u8 {
+    match link {
+        LinkType::FinishToFinish => 0,
+        LinkType::FinishToStart => 1,
+        LinkType::StartToFinish => 2,
+        LinkType::StartToStart => 3,
     }
 }
 

@@ -6,8 +6,9 @@
 
 use chrono::NaiveDate;
 
+use super::super::LinkType;
 use super::xml::Element;
-use super::{LinkKind, LAG_UNITS_PER_ELAPSED_DAY, LAG_UNITS_PER_WORKING_DAY, STATUS_FIELD_ALIAS};
+use super::{LAG_UNITS_PER_ELAPSED_DAY, LAG_UNITS_PER_WORKING_DAY, STATUS_FIELD_ALIAS};
 
 /// The plan as MSPDI holds it.
 #[derive(Debug, Default)]
@@ -46,7 +47,7 @@ pub(super) struct MsTask {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub(super) struct MsLink {
     pub predecessor_uid: i64,
-    pub kind: LinkKind,
+    pub kind: LinkType,
     /// The lag in whole days; negative is a lead.
     pub lag_days: i64,
     /// The lag was a percentage of the predecessor's length, which is read as none.
@@ -208,11 +209,11 @@ fn read_link(link: &Element, which: &str) -> Result<MsLink, String> {
         format!("the task {which} has a predecessor link without a task UID ('{uid_text}')")
     })?;
     let kind = match link.text_of("Type") {
-        "0" => LinkKind::FinishToFinish,
+        "0" => LinkType::FinishToFinish,
         // Finish-to-start is MS Project's default and what a missing type means.
-        "1" | "" => LinkKind::FinishToStart,
-        "2" => LinkKind::StartToFinish,
-        "3" => LinkKind::StartToStart,
+        "1" | "" => LinkType::FinishToStart,
+        "2" => LinkType::StartToFinish,
+        "3" => LinkType::StartToStart,
         other => {
             return Err(format!(
                 "the task {which} has a link of type '{other}' (expected 0 to 3)"
