@@ -287,3 +287,19 @@ pub(super) fn write_resources(xml: &mut Xml, plan: &Outline<'_>) -> io::Result<(
     }
     xml.close("Assignments")
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_task_lasts_its_weekdays_in_the_standard_calendar() {
+        let day = |d: u32| NaiveDate::from_ymd_opt(2027, 1, d).expect("date");
+        // January 11, 2027 is a Monday.
+        assert_eq!(working_days(day(11), day(15)), 5, "Monday to Friday");
+        assert_eq!(working_days(day(11), day(18)), 6, "over a weekend");
+        assert_eq!(working_days(day(11), day(25)), 11, "two weeks and a day");
+        assert_eq!(working_days(day(16), day(17)), 1, "a weekend task is a day at least");
+        assert_eq!(working_days(day(15), day(15)), 1, "one Friday");
+    }
+}
