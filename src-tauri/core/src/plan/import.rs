@@ -11,7 +11,9 @@
 //! its first as owner and names the others in its notes. A 0-day task, or one marked as
 //! a milestone, is a milestone. Without a status, *% Complete* sets it (0 to do, 1–99
 //! doing, 100 done). "Depends on" lists titles of other rows of the file or of tasks
-//! already in the plan, separated by `;`. The import is all or nothing: the first bad
+//! already in the plan, separated by `;` — or, in a file with an ID column, MS Project's
+//! predecessors by ID with their types and lags (`3FS+2d; 5SS`, see `import_links.rs`),
+//! and then titles may repeat. The import is all or nothing: the first bad
 //! row stops it, naming the file, row and column.
 
 use std::collections::{HashMap, HashSet};
@@ -22,6 +24,7 @@ use ts_rs::TS;
 use super::import_cells::{
     is_milestone, parse_import_date, parse_status, split_resources, status_from_percent,
 };
+use super::import_links::{Predecessors, Target};
 use super::import_owners::check_owners;
 use super::store::lookups::Lookups;
 use super::store::{phases, tasks as task_rows};
@@ -52,7 +55,6 @@ struct Columns {
     start: Option<usize>,
     due: Option<usize>,
     status: Option<usize>,
-    depends_on: Option<usize>,
     notes: Option<usize>,
     milestone: Option<usize>,
     duration: Option<usize>,
@@ -75,6 +77,7 @@ impl Store {
 fn run(tx: &Tx<'_>, rollout_id: &str, table: &Table) -> Result<TaskImportReport> {
     crate::rollouts::require_rollout(tx, rollout_id)?;
     let columns = find_columns(table)?;
+    let predecessors = Predecessors::of(table)?;
     if let Some(owner) = columns.owner {
         check_owners(tx, table, owner)?;
     }
@@ -98,6 +101,8 @@ fn run(tx: &Tx<'_>, rollout_id: &str, table: &Table) -> Result<TaskImportReport>
     let mut created: Vec<UnrecordedTask> = Vec::with_capacity(table.rows.len());
     // Where each title's task is in `created`, and the row that named it.
     let mut ids: HashMap<String, (usize, usize)> = HashMap::new();
+    // Where each row's task is in `created`, by the row's line.
+    let mut by_line: HashMap<usize, usize> = HashMap::with_capacity(table.rows.len());
     for row in &table.rows {
         let title = row.cell(Some(columns.title));
         if title.is_empty() {
@@ -107,7 +112,11 @@ fn run(tx: &Tx<'_>, rollout_id: &str, table: &Table) -> Result<TaskImportReport>
                 "the task has no title".into(),
             ));
         }
-        if let Some((_, first)) = ids.get(&title.to_lowercase()) {
+        // By ID, links need no titles: MS Project plans repeat them ("Testing").
+        let named_before = ids
+            .get(&title.to_lowercase())
+            .filter(|_| !predecessors.by_id());
+        if let Some((_, first)) = named_before {
             return Err(refuse(
                 row,
                 Some(columns.title),
@@ -185,7 +194,9 @@ fn run(tx: &Tx<'_>, rollout_id: &str, table: &Table) -> Result<TaskImportReport>
                     other => other,
                 },
             )?;
-        ids.insert(title.to_lowercase(), (created.len(), row.line));
+        ids.entry(title.to_lowercase())
+            .or_insert((created.len(), row.line));
+        by_line.insert(row.line, created.len());
         created.push(task);
     }
     let in_plan = task_rows::live_ids_by_title(tx, rollout_id)?;
@@ -194,48 +205,57 @@ fn run(tx: &Tx<'_>, rollout_id: &str, table: &Table) -> Result<TaskImportReport>
         graph.know(&task.id, &task.title);
     }
     let mut dependencies_added = 0;
-    // The titles each task of `created` waits for.
+    // What each task of `created` waits for, as its history says it.
     let mut waits_for: Vec<Vec<String>> = vec![Vec::new(); created.len()];
     for row in &table.rows {
-        let Some(&(index, _)) = ids.get(&row.cell(Some(columns.title)).to_lowercase()) else {
+        let Some(&index) = by_line.get(&row.line) else {
             continue;
         };
         let task_id = &created[index].id;
-        for name in row
-            .cell(columns.depends_on)
-            .split(';')
-            .map(str::trim)
-            .filter(|n| !n.is_empty())
-        {
-            let predecessor = ids
-                .get(&name.to_lowercase())
-                .map(|&(other, _)| &created[other].id)
-                .or_else(|| in_plan.get(&name.to_lowercase()))
-                .ok_or_else(|| {
-                    refuse(
-                        row,
-                        columns.depends_on,
-                        format!("there is no task called '{name}' in this file or in the plan"),
-                    )
-                })?;
-            let added = graph
-                .insert_for_unrecorded(tx, task_id, &TaskLink::finish_to_start(predecessor))
-                .map_err(|error| match error {
-                    CoreError::Validation(fields) => refuse(
-                        row,
-                        columns.depends_on,
-                        fields
-                            .into_iter()
-                            .next()
-                            .map(|f| f.message)
-                            .unwrap_or_default()
-                            .trim_end_matches('.')
-                            .to_owned(),
-                    ),
-                    other => other,
-                })?;
-            if let Some(title) = added {
-                waits_for[index].push(title);
+        let read = predecessors
+            .read(row)
+            .map_err(|message| refuse(row, predecessors.column, message))?;
+        for predecessor in read {
+            let found = match &predecessor.target {
+                Target::Line(line) => by_line.get(line).map(|&other| &created[other].id),
+                Target::Title(name) => ids
+                    .get(&name.to_lowercase())
+                    .map(|&(other, _)| &created[other].id)
+                    .or_else(|| in_plan.get(&name.to_lowercase())),
+            };
+            let depends_on_id = found.ok_or_else(|| {
+                let message = match &predecessor.target {
+                    Target::Line(line) => format!("the task on row {line} was not imported"),
+                    Target::Title(name) => {
+                        format!("there is no task called '{name}' in this file or in the plan")
+                    }
+                };
+                refuse(row, predecessors.column, message)
+            })?;
+            let link = TaskLink {
+                depends_on_id: depends_on_id.clone(),
+                link_type: predecessor.link_type,
+                lag_days: predecessor.lag_days,
+            };
+            let added =
+                graph
+                    .insert_for_unrecorded(tx, task_id, &link)
+                    .map_err(|error| match error {
+                        CoreError::Validation(fields) => refuse(
+                            row,
+                            predecessors.column,
+                            fields
+                                .into_iter()
+                                .next()
+                                .map(|f| f.message)
+                                .unwrap_or_default()
+                                .trim_end_matches('.')
+                                .to_owned(),
+                        ),
+                        other => other,
+                    })?;
+            if let Some(text) = added {
+                waits_for[index].push(text);
                 dependencies_added += 1;
             }
         }
@@ -286,7 +306,6 @@ fn find_columns(table: &Table) -> Result<Columns> {
             "end date",
         ]),
         status: find(&["status", "state"]),
-        depends_on: find(&["depends on", "dependencies", "predecessors", "depends"]),
         notes: find(&["notes", "note", "comments"]),
         milestone: find(&["milestone"]),
         duration: find(&["duration"]),

@@ -14,6 +14,7 @@ mod go_live;
 mod graph;
 mod import;
 mod import_cells;
+mod import_links;
 mod import_owners;
 mod link;
 mod links;
