@@ -299,7 +299,11 @@ mod tests {
         assert_eq!(working_days(day(11), day(15)), 5, "Monday to Friday");
         assert_eq!(working_days(day(11), day(18)), 6, "over a weekend");
         assert_eq!(working_days(day(11), day(25)), 11, "two weeks and a day");
-        assert_eq!(working_days(day(16), day(17)), 1, "a weekend task is a day at least");
+        assert_eq!(
+            working_days(day(16), day(17)),
+            1,
+            "a weekend task is a day at least"
+        );
         assert_eq!(working_days(day(15), day(15)), 1, "one Friday");
     }
 }
