@@ -12,7 +12,8 @@ import { cliBinary, useApp } from './harness.mjs';
 const workDir = mkdtempSync(join(tmpdir(), 'rollplan-e2e-mspdi-'));
 const database = join(workDir, 'rollplan.db');
 
-/** Two tasks under one summary task, one of them with a date constraint. */
+/** Two tasks under one summary task, the second starting a day after the first starts
+ *  and carrying a date constraint. */
 function vendorPlan() {
   const task = (uid, name, level, more = '') =>
     `<Task><UID>${uid}</UID><ID>${uid}</ID><Name>${name}</Name><OutlineNumber>${level === 1 ? uid : `1.${uid - 1}`}</OutlineNumber>` +
@@ -24,7 +25,8 @@ function vendorPlan() {
       task(1, 'Lab interface build', 1, '<Summary>1</Summary>') +
       task(2, 'Map result codes', 2, '<PercentComplete>100</PercentComplete>') +
       task(3, 'Validate the results feed', 2,
-        '<ConstraintType>2</ConstraintType><ConstraintDate>2027-01-11T08:00:00</ConstraintDate>') +
+        '<ConstraintType>2</ConstraintType><ConstraintDate>2027-01-11T08:00:00</ConstraintDate>' +
+        '<PredecessorLink><PredecessorUID>2</PredecessorUID><Type>3</Type><LinkLag>4800</LinkLag><LagFormat>7</LagFormat></PredecessorLink>') +
       '</Tasks></Project>',
   );
   return file;
@@ -44,7 +46,7 @@ describe('Microsoft Project plans', { concurrency: false }, () => {
       const accept = await session.execute(`return document.querySelector('input[aria-label="File to import"]').accept;`);
       assert.match(accept, /\.xml/, `the file picker offers XML files: ${accept}`);
       await (await session.waitFind('input[aria-label="File to import"]')).type(file);
-      const status = await session.waitForText('[role="status"]', '2 tasks and 0 dependencies will be added');
+      const status = await session.waitForText('[role="status"]', '2 tasks and 1 dependencies will be added');
       const said = await status.text();
       assert.match(said, /new phases: Lab interface build/, said);
       assert.match(said, /1 task had a date constraint/, `the preview says what is left out: ${said}`);
