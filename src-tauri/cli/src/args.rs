@@ -307,10 +307,11 @@ pub enum ImportCommand {
         #[arg(long, value_name = "FILE")]
         passphrase_file: Option<PathBuf>,
     },
-    /// Import a task list (CSV or XLSX) into a rollout's plan: all rows or none.
+    /// Import a task list (CSV or XLSX) or a Microsoft Project plan saved as XML into a
+    /// rollout's plan: all rows or none.
     Tasks {
         /// The task list (.csv or .xlsx) with title, phase, owner, start, due, status and
-        /// depends-on columns.
+        /// depends-on columns, or a Microsoft Project XML file (.xml).
         file: PathBuf,
         /// The rollout's id or name (a unique part of the name will do).
         #[arg(long, value_name = "ID")]

@@ -32,6 +32,8 @@ pub enum RolloutFormat {
     Csv,
     /// An iCalendar file of milestones, go-live, training due dates and comms.
     Ics,
+    /// The plan as Microsoft Project XML, for MS Project, ProjectLibre or GanttProject.
+    Mspdi,
     /// A .rollplan bundle another Rollplan user can import.
     Bundle,
 }
@@ -76,6 +78,7 @@ impl From<RolloutFormat> for ExportFormat {
             RolloutFormat::Xlsx => ExportFormat::Xlsx,
             RolloutFormat::Csv => ExportFormat::Csv,
             RolloutFormat::Ics => ExportFormat::Ics,
+            RolloutFormat::Mspdi => ExportFormat::Mspdi,
             RolloutFormat::Bundle => ExportFormat::Bundle,
         }
     }

@@ -41,7 +41,8 @@ pub fn import(
     dry_run: bool,
     json: bool,
 ) -> Result<()> {
-    let table = rollplan_core::import::read_table(file)?;
+    // A Microsoft Project XML plan becomes the same table as a CSV or Excel one.
+    let table = rollplan_core::plan::mspdi::read_plan_file(file)?;
     let rollout = store.find_rollout(rollout)?.id;
     let options = TaskImportOptions {
         owners: Vec::new(),
@@ -94,6 +95,9 @@ fn describe(report: &TaskImportReport, dry_run: bool) {
     );
     if !report.new_phases.is_empty() {
         say!("New phases: {}", report.new_phases.join(", "));
+    }
+    for note in &report.notes {
+        say!("Note: {note}");
     }
     if !report.people_added.is_empty() {
         say!(

@@ -168,6 +168,7 @@ fn table() -> impl Strategy<Value = Table> {
                 .enumerate()
                 .map(|(i, cells)| TableRow { line: i + 2, cells })
                 .collect(),
+            notes: Vec::new(),
         })
 }
 
@@ -388,6 +389,7 @@ fn a_cell_of_only_control_characters_is_empty() {
             line: 2,
             cells: vec!["\u{0}".into(), "\u{0}\u{1}".into()],
         }],
+        notes: Vec::new(),
     };
     let before = row_counts(&clinic.path);
     let error = clinic

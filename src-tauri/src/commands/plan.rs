@@ -2,7 +2,7 @@
 //! what slipped, moving go-live, and a vendor's plan imported from a file.
 
 use rollplan_core::audit::AuditEntry;
-use rollplan_core::import::parse_table;
+use rollplan_core::plan::mspdi::parse_plan_file;
 use rollplan_core::plan::{
     DatesUndo, GoLiveMove, GoLiveMoveScope, LinkType, PlanPhase, PlanView, Task, TaskDraft,
     TaskImportOptions, TaskImportReport, TaskSave, TaskShift,
@@ -194,7 +194,7 @@ pub fn preview_task_import(
     contents: Vec<u8>,
     options: TaskImportOptions,
 ) -> Reply<TaskImportReport> {
-    let table = parse_table(&file_name, contents)?;
+    let table = parse_plan_file(&file_name, contents)?;
     Ok(state
         .store()?
         .preview_task_import_with(&rollout_id, &table, &options)?)
@@ -210,7 +210,7 @@ pub fn import_tasks(
     contents: Vec<u8>,
     options: TaskImportOptions,
 ) -> Reply<TaskImportReport> {
-    let table = parse_table(&file_name, contents)?;
+    let table = parse_plan_file(&file_name, contents)?;
     Ok(state
         .store()?
         .import_tasks_with(&rollout_id, &table, &options)?)

@@ -39,7 +39,7 @@ describe('export choices', () => {
       expect(levels.map((c) => c.detail), `${format} comes in three levels`).toEqual(['summary', 'standard', 'everything']);
       for (const level of levels) expect(level.hint.length, `${level.label} says what it holds`).toBeGreaterThan(10);
     }
-    for (const format of ['xlsx', 'csv', 'ics', 'bundle'] as const) {
+    for (const format of ['xlsx', 'csv', 'ics', 'mspdi', 'bundle'] as const) {
       expect(detailChoices(rollout, format), `${format} has no levels`).toEqual([]);
     }
     expect(detailChoices({ kind: 'sop', id: 's1' }, 'pdf'), 'an SOP has no levels').toEqual([]);
@@ -49,6 +49,7 @@ describe('export choices', () => {
     const rollout = formatChoices({ kind: 'rollout', id: 'r1' }).map((c) => c.format);
     expect(rollout[0], 'the PDF report comes first').toBe('pdf');
     expect(rollout).toContain('bundle');
+    expect(rollout, 'the plan goes out as Microsoft Project XML').toContain('mspdi');
     expect(rollout, 'Word is for SOPs').not.toContain('docx');
     expect(formatChoices({ kind: 'sop', id: 's1' }).map((c) => c.format)).toEqual(['pdf', 'docx', 'html', 'markdown']);
     expect(formatChoices({ kind: 'library', title: 'Riverside' }).map((c) => c.format)).toEqual(['pdf']);

@@ -24,6 +24,7 @@ const ROLLOUT_FORMATS: FormatChoice[] = [
   { format: 'xlsx', label: 'Excel workbook', hint: 'A sheet per table, with every metric value' },
   { format: 'csv', label: 'CSV files', hint: 'A file per table, in one zip' },
   { format: 'ics', label: 'Calendar', hint: 'Milestones, go-live, training due dates and messages' },
+  { format: 'mspdi', label: 'Microsoft Project (XML)', hint: 'The plan, for MS Project, ProjectLibre or GanttProject' },
   { format: 'bundle', label: 'Rollplan bundle', hint: 'For a colleague to import into their Rollplan' },
 ];
 

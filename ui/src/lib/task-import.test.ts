@@ -5,7 +5,7 @@ import { choiceOf, choiceValue, importOptions, importSummary, waitingFor } from 
 function report(extra: Partial<TaskImportReport> = {}): TaskImportReport {
   return {
     file: 'vendor.csv', tasks_added: 5, dependencies_added: 1, new_phases: [], owners: [], people_added: [],
-    tasks_unassigned: 0, problems: [], more_problems: 0, can_import: true, ...extra,
+    tasks_unassigned: 0, problems: [], more_problems: 0, can_import: true, notes: [], ...extra,
   };
 }
 
@@ -30,6 +30,10 @@ describe('task import choices', () => {
     expect(importSummary(report({ people_added: ['A', 'B'], tasks_unassigned: 3 }))).toBe(
       '5 tasks and 1 dependency will be added. It adds 2 external people to People, leaves 3 tasks unassigned.',
     );
+    expect(
+      importSummary(report({ notes: ['3 constraints were not imported: the plan keeps its own dates.'] })),
+      'a Microsoft Project plan says what the plan does not keep',
+    ).toBe('5 tasks and 1 dependency will be added. 3 constraints were not imported: the plan keeps its own dates.');
     const unsettled = { name: 'Sam Lee', tasks: 1, rows: [3], namesakes: [], similar: false, resolution: null };
     expect(waitingFor(report({ owners: [unsettled], more_problems: 2, can_import: false }))).toBe(
       'To import, choose what to do for 1 owner and fix 2 problems in the file.',

@@ -58,6 +58,8 @@ export function importSummary(report: TaskImportReport): string {
     const sentence = effects.join(', ');
     text += ` It ${sentence}.`;
   }
+  // What the file held that the plan does not keep (a Microsoft Project plan's constraints).
+  for (const note of report.notes) text += ` ${note}`;
   return text;
 }
 

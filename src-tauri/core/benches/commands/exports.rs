@@ -76,6 +76,12 @@ pub fn run(bench: &mut Bench, store: &Store, at: &Landmarks) {
         drop(export::phi_check(&report));
         drop(export::rollout_ics(&report, stamp));
     });
+    let mspdi = export::rollout_mspdi(&document()).unwrap().len();
+    bench.sized("Microsoft Project XML", Budget::None, Some(mspdi), || {
+        let report = document();
+        drop(export::phi_check(&report));
+        drop(export::rollout_mspdi(&report).unwrap());
+    });
     let bundle = bundle_to_json(&store.export_bundle(rollout, false, today).unwrap())
         .unwrap()
         .len();

@@ -25,6 +25,7 @@ use rollplan_core::backup::{list_backups, BackupReason};
 use rollplan_core::import::read_table;
 use rollplan_core::metrics::{Cadence, MetricDraft, MetricUnit};
 use rollplan_core::people::roster::{RejectedRows, RosterMapping};
+use rollplan_core::plan::mspdi::read_plan_file;
 use rollplan_core::rollouts::RolloutDraft;
 use rollplan_core::Store;
 use rusqlite::{params, Connection, Transaction};
@@ -88,6 +89,16 @@ pub fn run(bench: &mut Bench, workspace: &Path, dir: &Path) {
             setup: setup_tasks,
             import: import_tasks,
             raw: raw_tasks,
+            tables: &["plan_phases", "plan_tasks", "plan_dependencies"],
+        },
+        // The same plan as Microsoft Project XML, as MS Project would send it back.
+        Case {
+            name: "tasks (MSPDI)",
+            file: files.tasks_mspdi.clone(),
+            rows: inputs::TASKS,
+            setup: setup_tasks,
+            import: import_mspdi_tasks,
+            raw: raw_mspdi_tasks,
             tables: &["plan_phases", "plan_tasks", "plan_dependencies"],
         },
         Case {
@@ -315,6 +326,17 @@ fn import_tasks(store: &Store, file: &Path, rollout: &str) {
     store
         .import_tasks(rollout, &read_table(file).unwrap())
         .unwrap();
+}
+
+fn import_mspdi_tasks(store: &Store, file: &Path, rollout: &str) {
+    store
+        .import_tasks(rollout, &read_plan_file(file).unwrap())
+        .unwrap();
+}
+
+/// The raw insert of the same plan, prepared from the CSV it was made from.
+fn raw_mspdi_tasks(conn: &Connection, file: &Path, rollout: &str) -> RawInsert {
+    raw_tasks(conn, &file.with_extension("csv"), rollout)
 }
 
 fn raw_tasks(conn: &Connection, file: &Path, rollout: &str) -> RawInsert {

@@ -1,5 +1,5 @@
 //! Exports of a rollout and of an SOP: one report model ([`RolloutReport`]) rendered as
-//! HTML, Markdown, CSV, XLSX and iCal (PDF in [`crate::pdf`]); SOPs as HTML, Markdown and
+//! HTML, Markdown, CSV, XLSX, iCal and Microsoft Project XML (PDF in [`crate::pdf`]); SOPs as HTML, Markdown and
 //! DOCX; the PHI check that runs before any of them leaves the machine; and [`run_export`],
 //! which runs one export from start to finish for the app and the command line alike.
 
@@ -9,6 +9,7 @@ mod html;
 mod ical;
 mod lookup;
 mod markdown;
+mod mspdi;
 mod phi;
 mod plan_digest;
 mod report;
@@ -25,6 +26,7 @@ pub use csv_files::{rollout_csv_files, rollout_csv_zip, table_csv, write_rollout
 pub use html::{rollout_html, rollout_html_with, SECTIONS as HTML_SECTIONS};
 pub use ical::rollout_ics;
 pub use markdown::{rollout_markdown, rollout_markdown_with};
+pub use mspdi::rollout_mspdi;
 pub use phi::{phi_check, scan_text, sop_phi_check, PhiHit, PhiKind};
 pub(crate) use plan_digest::{digest_intro, lists_every_task, where_every_task, PlanDigest};
 pub use report::{MetricReport, RolloutReport, DOCUMENT_VALUES};

@@ -23,6 +23,9 @@ pub enum ExportFormat {
     Ics,
     Bundle,
     Docx,
+    /// Microsoft Project XML (MSPDI): the plan, for MS Project, ProjectLibre and
+    /// GanttProject.
+    Mspdi,
 }
 
 impl ExportFormat {
@@ -40,6 +43,7 @@ impl ExportFormat {
             Self::Ics => "ics",
             Self::Bundle => "rollplan",
             Self::Docx => "docx",
+            Self::Mspdi => "xml",
         }
     }
 
@@ -54,6 +58,7 @@ impl ExportFormat {
             Self::Ics => "Calendar (iCal)",
             Self::Bundle => "Rollplan bundle",
             Self::Docx => "Word document",
+            Self::Mspdi => "Microsoft Project (XML)",
         }
     }
 }
@@ -180,7 +185,10 @@ impl ExportSubject {
     pub const FORMATS: [(&'static str, &'static [ExportFormat]); 3] = {
         use ExportFormat::*;
         [
-            ("rollout", &[Pdf, Html, Markdown, Xlsx, Csv, Ics, Bundle]),
+            (
+                "rollout",
+                &[Pdf, Html, Markdown, Xlsx, Csv, Ics, Mspdi, Bundle],
+            ),
             ("sop", &[Pdf, Html, Markdown, Docx]),
             ("library", &[Pdf]),
         ]
@@ -232,6 +240,7 @@ impl ExportFormat {
     fn extension_name(self) -> &'static str {
         match self {
             Self::Csv => "csv",
+            Self::Mspdi => "mspdi",
             other => other.extension(),
         }
     }

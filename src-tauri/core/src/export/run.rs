@@ -158,6 +158,7 @@ fn render_rollout(
         ExportFormat::Xlsx => (super::rollout_xlsx(report)?, None),
         ExportFormat::Csv => (super::rollout_csv_zip(report)?, None),
         ExportFormat::Ics => (super::rollout_ics(report, now).into_bytes(), None),
+        ExportFormat::Mspdi => (super::rollout_mspdi(report)?, None),
         ExportFormat::Bundle => {
             let bundle =
                 store.export_bundle(&report.rollout.id, request.include_people, report.as_of)?;

@@ -15,6 +15,9 @@ pub struct Table {
     pub file: String,
     pub headers: Vec<String>,
     pub rows: Vec<TableRow>,
+    /// What the reader of the file left out and the person should know (a Microsoft
+    /// Project plan's constraints, say); empty for a spreadsheet.
+    pub notes: Vec<String>,
 }
 
 /// One data row and where it is in the file.
@@ -107,6 +110,7 @@ pub fn parse_table(file: &str, bytes: Vec<u8>) -> Result<Table> {
             })
             .collect(),
         rows: rows.collect(),
+        notes: Vec::new(),
     })
 }
 

@@ -59,6 +59,9 @@ pub struct TaskImportReport {
     pub more_problems: usize,
     /// Whether the import can go ahead as shown: no problem, every owner name settled.
     pub can_import: bool,
+    /// What the file held that the plan does not keep (a Microsoft Project plan's
+    /// constraints, say), one sentence each.
+    pub notes: Vec<String>,
 }
 
 struct Columns {
@@ -358,6 +361,7 @@ fn run(
         problems,
         more_problems,
         can_import: false,
+        notes: table.notes.clone(),
     };
     report.can_import = report.is_settled();
     Ok(report)

@@ -239,6 +239,7 @@ mod tests {
                     cells: cells.iter().map(|c| (*c).to_owned()).collect(),
                 })
                 .collect(),
+            notes: Vec::new(),
         }
     }
 

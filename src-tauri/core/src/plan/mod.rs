@@ -20,6 +20,7 @@ mod import_owners;
 mod import_refusal;
 mod link;
 mod links;
+pub mod mspdi;
 mod network;
 mod phases;
 mod precedence;

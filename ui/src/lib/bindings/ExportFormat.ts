@@ -3,4 +3,4 @@
 /**
  * The file formats Rollplan writes.
  */
-export type ExportFormat = "pdf" | "html" | "markdown" | "xlsx" | "csv" | "ics" | "bundle" | "docx";
+export type ExportFormat = "pdf" | "html" | "markdown" | "xlsx" | "csv" | "ics" | "bundle" | "docx" | "mspdi";

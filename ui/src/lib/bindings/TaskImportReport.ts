@@ -35,4 +35,9 @@ more_problems: number,
 /**
  * Whether the import can go ahead as shown: no problem, every owner name settled.
  */
-can_import: boolean, };
+can_import: boolean, 
+/**
+ * What the file held that the plan does not keep (a Microsoft Project plan's
+ * constraints, say), one sentence each.
+ */
+notes: Array<string>, };

@@ -1,6 +1,7 @@
 //! The files the imports read, as the systems around a clinic export them: a roster of
 //! 1,000 new hires, a vendor's 2,000-task plan (20 phases, each task waiting for the one
-//! before it, a cross-link every seventh), and 100,000 daily values of ten metrics.
+//! before it, a cross-link every seventh) as CSV and as Microsoft Project XML, and
+//! 100,000 daily values of ten metrics.
 //! No field holds a comma, so the raw insert's preparation can split lines by hand.
 
 use std::collections::HashMap;
@@ -50,6 +51,8 @@ const ROLES: &[&str] = &[
 pub struct Files {
     pub roster: PathBuf,
     pub tasks: PathBuf,
+    /// The same plan as Microsoft Project XML, next to the CSV (same name, `.xml`).
+    pub tasks_mspdi: PathBuf,
     pub measurements: PathBuf,
 }
 
@@ -113,12 +116,42 @@ pub fn write(dir: &Path) -> Files {
     let files = Files {
         roster: dir.join("roster.csv"),
         tasks: dir.join("plan.csv"),
+        tasks_mspdi: dir.join("plan.xml"),
         measurements: dir.join("measurements.csv"),
     };
     std::fs::write(&files.roster, roster).expect("write the roster");
     std::fs::write(&files.tasks, tasks).expect("write the plan");
     std::fs::write(&files.measurements, values).expect("write the values");
+    write_mspdi(&files);
     files
+}
+
+/// The plan as Rollplan exports it to Microsoft Project: imported from the CSV into a
+/// scratch database, then exported.
+fn write_mspdi(files: &Files) {
+    use rollplan_core::import::read_table;
+    use rollplan_core::people::roster::{RejectedRows, RosterMapping};
+    let store = rollplan_core::Store::open_in_memory().expect("scratch database");
+    let roster = read_table(&files.roster).expect("the roster");
+    store
+        .import_roster(
+            &roster,
+            &RosterMapping::guess(&roster.headers),
+            RejectedRows::Refuse,
+        )
+        .expect("the roster imports");
+    let draft = rollplan_core::rollouts::RolloutDraft {
+        name: "Vendor plan".into(),
+        ..Default::default()
+    };
+    let rollout = store.create_rollout(&draft).expect("rollout").id;
+    store
+        .import_tasks(&rollout, &read_table(&files.tasks).expect("the plan"))
+        .expect("the plan imports");
+    let today = chrono::NaiveDate::from_ymd_opt(2026, 1, 5).expect("date");
+    let report = store.rollout_report(&rollout, today).expect("report");
+    let xml = rollplan_core::export::rollout_mspdi(&report).expect("the plan exports");
+    std::fs::write(&files.tasks_mspdi, xml).expect("write the plan as XML");
 }
 
 /// A file's data rows, split into their first `N` fields.
