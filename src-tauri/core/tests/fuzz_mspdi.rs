@@ -14,7 +14,7 @@ use proptest::prelude::*;
 use rollplan_core::people::PersonDraft;
 use rollplan_core::plan::mspdi::parse_plan_file;
 use rollplan_core::rollouts::RolloutDraft;
-use rollplan_core::Store;
+use rollplan_core::{CoreError, Store};
 
 /// One `<Task>` from random parts; `plan` gives it its UID in place of `#UID`.
 fn task() -> impl Strategy<Value = String> {
@@ -199,6 +199,14 @@ proptest! {
         let imported = clinic.store.import_tasks(&clinic.rollout, &table);
         match (previewed, imported) {
             (Ok(preview), Ok(report)) => prop_assert_eq!(preview, report, "the import does what the preview said"),
+            // A preview lists the file's problems; the import refuses with the same list.
+            (Ok(preview), Err(CoreError::ImportProblems { problems, .. })) if !preview.can_import => {
+prop_assert!(
+                    preview.problems.iter().all(|p| problems.contains(p)),
+                    "refused for the problems the preview listed (and any owner left to settle)"
+                );
+                prop_assert_eq!(&before, &row_counts(&clinic.path), "a refused import writes nothing");
+            }
             (Err(preview), Err(import)) => {
                 prop_assert_eq!(preview.to_string(), import.to_string(), "refused for the same reason");
                 prop_assert_eq!(&before, &row_counts(&clinic.path), "a refused import writes nothing");

@@ -433,6 +433,6 @@ fn thousands(n: usize) -> String {
 }
 
 /// The day a roster import weighs training and readiness on.
-fn roster_today() -> chrono::NaiveDate {
+pub(crate) fn roster_today() -> chrono::NaiveDate {
     chrono::NaiveDate::from_ymd_opt(2027, 1, 11).expect("a real date")
 }

@@ -138,6 +138,7 @@ fn write_mspdi(files: &Files) {
             &roster,
             &RosterMapping::guess(&roster.headers),
             RejectedRows::Refuse,
+            super::roster_today(),
         )
         .expect("the roster imports");
     let draft = rollplan_core::rollouts::RolloutDraft {
