@@ -2,6 +2,7 @@
 // describe block, one app session per test, and a screenshot when a step fails.
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
+import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, afterEach, before } from 'node:test';
 import { running, startDriver } from './driver.mjs';
@@ -37,6 +38,44 @@ function singleInstanceNameOwned() {
 export async function photograph(session, file) {
   const { x, y, width, height } = await session.call('GET', '/window/rect');
   execFileSync('import', ['-window', 'root', '-crop', `${width}x${height}+${x}+${y}`, file]);
+}
+
+/** Resizes the window so the page itself is `width` × `height`, as on that screen, in
+ *  the display's top left corner where `photograph` finds it. */
+export async function resizePage(session, width, height) {
+  await session.call('POST', '/window/rect', { x: 0, y: 0, width, height });
+  await waitFor(`a ${width}×${height} window`, async () => {
+    const [w, h] = await session.execute('return [window.innerWidth, window.innerHeight];');
+    if (w !== width || h !== height) {
+      // Window decorations, if any, take their share: grow the window by the difference.
+      await session.call('POST', '/window/rect', { x: 0, y: 0, width: width + (width - w), height: height + (height - h) });
+    }
+    return w === width && h === height;
+  });
+}
+
+/** Waits two frames, so what was just asked for is laid out and painted. */
+export async function painted(session) {
+  await session.call('POST', '/execute/async', {
+    script: 'const done = arguments[0]; requestAnimationFrame(() => requestAnimationFrame(() => done()));',
+    args: [],
+  });
+}
+
+/**
+ * When `ROLLPLAN_SCREENSHOTS` names a folder, photographs the window at a laptop's and at
+ * a full HD size as `<name>-<width>x<height>-<theme>.png`, in the theme GTK_THEME gives.
+ */
+export async function photographSizes(session, name) {
+  const shots = process.env.ROLLPLAN_SCREENSHOTS;
+  if (!shots) return;
+  mkdirSync(shots, { recursive: true });
+  const theme = /:dark$/.test(process.env.GTK_THEME ?? '') ? 'dark' : 'light';
+  for (const [width, height] of [[1280, 720], [1920, 1080]]) {
+    await resizePage(session, width, height);
+    await painted(session);
+    await photograph(session, join(shots, `${name}-${width}x${height}-${theme}.png`));
+  }
 }
 
 export function useApp(env, workDir) {

@@ -7,18 +7,15 @@
 // a full HD window, in the theme GTK_THEME gives.
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
-import { cliBinary, photograph, useApp } from './harness.mjs';
+import { cliBinary, photographSizes, useApp } from './harness.mjs';
 import { waitFor } from './webdriver.mjs';
 
 const workDir = mkdtempSync(join(tmpdir(), 'rollplan-owners-'));
 const database = join(workDir, 'rollplan.db');
-const shots = process.env.ROLLPLAN_SCREENSHOTS;
-if (shots) mkdirSync(shots, { recursive: true });
-const theme = /:dark$/.test(process.env.GTK_THEME ?? '') ? 'dark' : 'light';
 
 const cli = (...args) => execFileSync(cliBinary, ['--db', database, ...args], { encoding: 'utf8' });
 cli('demo');
@@ -55,30 +52,6 @@ writeFileSync(
     'Scribe go-live support,Morgan Vance,2026-12-14,13/31/2026\n',
 );
 
-async function resize(session, width, height) {
-  await session.call('POST', '/window/rect', { x: 0, y: 0, width, height });
-  await waitFor(`a ${width}×${height} window`, async () => {
-    const [w, h] = await session.execute('return [window.innerWidth, window.innerHeight];');
-    if (w !== width || h !== height) {
-      await session.call('POST', '/window/rect', { x: 0, y: 0, width: width + (width - w), height: height + (height - h) });
-    }
-    return w === width && h === height;
-  });
-}
-
-/** Photographs the window at a laptop's and at full HD size, when pictures are wanted. */
-async function pictures(session, name) {
-  if (!shots) return;
-  for (const [width, height] of [[1280, 720], [1920, 1080]]) {
-    await resize(session, width, height);
-    await session.call('POST', '/execute/async', {
-      script: 'const done = arguments[0]; requestAnimationFrame(() => requestAnimationFrame(() => done()));',
-      args: [],
-    });
-    await photograph(session, join(shots, `${name}-${width}x${height}-${theme}.png`));
-  }
-}
-
 describe('importing a plan with owners to settle', { concurrency: false }, () => {
   const app = useApp({ ROLLPLAN_DB: database }, workDir);
 
@@ -109,7 +82,7 @@ describe('importing a plan with owners to settle', { concurrency: false }, () =>
       assert.ok(listed.some((l) => /Row 3 · Task Name.*no title/.test(l)), listed.join(' | '));
       assert.ok(listed.some((l) => /Row 4 · Finish.*13\/31\/2026/.test(l)), listed.join(' | '));
       assert.equal(await (await importButton()).property('disabled'), true, 'a file with problems cannot be imported');
-      await pictures(session, 'import-problems');
+      await photographSizes(session, 'import-problems');
     });
 
     await app.step('owners to settle', async () => {
@@ -138,7 +111,7 @@ describe('importing a plan with owners to settle', { concurrency: false }, () =>
       await choose('Jordan Blake', provider);
       await session.waitForText('dialog [role="status"]', 'adds 1 external person to People');
       await waitFor('Import to be enabled', async () => (await (await importButton()).property('disabled')) === false);
-      await pictures(session, 'import-owners');
+      await photographSizes(session, 'import-owners');
       await (await importButton()).click();
     });
 
@@ -164,7 +137,7 @@ describe('importing a plan with owners to settle', { concurrency: false }, () =>
         const names = await session.execute(`return [...document.querySelectorAll('tbody tr .name')].map((b) => b.textContent);`);
         return names.length === 1 && names[0] === 'Morgan Vance';
       });
-      await pictures(session, 'people-external');
+      await photographSizes(session, 'people-external');
     });
 
     await app.step('not in training', async () => {

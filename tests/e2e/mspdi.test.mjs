@@ -46,7 +46,7 @@ describe('Microsoft Project plans', { concurrency: false }, () => {
       const accept = await session.execute(`return document.querySelector('input[aria-label="File to import"]').accept;`);
       assert.match(accept, /\.xml/, `the file picker offers XML files: ${accept}`);
       await (await session.waitFind('input[aria-label="File to import"]')).type(file);
-      const status = await session.waitForText('[role="status"]', '2 tasks and 1 dependencies will be added');
+      const status = await session.waitForText('[role="status"]', '2 tasks and 1 dependency will be added');
       const said = await status.text();
       assert.match(said, /new phases: Lab interface build/, said);
       assert.match(said, /1 task had a date constraint/, `the preview says what is left out: ${said}`);

@@ -7,7 +7,7 @@ import { mkdirSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
-import { cliBinary, photograph, useApp } from './harness.mjs';
+import { cliBinary, painted, photograph, resizePage, useApp } from './harness.mjs';
 import { LAYOUT_PROBLEMS } from './layout.mjs';
 import { Keys, waitFor } from './webdriver.mjs';
 
@@ -106,18 +106,9 @@ const SIZES = [
   { width: 2560, height: 1440 },
 ];
 
-/** Resizes the window so the page itself is `width` × `height`, as on that screen, in
- *  the display's top left corner where `photograph` finds it. */
-async function resize(session, { width, height }) {
-  await session.call('POST', '/window/rect', { x: 0, y: 0, width, height });
-  await waitFor(`a ${width}×${height} window`, async () => {
-    const [w, h] = await session.execute('return [window.innerWidth, window.innerHeight];');
-    if (w !== width || h !== height) {
-      // Window decorations, if any, take their share: grow the window by the difference.
-      await session.call('POST', '/window/rect', { x: 0, y: 0, width: width + (width - w), height: height + (height - h) });
-    }
-    return w === width && h === height;
-  });
+/** Resizes the window so the page itself is the screen's size. */
+function resize(session, { width, height }) {
+  return resizePage(session, width, height);
 }
 
 async function visit(session, screen) {
@@ -125,11 +116,7 @@ async function visit(session, screen) {
   await session.waitFind(screen.ready);
   if (screen.then) await screen.then(session);
   if (screen.dialog) await session.waitFind(screen.dialog);
-  // Two frames, so what was just asked for is laid out and painted.
-  await session.call('POST', '/execute/async', {
-    script: 'const done = arguments[0]; requestAnimationFrame(() => requestAnimationFrame(() => done()));',
-    args: [],
-  });
+  await painted(session);
 }
 
 for (const theme of ['light', 'dark']) {
