@@ -10,16 +10,13 @@
 
 mod fuzz_common;
 
-use std::path::PathBuf;
-
-use fuzz_common::{config, health, row_counts};
+use fuzz_common::{config, health, row_counts, Clinic};
 use proptest::prelude::*;
 use rollplan_core::import::{Table, TableRow};
 use rollplan_core::metrics::{Direction, MetricDraft, MetricUnit};
 use rollplan_core::people::roster::{RejectedRows, RosterMapping};
 use rollplan_core::people::PersonDraft;
-use rollplan_core::rollouts::RolloutDraft;
-use rollplan_core::{CoreError, Store};
+use rollplan_core::CoreError;
 
 const HEADERS: &[&str] = &[
     "Name",
@@ -189,33 +186,17 @@ fn mapping() -> impl Strategy<Value = Option<RosterMapping>> {
     ]
 }
 
-struct Clinic {
-    _dir: tempfile::TempDir,
-    path: PathBuf,
-    store: Store,
-    rollout: String,
-}
-
+/// The shared clinic, with a second person (no email) and a metric of each unit for
+/// measurement imports to name.
 fn clinic() -> Clinic {
-    let dir = tempfile::tempdir().expect("temp dir");
-    let path = dir.path().join("rollplan.db");
-    let store = Store::open(&path).expect("store");
-    for (name, email) in [("Ana Ruiz", "ana@riverside.org"), ("Kevin O'Brien", "")] {
-        store
-            .create_person(&PersonDraft {
-                name: name.into(),
-                email: email.into(),
-                ..PersonDraft::default()
-            })
-            .expect("person");
-    }
-    let rollout = store
-        .create_rollout(&RolloutDraft {
-            name: "EHR go-live".into(),
-            ..RolloutDraft::default()
+    let clinic = fuzz_common::clinic();
+    let (store, rollout) = (&clinic.store, &clinic.rollout);
+    store
+        .create_person(&PersonDraft {
+            name: "Kevin O'Brien".into(),
+            ..PersonDraft::default()
         })
-        .expect("rollout")
-        .id;
+        .expect("person");
     for (name, unit) in [
         ("No-show rate", MetricUnit::Percent),
         ("Denied claims", MetricUnit::Dollars),
@@ -223,7 +204,7 @@ fn clinic() -> Clinic {
     ] {
         store
             .create_metric(
-                &rollout,
+                rollout,
                 &MetricDraft {
                     name: name.into(),
                     unit,
@@ -233,12 +214,7 @@ fn clinic() -> Clinic {
             )
             .expect("metric");
     }
-    Clinic {
-        _dir: dir,
-        path,
-        store,
-        rollout,
-    }
+    clinic
 }
 
 /// Runs one import's preview and then the import itself, checking what must hold of

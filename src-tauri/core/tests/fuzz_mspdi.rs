@@ -9,12 +9,10 @@
 
 mod fuzz_common;
 
-use fuzz_common::{config, row_counts};
+use fuzz_common::{clinic, config, row_counts};
 use proptest::prelude::*;
-use rollplan_core::people::PersonDraft;
 use rollplan_core::plan::mspdi::parse_plan_file;
-use rollplan_core::rollouts::RolloutDraft;
-use rollplan_core::{CoreError, Store};
+use rollplan_core::CoreError;
 
 /// One `<Task>` from random parts; `plan` gives it its UID in place of `#UID`.
 fn task() -> impl Strategy<Value = String> {
@@ -135,39 +133,6 @@ fn damaged() -> impl Strategy<Value = Vec<u8>> {
                 text.into_bytes()
             }),
     ]
-}
-
-struct Clinic {
-    _dir: tempfile::TempDir,
-    path: std::path::PathBuf,
-    store: Store,
-    rollout: String,
-}
-
-fn clinic() -> Clinic {
-    let dir = tempfile::tempdir().expect("temp dir");
-    let path = dir.path().join("rollplan.db");
-    let store = Store::open(&path).expect("store");
-    store
-        .create_person(&PersonDraft {
-            name: "Ana Ruiz".into(),
-            email: "ana@riverside.org".into(),
-            ..PersonDraft::default()
-        })
-        .expect("person");
-    let rollout = store
-        .create_rollout(&RolloutDraft {
-            name: "EHR go-live".into(),
-            ..RolloutDraft::default()
-        })
-        .expect("rollout")
-        .id;
-    Clinic {
-        _dir: dir,
-        path,
-        store,
-        rollout,
-    }
 }
 
 proptest! {

@@ -1,5 +1,5 @@
-//! What the fuzz tests share: a bounded proptest configuration, and row counts that
-//! show whether a refused import wrote anything.
+//! What the fuzz tests share: a bounded proptest configuration, row counts that show
+//! whether a refused import wrote anything, and the database file imports are tried on.
 
 // Each fuzz test file uses only some of these helpers.
 #![allow(dead_code)]
@@ -9,9 +9,47 @@ mod table_counts;
 #[allow(unused_imports)] // Not every test file that shares this module counts rows.
 pub use table_counts::row_counts;
 
-use std::path::Path;
+use std::path::{Path, PathBuf};
 
 use proptest::test_runner::Config;
+use rollplan_core::people::PersonDraft;
+use rollplan_core::rollouts::RolloutDraft;
+use rollplan_core::Store;
+
+/// A database file with the person and the rollout the random imports name: Ana Ruiz
+/// (ana@riverside.org) and "EHR go-live". A file, not memory, so rows can be counted.
+pub struct Clinic {
+    _dir: tempfile::TempDir,
+    pub path: PathBuf,
+    pub store: Store,
+    pub rollout: String,
+}
+
+pub fn clinic() -> Clinic {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let path = dir.path().join("rollplan.db");
+    let store = Store::open(&path).expect("store");
+    store
+        .create_person(&PersonDraft {
+            name: "Ana Ruiz".into(),
+            email: "ana@riverside.org".into(),
+            ..PersonDraft::default()
+        })
+        .expect("person");
+    let rollout = store
+        .create_rollout(&RolloutDraft {
+            name: "EHR go-live".into(),
+            ..RolloutDraft::default()
+        })
+        .expect("rollout")
+        .id;
+    Clinic {
+        _dir: dir,
+        path,
+        store,
+        rollout,
+    }
+}
 
 /// `cases` per property in the ordinary test run, so the whole set stays well under a
 /// minute in a debug build. `ROLLPLAN_FUZZ_SCALE=20` runs twenty times as many, for a
