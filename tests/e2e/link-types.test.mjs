@@ -8,7 +8,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
-import { cliBinary, useApp } from './harness.mjs';
+import { cliBinary, photographSizes, useApp } from './harness.mjs';
 import { waitFor } from './webdriver.mjs';
 
 const workDir = mkdtempSync(join(tmpdir(), 'rollplan-e2e-links-'));
@@ -125,6 +125,7 @@ describe('Link types', { concurrency: false }, () => {
         `return [...document.querySelectorAll('[data-testid="timeline"] text.lag')].map((t) => t.textContent.trim()).sort();`,
       );
       assert.deepEqual(lags, ['+2d', '-1d'], 'each lag is labelled beside its arrow');
+      await photographSizes(session, 'timeline-links');
       await (await session.waitForText('.plan button', 'List')).click();
     });
 
@@ -132,6 +133,7 @@ describe('Link types', { concurrency: false }, () => {
       await openTask(TEST);
       assert.equal(await value(`dialog li[data-link-to="${BUILD}"] select`), 'SS', 'start-to-start is kept');
       assert.equal(await value(`dialog li[data-link-to="${BUILD}"] input`), '2', 'the lag is kept');
+      await photographSizes(session, 'task-links');
       await closeDialog();
       await openTask(TIPS);
       assert.equal(await value(`dialog li[data-link-to="${BUILD}"] select`), 'FF', 'finish-to-finish is kept');
