@@ -207,7 +207,8 @@ pub(crate) fn completion_in(
 }
 
 /// Completion per role for every live rollout with required training, as (rollout id,
-/// completion), read in one pass: a roster import weighs what it does to all of them.
+/// completion), read in one pass over the records: Home shows it, and a roster import
+/// weighs what it does to all of them.
 pub(crate) fn completion_of_every_rollout(
     conn: &crate::store::Conn,
     today: NaiveDate,

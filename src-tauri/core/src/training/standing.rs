@@ -14,7 +14,6 @@ use std::collections::HashMap;
 use chrono::NaiveDate;
 
 use super::ids::{IdMap, Indexed};
-use super::store::standing::load;
 use super::{RoleCompletion, TrainingProgress};
 use crate::{Result, Store};
 
@@ -345,12 +344,7 @@ impl Store {
         &self,
         today: NaiveDate,
     ) -> Result<HashMap<String, Vec<RoleCompletion>>> {
-        let standing = self.read(|conn| load(conn, None, Read::DoneOnly))?;
-        Ok(standing
-            .rollouts
-            .iter()
-            .enumerate()
-            .map(|(index, id)| (id.clone(), standing.completion(index, today)))
-            .collect())
+        let every = self.read(|conn| super::completion_of_every_rollout(conn, today))?;
+        Ok(every.into_iter().collect())
     }
 }

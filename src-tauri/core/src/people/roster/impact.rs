@@ -16,7 +16,7 @@ use ts_rs::TS;
 
 use crate::people::store::people as person_rows;
 use crate::people::store::roles as role_rows;
-use crate::readiness::{readiness_in, readiness_with_completion};
+use crate::readiness::readiness_with_completion;
 use crate::rollouts::fetch_rollout;
 use crate::store::Tx;
 use crate::training::{completion_of_every_rollout, RoleCompletion, TrainingProgress};
@@ -75,17 +75,16 @@ impl Before {
         let mut impacts = Vec::new();
         for (rollout_id, before) in &self.completion {
             let trained_before = TrainingProgress::of_roles(before);
-            let trained_after = after
-                .get(rollout_id)
-                .map(|roles| TrainingProgress::of_roles(roles))
-                .unwrap_or_default();
+            let completion_after = after.get(rollout_id).map(Vec::as_slice).unwrap_or_default();
+            let trained_after = TrainingProgress::of_roles(completion_after);
             if trained_before == trained_after {
                 continue;
             }
             impacts.push(TrainingImpact {
                 rollout_name: fetch_rollout(tx, rollout_id)?.name,
                 readiness_before: readiness_with_completion(tx, rollout_id, before)?.score,
-                readiness_after: readiness_in(tx, rollout_id, today)?.score,
+                // The completion just read is the one readiness weighs: not read again.
+                readiness_after: readiness_with_completion(tx, rollout_id, completion_after)?.score,
                 rollout_id: rollout_id.clone(),
                 trained_before,
                 trained_after,
