@@ -7,12 +7,24 @@
 /// Whether `status` means the person works here; `None` for a status we do not know.
 pub(super) fn known_status(status: &str) -> Option<bool> {
     let normalised = normalise(status);
-    if WORKING.contains(&normalised.as_str()) {
+    if let Some(answer) = yes_or_no(&normalised) {
+        Some(answer)
+    } else if WORKING.contains(&normalised.as_str()) {
         Some(true)
     } else if LEFT.contains(&normalised.as_str()) {
         Some(false)
     } else {
         None
+    }
+}
+
+/// A yes/no cell as rosters spell it ("Yes", "y", "TRUE", "1", "x"; "No", "n", "false",
+/// "0"), for an active column written as a flag and for the super-user column.
+pub(super) fn yes_or_no(word: &str) -> Option<bool> {
+    match word.to_lowercase().as_str() {
+        "yes" | "y" | "true" | "1" | "x" => Some(true),
+        "no" | "n" | "false" | "0" => Some(false),
+        _ => None,
     }
 }
 
@@ -29,11 +41,6 @@ pub(super) fn normalise(status: &str) -> String {
 
 const WORKING: &[&str] = &[
     "active",
-    "yes",
-    "y",
-    "true",
-    "1",
-    "x",
     "current",
     "employed",
     "on leave",
@@ -61,10 +68,6 @@ const WORKING: &[&str] = &[
 
 const LEFT: &[&str] = &[
     "inactive",
-    "no",
-    "n",
-    "false",
-    "0",
     "terminated",
     "termed",
     "term",

@@ -2,6 +2,7 @@
 //! super-user column, and the status column through its settled meanings.
 
 use super::meanings::Meanings;
+use super::statuses::yes_or_no;
 use super::RosterMapping;
 use crate::import::TableRow;
 use crate::people::validate::looks_like_email;
@@ -64,12 +65,13 @@ fn yes_no(
     row: &TableRow,
     column: Option<usize>,
 ) -> std::result::Result<Option<bool>, (Option<usize>, String)> {
-    let text = row.cell(column).to_lowercase();
-    match text.as_str() {
-        "" => Ok(None),
-        "yes" | "y" | "true" | "1" | "x" => Ok(Some(true)),
-        "no" | "n" | "false" | "0" => Ok(Some(false)),
-        _ => Err((
+    let text = row.cell(column);
+    if text.is_empty() {
+        return Ok(None);
+    }
+    match yes_or_no(text) {
+        Some(answer) => Ok(Some(answer)),
+        None => Err((
             column,
             format!("expected yes or no, found '{}'", row.cell(column)),
         )),
