@@ -144,7 +144,7 @@ fn many_training_dues_on_one_day_become_one_event_listing_them() {
             })
             .expect("module");
         f.store
-            .add_requirement(&f.rollout, &role, &module.id, "2027-03-12")
+            .add_requirement(&f.rollout, &role, &module.id, "2027-03-12", &[])
             .expect("requirement");
     };
     let titles = [

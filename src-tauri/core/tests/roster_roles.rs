@@ -318,7 +318,7 @@ fn merging_roles_moves_people_requirements_and_remembered_titles_with_history() 
     // The same training twice (once per role), and one only the clerk role has.
     clinic
         .store
-        .add_requirement(&clinic.rollout, &clerk, &clinic.module, "2026-12-05")
+        .add_requirement(&clinic.rollout, &clerk, &clinic.module, "2026-12-05", &[])
         .expect("duplicate requirement");
     let phones = clinic
         .store
@@ -332,7 +332,7 @@ fn merging_roles_moves_people_requirements_and_remembered_titles_with_history() 
         .id;
     clinic
         .store
-        .add_requirement(&clinic.rollout, &clerk, &phones, "2026-12-05")
+        .add_requirement(&clinic.rollout, &clerk, &phones, "2026-12-05", &[])
         .expect("clerk-only requirement");
 
     assert!(matches!(

@@ -67,13 +67,17 @@ fn a_requirement_assigns_everyone_in_the_role_and_newcomers_too() {
             &clinic.front_desk,
             &clinic.module,
             "2026-12-05",
+            &[],
         )
         .expect_err("the same requirement twice");
     assert_eq!(error.code(), "validation");
-    let bad_date =
-        clinic
-            .store
-            .add_requirement(&clinic.rollout, &clinic.ma, &clinic.module, "13/31/2026");
+    let bad_date = clinic.store.add_requirement(
+        &clinic.rollout,
+        &clinic.ma,
+        &clinic.module,
+        "13/31/2026",
+        &[],
+    );
     assert_eq!(
         bad_date.expect_err("US date").payload().field.as_deref(),
         Some("due_date")

@@ -22,7 +22,7 @@ app_commands! {
         list_requirements, add_requirement, remove_requirement, training_matrix,
         rollout_training_completion, update_training_record, complete_training,
         training_due, person_training, trash_training_module, restore_training_module,
-        restore_requirement;
+        restore_requirement, set_requirement_sites;
     readiness:
         list_criteria, create_criterion, update_criterion, criterion_history,
         trash_criterion, restore_criterion, rollout_readiness, rollout_statuses;

@@ -49,10 +49,23 @@ pub fn add_requirement(
     role_id: String,
     module_id: String,
     due_date: String,
+    sites: Vec<String>,
 ) -> Reply<Requirement> {
     Ok(state
         .store()?
-        .add_requirement(&rollout_id, &role_id, &module_id, &due_date)?)
+        .add_requirement(&rollout_id, &role_id, &module_id, &due_date, &sites)?)
+}
+
+#[tauri::command(async)]
+pub fn set_requirement_sites(
+    state: State<'_, AppState>,
+    id: String,
+    sites: Vec<String>,
+    expected_row_version: i64,
+) -> Reply<Requirement> {
+    Ok(state
+        .store()?
+        .set_requirement_sites(&id, &sites, expected_row_version)?)
 }
 
 #[tauri::command(async)]

@@ -202,8 +202,10 @@ export const api = {
   updateTrainingModule: (id: string, expectedRowVersion: number, draft: ModuleDraft) =>
     call<TrainingModule>('update_training_module', { id, expectedRowVersion, draft }),
   listRequirements: (rolloutId: string) => call<Requirement[]>('list_requirements', { rolloutId }),
-  addRequirement: (rolloutId: string, roleId: string, moduleId: string, dueDate: string) =>
-    call<Requirement>('add_requirement', { rolloutId, roleId, moduleId, dueDate }),
+  addRequirement: (rolloutId: string, roleId: string, moduleId: string, dueDate: string, sites: string[]) =>
+    call<Requirement>('add_requirement', { rolloutId, roleId, moduleId, dueDate, sites }),
+  setRequirementSites: (id: string, sites: string[], expectedRowVersion: number) =>
+    call<Requirement>('set_requirement_sites', { id, sites, expectedRowVersion }),
   removeRequirement: (id: string) => call<null>('remove_requirement', { id }),
   trainingMatrix: (filter: MatrixFilter) => call<TrainingMatrix>('training_matrix', { filter }),
   rolloutTrainingCompletion: (rolloutId: string) =>

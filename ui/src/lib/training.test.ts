@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { MatrixCell } from './bindings/MatrixCell';
-import { cellLook, completionText, pageText } from './training';
+import { cellLook, completionText, noSitesMeaning, pageText, siteChoices, whereText } from './training';
 
 function cell(extra: Partial<MatrixCell>): MatrixCell {
   return { record_id: 'r', status: 'assigned', due_date: '2026-12-01', overdue: false, completed_on: null, row_version: 1, ...extra };
@@ -37,5 +37,24 @@ describe('pageText', () => {
     expect(pageText(0, 3, 3)).toBe('3 people');
     expect(pageText(100, 100, 1000)).toBe('People 101–200 of 1,000');
     expect(pageText(0, 0, 0)).toBe('No one');
+  });
+});
+
+describe('training by site', () => {
+  it("offers the rollout's sites first, then other departments, each once", () => {
+    expect(siteChoices(['Riverside', 'Northgate'], ['Eastside', 'riverside', '', 'Billing'])).toEqual([
+      'Riverside',
+      'Northgate',
+      'Billing',
+      'Eastside',
+    ]);
+  });
+
+  it('says where a requirement applies', () => {
+    expect(whereText(['Eastside'], ['Riverside'])).toBe('Eastside');
+    expect(whereText([], ['Riverside'])).toBe('All sites');
+    expect(whereText([], [])).toBe('Everyone in the role');
+    expect(noSitesMeaning(['Riverside'])).toContain('Riverside');
+    expect(noSitesMeaning([])).toContain('everyone');
   });
 });

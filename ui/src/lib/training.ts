@@ -41,3 +41,34 @@ export function pageText(offset: number, shown: number, total: number): string {
   return first === 1 && last === total ? `${total} people` : `People ${first}–${last} of ${total.toLocaleString('en-US')}`;
 }
 
+
+/** Same name ignoring case, as the core matches a site to a department. */
+function sameSite(a: string, b: string): boolean {
+  return a.toLowerCase() === b.toLowerCase();
+}
+
+/**
+ * The places a requirement can be limited to: the rollout's sites first, then the
+ * directory's other departments, each once (ignoring case), blanks left out.
+ */
+export function siteChoices(rolloutSites: string[], departments: string[]): string[] {
+  const choices: string[] = [];
+  for (const name of [...rolloutSites, ...[...departments].sort((a, b) => a.localeCompare(b))]) {
+    const site = name.trim();
+    if (site && !choices.some((c) => sameSite(c, site))) choices.push(site);
+  }
+  return choices;
+}
+
+/** Where a requirement applies, in words: its own sites, else the rollout's, else everyone. */
+export function whereText(sites: string[], rolloutSites: string[]): string {
+  if (sites.length > 0) return sites.join(', ');
+  return rolloutSites.length > 0 ? 'All sites' : 'Everyone in the role';
+}
+
+/** What ticking no site means, for the hint under the choice. */
+export function noSitesMeaning(rolloutSites: string[]): string {
+  return rolloutSites.length > 0
+    ? `None ticked: at all of this rollout's sites (${rolloutSites.join(', ')}).`
+    : 'None ticked: everyone in the role, wherever they work.';
+}

@@ -236,6 +236,10 @@ pub struct BundleTrainingRequirement {
     pub role_id: String,
     pub module_id: String,
     pub due_date: NaiveDate,
+    /// The sites or departments it is limited to; null for wherever the rollout is
+    /// (bundles written before requirements had sites carry none).
+    #[serde(default)]
+    pub sites: Option<Vec<String>>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]

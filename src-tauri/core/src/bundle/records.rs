@@ -84,7 +84,8 @@ record!(
     "training_requirements",
     "training_requirements",
     TrainingRequirement,
-    |r| format!("requirement {}", r.id)
+    |r| format!("requirement {}", r.id),
+    JSON_COLUMNS = &["sites"]
 );
 record!(BundleMetric, "metrics", "metrics", Metric, |r| r.name);
 record!(

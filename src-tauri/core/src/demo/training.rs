@@ -10,7 +10,7 @@ use crate::rollouts::Rollout;
 use crate::time::date_text;
 use crate::training::{
     assign_missing_records, complete_in, insert_module, insert_requirement, ModuleDraft,
-    RecordDraft, RecordStatus, TrainingFormat,
+    NewRequirement, RecordDraft, RecordStatus, TrainingFormat,
 };
 use crate::{CoreError, Result};
 
@@ -34,17 +34,19 @@ const MODULES: &[(&str, TrainingFormat, i64)] = &[
 ];
 
 /// (role, module, due: days from today for the basics, from go-live otherwise)
-const EHR_REQUIREMENTS: &[(&str, &str, i64)] = &[
-    ("Front desk", FRONT_DESK, -14),
-    ("Scheduler", FRONT_DESK, -14),
-    ("Medical assistant (MA)", CLINICAL, -14),
-    ("Registered nurse (RN)", CLINICAL, -14),
-    ("Provider", PROVIDER, -10),
-    ("Biller / coder", BILLING, -14),
-    ("Front desk", PROFICIENCY, -7),
-    ("Medical assistant (MA)", PROFICIENCY, -7),
-    ("Registered nurse (RN)", PROFICIENCY, -7),
-    ("Provider", PROFICIENCY, -7),
+/// (role, module, days before go-live it is due, the sites it is limited to: none for
+/// wherever the rollout is). Billing's module is for the central billing office only.
+const EHR_REQUIREMENTS: &[(&str, &str, i64, &[&str])] = &[
+    ("Front desk", FRONT_DESK, -14, &[]),
+    ("Scheduler", FRONT_DESK, -14, &[]),
+    ("Medical assistant (MA)", CLINICAL, -14, &[]),
+    ("Registered nurse (RN)", CLINICAL, -14, &[]),
+    ("Provider", PROVIDER, -10, &[]),
+    ("Biller / coder", BILLING, -14, &["Central billing office"]),
+    ("Front desk", PROFICIENCY, -7, &[]),
+    ("Medical assistant (MA)", PROFICIENCY, -7, &[]),
+    ("Registered nurse (RN)", PROFICIENCY, -7, &[]),
+    ("Provider", PROFICIENCY, -7, &[]),
 ];
 
 const EVERY_ROLE: &[&str] = &[
@@ -93,29 +95,39 @@ pub(super) fn seed(tx: &Transaction<'_>, rollouts: &[Rollout], today: NaiveDate)
     for role_name in EVERY_ROLE {
         insert_requirement(
             tx,
-            &ehr.id,
-            &role(role_name)?,
-            module(EHR_BASICS)?,
-            day(today, -5)?,
+            &NewRequirement {
+                rollout_id: &ehr.id,
+                role_id: &role(role_name)?,
+                module_id: module(EHR_BASICS)?,
+                due: day(today, -5)?,
+                sites: &[],
+            },
         )?;
     }
     let go_live = ehr.go_live_date.unwrap_or(today);
-    for &(role_name, title, offset) in EHR_REQUIREMENTS {
+    for &(role_name, title, offset, sites) in EHR_REQUIREMENTS {
+        let sites: Vec<String> = sites.iter().map(|s| (*s).to_owned()).collect();
         insert_requirement(
             tx,
-            &ehr.id,
-            &role(role_name)?,
-            module(title)?,
-            day(go_live, offset)?,
+            &NewRequirement {
+                rollout_id: &ehr.id,
+                role_id: &role(role_name)?,
+                module_id: module(title)?,
+                due: day(go_live, offset)?,
+                sites: &sites,
+            },
         )?;
     }
     let sms_go_live = sms.go_live_date.unwrap_or(today);
     insert_requirement(
         tx,
-        &sms.id,
-        &role("Front desk")?,
-        module(SMS_TIP_SHEET)?,
-        day(sms_go_live, -3)?,
+        &NewRequirement {
+            rollout_id: &sms.id,
+            role_id: &role("Front desk")?,
+            module_id: module(SMS_TIP_SHEET)?,
+            due: day(sms_go_live, -3)?,
+            sites: &[],
+        },
     )?;
     assign_missing_records(tx)?;
 
@@ -152,8 +164,8 @@ pub(super) fn seed(tx: &Transaction<'_>, rollouts: &[Rollout], today: NaiveDate)
         }
         let role_module = EHR_REQUIREMENTS
             .iter()
-            .find(|(r, title, _)| r == role_name && *title != PROFICIENCY)
-            .map(|(_, title, _)| *title);
+            .find(|(r, title, _, _)| r == role_name && *title != PROFICIENCY)
+            .map(|(_, title, _, _)| *title);
         if let Some(title) = role_module {
             if *super_user || index % 3 == 0 {
                 complete_in(

@@ -133,7 +133,7 @@ pub(super) fn add(store: &Store, today: NaiveDate) {
     );
     let require = |rollout_id: &str, role_id: &str, module_id: &str, due: String| {
         store
-            .add_requirement(rollout_id, role_id, module_id, &due)
+            .add_requirement(rollout_id, role_id, module_id, &due, &[])
             .expect("requirement")
     };
     require(&kiosk, &front_desk, &basics, day(-3));

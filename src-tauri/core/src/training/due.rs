@@ -47,7 +47,9 @@ impl Store {
                 let person = standing.member_index(person)?;
                 let module = standing.module_index(module_id)?;
                 let member = &standing.members[person];
-                let due_date = *due.get(&(member.role, module)).filter(|&&d| d <= horizon)?;
+                let due_date = *due
+                    .get(&(standing.cohort(member), module))
+                    .filter(|&&d| d <= horizon)?;
                 Some((person, module_id.to_owned(), due_date))
             })?;
             let mut list: Vec<DueTraining> = open

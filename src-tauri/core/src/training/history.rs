@@ -14,15 +14,16 @@ use chrono::NaiveDate;
 
 use super::{trained_percent, RoleCompletion, TrainingProgress};
 
-/// Completion per role as of each of `dates`: `required` holds the modules each role
-/// needs with their earliest due date, `done` when each (person, module) was done,
-/// `people` each active person in a role that needs any (id, role id), and `roles` every
-/// role (id, name) in the order lines are wanted. Roles with nobody in them are left
+/// Completion per role as of each of `dates`: `required` holds the modules each cohort
+/// (a role at a place: see [`super::standing`]) needs with their earliest due date,
+/// `done` when each (person, module) was done, `people` each active person something is
+/// required of (id, role id, cohort), and `roles` every role (id, name) in the order
+/// lines are wanted. Roles with nobody in them are left
 /// out, as [`super::standing::Standing::completion`] leaves them out today.
 pub(super) fn completion_from(
     required: &HashMap<String, HashMap<String, NaiveDate>>,
     done: &HashMap<(String, String), NaiveDate>,
-    people: &[(String, String)],
+    people: &[(String, String, String)],
     roles: &[(String, String)],
     dates: &[NaiveDate],
 ) -> Vec<Vec<RoleCompletion>> {
@@ -31,8 +32,8 @@ pub(super) fn completion_from(
         .map(|&date| {
             // (people, trained, overdue) per role id.
             let mut counts: HashMap<&str, (i64, i64, i64)> = HashMap::new();
-            for (person, role) in people {
-                let modules = &required[role];
+            for (person, role, cohort) in people {
+                let modules = &required[cohort];
                 let done_by = |module: &String| {
                     done.get(&(person.clone(), module.clone()))
                         .is_some_and(|on| *on <= date)

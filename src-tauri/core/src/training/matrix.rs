@@ -103,9 +103,10 @@ impl Store {
         self.read(|conn| {
             let standing = standing::load(conn, filter.rollout_id.as_deref(), Read::Every)?;
             let due = standing.earliest_due(|_| true);
-            let in_view: HashSet<&str> = due
-                .keys()
-                .map(|&(_, module)| standing.module_id(module))
+            let in_view: HashSet<&str> = standing
+                .modules_required()
+                .into_iter()
+                .map(|module| standing.module_id(module))
                 .collect();
             let modules: Vec<TrainingModule> = modules::list_live(conn)?
                 .into_iter()
@@ -156,7 +157,7 @@ impl Store {
             let cells = records::of_people(conn, &ids, |person_id, module_id| {
                 let (&row, &column) = (row_of.get(person_id)?, column_of.get(module_id)?);
                 let module = standing.module_index(module_id)?;
-                let due_date = *due.get(&(members[page[row]].role, module))?;
+                let due_date = *due.get(&(standing.cohort(&members[page[row]]), module))?;
                 Some((row, column, due_date))
             })?;
             for ((row, column, due_date), record) in cells {

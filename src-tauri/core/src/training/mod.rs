@@ -10,6 +10,7 @@ mod modules;
 mod progress;
 mod records;
 mod requirements;
+mod sites;
 mod standing;
 mod store;
 
@@ -23,7 +24,9 @@ pub use matrix::{MatrixCell, MatrixFilter, MatrixRow, RoleCompletion, TrainingMa
 pub use progress::{trained_percent, TrainingProgress};
 pub(crate) use store::requirements::set_trashed as set_requirement_trashed;
 pub(crate) use store::standing::{completion_on, progress_on};
-pub(crate) use store::{assign_missing_records, complete_in, insert_module, insert_requirement};
+pub(crate) use store::{
+    assign_missing_records, complete_in, insert_module, insert_requirement, NewRequirement,
+};
 
 /// How a module is delivered.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize, Deserialize, TS)]
@@ -101,6 +104,9 @@ pub struct Requirement {
     pub module_id: String,
     pub module_title: String,
     pub due_date: NaiveDate,
+    /// The sites or departments it is limited to; none means wherever the rollout is
+    /// (its sites, or everyone when it names none).
+    pub sites: Vec<String>,
     /// When the requirement last changed: a calendar export's LAST-MODIFIED.
     pub updated_at: DateTime<Utc>,
     /// Rises with every change: a calendar export's SEQUENCE.

@@ -8,12 +8,17 @@
 //! Each person's records become two rows of bits, one bit a module: held (a record
 //! exists) and done (completed or waived). The store reads the rows
 //! ([`super::store::standing`]); this counts them.
+//!
+//! A requirement may apply at some sites only ([`super::sites`]), so what a person must
+//! do depends on their role and their place (department): people are counted by cohort,
+//! one cohort for each (role, place).
 
 use std::collections::HashMap;
 
 use chrono::NaiveDate;
 
 use super::ids::{IdMap, Indexed};
+use super::sites::{place_key, Reach};
 use super::{RoleCompletion, TrainingProgress};
 use crate::{Result, Store};
 
@@ -24,6 +29,8 @@ pub(crate) struct Need {
     pub role: usize,
     pub module: usize,
     pub due: NaiveDate,
+    /// Where it applies: an index into the reaches read.
+    reach: usize,
 }
 
 /// An active person in a role that has requirements in view (name and department left
@@ -34,6 +41,8 @@ pub(crate) struct Member {
     pub name: String,
     pub role: usize,
     pub department: String,
+    /// The member's department as places are told apart ([`place_key`]), by index.
+    place: usize,
 }
 
 /// Which records to read: those done are enough to tell who is trained and who is
@@ -56,6 +65,10 @@ pub(crate) struct Standing {
     pub needs: Vec<Need>,
     pub members: Vec<Member>,
     member_index: IdMap<usize>,
+    /// How many places the members are in: a member's cohort is `role * places + place`.
+    places: usize,
+    /// Per reach, per place: whether requirements of that reach apply there.
+    reaches_place: Vec<Vec<bool>>,
     /// Words of bits a person takes in `held` and `done`.
     words: usize,
     held: Vec<u64>,
@@ -71,6 +84,12 @@ pub(crate) struct Loading {
     roles: Indexed,
     modules: Indexed,
     needs: Vec<Need>,
+    /// The distinct reaches of the requirements, by their sites as read.
+    reaches: Vec<Reach>,
+    reach_index: HashMap<String, usize>,
+    /// The members' departments as [`place_key`] folds them, with one spelling each.
+    places: Indexed,
+    place_names: Vec<String>,
     /// Role ids by name, and each role's place in that order (`usize::MAX` until named).
     by_name: Vec<(String, String)>,
     role_order: Vec<usize>,
@@ -82,13 +101,26 @@ pub(crate) struct Loading {
 }
 
 impl Loading {
-    /// A requirement in view.
-    pub fn need(&mut self, rollout: &str, role: &str, module: &str, due: NaiveDate) {
+    /// A requirement in view, reaching the sites in `sites` (a JSON array; none
+    /// reaches everyone). Unreadable sites reach everyone: better assigned twice than
+    /// missed.
+    pub fn need(&mut self, rollout: &str, role: &str, module: &str, due: NaiveDate, sites: &str) {
+        let reach = match self.reach_index.get(sites) {
+            Some(&reach) => reach,
+            None => {
+                self.reaches
+                    .push(Reach::from_json(sites).unwrap_or_default());
+                self.reach_index
+                    .insert(sites.to_owned(), self.reaches.len() - 1);
+                self.reaches.len() - 1
+            }
+        };
         let need = Need {
             rollout: self.rollouts.index(rollout),
             role: self.roles.index(role),
             module: self.modules.index(module),
             due,
+            reach,
         };
         self.needs.push(need);
     }
@@ -128,6 +160,10 @@ impl Loading {
         else {
             return;
         };
+        let place = self.places.index(&place_key(department));
+        if place == self.place_names.len() {
+            self.place_names.push(department.to_owned());
+        }
         self.member_index
             .insert(Box::from(id.as_bytes()), self.members.len());
         self.members.push(Member {
@@ -135,6 +171,7 @@ impl Loading {
             name: name.to_owned(),
             role,
             department: department.to_owned(),
+            place,
         });
     }
 
@@ -167,7 +204,14 @@ impl Loading {
     }
 
     pub fn finish(self) -> Standing {
+        let reaches_place = self
+            .reaches
+            .iter()
+            .map(|reach| self.place_names.iter().map(|d| reach.includes(d)).collect())
+            .collect();
         Standing {
+            places: self.place_names.len(),
+            reaches_place,
             rollouts: self.rollouts.ids,
             roles: self.by_name,
             modules: self.modules,
@@ -188,7 +232,7 @@ impl Standing {
         let masks = self.masks(|need| need.rollout == rollout, today);
         let mut lines: Vec<Option<RoleCompletion>> = vec![None; self.roles.len()];
         for (person, member) in self.members.iter().enumerate() {
-            let Some((required, late)) = &masks[member.role] else {
+            let Some((required, late)) = &masks[self.cohort(member)] else {
                 continue;
             };
             let line = lines[member.role].get_or_insert_with(|| RoleCompletion {
@@ -220,7 +264,7 @@ impl Standing {
         let masks = self.masks(|_| true, today);
         let (mut count, mut trained, mut overdue) = (0, 0, 0);
         for &person in people {
-            let Some((required, late)) = &masks[self.members[person].role] else {
+            let Some((required, late)) = &masks[self.cohort(&self.members[person])] else {
                 continue;
             };
             let done = self.bits(&self.done, person);
@@ -231,33 +275,50 @@ impl Standing {
         TrainingProgress::new(count, trained, overdue)
     }
 
-    /// The earliest due date of each (role, module) among the requirements `wanted`
-    /// keeps — several rollouts may require the same module of a role.
+    /// The cohort a member is counted in: their role at their place.
+    pub fn cohort(&self, member: &Member) -> usize {
+        member.role * self.places + member.place
+    }
+
+    /// The earliest due date of each (cohort, module) among the requirements `wanted`
+    /// keeps — several rollouts may require the same module of a role at a place.
     pub fn earliest_due(
         &self,
         wanted: impl Fn(&Need) -> bool,
     ) -> HashMap<(usize, usize), NaiveDate> {
         let mut earliest: HashMap<(usize, usize), NaiveDate> = HashMap::new();
         for need in self.needs.iter().filter(|n| wanted(n)) {
-            earliest
-                .entry((need.role, need.module))
-                .and_modify(|due| *due = (*due).min(need.due))
-                .or_insert(need.due);
+            let reached = &self.reaches_place[need.reach];
+            for place in (0..self.places).filter(|&place| reached[place]) {
+                earliest
+                    .entry((need.role * self.places + place, need.module))
+                    .and_modify(|due| *due = (*due).min(need.due))
+                    .or_insert(need.due);
+            }
         }
         earliest
     }
 
-    /// Per role, the modules required of it and those of them already past due, among
-    /// the requirements `wanted` keeps; `None` for a role with none of them.
+    /// Every module a requirement in view names, by index, each once.
+    pub fn modules_required(&self) -> Vec<usize> {
+        let mut modules: Vec<usize> = self.needs.iter().map(|need| need.module).collect();
+        modules.sort_unstable();
+        modules.dedup();
+        modules
+    }
+
+    /// Per cohort, the modules required of it and those of them already past due, among
+    /// the requirements `wanted` keeps; `None` for a cohort with none of them.
     pub fn masks(
         &self,
         wanted: impl Fn(&Need) -> bool,
         today: NaiveDate,
     ) -> Vec<Option<(Vec<u64>, Vec<u64>)>> {
-        let mut masks: Vec<Option<(Vec<u64>, Vec<u64>)>> = vec![None; self.roles.len()];
-        for ((role, module), due) in self.earliest_due(wanted) {
+        let mut masks: Vec<Option<(Vec<u64>, Vec<u64>)>> =
+            vec![None; self.roles.len() * self.places];
+        for ((cohort, module), due) in self.earliest_due(wanted) {
             let (required, late) =
-                masks[role].get_or_insert_with(|| (vec![0; self.words], vec![0; self.words]));
+                masks[cohort].get_or_insert_with(|| (vec![0; self.words], vec![0; self.words]));
             let (word, bit) = (module / 64, 1u64 << (module % 64));
             required[word] |= bit;
             if due < today {
@@ -267,12 +328,18 @@ impl Standing {
         masks
     }
 
-    /// The members a role and a department keep (all of them for `None`).
+    /// The members something in view is required of (a role in view at another site
+    /// may have nothing), kept by a role and a department (all of them for `None`).
     pub fn matching(&self, role_id: Option<&str>, department: Option<&str>) -> Vec<usize> {
+        let mut required = vec![false; self.roles.len() * self.places];
+        for (cohort, _) in self.earliest_due(|_| true).into_keys() {
+            required[cohort] = true;
+        }
         (0..self.members.len())
             .filter(|&person| {
                 let member = &self.members[person];
-                role_id.is_none_or(|id| id == self.roles[member.role].0)
+                required[self.cohort(member)]
+                    && role_id.is_none_or(|id| id == self.roles[member.role].0)
                     && department.is_none_or(|d| d == member.department)
             })
             .collect()
@@ -286,7 +353,7 @@ impl Standing {
         let masks = self.masks(|_| true, today);
         let mut totals = (0, 0, 0);
         for &person in people {
-            let Some((required, late)) = &masks[self.members[person].role] else {
+            let Some((required, late)) = &masks[self.cohort(&self.members[person])] else {
                 continue;
             };
             let (held, done, _) = self.records(person, required);

@@ -82,7 +82,7 @@ pub fn clinic_in(store: Store) -> Clinic {
         .expect("module")
         .id;
     store
-        .add_requirement(&rollout, &front_desk, &module, "2026-12-01")
+        .add_requirement(&rollout, &front_desk, &module, "2026-12-01", &[])
         .expect("requirement");
     Clinic {
         store,

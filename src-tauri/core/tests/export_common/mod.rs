@@ -185,7 +185,7 @@ pub fn fixture_with(text: impl Fn(&str) -> String) -> Fixture {
         .expect("module")
         .id;
     store
-        .add_requirement(&rollout, &role, &module, "2027-03-08")
+        .add_requirement(&rollout, &role, &module, "2027-03-08", &[])
         .expect("requirement");
     store
         .complete_training(&module, &people[..1], "2027-02-20", None, today())

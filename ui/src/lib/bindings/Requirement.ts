@@ -5,6 +5,11 @@
  */
 export type Requirement = { id: string, rollout_id: string, role_id: string, role_name: string, module_id: string, module_title: string, due_date: string, 
 /**
+ * The sites or departments it is limited to; none means wherever the rollout is
+ * (its sites, or everyone when it names none).
+ */
+sites: Array<string>, 
+/**
  * When the requirement last changed: a calendar export's LAST-MODIFIED.
  */
 updated_at: string, 

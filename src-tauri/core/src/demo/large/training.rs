@@ -7,7 +7,7 @@
 use chrono::NaiveDate;
 use rusqlite::Transaction;
 
-use super::people::Staff;
+use super::people::{Staff, BILLING_OFFICE, SITES};
 use super::rng::Rng;
 use crate::people::find_role_by_name;
 use crate::plan::add_days;
@@ -15,7 +15,7 @@ use crate::rollouts::Rollout;
 use crate::time::date_text;
 use crate::training::{
     assign_missing_records, complete_in, insert_module, insert_requirement, ModuleDraft,
-    RecordDraft, RecordStatus, TrainingFormat,
+    NewRequirement, RecordDraft, RecordStatus, TrainingFormat,
 };
 use crate::{CoreError, Result};
 
@@ -81,6 +81,14 @@ pub(super) fn seed(
             .ok_or_else(|| CoreError::Database(format!("the role {name} is missing")))?;
         role_ids.push(id);
     }
+    // The group trains everyone on every module, whichever rollout introduced it: each
+    // requirement names every site and the billing office, since most rollouts are at
+    // one site and would otherwise reach only the people there.
+    let everywhere: Vec<String> = SITES
+        .iter()
+        .chain([&BILLING_OFFICE])
+        .map(|site| (*site).to_owned())
+        .collect();
     let mut modules = Vec::with_capacity(MODULES.len());
     for (index, &(title, format, minutes)) in MODULES.iter().enumerate() {
         // The EHR curriculum comes with the largest rollout; the others are spread over
@@ -101,7 +109,16 @@ pub(super) fn seed(
         let go_live = rollout.go_live_date.unwrap_or(today);
         let due = add_days(go_live, -14);
         for role in &role_ids {
-            insert_requirement(tx, &rollout.id, role, &module.id, due)?;
+            insert_requirement(
+                tx,
+                &NewRequirement {
+                    rollout_id: &rollout.id,
+                    role_id: role,
+                    module_id: &module.id,
+                    due,
+                    sites: &everywhere,
+                },
+            )?;
         }
         modules.push((module.id, format, due));
     }

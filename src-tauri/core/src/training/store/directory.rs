@@ -44,9 +44,9 @@ pub(super) fn each_role(conn: &Connection, mut visit: impl FnMut(&str, &str)) ->
 }
 
 /// Every trainee (the `trainees` view: active staff with a role, external people left
-/// out), as (id, role id, department, name); department and
-/// name are left empty unless `with_names` (counts need none, and a thousand people's
-/// names are most of what this reads).
+/// out), as (id, role id, department, name); the name is left empty unless `with_names`
+/// (counts need none, and a thousand people's names are most of what this reads). The
+/// department is always read: it says which site's requirements apply.
 pub(super) fn each_member(
     conn: &Connection,
     with_names: bool,
@@ -55,7 +55,7 @@ pub(super) fn each_member(
     let mut statement = conn.prepare_cached(if with_names {
         "SELECT id, role_id, department, name FROM trainees"
     } else {
-        "SELECT id, role_id, '', '' FROM trainees"
+        "SELECT id, role_id, department, '' FROM trainees"
     })?;
     let mut found = statement.query([])?;
     while let Some(row) = found.next()? {

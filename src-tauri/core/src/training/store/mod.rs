@@ -9,11 +9,13 @@ mod directory;
 pub(crate) mod modules;
 pub(crate) mod records;
 pub(crate) mod requirements;
+pub(crate) use requirements::NewRequirement;
 pub(crate) mod standing;
 
 use chrono::NaiveDate;
 use rusqlite::Transaction;
 
+use super::sites::clean_sites;
 use super::{ModuleDraft, RecordDraft, Requirement, TrainingModule, TrainingRecord};
 use crate::audit::{self, AuditAction, ChangeSet, EntityKind};
 use crate::time::{date_text, now, timestamp_text};
@@ -39,24 +41,23 @@ pub(crate) fn insert_module(tx: &Transaction<'_>, draft: &ModuleDraft) -> Result
 
 /// Inserts a requirement inside a caller's transaction (without assigning it); the
 /// rollout must exist, and the role and module must be ones from the lists, not already
-/// required of that role for that rollout.
+/// required of that role for that rollout. Its sites are cleaned first (see
+/// [`super::sites::clean_sites`]).
 pub(crate) fn insert_requirement(
     tx: &Transaction<'_>,
-    rollout_id: &str,
-    role_id: &str,
-    module_id: &str,
-    due: NaiveDate,
+    new: &NewRequirement<'_>,
 ) -> Result<Requirement> {
+    let sites = clean_sites(new.sites)?;
     let rollout_name =
-        directory::rollout_name(tx, rollout_id)?.ok_or_else(|| CoreError::NotFound {
+        directory::rollout_name(tx, new.rollout_id)?.ok_or_else(|| CoreError::NotFound {
             entity: "Rollout",
-            id: rollout_id.to_owned(),
+            id: new.rollout_id.to_owned(),
         })?;
-    let role_name = directory::role_name(tx, role_id)?
+    let role_name = directory::role_name(tx, new.role_id)?
         .ok_or_else(|| CoreError::invalid("role_id", "Choose a role from the list."))?;
-    let (module, _) = modules::fetch(tx, module_id)
+    let (module, _) = modules::fetch(tx, new.module_id)
         .map_err(|_| CoreError::invalid("module_id", "Choose a module from the list."))?;
-    if requirements::live_exists(tx, rollout_id, role_id, module_id, None)? {
+    if requirements::live_exists(tx, new.rollout_id, new.role_id, new.module_id, None)? {
         return Err(CoreError::invalid(
             "module_id",
             format!(
@@ -67,12 +68,21 @@ pub(crate) fn insert_requirement(
     }
     let id = uuid::Uuid::now_v7().to_string();
     let at = timestamp_text(now());
-    requirements::insert(tx, &id, rollout_id, role_id, module_id, due, &at)?;
+    requirements::insert(
+        tx,
+        &id,
+        &NewRequirement {
+            sites: &sites,
+            ..*new
+        },
+        &at,
+    )?;
     let mut changes = ChangeSet::default();
     changes.compare("rollout", "", rollout_name);
     changes.compare("role", "", role_name);
     changes.compare("module", "", module.title);
-    changes.compare("due_date", "", date_text(due));
+    changes.compare("due_date", "", date_text(new.due));
+    changes.compare("sites", "", sites.join(", "));
     audit::record(
         tx,
         &at,

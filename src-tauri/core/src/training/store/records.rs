@@ -10,7 +10,7 @@ use rusqlite::{params, Connection, OptionalExtension, Row, Transaction};
 
 use super::super::records::ValidRecord;
 use super::super::{RecordStatus, TrainingRecord};
-use super::requirements::NEEDS;
+use super::requirements::{APPLIES_TO_PERSON, NEEDS};
 use crate::store::editable::one_row_updated;
 use crate::store::rows;
 use crate::time::date_text;
@@ -116,7 +116,7 @@ pub(crate) fn update(
 /// Every (person, module) that a live requirement asks of a trainee (never an external
 /// person) who has no record of it yet, by person then module.
 pub(crate) fn missing(conn: &Connection) -> Result<Vec<(String, String)>> {
-    let mut statement = conn.prepare_cached(
+    let mut statement = conn.prepare_cached(&format!(
         "SELECT DISTINCT p.id, q.module_id
          FROM training_requirements q
          JOIN rollouts o ON o.id = q.rollout_id AND o.deleted_at IS NULL
@@ -125,8 +125,9 @@ pub(crate) fn missing(conn: &Connection) -> Result<Vec<(String, String)>> {
          WHERE q.deleted_at IS NULL
            AND NOT EXISTS (SELECT 1 FROM training_records t
                            WHERE t.person_id = p.id AND t.module_id = q.module_id)
-         ORDER BY p.id, q.module_id",
-    )?;
+           AND {APPLIES_TO_PERSON}
+         ORDER BY p.id, q.module_id"
+    ))?;
     let pairs = statement.query_map([], |row| Ok((row.get(0)?, row.get(1)?)))?;
     Ok(pairs.collect::<rusqlite::Result<_>>()?)
 }
@@ -293,26 +294,28 @@ pub(crate) fn of_person_due(
     conn: &Connection,
     person_id: &str,
 ) -> Result<Vec<(PersonDue, RecordState)>> {
-    // `due`: the requirements in view as (role, module, earliest due date).
-    let mut statement = conn.prepare_cached(
+    // `due`: the modules the requirements in view ask of this person (their role, at
+    // their site), each with its earliest due date.
+    let mut statement = conn.prepare_cached(&format!(
         "WITH due AS MATERIALIZED (
-             SELECT q.role_id, q.module_id, min(q.due_date) AS due_date
-             FROM training_requirements q
+             SELECT q.module_id, min(q.due_date) AS due_date
+             FROM trainees p
+             JOIN training_requirements q ON q.role_id = p.role_id AND q.deleted_at IS NULL
              JOIN rollouts o ON o.id = q.rollout_id AND o.deleted_at IS NULL
              JOIN training_modules m ON m.id = q.module_id AND m.deleted_at IS NULL
-             WHERE q.deleted_at IS NULL
-             GROUP BY q.role_id, q.module_id)
+             WHERE p.id = ?1 AND {APPLIES_TO_PERSON}
+             GROUP BY q.module_id)
          SELECT t.id AS record_id, p.id AS person_id, p.name AS person_name,
              r.name AS role_name, m.id AS module_id, m.title AS module_title, t.status,
              due.due_date, t.completed_on, t.row_version
          FROM trainees p
-         JOIN due ON due.role_id = p.role_id
+         JOIN due
          JOIN training_records t ON t.person_id = p.id AND t.module_id = due.module_id
          JOIN training_modules m ON m.id = due.module_id
          LEFT JOIN roles r ON r.id = p.role_id
          WHERE p.id = ?1
-         ORDER BY due.due_date, p.name COLLATE NOCASE, m.title COLLATE NOCASE",
-    )?;
+         ORDER BY due.due_date, p.name COLLATE NOCASE, m.title COLLATE NOCASE"
+    ))?;
     let found = statement.query_map(params![person_id], |row| {
         let status: String = row.get("status")?;
         Ok((

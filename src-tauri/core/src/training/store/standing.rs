@@ -8,6 +8,7 @@ use chrono::NaiveDate;
 use rusqlite::Connection;
 
 use super::super::history::{completion_from, progress_from};
+use super::super::sites::{place_key, Reach};
 use super::super::standing::{Loading, Read, Standing};
 use super::super::{RoleCompletion, TrainingProgress};
 use super::{directory, records, requirements};
@@ -17,8 +18,8 @@ use crate::Result;
 /// — as `read` asks — those people's records of the modules required.
 pub(crate) fn load(conn: &Connection, rollout_id: Option<&str>, read: Read) -> Result<Standing> {
     let mut loading = Loading::default();
-    requirements::each_need(conn, rollout_id, |rollout, role, module, due| {
-        loading.need(rollout, role, module, due)
+    requirements::each_need(conn, rollout_id, |rollout, role, module, due, sites| {
+        loading.need(rollout, role, module, due, sites)
     })?;
     loading.start_roles();
     directory::each_role(conn, |id, name| loading.role(id, name))?;
@@ -62,23 +63,36 @@ pub(crate) fn completion_on(
     rollout_id: &str,
     dates: &[NaiveDate],
 ) -> Result<Vec<Vec<RoleCompletion>>> {
-    // Required modules per role, each with its earliest due date.
-    let mut required: HashMap<String, HashMap<String, NaiveDate>> = HashMap::new();
-    requirements::each_need(conn, Some(rollout_id), |_, role, module, due| {
-        required
-            .entry(role.to_owned())
-            .or_default()
-            .entry(module.to_owned())
-            .and_modify(|d| *d = (*d).min(due))
-            .or_insert(due);
+    // The requirements as (role, module, due date, where they apply).
+    let mut needs: Vec<(String, String, NaiveDate, Reach)> = Vec::new();
+    requirements::each_need(conn, Some(rollout_id), |_, role, module, due, sites| {
+        let reach = Reach::from_json(sites).unwrap_or_default();
+        needs.push((role.to_owned(), module.to_owned(), due, reach));
     })?;
-    let done = records::done_dates(conn)?;
-    let mut people: Vec<(String, String)> = Vec::new();
-    directory::each_member(conn, false, |id, role, _, _| {
-        if required.contains_key(role) {
-            people.push((id.to_owned(), role.to_owned()));
+    // Required modules per cohort (role and place), each with its earliest due date,
+    // worked out once for each cohort the people fall in.
+    let mut required: HashMap<String, HashMap<String, NaiveDate>> = HashMap::new();
+    let mut people: Vec<(String, String, String)> = Vec::new();
+    directory::each_member(conn, false, |id, role, department, _| {
+        let cohort = format!("{role}\u{1f}{}", place_key(department));
+        let modules = required.entry(cohort.clone()).or_insert_with(|| {
+            let mut modules: HashMap<String, NaiveDate> = HashMap::new();
+            for (_, module, due, _) in needs
+                .iter()
+                .filter(|(r, _, _, reach)| r == role && reach.includes(department))
+            {
+                modules
+                    .entry(module.clone())
+                    .and_modify(|d| *d = (*d).min(*due))
+                    .or_insert(*due);
+            }
+            modules
+        });
+        if !modules.is_empty() {
+            people.push((id.to_owned(), role.to_owned(), cohort));
         }
     })?;
+    let done = records::done_dates(conn)?;
     let mut roles: Vec<(String, String)> = Vec::new();
     directory::each_role(conn, |id, name| {
         roles.push((id.to_owned(), name.to_owned()))

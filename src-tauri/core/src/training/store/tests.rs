@@ -78,7 +78,7 @@ fn a_record_edit_at_a_stale_version_is_refused_by_its_update() {
         .create_training_module(&module_draft())
         .expect("module");
     store
-        .add_requirement(&rollout, &role, &module.id, "2026-12-01")
+        .add_requirement(&rollout, &role, &module.id, "2026-12-01", &[])
         .expect("requirement");
     let today = NaiveDate::from_ymd_opt(2026, 11, 2).expect("date");
     let due = store.training_due(None, today, 60).expect("due");
@@ -103,4 +103,30 @@ fn a_record_edit_at_a_stale_version_is_refused_by_its_update() {
         .expect("record")
         .0;
     assert_eq!(after, record, "a refused edit leaves the record as it was");
+}
+
+#[test]
+fn the_trained_figure_read_back_from_history_is_todays_figure_with_sites_honoured() {
+    // The sample clinic's SMS rollout is at Riverside only and its billing module is
+    // for the central billing office: the history must leave out the same people the
+    // day's completion leaves out, or a chart would disagree with the readiness card.
+    let store = Store::open_in_memory().expect("store");
+    let today = NaiveDate::from_ymd_opt(2026, 11, 20).expect("date");
+    let rollouts = crate::demo::seed_sample_clinic(&store, today).expect("sample clinic");
+    for rollout in rollouts {
+        let (now, history) = store
+            .read(|conn| {
+                Ok((
+                    crate::training::completion_in(conn, &rollout.id, today)?,
+                    super::standing::completion_on(conn, &rollout.id, &[today])?,
+                ))
+            })
+            .expect("completion");
+        assert!(!now.is_empty(), "{} requires training", rollout.name);
+        assert_eq!(
+            history[0], now,
+            "{}: the history's figure for today is today's figure",
+            rollout.name
+        );
+    }
 }
