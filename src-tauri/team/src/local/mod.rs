@@ -1,0 +1,34 @@
+//! The laptop's side: the same SQLite file the core works on, reached through a
+//! connection of this crate's own. Which tables are shared ([`tables`]), the triggers
+//! that capture changes ([`capture`]), the team tables ([`store`]) and writing rows the
+//! server sent ([`apply`]).
+
+pub(crate) mod apply;
+pub(crate) mod capture;
+pub(crate) mod store;
+pub(crate) mod tables;
+
+use std::path::Path;
+use std::time::Duration;
+
+use rusqlite::Connection;
+
+use crate::Result;
+
+/// Opens the workspace at `path` for team work. The core opens it first, so the file
+/// is checked, backed up and migrated exactly as when the app opens it (and a file from
+/// a newer Rollplan is refused); then this crate's own connection is made with the
+/// same pragmas.
+pub(crate) fn open(path: &Path) -> Result<Connection> {
+    drop(rollplan_core::Store::open(path)?);
+    let conn = Connection::open(path)?;
+    conn.busy_timeout(Duration::from_secs(5))?;
+    conn.pragma_update(None, "foreign_keys", true)?;
+    conn.pragma_update(None, "synchronous", "NORMAL")?;
+    Ok(conn)
+}
+
+/// Now as the core writes timestamps: UTC, ISO-8601 with milliseconds.
+pub(crate) fn now() -> String {
+    chrono::Utc::now().to_rfc3339_opts(chrono::SecondsFormat::Millis, true)
+}

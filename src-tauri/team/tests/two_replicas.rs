@@ -1,0 +1,215 @@
+//! Two laptops sharing one workspace through a real PostgreSQL server: edits of
+//! different fields merge, edits of the same field conflict and each resolution does
+//! what it says, offline edits are replayed, trash, restore and purge travel.
+
+// Integration-test crate root: a failed unwrap is the test failing, with its message.
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+
+mod common;
+
+use common::{count, edit_rollout, rollout, sync, Team};
+use rollplan_core::Store;
+use rollplan_team::conflicts::{self, Keep};
+
+#[test]
+fn different_fields_of_one_record_merge() {
+    let team = Team::new();
+    let (anna, id) = team.published_with_rollout("anna");
+    let ben = team.join("ben");
+    assert_eq!(
+        rollout(&ben, &id).name,
+        "Check-in kiosks",
+        "a join copies the workspace down"
+    );
+
+    edit_rollout(&anna, &id, |d| d.owner = "Anna Lee".into());
+    edit_rollout(&ben, &id, |d| {
+        d.goal = "Shorter queues at the front desk".into()
+    });
+    let before = rollout(&anna, &id).row_version;
+    sync(&anna);
+    let ben_sync = sync(&ben);
+    assert_eq!(
+        ben_sync.new_conflicts, 0,
+        "different fields must not conflict"
+    );
+    sync(&anna);
+
+    for (who, path) in [("anna", &anna), ("ben", &ben)] {
+        let r = rollout(path, &id);
+        assert_eq!(r.owner, "Anna Lee", "{who} has Anna's owner");
+        assert_eq!(
+            r.goal, "Shorter queues at the front desk",
+            "{who} has Ben's goal"
+        );
+    }
+    assert!(
+        rollout(&anna, &id).row_version > before,
+        "a pulled change bumps row_version, so an open form on Anna's laptop notices it"
+    );
+    assert_eq!(
+        common::content(&anna),
+        common::content(&ben),
+        "both copies hold the same workspace"
+    );
+}
+
+#[test]
+fn the_same_field_conflicts_and_each_resolution_does_what_it_says() {
+    let team = Team::new();
+    let (anna, id) = team.published_with_rollout("anna");
+    let ben = team.join("ben");
+
+    edit_rollout(&anna, &id, |d| {
+        d.name = "Kiosks (Anna)".into();
+        d.goal = "Anna's goal".into();
+    });
+    edit_rollout(&ben, &id, |d| {
+        d.name = "Kiosks (Ben)".into();
+        d.goal = "Ben's goal".into();
+    });
+    sync(&anna);
+    let report = sync(&ben);
+    assert_eq!(
+        report.new_conflicts, 2,
+        "both fields changed by both are conflicts"
+    );
+
+    let open = conflicts::list(&ben).unwrap();
+    let name = open
+        .iter()
+        .find(|c| c.field == "name")
+        .expect("a conflict on the name");
+    assert_eq!(name.yours, "Kiosks (Ben)", "yours is Ben's value");
+    assert_eq!(name.theirs, "Kiosks (Anna)", "theirs is Anna's value");
+    assert_eq!(
+        name.theirs_by, "postgres",
+        "theirs names the login that made it"
+    );
+    assert!(!name.theirs_at.is_empty(), "theirs says when");
+    assert_eq!(
+        rollout(&ben, &id).name,
+        "Kiosks (Ben)",
+        "nothing is overwritten before Ben decides"
+    );
+    let goal = open
+        .iter()
+        .find(|c| c.field == "goal")
+        .expect("a conflict on the goal");
+
+    conflicts::resolve(&ben, name.id, Keep::Theirs).unwrap();
+    assert_eq!(
+        rollout(&ben, &id).name,
+        "Kiosks (Anna)",
+        "keeping theirs writes their value here"
+    );
+    conflicts::resolve(&ben, goal.id, Keep::Mine).unwrap();
+    assert!(
+        conflicts::list(&ben).unwrap().is_empty(),
+        "both conflicts are decided"
+    );
+
+    let report = sync(&ben);
+    assert_eq!(
+        report.new_conflicts, 0,
+        "keeping mine after seeing theirs is accepted"
+    );
+    sync(&anna);
+    let r = rollout(&anna, &id);
+    assert_eq!(
+        r.goal, "Ben's goal",
+        "keeping mine sends Ben's value to everyone"
+    );
+    assert_eq!(r.name, "Kiosks (Anna)", "keeping theirs sends nothing back");
+    assert_eq!(
+        common::content(&anna),
+        common::content(&ben),
+        "the copies agree after resolving"
+    );
+}
+
+#[test]
+fn offline_edits_are_replayed_by_one_sync() {
+    let team = Team::new();
+    let (anna, id) = team.published_with_rollout("anna");
+    let ben = team.join("ben");
+
+    let store = Store::open(&ben).unwrap();
+    let second = store
+        .create_rollout(&common::draft("Patient portal"))
+        .unwrap();
+    drop(store);
+    edit_rollout(&ben, &second.id, |d| d.owner = "Ben Ortiz".into());
+    edit_rollout(&ben, &id, |d| d.scope_in = "Both front desks".into());
+    let waiting = rollplan_team::setup::status(&ben).unwrap().changes_waiting;
+    assert!(
+        waiting >= 3,
+        "every offline edit waits on the laptop (waiting: {waiting})"
+    );
+
+    sync(&ben);
+    assert_eq!(
+        rollplan_team::setup::status(&ben).unwrap().changes_waiting,
+        0,
+        "all were sent"
+    );
+    sync(&anna);
+    assert_eq!(
+        rollout(&anna, &second.id).owner,
+        "Ben Ortiz",
+        "the new rollout arrives with its edit"
+    );
+    assert_eq!(
+        rollout(&anna, &id).scope_in,
+        "Both front desks",
+        "the edit of the shared rollout arrives"
+    );
+    assert_eq!(
+        common::content(&anna),
+        common::content(&ben),
+        "the copies agree"
+    );
+}
+
+#[test]
+fn trash_restore_and_purge_travel() {
+    let team = Team::new();
+    let (anna, id) = team.published_with_rollout("anna");
+    let ben = team.join("ben");
+
+    Store::open(&anna).unwrap().trash_rollout(&id).unwrap();
+    sync(&anna);
+    sync(&ben);
+    assert!(
+        rollout(&ben, &id).deleted_at.is_some(),
+        "the rollout is in the trash on Ben's copy too"
+    );
+
+    Store::open(&ben).unwrap().restore_rollout(&id).unwrap();
+    sync(&ben);
+    sync(&anna);
+    assert!(
+        rollout(&anna, &id).deleted_at.is_none(),
+        "the restore reaches Anna"
+    );
+
+    let store = Store::open(&anna).unwrap();
+    store.trash_rollout(&id).unwrap();
+    store.purge_rollout(&id).unwrap();
+    drop(store);
+    sync(&anna);
+    sync(&ben);
+    assert_eq!(
+        count(
+            &ben,
+            &format!("SELECT count(*) FROM rollouts WHERE id = '{id}'")
+        ),
+        0,
+        "a purge deletes the rollout on every copy"
+    );
+    assert_eq!(
+        common::content(&anna),
+        common::content(&ben),
+        "the copies agree"
+    );
+}
