@@ -127,10 +127,19 @@ impl ServerAddress {
 
     fn connect_error(&self, error: postgres::Error) -> TeamError {
         let server = self.shown.clone();
-        let reason = match error.as_db_error() {
-            Some(db) => db.message().to_owned(),
-            None => error.to_string(),
+        let reason = match (error.as_db_error(), std::error::Error::source(&error)) {
+            (Some(db), _) => db.message().to_owned(),
+            (None, Some(source)) => format!("{error}: {source}"),
+            (None, None) => error.to_string(),
         };
+        // The server asked for a password and none was given: the driver says so as a
+        // configuration error, but for the person it is a sign-in to complete.
+        if reason.contains("password missing") {
+            return TeamError::SignIn {
+                server,
+                reason: "no password was given".to_owned(),
+            };
+        }
         match error.code() {
             Some(code)
                 if *code == SqlState::INVALID_PASSWORD

@@ -90,6 +90,18 @@ impl Cluster {
         run(&mut command);
     }
 
+    /// From now on `user` signs in with a password over the socket (everyone else is
+    /// still trusted): what a wrong password is tested against.
+    pub fn require_password_for(&self, user: &str) {
+        let hba = self.dir.path().join("data").join("pg_hba.conf");
+        let rest = std::fs::read_to_string(&hba).expect("read pg_hba.conf");
+        std::fs::write(&hba, format!("local all {user} scram-sha-256\n{rest}"))
+            .expect("write pg_hba.conf");
+        self.pg(&["pg_ctl", "-D", &self.data(), "reload"]);
+        // The postmaster rereads the file on the signal; give it a moment to have done so.
+        std::thread::sleep(std::time::Duration::from_millis(500));
+    }
+
     /// A new empty database, named uniquely in this cluster.
     pub fn create_database(&self) -> String {
         static NEXT: AtomicUsize = AtomicUsize::new(0);
@@ -108,7 +120,13 @@ impl Cluster {
 
     /// A connection as the superuser, for setting up and inspecting the server.
     pub fn admin(&self, database: &str) -> Client {
-        Client::connect(&self.url(database, "postgres"), NoTls).expect("connect as postgres")
+        self.client_as(database, "postgres")
+    }
+
+    /// A raw SQL connection as `user`, as `psql` would make it.
+    pub fn client_as(&self, database: &str, user: &str) -> Client {
+        Client::connect(&self.url(database, user), NoTls)
+            .unwrap_or_else(|e| panic!("connect as {user}: {e}"))
     }
 }
 
