@@ -50,26 +50,10 @@ pub fn publish(db: &Path, address: &ServerAddress) -> Result<Copied> {
     let mut copied = Copied::default();
     let mut outgoing = Vec::new();
     for table in &shared {
-        let mut statement = tx.prepare(&format!(
-            "SELECT {} AS row_id, {} AS fields FROM {}",
-            table.row_id_sql(""),
-            table.fields_sql(""),
-            tables::quoted(&table.name)
-        ))?;
-        let rows = statement
-            .query_map([], |row| {
-                Ok((
-                    row.get::<_, String>("row_id")?,
-                    row.get::<_, String>("fields")?,
-                ))
-            })?
-            .collect::<rusqlite::Result<Vec<_>>>()?;
+        let rows = apply::all_rows(&tx, table)?;
         copied.tables.push((table.name.clone(), rows.len()));
         copied.rows += rows.len();
         for (row_id, fields) in rows {
-            let fields: Value = serde_json::from_str(&fields).map_err(|e| {
-                TeamError::Protocol(format!("a row of {} is not JSON: {e}", table.name))
-            })?;
             outgoing.push(Outgoing {
                 change_id: Uuid::now_v7(),
                 table_name: table.name.clone(),
@@ -116,7 +100,6 @@ pub fn join(
     let joined = (|| {
         let mut conn = local::open(db)?;
         let tx = conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
-        tx.pragma_update(None, "defer_foreign_keys", true)?;
         let shared = tables::shared(&tx)?;
         let mut by_table: BTreeMap<&str, Vec<(&str, &Value)>> = BTreeMap::new();
         for (table, row_id, fields) in &snapshot.rows {

@@ -160,10 +160,6 @@ pub(crate) fn pull_all(
             return Ok(report);
         };
         let tx = conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
-        // Rows arrive in the order they were changed; a child may come before its
-        // parent within a page (or a parent's purge before its children's), so
-        // foreign keys are checked at commit.
-        tx.pragma_update(None, "defer_foreign_keys", true)?;
         store::set_applying(&tx, true)?;
         for change in &changes {
             if change.replica_id != link.replica_id {

@@ -318,3 +318,41 @@ fn a_viewer_cannot_write_even_through_raw_sql_and_an_editor_is_named() {
         "an editor's change reaches the others"
     );
 }
+
+#[test]
+fn a_record_added_offline_to_a_rollout_someone_purged_does_not_stop_anyone_syncing() {
+    let team = Team::new();
+    let (anna, id) = team.published_with_rollout("anna");
+    let ben = team.join("ben");
+
+    let store = Store::open(&anna).unwrap();
+    store.trash_rollout(&id).unwrap();
+    store.purge_rollout(&id).unwrap();
+    drop(store);
+    Store::open(&ben)
+        .unwrap()
+        .create_phase(&id, "Go-live week")
+        .unwrap();
+    sync(&anna);
+    sync(&ben);
+    sync(&anna);
+
+    assert_eq!(
+        common::content(&anna),
+        common::content(&ben),
+        "both copies hold what the server holds, the orphaned phase included"
+    );
+    assert_eq!(
+        count(
+            &anna,
+            "SELECT count(*) FROM plan_phases WHERE name = 'Go-live week'"
+        ),
+        1,
+        "Ben's phase is kept, not silently lost"
+    );
+    let orphans = Store::open(&anna).unwrap().orphaned_rows().unwrap();
+    assert!(
+        !orphans.is_empty(),
+        "the core names the phase whose rollout is gone, for repair"
+    );
+}

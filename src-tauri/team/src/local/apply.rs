@@ -1,6 +1,7 @@
-//! Writing rows the server sent into the local file: one field change, a deletion, or a
-//! whole row of a join. Column names come from the file's own tables, never from the
-//! server's text, so a change naming an unknown column cannot reach the SQL.
+//! The rows of shared tables, whatever the table: writing what the server sent (one
+//! field change, a deletion, a whole row of a join) and reading every row for a publish.
+//! Column names come from the file's own tables, never from the server's text, so a
+//! change naming an unknown column cannot reach the SQL.
 
 use rusqlite::types::Value as Sql;
 use rusqlite::{params_from_iter, Connection};
@@ -107,6 +108,33 @@ pub(crate) fn delete_row(conn: &Connection, table: &Table, row_id: &str) -> Resu
     ))?
     .execute(params_from_iter(key))?;
     Ok(())
+}
+
+/// Every row of the table as the capture triggers describe it: its id and all its shared
+/// fields.
+pub(crate) fn all_rows(conn: &Connection, table: &Table) -> Result<Vec<(String, Value)>> {
+    let mut statement = conn.prepare(&format!(
+        "SELECT {} AS row_id, {} AS fields FROM {}",
+        table.row_id_sql(""),
+        table.fields_sql(""),
+        quoted(&table.name)
+    ))?;
+    let rows = statement
+        .query_map([], |row| {
+            Ok((
+                row.get::<_, String>("row_id")?,
+                row.get::<_, String>("fields")?,
+            ))
+        })?
+        .collect::<rusqlite::Result<Vec<_>>>()?;
+    rows.into_iter()
+        .map(|(row_id, fields)| {
+            let fields = serde_json::from_str(&fields).map_err(|e| {
+                TeamError::Protocol(format!("a row of {} is not JSON: {e}", table.name))
+            })?;
+            Ok((row_id, fields))
+        })
+        .collect()
 }
 
 /// Deletes every row of the table (a join replaces what a new file starts with).

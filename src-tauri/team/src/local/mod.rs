@@ -17,13 +17,20 @@ use crate::Result;
 
 /// Opens the workspace at `path` for team work. The core opens it first, so the file
 /// is checked, backed up and migrated exactly as when the app opens it (and a file from
-/// a newer Rollplan is refused); then this crate's own connection is made with the
-/// same pragmas.
+/// a newer Rollplan is refused); then this crate's own connection is made.
+///
+/// Foreign keys are not enforced on this connection, unlike the core's. It writes only
+/// what the team's server holds, row by row as the author's copy wrote it — a purge's
+/// cascade arrives as the deletions it caused there. A row whose parent someone else
+/// purged meanwhile (a task added offline to a rollout another person deleted) is
+/// kept, as the server keeps it, and named by `rollplan-cli check` like any orphan;
+/// refusing it would leave this copy unable ever to pull again, and cascading here
+/// would delete what the other copies keep.
 pub(crate) fn open(path: &Path) -> Result<Connection> {
     drop(rollplan_core::Store::open(path)?);
     let conn = Connection::open(path)?;
     conn.busy_timeout(Duration::from_secs(5))?;
-    conn.pragma_update(None, "foreign_keys", true)?;
+    conn.pragma_update(None, "foreign_keys", false)?;
     conn.pragma_update(None, "synchronous", "NORMAL")?;
     Ok(conn)
 }

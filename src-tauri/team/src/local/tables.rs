@@ -125,7 +125,8 @@ fn describe(conn: &Connection, name: &str) -> Result<Table> {
 }
 
 /// Orders tables so every table comes after those it refers to; tables in a cycle (none
-/// today) keep name order at the end, where deferred foreign keys still admit them.
+/// today) keep name order at the end. Applying does not depend on it (see
+/// `local::open`), but the team's history then reads in the order a person would.
 fn parents_first(mut tables: BTreeMap<String, Table>) -> Vec<Table> {
     let mut ordered: Vec<Table> = Vec::with_capacity(tables.len());
     let mut placed: BTreeSet<String> = BTreeSet::new();
