@@ -5,6 +5,8 @@
 // A test fails by panicking: unwrapping what must be there is how it says so.
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
+// The team crate's throwaway cluster; these tests need only its plain form.
+#[allow(dead_code)]
 #[path = "../../team/tests/common/cluster.rs"]
 mod cluster;
 mod common;

@@ -140,6 +140,9 @@ impl ServerAddress {
                 reason: "no password was given".to_owned(),
             };
         }
+        if reason.contains("TLS handshake") {
+            return TeamError::Certificate { server, reason };
+        }
         match error.code() {
             Some(code)
                 if *code == SqlState::INVALID_PASSWORD

@@ -17,6 +17,14 @@ pub enum TeamError {
     )]
     Unreachable { server: String, reason: String },
 
+    /// The server's TLS certificate did not check out (unknown authority, another name).
+    #[error(
+        "The team server {server} could not prove it is the server named in the address \
+         ({reason}). Nothing was sent; check the address and the certificate authority \
+         (sslrootcert) with your IT team. Your local copy is unchanged."
+    )]
+    Certificate { server: String, reason: String },
+
     /// The server refused the login or password.
     #[error(
         "The team server {server} did not accept your sign-in ({reason}). Check the login \

@@ -18,24 +18,103 @@ const BIN: &str = "/usr/lib/postgresql/15/bin";
 pub struct Cluster {
     dir: TempDir,
     as_postgres: bool,
+    /// The port, which also names the unix socket.
+    port: u16,
 }
 
 impl Cluster {
     /// Starts a new cluster, or fails the test saying how to install PostgreSQL.
     pub fn start() -> Self {
+        Self::start_with(5432, |_| String::new())
+    }
+
+    /// Starts a cluster that also listens on 127.0.0.1 with TLS, its certificate made for
+    /// the name `localhost` only and signed by a certificate authority of the test's own.
+    /// Returns the cluster, its TCP port and the authority's certificate file.
+    pub fn start_with_tls() -> (Self, u16, PathBuf) {
+        let port = std::net::TcpListener::bind("127.0.0.1:0")
+            .and_then(|listener| listener.local_addr())
+            .expect("a free port")
+            .port();
+        let cluster = Self::start_with(port, |dir| {
+            let certs = dir.join("certs");
+            std::fs::create_dir(&certs).expect("a folder for the certificates");
+            let openssl =
+                |args: &[&str]| run(Command::new("openssl").current_dir(&certs).args(args));
+            openssl(&[
+                "req",
+                "-x509",
+                "-newkey",
+                "rsa:2048",
+                "-nodes",
+                "-keyout",
+                "ca.key",
+                "-out",
+                "ca.pem",
+                "-days",
+                "1",
+                "-subj",
+                "/CN=Rollplan test CA",
+            ]);
+            openssl(&[
+                "req",
+                "-newkey",
+                "rsa:2048",
+                "-nodes",
+                "-keyout",
+                "server.key",
+                "-out",
+                "server.csr",
+                "-subj",
+                "/CN=localhost",
+            ]);
+            std::fs::write(certs.join("san.ext"), "subjectAltName=DNS:localhost\n")
+                .expect("write san.ext");
+            openssl(&[
+                "x509",
+                "-req",
+                "-in",
+                "server.csr",
+                "-CA",
+                "ca.pem",
+                "-CAkey",
+                "ca.key",
+                "-CAcreateserial",
+                "-out",
+                "server.crt",
+                "-days",
+                "1",
+                "-extfile",
+                "san.ext",
+            ]);
+            run(Command::new("chmod")
+                .arg("600")
+                .arg(certs.join("server.key")));
+            format!(
+                "-c listen_addresses='127.0.0.1' -c ssl=on \
+                 -c ssl_cert_file='{0}/server.crt' -c ssl_key_file='{0}/server.key'",
+                certs.display()
+            )
+        });
+        let ca = cluster.dir.path().join("certs").join("ca.pem");
+        (cluster, port, ca)
+    }
+
+    /// Starts a cluster; `prepare` may put files in its folder first and returns more
+    /// server options (later options win over the defaults).
+    fn start_with(port: u16, prepare: impl FnOnce(&Path) -> String) -> Self {
         assert!(
             Path::new(BIN).join("initdb").exists(),
             "PostgreSQL 15 is not installed ({BIN}/initdb is missing): run scripts/setup.sh --test"
         );
         let dir = tempfile::tempdir().expect("a temporary directory for the cluster");
-        let as_postgres = is_root();
-        if as_postgres {
-            run(Command::new("chown")
-                .arg("-R")
-                .arg("postgres:postgres")
-                .arg(dir.path()));
-        }
-        let cluster = Self { dir, as_postgres };
+        let extra_options = prepare(dir.path());
+        let cluster = Self {
+            dir,
+            as_postgres: is_root(),
+            port,
+        };
+        cluster.own_files();
         let data = cluster.data();
         cluster.pg(&[
             "initdb",
@@ -50,7 +129,8 @@ impl Cluster {
             "--no-sync",
         ]);
         let options = format!(
-            "-c listen_addresses='' -c unix_socket_directories='{}' -c fsync=off",
+            "-c listen_addresses='' -c port={port} -c unix_socket_directories='{}' -c fsync=off \
+             {extra_options}",
             cluster.socket_dir().display()
         );
         let log = cluster.dir.path().join("server.log");
@@ -66,6 +146,16 @@ impl Cluster {
             "start",
         ]);
         cluster
+    }
+
+    /// As root, hands the cluster's folder to the `postgres` user, which runs the server.
+    fn own_files(&self) {
+        if self.as_postgres {
+            run(Command::new("chown")
+                .arg("-R")
+                .arg("postgres:postgres")
+                .arg(self.dir.path()));
+        }
     }
 
     fn data(&self) -> String {
@@ -115,7 +205,7 @@ impl Cluster {
     /// The address of `database` for the login `user` (the URL form a person types).
     pub fn url(&self, database: &str, user: &str) -> String {
         let host = self.socket_dir().to_string_lossy().replace('/', "%2F");
-        format!("postgresql://{user}@{host}/{database}")
+        format!("postgresql://{user}@{host}:{}/{database}", self.port)
     }
 
     /// A connection as the superuser, for setting up and inspecting the server.
