@@ -213,3 +213,58 @@ fn trash_restore_and_purge_travel() {
         "the copies agree"
     );
 }
+
+#[test]
+fn an_edit_of_a_record_someone_purged_is_a_conflict_and_cannot_bring_it_back_by_half() {
+    let team = Team::new();
+    let (anna, id) = team.published_with_rollout("anna");
+    let ben = team.join("ben");
+
+    let store = Store::open(&anna).unwrap();
+    store.trash_rollout(&id).unwrap();
+    store.purge_rollout(&id).unwrap();
+    drop(store);
+    sync(&anna);
+    edit_rollout(&ben, &id, |d| d.owner = "Ben Ortiz".into());
+    let report = sync(&ben);
+    assert_eq!(
+        report.new_conflicts, 1,
+        "Ben's edit of the purged rollout is a conflict"
+    );
+
+    let open = conflicts::list(&ben).unwrap();
+    assert_eq!(open.len(), 1, "one conflict, on the owner");
+    assert!(open[0].theirs_deleted, "theirs is the purge");
+    let refused = conflicts::resolve(&ben, open[0].id, Keep::Mine).unwrap_err();
+    assert!(
+        refused.to_string().contains("purged this record"),
+        "keeping one field of a purged record is refused with the reason: {refused}"
+    );
+    conflicts::resolve(&ben, open[0].id, Keep::Theirs).unwrap();
+    sync(&ben);
+    assert_eq!(
+        count(
+            &ben,
+            &format!("SELECT count(*) FROM rollouts WHERE id = '{id}'")
+        ),
+        0,
+        "keeping theirs leaves the rollout purged on Ben's copy"
+    );
+    let rows: i64 = team
+        .server()
+        .query_one(
+            "SELECT count(*) FROM rollplan.rows WHERE NOT deleted AND table_name = 'rollouts'",
+            &[],
+        )
+        .unwrap()
+        .get(0);
+    assert_eq!(
+        rows, 0,
+        "the server never revived the rollout with only an owner"
+    );
+    assert_eq!(
+        common::content(&anna),
+        common::content(&ben),
+        "the copies agree"
+    );
+}
