@@ -3,13 +3,15 @@
 //! Push sends the outbox in the order the changes were made, a batch per server
 //! transaction; each answer is then recorded locally in one SQLite transaction (accepted
 //! changes leave the outbox, conflicting fields are kept for a person). A batch sent
-//! again after a crash between the two gets the same answers and changes nothing.
+//! again after a crash between the two gets the same answers and changes nothing. A
+//! field already in conflict is not sent at all: its latest value here waits in the
+//! conflict for the person's decision.
 //!
 //! Pull applies the changes after this copy's last pulled sequence number, a page per
 //! SQLite transaction with the capture triggers silenced, and records the new last
 //! sequence number in the same transaction: a crash never applies a change twice or
-//! skips one. A field with a change of this copy's own still waiting, or in conflict,
-//! keeps its local value; the push (or the person) decides.
+//! skips one. A field in conflict, or with a change of this copy's own still waiting,
+//! keeps its local value and the other value goes into the conflict for the person.
 
 use std::collections::BTreeMap;
 use std::path::Path;
@@ -22,7 +24,7 @@ use serde_json::Value;
 use crate::local::store::Theirs;
 use crate::local::tables::{self, Table};
 use crate::local::{self, apply, capture, store};
-use crate::server::{self, ServerChange};
+use crate::server::{self, Clash, ServerChange};
 use crate::{Result, ServerAddress, TeamError};
 
 /// Changes sent per server transaction.
@@ -111,6 +113,7 @@ pub(crate) fn push_all(conn: &mut Connection, client: &mut Client) -> Result<Syn
         last_pulled_seq: link.last_pulled_seq,
         ..SyncReport::default()
     };
+    hold_back_conflicted_fields(conn)?;
     loop {
         let waiting = store::outbox(conn, PUSH_BATCH)?;
         if waiting.is_empty() {
@@ -137,6 +140,33 @@ pub(crate) fn push_all(conn: &mut Connection, client: &mut Client) -> Result<Syn
         }
         tx.commit()?;
     }
+}
+
+/// Takes out of the waiting changes every field that is in conflict, its value becoming
+/// the conflict's "mine": until the person decides, a later edit of that field here must
+/// not quietly win over theirs (it would be based on a pull that skipped their value).
+fn hold_back_conflicted_fields(conn: &mut Connection) -> Result<()> {
+    if store::conflicts_len(conn)? == 0 {
+        return Ok(());
+    }
+    let tx = conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
+    for (seq, change) in store::outbox(&tx, i64::MAX)? {
+        let Some(Value::Object(mut fields)) = change.fields else {
+            continue;
+        };
+        let mut held = false;
+        for field in store::conflicted_fields(&tx, &change.table_name, &change.row_id)? {
+            if let Some(mine) = fields.remove(&field) {
+                store::set_mine(&tx, &change.table_name, &change.row_id, &field, &mine)?;
+                held = true;
+            }
+        }
+        if held {
+            store::set_fields(&tx, seq, &fields)?;
+        }
+    }
+    tx.commit()?;
+    Ok(())
 }
 
 pub(crate) fn pull_all(
@@ -211,6 +241,8 @@ fn apply_change(
         return Ok(());
     }
     let mut fields = fields.clone();
+    // A field already in conflict keeps this copy's value; the conflict now shows the
+    // newer theirs, so the person decides on what the team has now.
     for field in store::conflicted_fields(conn, &table.name, &change.row_id)? {
         if let Some(theirs) = fields.remove(&field) {
             let theirs = Theirs {
@@ -222,8 +254,24 @@ fn apply_change(
             store::update_theirs(conn, &table.name, &change.row_id, Some(&field), &theirs)?;
         }
     }
+    // A field changed here and not yet sent was changed without seeing this change: a
+    // conflict, found here rather than by the server (unless both wrote the same value).
     for field in store::waiting_fields(conn, &table.name, &change.row_id)? {
-        fields.remove(&field);
+        let Some(theirs) = fields.remove(&field) else {
+            continue;
+        };
+        let mine = apply::read_field(conn, table, &change.row_id, &field)?.unwrap_or(Value::Null);
+        if mine != theirs {
+            let clash = Clash {
+                field,
+                theirs,
+                seq: change.seq,
+                by: Some(change.author.clone()),
+                at: Some(at.clone()),
+                deleted: false,
+            };
+            store::record_conflict(conn, &table.name, &change.row_id, &mine, &clash)?;
+        }
     }
     if fields.is_empty() {
         return Ok(());

@@ -268,3 +268,55 @@ fn an_edit_of_a_record_someone_purged_is_a_conflict_and_cannot_bring_it_back_by_
         "the copies agree"
     );
 }
+
+#[test]
+fn an_edit_waiting_here_when_theirs_arrives_is_a_conflict_and_later_edits_wait_for_the_decision() {
+    let team = Team::new();
+    let (anna, id) = team.published_with_rollout("anna");
+    let ben = team.join("ben");
+
+    edit_rollout(&anna, &id, |d| d.owner = "Anna Lee".into());
+    sync(&anna);
+    edit_rollout(&ben, &id, |d| d.owner = "Ben Ortiz".into());
+    // Ben's copy pulls before it has sent its edit (the app writing while a sync runs).
+    rollplan_team::sync::pull_with(&ben, None, |_| Ok(())).unwrap();
+    assert_eq!(
+        rollout(&ben, &id).owner,
+        "Ben Ortiz",
+        "Ben's unsent edit is not overwritten"
+    );
+    let open = conflicts::list(&ben).unwrap();
+    assert_eq!(open.len(), 1, "the pull found the conflict");
+    assert_eq!(open[0].theirs, "Anna Lee", "theirs is Anna's value");
+
+    // Another edit of the same field before deciding: it must not reach the team by
+    // itself, since Ben's copy never showed him Anna's value.
+    edit_rollout(&ben, &id, |d| d.owner = "Ben O.".into());
+    sync(&ben);
+    sync(&anna);
+    assert_eq!(
+        rollout(&anna, &id).owner,
+        "Anna Lee",
+        "nothing of Ben's overwrote Anna's value"
+    );
+    let open = conflicts::list(&ben).unwrap();
+    assert_eq!(open.len(), 1, "still one conflict");
+    assert_eq!(
+        open[0].yours, "Ben O.",
+        "the conflict holds Ben's latest value"
+    );
+
+    conflicts::resolve(&ben, open[0].id, Keep::Mine).unwrap();
+    sync(&ben);
+    sync(&anna);
+    assert_eq!(
+        rollout(&anna, &id).owner,
+        "Ben O.",
+        "keeping mine sends Ben's latest value"
+    );
+    assert_eq!(
+        common::content(&anna),
+        common::content(&ben),
+        "the copies agree"
+    );
+}

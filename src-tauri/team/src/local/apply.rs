@@ -143,6 +143,36 @@ pub(crate) fn clear(conn: &Connection, table: &Table) -> Result<()> {
     Ok(())
 }
 
+/// The current value of one field of a row, as JSON (None when the row is not here).
+pub(crate) fn read_field(
+    conn: &Connection,
+    table: &Table,
+    row_id: &str,
+    field: &str,
+) -> Result<Option<Value>> {
+    if !table.columns.iter().any(|c| c == field) {
+        return Err(TeamError::UnknownData(format!(
+            "a field {field} of {}",
+            table.name
+        )));
+    }
+    let key = key_values(table, row_id)?;
+    let mut statement = conn.prepare_cached(&format!(
+        "SELECT json_array({}) FROM {} WHERE {}",
+        quoted(field),
+        quoted(&table.name),
+        key_match(table, 0)
+    ))?;
+    let mut rows = statement.query(params_from_iter(key))?;
+    let Some(row) = rows.next()? else {
+        return Ok(None);
+    };
+    let text: String = row.get(0)?;
+    let array: Vec<Value> = serde_json::from_str(&text)
+        .map_err(|e| TeamError::Protocol(format!("a field could not be read: {e}")))?;
+    Ok(array.into_iter().next())
+}
+
 fn exists(conn: &Connection, table: &Table, key: &[Sql]) -> Result<bool> {
     let mut statement = conn.prepare_cached(&format!(
         "SELECT 1 FROM {} WHERE {}",

@@ -103,6 +103,22 @@ pub(crate) fn update_theirs(
     Ok(())
 }
 
+/// A newer value of this copy's for a field in conflict: the conflict now shows it as
+/// mine.
+pub(crate) fn set_mine(
+    conn: &Connection,
+    table: &str,
+    row_id: &str,
+    field: &str,
+    mine: &Value,
+) -> Result<()> {
+    conn.prepare_cached(
+        "UPDATE team_conflicts SET mine = ?4 WHERE table_name = ?1 AND row_id = ?2 AND field = ?3",
+    )?
+    .execute(params![table, row_id, field, mine.to_string()])?;
+    Ok(())
+}
+
 /// Every open conflict, oldest first.
 pub(crate) fn conflicts(conn: &Connection) -> Result<Vec<StoredConflict>> {
     let mut statement = conn.prepare(

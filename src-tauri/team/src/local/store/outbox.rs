@@ -55,6 +55,23 @@ pub(crate) fn outbox_len(conn: &Connection) -> Result<i64> {
     Ok(conn.query_row("SELECT count(*) FROM team_outbox", [], |row| row.get(0))?)
 }
 
+/// Rewrites a waiting change's fields (some were taken into a conflict); a change left
+/// with no field is taken out of the outbox.
+pub(crate) fn set_fields(
+    conn: &Connection,
+    seq: i64,
+    fields: &serde_json::Map<String, Value>,
+) -> Result<()> {
+    if fields.is_empty() {
+        return remove_sent(conn, seq);
+    }
+    conn.execute(
+        "UPDATE team_outbox SET fields = ?2 WHERE seq = ?1",
+        params![seq, Value::Object(fields.clone()).to_string()],
+    )?;
+    Ok(())
+}
+
 /// Takes a change out of the outbox once the server has answered it.
 pub(crate) fn remove_sent(conn: &Connection, seq: i64) -> Result<()> {
     conn.execute("DELETE FROM team_outbox WHERE seq = ?1", [seq])?;
