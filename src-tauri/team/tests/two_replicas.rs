@@ -86,7 +86,11 @@ fn the_same_field_conflicts_and_each_resolution_does_what_it_says() {
         name.theirs_by, "postgres",
         "theirs names the login that made it"
     );
-    assert!(!name.theirs_at.is_empty(), "theirs says when");
+    assert!(
+        name.theirs_at.starts_with("20") && name.theirs_at.ends_with('Z'),
+        "theirs says when, in UTC as every time in the file: {}",
+        name.theirs_at
+    );
     assert_eq!(
         rollout(&ben, &id).name,
         "Kiosks (Ben)",

@@ -39,3 +39,27 @@ pub(crate) fn open(path: &Path) -> Result<Connection> {
 pub(crate) fn now() -> String {
     chrono::Utc::now().to_rfc3339_opts(chrono::SecondsFormat::Millis, true)
 }
+
+/// A time the server gave (RFC 3339, any offset) as the core writes timestamps, so a
+/// row's `updated_at` reads the same whichever copy wrote it; text that is not a time
+/// is kept as it is.
+pub(crate) fn timestamp(server_time: &str) -> String {
+    chrono::DateTime::parse_from_rfc3339(server_time)
+        .map(|t| {
+            t.with_timezone(&chrono::Utc)
+                .to_rfc3339_opts(chrono::SecondsFormat::Millis, true)
+        })
+        .unwrap_or_else(|_| server_time.to_owned())
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn server_times_are_written_as_the_core_writes_them() {
+        assert_eq!(
+            super::timestamp("2026-12-06T11:08:00.123456+01:00"),
+            "2026-12-06T10:08:00.123Z",
+            "UTC with milliseconds"
+        );
+    }
+}

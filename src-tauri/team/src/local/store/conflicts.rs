@@ -47,7 +47,11 @@ pub(crate) fn record_conflict(
             clash.theirs.to_string(),
             clash.seq,
             clash.by.as_deref().unwrap_or(""),
-            clash.at.as_deref().unwrap_or(""),
+            clash
+                .at
+                .as_deref()
+                .map(crate::local::timestamp)
+                .unwrap_or_default(),
             clash.deleted,
         ],
     )?;
