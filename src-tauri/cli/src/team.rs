@@ -114,7 +114,11 @@ fn run(db: &Path, password: Option<&str>, command: TeamCommand) -> Result<(), Te
         TeamCommand::Publish { server } => {
             let address = ServerAddress::parse(&server, password)?;
             let copied = setup::publish(db, &address)?;
-            say!("Published {} records to {}.", copied.rows, address.shown());
+            say!(
+                "Published {} to {}.",
+                count(copied.rows, "record"),
+                address.shown()
+            );
             say!("Changes made here are now shared with the team at each `rollplan-cli sync`.");
         }
         TeamCommand::Join { server } => {
@@ -127,7 +131,7 @@ fn run(db: &Path, password: Option<&str>, command: TeamCommand) -> Result<(), Te
             let copied = setup::join(db, &address, |table, rows| {
                 say!("  {table}: {rows}");
             })?;
-            say!("Joined: {} records copied.", copied.rows);
+            say!("Joined: {} copied.", count(copied.rows, "record"));
         }
         TeamCommand::Status { json } => {
             let status = setup::status(db)?;
@@ -175,8 +179,8 @@ fn run(db: &Path, password: Option<&str>, command: TeamCommand) -> Result<(), Te
             );
             if left.unsent > 0 {
                 say!(
-                    "{} changes made here had not reached the team; they are kept in this file only.",
-                    left.unsent
+                    "{} made here had not reached the team; they are kept in this file only.",
+                    count(usize::try_from(left.unsent).unwrap_or(usize::MAX), "change")
                 );
             }
         }
@@ -190,15 +194,16 @@ fn run_sync(db: &Path, password: Option<&str>, json: bool) -> Result<(), TeamErr
         return print_json(&report);
     }
     say!(
-        "Sent {} changes, received {}.",
-        report.sent,
-        report.received
+        "Sent {}, received {}.",
+        count(report.sent, "change"),
+        count(report.received, "change")
     );
     if report.new_conflicts > 0 {
-        say!(
-            "{} fields had been changed by someone else first: see `rollplan-cli team conflicts`.",
-            report.new_conflicts
-        );
+        let fields = match report.new_conflicts {
+            1 => "1 field had".to_owned(),
+            n => format!("{n} fields had"),
+        };
+        say!("{fields} been changed by someone else first: see `rollplan-cli team conflicts`.");
     }
     Ok(())
 }
@@ -222,6 +227,15 @@ fn print_conflict(conflict: &Conflict) {
         conflict.theirs_by,
         conflict.theirs_at
     );
+}
+
+/// "1 change", "3 changes".
+fn count(n: usize, noun: &str) -> String {
+    if n == 1 {
+        format!("1 {noun}")
+    } else {
+        format!("{n} {noun}s")
+    }
 }
 
 /// A value as a person reads it: text without quotes, nothing as "(empty)".

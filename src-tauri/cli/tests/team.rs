@@ -83,7 +83,7 @@ fn a_team_is_set_up_published_joined_and_synced_from_the_command_line() {
 
     let synced = ok(cli(&ben, &["sync"]));
     assert!(
-        stdout(&synced).contains("Sent 1 changes"),
+        stdout(&synced).contains("Sent 1 change,"),
         "{}",
         stdout(&synced)
     );
