@@ -94,6 +94,13 @@ BEGIN
     IF FOUND THEN
         RETURN v_earlier;
     END IF;
+    IF p_fields = '{}'::jsonb THEN
+        -- Nothing to decide; no row is made for it either.
+        v_answer := jsonb_build_object('seq', NULL, 'accepted', '[]'::jsonb,
+                                       'conflicts', '[]'::jsonb);
+        INSERT INTO rollplan.received (change_id, answer) VALUES (p_change_id, v_answer);
+        RETURN v_answer;
+    END IF;
     INSERT INTO rollplan.rows (table_name, row_id) VALUES (p_table, p_row)
         ON CONFLICT DO NOTHING;
     SELECT * INTO v_row FROM rollplan.rows

@@ -356,3 +356,52 @@ fn a_record_added_offline_to_a_rollout_someone_purged_does_not_stop_anyone_synci
         "the core names the phase whose rollout is gone, for repair"
     );
 }
+
+#[test]
+fn the_server_rule_answers_a_resend_with_its_first_answer_and_an_empty_change_with_nothing() {
+    let team = Team::new();
+    let mut server = team.server();
+    let push = "SELECT rollplan.push_change($1, $2, 'rollouts', '[\"r1\"]', $3, $4)::text";
+    let (change, replica) = (uuid::Uuid::now_v7(), uuid::Uuid::now_v7());
+    let fields = serde_json::json!({"id": "r1", "name": "Kiosks"});
+    let first: String = server
+        .query_one(push, &[&change, &replica, &0_i64, &fields])
+        .unwrap()
+        .get(0);
+    let other = serde_json::json!({"id": "r1", "name": "Something else"});
+    let again: String = server
+        .query_one(push, &[&change, &replica, &0_i64, &other])
+        .unwrap()
+        .get(0);
+    assert_eq!(
+        again, first,
+        "the same change id gets the same answer, whatever it carries"
+    );
+    let name: String = server
+        .query_one(
+            "SELECT fields ->> 'name' FROM rollplan.rows WHERE row_id = '[\"r1\"]'",
+            &[],
+        )
+        .unwrap()
+        .get(0);
+    assert_eq!(name, "Kiosks", "a resend changes nothing");
+
+    let empty = serde_json::json!({});
+    server
+        .query_one(
+            push.replace("r1", "r2").as_str(),
+            &[&uuid::Uuid::now_v7(), &replica, &0_i64, &empty],
+        )
+        .unwrap();
+    let rows: i64 = server
+        .query_one(
+            "SELECT count(*) FROM rollplan.rows WHERE row_id = '[\"r2\"]'",
+            &[],
+        )
+        .unwrap()
+        .get(0);
+    assert_eq!(
+        rows, 0,
+        "a change without fields makes no row a later join would have to fill"
+    );
+}
