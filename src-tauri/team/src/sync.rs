@@ -12,6 +12,8 @@
 //! sequence number in the same transaction: a crash never applies a change twice or
 //! skips one. A field in conflict, or with a change of this copy's own still waiting,
 //! keeps its local value and the other value goes into the conflict for the person.
+//! This copy's own changes come back too and are written only where they differ (after
+//! the file was put back from a backup), so nothing sent is lost here.
 
 use std::collections::BTreeMap;
 use std::path::Path;
@@ -192,7 +194,10 @@ pub(crate) fn pull_all(
         let tx = conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
         store::set_applying(&tx, true)?;
         for change in &changes {
-            if change.replica_id != link.replica_id {
+            let own = change.replica_id == link.replica_id;
+            if own {
+                apply_own_change(&tx, &tables, change)?;
+            } else {
                 apply_change(&tx, &tables, change)?;
                 report.received += 1;
             }
@@ -209,14 +214,56 @@ pub(crate) fn pull_all(
     }
 }
 
+/// A change this copy made itself comes back too. It is normally here already (and
+/// writing the same values changes nothing); after this file was put back from a
+/// backup, it is how the copy gets back what it had sent since. A row this copy has
+/// changed again since, or has a conflict on, is left to the push and to the person.
+fn apply_own_change(
+    conn: &Connection,
+    tables: &BTreeMap<String, Table>,
+    change: &ServerChange,
+) -> Result<()> {
+    let table = table_of(tables, change)?;
+    if store::row_waiting(conn, &table.name, &change.row_id)?
+        || !store::conflicted_fields(conn, &table.name, &change.row_id)?.is_empty()
+    {
+        return Ok(());
+    }
+    let at = change
+        .at
+        .to_rfc3339_opts(chrono::SecondsFormat::Millis, true);
+    match &change.fields {
+        None => apply::delete_row(conn, table, &change.row_id),
+        // An edit of a row this copy has since deleted (and sent that) leaves it deleted;
+        // a whole row, as it was created, is put back.
+        Some(Value::Object(fields))
+            if !apply::has_row(conn, table, &change.row_id)?
+                && !table.columns.iter().all(|c| fields.contains_key(c)) =>
+        {
+            Ok(())
+        }
+        Some(Value::Object(fields)) => {
+            apply::write_fields(conn, table, &change.row_id, fields, &at)
+        }
+        Some(_) => Err(TeamError::Protocol(format!(
+            "change {} is not an object of fields",
+            change.seq
+        ))),
+    }
+}
+
+fn table_of<'a>(tables: &'a BTreeMap<String, Table>, change: &ServerChange) -> Result<&'a Table> {
+    tables
+        .get(&change.table_name)
+        .ok_or_else(|| TeamError::UnknownData(format!("a table named {}", change.table_name)))
+}
+
 fn apply_change(
     conn: &Connection,
     tables: &BTreeMap<String, Table>,
     change: &ServerChange,
 ) -> Result<()> {
-    let table = tables
-        .get(&change.table_name)
-        .ok_or_else(|| TeamError::UnknownData(format!("a table named {}", change.table_name)))?;
+    let table = table_of(tables, change)?;
     let at = change
         .at
         .to_rfc3339_opts(chrono::SecondsFormat::Millis, true);

@@ -405,3 +405,47 @@ fn the_server_rule_answers_a_resend_with_its_first_answer_and_an_empty_change_wi
         "a change without fields makes no row a later join would have to fill"
     );
 }
+
+#[test]
+fn a_copy_put_back_from_an_older_backup_gets_back_what_it_had_sent() {
+    let team = Team::new();
+    let (anna, id) = team.published_with_rollout("anna");
+    let ben = team.join("ben");
+    let older = team.file("anna-older");
+    Connection::open(&anna)
+        .unwrap()
+        .execute("VACUUM INTO ?1", [older.to_str().unwrap()])
+        .unwrap();
+
+    edit_rollout(&anna, &id, |d| d.owner = "Anna Lee".into());
+    sync(&anna);
+    let before = rollout(&anna, &id).row_version;
+    sync(&anna);
+    assert_eq!(
+        rollout(&anna, &id).row_version,
+        before,
+        "a copy's own change coming back changes nothing, not even the version an open form holds"
+    );
+
+    for companion in ["-wal", "-shm"] {
+        let _ = std::fs::remove_file(format!("{}{companion}", anna.display()));
+    }
+    std::fs::copy(&older, &anna).unwrap();
+    assert_eq!(
+        rollout(&anna, &id).owner,
+        "",
+        "the backup predates the edit"
+    );
+    sync(&anna);
+    assert_eq!(
+        rollout(&anna, &id).owner,
+        "Anna Lee",
+        "the edit Anna had sent comes back from the team"
+    );
+    sync(&ben);
+    assert_eq!(
+        common::content(&anna),
+        common::content(&ben),
+        "the copies agree"
+    );
+}

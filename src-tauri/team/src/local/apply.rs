@@ -11,8 +11,9 @@ use super::tables::{quoted, Table};
 use crate::{Result, TeamError};
 
 /// Writes `fields` into the row `row_id` of `table`, inserting it if this copy does not
-/// have it. The row's `row_version` grows by one (an open form notices the change) and
-/// `updated_at` becomes `at`, the time the server accepted the change.
+/// have it. When a value changes, the row's `row_version` grows by one (an open form
+/// notices the change) and `updated_at` becomes `at`, the time the server accepted the
+/// change; a row that already holds these values is left alone, version and all.
 pub(crate) fn write_fields(
     conn: &Connection,
     table: &Table,
@@ -27,33 +28,36 @@ pub(crate) fn write_fields(
         .filter_map(|column| fields.get_key_value(column))
         .filter(|(column, _)| !table.key.contains(column))
         .collect();
-    let mut sets: Vec<String> = known
-        .iter()
-        .enumerate()
-        .map(|(i, (column, _))| format!("{} = ?{}", quoted(column), i + 1))
-        .collect();
-    let mut values: Vec<Sql> = known.iter().map(|(_, value)| to_sql(value)).collect();
-    if table.has_updated_at {
-        values.push(Sql::Text(at.to_owned()));
-        sets.push(format!("\"updated_at\" = ?{}", values.len()));
+    if !known.is_empty() {
+        let mut sets: Vec<String> = Vec::new();
+        let mut differs: Vec<String> = Vec::new();
+        for (i, (column, _)) in known.iter().enumerate() {
+            sets.push(format!("{} = ?{}", quoted(column), i + 1));
+            differs.push(format!("{} IS NOT ?{}", quoted(column), i + 1));
+        }
+        let mut values: Vec<Sql> = known.iter().map(|(_, value)| to_sql(value)).collect();
+        if table.has_updated_at {
+            values.push(Sql::Text(at.to_owned()));
+            sets.push(format!("\"updated_at\" = ?{}", values.len()));
+        }
+        if table.has_row_version {
+            sets.push("\"row_version\" = \"row_version\" + 1".to_owned());
+        }
+        let matches = key_match(table, values.len());
+        values.extend(key.iter().cloned());
+        let updated = conn
+            .prepare_cached(&format!(
+                "UPDATE {} SET {} WHERE {matches} AND ({})",
+                quoted(&table.name),
+                sets.join(", "),
+                differs.join(" OR ")
+            ))?
+            .execute(params_from_iter(values))?;
+        if updated > 0 {
+            return Ok(());
+        }
     }
-    if table.has_row_version {
-        sets.push("\"row_version\" = \"row_version\" + 1".to_owned());
-    }
-    let offset = values.len();
-    let matches = key_match(table, offset);
-    values.extend(key.iter().cloned());
-    let updated = if sets.is_empty() {
-        0
-    } else {
-        conn.prepare_cached(&format!(
-            "UPDATE {} SET {} WHERE {matches}",
-            quoted(&table.name),
-            sets.join(", ")
-        ))?
-        .execute(params_from_iter(values))?
-    };
-    if updated == 0 && !exists(conn, table, &key)? {
+    if !exists(conn, table, &key)? {
         insert_row(conn, table, row_id, fields, at)?;
     }
     Ok(())
@@ -171,6 +175,11 @@ pub(crate) fn read_field(
     let array: Vec<Value> = serde_json::from_str(&text)
         .map_err(|e| TeamError::Protocol(format!("a field could not be read: {e}")))?;
     Ok(array.into_iter().next())
+}
+
+/// Whether this copy has the row.
+pub(crate) fn has_row(conn: &Connection, table: &Table, row_id: &str) -> Result<bool> {
+    exists(conn, table, &key_values(table, row_id)?)
 }
 
 fn exists(conn: &Connection, table: &Table, key: &[Sql]) -> Result<bool> {

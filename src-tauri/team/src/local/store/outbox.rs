@@ -105,6 +105,13 @@ pub(crate) fn waiting_fields(conn: &Connection, table: &str, row_id: &str) -> Re
     Ok(fields)
 }
 
+/// Whether any change of this copy's to the row waits to be sent.
+pub(crate) fn row_waiting(conn: &Connection, table: &str, row_id: &str) -> Result<bool> {
+    Ok(conn
+        .prepare_cached("SELECT 1 FROM team_outbox WHERE table_name = ?1 AND row_id = ?2")?
+        .exists(params![table, row_id])?)
+}
+
 /// Whether this copy's deletion of the row waits to be sent.
 pub(crate) fn deletion_waiting(conn: &Connection, table: &str, row_id: &str) -> Result<bool> {
     Ok(conn
