@@ -58,6 +58,12 @@ fn a_published_workspace_is_joined_as_an_identical_copy() {
         0,
         "a join sends nothing back"
     );
+    let check = rollplan_core::check::check_file(&ben).unwrap();
+    assert!(
+        check.is_healthy(),
+        "the joined file passes the core's own check (integrity, foreign keys, schema): {:?}",
+        check.integrity_problems
+    );
     assert!(
         Store::open(&ben).unwrap().list_rollouts().unwrap().len() >= 2,
         "the core reads the joined copy like any workspace"
