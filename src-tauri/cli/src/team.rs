@@ -209,13 +209,11 @@ fn run_sync(db: &Path, password: Option<&str>, json: bool) -> Result<(), TeamErr
 }
 
 fn print_conflict(conflict: &Conflict) {
-    say!(
-        "#{}  {} {}  {}",
-        conflict.id,
-        conflict.table_name,
-        conflict.row_id,
-        conflict.field
-    );
+    let record = match &conflict.record {
+        Some(name) => format!("{name} ({})", conflict.table_name),
+        None => format!("{} {}", conflict.table_name, conflict.row_id),
+    };
+    say!("#{}  {record}  ·  {}", conflict.id, conflict.field);
     say!("    Yours:   {}", shown(&conflict.yours));
     let theirs = if conflict.theirs_deleted {
         "(deleted)".to_owned()

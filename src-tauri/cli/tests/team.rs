@@ -100,7 +100,51 @@ fn a_team_is_set_up_published_joined_and_synced_from_the_command_line() {
         "Ben's rollout reached Anna: {names:?}"
     );
 
-    let conflicts = ok(cli(&anna, &["team", "conflicts"]));
+    // Both change the same field (through the file, as any program writing it would).
+    let rename = |db: &Path, name: &str| {
+        rusqlite::Connection::open(db)
+            .unwrap()
+            .execute(
+                "UPDATE rollouts SET name = ?1 WHERE name = 'Check-in kiosks'",
+                [name],
+            )
+            .unwrap();
+    };
+    rename(&anna, "Kiosks (Anna)");
+    rename(&ben, "Kiosks (Ben)");
+    ok(cli(&anna, &["sync"]));
+    let clashed = ok(cli(&ben, &["sync"]));
+    assert!(
+        stdout(&clashed).contains("1 field had been changed by someone else first"),
+        "{}",
+        stdout(&clashed)
+    );
+    let listed = stdout(&ok(cli(&ben, &["team", "conflicts"])));
+    for expected in [
+        "#1  Kiosks (Ben) (rollouts)  ·  name",
+        "Yours:   Kiosks (Ben)",
+        "Theirs:  Kiosks (Anna)  (postgres, ",
+    ] {
+        assert!(
+            listed.contains(expected),
+            "the conflict shows {expected:?}: {listed}"
+        );
+    }
+    let unknown = cli(&ben, &["team", "resolve", "99", "--keep", "mine"]);
+    assert_eq!(
+        unknown.status.code(),
+        Some(1),
+        "an unknown conflict is bad input"
+    );
+    assert!(
+        stderr(&unknown).contains("There is no open conflict 99"),
+        "{}",
+        stderr(&unknown)
+    );
+    let kept = ok(cli(&ben, &["team", "resolve", "1", "--keep", "theirs"]));
+    assert!(stdout(&kept).contains("Kept theirs"), "{}", stdout(&kept));
+
+    let conflicts = ok(cli(&ben, &["team", "conflicts"]));
     assert!(
         stdout(&conflicts).contains("No conflicts."),
         "{}",

@@ -23,6 +23,9 @@ pub struct Conflict {
     pub table_name: String,
     /// The row's id as kept by the team (a JSON array of its key's values).
     pub row_id: String,
+    /// What a person calls the record (its name, title or code), when this copy still
+    /// has it.
+    pub record: Option<String>,
     pub field: String,
     pub yours: Value,
     pub theirs: Value,
@@ -43,20 +46,46 @@ pub enum Keep {
 pub fn list(db: &Path) -> Result<Vec<Conflict>> {
     let conn = local::open(db)?;
     store::link(&conn)?;
-    Ok(store::conflicts(&conn)?
+    let tables = tables::shared(&conn)?;
+    store::conflicts(&conn)?
         .into_iter()
-        .map(|c| Conflict {
-            id: c.id,
-            table_name: c.table_name,
-            row_id: c.row_id,
-            field: c.field,
-            yours: c.mine,
-            theirs: c.theirs,
-            theirs_deleted: c.theirs_deleted,
-            theirs_by: c.theirs_by,
-            theirs_at: c.theirs_at,
+        .map(|c| {
+            let record = match tables.iter().find(|t| t.name == c.table_name) {
+                Some(table) => record_label(&conn, table, &c.row_id)?,
+                None => None,
+            };
+            Ok(Conflict {
+                id: c.id,
+                table_name: c.table_name,
+                row_id: c.row_id,
+                record,
+                field: c.field,
+                yours: c.mine,
+                theirs: c.theirs,
+                theirs_deleted: c.theirs_deleted,
+                theirs_by: c.theirs_by,
+                theirs_at: c.theirs_at,
+            })
         })
-        .collect())
+        .collect()
+}
+
+/// The record's name, title or code, whichever its table has first.
+fn record_label(
+    conn: &rusqlite::Connection,
+    table: &Table,
+    row_id: &str,
+) -> Result<Option<String>> {
+    let Some(column) = ["name", "title", "code"]
+        .into_iter()
+        .find(|c| table.columns.iter().any(|column| column == c))
+    else {
+        return Ok(None);
+    };
+    Ok(match apply::read_field(conn, table, row_id, column)? {
+        Some(Value::String(text)) if !text.is_empty() => Some(text),
+        _ => None,
+    })
 }
 
 /// Decides conflict `id`. Keeping mine puts a change in the outbox (sent at the next

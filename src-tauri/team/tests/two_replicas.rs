@@ -81,6 +81,11 @@ fn the_same_field_conflicts_and_each_resolution_does_what_it_says() {
         .find(|c| c.field == "name")
         .expect("a conflict on the name");
     assert_eq!(name.yours, "Kiosks (Ben)", "yours is Ben's value");
+    assert_eq!(
+        name.record.as_deref(),
+        Some("Kiosks (Ben)"),
+        "the conflict names the record as this copy shows it"
+    );
     assert_eq!(name.theirs, "Kiosks (Anna)", "theirs is Anna's value");
     assert_eq!(
         name.theirs_by, "postgres",
