@@ -188,8 +188,16 @@ impl Cluster {
         std::fs::write(&hba, format!("local all {user} scram-sha-256\n{rest}"))
             .expect("write pg_hba.conf");
         self.pg(&["pg_ctl", "-D", &self.data(), "reload"]);
-        // The postmaster rereads the file on the signal; give it a moment to have done so.
-        std::thread::sleep(std::time::Duration::from_millis(500));
+        // The server rereads the file some moments after the signal: wait until a
+        // sign-in without a password is refused.
+        let url = self.url("postgres", user);
+        for _ in 0..100 {
+            if Client::connect(&url, NoTls).is_err() {
+                return;
+            }
+            std::thread::sleep(std::time::Duration::from_millis(100));
+        }
+        panic!("the server still lets {user} in without a password");
     }
 
     /// A new empty database, named uniquely in this cluster.
