@@ -97,6 +97,13 @@ pub fn join(
     let mut client = address.connect()?;
     let team = server::check(&mut client, address.shown())?;
     let snapshot = server::current_rows(&mut client)?;
+    if snapshot.seq == 0 {
+        return Err(TeamError::Refused(
+            "This team has no workspace yet: its first member publishes one with \
+             `rollplan-cli team publish`, then the others join."
+                .to_owned(),
+        ));
+    }
     let joined = (|| {
         let mut conn = local::open(db)?;
         let tx = conn.transaction_with_behavior(TransactionBehavior::Immediate)?;

@@ -84,6 +84,16 @@ fn a_database_that_is_not_a_team_says_so() {
     );
 
     rollplan_team::setup::init(&team.address()).unwrap();
+    let nothing_yet =
+        rollplan_team::setup::join(&team.file("ben"), &team.address(), |_, _| {}).unwrap_err();
+    assert!(
+        nothing_yet.to_string().contains("no workspace yet"),
+        "a team nobody has published to cannot be joined: {nothing_yet}"
+    );
+    assert!(
+        !team.file("ben").exists(),
+        "the refused join leaves no file"
+    );
     let again = rollplan_team::setup::init(&team.address()).unwrap_err();
     assert!(
         matches!(again, TeamError::AlreadyATeam { .. }),
