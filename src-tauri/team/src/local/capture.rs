@@ -118,3 +118,109 @@ fn triggers(table: &Table) -> String {
     );
     sql
 }
+
+#[cfg(test)]
+mod tests {
+    use rusqlite::Connection;
+
+    use super::install;
+    use crate::local::tables;
+
+    /// A file with the team tables, one shared table keyed on two columns, and the
+    /// capture written for it.
+    fn linked() -> Connection {
+        let mut conn = Connection::open_in_memory().unwrap();
+        conn.execute_batch(include_str!("../../../core/migrations/0019_team.sql"))
+            .unwrap();
+        conn.execute_batch(
+            "CREATE TABLE steps (
+                 sop_id TEXT NOT NULL, position INTEGER NOT NULL, text TEXT NOT NULL,
+                 weight REAL, updated_at TEXT NOT NULL, row_version INTEGER NOT NULL DEFAULT 1,
+                 PRIMARY KEY (sop_id, position)) STRICT;
+             INSERT INTO team_link (id, server, workspace_id, replica_id, last_pulled_seq, joined_at)
+             VALUES (1, 'postgres://db/team', 'w', 'r', 42, 'now');",
+        )
+        .unwrap();
+        let tx = conn.transaction().unwrap();
+        let shared = tables::shared(&tx).unwrap();
+        install(&tx, &shared).unwrap();
+        tx.commit().unwrap();
+        conn
+    }
+
+    fn outbox(conn: &Connection) -> Vec<(String, Option<String>, i64)> {
+        conn.prepare("SELECT row_id, fields, based_on_seq FROM team_outbox ORDER BY seq")
+            .unwrap()
+            .query_map([], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))
+            .unwrap()
+            .collect::<Result<_, _>>()
+            .unwrap()
+    }
+
+    #[test]
+    fn every_change_is_captured_with_the_fields_that_changed() {
+        let conn = linked();
+        conn.execute_batch(
+            "INSERT INTO steps (sop_id, position, text, weight, updated_at) VALUES ('s', 1, 'Greet', 1.5, 't0');
+             UPDATE steps SET text = 'Greet the patient', updated_at = 't1', row_version = 2;
+             UPDATE steps SET updated_at = 't2', row_version = 3;
+             UPDATE steps SET position = 2;
+             DELETE FROM steps;",
+        )
+        .unwrap();
+        let captured = outbox(&conn);
+        let expected = [
+            (
+                r#"["s",1]"#,
+                Some(r#"{"sop_id":"s","position":1,"text":"Greet","weight":1.5}"#),
+            ),
+            (r#"["s",1]"#, Some(r#"{"text":"Greet the patient"}"#)),
+            (r#"["s",1]"#, None),
+            (
+                r#"["s",2]"#,
+                Some(r#"{"sop_id":"s","position":2,"text":"Greet the patient","weight":1.5}"#),
+            ),
+            (r#"["s",2]"#, None),
+        ];
+        assert_eq!(
+            captured.len(),
+            expected.len(),
+            "an insert, an edit, a new key (out and in) and a delete; a change of bookkeeping \
+             alone is not a change: {captured:?}"
+        );
+        for ((row_id, fields, based_on), (want_id, want_fields)) in captured.iter().zip(expected) {
+            assert_eq!(row_id, want_id, "the row is named by its key");
+            assert_eq!(
+                fields.as_deref(),
+                want_fields,
+                "only the changed shared fields travel"
+            );
+            assert_eq!(
+                *based_on, 42,
+                "each change says how far the copy had pulled"
+            );
+        }
+    }
+
+    #[test]
+    fn nothing_is_captured_while_pulled_changes_apply_or_after_leaving() {
+        let conn = linked();
+        conn.execute_batch(
+            "UPDATE team_link SET applying = 1;
+             INSERT INTO steps (sop_id, position, text, updated_at) VALUES ('s', 1, 'Greet', 't0');
+             UPDATE team_link SET applying = 0;",
+        )
+        .unwrap();
+        assert!(outbox(&conn).is_empty(), "a pulled change is not sent back");
+
+        let mut conn = conn;
+        let tx = conn.transaction().unwrap();
+        super::remove(&tx).unwrap();
+        tx.commit().unwrap();
+        conn.execute("UPDATE steps SET text = 'Hello'", []).unwrap();
+        assert!(
+            outbox(&conn).is_empty(),
+            "a copy that left captures nothing"
+        );
+    }
+}
