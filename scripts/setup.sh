@@ -12,9 +12,13 @@ root=$(cd "$(dirname "$0")/.." && pwd)
 build_packages=(build-essential pkg-config libwebkit2gtk-4.1-dev libxdo-dev libssl-dev librsvg2-dev)
 test_packages=(xvfb xauth dbus dbus-x11 webkit2gtk-driver python3-xlib poppler-utils imagemagick
   python3-openpyxl python3-docx python3-icalendar)
+# Team mode's tests start a throwaway PostgreSQL 15 cluster of their own (initdb and pg_ctl
+# from /usr/lib/postgresql/15/bin; the system's own cluster is never used), and make its
+# TLS certificates with the openssl command.
+team_test_packages=(postgresql openssl)
 
 wanted=("${build_packages[@]}")
-if [[ "${1:-}" == "--test" ]]; then wanted+=("${test_packages[@]}"); fi
+if [[ "${1:-}" == "--test" ]]; then wanted+=("${test_packages[@]}" "${team_test_packages[@]}"); fi
 command -v node >/dev/null 2>&1 || wanted+=(nodejs npm)
 
 missing=()

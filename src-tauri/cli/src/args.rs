@@ -107,6 +107,17 @@ pub enum Command {
     Export(Box<ExportRollout>),
     /// Export one SOP as a document. The PHI check runs first.
     ExportSop(Box<ExportSop>),
+    /// Team mode: share this workspace through the team's PostgreSQL server.
+    Team {
+        #[command(subcommand)]
+        command: crate::team::TeamCommand,
+    },
+    /// Send this workspace's changes to its team and bring in everyone else's.
+    Sync {
+        /// Print what was sent and received as JSON.
+        #[arg(long)]
+        json: bool,
+    },
     /// Export the whole SOP library as one PDF binder with contents.
     ExportLibrary {
         /// The binder's title, such as the clinic's name.

@@ -19,6 +19,7 @@ mod runway;
 mod sops;
 mod task_links;
 mod tasks;
+mod team;
 
 use std::path::Path;
 use std::process::ExitCode;
@@ -49,6 +50,10 @@ fn main() -> ExitCode {
             };
         }
     };
+    // Team commands talk to a server and report its refusals in their own words.
+    if matches!(cli.command, Command::Team { .. } | Command::Sync { .. }) {
+        return team::main(cli);
+    }
     match run(cli) {
         Ok(()) => ExitCode::SUCCESS,
         Err(error) => {
@@ -240,6 +245,8 @@ fn run(cli: Cli) -> Result<(), CoreError> {
             overwrite,
         } => export::library(&store, &title, &out, force, overwrite, today()),
         Command::Demo { size, seed } => demo::run(&store, size, seed, &location.path, today()),
+        // Handled in main(), by team::main.
+        Command::Team { .. } | Command::Sync { .. } => Ok(()),
     }
 }
 

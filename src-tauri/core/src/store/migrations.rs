@@ -27,6 +27,7 @@ const MIGRATIONS: &[M<'static>] = &[
     M::up(include_str!("../../migrations/0014_external_people.sql")),
     M::up(include_str!("../../migrations/0015_roster_memory.sql")),
     M::up(include_str!("../../migrations/0016_training_by_site.sql")),
+    M::up(include_str!("../../migrations/0019_team.sql")),
 ];
 
 /// The schema version this build writes and understands.

@@ -1,0 +1,11 @@
+//! The team server: its schema (migrations and forward guard) and every SQL statement
+//! sent to it. Nothing outside this module speaks to PostgreSQL.
+
+mod schema;
+mod store;
+
+pub use schema::SERVER_SCHEMA_VERSION;
+pub(crate) use schema::{check, create};
+pub(crate) use store::{
+    changes_after, current_rows, is_empty, latest_seq, push_batch, Clash, Outgoing, ServerChange,
+};

@@ -1,0 +1,327 @@
+//! Sending this copy's changes and applying everyone else's.
+//!
+//! Push sends the outbox in the order the changes were made, a batch per server
+//! transaction; each answer is then recorded locally in one SQLite transaction (accepted
+//! changes leave the outbox, conflicting fields are kept for a person). A batch sent
+//! again after a crash between the two gets the same answers and changes nothing. A
+//! field already in conflict is not sent at all: its latest value here waits in the
+//! conflict for the person's decision.
+//!
+//! Pull applies the changes after this copy's last pulled sequence number, a page per
+//! SQLite transaction with the capture triggers silenced, and records the new last
+//! sequence number in the same transaction: a crash never applies a change twice or
+//! skips one. A field in conflict, or with a change of this copy's own still waiting,
+//! keeps its local value and the other value goes into the conflict for the person.
+//! This copy's own changes come back too and are written only where they differ (after
+//! the file was put back from a backup), so nothing sent is lost here.
+
+use std::collections::BTreeMap;
+use std::path::Path;
+
+use postgres::Client;
+use rusqlite::{Connection, TransactionBehavior};
+use serde::Serialize;
+use serde_json::Value;
+
+use crate::local::store::Theirs;
+use crate::local::tables::{self, Table};
+use crate::local::{self, apply, capture, store};
+use crate::server::{self, Clash, ServerChange};
+use crate::{Result, ServerAddress, TeamError};
+
+/// Changes sent per server transaction.
+const PUSH_BATCH: i64 = 500;
+/// Changes applied per local transaction.
+const PULL_PAGE: i64 = 1000;
+
+/// What a sync did.
+#[derive(Debug, Clone, Default, Serialize)]
+pub struct SyncReport {
+    /// Changes of this copy the server accepted (wholly or in part).
+    pub sent: usize,
+    /// Fields that conflicted with someone else's newer value.
+    pub new_conflicts: usize,
+    /// Changes by others applied to this copy.
+    pub received: usize,
+    /// The server's sequence number this copy is now current with.
+    pub last_pulled_seq: i64,
+}
+
+/// A pulled change, as [`pull_with`]'s observer hears of it.
+#[derive(Debug, Clone)]
+pub struct Applied {
+    pub seq: i64,
+    pub table_name: String,
+    pub author: String,
+}
+
+/// Pushes this copy's changes, then pulls everyone else's. `password` is used when the
+/// stored address has none (the CLI passes PGPASSWORD); it is never stored.
+pub fn sync(db: &Path, password: Option<&str>) -> Result<SyncReport> {
+    let (mut conn, mut client) = connect(db, password)?;
+    let mut report = push_all(&mut conn, &mut client)?;
+    let pulled = pull_all(&mut conn, &mut client, &mut |_| Ok(()))?;
+    report.received = pulled.received;
+    report.last_pulled_seq = pulled.last_pulled_seq;
+    Ok(report)
+}
+
+/// Sends this copy's waiting changes only.
+pub fn push(db: &Path, password: Option<&str>) -> Result<SyncReport> {
+    let (mut conn, mut client) = connect(db, password)?;
+    push_all(&mut conn, &mut client)
+}
+
+/// Applies others' changes only; `observer` hears of each change as it is applied
+/// (before its page commits), and an error from it stops the pull with that page
+/// rolled back.
+pub fn pull_with(
+    db: &Path,
+    password: Option<&str>,
+    mut observer: impl FnMut(&Applied) -> Result<()>,
+) -> Result<SyncReport> {
+    let (mut conn, mut client) = connect(db, password)?;
+    pull_all(&mut conn, &mut client, &mut observer)
+}
+
+/// Opens the local file and its server, checking that the server still holds the
+/// workspace this file joined, and writes the capture triggers afresh.
+pub(crate) fn connect(db: &Path, password: Option<&str>) -> Result<(Connection, Client)> {
+    let mut conn = local::open(db)?;
+    let link = store::link(&conn)?;
+    refresh_triggers(&mut conn)?;
+    let address = ServerAddress::parse(&link.server, password)?;
+    let mut client = address.connect()?;
+    let team = server::check(&mut client, address.shown())?;
+    if team.workspace_id != link.workspace_id {
+        return Err(TeamError::OtherWorkspace);
+    }
+    Ok((conn, client))
+}
+
+/// Writes the capture triggers again from the tables as they are now (a migration may
+/// have added a column or a table since they were written).
+pub(crate) fn refresh_triggers(conn: &mut Connection) -> Result<()> {
+    let tx = conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
+    let tables = tables::shared(&tx)?;
+    capture::install(&tx, &tables)?;
+    tx.commit()?;
+    Ok(())
+}
+
+pub(crate) fn push_all(conn: &mut Connection, client: &mut Client) -> Result<SyncReport> {
+    let link = store::link(conn)?;
+    let mut report = SyncReport {
+        last_pulled_seq: link.last_pulled_seq,
+        ..SyncReport::default()
+    };
+    hold_back_conflicted_fields(conn)?;
+    loop {
+        let waiting = store::outbox(conn, PUSH_BATCH)?;
+        if waiting.is_empty() {
+            return Ok(report);
+        }
+        let outgoing: Vec<_> = waiting.iter().map(|(_, change)| change.clone()).collect();
+        let answers = server::push_batch(client, link.replica_id, &outgoing)?;
+        let tx = conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
+        for ((seq, change), answer) in waiting.iter().zip(&answers) {
+            if answer.seq.is_some() {
+                report.sent += 1;
+            }
+            for clash in &answer.conflicts {
+                let mine = change
+                    .fields
+                    .as_ref()
+                    .and_then(|f| f.get(&clash.field))
+                    .cloned()
+                    .unwrap_or(Value::Null);
+                store::record_conflict(&tx, &change.table_name, &change.row_id, &mine, clash)?;
+                report.new_conflicts += 1;
+            }
+            store::remove_sent(&tx, *seq)?;
+        }
+        tx.commit()?;
+    }
+}
+
+/// Takes out of the waiting changes every field that is in conflict, its value becoming
+/// the conflict's "mine": until the person decides, a later edit of that field here must
+/// not quietly win over theirs (it would be based on a pull that skipped their value).
+fn hold_back_conflicted_fields(conn: &mut Connection) -> Result<()> {
+    if store::conflicts_len(conn)? == 0 {
+        return Ok(());
+    }
+    let tx = conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
+    for (seq, change) in store::outbox(&tx, i64::MAX)? {
+        let Some(Value::Object(mut fields)) = change.fields else {
+            continue;
+        };
+        let mut held = false;
+        for field in store::conflicted_fields(&tx, &change.table_name, &change.row_id)? {
+            if let Some(mine) = fields.remove(&field) {
+                store::set_mine(&tx, &change.table_name, &change.row_id, &field, &mine)?;
+                held = true;
+            }
+        }
+        if held {
+            store::set_fields(&tx, seq, &fields)?;
+        }
+    }
+    tx.commit()?;
+    Ok(())
+}
+
+pub(crate) fn pull_all(
+    conn: &mut Connection,
+    client: &mut Client,
+    observer: &mut dyn FnMut(&Applied) -> Result<()>,
+) -> Result<SyncReport> {
+    let link = store::link(conn)?;
+    let tables: BTreeMap<String, Table> = tables::shared(conn)?
+        .into_iter()
+        .map(|t| (t.name.clone(), t))
+        .collect();
+    let mut report = SyncReport {
+        last_pulled_seq: link.last_pulled_seq,
+        ..SyncReport::default()
+    };
+    loop {
+        let changes = server::changes_after(client, report.last_pulled_seq, PULL_PAGE)?;
+        let Some(last) = changes.last().map(|c| c.seq) else {
+            store::set_pulled(conn, report.last_pulled_seq, &local::now())?;
+            return Ok(report);
+        };
+        let tx = conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
+        store::set_applying(&tx, true)?;
+        for change in &changes {
+            let own = change.replica_id == link.replica_id;
+            if own {
+                apply_own_change(&tx, &tables, change)?;
+            } else {
+                apply_change(&tx, &tables, change)?;
+                report.received += 1;
+            }
+            observer(&Applied {
+                seq: change.seq,
+                table_name: change.table_name.clone(),
+                author: change.author.clone(),
+            })?;
+        }
+        store::set_applying(&tx, false)?;
+        store::set_pulled(&tx, last, &local::now())?;
+        tx.commit()?;
+        report.last_pulled_seq = last;
+    }
+}
+
+/// A change this copy made itself comes back too. It is normally here already (and
+/// writing the same values changes nothing); after this file was put back from a
+/// backup, it is how the copy gets back what it had sent since. A row this copy has
+/// changed again since, or has a conflict on, is left to the push and to the person.
+fn apply_own_change(
+    conn: &Connection,
+    tables: &BTreeMap<String, Table>,
+    change: &ServerChange,
+) -> Result<()> {
+    let table = table_of(tables, change)?;
+    if store::row_waiting(conn, &table.name, &change.row_id)?
+        || !store::conflicted_fields(conn, &table.name, &change.row_id)?.is_empty()
+    {
+        return Ok(());
+    }
+    let at = change
+        .at
+        .to_rfc3339_opts(chrono::SecondsFormat::Millis, true);
+    match &change.fields {
+        None => apply::delete_row(conn, table, &change.row_id),
+        // An edit of a row this copy has since deleted (and sent that) leaves it deleted;
+        // a whole row, as it was created, is put back.
+        Some(Value::Object(fields))
+            if !apply::has_row(conn, table, &change.row_id)?
+                && !table.columns.iter().all(|c| fields.contains_key(c)) =>
+        {
+            Ok(())
+        }
+        Some(Value::Object(fields)) => {
+            apply::write_fields(conn, table, &change.row_id, fields, &at)
+        }
+        Some(_) => Err(TeamError::Protocol(format!(
+            "change {} is not an object of fields",
+            change.seq
+        ))),
+    }
+}
+
+fn table_of<'a>(tables: &'a BTreeMap<String, Table>, change: &ServerChange) -> Result<&'a Table> {
+    tables
+        .get(&change.table_name)
+        .ok_or_else(|| TeamError::UnknownData(format!("a table named {}", change.table_name)))
+}
+
+fn apply_change(
+    conn: &Connection,
+    tables: &BTreeMap<String, Table>,
+    change: &ServerChange,
+) -> Result<()> {
+    let table = table_of(tables, change)?;
+    let at = change
+        .at
+        .to_rfc3339_opts(chrono::SecondsFormat::Millis, true);
+    let Some(fields) = &change.fields else {
+        apply::delete_row(conn, table, &change.row_id)?;
+        let theirs = Theirs {
+            value: &Value::Null,
+            seq: change.seq,
+            by: &change.author,
+            at: &at,
+        };
+        return store::update_theirs(conn, &table.name, &change.row_id, None, &theirs);
+    };
+    let Value::Object(fields) = fields else {
+        return Err(TeamError::Protocol(format!(
+            "change {} is not an object of fields",
+            change.seq
+        )));
+    };
+    if store::deletion_waiting(conn, &table.name, &change.row_id)? {
+        // This copy deleted the row and has not sent that yet: the push decides.
+        return Ok(());
+    }
+    let mut fields = fields.clone();
+    // A field already in conflict keeps this copy's value; the conflict now shows the
+    // newer theirs, so the person decides on what the team has now.
+    for field in store::conflicted_fields(conn, &table.name, &change.row_id)? {
+        if let Some(theirs) = fields.remove(&field) {
+            let theirs = Theirs {
+                value: &theirs,
+                seq: change.seq,
+                by: &change.author,
+                at: &at,
+            };
+            store::update_theirs(conn, &table.name, &change.row_id, Some(&field), &theirs)?;
+        }
+    }
+    // A field changed here and not yet sent was changed without seeing this change: a
+    // conflict, found here rather than by the server (unless both wrote the same value).
+    for field in store::waiting_fields(conn, &table.name, &change.row_id)? {
+        let Some(theirs) = fields.remove(&field) else {
+            continue;
+        };
+        let mine = apply::read_field(conn, table, &change.row_id, &field)?.unwrap_or(Value::Null);
+        if mine != theirs {
+            let clash = Clash {
+                field,
+                theirs,
+                seq: change.seq,
+                by: Some(change.author.clone()),
+                at: Some(at.clone()),
+                deleted: false,
+            };
+            store::record_conflict(conn, &table.name, &change.row_id, &mine, &clash)?;
+        }
+    }
+    if fields.is_empty() {
+        return Ok(());
+    }
+    apply::write_fields(conn, table, &change.row_id, &fields, &at)
+}
