@@ -155,7 +155,15 @@ pub fn join(
     if joined.is_err() {
         remove_new_file(db);
     }
-    joined
+    let copied = joined?;
+    if copied
+        .tables
+        .iter()
+        .any(|(table, rows)| table.starts_with("sop") && *rows > 0)
+    {
+        local::reindex_library(db)?;
+    }
+    Ok(copied)
 }
 
 /// Takes away a file a failed join created (and SQLite's companions of it).

@@ -45,6 +45,9 @@ pub struct SyncReport {
     pub received: usize,
     /// The server's sequence number this copy is now current with.
     pub last_pulled_seq: i64,
+    /// Whether a pulled change touched the SOP library (its search index is then
+    /// written again).
+    pub library_changed: bool,
 }
 
 /// A pulled change, as [`pull_with`]'s observer hears of it.
@@ -61,8 +64,13 @@ pub fn sync(db: &Path, password: Option<&str>) -> Result<SyncReport> {
     let (mut conn, mut client) = connect(db, password)?;
     let mut report = push_all(&mut conn, &mut client)?;
     let pulled = pull_all(&mut conn, &mut client, &mut |_| Ok(()))?;
+    drop(conn);
+    if pulled.library_changed {
+        local::reindex_library(db)?;
+    }
     report.received = pulled.received;
     report.last_pulled_seq = pulled.last_pulled_seq;
+    report.library_changed = pulled.library_changed;
     Ok(report)
 }
 
@@ -81,7 +89,12 @@ pub fn pull_with(
     mut observer: impl FnMut(&Applied) -> Result<()>,
 ) -> Result<SyncReport> {
     let (mut conn, mut client) = connect(db, password)?;
-    pull_all(&mut conn, &mut client, &mut observer)
+    let pulled = pull_all(&mut conn, &mut client, &mut observer)?;
+    drop(conn);
+    if pulled.library_changed {
+        local::reindex_library(db)?;
+    }
+    Ok(pulled)
 }
 
 /// Opens the local file and its server, checking that the server still holds the
@@ -194,6 +207,7 @@ pub(crate) fn pull_all(
         let tx = conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
         store::set_applying(&tx, true)?;
         for change in &changes {
+            report.library_changed |= change.table_name.starts_with("sop");
             let own = change.replica_id == link.replica_id;
             if own {
                 apply_own_change(&tx, &tables, change)?;

@@ -68,6 +68,14 @@ fn a_published_workspace_is_joined_as_an_identical_copy() {
         Store::open(&ben).unwrap().list_rollouts().unwrap().len() >= 2,
         "the core reads the joined copy like any workspace"
     );
+    let found = Store::open(&ben)
+        .unwrap()
+        .search_sops("downtime", 10)
+        .unwrap();
+    assert!(
+        found.iter().any(|hit| hit.code == "EHR-004"),
+        "the joined copy's SOP library is searchable: {found:?}"
+    );
 
     let again = rollplan_team::setup::join(&ben, &team.address(), |_, _| {}).unwrap_err();
     assert!(

@@ -35,6 +35,14 @@ pub(crate) fn open(path: &Path) -> Result<Connection> {
     Ok(conn)
 }
 
+/// Writes the SOP library's search index again, once rows of the library arrived from
+/// the team: they are written row by row, outside the core's own writes that keep the
+/// index in step.
+pub(crate) fn reindex_library(path: &Path) -> Result<()> {
+    rollplan_core::Store::open(path)?.rebuild_sop_search()?;
+    Ok(())
+}
+
 /// Now as the core writes timestamps: UTC, ISO-8601 with milliseconds.
 pub(crate) fn now() -> String {
     chrono::Utc::now().to_rfc3339_opts(chrono::SecondsFormat::Millis, true)

@@ -51,6 +51,12 @@ pub(crate) fn reindex(tx: &Transaction<'_>, sop: &Sop) -> Result<()> {
     Ok(())
 }
 
+/// Empties the index, before it is written again from every SOP.
+pub(crate) fn clear(tx: &Transaction<'_>) -> Result<()> {
+    tx.execute("DELETE FROM sop_search", [])?;
+    Ok(())
+}
+
 /// Takes the SOP out of the index.
 pub(crate) fn remove(tx: &Transaction<'_>, sop_id: &str) -> Result<()> {
     tx.prepare_cached("DELETE FROM sop_search WHERE sop_id = ?1")?
