@@ -30,6 +30,7 @@ pub enum EntityKind {
     Metric,
     MetricThreshold,
     MetricMeasurement,
+    WeeklyStatus,
 }
 
 impl EntityKind {
@@ -53,6 +54,7 @@ impl EntityKind {
             Self::Metric => "metric",
             Self::MetricThreshold => "metric_threshold",
             Self::MetricMeasurement => "metric_measurement",
+            Self::WeeklyStatus => "weekly_status",
         }
     }
 }

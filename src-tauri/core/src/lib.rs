@@ -26,6 +26,7 @@ pub mod rollouts;
 #[cfg(test)]
 mod screen_tests;
 pub mod sops;
+pub mod status;
 pub mod store;
 pub mod templates;
 mod time;

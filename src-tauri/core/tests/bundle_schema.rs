@@ -119,6 +119,17 @@ fn exported_bundles_of_the_sample_clinic_match_the_schema() {
     let rollouts = rollplan_core::demo::seed_sample_clinic(&store, today).expect("demo");
     let schema = schema();
     for rollout in &rollouts {
+        // A draft and a sent status, so the weekly statuses are checked too.
+        let draft = store
+            .save_status(Some(&rollout.id), today, today)
+            .expect("status");
+        let sent = store
+            .save_status(Some(&rollout.id), today, today)
+            .expect("status");
+        store
+            .mark_status_sent(&sent.id, sent.row_version)
+            .expect("sent");
+        assert_eq!(draft.rollout_id.as_deref(), Some(rollout.id.as_str()));
         for include_people in [false, true] {
             let bundle = store
                 .export_bundle(&rollout.id, include_people, today)

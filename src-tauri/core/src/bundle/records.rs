@@ -230,6 +230,24 @@ impl Record for BundleSop {
     }
 }
 
+impl Record for BundleStatus {
+    const SECTION: &'static str = "weekly_statuses";
+    const TABLE: &'static str = "weekly_statuses";
+    const ENTITY: EntityKind = EntityKind::WeeklyStatus;
+    const JSON_COLUMNS: &'static [&'static str] = &["content", "notes", "hidden"];
+    /// A status is the record of what was written (and, once sent, what went out): one
+    /// already here is kept as it is, a difference reported.
+    const IMMUTABLE: bool = true;
+
+    fn id(&self) -> &str {
+        &self.id
+    }
+
+    fn label(&self) -> String {
+        format!("Status of the week of {}", self.week_monday)
+    }
+}
+
 impl Record for BundleRevision {
     const SECTION: &'static str = "sop_revisions";
     const TABLE: &'static str = "sop_revisions";
