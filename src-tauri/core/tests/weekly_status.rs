@@ -358,8 +358,13 @@ fn a_metric_that_crossed_its_act_level_names_the_action_and_who_acts() {
     assert_eq!(metrics[0].happened, "No-show rate: On track → Act");
     let today = store.metric_status(&metric.id, date("2027-01-17")).unwrap();
     assert_eq!(
-        metrics[0].impact, today.reason,
-        "the reason is the metric's own status"
+        metrics[0].impact, "18% on Jan 15: above the act level 15%",
+        "the impact is the metric's own reason, its action given apart"
+    );
+    assert!(
+        today.reason.starts_with(&metrics[0].impact),
+        "{}",
+        today.reason
     );
     assert_eq!(metrics[0].action, "Add a second reminder 24 h before");
     assert_eq!(metrics[0].who, today.acted_by);

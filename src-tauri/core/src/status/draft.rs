@@ -127,7 +127,7 @@ fn figures(sources: &RolloutWeek) -> RolloutFigures {
 
 /// One sentence on top: how many items need attention and the worst of them, or that
 /// the week was quiet.
-fn headline(sections: &[StatusSection], week: &StatusWeek) -> String {
+pub(super) fn headline(sections: &[StatusSection], week: &StatusWeek) -> String {
     let items = || sections.iter().flat_map(|s| s.items.iter());
     let count = |tone: Tone| items().filter(|i| i.tone == tone).count();
     let worst = sections.first().and_then(|s| s.items.first());

@@ -82,19 +82,20 @@ pub struct RolloutFigures {
 }
 
 impl RolloutFigures {
-    /// "Go-live in 12 days (Jan 29, 2027)", "Went live 3 days ago", or no date yet.
+    /// "In 12 days (Jan 29, 2027)", "Went live 3 days ago (...)", or no date yet: the
+    /// value beside a "Go-live" label.
     pub fn countdown_text(&self) -> String {
         match (self.go_live_date, self.days_to_go_live) {
             (Some(date), Some(days)) => {
                 let on = crate::metrics::format::full_date(date);
                 let plural = |n: i64| if n == 1 { "" } else { "s" };
                 match days {
-                    0 => format!("Go-live today ({on})"),
-                    d if d > 0 => format!("Go-live in {d} day{} ({on})", plural(d)),
+                    0 => format!("Today ({on})"),
+                    d if d > 0 => format!("In {d} day{} ({on})", plural(d)),
                     d => format!("Went live {} day{} ago ({on})", -d, plural(-d)),
                 }
             }
-            _ => "No go-live date set".to_owned(),
+            _ => "No date set yet".to_owned(),
         }
     }
 

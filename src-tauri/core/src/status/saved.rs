@@ -69,6 +69,8 @@ impl SavedStatus {
                 .retain(|item| !self.hidden.contains(&item.key));
         }
         draft.sections.retain(|section| !section.items.is_empty());
+        // The headline speaks of what is sent, never of a hidden item.
+        draft.headline = super::draft::headline(&draft.sections, &draft.week);
         draft
     }
 

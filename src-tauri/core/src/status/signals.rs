@@ -149,7 +149,7 @@ pub(crate) fn metric_items(sources: &RolloutWeek) -> Vec<(SectionKind, StatusIte
                         then.state.label(),
                         now.state.label()
                     ),
-                    impact: now.reason.clone(),
+                    impact: reason_without_action(&now.reason, &now.action),
                     action: now.action.clone(),
                     who: if now.action.is_empty() {
                         String::new()
@@ -215,4 +215,15 @@ pub(crate) fn training_items(sources: &RolloutWeek) -> Vec<(SectionKind, StatusI
             ))
         })
         .collect()
+}
+
+/// The metric's reason without the action it ends with ("73% on Jan 15: below the act
+/// level 78% — Hold logins (Grace Kim)"): the status gives the action its own line.
+fn reason_without_action(reason: &str, action: &str) -> String {
+    match reason.find(" — ") {
+        Some(cut) if !action.is_empty() && reason[cut + " — ".len()..].starts_with(action) => {
+            reason[..cut].to_owned()
+        }
+        _ => reason.to_owned(),
+    }
 }

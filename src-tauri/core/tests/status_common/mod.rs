@@ -5,6 +5,8 @@
 // Each test file uses only some of these helpers.
 #![allow(dead_code)]
 
+pub mod clinic;
+
 use chrono::NaiveDate;
 use rollplan_core::people::PersonDraft;
 use rollplan_core::rollouts::RolloutDraft;

@@ -165,6 +165,14 @@ impl Scanner {
     }
 }
 
+/// Every hit in one field's text, named by its entity and field: for exports whose
+/// text is assembled elsewhere (a weekly status).
+pub(crate) fn field_hits(entity: &str, field: &str, text: &str) -> Vec<PhiHit> {
+    let mut s = Scanner::default();
+    s.field(entity, field, text);
+    s.hits
+}
+
 /// Every hit in the text a rollout export would carry.
 pub fn phi_check(report: &RolloutReport) -> Vec<PhiHit> {
     let mut s = Scanner::default();
