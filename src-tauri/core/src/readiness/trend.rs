@@ -23,7 +23,7 @@ use crate::audit::{entries_since, AuditAction, AuditEntry, EntityKind};
 use crate::metrics::format::full_date;
 use crate::sops::{linked_sops_in, LinkedSop, SopStatus};
 use crate::store::Conn;
-use crate::training::completion_on;
+use crate::training::{completion_on, RoleCompletion};
 use crate::{Result, Store};
 
 /// How many weeks back a trend reaches: a month, the span a sponsor compares against.
@@ -102,10 +102,10 @@ impl Store {
         let mut points: Vec<ReadinessPoint> = earlier
             .iter()
             .zip(then)
-            .map(|(&day, (readiness, _))| ReadinessPoint {
+            .map(|(&day, then)| ReadinessPoint {
                 on: day,
-                score: readiness.score,
-                verdict: readiness.verdict,
+                score: then.readiness.score,
+                verdict: then.readiness.verdict,
             })
             .collect();
         points.push(ReadinessPoint {
@@ -117,14 +117,22 @@ impl Store {
     }
 }
 
+/// A rollout's readiness rebuilt for a past day, with what it weighed: the criteria as
+/// they stood and training completion by role.
+pub(crate) struct ReadinessThen {
+    pub readiness: Readiness,
+    pub criteria: Vec<Criterion>,
+    pub training: Vec<RoleCompletion>,
+}
+
 /// The rollout's readiness as it stood at the end of each of `days` (each before today),
-/// rebuilt as the module explains, with the criteria it weighed then: the trend's
-/// earlier points, and the weekly status's verdict at the start of its week.
+/// rebuilt as the module explains, with what it weighed then: the trend's earlier
+/// points, and the weekly status's figures at the start and end of a past week.
 pub(crate) fn readiness_then(
     conn: &Conn,
     rollout_id: &str,
     days: &[NaiveDate],
-) -> Result<Vec<(Readiness, Vec<Criterion>)>> {
+) -> Result<Vec<ReadinessThen>> {
     let Some(earliest) = days.iter().min().copied() else {
         return Ok(Vec::new());
     };
@@ -149,7 +157,11 @@ pub(crate) fn readiness_then(
             let criteria = criteria_then(&criteria, &criterion_changes, &cutoff);
             let readiness =
                 readiness_from(criteria.clone(), &roles, &sops_then(&sops, &sop_changes));
-            (readiness, criteria)
+            ReadinessThen {
+                readiness,
+                criteria,
+                training: roles,
+            }
         })
         .collect())
 }

@@ -21,6 +21,9 @@ mod store;
 mod tasks;
 mod week;
 
+#[cfg(test)]
+mod tests;
+
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;

@@ -57,22 +57,38 @@ pub(crate) fn gather(
     let risk_ids: Vec<String> = risks.iter().map(|r| r.id.clone()).collect();
     let risk_entries = entries_since(conn, EntityKind::Risk, &risk_ids, &since)?;
     let eve = week.eve();
-    let created_on = rollout.created_at.date_naive();
-    let readiness_now = if week.as_of == today {
+    let tracked_then = eve >= rollout.created_at.date_naive();
+    let live = week.as_of == today;
+    // Each past day is rebuilt in one pass over the histories: the eve when the rollout
+    // was tracked by then, and the week's end unless that is today.
+    let mut days = Vec::new();
+    if tracked_then {
+        days.push(eve);
+    }
+    if !live {
+        days.push(week.as_of);
+    }
+    let mut past = crate::readiness::readiness_then(conn, rollout_id, &days)?.into_iter();
+    let then = if tracked_then { past.next() } else { None };
+    let (readiness_now, training_now) = if live {
+        let training = crate::training::completion_in(conn, rollout_id, today)?;
+        let readiness = crate::readiness::readiness_with_completion(conn, rollout_id, &training)?;
         (
-            crate::readiness::readiness_in(conn, rollout_id, today)?,
-            crate::readiness::list_criteria_in(conn, rollout_id)?,
+            (
+                readiness,
+                crate::readiness::list_criteria_in(conn, rollout_id)?,
+            ),
+            training,
         )
     } else {
-        let mut past = crate::readiness::readiness_then(conn, rollout_id, &[week.as_of])?;
-        past.pop().ok_or_else(|| {
+        let end = past.next().ok_or_else(|| {
             crate::CoreError::Database("readiness could not be rebuilt for the week".into())
-        })?
+        })?;
+        ((end.readiness, end.criteria), end.training)
     };
-    let readiness_then = if eve >= created_on {
-        crate::readiness::readiness_then(conn, rollout_id, &[eve])?.pop()
-    } else {
-        None
+    let (readiness_then, training_then) = match then {
+        Some(then) => (Some((then.readiness, then.criteria)), then.training),
+        None => (None, Vec::new()),
     };
     let metrics = crate::metrics::statuses_on(conn, rollout_id, &[eve, week.as_of])?
         .into_iter()
@@ -81,15 +97,6 @@ pub(crate) fn gather(
             Some((metric, [then, now]))
         })
         .collect();
-    let mut training = crate::training::completion_on(conn, rollout_id, &[eve])?;
-    let training_then = training.pop().unwrap_or_default();
-    let training_now = if week.as_of == today {
-        crate::training::completion_in(conn, rollout_id, today)?
-    } else {
-        crate::training::completion_on(conn, rollout_id, &[week.as_of])?
-            .pop()
-            .unwrap_or_default()
-    };
     Ok(RolloutWeek {
         tasks,
         task_entries,
