@@ -24,6 +24,7 @@ pub mod plan;
 pub mod readiness;
 pub mod rollouts;
 pub mod sops;
+pub mod status;
 pub mod training;
 pub mod workspace;
 

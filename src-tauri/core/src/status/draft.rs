@@ -99,6 +99,7 @@ pub(crate) fn assemble(
         rollouts: weeks.iter().map(figures).collect(),
         sections,
         next_update: week.next_update(),
+        week_label: week.label(),
         week,
     }
 }
@@ -106,7 +107,7 @@ pub(crate) fn assemble(
 fn figures(sources: &RolloutWeek) -> RolloutFigures {
     let rollout = &sources.rollout;
     let (now, _) = &sources.readiness_now;
-    RolloutFigures {
+    let mut figures = RolloutFigures {
         rollout_id: rollout.id.clone(),
         rollout_name: rollout.name.clone(),
         owner: rollout.owner.clone(),
@@ -122,7 +123,12 @@ fn figures(sources: &RolloutWeek) -> RolloutFigures {
         readiness_now: ReadinessFigure::of(now),
         trained_percent_now: (now.training.people > 0).then_some(now.training.percent),
         training: training_changes(&sources.training_then, &sources.training_now),
-    }
+        countdown: String::new(),
+        readiness: String::new(),
+    };
+    figures.countdown = figures.countdown_text();
+    figures.readiness = figures.readiness_text();
+    figures
 }
 
 /// One sentence on top: how many items need attention and the worst of them, or that

@@ -43,6 +43,8 @@ pub struct TrainingChange {
     /// `None` when the role had nobody needing training then.
     pub percent_then: Option<i64>,
     pub percent_now: i64,
+    /// "0% → 25% of 4", or "25% of 4" when unchanged: what every format shows.
+    pub text: String,
 }
 
 /// Training by role then and now: every role that needs training now, in role order.
@@ -51,14 +53,22 @@ pub(crate) fn training_changes(
     now: &[RoleCompletion],
 ) -> Vec<TrainingChange> {
     now.iter()
-        .map(|role| TrainingChange {
-            role_name: role.role_name.clone(),
-            people: role.people,
-            percent_then: then
+        .map(|role| {
+            let percent_then = then
                 .iter()
                 .find(|r| r.role_id == role.role_id)
-                .map(|r| r.percent),
-            percent_now: role.percent,
+                .map(|r| r.percent);
+            let before = percent_then
+                .filter(|then| *then != role.percent)
+                .map(|then| format!("{then}% → "))
+                .unwrap_or_default();
+            TrainingChange {
+                role_name: role.role_name.clone(),
+                people: role.people,
+                percent_then,
+                percent_now: role.percent,
+                text: format!("{before}{}% of {}", role.percent, role.people),
+            }
         })
         .collect()
 }
@@ -79,6 +89,10 @@ pub struct RolloutFigures {
     /// The rollout's trained % at the week's end: the figure Home and the overview show.
     pub trained_percent_now: Option<i64>,
     pub training: Vec<TrainingChange>,
+    /// [`Self::countdown_text`], as every format shows it.
+    pub countdown: String,
+    /// [`Self::readiness_text`], as every format shows it.
+    pub readiness: String,
 }
 
 impl RolloutFigures {

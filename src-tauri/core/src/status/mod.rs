@@ -86,8 +86,8 @@ coded_enum!(SectionKind, "section", "section", {
 /// One piece of news, written the way a sponsor wants it.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
 pub struct StatusItem {
-    /// Stable for the same news in the same week ("task-slipped:<id>"): what a saved
-    /// status hides an item by.
+    /// Stable for the same news in the same week and unique in a status
+    /// ("task-late:<id>"): what a saved status hides an item by.
     pub key: String,
     pub tone: Tone,
     /// The rollout it is about (named in the all-rollouts status).
@@ -129,6 +129,8 @@ pub struct StatusDraft {
     /// "EHR go-live: Riverside & Northgate", or "All active rollouts".
     pub title: String,
     pub week: StatusWeek,
+    /// "Jan 11 – Jan 17, 2027": the week as every screen and format names it.
+    pub week_label: String,
     /// One sentence on top: the worst news, or that the week was quiet.
     pub headline: String,
     /// Go-live countdown, readiness then and now, training by role then and now.

@@ -53,6 +53,8 @@ pub struct SavedStatus {
     pub hidden: Vec<String>,
     pub state: StatusState,
     pub sent_at: Option<DateTime<Utc>>,
+    /// The headline of what is sent (hidden items left out): [`Self::shown`]'s.
+    pub shown_headline: String,
     pub created_at: DateTime<Utc>,
     pub updated_at: DateTime<Utc>,
     pub row_version: i64,
@@ -146,16 +148,19 @@ impl Store {
         };
         let edit = StatusEdit::default();
         self.write(|tx| insert(tx, &draft, &edit))
+            .map(with_headline)
     }
 
     /// The saved statuses of a rollout (or, with `None`, the all-rollouts ones), the
     /// latest week first.
     pub fn list_statuses(&self, rollout_id: Option<&str>) -> Result<Vec<SavedStatus>> {
         self.read(|conn| statuses::list(conn, rollout_id))
+            .map(|found| found.into_iter().map(with_headline).collect())
     }
 
     pub fn get_status(&self, id: &str) -> Result<SavedStatus> {
         self.read(|conn| statuses::fetch(conn, id))
+            .map(with_headline)
     }
 
     /// Changes the notes and hidden items of a draft status; a sent one is refused.
@@ -198,6 +203,7 @@ impl Store {
             }
             statuses::fetch(tx, id)
         })
+        .map(with_headline)
     }
 
     /// Marks a draft status sent, now: from here on it never changes.
@@ -231,6 +237,7 @@ impl Store {
             )?;
             statuses::fetch(tx, id)
         })
+        .map(with_headline)
     }
 
     /// A new draft holding what `id` holds (its draft, notes and hidden items), to
@@ -244,6 +251,7 @@ impl Store {
             };
             insert(tx, &source.content, &edit)
         })
+        .map(with_headline)
     }
 }
 
@@ -272,4 +280,10 @@ fn insert(
 /// JSON text of a note map or a key list, for the audit log's before and after.
 fn json_text<T: Serialize>(value: &T) -> String {
     serde_json::to_string(value).unwrap_or_default()
+}
+
+/// Fills in the headline of what is sent, which the table does not keep.
+fn with_headline(mut status: SavedStatus) -> SavedStatus {
+    status.shown_headline = status.shown().headline;
+    status
 }

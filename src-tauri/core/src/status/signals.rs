@@ -48,7 +48,7 @@ pub(crate) fn readiness_items(sources: &RolloutWeek) -> Vec<(SectionKind, Status
             .map(|r| r.text.as_str())
             .collect();
         news.push(item(
-            "readiness-verdict".to_owned(),
+            format!("readiness-verdict:{}", rollout.id),
             tone,
             format!("Readiness went from {} to {}", before.text(), after.text()),
             if blocking.is_empty() {
@@ -189,7 +189,7 @@ pub(crate) fn training_items(sources: &RolloutWeek) -> Vec<(SectionKind, StatusI
             Some((
                 SectionKind::Training,
                 StatusItem {
-                    key: format!("training:{}", role.role_id),
+                    key: format!("training:{}:{}", sources.rollout.id, role.role_id),
                     tone,
                     rollout_name: sources.rollout.name.clone(),
                     happened: format!(

@@ -34,6 +34,19 @@ fn the_all_rollouts_status_of_the_generated_workspace_holds_each_active_rollout_
         shown, expected,
         "every active rollout once, closed ones left out"
     );
+    let mut keys: Vec<&str> = status
+        .sections
+        .iter()
+        .flat_map(|s| s.items.iter().map(|i| i.key.as_str()))
+        .collect();
+    let count = keys.len();
+    keys.sort_unstable();
+    keys.dedup();
+    assert_eq!(
+        keys.len(),
+        count,
+        "every item has its own key, to be hidden alone"
+    );
     for figures in &status.rollouts {
         let readiness = store
             .rollout_readiness(&figures.rollout_id, today)

@@ -16,7 +16,10 @@ pub use html::status_html;
 pub use markdown::status_markdown;
 pub use outline::{OutlineFigures, OutlineItem, OutlineSection, StatusOutline};
 pub use plain::status_text;
-pub use run::{run_status_export, status_bytes, StatusExportRequest, StatusFormat, StatusSubject};
+pub use run::{
+    export_file_name_for_status, run_status_export, status_bytes, StatusExportRequest,
+    StatusFormat, StatusSubject,
+};
 
 use std::collections::BTreeMap;
 

@@ -74,8 +74,8 @@ pub(super) fn outline(document: &StatusDocument) -> StatusOutline {
         .iter()
         .map(|f| {
             let mut lines = vec![
-                ("Go-live".to_owned(), f.countdown_text()),
-                ("Readiness".to_owned(), f.readiness_text()),
+                ("Go-live".to_owned(), f.countdown.clone()),
+                ("Readiness".to_owned(), f.readiness.clone()),
             ];
             if let Some(percent) = f.trained_percent_now {
                 lines.push((
@@ -84,15 +84,7 @@ pub(super) fn outline(document: &StatusDocument) -> StatusOutline {
                 ));
             }
             for role in &f.training {
-                let then = role
-                    .percent_then
-                    .filter(|then| *then != role.percent_now)
-                    .map(|then| format!("{then}% → "))
-                    .unwrap_or_default();
-                lines.push((
-                    format!("Training: {}", role.role_name),
-                    format!("{then}{}% of {}", role.percent_now, role.people),
-                ));
+                lines.push((format!("Training: {}", role.role_name), role.text.clone()));
             }
             OutlineFigures {
                 rollout_name: f.rollout_name.clone(),
@@ -141,7 +133,7 @@ pub(super) fn outline(document: &StatusDocument) -> StatusOutline {
         .collect();
     StatusOutline {
         title: format!("Weekly status: {}", status.title),
-        week: format!("Week of {}{as_of}", week.label()),
+        week: format!("Week of {}{as_of}", status.week_label),
         state,
         summary_note: note(SUMMARY_NOTE),
         headline: status.headline.clone(),

@@ -16,13 +16,17 @@ use crate::{Result, Store};
 
 /// The formats a status comes in.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
-#[serde(rename_all = "snake_case")]
 pub enum StatusFormat {
     /// Plain text that pastes into an email.
+    #[serde(rename = "txt")]
     Text,
+    #[serde(rename = "md")]
     Markdown,
+    #[serde(rename = "html")]
     Html,
+    #[serde(rename = "pdf")]
     Pdf,
+    #[serde(rename = "docx")]
     Docx,
 }
 
@@ -127,4 +131,29 @@ pub fn run_status_export(
         size_text(bytes.len())
     );
     Ok(outcome)
+}
+
+/// The name a save dialog proposes: "Weekly status - EHR go-live - 2027-01-11.txt".
+pub fn export_file_name_for_status(
+    store: &Store,
+    subject: &StatusSubject,
+    format: StatusFormat,
+    today: NaiveDate,
+) -> Result<String> {
+    let (rollout_id, week) = match subject {
+        StatusSubject::Saved { id } => {
+            let saved = store.get_status(id)?;
+            (saved.rollout_id, saved.week_monday)
+        }
+        StatusSubject::Draft { rollout_id, week } => (
+            rollout_id.clone(),
+            crate::status::StatusWeek::containing(*week, today)?.monday,
+        ),
+    };
+    let what = match rollout_id {
+        Some(id) => store.get_rollout(&id)?.name,
+        None => crate::status::PORTFOLIO_TITLE.to_owned(),
+    };
+    let stem = crate::export::run::safe_file_stem(&format!("Weekly status - {what} - {week}"));
+    Ok(format!("{stem}.{}", format.code()))
 }

@@ -28,6 +28,8 @@ fn from_row(row: &Row<'_>) -> rusqlite::Result<SavedStatus> {
         hidden: json_column(row, "hidden")?,
         state: StatusState::from_code(&state).ok_or_else(|| rows::unreadable("state"))?,
         sent_at: rows::timestamp(row, "sent_at")?,
+        // Filled in by the domain, which decides what is shown.
+        shown_headline: String::new(),
         created_at: rows::required_timestamp(row, "created_at")?,
         updated_at: rows::required_timestamp(row, "updated_at")?,
         row_version: row.get("row_version")?,
