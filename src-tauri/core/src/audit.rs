@@ -31,6 +31,7 @@ pub enum EntityKind {
     MetricThreshold,
     MetricMeasurement,
     WeeklyStatus,
+    Debrief,
 }
 
 impl EntityKind {
@@ -55,6 +56,7 @@ impl EntityKind {
             Self::MetricThreshold => "metric_threshold",
             Self::MetricMeasurement => "metric_measurement",
             Self::WeeklyStatus => "weekly_status",
+            Self::Debrief => "debrief",
         }
     }
 }

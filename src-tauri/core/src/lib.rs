@@ -11,6 +11,7 @@ pub mod audit;
 pub mod backup;
 pub mod bundle;
 pub mod check;
+pub mod debriefs;
 pub mod demo;
 pub mod error;
 pub mod export;

@@ -27,6 +27,7 @@ const MIGRATIONS: &[M<'static>] = &[
     M::up(include_str!("../../migrations/0014_external_people.sql")),
     M::up(include_str!("../../migrations/0015_roster_memory.sql")),
     M::up(include_str!("../../migrations/0017_weekly_statuses.sql")),
+    M::up(include_str!("../../migrations/0018_debriefs.sql")),
 ];
 
 /// The schema version this build writes and understands.
