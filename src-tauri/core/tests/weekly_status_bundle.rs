@@ -1,6 +1,7 @@
-//! Weekly statuses travel in the bundle (format version 4): a colleague who imports the
-//! rollout sees the statuses as they were written and sent, and bundles of versions 1
-//! to 3, which have none, still import.
+//! Weekly statuses and debriefs travel in the bundle (format version 4): a colleague who
+//! imports the rollout sees the statuses as they were written and sent and the
+//! debriefs with their actions, and bundles of versions 1 to 3, which have none, still
+//! import.
 
 // A test fails by panicking: unwrapping what must be there is how it says so.
 #![allow(clippy::unwrap_used, clippy::expect_used)]
@@ -27,6 +28,22 @@ fn saved_statuses_arrive_as_they_were_written_and_sent() {
         .store
         .mark_status_sent(&sent.id, sent.row_version)
         .unwrap();
+    let debrief = source
+        .store
+        .create_debrief(
+            &ehr,
+            &rollplan_core::debriefs::DebriefDraft {
+                held_on: sample_day().to_string(),
+                title: "Pilot week".into(),
+                actions: vec![rollplan_core::debriefs::ActionDraft {
+                    title: "Add the check".into(),
+                    owner: "Dana Whitfield".into(),
+                    due_date: sample_day().to_string(),
+                }],
+                ..Default::default()
+            },
+        )
+        .unwrap();
     let json = export(&source.store, &ehr, false);
 
     let target = empty_db();
@@ -42,6 +59,12 @@ fn saved_statuses_arrive_as_they_were_written_and_sent() {
         .iter()
         .any(|s| s.id == draft.id && s.state == StatusState::Draft));
 
+    assert_eq!(
+        target.store.list_debriefs(&ehr).unwrap(),
+        vec![debrief],
+        "the debrief travels, its action the same task of the plan"
+    );
+
     let again = target.store.import_bundle(&json, &keep).unwrap();
     assert!(
         again.unresolved().next().is_none(),
@@ -55,6 +78,7 @@ fn a_version_3_bundle_without_statuses_still_imports() {
     let mut value: Value = serde_json::from_str(&export(&source.store, &ehr, false)).unwrap();
     value["version"] = Value::from(3);
     value.as_object_mut().unwrap().remove("weekly_statuses");
+    value.as_object_mut().unwrap().remove("debriefs");
     let target = empty_db();
     target
         .store

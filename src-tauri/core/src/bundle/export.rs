@@ -75,6 +75,7 @@ fn read_bundle(
         decisions: section(conn, live(LIVE_IN_ROLLOUT))?,
         communications: section(conn, live(LIVE_IN_ROLLOUT))?,
         weekly_statuses: section(conn, live(ALL_IN_ROLLOUT))?,
+        debriefs: section(conn, live(LIVE_IN_ROLLOUT))?,
         stakeholders: section(conn, live(LIVE_IN_ROLLOUT))?,
         scope_changes: section(conn, live(LIVE_IN_ROLLOUT))?,
         training_modules: section(conn, live(REQUIRED_MODULES))?,

@@ -40,6 +40,9 @@ pub struct Bundle {
     /// Saved weekly statuses of the rollout (version 4); older bundles have none.
     #[serde(default)]
     pub weekly_statuses: Vec<BundleStatus>,
+    /// The rollout's debriefs (version 4); older bundles have none.
+    #[serde(default)]
+    pub debriefs: Vec<BundleDebrief>,
     pub stakeholders: Vec<BundleStakeholder>,
     pub scope_changes: Vec<BundleScopeChange>,
     pub training_modules: Vec<BundleTrainingModule>,
@@ -312,6 +315,22 @@ pub struct BundleRevision {
     pub approved_at: String,
     pub effective_date: NaiveDate,
     pub snapshot: Sop,
+}
+
+/// A debrief: its words, its links to the rollout's records, and the tasks its actions
+/// became.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct BundleDebrief {
+    pub id: String,
+    pub held_on: NaiveDate,
+    pub title: String,
+    pub expected: String,
+    pub happened: String,
+    pub broke: String,
+    pub changed: String,
+    pub next_check: String,
+    pub links: Vec<crate::debriefs::DebriefLink>,
+    pub action_task_ids: Vec<String>,
 }
 
 /// A saved weekly status: the draft as it was made, the manager's notes and hidden

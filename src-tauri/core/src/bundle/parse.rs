@@ -153,6 +153,7 @@ fn check_unique_ids(bundle: &Bundle) -> Result<()> {
     unique(&bundle.decisions)?;
     unique(&bundle.communications)?;
     unique(&bundle.weekly_statuses)?;
+    unique(&bundle.debriefs)?;
     unique(&bundle.stakeholders)?;
     unique(&bundle.scope_changes)?;
     unique(&bundle.training_modules)?;

@@ -230,6 +230,15 @@ impl Record for BundleSop {
     }
 }
 
+record!(
+    BundleDebrief,
+    "debriefs",
+    "debriefs",
+    Debrief,
+    |r| r.title,
+    JSON_COLUMNS = &["links", "action_task_ids"]
+);
+
 impl Record for BundleStatus {
     const SECTION: &'static str = "weekly_statuses";
     const TABLE: &'static str = "weekly_statuses";
