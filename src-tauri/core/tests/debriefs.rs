@@ -230,3 +230,73 @@ fn links_outside_the_rollout_or_of_the_wrong_kind_are_refused() {
         "{messages:?}"
     );
 }
+
+#[test]
+fn the_rollout_report_shows_its_debriefs_in_html_and_pdf_and_scans_them_for_phi() {
+    let week = Week::new();
+    let store = &week.store;
+    let today = status_common::date("2027-03-10");
+    let html_before = rollplan_core::export::rollout_html(
+        &store.rollout_document_report(&week.rollout, today).unwrap(),
+    );
+    assert!(
+        !html_before.contains("Debriefs"),
+        "no section without debriefs"
+    );
+    store
+        .create_debrief(
+            &week.rollout,
+            &DebriefDraft {
+                held_on: "2027-03-05".into(),
+                title: "Go-live week".into(),
+                happened: "Results queued for two days; see MRN 12345678".into(),
+                actions: vec![ActionDraft {
+                    title: "Add new test codes to the interface checklist".into(),
+                    owner: "Dana Whitfield".into(),
+                    due_date: "2027-03-19".into(),
+                }],
+                next_check: "Send one result of every test code before go-live".into(),
+                ..DebriefDraft::default()
+            },
+        )
+        .unwrap();
+    let report = store.rollout_document_report(&week.rollout, today).unwrap();
+    let html = rollplan_core::export::rollout_html(&report);
+    assert!(
+        html.contains("<a href=\"#debriefs\">Debriefs</a>"),
+        "listed in the contents"
+    );
+    assert!(html.contains("Go-live week"));
+    assert!(html.contains(
+        "Add new test codes to the interface checklist — Dana Whitfield, due Mar 19, 2027 (To do)"
+    ));
+    let pdf = rollplan_core::pdf::rollout_pdf(&report).unwrap();
+    let text = pdf_text(&pdf);
+    assert!(
+        text.contains("Send one result of every test code before go-live"),
+        "{text}"
+    );
+    let hits = rollplan_core::export::phi_check(&report);
+    assert!(
+        hits.iter()
+            .any(|h| h.entity == "Debrief \"Go-live week\"" && h.field == "what happened"),
+        "a debrief's words go through the PHI check: {hits:?}"
+    );
+}
+
+/// A PDF's text through poppler's pdftotext, words joined by single spaces.
+fn pdf_text(pdf: &[u8]) -> String {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("report.pdf");
+    std::fs::write(&path, pdf).unwrap();
+    let out = std::process::Command::new("pdftotext")
+        .arg(&path)
+        .arg("-")
+        .output()
+        .unwrap();
+    assert!(out.status.success(), "pdftotext reads the report");
+    String::from_utf8_lossy(&out.stdout)
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
+}

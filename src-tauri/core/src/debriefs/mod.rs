@@ -84,6 +84,54 @@ pub struct Debrief {
     pub row_version: i64,
 }
 
+impl Debrief {
+    /// The debrief as labelled lines, in the order every report prints them; empty
+    /// parts left out. Links read by their names, actions as "title — owner, due date
+    /// (status)".
+    pub fn lines(&self) -> Vec<(&'static str, String)> {
+        let named = |text: &str, links: &[LinkedRecord]| {
+            let names: Vec<String> = links
+                .iter()
+                .filter(|l| !l.label.is_empty())
+                .map(|l| format!("{} \"{}\"", l.kind.label(), l.label))
+                .collect();
+            match (text.trim().is_empty(), names.is_empty()) {
+                (_, true) => text.trim().to_owned(),
+                (true, false) => names.join("; "),
+                (false, false) => format!("{} ({})", text.trim(), names.join("; ")),
+            }
+        };
+        let actions: Vec<String> = self
+            .actions
+            .iter()
+            .map(|a| {
+                let due = a
+                    .due_date
+                    .map(crate::metrics::format::full_date)
+                    .unwrap_or_default();
+                format!(
+                    "{} — {}, due {} ({})",
+                    a.title,
+                    a.owner_name,
+                    due,
+                    a.status.label()
+                )
+            })
+            .collect();
+        [
+            ("What we expected", self.expected.trim().to_owned()),
+            ("What happened", self.happened.trim().to_owned()),
+            ("What broke", named(&self.broke, &self.broke_links)),
+            ("What we changed", named(&self.changed, &self.changed_links)),
+            ("Actions", actions.join("\n")),
+            ("The check we would add", self.next_check.trim().to_owned()),
+        ]
+        .into_iter()
+        .filter(|(_, text)| !text.is_empty())
+        .collect()
+    }
+}
+
 /// One action to add: it becomes a task of the plan.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, TS)]
 #[serde(default)]

@@ -295,6 +295,13 @@ pub fn phi_check(report: &RolloutReport) -> Vec<PhiHit> {
     for l in &report.sops {
         s.field(&format!("SOP {}", l.sop.code), "title", &l.sop.title);
     }
+    for d in &report.debriefs {
+        let entity = format!("Debrief \"{}\"", d.title);
+        s.field(&entity, "title", &d.title);
+        for (label, text) in d.lines() {
+            s.field(&entity, &label.to_lowercase(), &text);
+        }
+    }
     for q in &report.training_requirements {
         s.field(
             &format!("Training module \"{}\"", q.module_title),
