@@ -15,6 +15,7 @@ use rollplan_core::audit::AuditEntry;
 use rollplan_core::backup::{Backup, BackupReason, RestoreOutcome};
 use rollplan_core::bundle::{BundleImportReport, BundleResolution, BundleResolutions};
 use rollplan_core::check::CheckReport;
+use rollplan_core::debriefs::{Debrief, DebriefDraft};
 use rollplan_core::export::{
     ExportDetail, ExportFormat, ExportOutcome, ExportStage, ExportSubject, PhiHit, PhiKind,
 };
@@ -122,6 +123,8 @@ fn export_all(dir: &Path) {
         StatusEdit::export_all(&config),
         StatusFormat::export_all(&config),
         StatusSubject::export_all(&config),
+        Debrief::export_all(&config),
+        DebriefDraft::export_all(&config),
         ChosenBundle::export_all(&config),
         Backup::export_all(&config),
         BackupReason::export_all(&config),

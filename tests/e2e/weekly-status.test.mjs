@@ -2,7 +2,7 @@
 // people write dates, the draft read, saved as a status, a note written above a section
 // and an item hidden, marked sent (then it no longer changes), exported as email text
 // (the note in, the hidden item out), copied to a new draft; and the status of all
-// rollouts reached from Home.
+// rollouts reached from Home. And a debrief recorded, its action a task of the plan.
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, readdirSync } from 'node:fs';
@@ -106,6 +106,40 @@ describe('Weekly status', { concurrency: false }, () => {
       await session.waitForText('[data-testid="status-state"]', 'Draft');
       assert.equal(await count('.saved .chip[data-status-state]'), 2, 'the sent status and its copy are listed');
       assert.ok((await count('.news textarea.note')) > 0, 'the copy can be edited');
+    });
+  });
+
+  it('records a debrief whose action becomes a task, and refuses an action without an owner', async () => {
+    const session = await app.launch();
+    const fill = (css, value) =>
+      session.execute(
+        `const el = document.querySelector(arguments[0]); el.value = arguments[1];
+         el.dispatchEvent(new Event('input', { bubbles: true }));`,
+        [css, value],
+      );
+    await app.step('open the Debriefs tab', async () => {
+      await (await session.waitForText('.sidebar a', 'SMS appointment')).click();
+      await (await session.waitForText('.tabs a', 'Debriefs')).click();
+      await (await session.waitForText('.debriefs button', 'Record a debrief')).click();
+      await session.waitFind('#debrief-title');
+    });
+    await app.step('an action without an owner is refused on its field', async () => {
+      await fill('#debrief-title', 'Pilot week');
+      await fill('.action input[aria-label="Action"]', 'Second reminder 24 h before');
+      const due = await session.waitFind('.action .date-field input');
+      await due.click();
+      await due.type(`+2w${Keys.ENTER}`);
+      await (await session.waitForText('dialog button', 'Record')).click();
+      await session.waitForText('dialog', 'needs an owner');
+    });
+    await app.step('with an owner it is recorded, its action a task', async () => {
+      await fill('.action input[aria-label="Owner"]', 'Priya Nair');
+      await (await session.waitForText('dialog button', 'Record')).click();
+      await session.waitForText('.debrief h3', 'Pilot week');
+      await session.waitForText('.debrief li', 'Second reminder 24 h before — Priya Nair');
+      await photographSizes(session, 'debriefs');
+      await (await session.waitForText('.tabs a', 'Plan')).click();
+      await session.waitForText('.tasks .title', 'Second reminder 24 h before');
     });
   });
 

@@ -17,6 +17,7 @@
 
 pub mod app;
 pub mod backups;
+pub mod debriefs;
 pub mod export;
 pub mod metrics;
 pub mod people;

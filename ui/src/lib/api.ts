@@ -21,6 +21,8 @@ import type { ExportOutcome } from './bindings/ExportOutcome';
 import type { ExportStage } from './bindings/ExportStage';
 import type { ExportSubject } from './bindings/ExportSubject';
 import type { PhiHit } from './bindings/PhiHit';
+import type { Debrief } from './bindings/Debrief';
+import type { DebriefDraft } from './bindings/DebriefDraft';
 import type { SavedStatus } from './bindings/SavedStatus';
 import type { StatusDraft } from './bindings/StatusDraft';
 import type { StatusEdit } from './bindings/StatusEdit';
@@ -376,6 +378,10 @@ export const api = {
   /** Asks where to save (a native dialog), then exports the status; `null` when cancelled. */
   exportStatus: (subject: StatusSubject, format: StatusFormat, force: boolean) =>
     call<ExportOutcome | null>('export_status', { subject, format, force }),
+
+  listDebriefs: (rolloutId: string) => call<Debrief[]>('list_debriefs', { rolloutId }),
+  /** Records a debrief; each of its actions becomes a task of the plan. */
+  createDebrief: (rolloutId: string, draft: DebriefDraft) => call<Debrief>('create_debrief', { rolloutId, draft }),
 
   checkExportPhi: (subject: ExportSubject, format: ExportFormat) =>
     call<PhiHit[]>('check_export_phi', { subject, format }),

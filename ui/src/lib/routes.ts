@@ -13,6 +13,7 @@ export const ROLLOUT_TABS = [
   'stakeholders',
   'scope',
   'status',
+  'debriefs',
 ] as const;
 export type RolloutTab = (typeof ROLLOUT_TABS)[number];
 
