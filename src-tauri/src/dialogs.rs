@@ -20,6 +20,17 @@ pub fn save_path<R: Runtime>(
     proposed_name: &str,
     format: ExportFormat,
 ) -> Option<PathBuf> {
+    save_path_as(app, proposed_name, format.label(), format.extension())
+}
+
+/// Asks where to save a file of the kind `label` with `extension` (a weekly status as
+/// email text, a Word document); `None` when the person cancelled.
+pub fn save_path_as<R: Runtime>(
+    app: &AppHandle<R>,
+    proposed_name: &str,
+    label: &str,
+    extension: &str,
+) -> Option<PathBuf> {
     #[cfg(feature = "test-hooks")]
     if let Some(dir) = std::env::var_os("ROLLPLAN_TEST_SAVE_DIR") {
         return Some(PathBuf::from(dir).join(proposed_name));
@@ -28,7 +39,7 @@ pub fn save_path<R: Runtime>(
         .file()
         .set_title("Export")
         .set_file_name(proposed_name)
-        .add_filter(format.label(), &[format.extension()])
+        .add_filter(label, &[extension])
         .blocking_save_file()
         .and_then(|chosen| chosen.into_path().ok())
 }

@@ -15,9 +15,11 @@ use rollplan_core::audit::AuditEntry;
 use rollplan_core::backup::{Backup, BackupReason, RestoreOutcome};
 use rollplan_core::bundle::{BundleImportReport, BundleResolution, BundleResolutions};
 use rollplan_core::check::CheckReport;
+use rollplan_core::debriefs::{Debrief, DebriefDraft};
 use rollplan_core::export::{
     ExportDetail, ExportFormat, ExportOutcome, ExportStage, ExportSubject, PhiHit, PhiKind,
 };
+use rollplan_core::export::{StatusFormat, StatusSubject};
 use rollplan_core::metrics::{
     Measurement, MeasurementDraft, MeasurementImportReport, Metric, MetricChart, MetricDraft,
     MetricStatus, MetricTemplate, QuickEntry, RecordedMeasurement, TemplateChoices, TemplateLevels,
@@ -34,6 +36,7 @@ use rollplan_core::rollouts::{Rollout, RolloutDraft, ScheduleMode};
 use rollplan_core::sops::{
     LinkedRollout, LinkedSop, Revision, SearchHit, Sop, SopDiff, SopDraft, SopRelation, SopSummary,
 };
+use rollplan_core::status::{SavedStatus, StatusDraft, StatusEdit};
 use rollplan_core::store::orphans::{OrphanRepairOutcome, OrphanedRows};
 use rollplan_core::templates::{RolloutTemplate, RunwayCheck, TemplateFit};
 use rollplan_core::training::{
@@ -115,6 +118,13 @@ fn export_all(dir: &Path) {
         ExportSubject::export_all(&config),
         ExportStage::export_all(&config),
         ExportOutcome::export_all(&config),
+        StatusDraft::export_all(&config),
+        SavedStatus::export_all(&config),
+        StatusEdit::export_all(&config),
+        StatusFormat::export_all(&config),
+        StatusSubject::export_all(&config),
+        Debrief::export_all(&config),
+        DebriefDraft::export_all(&config),
         ChosenBundle::export_all(&config),
         Backup::export_all(&config),
         BackupReason::export_all(&config),

@@ -26,7 +26,7 @@ assert.ok(ehr && sop, 'the sample clinic has an EHR go-live and SOPs');
 /** Each screen: its hash, what shows it is drawn, and what to do once it is. */
 const SCREENS = [
   { name: 'home', hash: '#/', ready: '#all-rollouts' },
-  ...['overview', 'plan', 'readiness', 'metrics', 'risks', 'decisions', 'comms', 'stakeholders', 'scope'].map((tab) => ({
+  ...['overview', 'plan', 'readiness', 'metrics', 'risks', 'decisions', 'comms', 'stakeholders', 'scope', 'status', 'debriefs'].map((tab) => ({
     name: `rollout-${tab}`,
     hash: `#/rollouts/${ehr.id}${tab === 'overview' ? '' : `/${tab}`}`,
     ready: `.tabs a[aria-current="page"][href$="${tab === 'overview' ? ehr.id : tab}"]`,
@@ -48,6 +48,7 @@ const SCREENS = [
   { name: 'sops', hash: '#/sops', ready: 'main h1' },
   { name: 'sop', hash: `#/sops/${sop.id}`, ready: '#sop-versions-title' },
   { name: 'trash', hash: '#/trash', ready: 'main h1' },
+  { name: 'status-all-rollouts', hash: '#/status', ready: '[data-testid="status-week"]' },
   { name: 'settings', hash: '#/settings', ready: '#about-title' },
   {
     name: 'new-rollout-dialog',

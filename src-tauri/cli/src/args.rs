@@ -118,6 +118,9 @@ pub enum Command {
         #[arg(long)]
         json: bool,
     },
+    /// The weekly status of a rollout (or of every active one with --all): what
+    /// happened in one Monday-to-Sunday week, worst news first. The PHI check runs first.
+    Status(Box<StatusArgs>),
     /// Export the whole SOP library as one PDF binder with contents.
     ExportLibrary {
         /// The binder's title, such as the clinic's name.
@@ -133,6 +136,30 @@ pub enum Command {
         #[arg(long)]
         overwrite: bool,
     },
+}
+
+#[derive(Args)]
+pub struct StatusArgs {
+    /// The rollout's id or name (a unique part of the name will do).
+    #[arg(required_unless_present = "all", conflicts_with = "all")]
+    pub rollout: Option<String>,
+    /// Every active rollout together: the project office's Monday summary.
+    #[arg(long)]
+    pub all: bool,
+    /// Any day of the week to report on (YYYY-MM-DD); this week if not given.
+    #[arg(long, value_name = "DATE")]
+    pub week: Option<NaiveDate>,
+    #[arg(long, value_enum, default_value = "txt")]
+    pub format: crate::status::StatusFileFormat,
+    /// The file to write; without it, txt, md and html are printed.
+    #[arg(long, value_name = "FILE")]
+    pub out: Option<PathBuf>,
+    /// Export even if the PHI check finds what looks like patient data.
+    #[arg(long)]
+    pub force: bool,
+    /// Replace an existing file.
+    #[arg(long)]
+    pub overwrite: bool,
 }
 
 #[derive(Clone, Copy, PartialEq, Eq, clap::ValueEnum)]

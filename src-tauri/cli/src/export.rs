@@ -177,7 +177,7 @@ fn run(store: &Store, request: ExportRequest, today: NaiveDate) -> Result<(), Co
 }
 
 /// Lists what the PHI check found on stderr, where it cannot end up in a piped export.
-fn print_phi_hits(outcome: &ExportOutcome, forced: bool) {
+pub(crate) fn print_phi_hits(outcome: &ExportOutcome, forced: bool) {
     if outcome.phi_hits.is_empty() {
         return;
     }
@@ -197,7 +197,7 @@ fn print_phi_hits(outcome: &ExportOutcome, forced: bool) {
 }
 
 /// The core refuses to replace an export; on the command line, say which flag does.
-fn suggest_overwrite(error: CoreError) -> CoreError {
+pub(crate) fn suggest_overwrite(error: CoreError) -> CoreError {
     match error {
         CoreError::Conflict(message) if message.contains("already exists") => {
             CoreError::Conflict(format!(

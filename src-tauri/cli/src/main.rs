@@ -17,6 +17,7 @@ mod people;
 mod roster;
 mod runway;
 mod sops;
+mod status;
 mod task_links;
 mod tasks;
 mod team;
@@ -238,6 +239,7 @@ fn run(cli: Cli) -> Result<(), CoreError> {
         Command::Repair { json } => backup::repair(&store, json),
         Command::Export(request) => export::rollout(&store, &request, today()),
         Command::ExportSop(request) => export::sop(&store, &request, today()),
+        Command::Status(request) => status::run(&store, &request, today()),
         Command::ExportLibrary {
             title,
             out,

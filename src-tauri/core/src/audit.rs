@@ -30,6 +30,8 @@ pub enum EntityKind {
     Metric,
     MetricThreshold,
     MetricMeasurement,
+    WeeklyStatus,
+    Debrief,
 }
 
 impl EntityKind {
@@ -53,6 +55,8 @@ impl EntityKind {
             Self::Metric => "metric",
             Self::MetricThreshold => "metric_threshold",
             Self::MetricMeasurement => "metric_measurement",
+            Self::WeeklyStatus => "weekly_status",
+            Self::Debrief => "debrief",
         }
     }
 }

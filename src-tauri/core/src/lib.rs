@@ -11,6 +11,7 @@ pub mod audit;
 pub mod backup;
 pub mod bundle;
 pub mod check;
+pub mod debriefs;
 pub mod demo;
 pub mod error;
 pub mod export;
@@ -26,6 +27,7 @@ pub mod rollouts;
 #[cfg(test)]
 mod screen_tests;
 pub mod sops;
+pub mod status;
 pub mod store;
 pub mod templates;
 mod time;

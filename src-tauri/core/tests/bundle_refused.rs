@@ -33,9 +33,10 @@ fn a_file_that_is_not_a_bundle_is_refused() {
 
 #[test]
 fn a_bundle_from_a_newer_rollplan_is_refused() {
-    let message = refused(&altered(|v| v["version"] = Value::from(4)));
+    let newer = rollplan_core::bundle::BUNDLE_VERSION + 1;
+    let message = refused(&altered(|v| v["version"] = Value::from(newer)));
     assert!(
-        message.contains("newer Rollplan") && message.contains("version 4"),
+        message.contains("newer Rollplan") && message.contains(&format!("version {newer}")),
         "{message}"
     );
 }

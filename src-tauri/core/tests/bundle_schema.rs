@@ -119,6 +119,38 @@ fn exported_bundles_of_the_sample_clinic_match_the_schema() {
     let rollouts = rollplan_core::demo::seed_sample_clinic(&store, today).expect("demo");
     let schema = schema();
     for rollout in &rollouts {
+        // A draft and a sent status, so the weekly statuses are checked too.
+        let draft = store
+            .save_status(Some(&rollout.id), today, today)
+            .expect("status");
+        let sent = store
+            .save_status(Some(&rollout.id), today, today)
+            .expect("status");
+        store
+            .mark_status_sent(&sent.id, sent.row_version)
+            .expect("sent");
+        assert_eq!(draft.rollout_id.as_deref(), Some(rollout.id.as_str()));
+        // And a debrief with a link and an action, so debriefs are checked too.
+        let task = store.list_tasks(&rollout.id).expect("tasks").remove(0);
+        store
+            .create_debrief(
+                &rollout.id,
+                &rollplan_core::debriefs::DebriefDraft {
+                    held_on: today.to_string(),
+                    title: "Pilot week".into(),
+                    broke_links: vec![rollplan_core::debriefs::DebriefLink {
+                        kind: rollplan_core::debriefs::LinkKind::Task,
+                        id: task.id,
+                    }],
+                    actions: vec![rollplan_core::debriefs::ActionDraft {
+                        title: "Add the check".into(),
+                        owner: "Dana Whitfield".into(),
+                        due_date: today.to_string(),
+                    }],
+                    ..Default::default()
+                },
+            )
+            .expect("debrief");
         for include_people in [false, true] {
             let bundle = store
                 .export_bundle(&rollout.id, include_people, today)

@@ -55,6 +55,11 @@ app_commands! {
     backups:
         list_backups, back_up_now, restore_backup, restore_latest_backup, orphaned_rows,
         repair_orphans;
+    status:
+        draft_status, list_statuses, save_status, update_status, mark_status_sent,
+        copy_status_to_new_draft, export_status;
+    debriefs:
+        list_debriefs, create_debrief;
     export:
         check_export_phi, export_to_file, open_export, show_export_in_folder, choose_bundle,
         unlock_bundle, preview_bundle, import_bundle;

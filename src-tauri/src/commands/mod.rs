@@ -17,6 +17,7 @@
 
 pub mod app;
 pub mod backups;
+pub mod debriefs;
 pub mod export;
 pub mod metrics;
 pub mod people;
@@ -24,6 +25,7 @@ pub mod plan;
 pub mod readiness;
 pub mod rollouts;
 pub mod sops;
+pub mod status;
 pub mod training;
 pub mod workspace;
 

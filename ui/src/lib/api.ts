@@ -21,6 +21,13 @@ import type { ExportOutcome } from './bindings/ExportOutcome';
 import type { ExportStage } from './bindings/ExportStage';
 import type { ExportSubject } from './bindings/ExportSubject';
 import type { PhiHit } from './bindings/PhiHit';
+import type { Debrief } from './bindings/Debrief';
+import type { DebriefDraft } from './bindings/DebriefDraft';
+import type { SavedStatus } from './bindings/SavedStatus';
+import type { StatusDraft } from './bindings/StatusDraft';
+import type { StatusEdit } from './bindings/StatusEdit';
+import type { StatusFormat } from './bindings/StatusFormat';
+import type { StatusSubject } from './bindings/StatusSubject';
 import type { AuditEntry } from './bindings/AuditEntry';
 import type { Command } from './bindings/Command';
 import type { ErrorCode } from './bindings/ErrorCode';
@@ -360,6 +367,23 @@ export const api = {
     call<ScopeChange>('update_scope_change', { id, expectedRowVersion, draft }),
   trashScopeChange: (id: string) => call<null>('trash_scope_change', { id }),
   restoreScopeChange: (id: string) => call<null>('restore_scope_change', { id }),
+
+  /** A week's draft status: of one rollout, or (`null`) of every active rollout. */
+  draftStatus: (rolloutId: string | null, week: string) => call<StatusDraft>('draft_status', { rolloutId, week }),
+  listStatuses: (rolloutId: string | null) => call<SavedStatus[]>('list_statuses', { rolloutId }),
+  saveStatus: (rolloutId: string | null, week: string) => call<SavedStatus>('save_status', { rolloutId, week }),
+  updateStatus: (id: string, expectedRowVersion: number, edit: StatusEdit) =>
+    call<SavedStatus>('update_status', { id, expectedRowVersion, edit }),
+  markStatusSent: (id: string, expectedRowVersion: number) =>
+    call<SavedStatus>('mark_status_sent', { id, expectedRowVersion }),
+  copyStatusToNewDraft: (id: string) => call<SavedStatus>('copy_status_to_new_draft', { id }),
+  /** Asks where to save (a native dialog), then exports the status; `null` when cancelled. */
+  exportStatus: (subject: StatusSubject, format: StatusFormat, force: boolean) =>
+    call<ExportOutcome | null>('export_status', { subject, format, force }),
+
+  listDebriefs: (rolloutId: string) => call<Debrief[]>('list_debriefs', { rolloutId }),
+  /** Records a debrief; each of its actions becomes a task of the plan. */
+  createDebrief: (rolloutId: string, draft: DebriefDraft) => call<Debrief>('create_debrief', { rolloutId, draft }),
 
   checkExportPhi: (subject: ExportSubject, format: ExportFormat) =>
     call<PhiHit[]>('check_export_phi', { subject, format }),

@@ -8,6 +8,7 @@ describe('routes', () => {
       { name: 'rollout', id: '0193a6f2-7c1d-7e55-9d1a-2f7f1c9a8b10' },
       { name: 'rollout', id: 'abc', tab: 'plan' },
       { name: 'rollout', id: 'abc', tab: 'stakeholders' },
+      { name: 'rollout', id: 'abc', tab: 'status' },
       { name: 'people' },
       { name: 'training' },
       { name: 'sops' },
@@ -15,6 +16,7 @@ describe('routes', () => {
       { name: 'sopPrint', id: 'abc', version: null },
       { name: 'sopPrint', id: 'abc', version: 2 },
       { name: 'trash' },
+      { name: 'portfolioStatus' },
       { name: 'importBundle' },
       { name: 'settings' },
     ] as const) {

@@ -12,6 +12,8 @@ export const ROLLOUT_TABS = [
   'comms',
   'stakeholders',
   'scope',
+  'status',
+  'debriefs',
 ] as const;
 export type RolloutTab = (typeof ROLLOUT_TABS)[number];
 
@@ -25,6 +27,8 @@ export type Route =
   /** One SOP laid out for paper: the working copy, or an approved version. */
   | { name: 'sopPrint'; id: string; version: number | null }
   | { name: 'trash' }
+  /** The weekly status of every active rollout together. */
+  | { name: 'portfolioStatus' }
   | { name: 'importBundle' }
   | { name: 'settings' };
 
@@ -46,6 +50,7 @@ export function parseRoute(hash: string): Route {
   }
   if (parts[0] === 'sops') return { name: 'sops' };
   if (parts[0] === 'trash') return { name: 'trash' };
+  if (parts[0] === 'status') return { name: 'portfolioStatus' };
   if (parts[0] === 'import') return { name: 'importBundle' };
   if (parts[0] === 'settings') return { name: 'settings' };
   return { name: 'home' };
@@ -68,6 +73,8 @@ export function routeHash(route: Route): string {
       return `#/sops/${encodeURIComponent(route.id)}/print${route.version === null ? '' : `/${route.version}`}`;
     case 'trash':
       return '#/trash';
+    case 'portfolioStatus':
+      return '#/status';
     case 'importBundle':
       return '#/import';
     case 'settings':

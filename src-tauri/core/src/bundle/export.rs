@@ -8,8 +8,9 @@ use rusqlite::Connection;
 
 use super::format::*;
 use super::queries::{
-    rollout_dependencies, sop_relation, IN_LIVE_METRICS, LINKED_REVISIONS, LINKED_SOPS, LIVE_BY_ID,
-    LIVE_IN_ROLLOUT, RECORDS_OF_REQUIRED_MODULES, REQUIRED_MODULES, TRAINEES,
+    rollout_dependencies, sop_relation, ALL_IN_ROLLOUT, IN_LIVE_METRICS, LINKED_REVISIONS,
+    LINKED_SOPS, LIVE_BY_ID, LIVE_IN_ROLLOUT, RECORDS_OF_REQUIRED_MODULES, REQUIRED_MODULES,
+    TRAINEES,
 };
 use super::record::{load_by_id, load_where, Record};
 use crate::readiness::readiness_in;
@@ -73,6 +74,8 @@ fn read_bundle(
         risks: section(conn, live(LIVE_IN_ROLLOUT))?,
         decisions: section(conn, live(LIVE_IN_ROLLOUT))?,
         communications: section(conn, live(LIVE_IN_ROLLOUT))?,
+        weekly_statuses: section(conn, live(ALL_IN_ROLLOUT))?,
+        debriefs: section(conn, live(LIVE_IN_ROLLOUT))?,
         stakeholders: section(conn, live(LIVE_IN_ROLLOUT))?,
         scope_changes: section(conn, live(LIVE_IN_ROLLOUT))?,
         training_modules: section(conn, live(REQUIRED_MODULES))?,

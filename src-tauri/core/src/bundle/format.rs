@@ -17,7 +17,7 @@ use crate::workspace::{DecisionOutcome, Raci, RiskStatus};
 /// What every bundle says in its `format` field.
 pub const BUNDLE_FORMAT: &str = "rollplan-bundle";
 /// The version of the format this Rollplan writes, and the newest it reads.
-pub const BUNDLE_VERSION: u32 = 3;
+pub const BUNDLE_VERSION: u32 = 4;
 
 /// One rollout with everything it links to.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -37,6 +37,12 @@ pub struct Bundle {
     pub risks: Vec<BundleRisk>,
     pub decisions: Vec<BundleDecision>,
     pub communications: Vec<BundleCommunication>,
+    /// Saved weekly statuses of the rollout (version 4); older bundles have none.
+    #[serde(default)]
+    pub weekly_statuses: Vec<BundleStatus>,
+    /// The rollout's debriefs (version 4); older bundles have none.
+    #[serde(default)]
+    pub debriefs: Vec<BundleDebrief>,
     pub stakeholders: Vec<BundleStakeholder>,
     pub scope_changes: Vec<BundleScopeChange>,
     pub training_modules: Vec<BundleTrainingModule>,
@@ -313,6 +319,35 @@ pub struct BundleRevision {
     pub approved_at: String,
     pub effective_date: NaiveDate,
     pub snapshot: Sop,
+}
+
+/// A debrief: its words, its links to the rollout's records, and the tasks its actions
+/// became.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct BundleDebrief {
+    pub id: String,
+    pub held_on: NaiveDate,
+    pub title: String,
+    pub expected: String,
+    pub happened: String,
+    pub broke: String,
+    pub changed: String,
+    pub next_check: String,
+    pub links: Vec<crate::debriefs::DebriefLink>,
+    pub action_task_ids: Vec<String>,
+}
+
+/// A saved weekly status: the draft as it was made, the manager's notes and hidden
+/// items, and whether (and when) it was sent.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct BundleStatus {
+    pub id: String,
+    pub week_monday: NaiveDate,
+    pub content: crate::status::StatusDraft,
+    pub notes: std::collections::BTreeMap<String, String>,
+    pub hidden: Vec<String>,
+    pub state: crate::status::StatusState,
+    pub sent_at: Option<String>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]

@@ -74,6 +74,8 @@ fn merge(
     merge.section(&bundle.risks)?;
     merge.section(&bundle.decisions)?;
     merge.section(&bundle.communications)?;
+    merge.section(&bundle.weekly_statuses)?;
+    merge.section(&bundle.debriefs)?;
     merge.section(&bundle.stakeholders)?;
     merge.section(&bundle.scope_changes)?;
     merge.section(&bundle.training_modules)?;

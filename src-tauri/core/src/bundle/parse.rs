@@ -152,6 +152,8 @@ fn check_unique_ids(bundle: &Bundle) -> Result<()> {
     unique(&bundle.risks)?;
     unique(&bundle.decisions)?;
     unique(&bundle.communications)?;
+    unique(&bundle.weekly_statuses)?;
+    unique(&bundle.debriefs)?;
     unique(&bundle.stakeholders)?;
     unique(&bundle.scope_changes)?;
     unique(&bundle.training_modules)?;

@@ -18,6 +18,8 @@ use crate::{CoreError, Result};
 pub(super) const LIVE_BY_ID: &str = "id = ?1 AND deleted_at IS NULL";
 /// Live rows of the rollout `?1`.
 pub(super) const LIVE_IN_ROLLOUT: &str = "rollout_id = ?1 AND deleted_at IS NULL";
+/// Rows of a table without a trash (weekly statuses): all of the rollout's.
+pub(super) const ALL_IN_ROLLOUT: &str = "rollout_id = ?1";
 /// Live thresholds or measurements of the rollout's live metrics.
 pub(super) const IN_LIVE_METRICS: &str = "metric_id IN (SELECT id FROM metrics
     WHERE rollout_id = ?1 AND deleted_at IS NULL) AND deleted_at IS NULL";

@@ -231,6 +231,33 @@ impl Record for BundleSop {
     }
 }
 
+record!(
+    BundleDebrief,
+    "debriefs",
+    "debriefs",
+    Debrief,
+    |r| r.title,
+    JSON_COLUMNS = &["links", "action_task_ids"]
+);
+
+impl Record for BundleStatus {
+    const SECTION: &'static str = "weekly_statuses";
+    const TABLE: &'static str = "weekly_statuses";
+    const ENTITY: EntityKind = EntityKind::WeeklyStatus;
+    const JSON_COLUMNS: &'static [&'static str] = &["content", "notes", "hidden"];
+    /// A status is the record of what was written (and, once sent, what went out): one
+    /// already here is kept as it is, a difference reported.
+    const IMMUTABLE: bool = true;
+
+    fn id(&self) -> &str {
+        &self.id
+    }
+
+    fn label(&self) -> String {
+        format!("Status of the week of {}", self.week_monday)
+    }
+}
+
 impl Record for BundleRevision {
     const SECTION: &'static str = "sop_revisions";
     const TABLE: &'static str = "sop_revisions";

@@ -16,6 +16,7 @@ mod report;
 mod request;
 mod run;
 mod sop;
+mod status;
 mod summary;
 pub mod svg;
 pub mod tables;
@@ -35,5 +36,10 @@ pub use request::{
 };
 pub use run::{check_export, export_file_name, run_export};
 pub use sop::{sop_docx, sop_html, sop_markdown, version_standing, SopDocument, VersionStanding};
+pub use status::{
+    export_file_name_for_status, run_status_export, status_bytes, status_docx, status_html,
+    status_markdown, status_phi_check, status_text, OutlineFigures, OutlineItem, OutlineSection,
+    StatusDocument, StatusExportRequest, StatusFormat, StatusOutline, StatusSubject,
+};
 pub use summary::{ExecutiveSummary, SummaryItem, SummaryPart, SummaryTag, SummaryTone};
 pub use xlsx::rollout_xlsx;

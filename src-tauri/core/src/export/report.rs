@@ -46,6 +46,9 @@ pub struct RolloutReport {
     pub stakeholders: Vec<Stakeholder>,
     pub scope_changes: Vec<ScopeChange>,
     pub sops: Vec<LinkedSop>,
+    /// Debriefs, the latest first; the reports show their section only when there are
+    /// some.
+    pub debriefs: Vec<crate::debriefs::Debrief>,
 }
 
 /// One metric: its definition, status, chart series and its measurements.
@@ -184,6 +187,7 @@ impl Store {
             stakeholders: self.list_stakeholders(rollout_id)?,
             scope_changes: self.list_scope_changes(rollout_id)?,
             sops: self.sops_for_rollout(rollout_id)?,
+            debriefs: self.list_debriefs(rollout_id)?,
             tasks,
             rollout,
         })

@@ -244,6 +244,12 @@ pub fn export_file_name(
         }
         ExportSubject::Library { title } => title.clone(),
     };
+    Ok(format!("{}.{}", safe_file_stem(&stem), format.extension()))
+}
+
+/// `stem` without the characters no file system accepts ("EHR go-live: Riverside"
+/// reads as "EHR go-live - Riverside"); "Rollplan export" when nothing is left.
+pub(crate) fn safe_file_stem(stem: &str) -> String {
     let mut safe = String::with_capacity(stem.len());
     for c in stem.chars() {
         match c {
@@ -256,10 +262,9 @@ pub fn export_file_name(
     }
     let safe = safe.split_whitespace().collect::<Vec<_>>().join(" ");
     let safe = safe.trim_matches('.');
-    let stem = if safe.is_empty() {
-        "Rollplan export"
+    if safe.is_empty() {
+        "Rollplan export".to_owned()
     } else {
-        safe
-    };
-    Ok(format!("{stem}.{}", format.extension()))
+        safe.to_owned()
+    }
 }

@@ -3,6 +3,7 @@
 
 use std::collections::HashMap;
 
+use crate::store::Conn;
 use chrono::NaiveDate;
 
 use super::status::{assess, MetricState, MetricStatus};
@@ -79,6 +80,31 @@ impl Store {
             Ok(attention)
         })
     }
+}
+
+/// Each live metric of a rollout with its status as of each of `days` (in that order),
+/// judged by [`assess`] from the latest value measured by then: a weekly status compares
+/// the start of its week with its end. Today's thresholds and definition are used for
+/// every day, as they keep no history.
+pub(crate) fn statuses_on(
+    conn: &Conn,
+    rollout_id: &str,
+    days: &[NaiveDate],
+) -> Result<Vec<(Metric, Vec<MetricStatus>)>> {
+    let names = metrics::rollout_names(conn)?;
+    metrics::list_live(conn, rollout_id)?
+        .into_iter()
+        .map(|metric| {
+            let statuses = days
+                .iter()
+                .map(|&day| {
+                    let latest = measurements::latest_by(conn, &metric.id, day)?;
+                    Ok(status_of(&metric, latest, &names, day))
+                })
+                .collect::<Result<Vec<_>>>()?;
+            Ok((metric, statuses))
+        })
+        .collect()
 }
 
 fn urgency(status: &MetricStatus) -> u8 {

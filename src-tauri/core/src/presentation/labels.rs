@@ -7,11 +7,13 @@ use serde::Serialize;
 use super::typescript::{constant_case, header, import_binding, string};
 use crate::backup::BackupReason;
 use crate::export::PhiKind;
+use crate::export::StatusFormat;
 use crate::metrics::{Cadence, Direction, Indicator, MetricState, MetricUnit, ThresholdLevel};
 use crate::plan::{lag_text, LinkType, TaskKind, TaskStatus, MAX_LAG_DAYS};
 use crate::readiness::{CriterionStatus, ReadinessCategory, Verdict};
 use crate::rollouts::{Phase, RolloutKind, ScheduleMode};
 use crate::sops::{SopRelation, SopStatus};
+use crate::status::{SectionKind, StatusState, Tone};
 use crate::templates::TemplateFit;
 use crate::training::{RecordStatus, TrainingFormat};
 use crate::workspace::{AdkarStage, DecisionOutcome, Raci, RiskBand, RiskStatus};
@@ -68,6 +70,10 @@ pub(super) fn tables() -> Vec<LabelTable> {
         coded!(AdkarStage),
         coded!(DecisionOutcome),
         coded!(BackupReason),
+        coded!(Tone),
+        coded!(SectionKind),
+        coded!(StatusState),
+        coded!(StatusFormat),
         phi_kinds(),
     ]
 }
@@ -192,7 +198,11 @@ mod tests {
             RiskBand,
             Raci,
             DecisionOutcome,
-            BackupReason
+            BackupReason,
+            Tone,
+            SectionKind,
+            StatusState,
+            StatusFormat
         );
     }
 

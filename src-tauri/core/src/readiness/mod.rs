@@ -14,7 +14,9 @@ mod verdict;
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
+pub(crate) use store::list as list_criteria_in;
 pub use summary::RolloutStatus;
+pub(crate) use trend::readiness_then;
 pub use trend::{ReadinessPoint, ReadinessTrend};
 pub use verdict::{judge, Readiness, Reason, Signal, SignalSource, Verdict};
 pub(crate) use verdict::{readiness_in, readiness_with_completion};

@@ -30,7 +30,7 @@ const ORDER_OF_C: &str = "CASE c.category WHEN 'people' THEN 1 WHEN 'process' TH
     WHEN 'technology' THEN 3 WHEN 'data' THEN 4 ELSE 5 END, c.created_at, c.id";
 
 /// A rollout's criteria (not in the trash), by category then in the order added.
-pub(super) fn list(conn: &Connection, rollout_id: &str) -> Result<Vec<Criterion>> {
+pub(crate) fn list(conn: &Connection, rollout_id: &str) -> Result<Vec<Criterion>> {
     let mut statement = conn.prepare_cached(&format!(
         "{SELECT} WHERE c.rollout_id = ?1 AND c.deleted_at IS NULL ORDER BY {ORDER_OF_C}"
     ))?;

@@ -18,11 +18,12 @@ use ts_rs::TS;
 
 use super::store::list_with_trashed;
 use super::verdict::{readiness_from, readiness_in};
-use super::{Criterion, CriterionStatus, ReadinessCategory, Verdict};
+use super::{Criterion, CriterionStatus, Readiness, ReadinessCategory, Verdict};
 use crate::audit::{entries_since, AuditAction, AuditEntry, EntityKind};
 use crate::metrics::format::full_date;
 use crate::sops::{linked_sops_in, LinkedSop, SopStatus};
-use crate::training::completion_on;
+use crate::store::Conn;
+use crate::training::{completion_on, RoleCompletion};
 use crate::{Result, Store};
 
 /// How many weeks back a trend reaches: a month, the span a sponsor compares against.
@@ -89,46 +90,22 @@ impl Store {
             .filter(|day| *day >= created_on || *day == today)
             .collect();
         // `days` always ends with today.
-        let earliest = days.first().copied().unwrap_or(today);
         // Today's point is today's verdict itself, not a rebuilding of it: the trend
         // ends at the very score every screen and export gives.
         let earlier = &days[..days.len() - 1];
-        let (criteria, sops, criterion_entries, sop_entries, completion, now) =
-            self.read(|conn| {
-                let criteria = list_with_trashed(conn, rollout_id)?;
-                let sops = linked_sops_in(conn, rollout_id)?;
-                let criterion_ids: Vec<String> =
-                    criteria.iter().map(|(c, ..)| c.id.clone()).collect();
-                let sop_ids: Vec<String> = sops.iter().map(|l| l.sop.id.clone()).collect();
-                let since = end_of(earliest);
-                Ok((
-                    criteria,
-                    sops,
-                    entries_since(conn, EntityKind::ReadinessCriterion, &criterion_ids, &since)?,
-                    entries_since(conn, EntityKind::Sop, &sop_ids, &since)?,
-                    completion_on(conn, rollout_id, earlier)?,
-                    readiness_in(conn, rollout_id, today)?,
-                ))
-            })?;
+        let (then, now) = self.read(|conn| {
+            Ok((
+                readiness_then(conn, rollout_id, earlier)?,
+                readiness_in(conn, rollout_id, today)?,
+            ))
+        })?;
         let mut points: Vec<ReadinessPoint> = earlier
             .iter()
-            .zip(completion)
-            .map(|(&day, roles)| {
-                let cutoff = end_of(day);
-                let later = |entry: &&AuditEntry| entry.at >= cutoff;
-                let criterion_changes: Vec<&AuditEntry> =
-                    criterion_entries.iter().filter(later).collect();
-                let sop_changes: Vec<&AuditEntry> = sop_entries.iter().filter(later).collect();
-                let readiness = readiness_from(
-                    criteria_then(&criteria, &criterion_changes, &cutoff),
-                    &roles,
-                    &sops_then(&sops, &sop_changes),
-                );
-                ReadinessPoint {
-                    on: day,
-                    score: readiness.score,
-                    verdict: readiness.verdict,
-                }
+            .zip(then)
+            .map(|(&day, then)| ReadinessPoint {
+                on: day,
+                score: then.readiness.score,
+                verdict: then.readiness.verdict,
             })
             .collect();
         points.push(ReadinessPoint {
@@ -138,6 +115,55 @@ impl Store {
         });
         Ok(ReadinessTrend::from_points(points))
     }
+}
+
+/// A rollout's readiness rebuilt for a past day, with what it weighed: the criteria as
+/// they stood and training completion by role.
+pub(crate) struct ReadinessThen {
+    pub readiness: Readiness,
+    pub criteria: Vec<Criterion>,
+    pub training: Vec<RoleCompletion>,
+}
+
+/// The rollout's readiness as it stood at the end of each of `days` (each before today),
+/// rebuilt as the module explains, with what it weighed then: the trend's earlier
+/// points, and the weekly status's figures at the start and end of a past week.
+pub(crate) fn readiness_then(
+    conn: &Conn,
+    rollout_id: &str,
+    days: &[NaiveDate],
+) -> Result<Vec<ReadinessThen>> {
+    let Some(earliest) = days.iter().min().copied() else {
+        return Ok(Vec::new());
+    };
+    let criteria = list_with_trashed(conn, rollout_id)?;
+    let sops = linked_sops_in(conn, rollout_id)?;
+    let criterion_ids: Vec<String> = criteria.iter().map(|(c, ..)| c.id.clone()).collect();
+    let sop_ids: Vec<String> = sops.iter().map(|l| l.sop.id.clone()).collect();
+    let since = end_of(earliest);
+    let criterion_entries =
+        entries_since(conn, EntityKind::ReadinessCriterion, &criterion_ids, &since)?;
+    let sop_entries = entries_since(conn, EntityKind::Sop, &sop_ids, &since)?;
+    let completion = completion_on(conn, rollout_id, days)?;
+    Ok(days
+        .iter()
+        .zip(completion)
+        .map(|(&day, roles)| {
+            let cutoff = end_of(day);
+            let later = |entry: &&AuditEntry| entry.at >= cutoff;
+            let criterion_changes: Vec<&AuditEntry> =
+                criterion_entries.iter().filter(later).collect();
+            let sop_changes: Vec<&AuditEntry> = sop_entries.iter().filter(later).collect();
+            let criteria = criteria_then(&criteria, &criterion_changes, &cutoff);
+            let readiness =
+                readiness_from(criteria.clone(), &roles, &sops_then(&sops, &sop_changes));
+            ReadinessThen {
+                readiness,
+                criteria,
+                training: roles,
+            }
+        })
+        .collect())
 }
 
 /// The first instant after `day`, as the audit log writes instants (UTC ISO-8601, which

@@ -27,6 +27,8 @@ const MIGRATIONS: &[M<'static>] = &[
     M::up(include_str!("../../migrations/0014_external_people.sql")),
     M::up(include_str!("../../migrations/0015_roster_memory.sql")),
     M::up(include_str!("../../migrations/0016_training_by_site.sql")),
+    M::up(include_str!("../../migrations/0017_weekly_statuses.sql")),
+    M::up(include_str!("../../migrations/0018_debriefs.sql")),
     M::up(include_str!("../../migrations/0019_team.sql")),
 ];
 

@@ -436,6 +436,8 @@ fn table_words(table: &str) -> (String, String) {
         "metrics" => ("metric", "metrics"),
         "metric_thresholds" => ("metric threshold", "metric thresholds"),
         "metric_measurements" => ("metric value", "metric values"),
+        "weekly_statuses" => ("weekly status", "weekly statuses"),
+        "debriefs" => ("debrief", "debriefs"),
         other => {
             let words = other.replace('_', " ");
             return (words.clone(), words);

@@ -28,4 +28,5 @@ pub use stakeholders::{
 pub(crate) use stakeholders::ValidStakeholder;
 pub(crate) use store::{
     insert_communication, insert_decision, insert_risk, insert_scope_change, insert_stakeholder,
+    list as list_records,
 };

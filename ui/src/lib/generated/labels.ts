@@ -26,6 +26,10 @@ import type { Raci } from '../bindings/Raci';
 import type { AdkarStage } from '../bindings/AdkarStage';
 import type { DecisionOutcome } from '../bindings/DecisionOutcome';
 import type { BackupReason } from '../bindings/BackupReason';
+import type { Tone } from '../bindings/Tone';
+import type { SectionKind } from '../bindings/SectionKind';
+import type { StatusState } from '../bindings/StatusState';
+import type { StatusFormat } from '../bindings/StatusFormat';
 import type { PhiKind } from '../bindings/PhiKind';
 
 export const ROLLOUT_KIND_LABELS: Readonly<Record<RolloutKind, string>> = {
@@ -199,6 +203,39 @@ export const BACKUP_REASON_LABELS: Readonly<Record<BackupReason, string>> = {
   before_import: "Before an import",
   before_restore: "Before a restore",
   before_repair: "Before a repair",
+};
+
+export const TONE_LABELS: Readonly<Record<Tone, string>> = {
+  bad: "Needs attention",
+  watch: "Watch",
+  neutral: "For information",
+  good: "Progress",
+};
+
+export const SECTION_KIND_LABELS: Readonly<Record<SectionKind, string>> = {
+  readiness: "Go-live readiness",
+  metrics: "Metrics that changed status",
+  slipped: "Tasks that slipped",
+  blocked: "Newly blocked",
+  risks: "Risks",
+  messages: "Messages",
+  training: "Training completion",
+  decisions: "Decisions made",
+  completed: "Tasks completed",
+  started: "Tasks started",
+};
+
+export const STATUS_STATE_LABELS: Readonly<Record<StatusState, string>> = {
+  draft: "Draft",
+  sent: "Sent",
+};
+
+export const STATUS_FORMAT_LABELS: Readonly<Record<StatusFormat, string>> = {
+  txt: "Email text",
+  md: "Markdown",
+  html: "HTML",
+  pdf: "PDF",
+  docx: "Word (DOCX)",
 };
 
 export const PHI_KIND_LABELS: Readonly<Record<PhiKind, string>> = {

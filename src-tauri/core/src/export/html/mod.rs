@@ -2,6 +2,7 @@
 //! no remote content, print-ready (a page per section, headers repeated on long tables).
 //! It is what a board sees of the product, so it reads as a document, not a data dump.
 
+mod debriefs;
 mod digest;
 mod plan;
 mod summary;
@@ -55,13 +56,19 @@ pub fn rollout_html_with(report: &RolloutReport, detail: ExportDetail) -> String
     summary::write(&mut out, report);
     let everything = detail == ExportDetail::Everything;
     let appendix: &[(&str, &str)] = if everything { APPENDIX } else { &[] };
+    // Debriefs have their section once there are some.
+    let debriefs: &[(&str, &str)] = if report.debriefs.is_empty() {
+        &[]
+    } else {
+        &[("debriefs", "Debriefs")]
+    };
     if detail != ExportDetail::Summary {
         out.push_str("<nav class=\"contents\"><h2>Contents</h2><ol>");
-        for (anchor, title) in SECTIONS.iter().chain(appendix) {
+        for (anchor, title) in SECTIONS.iter().chain(debriefs).chain(appendix) {
             out.push_str(&format!("<li><a href=\"#{anchor}\">{title}</a></li>"));
         }
         out.push_str("</ol></nav>\n");
-        for (anchor, title) in SECTIONS.iter().chain(appendix) {
+        for (anchor, title) in SECTIONS.iter().chain(debriefs).chain(appendix) {
             out.push_str(&format!("<section id=\"{anchor}\">\n<h2>{title}</h2>\n"));
             write_section(&mut out, anchor, report, everything);
             out.push_str("</section>\n");
@@ -91,6 +98,7 @@ fn write_section(out: &mut String, anchor: &str, report: &RolloutReport, everyth
         "communications" => workspace::communications(out, report),
         "stakeholders" => workspace::stakeholders(out, report),
         "scope" => workspace::scope(out, report),
+        "debriefs" => debriefs::write(out, report),
         _ => workspace::sops(out, report),
     }
 }

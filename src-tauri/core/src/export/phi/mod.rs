@@ -165,6 +165,14 @@ impl Scanner {
     }
 }
 
+/// Every hit in one field's text, named by its entity and field: for exports whose
+/// text is assembled elsewhere (a weekly status).
+pub(crate) fn field_hits(entity: &str, field: &str, text: &str) -> Vec<PhiHit> {
+    let mut s = Scanner::default();
+    s.field(entity, field, text);
+    s.hits
+}
+
 /// Every hit in the text a rollout export would carry.
 pub fn phi_check(report: &RolloutReport) -> Vec<PhiHit> {
     let mut s = Scanner::default();
@@ -286,6 +294,13 @@ pub fn phi_check(report: &RolloutReport) -> Vec<PhiHit> {
     }
     for l in &report.sops {
         s.field(&format!("SOP {}", l.sop.code), "title", &l.sop.title);
+    }
+    for d in &report.debriefs {
+        let entity = format!("Debrief \"{}\"", d.title);
+        s.field(&entity, "title", &d.title);
+        for (label, text) in d.lines() {
+            s.field(&entity, &label.to_lowercase(), &text);
+        }
     }
     for q in &report.training_requirements {
         s.field(

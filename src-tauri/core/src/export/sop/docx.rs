@@ -19,15 +19,15 @@ use super::docx_parts::{
 use super::SopDocument;
 use crate::{CoreError, Result};
 
-const STYLES: &str = r#"<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
+pub(in crate::export) const STYLES: &str = r#"<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
 <w:styles xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:docDefaults><w:rPrDefault><w:rPr><w:rFonts w:ascii="Calibri" w:hAnsi="Calibri" w:cs="Calibri"/><w:sz w:val="22"/></w:rPr></w:rPrDefault><w:pPrDefault><w:pPr><w:spacing w:after="120"/></w:pPr></w:pPrDefault></w:docDefaults><w:style w:type="paragraph" w:default="1" w:styleId="Normal"><w:name w:val="Normal"/></w:style><w:style w:type="paragraph" w:styleId="Title"><w:name w:val="Title"/><w:basedOn w:val="Normal"/><w:pPr><w:spacing w:after="240"/></w:pPr><w:rPr><w:b/><w:sz w:val="40"/></w:rPr></w:style><w:style w:type="paragraph" w:styleId="Heading1"><w:name w:val="heading 1"/><w:basedOn w:val="Normal"/><w:pPr><w:keepNext/><w:spacing w:before="360" w:after="120"/><w:outlineLvl w:val="0"/></w:pPr><w:rPr><w:b/><w:color w:val="0F766E"/><w:sz w:val="28"/></w:rPr></w:style></w:styles>"#;
 
-const DOCUMENT_OPEN: &str = r#"<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
+pub(in crate::export) const DOCUMENT_OPEN: &str = r#"<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
 <w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"><w:body>"#;
 
 /// Letter with one-inch margins, the header and footer of `docx_parts.rs` on every
 /// page; the table widths below are in fiftieths of a percent.
-const DOCUMENT_CLOSE: &str = r#"<w:sectPr><w:headerReference w:type="default" r:id="rId3"/><w:footerReference w:type="default" r:id="rId4"/><w:pgSz w:w="12240" w:h="15840"/><w:pgMar w:top="1440" w:right="1440" w:bottom="1440" w:left="1440" w:header="720" w:footer="720" w:gutter="0"/></w:sectPr></w:body></w:document>"#;
+pub(in crate::export) const DOCUMENT_CLOSE: &str = r#"<w:sectPr><w:headerReference w:type="default" r:id="rId3"/><w:footerReference w:type="default" r:id="rId4"/><w:pgSz w:w="12240" w:h="15840"/><w:pgMar w:top="1440" w:right="1440" w:bottom="1440" w:left="1440" w:header="720" w:footer="720" w:gutter="0"/></w:sectPr></w:body></w:document>"#;
 
 /// The SOP as DOCX bytes.
 pub fn sop_docx(document: &SopDocument) -> Result<Vec<u8>> {
@@ -136,28 +136,28 @@ pub(crate) fn document_xml(document: &SopDocument) -> String {
     body
 }
 
-struct Run<'a> {
+pub(in crate::export) struct Run<'a> {
     text: &'a str,
     bold: bool,
     italic: bool,
 }
 
 impl<'a> Run<'a> {
-    fn plain(text: &'a str) -> Self {
+    pub(in crate::export) fn plain(text: &'a str) -> Self {
         Run {
             text,
             bold: false,
             italic: false,
         }
     }
-    fn bold(text: &'a str) -> Self {
+    pub(in crate::export) fn bold(text: &'a str) -> Self {
         Run {
             text,
             bold: true,
             italic: false,
         }
     }
-    fn italic(text: &'a str) -> Self {
+    pub(in crate::export) fn italic(text: &'a str) -> Self {
         Run {
             text,
             bold: false,
@@ -166,7 +166,7 @@ impl<'a> Run<'a> {
     }
 
     /// A run; line breaks in the text become `<w:br/>`.
-    fn xml(&self) -> String {
+    pub(in crate::export) fn xml(&self) -> String {
         let mut props = String::new();
         if self.bold {
             props.push_str("<w:b/>");
@@ -188,7 +188,7 @@ impl<'a> Run<'a> {
     }
 }
 
-fn paragraph(style: &str, runs: &[Run]) -> String {
+pub(in crate::export) fn paragraph(style: &str, runs: &[Run]) -> String {
     let props = if style.is_empty() {
         String::new()
     } else {
@@ -204,7 +204,7 @@ fn indented(runs: &[Run]) -> String {
 }
 
 /// A bordered table over the page width; `widths` are relative column shares.
-fn table(headers: &[&str], rows: &[Vec<String>], widths: &[u32]) -> String {
+pub(in crate::export) fn table(headers: &[&str], rows: &[Vec<String>], widths: &[u32]) -> String {
     let total: u32 = widths.iter().sum::<u32>().max(1);
     // Twentieths of a point over the 6.5-inch text width.
     let twips: Vec<u32> = widths.iter().map(|w| w * 9360 / total).collect();
@@ -256,7 +256,7 @@ fn table(headers: &[&str], rows: &[Vec<String>], widths: &[u32]) -> String {
 
 /// Text safe in XML: the five entities escaped, and characters XML 1.0 forbids dropped
 /// (a stray control character pasted from another app would make Word refuse the file).
-pub(super) fn xml_escape(text: &str) -> String {
+pub(in crate::export) fn xml_escape(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
     for c in text.chars() {
         match c {

@@ -7,8 +7,8 @@
 //! format, the PDF included, so a draft never shows the effective date of the version
 //! before it.
 
-mod docx;
-mod docx_parts;
+pub(super) mod docx;
+pub(super) mod docx_parts;
 mod html;
 mod markdown;
 

@@ -102,6 +102,23 @@ pub(crate) fn latest(conn: &Connection, metric_id: &str) -> Result<Option<DatedV
         .optional()?)
 }
 
+/// A metric's latest live value measured on or before `date`: what its status stood on
+/// then.
+pub(crate) fn latest_by(
+    conn: &Connection,
+    metric_id: &str,
+    date: NaiveDate,
+) -> Result<Option<DatedValue>> {
+    let mut statement = conn.prepare_cached(
+        "SELECT measured_on, value FROM metric_measurements
+         WHERE metric_id = ?1 AND deleted_at IS NULL AND measured_on <= ?2
+         ORDER BY measured_on DESC LIMIT 1",
+    )?;
+    Ok(statement
+        .query_row(params![metric_id, date_text(date)], dated_value)
+        .optional()?)
+}
+
 /// A metric's live values by date as stored (`YYYY-MM-DD`), for an import to compare.
 pub(crate) fn live_by_date(
     conn: &Connection,

@@ -70,7 +70,7 @@ pub fn rollout_pdf(report: &RolloutReport) -> Result<Vec<u8>> {
 /// values beside its chart, every other record in full.
 pub fn rollout_pdf_with(report: &RolloutReport, detail: ExportDetail) -> Result<Vec<u8>> {
     let rollout = &report.rollout;
-    let sections = match detail {
+    let mut sections = match detail {
         ExportDetail::Summary => Vec::new(),
         _ => HTML_SECTIONS
             .iter()
@@ -80,6 +80,13 @@ pub fn rollout_pdf_with(report: &RolloutReport, detail: ExportDetail) -> Result<
             })
             .collect(),
     };
+    // Debriefs have their section once there are some, as in the HTML report.
+    if detail != ExportDetail::Summary && !report.debriefs.is_empty() {
+        sections.push(Section {
+            title: "Debriefs".to_owned(),
+            blocks: workspace::debriefs(report),
+        });
+    }
     let appendix = match detail {
         ExportDetail::Everything => vec![
             Section {

@@ -177,6 +177,19 @@ pub(super) fn decisions(report: &RolloutReport) -> Vec<Block> {
         .collect()
 }
 
+/// Each debrief as a card of labelled lines, as every report words them.
+pub(super) fn debriefs(report: &RolloutReport) -> Vec<Block> {
+    report
+        .debriefs
+        .iter()
+        .map(|d| Block::Card {
+            title: format!("{} · {}", d.title, date_long(d.held_on)),
+            tag: None,
+            blocks: vec![Block::details(d.lines())],
+        })
+        .collect()
+}
+
 /// The comms calendar: a table per month, in send order.
 pub(super) fn communications(report: &RolloutReport) -> Vec<Block> {
     if report.communications.is_empty() {

@@ -1,0 +1,90 @@
+//! Reading the audit log for one entity over a week: which entries fall in the week,
+//! which came after it, and a field's value at the week's start and end, found by
+//! undoing later changes on today's value (newest first) — as the readiness trend
+//! rebuilds its criteria.
+
+use crate::audit::{AuditAction, AuditEntry};
+
+use super::week::StatusWeek;
+
+/// Where an entry falls against the week.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum When {
+    Before,
+    During,
+    After,
+}
+
+pub(crate) fn when(entry: &AuditEntry, week: &StatusWeek) -> When {
+    if entry.at < week.start_instant() {
+        When::Before
+    } else if entry.at < week.end_instant() {
+        When::During
+    } else {
+        When::After
+    }
+}
+
+/// The entries about `id` among `entries` (newest first), keeping that order.
+pub(crate) fn about<'a>(entries: &'a [AuditEntry], id: &'a str) -> Vec<&'a AuditEntry> {
+    entries.iter().filter(|e| e.entity_id == id).collect()
+}
+
+/// The change `entry` made to `field`, as (old, new) text.
+pub(crate) fn change<'a>(entry: &'a AuditEntry, field: &str) -> Option<(&'a str, &'a str)> {
+    entry.changes.iter().find(|c| c.field == field).map(|c| {
+        (
+            c.old.as_deref().unwrap_or(""),
+            c.new.as_deref().unwrap_or(""),
+        )
+    })
+}
+
+/// A field's text at the end of the week and at its start, from today's `current` value
+/// and the entity's entries since the week began (newest first). `None` at the start
+/// when the entity was created during the week.
+pub(crate) fn field_then(
+    current: &str,
+    entries: &[&AuditEntry],
+    field: &str,
+    week: &StatusWeek,
+) -> (String, Option<String>) {
+    let mut value = current.to_owned();
+    let mut at_end = None;
+    for entry in entries {
+        if at_end.is_none() && when(entry, week) != When::After {
+            at_end = Some(value.clone());
+        }
+        if entry.action == AuditAction::Create && when(entry, week) == When::During {
+            return (at_end.unwrap_or(value), None);
+        }
+        if let Some((old, _)) = change(entry, field) {
+            old.clone_into(&mut value);
+        }
+    }
+    let at_end = at_end.unwrap_or_else(|| value.clone());
+    (at_end, Some(value))
+}
+
+/// When the entity was created against the week: `Before` when it was created before
+/// the week began (no creation among entries since then).
+pub(crate) fn created(entries: &[&AuditEntry], week: &StatusWeek) -> When {
+    entries
+        .iter()
+        .find(|e| e.action == AuditAction::Create)
+        .map_or(When::Before, |e| when(e, week))
+}
+
+/// The day (`YYYY-MM-DD`) of the week's latest change of `field` to `value`.
+pub(crate) fn set_during(
+    entries: &[&AuditEntry],
+    field: &str,
+    value: &str,
+    week: &StatusWeek,
+) -> Option<String> {
+    entries
+        .iter()
+        .filter(|e| when(e, week) == When::During)
+        .find(|e| change(e, field).is_some_and(|(_, new)| new == value))
+        .map(|e| e.at.get(..10).unwrap_or_default().to_owned())
+}

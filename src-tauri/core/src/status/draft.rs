@@ -1,0 +1,164 @@
+//! Drafting a status: a rollout's week (or every active rollout's) turned into figures
+//! and sections, worst news first, with a headline that says the worst plainly — or
+//! that nothing happened.
+
+use chrono::NaiveDate;
+
+use super::figures::{training_changes, ReadinessFigure, RolloutFigures};
+use super::sources::{gather, RolloutWeek};
+use super::week::StatusWeek;
+use super::{logs, risks, signals, tasks};
+use super::{SectionKind, StatusDraft, StatusItem, StatusSection, Tone};
+use crate::rollouts::Phase;
+use crate::{Result, Store};
+
+/// The title of the status of every active rollout.
+pub const PORTFOLIO_TITLE: &str = "All active rollouts";
+
+impl Store {
+    /// The draft status of one rollout for the week holding `week_day` (its Monday, or
+    /// any day of it), as of `today`. A week that has not started is refused.
+    pub fn draft_status(
+        &self,
+        rollout_id: &str,
+        week_day: NaiveDate,
+        today: NaiveDate,
+    ) -> Result<StatusDraft> {
+        let week = StatusWeek::containing(week_day, today)?;
+        let sources = self.read(|conn| gather(conn, rollout_id, week, today))?;
+        let name = sources.rollout.name.clone();
+        Ok(assemble(
+            Some(rollout_id.to_owned()),
+            name,
+            week,
+            &[sources],
+        ))
+    }
+
+    /// The draft status of every active rollout (not closed, not in the trash, created
+    /// by the week's end) for the week holding `week_day`: the PMO's Monday summary.
+    pub fn draft_portfolio_status(
+        &self,
+        week_day: NaiveDate,
+        today: NaiveDate,
+    ) -> Result<StatusDraft> {
+        let week = StatusWeek::containing(week_day, today)?;
+        let rollouts = self.list_rollouts()?;
+        let weeks = self.read(|conn| {
+            rollouts
+                .iter()
+                .filter(|r| r.phase != Phase::Closed)
+                .filter(|r| r.created_at.date_naive() <= week.as_of)
+                .map(|r| gather(conn, &r.id, week, today))
+                .collect::<Result<Vec<_>>>()
+        })?;
+        Ok(assemble(None, PORTFOLIO_TITLE.to_owned(), week, &weeks))
+    }
+}
+
+/// Joins the news of `weeks` (one per rollout) into one status.
+pub(crate) fn assemble(
+    rollout_id: Option<String>,
+    title: String,
+    week: StatusWeek,
+    weeks: &[RolloutWeek],
+) -> StatusDraft {
+    let mut news: Vec<(SectionKind, StatusItem)> = Vec::new();
+    for sources in weeks {
+        news.extend(signals::readiness_items(sources));
+        news.extend(signals::metric_items(sources));
+        news.extend(tasks::items(sources));
+        news.extend(risks::items(sources));
+        news.extend(logs::items(sources));
+        news.extend(signals::training_items(sources));
+    }
+    let mut sections: Vec<StatusSection> = Vec::new();
+    for kind in SectionKind::ALL {
+        let mut items: Vec<StatusItem> = news
+            .iter()
+            .filter(|(k, _)| k == kind)
+            .map(|(_, item)| item.clone())
+            .collect();
+        if items.is_empty() {
+            continue;
+        }
+        // Stable: within a tone, the order the sources gave (plan order, dates).
+        items.sort_by_key(|item| item.tone);
+        sections.push(StatusSection {
+            kind: *kind,
+            title: kind.label().to_owned(),
+            items,
+        });
+    }
+    // Worst news first; sections as bad as each other keep their natural order.
+    sections.sort_by_key(StatusSection::worst);
+    StatusDraft {
+        rollout_id,
+        title,
+        headline: headline(&sections, &week),
+        rollouts: weeks.iter().map(figures).collect(),
+        sections,
+        next_update: week.next_update(),
+        week_label: week.label(),
+        week,
+    }
+}
+
+fn figures(sources: &RolloutWeek) -> RolloutFigures {
+    let rollout = &sources.rollout;
+    let (now, _) = &sources.readiness_now;
+    let mut figures = RolloutFigures {
+        rollout_id: rollout.id.clone(),
+        rollout_name: rollout.name.clone(),
+        owner: rollout.owner.clone(),
+        sponsor: rollout.sponsor.clone(),
+        go_live_date: rollout.go_live_date,
+        days_to_go_live: rollout
+            .go_live_date
+            .map(|go_live| (go_live - sources.week.as_of).num_days()),
+        readiness_then: sources
+            .readiness_then
+            .as_ref()
+            .map(|(then, _)| ReadinessFigure::of(then)),
+        readiness_now: ReadinessFigure::of(now),
+        trained_percent_now: (now.training.people > 0).then_some(now.training.percent),
+        training: training_changes(&sources.training_then, &sources.training_now),
+        countdown: String::new(),
+        readiness: String::new(),
+    };
+    figures.countdown = figures.countdown_text();
+    figures.readiness = figures.readiness_text();
+    figures
+}
+
+/// One sentence on top: how many items need attention and the worst of them, or that
+/// the week was quiet.
+pub(super) fn headline(sections: &[StatusSection], week: &StatusWeek) -> String {
+    let items = || sections.iter().flat_map(|s| s.items.iter());
+    let count = |tone: Tone| items().filter(|i| i.tone == tone).count();
+    let worst = sections.first().and_then(|s| s.items.first());
+    match worst {
+        None => format!(
+            "A quiet week: nothing was completed, started, slipped or blocked, and no \
+             metric, risk, decision, message or readiness criterion changed ({}).",
+            week.label()
+        ),
+        Some(worst) if worst.tone == Tone::Bad => {
+            let n = count(Tone::Bad);
+            let items_word = if n == 1 { "item needs" } else { "items need" };
+            format!("{n} {items_word} attention. Worst: {}.", worst.happened)
+        }
+        Some(worst) if worst.tone == Tone::Watch => {
+            let n = count(Tone::Watch);
+            let items_word = if n == 1 { "item" } else { "items" };
+            format!(
+                "Nothing needs the sponsor's attention; {n} {items_word} to watch. First: {}.",
+                worst.happened
+            )
+        }
+        Some(_) => format!(
+            "A good week: {} items of progress, nothing slipped.",
+            count(Tone::Good) + count(Tone::Neutral)
+        ),
+    }
+}

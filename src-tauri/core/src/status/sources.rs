@@ -1,0 +1,115 @@
+//! A rollout's week as plain values: its records as they are, the audit entries written
+//! since the week began, and the figures the core judges at the week's eve and its end
+//! (readiness, metric statuses, training by role). The one part of the status that
+//! reads the store; everything after it works on these values.
+
+use chrono::NaiveDate;
+
+use super::week::StatusWeek;
+use crate::audit::{entries_since, AuditEntry, EntityKind};
+use crate::metrics::{Metric, MetricStatus};
+use crate::plan::Task;
+use crate::readiness::{Criterion, Readiness};
+use crate::rollouts::Rollout;
+use crate::store::Conn;
+use crate::training::RoleCompletion;
+use crate::workspace::{Communication, Decision, Risk};
+use crate::Result;
+
+/// Everything a rollout's status is drafted from.
+pub(crate) struct RolloutWeek {
+    pub rollout: Rollout,
+    pub week: StatusWeek,
+    /// Live tasks as they are today, in plan order.
+    pub tasks: Vec<Task>,
+    /// Entries about those tasks since the week began, newest first (later ones too:
+    /// they are undone to see the week's end).
+    pub task_entries: Vec<AuditEntry>,
+    pub risks: Vec<Risk>,
+    pub risk_entries: Vec<AuditEntry>,
+    pub decisions: Vec<Decision>,
+    pub communications: Vec<Communication>,
+    /// Readiness and its criteria at the week's eve; `None` before the rollout existed.
+    pub readiness_then: Option<(Readiness, Vec<Criterion>)>,
+    pub readiness_now: (Readiness, Vec<Criterion>),
+    /// Each live metric with its status at the week's eve and at its end.
+    pub metrics: Vec<(Metric, [MetricStatus; 2])>,
+    pub training_then: Vec<RoleCompletion>,
+    pub training_now: Vec<RoleCompletion>,
+}
+
+/// Reads the week of `rollout_id` in the caller's read transaction. "Now" is the week's
+/// as-of day: today's own figures when the week is under way (the very verdict and
+/// completion every screen shows), rebuilt from the records and the audit log for a
+/// past week through the same functions the readiness trend uses.
+pub(crate) fn gather(
+    conn: &Conn,
+    rollout_id: &str,
+    week: StatusWeek,
+    today: NaiveDate,
+) -> Result<RolloutWeek> {
+    let rollout = crate::rollouts::fetch_rollout(conn, rollout_id)?;
+    let since = week.start_instant();
+    let tasks = crate::plan::list_live_tasks(conn, rollout_id)?;
+    let task_ids: Vec<String> = tasks.iter().map(|t| t.id.clone()).collect();
+    let task_entries = entries_since(conn, EntityKind::PlanTask, &task_ids, &since)?;
+    let risks: Vec<Risk> = crate::workspace::list_records(conn, rollout_id)?;
+    let risk_ids: Vec<String> = risks.iter().map(|r| r.id.clone()).collect();
+    let risk_entries = entries_since(conn, EntityKind::Risk, &risk_ids, &since)?;
+    let eve = week.eve();
+    let tracked_then = eve >= rollout.created_at.date_naive();
+    let live = week.as_of == today;
+    // Each past day is rebuilt in one pass over the histories: the eve when the rollout
+    // was tracked by then, and the week's end unless that is today.
+    let mut days = Vec::new();
+    if tracked_then {
+        days.push(eve);
+    }
+    if !live {
+        days.push(week.as_of);
+    }
+    let mut past = crate::readiness::readiness_then(conn, rollout_id, &days)?.into_iter();
+    let then = if tracked_then { past.next() } else { None };
+    let (readiness_now, training_now) = if live {
+        let training = crate::training::completion_in(conn, rollout_id, today)?;
+        let readiness = crate::readiness::readiness_with_completion(conn, rollout_id, &training)?;
+        (
+            (
+                readiness,
+                crate::readiness::list_criteria_in(conn, rollout_id)?,
+            ),
+            training,
+        )
+    } else {
+        let end = past.next().ok_or_else(|| {
+            crate::CoreError::Database("readiness could not be rebuilt for the week".into())
+        })?;
+        ((end.readiness, end.criteria), end.training)
+    };
+    let (readiness_then, training_then) = match then {
+        Some(then) => (Some((then.readiness, then.criteria)), then.training),
+        None => (None, Vec::new()),
+    };
+    let metrics = crate::metrics::statuses_on(conn, rollout_id, &[eve, week.as_of])?
+        .into_iter()
+        .filter_map(|(metric, statuses)| {
+            let [then, now]: [MetricStatus; 2] = statuses.try_into().ok()?;
+            Some((metric, [then, now]))
+        })
+        .collect();
+    Ok(RolloutWeek {
+        tasks,
+        task_entries,
+        risks,
+        risk_entries,
+        decisions: crate::workspace::list_records(conn, rollout_id)?,
+        communications: crate::workspace::list_records(conn, rollout_id)?,
+        readiness_then,
+        readiness_now,
+        metrics,
+        training_then,
+        training_now,
+        week,
+        rollout,
+    })
+}

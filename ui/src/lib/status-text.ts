@@ -1,0 +1,24 @@
+// A status's words as the core wrote them, cut where a date stands so the screen can
+// keep each date on one line ("Dec 6, 2026" never breaks after "Dec"). Nothing is
+// reworded: the pieces join back into the very text.
+
+export interface TextPiece {
+  text: string;
+  date: boolean;
+}
+
+const DATE = /[A-Z][a-z]{2} \d{1,2}, \d{4}/g;
+
+/** `text` in pieces, each date its own piece. */
+export function datePieces(text: string): TextPiece[] {
+  const pieces: TextPiece[] = [];
+  let last = 0;
+  for (const match of text.matchAll(DATE)) {
+    const at = match.index ?? 0;
+    if (at > last) pieces.push({ text: text.slice(last, at), date: false });
+    pieces.push({ text: match[0], date: true });
+    last = at + match[0].length;
+  }
+  if (last < text.length) pieces.push({ text: text.slice(last), date: false });
+  return pieces;
+}
