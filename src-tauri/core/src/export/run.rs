@@ -230,7 +230,8 @@ pub fn check_export(
 }
 
 /// The name a save dialog proposes: "EHR go-live - Riverside.pdf", "FD-012 Patient
-/// check-in.docx". Characters no file system accepts are left out.
+/// check-in.docx". Characters no file system accepts are left out, and names Windows
+/// keeps for devices are never proposed ([`crate::paths::safe_file_stem`]).
 pub fn export_file_name(
     store: &Store,
     subject: &ExportSubject,
@@ -244,22 +245,6 @@ pub fn export_file_name(
         }
         ExportSubject::Library { title } => title.clone(),
     };
-    let mut safe = String::with_capacity(stem.len());
-    for c in stem.chars() {
-        match c {
-            // "EHR go-live: Riverside" reads as "EHR go-live - Riverside".
-            ':' | '/' | '\\' => safe.push_str(" - "),
-            '*' | '?' | '"' | '<' | '>' | '|' => safe.push(' '),
-            c if c.is_control() => safe.push(' '),
-            c => safe.push(c),
-        }
-    }
-    let safe = safe.split_whitespace().collect::<Vec<_>>().join(" ");
-    let safe = safe.trim_matches('.');
-    let stem = if safe.is_empty() {
-        "Rollplan export"
-    } else {
-        safe
-    };
+    let stem = crate::paths::safe_file_stem(&stem, "Rollplan export");
     Ok(format!("{stem}.{}", format.extension()))
 }
