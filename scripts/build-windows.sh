@@ -31,7 +31,14 @@ started=$(date +%s)
 # The app embeds the built UI (the custom-protocol feature is on by default), as
 # `tauri build` would after its beforeBuildCommand; tauri-build merges
 # tauri.windows.conf.json for this target (the .ico, the bundle settings).
-(cd ui && npm run --silent build)
+# Rebuilt only when a UI source is newer than the last build: new files in ui/dist make
+# the app's build script run again, and the Windows app then relinks (minutes of LTO).
+ui_stamp=ui/dist/index.html
+if [[ ! -f "$ui_stamp" ]] ||
+  [[ -n "$(find ui/src ui/public ui/index.html ui/svelte.config.js ui/package.json ui/package-lock.json ui/vite.config.* \
+    -newer "$ui_stamp" -print -quit 2>/dev/null)" ]]; then
+  (cd ui && npm run --silent build)
+fi
 cargo build --release --locked --target "$target" -p rollplan -p rollplan-cli
 built=$(date +%s)
 
