@@ -21,6 +21,12 @@ wanted=("${build_packages[@]}")
 if [[ "${1:-}" == "--test" ]]; then wanted+=("${test_packages[@]}" "${team_test_packages[@]}"); fi
 command -v node >/dev/null 2>&1 || wanted+=(nodejs npm)
 
+# Windows installer, cross-built here (--windows; --test too, since the tests build and
+# check it): MinGW-w64 links the .exe files, NSIS packs the installer, 7-Zip looks
+# inside it, Wine runs the CLI that was built, osslsigncode signs for a release.
+windows_packages=(mingw-w64 nsis p7zip-full wine64 file osslsigncode)
+case " $* " in *" --windows "* | *" --test "*) wanted+=("${windows_packages[@]}") ;; esac
+
 missing=()
 for package in "${wanted[@]}"; do
   dpkg-query -W -f='${Status}' "$package" 2>/dev/null | grep -q 'install ok installed' || missing+=("$package")
@@ -37,6 +43,14 @@ if ! command -v cargo >/dev/null 2>&1; then
   echo "Rust is not installed: install it with rustup (https://rustup.rs), then run this again." >&2
   exit 1
 fi
+
+# The Rust standard library for 64-bit Windows, for the cross-build.
+case " $* " in *" --windows "* | *" --test "*)
+  if ! rustup target list --installed | grep -qx x86_64-pc-windows-gnu; then
+    echo "Adding the Rust target for Windows (once)"
+    rustup target add x86_64-pc-windows-gnu
+  fi ;;
+esac
 node_major=$(node -p 'process.versions.node.split(".")[0]')
 if ((node_major < 20)); then
   echo "Node.js $(node --version) is too old for the UI build: install Node.js 20 or newer." >&2

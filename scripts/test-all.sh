@@ -30,6 +30,9 @@ cargo test --workspace --locked "${features[@]}"
 section "Rust: app and CLI binaries"
 cargo build --workspace --locked "${features[@]}"
 
+section "Windows: the installer, cross-built and checked under Wine"
+"$root/scripts/test-windows.sh"
+
 section "End to end: the real app under Xvfb"
 export ROLLPLAN_APP="$CARGO_TARGET_DIR/debug/rollplan"
 export ROLLPLAN_CLI="$CARGO_TARGET_DIR/debug/rollplan-cli"

@@ -4,7 +4,13 @@
 //! 1. an explicit path (`--db PATH` on the CLI),
 //! 2. the `ROLLPLAN_DB` environment variable (tests, IT scripts),
 //! 3. `database_path` in the app's `settings.json` (chosen in Settings),
-//! 4. `rollplan.db` in the platform data directory.
+//! 4. `rollplan.db` in the platform data directory: the per-user application data
+//!    folder, `%APPDATA%\app.rollplan.desktop` on Windows (the uninstaller leaves it).
+//!
+//! Wherever it comes from, a database on a network drive is refused (see [`network`]).
+
+mod file_names;
+mod network;
 
 use std::path::{Path, PathBuf};
 
@@ -12,6 +18,9 @@ use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
 use crate::{CoreError, Result};
+
+pub use file_names::safe_file_stem;
+pub use network::{drive_kind, drive_letter, refuse_network_database, unc_share, DriveKind};
 
 /// The app's identifier; also the name of its data and config folders.
 pub const APP_IDENTIFIER: &str = "app.rollplan.desktop";
@@ -47,7 +56,9 @@ pub struct Settings {
     pub database_path: Option<String>,
 }
 
-/// The platform data directory for Rollplan (`~/.local/share/app.rollplan.desktop`).
+/// The platform data directory for Rollplan: `~/.local/share/app.rollplan.desktop` on
+/// Linux, `%APPDATA%\app.rollplan.desktop` (the roaming application data of the person
+/// signed in) on Windows, `~/Library/Application Support/app.rollplan.desktop` on macOS.
 pub fn data_dir() -> Result<PathBuf> {
     dirs::data_dir()
         .map(|dir| dir.join(APP_IDENTIFIER))
@@ -146,9 +157,12 @@ pub fn choose_database(settings_file: &Path, path: &str) -> Result<String> {
         ));
     }
     if !path.is_absolute() {
+        return Err(CoreError::invalid(FIELD, FULL_PATH_EXAMPLE));
+    }
+    if let DriveKind::Network(place) = drive_kind(path) {
         return Err(CoreError::invalid(
             FIELD,
-            "Use a full path, such as /home/dana/Documents/rollplan.db.",
+            network::network_refusal(path, &place),
         ));
     }
     if path.is_dir() {
@@ -171,6 +185,13 @@ pub fn choose_database(settings_file: &Path, path: &str) -> Result<String> {
     save_settings(settings_file, &settings)?;
     Ok(chosen)
 }
+
+/// How a full path looks on this system, for the message about a partial one.
+const FULL_PATH_EXAMPLE: &str = if cfg!(windows) {
+    r"Use a full path, such as C:\Users\Dana\Documents\rollplan.db."
+} else {
+    "Use a full path, such as /home/dana/Documents/rollplan.db."
+};
 
 /// Forgets a chosen database, so the next start uses the default location again.
 pub fn use_default_database(settings_file: &Path) -> Result<()> {

@@ -539,7 +539,7 @@ fn training_by_role_then_and_now_follows_the_completion_dates() {
         .unwrap()
         .id;
     store
-        .add_requirement(&week.rollout, &front_desk, &module, "2027-02-01")
+        .add_requirement(&week.rollout, &front_desk, &module, "2027-02-01", &[])
         .unwrap();
     store
         .complete_training(&module, &people[..1], "2027-01-13", None, after_week())

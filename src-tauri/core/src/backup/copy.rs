@@ -96,8 +96,12 @@ pub(crate) fn write_whole_then(
     let temp = temp_path(target);
     remove_if_present(&temp)?;
     let result = fill(&temp).and_then(|()| {
-        let file =
-            std::fs::File::open(&temp).map_err(io(format!("cannot reopen {}", temp.display())))?;
+        // Opened for writing: Windows flushes a file only through a handle that may
+        // write to it (a read-only one is refused with "Access denied").
+        let file = std::fs::OpenOptions::new()
+            .write(true)
+            .open(&temp)
+            .map_err(io(format!("cannot reopen {}", temp.display())))?;
         file.sync_all()
             .map_err(io(format!("cannot flush {} to disk", temp.display())))?;
         drop(file);

@@ -230,7 +230,8 @@ pub fn check_export(
 }
 
 /// The name a save dialog proposes: "EHR go-live - Riverside.pdf", "FD-012 Patient
-/// check-in.docx". Characters no file system accepts are left out.
+/// check-in.docx". Characters no file system accepts are left out, and names Windows
+/// keeps for devices are never proposed ([`crate::paths::safe_file_stem`]).
 pub fn export_file_name(
     store: &Store,
     subject: &ExportSubject,
@@ -244,27 +245,6 @@ pub fn export_file_name(
         }
         ExportSubject::Library { title } => title.clone(),
     };
-    Ok(format!("{}.{}", safe_file_stem(&stem), format.extension()))
-}
-
-/// `stem` without the characters no file system accepts ("EHR go-live: Riverside"
-/// reads as "EHR go-live - Riverside"); "Rollplan export" when nothing is left.
-pub(crate) fn safe_file_stem(stem: &str) -> String {
-    let mut safe = String::with_capacity(stem.len());
-    for c in stem.chars() {
-        match c {
-            // "EHR go-live: Riverside" reads as "EHR go-live - Riverside".
-            ':' | '/' | '\\' => safe.push_str(" - "),
-            '*' | '?' | '"' | '<' | '>' | '|' => safe.push(' '),
-            c if c.is_control() => safe.push(' '),
-            c => safe.push(c),
-        }
-    }
-    let safe = safe.split_whitespace().collect::<Vec<_>>().join(" ");
-    let safe = safe.trim_matches('.');
-    if safe.is_empty() {
-        "Rollplan export".to_owned()
-    } else {
-        safe.to_owned()
-    }
+    let stem = crate::paths::safe_file_stem(&stem, "Rollplan export");
+    Ok(format!("{stem}.{}", format.extension()))
 }

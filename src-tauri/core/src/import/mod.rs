@@ -6,6 +6,7 @@ pub mod cells;
 mod problems;
 mod sheet;
 mod table;
+mod text;
 mod xls_extent;
 
 pub(crate) use problems::describe_problems;

@@ -6,6 +6,7 @@ use serde::Serialize;
 use ts_rs::TS;
 
 use super::sheet::sheet_lines;
+use super::text::decode_text;
 use crate::{CoreError, Result};
 
 /// A file's first sheet (or its only table, for CSV) as text.
@@ -134,13 +135,10 @@ fn column_letters(mut index: usize) -> String {
 /// Rows of text cells, each with the row number a person sees in the file.
 pub(super) type Lines = Vec<(usize, Vec<String>)>;
 
-/// CSV rows. Excel on Windows writes Windows-1252 and sometimes semicolons; both are
-/// accepted, as is a UTF-8 byte-order mark.
+/// CSV rows. Excel on Windows writes Windows-1252 or UTF-16, with CRLF line endings, and
+/// sometimes semicolons; all are accepted (see [`decode_text`]).
 fn csv_lines(bytes: &[u8]) -> std::result::Result<Lines, String> {
-    let text = match std::str::from_utf8(bytes) {
-        Ok(text) => text.trim_start_matches('\u{feff}').to_owned(),
-        Err(_) => bytes.iter().map(|&b| windows_1252(b)).collect(),
-    };
+    let text = decode_text(bytes);
     let first_line = text.lines().find(|l| !l.trim().is_empty()).unwrap_or("");
     let delimiter = [b',', b';', b'\t']
         .into_iter()
@@ -181,19 +179,6 @@ fn csv_lines(bytes: &[u8]) -> std::result::Result<Lines, String> {
         lines.push((line, record.iter().map(str::to_owned).collect()));
     }
     Ok(lines)
-}
-
-/// Windows-1252 differs from Latin-1 only in 0x80–0x9F; those are mostly punctuation.
-fn windows_1252(byte: u8) -> char {
-    const HIGH: [char; 32] = [
-        '€', '\u{81}', '‚', 'ƒ', '„', '…', '†', '‡', 'ˆ', '‰', 'Š', '‹', 'Œ', '\u{8d}', 'Ž',
-        '\u{8f}', '\u{90}', '‘', '’', '“', '”', '•', '–', '—', '˜', '™', 'š', '›', 'œ', '\u{9d}',
-        'ž', 'Ÿ',
-    ];
-    match byte {
-        0x80..=0x9f => HIGH[(byte - 0x80) as usize],
-        _ => byte as char,
-    }
 }
 
 #[cfg(test)]

@@ -53,6 +53,8 @@ pub struct Store {
 
 impl Store {
     /// Opens (creating if needed) the database at `path` and brings its schema up to date.
+    /// A path on a network drive is refused before anything touches it
+    /// ([`crate::paths::refuse_network_database`]).
     ///
     /// Before anything is written to an existing file it is checked through a read-only
     /// connection: a database written by a newer Rollplan is refused, a damaged one is
@@ -61,6 +63,7 @@ impl Store {
     /// backup is made if the newest is more than a day old; if that fails the store
     /// still opens and [`Store::backup_problem`] says why.
     pub fn open(path: &Path) -> Result<Self> {
+        crate::paths::refuse_network_database(path)?;
         if path.exists() {
             check_before_writing(path)?;
         } else if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
@@ -91,6 +94,7 @@ impl Store {
         path: &Path,
         on_settled: impl FnOnce(Result<()>) + Send + 'static,
     ) -> Result<Self> {
+        crate::paths::refuse_network_database(path)?;
         if !opens_without_writing(path) {
             let store = Self::open(path)?;
             on_settled(Ok(()));

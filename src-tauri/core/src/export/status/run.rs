@@ -154,6 +154,7 @@ pub fn export_file_name_for_status(
         Some(id) => store.get_rollout(&id)?.name,
         None => crate::status::PORTFOLIO_TITLE.to_owned(),
     };
-    let stem = crate::export::run::safe_file_stem(&format!("Weekly status - {what} - {week}"));
+    let stem =
+        crate::paths::safe_file_stem(&format!("Weekly status - {what} - {week}"), "Weekly status");
     Ok(format!("{stem}.{}", format.code()))
 }
