@@ -132,10 +132,23 @@ describe('Weekly status', { concurrency: false }, () => {
       await (await session.waitForText('dialog button', 'Record')).click();
       await session.waitForText('dialog', 'needs an owner');
     });
+    let riskTitle = '';
+    await app.step('what broke is linked to one of the rollout\'s risks', async () => {
+      riskTitle = await session.execute(
+        `const select = document.querySelector('#debrief-broke-links');
+         const option = [...select.querySelectorAll('optgroup[label="Risks"] option')][0];
+         select.value = option.value;
+         select.dispatchEvent(new Event('change', { bubbles: true }));
+         return option.textContent;`,
+      );
+      assert.ok(riskTitle, 'the rollout\'s risks are offered');
+      await session.waitForText('dialog .chip', riskTitle);
+    });
     await app.step('with an owner it is recorded, its action a task', async () => {
       await fill('.action input[aria-label="Owner"]', 'Priya Nair');
       await (await session.waitForText('dialog button', 'Record')).click();
       await session.waitForText('.debrief h3', 'Pilot week');
+      await session.waitForText('.debrief .link', riskTitle);
       await session.waitForText('.debrief li', 'Second reminder 24 h before — Priya Nair');
       await photographSizes(session, 'debriefs');
       await (await session.waitForText('.tabs a', 'Plan')).click();
