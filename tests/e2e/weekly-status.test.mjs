@@ -127,6 +127,8 @@ describe('Weekly status', { concurrency: false }, () => {
       await fill('#debrief-title', 'Pilot week');
       await fill('.action input[aria-label="Action"]', 'Second reminder 24 h before');
       const due = await session.waitFind('.action .date-field input');
+      // The dialog scrolls: bring the action's date out from under its buttons first.
+      await session.execute(`document.querySelector('.action .date-field input').scrollIntoView({ block: 'center' });`);
       await due.click();
       await due.type(`+2w${Keys.ENTER}`);
       await (await session.waitForText('dialog button', 'Record')).click();
