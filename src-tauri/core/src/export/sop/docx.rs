@@ -35,20 +35,39 @@ pub fn sop_docx(document: &SopDocument) -> Result<Vec<u8>> {
     let header = header_xml(document);
     let footer = footer_xml(document);
     let core = core_xml(document);
+    package(&Parts {
+        core: &core,
+        header: &header,
+        footer: &footer,
+        document: &xml,
+    })
+}
+
+/// The parts of a document that differ from one document to the next; the rest
+/// (styles, numbering, relationships) every Rollplan DOCX shares.
+pub(in crate::export) struct Parts<'a> {
+    pub core: &'a str,
+    pub header: &'a str,
+    pub footer: &'a str,
+    pub document: &'a str,
+}
+
+/// The parts packed as a DOCX: a zip of XML files at the paths Word looks for.
+pub(in crate::export) fn package(parts: &Parts<'_>) -> Result<Vec<u8>> {
     let fault = |e: String| CoreError::Database(format!("cannot write the DOCX: {e}"));
     let mut zip = ZipWriter::new(std::io::Cursor::new(Vec::new()));
     let options = SimpleFileOptions::default().compression_method(CompressionMethod::Deflated);
     for (name, body) in [
         ("[Content_Types].xml", CONTENT_TYPES),
         ("_rels/.rels", PACKAGE_RELS),
-        ("docProps/core.xml", core.as_str()),
+        ("docProps/core.xml", parts.core),
         ("docProps/app.xml", APP),
         ("word/_rels/document.xml.rels", DOCUMENT_RELS),
         ("word/styles.xml", STYLES),
         ("word/numbering.xml", NUMBERING),
-        ("word/header1.xml", header.as_str()),
-        ("word/footer1.xml", footer.as_str()),
-        ("word/document.xml", xml.as_str()),
+        ("word/header1.xml", parts.header),
+        ("word/footer1.xml", parts.footer),
+        ("word/document.xml", parts.document),
     ] {
         zip.start_file(name, options)
             .map_err(|e| fault(e.to_string()))?;

@@ -3,19 +3,12 @@
 //! where each rollout stands as a two-column table, then each section with its note and
 //! its items, the tone of each in bold before what happened.
 
-use std::io::Write;
-
-use zip::write::SimpleFileOptions;
-use zip::{CompressionMethod, ZipWriter};
-
 use super::StatusDocument;
 use crate::export::sop::docx::{
-    paragraph, table, xml_escape as x, Run, DOCUMENT_CLOSE, DOCUMENT_OPEN, STYLES,
+    package, paragraph, table, xml_escape as x, Parts, Run, DOCUMENT_CLOSE, DOCUMENT_OPEN,
 };
-use crate::export::sop::docx_parts::{
-    APP, CONTENT_TYPES, DOCUMENT_RELS, NUMBERING, PACKAGE_RELS, WORD,
-};
-use crate::{CoreError, Result};
+use crate::export::sop::docx_parts::WORD;
+use crate::Result;
 
 /// The status as DOCX bytes.
 pub fn status_docx(document: &StatusDocument) -> Result<Vec<u8>> {
@@ -71,27 +64,12 @@ pub fn status_docx(document: &StatusDocument) -> Result<Vec<u8>> {
     let header = header_xml(&o.title, &week);
     let footer = footer_xml(&o.title);
     let core = core_xml(&o.title);
-    let fault = |e: String| CoreError::Database(format!("cannot write the DOCX: {e}"));
-    let mut zip = ZipWriter::new(std::io::Cursor::new(Vec::new()));
-    let options = SimpleFileOptions::default().compression_method(CompressionMethod::Deflated);
-    for (name, part) in [
-        ("[Content_Types].xml", CONTENT_TYPES),
-        ("_rels/.rels", PACKAGE_RELS),
-        ("docProps/core.xml", core.as_str()),
-        ("docProps/app.xml", APP),
-        ("word/_rels/document.xml.rels", DOCUMENT_RELS),
-        ("word/styles.xml", STYLES),
-        ("word/numbering.xml", NUMBERING),
-        ("word/header1.xml", header.as_str()),
-        ("word/footer1.xml", footer.as_str()),
-        ("word/document.xml", body.as_str()),
-    ] {
-        zip.start_file(name, options)
-            .map_err(|e| fault(e.to_string()))?;
-        zip.write_all(part.as_bytes())
-            .map_err(|e| fault(e.to_string()))?;
-    }
-    Ok(zip.finish().map_err(|e| fault(e.to_string()))?.into_inner())
+    package(&Parts {
+        core: &core,
+        header: &header,
+        footer: &footer,
+        document: &body,
+    })
 }
 
 /// Every page's header: which status, which week.
