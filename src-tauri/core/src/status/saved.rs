@@ -123,6 +123,22 @@ fn check_edit(edit: &StatusEdit) -> Result<StatusEdit> {
 }
 
 /// The refusal of any change to a sent status.
+/// The status `id` as it stands, if it may still be changed: a draft still at the
+/// version the person read (`row_version`).
+fn editable_draft(conn: &rusqlite::Connection, id: &str, row_version: i64) -> Result<SavedStatus> {
+    let current = statuses::fetch(conn, id)?;
+    if current.state == StatusState::Sent {
+        return Err(sent_refusal(&current));
+    }
+    crate::store::editable::check_editable(
+        &current.label(),
+        false,
+        current.row_version,
+        row_version,
+    )?;
+    Ok(current)
+}
+
 fn sent_refusal(status: &SavedStatus) -> CoreError {
     let sent = status
         .sent_at
@@ -172,16 +188,7 @@ impl Store {
     ) -> Result<SavedStatus> {
         let edit = check_edit(edit)?;
         self.write(|tx| {
-            let current = statuses::fetch(tx, id)?;
-            if current.state == StatusState::Sent {
-                return Err(sent_refusal(&current));
-            }
-            crate::store::editable::check_editable(
-                &current.label(),
-                false,
-                current.row_version,
-                row_version,
-            )?;
+            let current = editable_draft(tx, id, row_version)?;
             let at = timestamp_text(now());
             statuses::update(tx, id, row_version, &edit, None, &at, &current.label())?;
             let mut changes = ChangeSet::default();
@@ -209,16 +216,7 @@ impl Store {
     /// Marks a draft status sent, now: from here on it never changes.
     pub fn mark_status_sent(&self, id: &str, row_version: i64) -> Result<SavedStatus> {
         self.write(|tx| {
-            let current = statuses::fetch(tx, id)?;
-            if current.state == StatusState::Sent {
-                return Err(sent_refusal(&current));
-            }
-            crate::store::editable::check_editable(
-                &current.label(),
-                false,
-                current.row_version,
-                row_version,
-            )?;
+            let current = editable_draft(tx, id, row_version)?;
             let at = timestamp_text(now());
             let edit = StatusEdit {
                 notes: current.notes.clone(),
