@@ -30,20 +30,8 @@ pub fn run_export(
     let gathered = gather(store, request, today)?;
     progress(ExportStage::CheckingPhi);
     let phi_hits = gathered.phi_hits();
-    let mut outcome = ExportOutcome {
-        written: false,
-        path: request.path.display().to_string(),
-        files: Vec::new(),
-        bytes: 0,
-        phi_hits,
-        summary: String::new(),
-    };
-    if !outcome.phi_hits.is_empty() && !request.force {
-        outcome.summary = format!(
-            "Nothing exported: {} possible patient detail{} found.",
-            outcome.phi_hits.len(),
-            if outcome.phi_hits.len() == 1 { "" } else { "s" }
-        );
+    let (mut outcome, held) = checked_outcome(&request.path, phi_hits, request.force);
+    if held {
         return Ok(outcome);
     }
     progress(ExportStage::Rendering);
@@ -247,4 +235,33 @@ pub fn export_file_name(
     };
     let stem = crate::paths::safe_file_stem(&stem, "Rollplan export");
     Ok(format!("{stem}.{}", format.extension()))
+}
+
+/// What an export reports before anything is written: nothing yet, and what the PHI
+/// check found. `true` beside it when the check found something and the person did not
+/// choose to export anyway: the summary then says nothing was exported.
+pub(super) fn checked_outcome(
+    path: &std::path::Path,
+    phi_hits: Vec<super::PhiHit>,
+    force: bool,
+) -> (ExportOutcome, bool) {
+    let held = !phi_hits.is_empty() && !force;
+    let summary = if held {
+        let n = phi_hits.len();
+        format!(
+            "Nothing exported: {n} possible patient detail{} found.",
+            if n == 1 { "" } else { "s" }
+        )
+    } else {
+        String::new()
+    };
+    let outcome = ExportOutcome {
+        written: false,
+        path: path.display().to_string(),
+        files: Vec::new(),
+        bytes: 0,
+        phi_hits,
+        summary,
+    };
+    (outcome, held)
 }

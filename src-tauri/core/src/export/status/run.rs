@@ -104,20 +104,9 @@ pub fn run_status_export(
 ) -> Result<ExportOutcome> {
     let document = store.status_document(&request.subject, today)?;
     let phi_hits = status_phi_check(&document);
-    let mut outcome = ExportOutcome {
-        written: false,
-        path: request.path.display().to_string(),
-        files: Vec::new(),
-        bytes: 0,
-        phi_hits,
-        summary: String::new(),
-    };
-    if !outcome.phi_hits.is_empty() && !request.force {
-        let n = outcome.phi_hits.len();
-        outcome.summary = format!(
-            "Nothing exported: {n} possible patient detail{} found.",
-            if n == 1 { "" } else { "s" }
-        );
+    let (mut outcome, held) =
+        crate::export::run::checked_outcome(&request.path, phi_hits, request.force);
+    if held {
         return Ok(outcome);
     }
     let bytes = status_bytes(&document, request.format)?;
