@@ -2,7 +2,8 @@
 // people write dates, the draft read, saved as a status, a note written above a section
 // and an item hidden, marked sent (then it no longer changes), exported as email text
 // (the note in, the hidden item out), copied to a new draft; and the status of all
-// rollouts reached from Home. And a debrief recorded, its action a task of the plan.
+// rollouts reached from Home. And a debrief recorded, its action a task of the plan,
+// then edited, trashed and brought back.
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, readdirSync } from 'node:fs';
@@ -153,6 +154,23 @@ describe('Weekly status', { concurrency: false }, () => {
       await session.waitForText('.debrief .link', riskTitle);
       await session.waitForText('.debrief li', 'Second reminder 24 h before — Priya Nair');
       await photographSizes(session, 'debriefs');
+    });
+    await app.step('edited afterwards: its words change and its planned action stays', async () => {
+      await (await session.waitForText('.debrief h3 button', 'Pilot week')).click();
+      await session.waitFind('#debrief-changed');
+      await fill('#debrief-changed', 'Reminders now go 24 h and 2 h before');
+      await (await session.waitForText('dialog button', 'Save')).click();
+      await session.waitForText('.debrief dd', 'Reminders now go 24 h and 2 h before');
+      await session.waitForText('.debrief li', 'Second reminder 24 h before — Priya Nair');
+    });
+    await app.step('moved to the trash and back with Undo', async () => {
+      await (await session.waitForText('.debrief h3 button', 'Pilot week')).click();
+      await (await session.waitForText('dialog button', 'Move to trash')).click();
+      await session.waitForText('.debriefs p', 'No debriefs yet');
+      await (await session.waitForText('.toast button', 'Undo')).click();
+      await session.waitForText('.debrief h3', 'Pilot week');
+    });
+    await app.step('its action is a task of the plan', async () => {
       await (await session.waitForText('.tabs a', 'Plan')).click();
       await session.waitForText('.tasks .title', 'Second reminder 24 h before');
     });

@@ -59,7 +59,7 @@ app_commands! {
         draft_status, list_statuses, save_status, update_status, mark_status_sent,
         copy_status_to_new_draft, export_status;
     debriefs:
-        list_debriefs, create_debrief;
+        list_debriefs, create_debrief, update_debrief, trash_debrief, restore_debrief;
     export:
         check_export_phi, export_to_file, open_export, show_export_in_folder, choose_bundle,
         unlock_bundle, preview_bundle, import_bundle;

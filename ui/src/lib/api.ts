@@ -384,6 +384,11 @@ export const api = {
   listDebriefs: (rolloutId: string) => call<Debrief[]>('list_debriefs', { rolloutId }),
   /** Records a debrief; each of its actions becomes a task of the plan. */
   createDebrief: (rolloutId: string, draft: DebriefDraft) => call<Debrief>('create_debrief', { rolloutId, draft }),
+  /** Edits a debrief read at `expectedRowVersion`; the draft's actions are new ones, each becoming a task. */
+  updateDebrief: (id: string, expectedRowVersion: number, draft: DebriefDraft) =>
+    call<Debrief>('update_debrief', { id, expectedRowVersion, draft }),
+  trashDebrief: (id: string) => call<null>('trash_debrief', { id }),
+  restoreDebrief: (id: string) => call<null>('restore_debrief', { id }),
 
   checkExportPhi: (subject: ExportSubject, format: ExportFormat) =>
     call<PhiHit[]>('check_export_phi', { subject, format }),

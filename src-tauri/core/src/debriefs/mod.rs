@@ -162,6 +162,32 @@ pub struct DebriefDraft {
     pub next_check: String,
 }
 
+/// Plans each of a checked debrief's actions as a task of the rollout, starting on the
+/// day of the debrief; the new tasks' ids in order.
+fn plan_actions(
+    tx: &rusqlite::Transaction<'_>,
+    rollout_id: &str,
+    valid: &validate::ValidDebrief,
+) -> Result<Vec<String>> {
+    let mut task_ids = Vec::new();
+    for action in &valid.actions {
+        let task = crate::plan::insert_task(
+            tx,
+            rollout_id,
+            &TaskDraft {
+                title: action.title.clone(),
+                owner: action.owner.clone(),
+                due_date: Some(action.due_date.to_string()),
+                start_date: Some(valid.held_on.to_string()),
+                notes: format!("An action of the debrief \"{}\".", valid.title),
+                ..TaskDraft::default()
+            },
+        )?;
+        task_ids.push(task.id);
+    }
+    Ok(task_ids)
+}
+
 impl Store {
     /// Records a debrief on a rollout; each action becomes a task of its plan, in the
     /// same transaction. Refused, naming the field: no date or title, a link to
@@ -171,22 +197,7 @@ impl Store {
         self.write(|tx| {
             crate::rollouts::require_rollout(tx, rollout_id)?;
             let valid = validate::check(tx, rollout_id, draft)?;
-            let mut task_ids = Vec::new();
-            for action in &valid.actions {
-                let task = crate::plan::insert_task(
-                    tx,
-                    rollout_id,
-                    &TaskDraft {
-                        title: action.title.clone(),
-                        owner: action.owner.clone(),
-                        due_date: Some(action.due_date.to_string()),
-                        start_date: Some(valid.held_on.to_string()),
-                        notes: format!("An action of the debrief \"{}\".", valid.title),
-                        ..TaskDraft::default()
-                    },
-                )?;
-                task_ids.push(task.id);
-            }
+            let task_ids = plan_actions(tx, rollout_id, &valid)?;
             let id = uuid::Uuid::now_v7().to_string();
             let at = timestamp_text(now());
             store::debriefs::insert(tx, &id, rollout_id, &valid, &task_ids, &at)?;
@@ -204,6 +215,76 @@ impl Store {
             )?;
             store::debriefs::fetch(tx, &id)
         })
+    }
+
+    /// Edits a debrief as read at `expected_row_version`: its date, title, words and
+    /// links are replaced by the draft's; the draft's actions are *new* ones, each
+    /// becoming a task as on creation, while the actions already planned stay tasks of
+    /// the plan (they are edited there). Refused like a new debrief, and when the debrief
+    /// is in the trash or changed since it was read.
+    pub fn update_debrief(
+        &self,
+        id: &str,
+        expected_row_version: i64,
+        draft: &DebriefDraft,
+    ) -> Result<Debrief> {
+        self.write(|tx| {
+            let current = store::debriefs::fetch(tx, id)?;
+            crate::store::editable::check_editable(
+                &current.title,
+                store::debriefs::is_trashed(tx, id)?,
+                current.row_version,
+                expected_row_version,
+            )?;
+            let valid = validate::check(tx, &current.rollout_id, draft)?;
+            let added = plan_actions(tx, &current.rollout_id, &valid)?;
+            let mut task_ids: Vec<String> = store::debriefs::action_task_ids(tx, id)?;
+            task_ids.extend(added.iter().cloned());
+            let at = timestamp_text(now());
+            store::debriefs::update(tx, id, expected_row_version, &valid, &task_ids, &at)?;
+            let mut changes = ChangeSet::default();
+            changes.compare(
+                "held_on",
+                current.held_on.to_string(),
+                valid.held_on.to_string(),
+            );
+            changes.compare("title", current.title.as_str(), valid.title.as_str());
+            for (field, before, after) in [
+                ("expected", &current.expected, &valid.expected),
+                ("happened", &current.happened, &valid.happened),
+                ("broke", &current.broke, &valid.broke),
+                ("changed", &current.changed, &valid.changed),
+                ("next_check", &current.next_check, &valid.next_check),
+            ] {
+                changes.compare(field, before.as_str(), after.as_str());
+            }
+            if !added.is_empty() {
+                changes.compare(
+                    "actions",
+                    current.actions.len().to_string(),
+                    (current.actions.len() + added.len()).to_string(),
+                );
+            }
+            audit::record(
+                tx,
+                &at,
+                EntityKind::Debrief,
+                id,
+                AuditAction::Update,
+                &changes.into_changes(),
+            )?;
+            store::debriefs::fetch(tx, id)
+        })
+    }
+
+    /// Moves a debrief to the trash; the tasks its actions became stay in the plan.
+    pub fn trash_debrief(&self, id: &str) -> Result<()> {
+        self.write(|tx| store::debriefs::set_trashed(tx, id, true))
+    }
+
+    /// Brings a debrief back from the trash.
+    pub fn restore_debrief(&self, id: &str) -> Result<()> {
+        self.write(|tx| store::debriefs::set_trashed(tx, id, false))
     }
 
     /// A rollout's debriefs, the latest first.

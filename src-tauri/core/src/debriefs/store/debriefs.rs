@@ -3,10 +3,13 @@
 
 use rusqlite::{params, Connection, OptionalExtension, Row, Transaction};
 
+use crate::audit::EntityKind;
 use crate::debriefs::validate::ValidDebrief;
 use crate::debriefs::{Debrief, DebriefAction, DebriefLink, LinkKind, LinkedRecord};
 use crate::plan::TaskStatus;
+use crate::store::editable::one_row_updated;
 use crate::store::rows;
+use crate::store::trash::trash_or_restore;
 use crate::{CoreError, Result};
 
 const SELECT: &str = "SELECT id, rollout_id, held_on, title, expected, happened, broke, changed,
@@ -67,6 +70,62 @@ pub(crate) fn insert(
         at
     ])?;
     Ok(())
+}
+
+/// Writes an edited debrief read at `expected_row_version`; another writer since then
+/// is a conflict.
+pub(crate) fn update(
+    tx: &Transaction<'_>,
+    id: &str,
+    expected_row_version: i64,
+    valid: &ValidDebrief,
+    task_ids: &[String],
+    at: &str,
+) -> Result<()> {
+    let affected = tx
+        .prepare_cached(
+            "UPDATE debriefs SET held_on = ?1, title = ?2, expected = ?3, happened = ?4,
+                 broke = ?5, changed = ?6, next_check = ?7, links = ?8, action_task_ids = ?9,
+                 updated_at = ?10, row_version = row_version + 1
+             WHERE id = ?11 AND row_version = ?12",
+        )?
+        .execute(params![
+            valid.held_on.to_string(),
+            valid.title,
+            valid.expected,
+            valid.happened,
+            valid.broke,
+            valid.changed,
+            valid.next_check,
+            json(&valid.links)?,
+            json(&task_ids)?,
+            at,
+            id,
+            expected_row_version
+        ])?;
+    one_row_updated(affected, &valid.title)
+}
+
+/// The tasks a debrief's actions became, as stored (a task since trashed included, so
+/// restoring it brings the action back).
+pub(crate) fn action_task_ids(conn: &Connection, id: &str) -> Result<Vec<String>> {
+    let text: String = conn
+        .prepare_cached("SELECT action_task_ids FROM debriefs WHERE id = ?1")?
+        .query_row(params![id], |row| row.get(0))?;
+    serde_json::from_str(&text)
+        .map_err(|e| CoreError::Database(format!("cannot read a debrief's actions: {e}")))
+}
+
+/// Whether the debrief is in the trash.
+pub(crate) fn is_trashed(conn: &Connection, id: &str) -> Result<bool> {
+    Ok(conn
+        .prepare_cached("SELECT deleted_at IS NOT NULL FROM debriefs WHERE id = ?1")?
+        .query_row(params![id], |row| row.get(0))?)
+}
+
+/// Moves a debrief to the trash or back, with its audit entry.
+pub(crate) fn set_trashed(tx: &Transaction<'_>, id: &str, trashed: bool) -> Result<()> {
+    trash_or_restore(tx, "debriefs", EntityKind::Debrief, "Debrief", id, trashed)
 }
 
 /// A debrief as stored, before its links and actions are named.
