@@ -24,6 +24,8 @@ pub enum RolloutFormat {
     Pdf,
     /// One self-contained HTML report (inline CSS and SVG, prints well).
     Html,
+    /// A Word document with the report's sections, to edit before sending.
+    Docx,
     /// Markdown for a wiki or an email.
     Md,
     /// A workbook with one sheet per table.
@@ -38,7 +40,7 @@ pub enum RolloutFormat {
     Bundle,
 }
 
-/// How much a rollout report (PDF, HTML, Markdown) holds; the other formats ignore it.
+/// How much a rollout report (PDF, HTML, Word, Markdown) holds; the other formats ignore it.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
 pub enum Detail {
     /// The two-page executive summary only.
@@ -75,6 +77,7 @@ impl From<RolloutFormat> for ExportFormat {
             RolloutFormat::Pdf => ExportFormat::Pdf,
             RolloutFormat::Html => ExportFormat::Html,
             RolloutFormat::Md => ExportFormat::Markdown,
+            RolloutFormat::Docx => ExportFormat::Docx,
             RolloutFormat::Xlsx => ExportFormat::Xlsx,
             RolloutFormat::Csv => ExportFormat::Csv,
             RolloutFormat::Ics => ExportFormat::Ics,

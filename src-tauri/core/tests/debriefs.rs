@@ -232,7 +232,7 @@ fn links_outside_the_rollout_or_of_the_wrong_kind_are_refused() {
 }
 
 #[test]
-fn the_rollout_report_shows_its_debriefs_in_html_and_pdf_and_scans_them_for_phi() {
+fn the_rollout_report_shows_its_debriefs_in_html_markdown_and_pdf_and_scans_them_for_phi() {
     let week = Week::new();
     let store = &week.store;
     let today = status_common::date("2027-03-10");
@@ -270,6 +270,19 @@ fn the_rollout_report_shows_its_debriefs_in_html_and_pdf_and_scans_them_for_phi(
     assert!(html.contains(
         "Add new test codes to the interface checklist — Dana Whitfield, due Mar 19, 2027 (To do)"
     ));
+    let markdown = rollplan_core::export::rollout_markdown(&report);
+    for expected in [
+        "- [Debriefs](#debriefs)",
+        "## Debriefs",
+        "### Go-live week — Mar 5, 2027",
+        "- **What happened:** Results queued for two days; see MRN 12345678",
+        "- **Actions:** Add new test codes to the interface checklist — Dana Whitfield, due Mar 19, 2027 (To do)",
+    ] {
+        assert!(
+            markdown.contains(expected),
+            "the Markdown report holds {expected:?}:\n{markdown}"
+        );
+    }
     let pdf = rollplan_core::pdf::rollout_pdf(&report).unwrap();
     let text = pdf_text(&pdf);
     assert!(

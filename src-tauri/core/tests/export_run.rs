@@ -60,10 +60,12 @@ fn every_rollout_format_writes_a_file_and_reports_each_stage() {
     for format in [
         ExportFormat::Pdf,
         ExportFormat::Html,
+        ExportFormat::Docx,
         ExportFormat::Markdown,
         ExportFormat::Xlsx,
         ExportFormat::Csv,
         ExportFormat::Ics,
+        ExportFormat::Mspdi,
         ExportFormat::Bundle,
     ] {
         let path = dir.path().join(format!("report.{}", format.extension()));
@@ -176,16 +178,22 @@ fn each_subject_takes_only_its_formats() {
     let f = fixture();
     let dir = tempfile::tempdir().expect("dir");
     let path = dir.path().join("x.docx");
-    let error = run_export(
-        &f.store,
-        &rollout_request(&f, ExportFormat::Docx, &path),
-        today(),
-        Utc::now(),
-        &mut |_| {},
-    )
-    .expect_err("a rollout is not a Word document");
+    let library = ExportRequest {
+        subject: ExportSubject::Library {
+            title: "Riverside Family Health".into(),
+        },
+        format: ExportFormat::Docx,
+        path: path.clone(),
+        force: false,
+        overwrite: false,
+        include_people: false,
+        passphrase: None,
+        detail: ExportDetail::default(),
+    };
+    let error = run_export(&f.store, &library, today(), Utc::now(), &mut |_| {})
+        .expect_err("the library binder is a PDF only");
     assert_eq!(error.payload().field.as_deref(), Some("format"));
-    assert!(error.to_string().contains("pdf, html"), "{error}");
+    assert!(error.to_string().contains("pdf"), "{error}");
 
     let sop = ExportRequest {
         subject: ExportSubject::Sop { id: f.sop.clone() },

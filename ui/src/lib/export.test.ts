@@ -50,7 +50,7 @@ describe('export choices', () => {
     expect(rollout[0], 'the PDF report comes first').toBe('pdf');
     expect(rollout).toContain('bundle');
     expect(rollout, 'the plan goes out as Microsoft Project XML').toContain('mspdi');
-    expect(rollout, 'Word is for SOPs').not.toContain('docx');
+    expect(rollout, 'the report goes out as a Word document too').toContain('docx');
     expect(formatChoices({ kind: 'sop', id: 's1' }).map((c) => c.format)).toEqual(['pdf', 'docx', 'html', 'markdown']);
     expect(formatChoices({ kind: 'library', title: 'Riverside' }).map((c) => c.format)).toEqual(['pdf']);
   });

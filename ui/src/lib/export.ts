@@ -20,6 +20,7 @@ export interface FormatChoice {
 const ROLLOUT_FORMATS: FormatChoice[] = [
   { format: 'pdf', label: 'PDF report', hint: 'Typeset, with cover and contents: for the board or a physician lead' },
   { format: 'html', label: 'Web page', hint: 'One file that opens in any browser and prints well' },
+  { format: 'docx', label: 'Word document', hint: 'The report to edit in Word before it goes on' },
   { format: 'markdown', label: 'Markdown', hint: 'Pastes cleanly into a wiki or an email' },
   { format: 'xlsx', label: 'Excel workbook', hint: 'A sheet per table, with every metric value' },
   { format: 'csv', label: 'CSV files', hint: 'A file per table, in one zip' },

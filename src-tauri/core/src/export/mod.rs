@@ -13,6 +13,7 @@ mod mspdi;
 mod phi;
 mod plan_digest;
 mod report;
+mod report_docx;
 mod request;
 mod run;
 mod sop;
@@ -31,6 +32,7 @@ pub use mspdi::rollout_mspdi;
 pub use phi::{phi_check, scan_text, sop_phi_check, PhiHit, PhiKind};
 pub(crate) use plan_digest::{digest_intro, lists_every_task, where_every_task, PlanDigest};
 pub use report::{MetricReport, RolloutReport, DOCUMENT_VALUES};
+pub use report_docx::{rollout_docx, rollout_docx_with};
 pub use request::{
     size_text, ExportDetail, ExportFormat, ExportOutcome, ExportRequest, ExportStage, ExportSubject,
 };

@@ -30,7 +30,7 @@ pub enum ExportFormat {
 
 impl ExportFormat {
     /// The formats whose rollout report comes in [`ExportDetail`] levels.
-    pub const WITH_DETAIL: [ExportFormat; 3] = [Self::Pdf, Self::Html, Self::Markdown];
+    pub const WITH_DETAIL: [ExportFormat; 4] = [Self::Pdf, Self::Html, Self::Markdown, Self::Docx];
 
     /// The usual file extension, without the dot (CSV is offered as a zip).
     pub fn extension(self) -> &'static str {
@@ -187,7 +187,7 @@ impl ExportSubject {
         [
             (
                 "rollout",
-                &[Pdf, Html, Markdown, Xlsx, Csv, Ics, Mspdi, Bundle],
+                &[Pdf, Html, Docx, Markdown, Xlsx, Csv, Ics, Mspdi, Bundle],
             ),
             ("sop", &[Pdf, Html, Markdown, Docx]),
             ("library", &[Pdf]),

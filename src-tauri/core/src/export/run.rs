@@ -171,8 +171,7 @@ fn render_rollout(
             };
             (bytes, Some(noun))
         }
-        // `check_format` has already refused a rollout as DOCX.
-        ExportFormat::Docx => unreachable!("a rollout is never exported as DOCX"),
+        ExportFormat::Docx => (super::rollout_docx_with(report, request.detail)?, None),
     })
 }
 

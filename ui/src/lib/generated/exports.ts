@@ -6,13 +6,13 @@ import type { ExportDetail } from '../bindings/ExportDetail';
 
 /** The formats a subject of each kind can be exported as. */
 export const SUBJECT_FORMATS: Readonly<Record<ExportSubject['kind'], readonly ExportFormat[]>> = {
-  rollout: ["pdf", "html", "markdown", "xlsx", "csv", "ics", "mspdi", "bundle"],
+  rollout: ["pdf", "html", "docx", "markdown", "xlsx", "csv", "ics", "mspdi", "bundle"],
   sop: ["pdf", "html", "markdown", "docx"],
   library: ["pdf"],
 };
 
 /** The formats whose report comes in the detail levels below. */
-export const DETAIL_FORMATS: readonly ExportFormat[] = ["pdf", "html", "markdown"];
+export const DETAIL_FORMATS: readonly ExportFormat[] = ["pdf", "html", "markdown", "docx"];
 
 /** How much a rollout report holds, in the order the panel offers them. */
 export const DETAIL_CHOICES: readonly { detail: ExportDetail; label: string; hint: string }[] = [

@@ -47,7 +47,13 @@ pub fn rollout_markdown_with(report: &RolloutReport, detail: ExportDetail) -> St
         return out;
     }
     let _ = writeln!(out, "## Contents\n");
-    for (anchor, title) in SECTIONS.iter().chain(everything.then_some(&APPENDIX)) {
+    // Debriefs have their section once there are some.
+    let debriefs = (!report.debriefs.is_empty()).then_some(&("debriefs", "Debriefs"));
+    for (anchor, title) in SECTIONS
+        .iter()
+        .chain(debriefs)
+        .chain(everything.then_some(&APPENDIX))
+    {
         let _ = writeln!(out, "- [{title}](#{anchor})");
     }
     let _ = writeln!(out, "\n## Overview\n");

@@ -1,5 +1,5 @@
 //! The Markdown report's later sections: metrics, risks, decisions, communications,
-//! stakeholders, the scope log and linked SOPs.
+//! stakeholders, the scope log, linked SOPs and, once there are some, debriefs.
 
 use std::collections::BTreeSet;
 use std::fmt::Write;
@@ -216,4 +216,38 @@ pub(super) fn sections(out: &mut String, report: &RolloutReport) {
         ],
         &rows,
     );
+    debriefs(out, report);
+}
+
+/// Each debrief as a heading and its labelled lines, in the words
+/// [`crate::debriefs::Debrief::lines`] gives every format; a part of several lines (the
+/// actions) as a list under its label. No section while there are none.
+fn debriefs(out: &mut String, report: &RolloutReport) {
+    if report.debriefs.is_empty() {
+        return;
+    }
+    let _ = writeln!(out, "## Debriefs\n");
+    for debrief in &report.debriefs {
+        let _ = writeln!(
+            out,
+            "### {} — {}\n",
+            m(&debrief.title),
+            date_long(debrief.held_on)
+        );
+        for (label, text) in debrief.lines() {
+            let mut lines = text.lines();
+            match (lines.next(), lines.clone().next()) {
+                (Some(only), None) => {
+                    let _ = writeln!(out, "- **{label}:** {}", m(only));
+                }
+                _ => {
+                    let _ = writeln!(out, "- **{label}:**");
+                    for line in text.lines() {
+                        let _ = writeln!(out, "  - {}", m(line));
+                    }
+                }
+            }
+        }
+        out.push('\n');
+    }
 }

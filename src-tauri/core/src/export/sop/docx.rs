@@ -20,7 +20,7 @@ use super::SopDocument;
 use crate::{CoreError, Result};
 
 pub(in crate::export) const STYLES: &str = r#"<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
-<w:styles xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:docDefaults><w:rPrDefault><w:rPr><w:rFonts w:ascii="Calibri" w:hAnsi="Calibri" w:cs="Calibri"/><w:sz w:val="22"/></w:rPr></w:rPrDefault><w:pPrDefault><w:pPr><w:spacing w:after="120"/></w:pPr></w:pPrDefault></w:docDefaults><w:style w:type="paragraph" w:default="1" w:styleId="Normal"><w:name w:val="Normal"/></w:style><w:style w:type="paragraph" w:styleId="Title"><w:name w:val="Title"/><w:basedOn w:val="Normal"/><w:pPr><w:spacing w:after="240"/></w:pPr><w:rPr><w:b/><w:sz w:val="40"/></w:rPr></w:style><w:style w:type="paragraph" w:styleId="Heading1"><w:name w:val="heading 1"/><w:basedOn w:val="Normal"/><w:pPr><w:keepNext/><w:spacing w:before="360" w:after="120"/><w:outlineLvl w:val="0"/></w:pPr><w:rPr><w:b/><w:color w:val="0F766E"/><w:sz w:val="28"/></w:rPr></w:style></w:styles>"#;
+<w:styles xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:docDefaults><w:rPrDefault><w:rPr><w:rFonts w:ascii="Calibri" w:hAnsi="Calibri" w:cs="Calibri"/><w:sz w:val="22"/></w:rPr></w:rPrDefault><w:pPrDefault><w:pPr><w:spacing w:after="120"/></w:pPr></w:pPrDefault></w:docDefaults><w:style w:type="paragraph" w:default="1" w:styleId="Normal"><w:name w:val="Normal"/></w:style><w:style w:type="paragraph" w:styleId="Title"><w:name w:val="Title"/><w:basedOn w:val="Normal"/><w:pPr><w:spacing w:after="240"/></w:pPr><w:rPr><w:b/><w:sz w:val="40"/></w:rPr></w:style><w:style w:type="paragraph" w:styleId="Heading1"><w:name w:val="heading 1"/><w:basedOn w:val="Normal"/><w:pPr><w:keepNext/><w:spacing w:before="360" w:after="120"/><w:outlineLvl w:val="0"/></w:pPr><w:rPr><w:b/><w:color w:val="0F766E"/><w:sz w:val="28"/></w:rPr></w:style><w:style w:type="paragraph" w:styleId="TableText"><w:name w:val="Table Text"/><w:basedOn w:val="Normal"/><w:pPr><w:spacing w:before="20" w:after="20"/></w:pPr><w:rPr><w:sz w:val="18"/></w:rPr></w:style><w:style w:type="paragraph" w:styleId="Heading2"><w:name w:val="heading 2"/><w:basedOn w:val="Normal"/><w:pPr><w:keepNext/><w:spacing w:before="240" w:after="80"/><w:outlineLvl w:val="1"/></w:pPr><w:rPr><w:b/><w:sz w:val="24"/></w:rPr></w:style><w:style w:type="paragraph" w:styleId="Heading3"><w:name w:val="heading 3"/><w:basedOn w:val="Normal"/><w:pPr><w:keepNext/><w:spacing w:before="160" w:after="60"/><w:outlineLvl w:val="2"/></w:pPr><w:rPr><w:b/><w:i/></w:rPr></w:style></w:styles>"#;
 
 pub(in crate::export) const DOCUMENT_OPEN: &str = r#"<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
 <w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"><w:body>"#;
@@ -222,11 +222,26 @@ fn indented(runs: &[Run]) -> String {
     format!("<w:p><w:pPr><w:ind w:left=\"360\"/></w:pPr>{runs}</w:p>")
 }
 
-/// A bordered table over the page width; `widths` are relative column shares.
+/// Twentieths of a point across a portrait Letter page's 6.5-inch text width.
+pub(in crate::export) const PORTRAIT_TEXT_WIDTH: u32 = 9360;
+
+/// A bordered table over a portrait page's text width; `widths` are relative column
+/// shares.
 pub(in crate::export) fn table(headers: &[&str], rows: &[Vec<String>], widths: &[u32]) -> String {
+    table_across(headers, rows, widths, PORTRAIT_TEXT_WIDTH)
+}
+
+/// A bordered table over `text_width` twips; `widths` are relative column shares. Its
+/// text is a point or two smaller than the body's (the Table Text style), as reports
+/// set tables, so a plan's seven columns fit a portrait page.
+pub(in crate::export) fn table_across(
+    headers: &[&str],
+    rows: &[Vec<String>],
+    widths: &[u32],
+    text_width: u32,
+) -> String {
     let total: u32 = widths.iter().sum::<u32>().max(1);
-    // Twentieths of a point over the 6.5-inch text width.
-    let twips: Vec<u32> = widths.iter().map(|w| w * 9360 / total).collect();
+    let twips: Vec<u32> = widths.iter().map(|w| w * text_width / total).collect();
     let border = |side: &str| {
         format!("<w:{side} w:val=\"single\" w:sz=\"4\" w:space=\"0\" w:color=\"D9DEE4\"/>")
     };
@@ -252,7 +267,7 @@ pub(in crate::export) fn table(headers: &[&str], rows: &[Vec<String>], widths: &
         } else {
             Run::plain(text)
         };
-        format!("<w:tc><w:tcPr><w:tcW w:w=\"{width}\" w:type=\"dxa\"/>{shade}</w:tcPr><w:p>{}</w:p></w:tc>", run.xml())
+        format!("<w:tc><w:tcPr><w:tcW w:w=\"{width}\" w:type=\"dxa\"/>{shade}</w:tcPr><w:p><w:pPr><w:pStyle w:val=\"TableText\"/></w:pPr>{}</w:p></w:tc>", run.xml())
     };
     if !headers.is_empty() {
         xml.push_str("<w:tr><w:trPr><w:tblHeader/></w:trPr>");

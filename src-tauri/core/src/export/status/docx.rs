@@ -5,9 +5,9 @@
 
 use super::StatusDocument;
 use crate::export::sop::docx::{
-    package, paragraph, table, xml_escape as x, Parts, Run, DOCUMENT_CLOSE, DOCUMENT_OPEN,
+    package, paragraph, table, Parts, Run, DOCUMENT_CLOSE, DOCUMENT_OPEN,
 };
-use crate::export::sop::docx_parts::WORD;
+use crate::export::sop::docx_parts::{page_footer_xml, page_header_xml, titled_core_xml};
 use crate::Result;
 
 /// The status as DOCX bytes.
@@ -61,49 +61,13 @@ pub fn status_docx(document: &StatusDocument) -> Result<Vec<u8>> {
     }
     body.push_str(&paragraph("", &[Run::italic(&o.next_update)]));
     body.push_str(DOCUMENT_CLOSE);
-    let header = header_xml(&o.title, &week);
-    let footer = footer_xml(&o.title);
-    let core = core_xml(&o.title);
+    let header = page_header_xml(&o.title, &week);
+    let footer = page_footer_xml(&o.title);
+    let core = titled_core_xml(&o.title);
     package(&Parts {
         core: &core,
         header: &header,
         footer: &footer,
         document: &body,
     })
-}
-
-/// Every page's header: which status, which week.
-fn header_xml(title: &str, week: &str) -> String {
-    format!(
-        r#"<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
-<w:hdr xmlns:w="{WORD}"><w:p><w:pPr><w:pBdr><w:bottom w:val="single" w:sz="4" w:space="4" w:color="D9DEE4"/></w:pBdr><w:tabs><w:tab w:val="right" w:pos="9360"/></w:tabs><w:spacing w:after="0"/></w:pPr><w:r><w:rPr><w:b/><w:sz w:val="18"/></w:rPr><w:t xml:space="preserve">{}</w:t></w:r><w:r><w:rPr><w:sz w:val="18"/></w:rPr><w:tab/><w:t xml:space="preserve">{}</w:t></w:r></w:p></w:hdr>"#,
-        x(title),
-        x(week)
-    )
-}
-
-/// Every page's footer: "Page x of y" from Word's own fields.
-fn footer_xml(title: &str) -> String {
-    let field = |instruction: &str| {
-        format!(
-            r#"<w:r><w:fldChar w:fldCharType="begin"/></w:r><w:r><w:instrText xml:space="preserve"> {instruction} </w:instrText></w:r><w:r><w:fldChar w:fldCharType="separate"/></w:r><w:r><w:t>1</w:t></w:r><w:r><w:fldChar w:fldCharType="end"/></w:r>"#
-        )
-    };
-    format!(
-        r#"<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
-<w:ftr xmlns:w="{WORD}"><w:p><w:pPr><w:tabs><w:tab w:val="right" w:pos="9360"/></w:tabs><w:spacing w:after="0"/><w:rPr><w:sz w:val="16"/></w:rPr></w:pPr><w:r><w:t xml:space="preserve">{} · exported from Rollplan</w:t></w:r><w:r><w:tab/><w:t xml:space="preserve">Page </w:t></w:r>{}<w:r><w:t xml:space="preserve"> of </w:t></w:r>{}</w:p></w:ftr>"#,
-        x(title),
-        field("PAGE"),
-        field("NUMPAGES")
-    )
-}
-
-/// The document's title in its properties; no dates, so the same status gives the
-/// same file.
-fn core_xml(title: &str) -> String {
-    format!(
-        r#"<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
-<cp:coreProperties xmlns:cp="http://schemas.openxmlformats.org/package/2006/metadata/core-properties" xmlns:dc="http://purl.org/dc/elements/1.1/"><dc:title>{}</dc:title><dc:creator>Rollplan</dc:creator><cp:lastModifiedBy>Rollplan</cp:lastModifiedBy></cp:coreProperties>"#,
-        x(title)
-    )
 }
