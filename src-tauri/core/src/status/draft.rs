@@ -7,7 +7,7 @@ use chrono::NaiveDate;
 use super::figures::{training_changes, ReadinessFigure, RolloutFigures};
 use super::sources::{gather, RolloutWeek};
 use super::week::StatusWeek;
-use super::{logs, risks, signals, tasks};
+use super::{logs, portfolio, risks, signals, tasks};
 use super::{SectionKind, StatusDraft, StatusItem, StatusSection, Tone};
 use crate::rollouts::Phase;
 use crate::{Result, Store};
@@ -67,7 +67,11 @@ pub(crate) fn assemble(
     for sources in weeks {
         news.extend(signals::readiness_items(sources));
         news.extend(signals::metric_items(sources));
-        news.extend(tasks::items(sources));
+        let plan_news = tasks::items(sources);
+        news.extend(match rollout_id {
+            Some(_) => plan_news,
+            None => portfolio::summarised(&sources.rollout.id, plan_news),
+        });
         news.extend(risks::items(sources));
         news.extend(logs::items(sources));
         news.extend(signals::training_items(sources));

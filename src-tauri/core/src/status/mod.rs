@@ -13,6 +13,7 @@ mod changes;
 mod draft;
 mod figures;
 mod logs;
+mod portfolio;
 mod risks;
 mod saved;
 mod signals;
