@@ -61,8 +61,8 @@ pub struct Applied {
 /// Pushes this copy's changes, then pulls everyone else's. `password` is used when the
 /// stored address has none (the CLI passes PGPASSWORD); it is never stored.
 pub fn sync(db: &Path, password: Option<&str>) -> Result<SyncReport> {
-    let (mut conn, mut client) = connect(db, password)?;
-    let mut report = push_all(&mut conn, &mut client)?;
+    let (mut conn, mut client, access) = connect(db, password)?;
+    let mut report = push_all(&mut conn, &mut client, &access)?;
     let pulled = pull_all(&mut conn, &mut client, &mut |_| Ok(()))?;
     drop(conn);
     if pulled.library_changed {
@@ -76,8 +76,8 @@ pub fn sync(db: &Path, password: Option<&str>) -> Result<SyncReport> {
 
 /// Sends this copy's waiting changes only.
 pub fn push(db: &Path, password: Option<&str>) -> Result<SyncReport> {
-    let (mut conn, mut client) = connect(db, password)?;
-    push_all(&mut conn, &mut client)
+    let (mut conn, mut client, access) = connect(db, password)?;
+    push_all(&mut conn, &mut client, &access)
 }
 
 /// Applies others' changes only; `observer` hears of each change as it is applied
@@ -88,7 +88,7 @@ pub fn pull_with(
     password: Option<&str>,
     mut observer: impl FnMut(&Applied) -> Result<()>,
 ) -> Result<SyncReport> {
-    let (mut conn, mut client) = connect(db, password)?;
+    let (mut conn, mut client, _) = connect(db, password)?;
     let pulled = pull_all(&mut conn, &mut client, &mut observer)?;
     drop(conn);
     if pulled.library_changed {
@@ -98,18 +98,21 @@ pub fn pull_with(
 }
 
 /// Opens the local file and its server, checking that the server still holds the
-/// workspace this file joined, and writes the capture triggers afresh.
-pub(crate) fn connect(db: &Path, password: Option<&str>) -> Result<(Connection, Client)> {
+/// workspace this file joined and that this login is still a member (a refusal leaves
+/// the file as it is), and writes the capture triggers afresh.
+pub(crate) fn connect(
+    db: &Path,
+    password: Option<&str>,
+) -> Result<(Connection, Client, server::Access)> {
     let mut conn = local::open(db)?;
     let link = store::link(&conn)?;
     refresh_triggers(&mut conn)?;
     let address = ServerAddress::parse(&link.server, password)?;
-    let mut client = address.connect()?;
-    let team = server::check(&mut client, address.shown())?;
+    let (client, team, access) = server::open(&address, server::Joining::AlreadyJoined)?;
     if team.workspace_id != link.workspace_id {
         return Err(TeamError::OtherWorkspace);
     }
-    Ok((conn, client))
+    Ok((conn, client, access))
 }
 
 /// Writes the capture triggers again from the tables as they are now (a migration may
@@ -122,7 +125,13 @@ pub(crate) fn refresh_triggers(conn: &mut Connection) -> Result<()> {
     Ok(())
 }
 
-pub(crate) fn push_all(conn: &mut Connection, client: &mut Client) -> Result<SyncReport> {
+/// Sends the outbox. A viewer with nothing waiting has nothing to send (and may pull);
+/// a viewer's waiting changes are refused before any is sent, and stay here.
+pub(crate) fn push_all(
+    conn: &mut Connection,
+    client: &mut Client,
+    access: &server::Access,
+) -> Result<SyncReport> {
     let link = store::link(conn)?;
     let mut report = SyncReport {
         last_pulled_seq: link.last_pulled_seq,
@@ -134,8 +143,13 @@ pub(crate) fn push_all(conn: &mut Connection, client: &mut Client) -> Result<Syn
         if waiting.is_empty() {
             return Ok(report);
         }
+        if !access.can_write {
+            return Err(TeamError::ViewerOnly {
+                admin: access.admin.clone(),
+            });
+        }
         let outgoing: Vec<_> = waiting.iter().map(|(_, change)| change.clone()).collect();
-        let answers = server::push_batch(client, link.replica_id, &outgoing)?;
+        let answers = server::push_batch(client, link.replica_id, &outgoing, &access.admin)?;
         let tx = conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
         for ((seq, change), answer) in waiting.iter().zip(&answers) {
             if answer.seq.is_some() {

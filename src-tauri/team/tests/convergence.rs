@@ -9,21 +9,9 @@ mod common;
 
 use std::path::PathBuf;
 
-use common::{content, sync, Team};
+use common::{content, sync, Dice, Team};
 use rollplan_core::Store;
 use rollplan_team::conflicts::{self, Keep};
-
-/// A small deterministic generator (xorshift), so a failure replays from its seed.
-struct Dice(u64);
-
-impl Dice {
-    fn below(&mut self, n: usize) -> usize {
-        self.0 ^= self.0 << 13;
-        self.0 ^= self.0 >> 7;
-        self.0 ^= self.0 << 17;
-        (self.0 % n as u64) as usize
-    }
-}
 
 #[test]
 fn three_copies_editing_at_random_converge_once_every_conflict_is_decided() {
