@@ -12,8 +12,10 @@
 //! sequence number in the same transaction: a crash never applies a change twice or
 //! skips one. A field in conflict, or with a change of this copy's own still waiting,
 //! keeps its local value and the other value goes into the conflict for the person.
-//! This copy's own changes come back too and are written only where they differ (after
-//! the file was put back from a backup), so nothing sent is lost here.
+//! This copy's own changes come back too and are written again, field by field (a
+//! field changed here since, or in conflict, keeps its value): nothing sent is lost
+//! after the file was put back from a backup, and an older change by someone else
+//! pulled after this copy's newer one was accepted never has the last word here.
 
 use std::collections::BTreeMap;
 use std::path::Path;
@@ -244,40 +246,69 @@ pub(crate) fn pull_all(
 
 /// A change this copy made itself comes back too. It is normally here already (and
 /// writing the same values changes nothing); after this file was put back from a
-/// backup, it is how the copy gets back what it had sent since. A row this copy has
-/// changed again since, or has a conflict on, is left to the push and to the person.
+/// backup, it is how the copy gets back what it had sent since. Field by field:
+/// - a field changed here again and not yet sent keeps its newer value (the push
+///   decides);
+/// - a field in conflict keeps its value, and the conflict now shows this change as
+///   what the team has, so keeping "theirs" takes the team's latest value, even when
+///   that latest value is this copy's own;
+/// - every other field is written, so a later own change is never left behind an
+///   earlier one.
+///
+/// A row this copy has deleted and not yet sent that is left to the push.
 fn apply_own_change(
     conn: &Connection,
     tables: &BTreeMap<String, Table>,
     change: &ServerChange,
 ) -> Result<()> {
     let table = table_of(tables, change)?;
-    if store::row_waiting(conn, &table.name, &change.row_id)?
-        || !store::conflicted_fields(conn, &table.name, &change.row_id)?.is_empty()
-    {
-        return Ok(());
-    }
     let at = change
         .at
         .to_rfc3339_opts(chrono::SecondsFormat::Millis, true);
-    match &change.fields {
-        None => apply::delete_row(conn, table, &change.row_id),
-        // An edit of a row this copy has since deleted (and sent that) leaves it deleted;
-        // a whole row, as it was created, is put back.
-        Some(Value::Object(fields))
-            if !apply::has_row(conn, table, &change.row_id)?
-                && !table.columns.iter().all(|c| fields.contains_key(c)) =>
-        {
-            Ok(())
+    let fields = match &change.fields {
+        None => {
+            if store::row_waiting(conn, &table.name, &change.row_id)? {
+                return Ok(());
+            }
+            return apply::delete_row(conn, table, &change.row_id);
         }
-        Some(Value::Object(fields)) => {
-            apply::write_fields(conn, table, &change.row_id, fields, &at)
+        Some(Value::Object(fields)) => fields,
+        Some(_) => {
+            return Err(TeamError::Protocol(format!(
+                "change {} is not an object of fields",
+                change.seq
+            )))
         }
-        Some(_) => Err(TeamError::Protocol(format!(
-            "change {} is not an object of fields",
-            change.seq
-        ))),
+    };
+    if store::deletion_waiting(conn, &table.name, &change.row_id)? {
+        return Ok(());
     }
+    // An edit of a row this copy has since deleted (and sent that) leaves it deleted;
+    // a whole row, as it was created, is put back.
+    if !apply::has_row(conn, table, &change.row_id)?
+        && !table.columns.iter().all(|c| fields.contains_key(c))
+    {
+        return Ok(());
+    }
+    let mut fields = fields.clone();
+    for field in store::conflicted_fields(conn, &table.name, &change.row_id)? {
+        if let Some(value) = fields.remove(&field) {
+            let latest = Theirs {
+                value: &value,
+                seq: change.seq,
+                by: &change.author,
+                at: &at,
+            };
+            store::update_theirs(conn, &table.name, &change.row_id, Some(&field), &latest)?;
+        }
+    }
+    for field in store::waiting_fields(conn, &table.name, &change.row_id)? {
+        fields.remove(&field);
+    }
+    if fields.is_empty() {
+        return Ok(());
+    }
+    apply::write_fields(conn, table, &change.row_id, &fields, &at)
 }
 
 fn table_of<'a>(tables: &'a BTreeMap<String, Table>, change: &ServerChange) -> Result<&'a Table> {
