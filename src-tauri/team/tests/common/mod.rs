@@ -203,6 +203,14 @@ pub fn content_hash(path: &Path) -> u64 {
     hasher.finish()
 }
 
+/// One text value from the local file.
+pub fn count_text(path: &Path, sql: &str) -> String {
+    Connection::open(path)
+        .unwrap()
+        .query_row(sql, [], |row| row.get(0))
+        .unwrap()
+}
+
 /// A count from the local file.
 pub fn count(path: &Path, sql: &str) -> i64 {
     Connection::open(path)
