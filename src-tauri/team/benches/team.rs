@@ -287,11 +287,12 @@ fn scale(cluster: &Cluster, folder: &Path, copies: usize) {
             .collect();
         pushing.into_iter().map(|p| p.join().unwrap()).sum()
     });
-    report_rate(
-        &format!("push, {copies} copies at once"),
-        sent,
-        started.elapsed(),
-    );
+    let editors = if copies == 1 {
+        "1 copy".to_owned()
+    } else {
+        format!("{copies} copies at once")
+    };
+    report_rate(&format!("push, {editors}"), sent, started.elapsed());
     let started = Instant::now();
     let received: usize = std::thread::scope(|scope| {
         let pulling: Vec<_> = paths
