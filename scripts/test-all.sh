@@ -27,6 +27,8 @@ section "Rust: clippy"
 cargo clippy --workspace --all-targets --locked "${features[@]}" -- -D warnings
 section "Rust: tests (core, CLI, bindings)"
 cargo test --workspace --locked "${features[@]}"
+section "Team mode: twenty copies editing at once converge (minutes; left out of cargo test)"
+cargo test --locked -p rollplan-team --test convergence -- --ignored
 section "Rust: app and CLI binaries"
 cargo build --workspace --locked "${features[@]}"
 

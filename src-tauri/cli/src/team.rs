@@ -11,6 +11,8 @@ use std::process::ExitCode;
 use clap::{Subcommand, ValueEnum};
 use rollplan_core::paths::resolve_database;
 use rollplan_team::conflicts::{self, Conflict, Keep};
+use rollplan_team::members::{self, Member, Role};
+use rollplan_team::setup::Initialised;
 use rollplan_team::{setup, sync, ServerAddress, TeamError};
 use serde_json::Value;
 
@@ -62,6 +64,57 @@ pub enum TeamCommand {
     },
     /// Stop sharing this workspace. Every record stays in this file.
     Leave,
+    /// Add a member to the team, or change a member's role (administrators only). The
+    /// login must exist on the server first.
+    AddMember {
+        /// The member's PostgreSQL login.
+        login: String,
+        /// viewer: reads; editor: also changes; admin: also adds and removes members.
+        #[arg(long, value_enum)]
+        role: RoleChoice,
+        /// The name people know them by (shown to members who need to ask an admin).
+        #[arg(long, value_name = "NAME")]
+        name: Option<String>,
+        /// The team's database; by default the one this workspace is joined to.
+        #[arg(long, value_name = "URL")]
+        server: Option<String>,
+    },
+    /// Remove a member: they can no longer read or change the team; their laptop keeps
+    /// its copy (administrators only).
+    RemoveMember {
+        /// The member's PostgreSQL login.
+        login: String,
+        /// The team's database; by default the one this workspace is joined to.
+        #[arg(long, value_name = "URL")]
+        server: Option<String>,
+    },
+    /// The team's members and their roles.
+    Members {
+        /// Print the members as JSON.
+        #[arg(long)]
+        json: bool,
+        /// The team's database; by default the one this workspace is joined to.
+        #[arg(long, value_name = "URL")]
+        server: Option<String>,
+    },
+}
+
+/// A member's role, as `team add-member` takes it.
+#[derive(Clone, Copy, ValueEnum)]
+pub enum RoleChoice {
+    Viewer,
+    Editor,
+    Admin,
+}
+
+impl From<RoleChoice> for Role {
+    fn from(choice: RoleChoice) -> Self {
+        match choice {
+            RoleChoice::Viewer => Role::Viewer,
+            RoleChoice::Editor => Role::Editor,
+            RoleChoice::Admin => Role::Admin,
+        }
+    }
 }
 
 /// Which value `team resolve` keeps.
@@ -103,13 +156,22 @@ fn run(db: &Path, password: Option<&str>, command: TeamCommand) -> Result<(), Te
     match command {
         TeamCommand::Init { server } => {
             let address = ServerAddress::parse(&server, password)?;
-            let workspace = setup::init(&address)?;
-            say!(
-                "Created a Rollplan team at {} (workspace {workspace}).",
-                address.shown()
-            );
-            say!("Next: give each member's login the role rollplan_editor or rollplan_viewer,");
-            say!("then publish a workspace to it with `rollplan-cli team publish`.");
+            match setup::init(&address)? {
+                Initialised::Created { workspace_id } => {
+                    say!(
+                        "Created a Rollplan team at {} (workspace {workspace_id}); you are \
+                         its administrator.",
+                        address.shown()
+                    );
+                    say!("Next: add each member's login with `rollplan-cli team add-member LOGIN --role editor`,");
+                    say!("then publish a workspace to it with `rollplan-cli team publish`.");
+                }
+                Initialised::Upgraded { from, to } => say!(
+                    "Brought the team at {} up to date (team schema {from} to {to}); its \
+                     workspace and members are as they were.",
+                    address.shown()
+                ),
+            }
         }
         TeamCommand::Publish { server } => {
             let address = ServerAddress::parse(&server, password)?;
@@ -184,8 +246,75 @@ fn run(db: &Path, password: Option<&str>, command: TeamCommand) -> Result<(), Te
                 );
             }
         }
+        TeamCommand::AddMember {
+            login,
+            role,
+            name,
+            server,
+        } => {
+            let address = team_address(db, server, password)?;
+            members::add(&address, &login, role.into(), name.as_deref())?;
+            say!(
+                "{login} is now {} of the team at {}.",
+                role_phrase(role.into()),
+                address.shown()
+            );
+        }
+        TeamCommand::RemoveMember { login, server } => {
+            let address = team_address(db, server, password)?;
+            members::remove(&address, &login)?;
+            say!(
+                "{login} is no longer a member of the team at {}; their laptop keeps its copy.",
+                address.shown()
+            );
+        }
+        TeamCommand::Members { json, server } => {
+            let address = team_address(db, server, password)?;
+            let listed = members::list(&address)?;
+            if json {
+                return print_json(&listed);
+            }
+            for member in &listed {
+                print_member(member);
+            }
+        }
     }
     Ok(())
+}
+
+/// The team's address: the one given, else the one this workspace is joined to.
+fn team_address(
+    db: &Path,
+    server: Option<String>,
+    password: Option<&str>,
+) -> Result<ServerAddress, TeamError> {
+    let server = match server {
+        Some(server) => server,
+        None => setup::status(db)?.server,
+    };
+    ServerAddress::parse(&server, password)
+}
+
+/// "a viewer", "an editor", "an administrator".
+fn role_phrase(role: Role) -> &'static str {
+    match role {
+        Role::Viewer => "a viewer",
+        Role::Editor => "an editor",
+        Role::Admin => "an administrator",
+    }
+}
+
+fn print_member(member: &Member) {
+    let name = match &member.display_name {
+        Some(name) => format!("{name} ({})", member.login),
+        None => member.login.clone(),
+    };
+    say!(
+        "{name:<32} {:<7} added by {} on {}",
+        member.role.as_str(),
+        member.added_by,
+        member.added_at.get(..10).unwrap_or(&member.added_at)
+    );
 }
 
 fn run_sync(db: &Path, password: Option<&str>, json: bool) -> Result<(), TeamError> {

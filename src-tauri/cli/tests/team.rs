@@ -237,3 +237,96 @@ fn a_wrong_password_is_refused_clearly_and_the_right_one_is_never_stored() {
     );
     ok(cli_with_password(&pat, Some("right-horse"), &["sync"]));
 }
+
+#[test]
+fn members_are_added_listed_and_removed_from_the_command_line() {
+    let cluster = Cluster::start();
+    let database = cluster.create_database();
+    cluster
+        .admin(&database)
+        .batch_execute("CREATE ROLE vera LOGIN")
+        .unwrap();
+    let server = cluster.url(&database, "postgres");
+    let dir = tempfile::tempdir().unwrap();
+    let dana = dir.path().join("dana.db");
+    let vera = dir.path().join("vera.db");
+    ok(cli(&dana, &["team", "init", "--server", &server]));
+    ok(cli(&dana, &["rollouts", "create", "--name", "Kiosks"]));
+    ok(cli(&dana, &["team", "publish", "--server", &server]));
+
+    let refused = cli(
+        &vera,
+        &["team", "join", "--server", &cluster.url(&database, "vera")],
+    );
+    assert_eq!(refused.status.code(), Some(1), "not a member yet");
+    assert!(
+        stderr(&refused).contains("is not a member of this team workspace"),
+        "{}",
+        stderr(&refused)
+    );
+
+    // The joined workspace knows its server: no --server needed.
+    let added = ok(cli(
+        &dana,
+        &[
+            "team",
+            "add-member",
+            "postgres",
+            "--role",
+            "admin",
+            "--name",
+            "Dana Whitfield",
+        ],
+    ));
+    assert!(
+        stdout(&added).contains("postgres is now an administrator"),
+        "{}",
+        stdout(&added)
+    );
+    ok(cli(
+        &dana,
+        &["team", "add-member", "vera", "--role", "viewer"],
+    ));
+    let listed = json(&ok(cli(&dana, &["team", "members", "--json"])));
+    assert_eq!(
+        listed[1]["login"], "vera",
+        "the viewer is listed after the administrator: {listed}"
+    );
+    assert_eq!(listed[1]["role"], "viewer", "{listed}");
+    let plain = stdout(&ok(cli(&dana, &["team", "members"])));
+    assert!(
+        plain.contains("Dana Whitfield (postgres)") && plain.contains("viewer"),
+        "{plain}"
+    );
+
+    ok(cli(
+        &vera,
+        &["team", "join", "--server", &cluster.url(&database, "vera")],
+    ));
+    ok(cli(&vera, &["rollouts", "create", "--name", "Portal"]));
+    let viewer = cli(&vera, &["sync"]);
+    assert_eq!(viewer.status.code(), Some(1), "a viewer's push is refused");
+    assert!(
+        stderr(&viewer).contains("ask Dana Whitfield to make you an editor"),
+        "{}",
+        stderr(&viewer)
+    );
+
+    let removed = ok(cli(&dana, &["team", "remove-member", "vera"]));
+    assert!(
+        stdout(&removed).contains("vera is no longer a member"),
+        "{}",
+        stdout(&removed)
+    );
+    let gone = cli(&vera, &["sync"]);
+    assert_eq!(
+        gone.status.code(),
+        Some(1),
+        "a removed member's sync is refused"
+    );
+    assert!(
+        stderr(&gone).contains("no longer a member of this team workspace"),
+        "{}",
+        stderr(&gone)
+    );
+}

@@ -76,12 +76,36 @@ pub enum TeamError {
     )]
     OtherWorkspace,
 
-    /// The login may read the team but not change it.
+    /// The login may read the team but not change it; `admin` is whom to ask.
+    #[error("You can view this workspace; ask {admin} to make you an editor.")]
+    ViewerOnly { admin: String },
+
+    /// The login was a member of this copy's team and has been removed.
+    #[error("You are no longer a member of this team workspace; your local copy is kept.")]
+    NoLongerMember,
+
+    /// The login is not a member of the team it tried to publish to or join.
     #[error(
-        "You can view this team's workspace but not change it; ask the team's \
-         administrator to make you an editor. Your changes stay on this laptop."
+        "Your login {login} is not a member of this team workspace; ask its administrator \
+         to add you (`rollplan-cli team add-member {login} --role editor`). Nothing was \
+         changed."
     )]
-    ViewerOnly,
+    NotAMember { login: String },
+
+    /// A member command by someone who is not an administrator.
+    #[error(
+        "Only an administrator of this team adds and removes members; ask {admin}. \
+         Nothing was changed."
+    )]
+    AdminOnly { admin: String },
+
+    /// A member command on a team of the first version, before its upgrade.
+    #[error(
+        "This team was set up by an older version of Rollplan (team schema version {found}), \
+         which has no members of its own yet. Its owner brings it up to date with \
+         `rollplan-cli team init --server ...`; nothing was changed."
+    )]
+    OlderServerSchema { found: i32 },
 
     /// The team holds data this version of Rollplan does not know.
     #[error(

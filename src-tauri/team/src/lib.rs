@@ -10,12 +10,15 @@
 //!   local change into an outbox ([`local`]);
 //! - sending the outbox and applying what others changed ([`sync`]), field by field,
 //!   with conflicts kept for a person to decide ([`conflicts`]);
-//! - creating a team, publishing a workspace to it, joining and leaving ([`setup`]).
+//! - creating a team, publishing a workspace to it, joining and leaving ([`setup`]);
+//! - who may do what: viewers, editors and administrators, enforced by the server
+//!   ([`members`]).
 
 mod address;
 pub mod conflicts;
 mod error;
 mod local;
+pub mod members;
 mod server;
 pub mod setup;
 pub mod sync;

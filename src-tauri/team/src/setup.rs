@@ -13,11 +13,29 @@ use crate::local::{self, apply, capture, store, tables};
 use crate::server::{self, Outgoing};
 use crate::{Result, ServerAddress, TeamError};
 
-/// Creates the team schema in an empty database (an administrator's task); returns the
-/// team's workspace id.
-pub fn init(address: &ServerAddress) -> Result<Uuid> {
+/// What `team init` did.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+pub enum Initialised {
+    /// A new team in an empty database; the one who ran it is its administrator.
+    Created { workspace_id: Uuid },
+    /// A team of an older version brought up to date, its workspace untouched.
+    Upgraded { from: i32, to: i32 },
+}
+
+/// Creates the team schema in an empty database (an administrator's task), or brings a
+/// team of an older version up to date. A team already current, or of a newer version,
+/// is refused and left as it is.
+pub fn init(address: &ServerAddress) -> Result<Initialised> {
     let mut client = address.connect()?;
-    server::create(&mut client, address.shown())
+    if server::exists(&mut client)? {
+        let from = server::upgrade(&mut client, address.shown())?;
+        return Ok(Initialised::Upgraded {
+            from,
+            to: crate::SERVER_SCHEMA_VERSION,
+        });
+    }
+    let workspace_id = server::create(&mut client, address.shown())?;
+    Ok(Initialised::Created { workspace_id })
 }
 
 /// How many rows of each table went up (publish) or came down (join).
@@ -38,8 +56,12 @@ pub fn publish(db: &Path, address: &ServerAddress) -> Result<Copied> {
             server: link.server,
         });
     }
-    let mut client = address.connect()?;
-    let team = server::check(&mut client, address.shown())?;
+    let (mut client, team, access) = server::open(address, server::Joining::New)?;
+    if !access.can_write {
+        return Err(TeamError::ViewerOnly {
+            admin: access.admin,
+        });
+    }
     if !server::is_empty(&mut client)? {
         return Err(TeamError::AlreadyPublished);
     }
@@ -64,7 +86,7 @@ pub fn publish(db: &Path, address: &ServerAddress) -> Result<Copied> {
         }
     }
     let replica_id = Uuid::now_v7();
-    server::push_batch(&mut client, replica_id, &outgoing)?;
+    server::push_batch(&mut client, replica_id, &outgoing, &access.admin)?;
     let seq = server::latest_seq(&mut client)?;
     store::create_link(
         &tx,
@@ -94,8 +116,7 @@ pub fn join(
             db.display()
         )));
     }
-    let mut client = address.connect()?;
-    let team = server::check(&mut client, address.shown())?;
+    let (mut client, team, _) = server::open(address, server::Joining::New)?;
     let snapshot = server::current_rows(&mut client)?;
     if snapshot.seq == 0 {
         return Err(TeamError::Refused(

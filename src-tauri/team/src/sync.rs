@@ -12,8 +12,10 @@
 //! sequence number in the same transaction: a crash never applies a change twice or
 //! skips one. A field in conflict, or with a change of this copy's own still waiting,
 //! keeps its local value and the other value goes into the conflict for the person.
-//! This copy's own changes come back too and are written only where they differ (after
-//! the file was put back from a backup), so nothing sent is lost here.
+//! This copy's own changes come back too and are written again, field by field (a
+//! field changed here since, or in conflict, keeps its value): nothing sent is lost
+//! after the file was put back from a backup, and an older change by someone else
+//! pulled after this copy's newer one was accepted never has the last word here.
 
 use std::collections::BTreeMap;
 use std::path::Path;
@@ -61,8 +63,8 @@ pub struct Applied {
 /// Pushes this copy's changes, then pulls everyone else's. `password` is used when the
 /// stored address has none (the CLI passes PGPASSWORD); it is never stored.
 pub fn sync(db: &Path, password: Option<&str>) -> Result<SyncReport> {
-    let (mut conn, mut client) = connect(db, password)?;
-    let mut report = push_all(&mut conn, &mut client)?;
+    let (mut conn, mut client, access) = connect(db, password)?;
+    let mut report = push_all(&mut conn, &mut client, &access)?;
     let pulled = pull_all(&mut conn, &mut client, &mut |_| Ok(()))?;
     drop(conn);
     if pulled.library_changed {
@@ -76,8 +78,8 @@ pub fn sync(db: &Path, password: Option<&str>) -> Result<SyncReport> {
 
 /// Sends this copy's waiting changes only.
 pub fn push(db: &Path, password: Option<&str>) -> Result<SyncReport> {
-    let (mut conn, mut client) = connect(db, password)?;
-    push_all(&mut conn, &mut client)
+    let (mut conn, mut client, access) = connect(db, password)?;
+    push_all(&mut conn, &mut client, &access)
 }
 
 /// Applies others' changes only; `observer` hears of each change as it is applied
@@ -88,7 +90,7 @@ pub fn pull_with(
     password: Option<&str>,
     mut observer: impl FnMut(&Applied) -> Result<()>,
 ) -> Result<SyncReport> {
-    let (mut conn, mut client) = connect(db, password)?;
+    let (mut conn, mut client, _) = connect(db, password)?;
     let pulled = pull_all(&mut conn, &mut client, &mut observer)?;
     drop(conn);
     if pulled.library_changed {
@@ -98,18 +100,21 @@ pub fn pull_with(
 }
 
 /// Opens the local file and its server, checking that the server still holds the
-/// workspace this file joined, and writes the capture triggers afresh.
-pub(crate) fn connect(db: &Path, password: Option<&str>) -> Result<(Connection, Client)> {
+/// workspace this file joined and that this login is still a member (a refusal leaves
+/// the file as it is), and writes the capture triggers afresh.
+pub(crate) fn connect(
+    db: &Path,
+    password: Option<&str>,
+) -> Result<(Connection, Client, server::Access)> {
     let mut conn = local::open(db)?;
     let link = store::link(&conn)?;
     refresh_triggers(&mut conn)?;
     let address = ServerAddress::parse(&link.server, password)?;
-    let mut client = address.connect()?;
-    let team = server::check(&mut client, address.shown())?;
+    let (client, team, access) = server::open(&address, server::Joining::AlreadyJoined)?;
     if team.workspace_id != link.workspace_id {
         return Err(TeamError::OtherWorkspace);
     }
-    Ok((conn, client))
+    Ok((conn, client, access))
 }
 
 /// Writes the capture triggers again from the tables as they are now (a migration may
@@ -122,7 +127,13 @@ pub(crate) fn refresh_triggers(conn: &mut Connection) -> Result<()> {
     Ok(())
 }
 
-pub(crate) fn push_all(conn: &mut Connection, client: &mut Client) -> Result<SyncReport> {
+/// Sends the outbox. A viewer with nothing waiting has nothing to send (and may pull);
+/// a viewer's waiting changes are refused before any is sent, and stay here.
+pub(crate) fn push_all(
+    conn: &mut Connection,
+    client: &mut Client,
+    access: &server::Access,
+) -> Result<SyncReport> {
     let link = store::link(conn)?;
     let mut report = SyncReport {
         last_pulled_seq: link.last_pulled_seq,
@@ -134,8 +145,13 @@ pub(crate) fn push_all(conn: &mut Connection, client: &mut Client) -> Result<Syn
         if waiting.is_empty() {
             return Ok(report);
         }
+        if !access.can_write {
+            return Err(TeamError::ViewerOnly {
+                admin: access.admin.clone(),
+            });
+        }
         let outgoing: Vec<_> = waiting.iter().map(|(_, change)| change.clone()).collect();
-        let answers = server::push_batch(client, link.replica_id, &outgoing)?;
+        let answers = server::push_batch(client, link.replica_id, &outgoing, &access.admin)?;
         let tx = conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
         for ((seq, change), answer) in waiting.iter().zip(&answers) {
             if answer.seq.is_some() {
@@ -230,40 +246,69 @@ pub(crate) fn pull_all(
 
 /// A change this copy made itself comes back too. It is normally here already (and
 /// writing the same values changes nothing); after this file was put back from a
-/// backup, it is how the copy gets back what it had sent since. A row this copy has
-/// changed again since, or has a conflict on, is left to the push and to the person.
+/// backup, it is how the copy gets back what it had sent since. Field by field:
+/// - a field changed here again and not yet sent keeps its newer value (the push
+///   decides);
+/// - a field in conflict keeps its value, and the conflict now shows this change as
+///   what the team has, so keeping "theirs" takes the team's latest value, even when
+///   that latest value is this copy's own;
+/// - every other field is written, so a later own change is never left behind an
+///   earlier one.
+///
+/// A row this copy has deleted and not yet sent that is left to the push.
 fn apply_own_change(
     conn: &Connection,
     tables: &BTreeMap<String, Table>,
     change: &ServerChange,
 ) -> Result<()> {
     let table = table_of(tables, change)?;
-    if store::row_waiting(conn, &table.name, &change.row_id)?
-        || !store::conflicted_fields(conn, &table.name, &change.row_id)?.is_empty()
-    {
-        return Ok(());
-    }
     let at = change
         .at
         .to_rfc3339_opts(chrono::SecondsFormat::Millis, true);
-    match &change.fields {
-        None => apply::delete_row(conn, table, &change.row_id),
-        // An edit of a row this copy has since deleted (and sent that) leaves it deleted;
-        // a whole row, as it was created, is put back.
-        Some(Value::Object(fields))
-            if !apply::has_row(conn, table, &change.row_id)?
-                && !table.columns.iter().all(|c| fields.contains_key(c)) =>
-        {
-            Ok(())
+    let fields = match &change.fields {
+        None => {
+            if store::row_waiting(conn, &table.name, &change.row_id)? {
+                return Ok(());
+            }
+            return apply::delete_row(conn, table, &change.row_id);
         }
-        Some(Value::Object(fields)) => {
-            apply::write_fields(conn, table, &change.row_id, fields, &at)
+        Some(Value::Object(fields)) => fields,
+        Some(_) => {
+            return Err(TeamError::Protocol(format!(
+                "change {} is not an object of fields",
+                change.seq
+            )))
         }
-        Some(_) => Err(TeamError::Protocol(format!(
-            "change {} is not an object of fields",
-            change.seq
-        ))),
+    };
+    if store::deletion_waiting(conn, &table.name, &change.row_id)? {
+        return Ok(());
     }
+    // An edit of a row this copy has since deleted (and sent that) leaves it deleted;
+    // a whole row, as it was created, is put back.
+    if !apply::has_row(conn, table, &change.row_id)?
+        && !table.columns.iter().all(|c| fields.contains_key(c))
+    {
+        return Ok(());
+    }
+    let mut fields = fields.clone();
+    for field in store::conflicted_fields(conn, &table.name, &change.row_id)? {
+        if let Some(value) = fields.remove(&field) {
+            let latest = Theirs {
+                value: &value,
+                seq: change.seq,
+                by: &change.author,
+                at: &at,
+            };
+            store::update_theirs(conn, &table.name, &change.row_id, Some(&field), &latest)?;
+        }
+    }
+    for field in store::waiting_fields(conn, &table.name, &change.row_id)? {
+        fields.remove(&field);
+    }
+    if fields.is_empty() {
+        return Ok(());
+    }
+    apply::write_fields(conn, table, &change.row_id, &fields, &at)
 }
 
 fn table_of<'a>(tables: &'a BTreeMap<String, Table>, change: &ServerChange) -> Result<&'a Table> {

@@ -329,3 +329,40 @@ fn an_edit_waiting_here_when_theirs_arrives_is_a_conflict_and_later_edits_wait_f
         "the copies agree"
     );
 }
+
+#[test]
+fn an_older_change_pulled_after_this_copys_newer_one_was_accepted_does_not_win_here() {
+    let team = Team::new();
+    let (anna, id) = team.published_with_rollout("anna");
+    let ben = team.join("ben");
+    edit_rollout(&ben, &id, |d| {
+        d.goal = "Triage".into();
+        d.owner = "Ben Ortiz".into();
+    });
+    sync(&ben);
+
+    // Offline, Anna writes Ben's goal too (the server accepts it: the same value), then
+    // a newer goal (accepted: hers was the latest), and an owner of her own (a conflict
+    // with Ben's). Her sync then pulls Ben's older goal after hers were accepted.
+    edit_rollout(&anna, &id, |d| d.goal = "Triage".into());
+    edit_rollout(&anna, &id, |d| d.goal = "Scanning".into());
+    edit_rollout(&anna, &id, |d| d.owner = "Anna Lee".into());
+    let report = sync(&anna);
+    assert_eq!(report.new_conflicts, 1, "only the owner conflicts");
+    assert_eq!(
+        rollout(&anna, &id).goal,
+        "Scanning",
+        "Anna's newer goal, which the team accepted, is not undone by Ben's older one"
+    );
+
+    let open = conflicts::list(&anna).unwrap();
+    conflicts::resolve(&anna, open[0].id, Keep::Theirs).unwrap();
+    sync(&anna);
+    sync(&ben);
+    assert_eq!(
+        common::content(&anna),
+        common::content(&ben),
+        "both copies hold the team's workspace"
+    );
+    assert_eq!(rollout(&ben, &id).goal, "Scanning", "Ben has Anna's goal");
+}

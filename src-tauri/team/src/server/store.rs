@@ -54,11 +54,13 @@ pub(crate) struct ServerChange {
 }
 
 /// Sends `changes` in one server transaction and returns the answer to each, in order.
-/// A change sent before gets its earlier answer back and changes nothing.
+/// A change sent before gets its earlier answer back and changes nothing. A login that
+/// may not write is told to ask `admin`.
 pub(crate) fn push_batch(
     client: &mut Client,
     replica_id: Uuid,
     changes: &[Outgoing],
+    admin: &str,
 ) -> Result<Vec<Answer>> {
     let mut tx = client.transaction()?;
     let statement = tx.prepare("SELECT rollplan.push_change($1, $2, $3, $4, $5, $6) AS answer")?;
@@ -76,7 +78,7 @@ pub(crate) fn push_batch(
                     &change.fields,
                 ],
             )
-            .map_err(refused_write)?;
+            .map_err(|e| refused_write(e, admin))?;
         let answer: Value = row.try_get("answer")?;
         answers
             .push(serde_json::from_value(answer).map_err(|e| TeamError::Protocol(e.to_string()))?);
@@ -86,9 +88,11 @@ pub(crate) fn push_batch(
 }
 
 /// A login without the right to change the team (a viewer) gets a message saying so.
-fn refused_write(error: postgres::Error) -> TeamError {
+fn refused_write(error: postgres::Error, admin: &str) -> TeamError {
     if error.code() == Some(&SqlState::INSUFFICIENT_PRIVILEGE) {
-        TeamError::ViewerOnly
+        TeamError::ViewerOnly {
+            admin: admin.to_owned(),
+        }
     } else {
         TeamError::Server(error)
     }
@@ -100,11 +104,20 @@ pub(crate) fn changes_after(
     seq: i64,
     limit: i64,
 ) -> Result<Vec<ServerChange>> {
-    let rows = client.query(
-        "SELECT seq, replica_id, table_name, row_id, fields, author, at
-           FROM rollplan.changes WHERE seq > $1 ORDER BY seq LIMIT $2",
-        &[&seq, &limit],
-    )?;
+    let rows = client
+        .query(
+            "SELECT seq, replica_id, table_name, row_id, fields, author, at
+               FROM rollplan.changes WHERE seq > $1 ORDER BY seq LIMIT $2",
+            &[&seq, &limit],
+        )
+        .map_err(|e| {
+            // Removed while this copy was syncing: the grants went at once.
+            if e.code() == Some(&SqlState::INSUFFICIENT_PRIVILEGE) {
+                TeamError::NoLongerMember
+            } else {
+                TeamError::Server(e)
+            }
+        })?;
     rows.iter()
         .map(|row| {
             Ok(ServerChange {

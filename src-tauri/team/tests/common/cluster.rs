@@ -200,6 +200,23 @@ impl Cluster {
         panic!("the server still lets {user} in without a password");
     }
 
+    /// Restarts the server as an administrator would (`pg_ctl restart -m fast`): every
+    /// open connection is cut, and the server is back when this returns.
+    pub fn restart(&self) {
+        let log = self.dir.path().join("server.log");
+        self.pg(&[
+            "pg_ctl",
+            "-D",
+            &self.data(),
+            "-l",
+            &log.to_string_lossy(),
+            "-m",
+            "fast",
+            "-w",
+            "restart",
+        ]);
+    }
+
     /// A new empty database, named uniquely in this cluster.
     pub fn create_database(&self) -> String {
         static NEXT: AtomicUsize = AtomicUsize::new(0);

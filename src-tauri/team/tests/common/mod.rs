@@ -182,6 +182,35 @@ pub fn content(path: &Path) -> Vec<(String, Vec<String>)> {
         .collect()
 }
 
+/// A small deterministic generator (xorshift), so a failure replays from its seed.
+pub struct Dice(pub u64);
+
+impl Dice {
+    /// A number in `0..n`.
+    pub fn below(&mut self, n: usize) -> usize {
+        self.0 ^= self.0 << 13;
+        self.0 ^= self.0 >> 7;
+        self.0 ^= self.0 << 17;
+        (self.0 % n as u64) as usize
+    }
+}
+
+/// A hash of [`content`]: two copies that agree give the same number.
+pub fn content_hash(path: &Path) -> u64 {
+    use std::hash::{Hash, Hasher};
+    let mut hasher = std::collections::hash_map::DefaultHasher::new();
+    content(path).hash(&mut hasher);
+    hasher.finish()
+}
+
+/// One text value from the local file.
+pub fn count_text(path: &Path, sql: &str) -> String {
+    Connection::open(path)
+        .unwrap()
+        .query_row(sql, [], |row| row.get(0))
+        .unwrap()
+}
+
 /// A count from the local file.
 pub fn count(path: &Path, sql: &str) -> i64 {
     Connection::open(path)
