@@ -43,8 +43,8 @@ describe('Improvement cycles', { concurrency: false }, () => {
       await session.waitFind('[data-testid="pdsa-ramp"]');
       await waitFor('the two sample cycles', async () => (await session.findAll('[data-testid="pdsa-cycle"]')).length === 2);
       await session.waitForText('[data-testid="pdsa-act"]', 'Adapt');
-      const markers = await session.findAll('[data-testid="chart-prediction"]');
-      assert.equal(markers.length, 2, 'the chart marks each prediction');
+      const markers = await session.findAll('[data-testid="metric-detail"] [data-testid="chart-prediction"]');
+      assert.equal(markers.length, 2, "the metric's chart marks each prediction");
     });
     await app.step('plan a cycle over values already recorded', async () => {
       await (await session.waitForText('[data-testid="pdsa-ramp"] button', 'Plan a cycle')).click();
