@@ -20,6 +20,7 @@ use rollplan_core::export::{
     ExportDetail, ExportFormat, ExportOutcome, ExportStage, ExportSubject, PhiHit, PhiKind,
 };
 use rollplan_core::export::{StatusFormat, StatusSubject};
+use rollplan_core::improvement::{ActDraft, PdsaCycle, PdsaDraft};
 use rollplan_core::metrics::{
     Measurement, MeasurementDraft, MeasurementImportReport, Metric, MetricChart, MetricDraft,
     MetricStatus, MetricTemplate, QuickEntry, RecordedMeasurement, TemplateChoices, TemplateLevels,
@@ -125,6 +126,9 @@ fn export_all(dir: &Path) {
         StatusSubject::export_all(&config),
         Debrief::export_all(&config),
         DebriefDraft::export_all(&config),
+        PdsaCycle::export_all(&config),
+        PdsaDraft::export_all(&config),
+        ActDraft::export_all(&config),
         ChosenBundle::export_all(&config),
         Backup::export_all(&config),
         BackupReason::export_all(&config),

@@ -54,6 +54,11 @@ pub enum Command {
         #[command(subcommand)]
         command: SopsCommand,
     },
+    /// Improvement cycles (PDSA) on a rollout's metrics.
+    Pdsa {
+        #[command(subcommand)]
+        command: PdsaCommand,
+    },
     /// Check the database: integrity, foreign keys, schema version, latest good backup.
     Check {
         /// Print the report as JSON.
@@ -316,6 +321,19 @@ pub enum SopsCommand {
         #[arg(long, value_name = "DATE")]
         on: Option<NaiveDate>,
         /// Print the revision as JSON (null when none was in force).
+        #[arg(long)]
+        json: bool,
+    },
+}
+
+#[derive(Subcommand)]
+pub enum PdsaCommand {
+    /// List a rollout's improvement cycles, metric by metric in the order they ran,
+    /// each with its study and its Act.
+    List {
+        /// The rollout's id or name.
+        rollout: String,
+        /// Print JSON for scripts.
         #[arg(long)]
         json: bool,
     },

@@ -13,6 +13,7 @@ mod demo;
 mod export;
 mod metrics;
 mod output;
+mod pdsa;
 mod people;
 mod roster;
 mod runway;
@@ -33,8 +34,8 @@ use rollplan_core::{CoreError, Store};
 
 use crate::output::say;
 use args::{
-    BackupsCommand, Cli, Command, ImportCommand, PeopleCommand, RolloutsCommand, SopsCommand,
-    TasksCommand, TemplatesCommand,
+    BackupsCommand, Cli, Command, ImportCommand, PdsaCommand, PeopleCommand, RolloutsCommand,
+    SopsCommand, TasksCommand, TemplatesCommand,
 };
 
 fn main() -> ExitCode {
@@ -208,6 +209,9 @@ fn run(cli: Cli) -> Result<(), CoreError> {
                 sops::in_force(&store, &code, on.unwrap_or_else(today), json)
             }
         },
+        Command::Pdsa {
+            command: PdsaCommand::List { rollout, json },
+        } => pdsa::list(&store, &rollout, json, today()),
         Command::Import {
             command:
                 ImportCommand::Bundle {

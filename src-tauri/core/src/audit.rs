@@ -32,6 +32,7 @@ pub enum EntityKind {
     MetricMeasurement,
     WeeklyStatus,
     Debrief,
+    PdsaCycle,
 }
 
 impl EntityKind {
@@ -57,6 +58,7 @@ impl EntityKind {
             Self::MetricMeasurement => "metric_measurement",
             Self::WeeklyStatus => "weekly_status",
             Self::Debrief => "debrief",
+            Self::PdsaCycle => "pdsa_cycle",
         }
     }
 }

@@ -16,6 +16,7 @@ pub mod demo;
 pub mod error;
 pub mod export;
 pub mod import;
+pub mod improvement;
 pub mod metrics;
 pub mod paths;
 pub mod pdf;

@@ -60,6 +60,9 @@ app_commands! {
         copy_status_to_new_draft, export_status;
     debriefs:
         list_debriefs, create_debrief, update_debrief, trash_debrief, restore_debrief;
+    improvement:
+        list_pdsa_cycles, create_pdsa_cycle, update_pdsa_cycle, record_pdsa_act,
+        trash_pdsa_cycle, restore_pdsa_cycle;
     export:
         check_export_phi, export_to_file, open_export, show_export_in_folder, choose_bundle,
         unlock_bundle, preview_bundle, import_bundle;

@@ -19,6 +19,7 @@ pub mod app;
 pub mod backups;
 pub mod debriefs;
 pub mod export;
+pub mod improvement;
 pub mod metrics;
 pub mod people;
 pub mod plan;

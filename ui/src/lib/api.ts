@@ -23,6 +23,9 @@ import type { ExportSubject } from './bindings/ExportSubject';
 import type { PhiHit } from './bindings/PhiHit';
 import type { Debrief } from './bindings/Debrief';
 import type { DebriefDraft } from './bindings/DebriefDraft';
+import type { ActDraft } from './bindings/ActDraft';
+import type { PdsaCycle } from './bindings/PdsaCycle';
+import type { PdsaDraft } from './bindings/PdsaDraft';
 import type { SavedStatus } from './bindings/SavedStatus';
 import type { StatusDraft } from './bindings/StatusDraft';
 import type { StatusEdit } from './bindings/StatusEdit';
@@ -389,6 +392,16 @@ export const api = {
     call<Debrief>('update_debrief', { id, expectedRowVersion, draft }),
   trashDebrief: (id: string) => call<null>('trash_debrief', { id }),
   restoreDebrief: (id: string) => call<null>('restore_debrief', { id }),
+
+  /** A metric's improvement cycles in the order they ran, each with its study. */
+  listPdsaCycles: (metricId: string) => call<PdsaCycle[]>('list_pdsa_cycles', { metricId }),
+  createPdsaCycle: (rolloutId: string, draft: PdsaDraft) => call<PdsaCycle>('create_pdsa_cycle', { rolloutId, draft }),
+  updatePdsaCycle: (id: string, rowVersion: number, draft: PdsaDraft) =>
+    call<PdsaCycle>('update_pdsa_cycle', { id, rowVersion, draft }),
+  /** Records the Act (adopt, adapt or abandon); it becomes an entry of the decision log. */
+  recordPdsaAct: (id: string, rowVersion: number, draft: ActDraft) => call<PdsaCycle>('record_pdsa_act', { id, rowVersion, draft }),
+  trashPdsaCycle: (id: string) => call<void>('trash_pdsa_cycle', { id }),
+  restorePdsaCycle: (id: string) => call<void>('restore_pdsa_cycle', { id }),
 
   checkExportPhi: (subject: ExportSubject, format: ExportFormat) =>
     call<PhiHit[]>('check_export_phi', { subject, format }),

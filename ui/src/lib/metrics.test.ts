@@ -45,6 +45,9 @@ function chart(extra: Partial<MetricChart> = {}): MetricChart {
       { date: '2026-11-10', kind: 'go_live', label: 'Go-live', detail: '' },
       { date: '2027-03-01', kind: 'decision', label: 'Later', detail: '' },
     ],
+    cycles: [
+      { id: 'c', change: 'Second reminder', do_from: '2026-11-05', do_to: '2026-11-12', prediction: { date: '2026-11-15', value: 50 } },
+    ],
     // As the core scales these values: round ticks, three days either side.
     scale: {
       value_min: 10,
@@ -98,6 +101,17 @@ describe('chartGeometry', () => {
       box,
     );
     expect(lower.actBand?.y).toBe(0);
+  });
+
+  it('draws an improvement cycle\'s Do window as a band and its prediction at its date and value', () => {
+    const [window] = g.cycleWindows;
+    const [prediction] = g.predictions;
+    expect(window, 'one band per cycle').toBeDefined();
+    expect(window?.x, 'the band starts after the first value (Nov 1)').toBeGreaterThan(g.dots[0]?.x ?? 0);
+    expect((window?.x ?? 0) + (window?.width ?? 0), 'and ends before the second (Nov 15)').toBeLessThan(g.dots[1]?.x ?? 0);
+    expect(prediction?.x, 'the prediction (Nov 15) sits after the window').toBeGreaterThan((window?.x ?? 0) + (window?.width ?? 0));
+    expect(prediction?.y, 'a prediction of 50% sits above the 40% value').toBeLessThan(g.dots[1]?.y ?? 0);
+    expect(prediction?.label).toBe('Prediction of “Second reminder”: 50% by 2026-11-15');
   });
 
   it('places annotations on their dates, and leaves out those beyond the axes', () => {

@@ -80,6 +80,10 @@ export interface ChartGeometry {
   watchBand: { y: number; height: number } | null;
   actBand: { y: number; height: number } | null;
   annotations: { x: number; label: string; kind: string }[];
+  /** Each improvement cycle's Do window, as a band across the plot's height. */
+  cycleWindows: { x: number; width: number; label: string }[];
+  /** Each cycle's prediction: a diamond at its date and value. */
+  predictions: { x: number; y: number; label: string }[];
   valueTicks: { y: number; label: string }[];
   dateTicks: { x: number; label: string }[];
 }
@@ -91,7 +95,7 @@ function day(text: string): number {
 }
 
 const EMPTY_GEOMETRY: ChartGeometry = {
-  series: '', dots: [], targetLine: null, baselineY: null, watchBand: null, actBand: null, annotations: [], valueTicks: [], dateTicks: [],
+  series: '', dots: [], targetLine: null, baselineY: null, watchBand: null, actBand: null, annotations: [], cycleWindows: [], predictions: [], valueTicks: [], dateTicks: [],
 };
 
 /** Where a metric's trend, target line, threshold bands and annotations sit in `box`,
@@ -137,6 +141,16 @@ export function chartGeometry(chart: MetricChart, box: ChartBox): ChartGeometry 
     annotations: chart.annotations
       .filter((a) => day(a.date) >= firstDay && day(a.date) <= lastDay)
       .map((a) => ({ x: round(x(day(a.date))), label: a.label, kind: a.kind })),
+    // The core widens the axes to hold every window and prediction (ChartScale::of).
+    cycleWindows: chart.cycles.map((c) => {
+      const [from, to] = [x(Math.max(day(c.do_from), firstDay)), x(Math.min(day(c.do_to), lastDay))];
+      return { x: round(from), width: round(Math.max(to - from, 2)), label: `${c.change}: Do window ${c.do_from} to ${c.do_to}` };
+    }),
+    predictions: chart.cycles.map((c) => ({
+      x: round(x(day(c.prediction.date))),
+      y: round(y(c.prediction.value)),
+      label: `Prediction of “${c.change}”: ${formatValue(c.prediction.value, unit)} by ${c.prediction.date}`,
+    })),
     valueTicks: scale.value_ticks.map((tick) => ({ y: round(y(tick.value)), label: tick.label })),
     dateTicks: scale.date_ticks.map((tick) => ({ x: round(x(day(tick.date))), label: tick.label })),
   };

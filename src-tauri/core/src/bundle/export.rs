@@ -9,8 +9,8 @@ use rusqlite::Connection;
 use super::format::*;
 use super::queries::{
     rollout_dependencies, sop_relation, ALL_IN_ROLLOUT, IN_LIVE_METRICS, LINKED_REVISIONS,
-    LINKED_SOPS, LIVE_BY_ID, LIVE_IN_ROLLOUT, RECORDS_OF_REQUIRED_MODULES, REQUIRED_MODULES,
-    TRAINEES,
+    LINKED_SOPS, LIVE_BY_ID, LIVE_CYCLES, LIVE_IN_ROLLOUT, RECORDS_OF_REQUIRED_MODULES,
+    REQUIRED_MODULES, TRAINEES,
 };
 use super::record::{load_by_id, load_where, Record};
 use crate::readiness::readiness_in;
@@ -60,6 +60,19 @@ fn read_bundle(
             task.phase_id = None;
         }
     }
+    let decisions: Vec<BundleDecision> = section(conn, live(LIVE_IN_ROLLOUT))?;
+    let mut pdsa_cycles: Vec<BundlePdsaCycle> = section(conn, live(LIVE_CYCLES))?;
+    // An Act whose decision is in the trash keeps its words; the decision stays here.
+    let decision_ids: BTreeSet<&str> = decisions.iter().map(|d| d.id.as_str()).collect();
+    for cycle in &mut pdsa_cycles {
+        if cycle
+            .decision_id
+            .as_deref()
+            .is_some_and(|id| !decision_ids.contains(id))
+        {
+            cycle.decision_id = None;
+        }
+    }
     let mut sops: Vec<BundleSop> = section(conn, live(LINKED_SOPS))?;
     for sop in &mut sops {
         sop.relation = relation(conn, &sop.id, rollout_id)?;
@@ -72,7 +85,8 @@ fn read_bundle(
         dependencies: rollout_dependencies(conn, rollout_id)?,
         criteria: section(conn, live(LIVE_IN_ROLLOUT))?,
         risks: section(conn, live(LIVE_IN_ROLLOUT))?,
-        decisions: section(conn, live(LIVE_IN_ROLLOUT))?,
+        decisions,
+        pdsa_cycles,
         communications: section(conn, live(LIVE_IN_ROLLOUT))?,
         weekly_statuses: section(conn, live(ALL_IN_ROLLOUT))?,
         debriefs: section(conn, live(LIVE_IN_ROLLOUT))?,

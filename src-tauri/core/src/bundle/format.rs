@@ -43,6 +43,10 @@ pub struct Bundle {
     /// The rollout's debriefs (version 4); older bundles have none.
     #[serde(default)]
     pub debriefs: Vec<BundleDebrief>,
+    /// The improvement cycles on the rollout's metrics (version 4, optional); bundles
+    /// written before them have none.
+    #[serde(default)]
+    pub pdsa_cycles: Vec<BundlePdsaCycle>,
     pub stakeholders: Vec<BundleStakeholder>,
     pub scope_changes: Vec<BundleScopeChange>,
     pub training_modules: Vec<BundleTrainingModule>,
@@ -319,6 +323,25 @@ pub struct BundleRevision {
     pub approved_at: String,
     pub effective_date: NaiveDate,
     pub snapshot: Sop,
+}
+
+/// An improvement cycle on one of the rollout's metrics: the change, the prediction,
+/// the Do window and, once decided, the Act with the decision it wrote (`None` when that
+/// decision does not travel).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct BundlePdsaCycle {
+    pub id: String,
+    pub metric_id: String,
+    pub change: String,
+    pub prediction_value: f64,
+    pub prediction_date: NaiveDate,
+    pub prediction_reason: String,
+    pub do_from: NaiveDate,
+    pub do_to: NaiveDate,
+    pub act: Option<crate::improvement::PdsaAct>,
+    pub act_rationale: String,
+    pub act_on: Option<NaiveDate>,
+    pub decision_id: Option<String>,
 }
 
 /// A debrief: its words, its links to the rollout's records, and the tasks its actions

@@ -84,6 +84,7 @@ fn merge(
     merge.section(&bundle.metrics)?;
     merge.section(&bundle.metric_thresholds)?;
     merge.section(&bundle.metric_measurements)?;
+    merge.section(&bundle.pdsa_cycles)?;
     merge.section(&bundle.sops)?;
     merge.section(&bundle.sop_revisions)?;
     merge_sop_links(&mut merge, &bundle.sops)?;

@@ -154,6 +154,7 @@ fn check_unique_ids(bundle: &Bundle) -> Result<()> {
     unique(&bundle.communications)?;
     unique(&bundle.weekly_statuses)?;
     unique(&bundle.debriefs)?;
+    unique(&bundle.pdsa_cycles)?;
     unique(&bundle.stakeholders)?;
     unique(&bundle.scope_changes)?;
     unique(&bundle.training_modules)?;

@@ -23,6 +23,9 @@ pub(super) const ALL_IN_ROLLOUT: &str = "rollout_id = ?1";
 /// Live thresholds or measurements of the rollout's live metrics.
 pub(super) const IN_LIVE_METRICS: &str = "metric_id IN (SELECT id FROM metrics
     WHERE rollout_id = ?1 AND deleted_at IS NULL) AND deleted_at IS NULL";
+/// Live improvement cycles of the rollout on its live metrics.
+pub(super) const LIVE_CYCLES: &str = "rollout_id = ?1 AND deleted_at IS NULL AND metric_id IN
+    (SELECT id FROM metrics WHERE rollout_id = ?1 AND deleted_at IS NULL)";
 /// The modules the rollout's live requirements name. A requirement keeps its module even
 /// if the module went to the trash, so the module travels with it rather than leaving
 /// the requirement pointing nowhere.

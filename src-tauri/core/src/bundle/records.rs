@@ -232,6 +232,14 @@ impl Record for BundleSop {
 }
 
 record!(
+    BundlePdsaCycle,
+    "pdsa_cycles",
+    "pdsa_cycles",
+    PdsaCycle,
+    |r| r.change
+);
+
+record!(
     BundleDebrief,
     "debriefs",
     "debriefs",

@@ -97,6 +97,16 @@ pub(super) fn check_references(conn: &Connection, bundle: &Bundle) -> Result<()>
     for m in &bundle.metric_measurements {
         check.required(m, "metric_id", &m.metric_id, &metric)?;
     }
+    let decisions = ids(&bundle.decisions);
+    let decision = Target {
+        known: &decisions,
+        table: "decisions",
+        what: "decision",
+    };
+    for c in &bundle.pdsa_cycles {
+        check.required(c, "metric_id", &c.metric_id, &metric)?;
+        check.optional(c, "decision_id", c.decision_id.as_deref(), &decision)?;
+    }
     for r in &bundle.sop_revisions {
         check.required(r, "sop_id", &r.sop_id, &sop)?;
     }

@@ -1,6 +1,7 @@
 //! The sample clinic: a realistic practice with rollouts under way, so a new user can
 //! explore Rollplan before entering their own work. Each area of the app adds its part.
 
+mod improvement;
 pub mod large;
 mod metrics;
 mod plan;
@@ -41,6 +42,9 @@ pub fn seed_sample_clinic(store: &Store, today: NaiveDate) -> Result<Vec<Rollout
         sops::seed(tx, &rollouts, today)?;
         plan::seed(tx, &rollouts, today)?;
         metrics::seed(tx, &rollouts, today)?;
+        if let Some(sms) = rollouts.get(1) {
+            improvement::seed(tx, sms, today)?;
+        }
         Ok(rollouts)
     })
 }

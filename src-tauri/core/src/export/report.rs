@@ -60,6 +60,9 @@ pub struct MetricReport {
     /// Oldest first: every live value in a [`Store::rollout_report`], the latest
     /// [`DOCUMENT_VALUES`] in a [`Store::rollout_document_report`].
     pub measurements: Vec<Measurement>,
+    /// The metric's improvement cycles in the order they ran (its ramp), each with its
+    /// Study and Act.
+    pub cycles: Vec<crate::improvement::PdsaCycle>,
 }
 
 /// How many of a metric's latest values a document report lists beside its chart.
@@ -164,6 +167,7 @@ impl Store {
                 Ok(MetricReport {
                     chart: self.metric_chart(&metric.id, today)?,
                     measurements,
+                    cycles: self.list_pdsa_cycles(&metric.id, today)?,
                 })
             })
             .collect::<Result<Vec<_>>>()?;

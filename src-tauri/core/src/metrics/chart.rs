@@ -1,5 +1,6 @@
 //! What the UI needs to draw one metric's chart as SVG: the series, the baseline, the
-//! line to the target, the threshold levels, and the go-live and decisions as marks.
+//! line to the target, the threshold levels, the go-live and decisions as marks, and
+//! each improvement cycle's Do window and prediction.
 //!
 //! A year of daily values is 365 points; several years would be more than a small chart
 //! can show. Series longer than [`CHART_MAX_POINTS`] are downsampled: the first and last
@@ -57,6 +58,9 @@ pub struct MetricChart {
     pub act_level: Option<f64>,
     /// Go-live and the rollout's decisions, in date order.
     pub annotations: Vec<ChartAnnotation>,
+    /// The metric's improvement cycles: each Do window as a band and its prediction as
+    /// a marker, in the order they ran.
+    pub cycles: Vec<crate::improvement::ChartCycle>,
     /// The axes the screen and the exports draw it on; `None` with nothing to place.
     pub scale: Option<ChartScale>,
 }
@@ -64,10 +68,11 @@ pub struct MetricChart {
 impl Store {
     /// The chart of one metric as of `today`.
     pub fn metric_chart(&self, metric_id: &str, today: NaiveDate) -> Result<MetricChart> {
-        let (metric, series) = self.read(|conn| {
+        let (metric, series, cycles) = self.read(|conn| {
             Ok((
                 metrics::fetch(conn, metric_id)?,
                 measurements::series(conn, metric_id)?,
+                crate::improvement::chart_cycles(conn, metric_id)?,
             ))
         })?;
         let rollout = self.get_rollout(&metric.rollout_id)?;
@@ -108,6 +113,7 @@ impl Store {
             watch_level: metric.watch.as_ref().map(|t| t.value),
             act_level: metric.act.as_ref().map(|t| t.value),
             annotations,
+            cycles,
             metric,
             scale: None,
         };

@@ -46,8 +46,10 @@ pub(crate) use dashboard::statuses_on;
 pub(crate) use definitions::insert_metric;
 pub(crate) use from_template::{insert_from_template, insert_template_thresholds};
 pub(crate) use record::insert_measurement;
+pub(crate) use store::measurements::series_between;
+pub(crate) use store::metrics::{fetch as fetch_metric_in, list_live as list_metrics_in};
 pub(crate) use thresholds::insert_threshold;
-pub(crate) use validate::MAX_NAME_CHARS;
+pub(crate) use validate::{check_value, MAX_NAME_CHARS};
 pub(crate) use values::{parse_date as parse_measurement_date, parse_value};
 
 /// What a metric is measured in.

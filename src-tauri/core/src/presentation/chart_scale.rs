@@ -9,7 +9,7 @@ use ts_rs::TS;
 
 use crate::export::svg::{nice_ticks, DateScale};
 use crate::metrics::format::value_text;
-use crate::metrics::{MetricChart, MetricUnit};
+use crate::metrics::{DatedValue, MetricChart, MetricUnit};
 
 /// A round value on the value axis and its label in the metric's unit ("40%").
 #[derive(Debug, Clone, PartialEq, Serialize, TS)]
@@ -47,11 +47,23 @@ const VALUE_STEPS: usize = 5;
 const DATE_MARGIN_DAYS: u64 = 3;
 
 impl ChartScale {
-    /// The scales of `chart`'s values, baseline, target and threshold levels; `None`
-    /// without any value, baseline or target to place.
+    /// The scales of `chart`'s values, baseline, target, threshold levels and
+    /// improvement cycles (Do windows and predictions); `None` without any value,
+    /// baseline, target or cycle to place.
     pub fn of(chart: &MetricChart) -> Option<Self> {
-        let anchors = chart.baseline.iter().chain(chart.target.iter());
-        let dates = chart.points.iter().chain(anchors.clone()).map(|v| v.date);
+        let predictions: Vec<DatedValue> = chart.cycles.iter().map(|c| c.prediction).collect();
+        let anchors = chart
+            .baseline
+            .iter()
+            .chain(chart.target.iter())
+            .chain(predictions.iter());
+        let windows = chart.cycles.iter().flat_map(|c| [c.do_from, c.do_to]);
+        let dates = chart
+            .points
+            .iter()
+            .chain(anchors.clone())
+            .map(|v| v.date)
+            .chain(windows);
         let first = dates.clone().min()?;
         let last = dates.max()?;
         let values: Vec<f64> = chart

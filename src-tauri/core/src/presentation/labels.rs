@@ -8,6 +8,7 @@ use super::typescript::{constant_case, header, import_binding, string};
 use crate::backup::BackupReason;
 use crate::export::PhiKind;
 use crate::export::StatusFormat;
+use crate::improvement::{CycleStage, PdsaAct, StudyResult};
 use crate::metrics::{Cadence, Direction, Indicator, MetricState, MetricUnit, ThresholdLevel};
 use crate::plan::{lag_text, LinkType, TaskKind, TaskStatus, MAX_LAG_DAYS};
 use crate::readiness::{CriterionStatus, ReadinessCategory, Verdict};
@@ -74,6 +75,9 @@ pub(super) fn tables() -> Vec<LabelTable> {
         coded!(SectionKind),
         coded!(StatusState),
         coded!(StatusFormat),
+        coded!(PdsaAct),
+        coded!(CycleStage),
+        coded!(StudyResult),
         phi_kinds(),
     ]
 }

@@ -438,6 +438,7 @@ fn table_words(table: &str) -> (String, String) {
         "metric_measurements" => ("metric value", "metric values"),
         "weekly_statuses" => ("weekly status", "weekly statuses"),
         "debriefs" => ("debrief", "debriefs"),
+        "pdsa_cycles" => ("improvement cycle", "improvement cycles"),
         other => {
             let words = other.replace('_', " ");
             return (words.clone(), words);

@@ -37,6 +37,9 @@ pub struct RolloutOverview {
     /// Not sent although their date has passed.
     pub overdue_comms: Vec<Communication>,
     pub recent_decisions: Vec<Decision>,
+    /// Improvement cycles running today, and those whose Do window has ended without
+    /// an Act.
+    pub improvement: crate::improvement::CyclesAtAGlance,
 }
 
 impl Store {
@@ -81,6 +84,7 @@ impl Store {
             next_comms: self.upcoming_communications(rollout_id, today, COMMS_AHEAD_DAYS)?,
             overdue_comms: self.overdue_communications(rollout_id, today)?,
             recent_decisions,
+            improvement: self.pdsa_at_a_glance(rollout_id, today)?,
         })
     }
 }

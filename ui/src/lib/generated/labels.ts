@@ -30,6 +30,9 @@ import type { Tone } from '../bindings/Tone';
 import type { SectionKind } from '../bindings/SectionKind';
 import type { StatusState } from '../bindings/StatusState';
 import type { StatusFormat } from '../bindings/StatusFormat';
+import type { PdsaAct } from '../bindings/PdsaAct';
+import type { CycleStage } from '../bindings/CycleStage';
+import type { StudyResult } from '../bindings/StudyResult';
 import type { PhiKind } from '../bindings/PhiKind';
 
 export const ROLLOUT_KIND_LABELS: Readonly<Record<RolloutKind, string>> = {
@@ -236,6 +239,26 @@ export const STATUS_FORMAT_LABELS: Readonly<Record<StatusFormat, string>> = {
   html: "HTML",
   pdf: "PDF",
   docx: "Word (DOCX)",
+};
+
+export const PDSA_ACT_LABELS: Readonly<Record<PdsaAct, string>> = {
+  adopt: "Adopt",
+  adapt: "Adapt",
+  abandon: "Abandon",
+};
+
+export const CYCLE_STAGE_LABELS: Readonly<Record<CycleStage, string>> = {
+  planned: "Planned",
+  running: "Running",
+  due_for_decision: "Due for its decision",
+  decided: "Decided",
+};
+
+export const STUDY_RESULT_LABELS: Readonly<Record<StudyResult, string>> = {
+  not_measured: "Not measured yet",
+  on_prediction: "On the prediction",
+  better_than_predicted: "Better than predicted",
+  worse_than_predicted: "Worse than predicted",
 };
 
 export const PHI_KIND_LABELS: Readonly<Record<PhiKind, string>> = {

@@ -4,6 +4,7 @@
 
 mod debriefs;
 mod digest;
+mod improvement;
 mod plan;
 mod summary;
 mod workspace;

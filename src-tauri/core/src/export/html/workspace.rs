@@ -110,6 +110,7 @@ fn metric_block(out: &mut String, report: &MetricReport) {
             .collect();
         table(out, &["Date", "Value", "Note", "Source"], &[1], &rows);
     }
+    super::improvement::ramp(out, &report.cycles);
     out.push_str("</div>\n");
 }
 

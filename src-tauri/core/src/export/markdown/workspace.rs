@@ -54,6 +54,15 @@ pub(super) fn sections(out: &mut String, report: &RolloutReport) {
             );
         }
         let _ = writeln!(out, "- Values recorded: {}\n", metric.chart.total_points);
+        if !metric.cycles.is_empty() {
+            let _ = writeln!(out, "#### Improvement cycles (PDSA)\n");
+            let rows: Vec<Vec<String>> = metric
+                .cycles
+                .iter()
+                .map(|c| c.ramp_cells().iter().map(|cell| m(cell)).collect())
+                .collect();
+            table(out, &crate::improvement::RAMP_HEADERS, &rows);
+        }
     }
 
     let _ = writeln!(out, "## Risks\n");

@@ -238,6 +238,14 @@ pub fn phi_check(report: &RolloutReport) -> Vec<PhiHit> {
             s.field(&entity, "note", &v.note);
             s.field(&entity, "source", &v.source);
         }
+        for c in &m.cycles {
+            let entity = format!("Improvement cycle \"{}\"", c.change);
+            s.field(&entity, "change", &c.change);
+            s.field(&entity, "prediction's reason", &c.prediction.reason);
+            if let Some(act) = &c.act {
+                s.field(&entity, "rationale", &act.rationale);
+            }
+        }
     }
     for r in &report.risks {
         let entity = format!("Risk \"{}\"", r.title);

@@ -1,7 +1,8 @@
 //! A metric's chart: the values over time against the straight line from baseline to
 //! target, with the watch and act levels shaded as bands on the worse side (the act
 //! band hatched, so the two differ without colour), go-live and decisions marked on
-//! the time axis, and a legend of what each mark means.
+//! the time axis, each improvement cycle's Do window as a light band with its
+//! prediction as a diamond at its date and value, and a legend of what each mark means.
 
 use chrono::NaiveDate;
 
@@ -55,6 +56,16 @@ fn alt_text(chart: &MetricChart) -> String {
         facts.push(format!("act level {}", value_text(act, unit)));
     }
     facts.push(format!("status: {}", chart.status.state.label()));
+    for cycle in &chart.cycles {
+        facts.push(format!(
+            "improvement cycle \"{}\" from {} to {}, predicting {} by {}",
+            cycle.change,
+            date_long(cycle.do_from),
+            date_long(cycle.do_to),
+            value_text(cycle.prediction.value, unit),
+            date_long(cycle.prediction.date)
+        ));
+    }
     text.push_str(": ");
     text.push_str(&facts.join("; "));
     text.push('.');
@@ -91,6 +102,7 @@ pub fn metric_chart_svg(chart: &MetricChart) -> Svg {
         "<defs>{}</defs>",
         hatch_pattern(&hatch, colour::ACT_BAND, colour::ACT_HATCH)
     ));
+    svg.push_str(&cycle_windows(chart, &scale));
     // The bands: from each level to the worse edge of the chart, act over watch.
     let worse_edge = match chart.metric.direction {
         Direction::HigherIsBetter => y_min,
@@ -211,6 +223,7 @@ pub fn metric_chart_svg(chart: &MetricChart) -> Svg {
             }
         }
     }
+    svg.push_str(&predictions(chart, &scale, &y));
     svg.push_str(&format!(
         r#"<line x1="{l}" y1="{b}" x2="{r}" y2="{b}" stroke="{m}"/>"#,
         l = px(LEFT),
@@ -286,8 +299,77 @@ fn chart_legend(
             "Decision",
         ));
     }
+    if !chart.cycles.is_empty() {
+        items.push((
+            Swatch::Fill(colour::CYCLE_BAND),
+            "Improvement cycle (Do window)",
+        ));
+        items.push((Swatch::Diamond(colour::PREDICTION), "Prediction"));
+    }
     if items.is_empty() {
         return (String::new(), 0.0);
     }
     legend(&items, LEFT, top, WIDTH - LEFT - RIGHT)
+}
+
+/// Each cycle's Do window as a light band over the plot's height, from its first day
+/// to its last (the values of those days sit on its edges), under everything else.
+fn cycle_windows(chart: &MetricChart, scale: &DateScale) -> String {
+    let mut out = String::new();
+    for cycle in &chart.cycles {
+        let from = cycle.do_from.max(scale.first);
+        let to = cycle.do_to.min(scale.last);
+        if from > to {
+            continue;
+        }
+        let (left, right) = (scale.x(from), scale.x(to));
+        out.push_str(&format!(
+            r#"<rect class="cycle-window" x="{}" y="{}" width="{}" height="{}" fill="{}"><title>{}</title></rect>"#,
+            px(left),
+            px(TOP),
+            px((right - left).max(2.0)),
+            px(PLOT_HEIGHT),
+            colour::CYCLE_BAND,
+            html_escape(&format!(
+                "Improvement cycle \"{}\": Do window {} – {}",
+                cycle.change,
+                date_long(cycle.do_from),
+                date_long(cycle.do_to)
+            )),
+        ));
+    }
+    out
+}
+
+/// Each cycle's prediction as an outlined diamond at its date and value, over the
+/// values, so the gap the Study words can be seen.
+fn predictions(chart: &MetricChart, scale: &DateScale, y: &dyn Fn(f64) -> f64) -> String {
+    let unit = chart.metric.unit;
+    let mut out = String::new();
+    for cycle in &chart.cycles {
+        let predicted = cycle.prediction;
+        if predicted.date < scale.first || predicted.date > scale.last {
+            continue;
+        }
+        let (cx, cy) = (scale.x(predicted.date), y(predicted.value));
+        out.push_str(&format!(
+            r#"<path class="prediction" d="M{} {}L{} {}L{} {}L{} {}Z" fill="white" stroke="{}" stroke-width="2"><title>{}</title></path>"#,
+            px(cx),
+            px(cy - 6.0),
+            px(cx + 6.0),
+            px(cy),
+            px(cx),
+            px(cy + 6.0),
+            px(cx - 6.0),
+            px(cy),
+            colour::PREDICTION,
+            html_escape(&format!(
+                "Prediction of \"{}\": {} by {}",
+                cycle.change,
+                value_text(predicted.value, unit),
+                date_long(predicted.date)
+            )),
+        ));
+    }
+    out
 }

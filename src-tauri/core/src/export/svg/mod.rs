@@ -87,6 +87,11 @@ pub(crate) mod colour {
     /// Okabe–Ito blue for a metric's values.
     pub const SERIES: &str = "#0072b2";
     pub const TARGET: &str = "#52606d";
+    /// A pale bluish green band for an improvement cycle's Do window: lighter than
+    /// the level bands, and drawn under them.
+    pub const CYCLE_BAND: &str = "#dff2ec";
+    /// Okabe–Ito bluish green for a cycle's prediction marker.
+    pub const PREDICTION: &str = "#009e73";
 }
 
 /// A coordinate with one decimal: enough for print, and keeps the file small.

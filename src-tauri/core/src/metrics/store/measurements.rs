@@ -91,6 +91,26 @@ pub(crate) fn series(conn: &Connection, metric_id: &str) -> Result<Vec<DatedValu
     Ok(found.collect::<rusqlite::Result<_>>()?)
 }
 
+/// A metric's live values from `from` to `to` (both included) in date order: an
+/// improvement cycle's Do window, read along the (metric, date) index.
+pub(crate) fn series_between(
+    conn: &Connection,
+    metric_id: &str,
+    from: NaiveDate,
+    to: NaiveDate,
+) -> Result<Vec<DatedValue>> {
+    let mut statement = conn.prepare_cached(
+        "SELECT measured_on, value FROM metric_measurements
+         WHERE metric_id = ?1 AND deleted_at IS NULL AND measured_on BETWEEN ?2 AND ?3
+         ORDER BY measured_on",
+    )?;
+    let found = statement.query_map(
+        params![metric_id, date_text(from), date_text(to)],
+        dated_value,
+    )?;
+    Ok(found.collect::<rusqlite::Result<_>>()?)
+}
+
 /// A metric's most recent live value: one step down the (metric, date) index.
 pub(crate) fn latest(conn: &Connection, metric_id: &str) -> Result<Option<DatedValue>> {
     let mut statement = conn.prepare_cached(

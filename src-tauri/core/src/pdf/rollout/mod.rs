@@ -5,6 +5,7 @@
 //! rollout and the export date.
 
 mod digest;
+mod improvement;
 mod plan;
 mod workspace;
 

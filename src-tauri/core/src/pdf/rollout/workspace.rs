@@ -84,6 +84,7 @@ fn metric_card(report: &MetricReport) -> Block {
                 .collect(),
         ));
     }
+    blocks.extend(super::improvement::ramp(&report.cycles));
     Block::Card {
         title: metric.name.clone(),
         tag: Some(Tag::new(status.state.label(), tone(status.state.code()))),

@@ -1,0 +1,3 @@
+//! The improvement cycles' SQL: the `pdsa_cycles` table.
+
+pub(crate) mod cycles;
