@@ -14,7 +14,7 @@ use chrono::NaiveDate;
 use export_common::{assert_golden, pdf_text_and_pages};
 use rollplan_core::bundle::{bundle_to_json, BundleResolution, BundleResolutions};
 use rollplan_core::export::svg::metric_chart_svg;
-use rollplan_core::export::{rollout_html, rollout_markdown};
+use rollplan_core::export::{rollout_docx, rollout_html, rollout_markdown};
 use rollplan_core::improvement::{CycleStage, PdsaCycle};
 use rollplan_core::pdf::rollout_pdf;
 use rollplan_core::rollouts::Rollout;
@@ -101,7 +101,8 @@ fn every_report_shows_the_ramp_in_the_cores_words() {
     let first = &cycles(&store, &sms.id)[0];
     let html = rollout_html(&report);
     let markdown = rollout_markdown(&report);
-    for (format, text) in [("HTML", &html), ("Markdown", &markdown)] {
+    let word = docx_text(&rollout_docx(&report).unwrap());
+    for (format, text) in [("HTML", &html), ("Markdown", &markdown), ("Word", &word)] {
         assert!(
             text.contains("Improvement cycles (PDSA)"),
             "the {format} report has the ramp's heading"
@@ -179,4 +180,32 @@ fn the_bundle_carries_the_cycles_and_a_bundle_without_them_still_imports() {
         2,
         "and with everything else"
     );
+}
+
+/// A Word document's text, run by run, with XML's escapes undone.
+fn docx_text(docx: &[u8]) -> String {
+    use std::io::Read;
+    let mut archive = zip::ZipArchive::new(std::io::Cursor::new(docx)).unwrap();
+    let mut xml = String::new();
+    archive
+        .by_name("word/document.xml")
+        .unwrap()
+        .read_to_string(&mut xml)
+        .unwrap();
+    let mut text = String::new();
+    // A run's text is in <w:t> or <w:t xml:space="preserve">; <w:tbl>, <w:tc> and the
+    // like are not text.
+    for piece in xml.split("<w:t").skip(1) {
+        if !(piece.starts_with('>') || piece.starts_with(' ')) {
+            continue;
+        }
+        let body = &piece[piece.find('>').unwrap() + 1..];
+        text.push_str(&body[..body.find("</w:t>").unwrap()]);
+        text.push(' ');
+    }
+    text.replace("&lt;", "<")
+        .replace("&gt;", ">")
+        .replace("&quot;", "\"")
+        .replace("&apos;", "'")
+        .replace("&amp;", "&")
 }
