@@ -338,10 +338,14 @@ fn a_ramp_lists_its_cycles_in_the_order_they_ran_and_the_overview_shows_what_nee
     let ids = |cycles: &[rollplan_core::improvement::PdsaCycle]| -> Vec<String> {
         cycles.iter().map(|c| c.id.clone()).collect()
     };
-    assert_eq!(ids(&overview.improvement.running), [later.id.clone()]);
+    assert_eq!(
+        ids(&overview.improvement.running),
+        std::slice::from_ref(&later.id),
+        "inside its window on Nov 25: running"
+    );
     assert_eq!(
         ids(&overview.improvement.due_for_decision),
-        [first.id.clone()],
+        std::slice::from_ref(&first.id),
         "ended on Nov 22 without an Act: due for its decision"
     );
 

@@ -2,7 +2,7 @@
 //! Do window, the prediction, the Act (marked early when it came before the window
 //! ended) and one row of a ramp. Written once here so the formats cannot drift apart.
 
-use super::{CycleStage, PdsaCycle};
+use super::PdsaCycle;
 use crate::metrics::format::{full_date, value_text};
 
 /// The columns of a ramp's table, in the order of [`PdsaCycle::ramp_cells`].
@@ -78,10 +78,5 @@ impl PdsaCycle {
             self.study.summary.clone(),
             act,
         ]
-    }
-
-    /// Whether the cycle waits for its Act: the Do window ended and none is recorded.
-    pub fn is_due_for_decision(&self) -> bool {
-        self.stage == CycleStage::DueForDecision
     }
 }
