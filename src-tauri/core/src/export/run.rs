@@ -13,8 +13,10 @@ use super::files::write_atomically;
 use super::request::{
     check_format, size_text, ExportFormat, ExportOutcome, ExportRequest, ExportStage, ExportSubject,
 };
+use super::svg::MapTheme;
 use super::{PhiHit, RolloutReport};
 use crate::bundle::{bundle_to_json, protect_bundle};
+use crate::sops::map::process_map;
 use crate::{Result, Store};
 
 /// Runs one export, reporting each stage to `progress`.
@@ -171,8 +173,10 @@ fn render_rollout(
             };
             (bytes, Some(noun))
         }
-        // `check_format` has already refused a rollout as DOCX.
-        ExportFormat::Docx => unreachable!("a rollout is never exported as DOCX"),
+        // `check_format` has already refused a rollout as DOCX or as a process map.
+        ExportFormat::Docx | ExportFormat::Svg | ExportFormat::Png => {
+            unreachable!("a rollout is never exported as DOCX or a process map")
+        }
     })
 }
 
@@ -186,6 +190,13 @@ fn render_sop(
         ExportFormat::Pdf => crate::pdf::sop_pdf(store, &document.sop.id, None, today)?,
         ExportFormat::Html => super::sop_html(document).into_bytes(),
         ExportFormat::Markdown => super::sop_markdown(document).into_bytes(),
+        ExportFormat::Svg => super::svg::sop_map_svg(&process_map(&document.sop), MapTheme::Light)
+            .markup
+            .into_bytes(),
+        ExportFormat::Png => super::svg::svg_to_png(
+            &super::svg::sop_map_svg(&process_map(&document.sop), MapTheme::Light),
+            2.0,
+        )?,
         _ => super::sop_docx(document)?,
     })
 }
