@@ -90,6 +90,8 @@ fn export_all(dir: &Path) {
         SopSummary::export_all(&config),
         Sop::export_all(&config),
         SopDraft::export_all(&config),
+        rollplan_core::export::svg::SopMapDrawing::export_all(&config),
+        rollplan_core::export::svg::MapTheme::export_all(&config),
         Revision::export_all(&config),
         SopDiff::export_all(&config),
         SearchHit::export_all(&config),

@@ -69,6 +69,10 @@ pub enum SopFormat {
     Html,
     Md,
     Docx,
+    /// The process map alone, as a drawing.
+    Svg,
+    /// The process map alone, as a picture.
+    Png,
 }
 
 impl From<RolloutFormat> for ExportFormat {
@@ -94,6 +98,8 @@ impl From<SopFormat> for ExportFormat {
             SopFormat::Html => ExportFormat::Html,
             SopFormat::Md => ExportFormat::Markdown,
             SopFormat::Docx => ExportFormat::Docx,
+            SopFormat::Svg => ExportFormat::Svg,
+            SopFormat::Png => ExportFormat::Png,
         }
     }
 }

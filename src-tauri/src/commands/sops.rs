@@ -3,6 +3,7 @@
 
 use chrono::NaiveDate;
 use rollplan_core::audit::AuditEntry;
+use rollplan_core::export::svg::{MapTheme, SopMapDrawing};
 use rollplan_core::sops::{
     LinkedRollout, LinkedSop, Revision, SearchHit, Sop, SopDiff, SopDraft, SopRelation, SopSummary,
 };
@@ -165,4 +166,9 @@ pub fn sops_for_rollout(state: State<'_, AppState>, rollout_id: String) -> Reply
 #[tauri::command(async)]
 pub fn rollouts_for_sop(state: State<'_, AppState>, sop_id: String) -> Reply<Vec<LinkedRollout>> {
     Ok(state.store()?.rollouts_for_sop(&sop_id)?)
+}
+
+#[tauri::command(async)]
+pub fn sop_map(state: State<'_, AppState>, id: String, theme: MapTheme) -> Reply<SopMapDrawing> {
+    Ok(state.store()?.sop_map_drawing(&id, theme)?)
 }

@@ -97,6 +97,8 @@ import type { SopDiff } from './bindings/SopDiff';
 import type { SopDraft } from './bindings/SopDraft';
 import type { SopRelation } from './bindings/SopRelation';
 import type { SopSummary } from './bindings/SopSummary';
+import type { MapTheme } from './bindings/MapTheme';
+import type { SopMapDrawing } from './bindings/SopMapDrawing';
 import type { MatrixFilter } from './bindings/MatrixFilter';
 import type { ModuleDraft } from './bindings/ModuleDraft';
 import type { RecordDraft } from './bindings/RecordDraft';
@@ -257,6 +259,7 @@ export const api = {
   sopHistory: (id: string) => call<AuditEntry[]>('sop_history', { id }),
   sopRevisions: (id: string) => call<Revision[]>('sop_revisions', { id }),
   sopInForceOn: (id: string, date: string) => call<Revision | null>('sop_in_force_on', { id, date }),
+  sopMap: (id: string, theme: MapTheme) => call<SopMapDrawing>('sop_map', { id, theme }),
   compareSopVersions: (id: string, from: number, to: number) =>
     call<SopDiff>('compare_sop_versions', { id, from, to }),
   searchSops: (query: string, limit: number) => call<SearchHit[]>('search_sops', { query, limit }),

@@ -51,7 +51,7 @@ describe('export choices', () => {
     expect(rollout).toContain('bundle');
     expect(rollout, 'the plan goes out as Microsoft Project XML').toContain('mspdi');
     expect(rollout, 'the report goes out as a Word document too').toContain('docx');
-    expect(formatChoices({ kind: 'sop', id: 's1' }).map((c) => c.format)).toEqual(['pdf', 'docx', 'html', 'markdown']);
+    expect(formatChoices({ kind: 'sop', id: 's1' }).map((c) => c.format)).toEqual(['pdf', 'docx', 'html', 'markdown', 'svg', 'png']);
     expect(formatChoices({ kind: 'library', title: 'Riverside' }).map((c) => c.format)).toEqual(['pdf']);
   });
 

@@ -34,6 +34,8 @@ const SOP_FORMATS: FormatChoice[] = [
   { format: 'docx', label: 'Word document', hint: 'For reviewers who edit in Word' },
   { format: 'html', label: 'Web page', hint: 'Opens in any browser' },
   { format: 'markdown', label: 'Markdown', hint: 'For a wiki or an email' },
+  { format: 'svg', label: 'Process map (SVG)', hint: 'The map alone, sharp at any size' },
+  { format: 'png', label: 'Process map (PNG)', hint: 'The map as a picture, for slides or email' },
 ];
 
 const LIBRARY_FORMATS: FormatChoice[] = [

@@ -94,5 +94,6 @@ export function sopDraftOf(sop: Sop): SopDraft {
     tags: [...sop.tags],
     steps: sop.steps.map((s) => ({ ...s })),
     exceptions: sop.exceptions.map((e) => ({ ...e })),
+    replaces: sop.replaces,
   };
 }

@@ -7,7 +7,7 @@
 //!     cargo bench -p rollplan-core --bench commands
 //!
 //! `cargo bench -p rollplan-core --bench commands -- imports` runs one part (screens,
-//! exports, status, imports, window). The window part — start-up and memory of the release app
+//! exports, maps, status, imports, window). The window part — start-up and memory of the release app
 //! beside an empty Tauri window, and the .deb — needs the builds and the display that
 //! `scripts/bench.sh` provides; that script runs the whole benchmark. `ROLLPLAN_BENCH_DB=PATH` keeps the workspace in PATH: generated
 //! there on the first run and reused on later ones (the few edits the benchmark times —
@@ -18,6 +18,7 @@
 
 mod exports;
 mod imports;
+mod maps;
 mod measure;
 mod screens;
 mod status;
@@ -77,7 +78,7 @@ fn main() {
         landmarks.rollout.name
     );
 
-    // Naming parts after `--` runs only those: screens, exports, status, imports, window.
+    // Naming parts after `--` runs only those: screens, exports, maps, status, imports, window.
     let parts: Vec<String> = std::env::args()
         .skip(1)
         .filter(|arg| !arg.starts_with('-'))
@@ -89,6 +90,9 @@ fn main() {
     }
     if wanted("exports") {
         exports::run(&mut bench, &store, &landmarks);
+    }
+    if wanted("maps") {
+        maps::run(&mut bench, &store, &landmarks);
     }
     if wanted("status") {
         status::run(&mut bench, &store, &landmarks);

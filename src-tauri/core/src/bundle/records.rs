@@ -195,14 +195,22 @@ impl Record for BundleSop {
             conn,
             "sop_steps",
             "sop_id",
-            &["role", "instruction", "quality_check"],
+            &["role", "instruction", "quality_check", "step_id"],
             id,
         )?;
+        let steps = step_ids_as_read(steps);
         let exceptions = child_rows(
             conn,
             "sop_exceptions",
             "sop_id",
-            &["trigger", "action", "escalate_to", "within", "evidence"],
+            &[
+                "trigger",
+                "action",
+                "escalate_to",
+                "within",
+                "evidence",
+                "step_id",
+            ],
             id,
         )?;
         row.insert("steps".into(), steps);
@@ -215,8 +223,8 @@ impl Record for BundleSop {
 
     fn write_nested(&self, tx: &Transaction<'_>) -> Result<()> {
         let mut own = fields(self);
-        let steps = own.remove("steps").unwrap_or_default();
-        let exceptions = own.remove("exceptions").unwrap_or_default();
+        let steps = step_ids_to_write(own.remove("steps").unwrap_or_default());
+        let exceptions = step_ids_to_write(own.remove("exceptions").unwrap_or_default());
         let owner = format!("SOP '{}' (id {})", self.label(), self.id);
         replace_children(tx, "sop_steps", "sop_id", &self.id, &owner, &steps)?;
         replace_children(
@@ -326,6 +334,34 @@ fn child_rows(
         items.push(Value::Object(item));
     }
     Ok(Value::Array(items))
+}
+
+/// A step's id is `id` in the bundle (as on [`crate::sops::Step`]) and `step_id` in its
+/// table; a step stored without one (from an older bundle) carries an empty id, as a
+/// step not yet saved does.
+fn step_ids_as_read(mut steps: Value) -> Value {
+    for step in steps.as_array_mut().into_iter().flatten() {
+        if let Some(step) = step.as_object_mut() {
+            let id = step.remove("step_id").filter(Value::is_string);
+            step.insert("id".into(), id.unwrap_or_else(|| Value::from("")));
+        }
+    }
+    steps
+}
+
+/// The other way: a step's `id` goes into `step_id`, an exception's `step_id` stays;
+/// an empty or missing one is left out, so the column stays NULL (and the step gets an
+/// id when its SOP is next saved) — older bundles have neither.
+fn step_ids_to_write(mut items: Value) -> Value {
+    for item in items.as_array_mut().into_iter().flatten() {
+        if let Some(item) = item.as_object_mut() {
+            let id = item.remove("id").or_else(|| item.remove("step_id"));
+            if let Some(id) = id.filter(|v| v.as_str().is_some_and(|s| !s.trim().is_empty())) {
+                item.insert("step_id".into(), id);
+            }
+        }
+    }
+    items
 }
 
 /// Replaces a parent's child rows with `items` (JSON objects of text), numbered in order;

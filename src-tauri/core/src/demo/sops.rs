@@ -14,6 +14,8 @@ use crate::{CoreError, Result};
 
 fn step(role: &str, instruction: &str, quality_check: &str) -> Step {
     Step {
+        // Given here rather than on save, so the sample's exceptions can name their step.
+        id: uuid::Uuid::now_v7().to_string(),
         role: role.into(),
         instruction: instruction.into(),
         quality_check: quality_check.into(),
@@ -33,7 +35,20 @@ fn exception(
         escalate_to: escalate_to.into(),
         within: within.into(),
         evidence: evidence.into(),
+        step_id: None,
     }
+}
+
+/// `draft` with each (exception, step) pair of `at` tied together: the exception applies
+/// to that step (both 0-based).
+fn attach(mut draft: SopDraft, at: &[(usize, usize)]) -> SopDraft {
+    for &(exception, step) in at {
+        let id = draft.steps.get(step).map(|s| s.id.clone());
+        if let Some(e) = draft.exceptions.get_mut(exception) {
+            e.step_id = id;
+        }
+    }
+    draft
 }
 
 pub(super) fn seed(tx: &Transaction<'_>, rollouts: &[Rollout], today: NaiveDate) -> Result<()> {
@@ -43,69 +58,73 @@ pub(super) fn seed(tx: &Transaction<'_>, rollouts: &[Rollout], today: NaiveDate)
 
     let check_in = insert_sop(
         tx,
-        &SopDraft {
-            code: "FD-012".into(),
-            title: "Patient check-in and insurance verification".into(),
-            purpose: "Every patient is identified and their coverage verified before being roomed."
-                .into(),
-            scope: "Front desk at Riverside and Northgate, all visit types.".into(),
-            owner: "Priya Nair".into(),
-            review_interval_months: 12,
-            tags: vec!["front desk".into(), "EHR go-live".into()],
-            steps: vec![
-                step(
-                    "Front desk",
-                    "Greet the patient and confirm two identifiers (name and date of birth).",
-                    "",
-                ),
-                step(
-                    "Front desk",
-                    "Scan the insurance card and photo ID into the chart.",
-                    "",
-                ),
-                step(
-                    "Front desk",
-                    "Run the real-time eligibility check.",
-                    "Stop the line if coverage is inactive: do not room the patient.",
-                ),
-                step(
-                    "Front desk",
-                    "Collect the copay and offer portal sign-up.",
-                    "",
-                ),
-            ],
-            exceptions: vec![
-                exception(
-                    "Insurance cannot be verified",
-                    "Offer a self-pay estimate; reschedule if the patient declines",
-                    "Front-desk lead",
-                    "15 minutes",
-                    "Note in the encounter",
-                ),
-                exception(
-                    "Patient arrives more than 15 minutes late",
-                    "Offer the next open slot or a same-day work-in if the provider agrees",
-                    "Charge nurse",
-                    "5 minutes",
-                    "Late-arrival log",
-                ),
-                exception(
-                    "The EHR is down at check-in",
-                    "Switch to the downtime check-in form (EHR-004)",
-                    "Practice manager",
-                    "Immediately",
-                    "Paper forms scanned after recovery",
-                ),
-            ],
-            ..SopDraft::default()
-        },
+        &attach(
+            SopDraft {
+                code: "FD-012".into(),
+                title: "Patient check-in and insurance verification".into(),
+                purpose:
+                    "Every patient is identified and their coverage verified before being roomed."
+                        .into(),
+                scope: "Front desk at Riverside and Northgate, all visit types.".into(),
+                owner: "Priya Nair".into(),
+                review_interval_months: 12,
+                tags: vec!["front desk".into(), "EHR go-live".into()],
+                steps: vec![
+                    step(
+                        "Front desk",
+                        "Greet the patient and confirm two identifiers (name and date of birth).",
+                        "",
+                    ),
+                    step(
+                        "Front desk",
+                        "Scan the insurance card and photo ID into the chart.",
+                        "",
+                    ),
+                    step(
+                        "Front desk",
+                        "Run the real-time eligibility check.",
+                        "Stop the line if coverage is inactive: do not room the patient.",
+                    ),
+                    step(
+                        "Front desk",
+                        "Collect the copay and offer portal sign-up.",
+                        "",
+                    ),
+                ],
+                exceptions: vec![
+                    exception(
+                        "Insurance cannot be verified",
+                        "Offer a self-pay estimate; reschedule if the patient declines",
+                        "Front-desk lead",
+                        "15 minutes",
+                        "Note in the encounter",
+                    ),
+                    exception(
+                        "Patient arrives more than 15 minutes late",
+                        "Offer the next open slot or a same-day work-in if the provider agrees",
+                        "Charge nurse",
+                        "5 minutes",
+                        "Late-arrival log",
+                    ),
+                    exception(
+                        "The EHR is down at check-in",
+                        "Switch to the downtime check-in form (EHR-004)",
+                        "Practice manager",
+                        "Immediately",
+                        "Paper forms scanned after recovery",
+                    ),
+                ],
+                ..SopDraft::default()
+            },
+            &[(0, 2), (1, 0)],
+        ),
     )?;
     let approved = approve_in(tx, &check_in, "Dr. Amara Okafor", day(-350)?)?.snapshot;
     let check_in = start_ehr_version_of_check_in(tx, &approved)?;
 
     let prior_auth = insert_sop(
         tx,
-        &SopDraft {
+        &attach(SopDraft {
             code: "CL-020".into(),
             title: "Prior authorization requests".into(),
             purpose: "Requests reach the payer complete the first time, and no visit waits on a missing authorization.".into(),
@@ -124,7 +143,7 @@ pub(super) fn seed(tx: &Transaction<'_>, rollouts: &[Rollout], today: NaiveDate)
                 "Denial letter in the chart",
             )],
             ..SopDraft::default()
-        },
+        }, &[(0, 1)]),
     )?;
     approve_in(tx, &prior_auth, "Dana Whitfield", day(-200)?)?;
 

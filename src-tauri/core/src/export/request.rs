@@ -26,6 +26,10 @@ pub enum ExportFormat {
     /// Microsoft Project XML (MSPDI): the plan, for MS Project, ProjectLibre and
     /// GanttProject.
     Mspdi,
+    /// An SOP's process map on its own, as a drawing.
+    Svg,
+    /// An SOP's process map on its own, as a picture.
+    Png,
 }
 
 impl ExportFormat {
@@ -44,6 +48,8 @@ impl ExportFormat {
             Self::Bundle => "rollplan",
             Self::Docx => "docx",
             Self::Mspdi => "xml",
+            Self::Svg => "svg",
+            Self::Png => "png",
         }
     }
 
@@ -59,6 +65,8 @@ impl ExportFormat {
             Self::Bundle => "Rollplan bundle",
             Self::Docx => "Word document",
             Self::Mspdi => "Microsoft Project (XML)",
+            Self::Svg => "Process map drawing (SVG)",
+            Self::Png => "Process map picture (PNG)",
         }
     }
 }
@@ -189,7 +197,7 @@ impl ExportSubject {
                 "rollout",
                 &[Pdf, Html, Docx, Markdown, Xlsx, Csv, Ics, Mspdi, Bundle],
             ),
-            ("sop", &[Pdf, Html, Markdown, Docx]),
+            ("sop", &[Pdf, Html, Markdown, Docx, Svg, Png]),
             ("library", &[Pdf]),
         ]
     };

@@ -13,8 +13,10 @@ use super::files::write_atomically;
 use super::request::{
     check_format, size_text, ExportFormat, ExportOutcome, ExportRequest, ExportStage, ExportSubject,
 };
+use super::svg::MapTheme;
 use super::{PhiHit, RolloutReport};
 use crate::bundle::{bundle_to_json, protect_bundle};
+use crate::sops::map::process_map;
 use crate::{Result, Store};
 
 /// Runs one export, reporting each stage to `progress`.
@@ -172,6 +174,10 @@ fn render_rollout(
             (bytes, Some(noun))
         }
         ExportFormat::Docx => (super::rollout_docx_with(report, request.detail)?, None),
+        // `check_format` has already refused a rollout as a process map.
+        ExportFormat::Svg | ExportFormat::Png => {
+            unreachable!("a rollout is never exported as a process map")
+        }
     })
 }
 
@@ -185,6 +191,13 @@ fn render_sop(
         ExportFormat::Pdf => crate::pdf::sop_pdf(store, &document.sop.id, None, today)?,
         ExportFormat::Html => super::sop_html(document).into_bytes(),
         ExportFormat::Markdown => super::sop_markdown(document).into_bytes(),
+        ExportFormat::Svg => super::svg::sop_map_svg(&process_map(&document.sop), MapTheme::Light)
+            .markup
+            .into_bytes(),
+        ExportFormat::Png => super::svg::svg_to_png(
+            &super::svg::sop_map_svg(&process_map(&document.sop), MapTheme::Light),
+            2.0,
+        )?,
         _ => super::sop_docx(document)?,
     })
 }

@@ -7,7 +7,7 @@ mod blocks;
 mod rollout;
 mod sops;
 mod status;
-mod world;
+pub(crate) mod world;
 
 pub use rollout::{rollout_pdf, rollout_pdf_with};
 pub use sops::{sop_library_pdf, sop_pdf};

@@ -16,7 +16,7 @@ use crate::{CoreError, Result};
 
 /// The faces the templates use (Libertinus Serif, SIL Open Font License; see
 /// `assets/fonts/OFL.txt`). Only these are embedded, to keep the installer small.
-const FONTS: [&[u8]; 4] = [
+pub(crate) const FONTS: [&[u8]; 4] = [
     include_bytes!("../../assets/fonts/LibertinusSerif-Regular.otf"),
     include_bytes!("../../assets/fonts/LibertinusSerif-Bold.otf"),
     include_bytes!("../../assets/fonts/LibertinusSerif-Italic.otf"),

@@ -68,6 +68,7 @@ mod tests {
                 "every subject exports somehow"
             );
         }
-        assert!(module().contains("  sop: [\"pdf\", \"html\", \"markdown\", \"docx\"],\n"));
+        assert!(module()
+            .contains("  sop: [\"pdf\", \"html\", \"markdown\", \"docx\", \"svg\", \"png\"],\n"));
     }
 }

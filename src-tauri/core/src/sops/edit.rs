@@ -31,6 +31,7 @@ pub(crate) fn update_in(
     expected_row_version: i64,
     draft: &SopDraft,
 ) -> Result<Sop> {
+    let draft = &with_step_ids(draft);
     let dates = validate(draft)?;
     let current = store::fetch(tx, id)?;
     check_editable(
@@ -41,6 +42,7 @@ pub(crate) fn update_in(
     )?;
     let (version, status) = next_version(&current, draft)?;
     check_code_free(store::code_holder(tx, &draft.code, Some(id))?, draft)?;
+    check_replaces(tx, Some(id), draft.replaces.as_deref())?;
     let mut changes = ChangeSet::default();
     describe(&mut changes, &current.draft(), draft);
     changes.compare("version", current.version.to_string(), version.to_string());
@@ -98,6 +100,7 @@ fn next_version(current: &Sop, draft: &SopDraft) -> Result<(i64, SopStatus)> {
 
 /// Validates and inserts an SOP inside a caller's transaction.
 pub(crate) fn insert_sop(tx: &Tx<'_>, draft: &SopDraft) -> Result<Sop> {
+    let draft = &with_step_ids(draft);
     let dates = validate(draft)?;
     if draft.status == SopStatus::Approved {
         return Err(CoreError::invalid(
@@ -106,6 +109,7 @@ pub(crate) fn insert_sop(tx: &Tx<'_>, draft: &SopDraft) -> Result<Sop> {
         ));
     }
     check_code_free(store::code_holder(tx, &draft.code, None)?, draft)?;
+    check_replaces(tx, None, draft.replaces.as_deref())?;
     let id = uuid::Uuid::now_v7().to_string();
     let at = timestamp_text(now());
     store::insert(tx, &id, &values(draft, draft.status, 1, &dates), &at)?;
@@ -145,7 +149,73 @@ fn values<'a>(
         review_interval_months: draft.review_interval_months,
         next_review_override: dates.next_review_override,
         tags: &draft.tags,
+        replaces: draft.replaces.as_deref(),
     }
+}
+
+/// The draft with an id on every step (a new step gets a fresh one; one kept from the
+/// saved copy stays, so an exception naming it follows it wherever it moves) and a
+/// blank "applies to" read as the whole procedure.
+fn with_step_ids(draft: &SopDraft) -> SopDraft {
+    let mut draft = draft.clone();
+    for step in &mut draft.steps {
+        if step.id.trim().is_empty() {
+            step.id = uuid::Uuid::now_v7().to_string();
+        }
+    }
+    for exception in &mut draft.exceptions {
+        if exception
+            .step_id
+            .as_deref()
+            .is_some_and(|s| s.trim().is_empty())
+        {
+            exception.step_id = None;
+        }
+    }
+    if draft
+        .replaces
+        .as_deref()
+        .is_some_and(|s| s.trim().is_empty())
+    {
+        draft.replaces = None;
+    }
+    draft
+}
+
+/// Refuses a "replaces" that names the SOP itself, an SOP that is not there, or one
+/// that (through what it replaces in turn) already leads back to this SOP.
+fn check_replaces(tx: &Tx<'_>, own_id: Option<&str>, replaces: Option<&str>) -> Result<()> {
+    let Some(replaced) = replaces else {
+        return Ok(());
+    };
+    if Some(replaced) == own_id {
+        return Err(CoreError::invalid(
+            "replaces",
+            "An SOP cannot replace itself: choose the procedure it takes over from.",
+        ));
+    }
+    let title = match store::fetch(tx, replaced) {
+        Ok(sop) if !store::is_trashed(tx, replaced)? => sop.title,
+        Ok(_) | Err(CoreError::NotFound { .. }) => {
+            return Err(CoreError::invalid(
+                "replaces",
+                "The SOP it replaces is no longer in the library: choose another.",
+            ))
+        }
+        Err(other) => return Err(other),
+    };
+    if let Some(own) = own_id {
+        if store::replaced_chain(tx, replaced)?
+            .iter()
+            .any(|id| id == own)
+        {
+            return Err(CoreError::invalid(
+                "replaces",
+                format!("'{title}' already replaces this SOP, directly or in turn: one of them must be the earlier procedure."),
+            ));
+        }
+    }
+    Ok(())
 }
 
 /// Refuses a code that a live SOP (titled `holder`) already has.
@@ -189,11 +259,16 @@ fn describe(changes: &mut ChangeSet, old: &SopDraft, new: &SopDraft) {
         new.review_interval_months.to_string(),
     );
     changes.compare("tags", old.tags.join(", "), new.tags.join(", "));
+    changes.compare(
+        "replaces",
+        old.replaces.clone().unwrap_or_default(),
+        new.replaces.clone().unwrap_or_default(),
+    );
     changes.compare("steps", steps_text(&old.steps), steps_text(&new.steps));
     changes.compare(
         "exceptions",
-        exceptions_text(&old.exceptions),
-        exceptions_text(&new.exceptions),
+        exceptions_text(&old.exceptions, &old.steps),
+        exceptions_text(&new.exceptions, &new.steps),
     );
 }
 
@@ -207,10 +282,21 @@ fn steps_text(steps: &[Step]) -> String {
         .join("\n")
 }
 
-fn exceptions_text(exceptions: &[SopException]) -> String {
+/// Exceptions as lines, each with the step it applies to by number, so attaching an
+/// exception to a step is a change the log shows (and the save keeps).
+fn exceptions_text(exceptions: &[SopException], steps: &[Step]) -> String {
     exceptions
         .iter()
-        .map(|e| format!("If {}: {}", e.trigger.trim(), e.action.trim()))
+        .map(|e| {
+            let at = match e.step_id.as_deref() {
+                None => String::new(),
+                Some(id) => match steps.iter().position(|s| s.id == id) {
+                    Some(index) => format!(" (at step {})", index + 1),
+                    None => " (at a removed step)".to_owned(),
+                },
+            };
+            format!("If {}{at}: {}", e.trigger.trim(), e.action.trim())
+        })
         .collect::<Vec<_>>()
         .join("\n")
 }

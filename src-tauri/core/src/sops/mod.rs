@@ -11,6 +11,7 @@ mod diff;
 mod edit;
 mod library;
 mod links;
+pub mod map;
 mod review;
 mod revisions;
 mod search;
@@ -52,14 +53,29 @@ coded_enum!(SopStatus, "status", "status", {
 });
 
 /// One step of a procedure.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[derive(Debug, Clone, Default, Eq, Serialize, Deserialize, TS)]
 #[serde(default)]
 pub struct Step {
+    /// Who the step is across saves, reorders and versions, so an exception can name
+    /// it. Empty on a step not yet saved (and in revisions approved before steps had
+    /// ids); saving gives it one.
+    pub id: String,
     /// The role responsible ("Front desk", "MA").
     pub role: String,
     pub instruction: String,
     /// A quality check or "stop the line" rule, if any.
     pub quality_check: String,
+}
+
+/// Two steps are equal when a reader would read them the same: their id says which
+/// step it is, not what it says, so a version frozen before steps had ids still
+/// compares unchanged with the working copy.
+impl PartialEq for Step {
+    fn eq(&self, other: &Self) -> bool {
+        self.role == other.role
+            && self.instruction == other.instruction
+            && self.quality_check == other.quality_check
+    }
 }
 
 /// What to do when the normal path does not apply.
@@ -73,6 +89,9 @@ pub struct SopException {
     /// How soon ("15 minutes", "same day").
     pub within: String,
     pub evidence: String,
+    /// The id of the step it applies to; `None` for the whole procedure. A step removed
+    /// later leaves the id here: the map draws the exception from the start and says so.
+    pub step_id: Option<String>,
 }
 
 /// Everything a person edits on an SOP.
@@ -93,6 +112,8 @@ pub struct SopDraft {
     pub tags: Vec<String>,
     pub steps: Vec<Step>,
     pub exceptions: Vec<SopException>,
+    /// The id of the SOP this one replaces (the current state it redesigns), if any.
+    pub replaces: Option<String>,
 }
 
 impl Default for SopDraft {
@@ -110,6 +131,7 @@ impl Default for SopDraft {
             tags: Vec::new(),
             steps: Vec::new(),
             exceptions: Vec::new(),
+            replaces: None,
         }
     }
 }
@@ -143,6 +165,10 @@ pub struct Sop {
     pub tags: Vec<String>,
     pub steps: Vec<Step>,
     pub exceptions: Vec<SopException>,
+    /// The id of the SOP this one replaces. Revisions approved before SOPs could name
+    /// one have no such field.
+    #[serde(default)]
+    pub replaces: Option<String>,
     pub row_version: i64,
 }
 
@@ -176,6 +202,7 @@ impl Sop {
             tags: self.tags.clone(),
             steps: self.steps.clone(),
             exceptions: self.exceptions.clone(),
+            replaces: self.replaces.clone(),
         }
     }
 }

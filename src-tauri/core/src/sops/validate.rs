@@ -56,6 +56,20 @@ pub(super) fn validate(draft: &SopDraft) -> Result<ValidDates> {
             ));
         }
     }
+    // Ids come from the saved copy or from the save itself, never from a person; a
+    // repeated one would make "applies to step" ambiguous, so it is refused.
+    for (index, step) in draft.steps.iter().enumerate() {
+        if let Some(first) = draft.steps[..index].iter().position(|s| s.id == step.id) {
+            errors.push(FieldError::new(
+                "steps",
+                format!(
+                    "Steps {} and {} are the same step twice: remove one and save again.",
+                    first + 1,
+                    index + 1
+                ),
+            ));
+        }
+    }
     for (index, exception) in draft.exceptions.iter().enumerate() {
         if exception.trigger.trim().is_empty() || exception.action.trim().is_empty() {
             errors.push(FieldError::new(

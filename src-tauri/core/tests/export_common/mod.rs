@@ -332,11 +332,13 @@ pub fn fixture_with(text: impl Fn(&str) -> String) -> Fixture {
                     role: t("Front desk"),
                     instruction: t("Mark the opt-out in the PM system"),
                     quality_check: t("Opt-out flag shows"),
+                    ..Step::default()
                 },
                 Step {
                     role: t("Lead"),
                     instruction: t("Review opt-outs weekly"),
                     quality_check: String::new(),
+                    ..Step::default()
                 },
             ],
             exceptions: vec![SopException {
@@ -345,6 +347,7 @@ pub fn fixture_with(text: impl Fn(&str) -> String) -> Fixture {
                 escalate_to: t("Practice manager"),
                 within: t("same day"),
                 evidence: t("Ticket number"),
+                ..SopException::default()
             }],
             ..SopDraft::default()
         })

@@ -30,6 +30,7 @@ pub fn check_in() -> SopDraft {
                 role: "Front desk".into(),
                 instruction: "Scan the insurance card and run the eligibility check.".into(),
                 quality_check: "Stop the line if eligibility is inactive.".into(),
+                ..Step::default()
             },
         ],
         exceptions: vec![SopException {
@@ -38,6 +39,7 @@ pub fn check_in() -> SopDraft {
             escalate_to: "Front-desk lead".into(),
             within: "15 minutes".into(),
             evidence: "Note in the encounter".into(),
+            ..SopException::default()
         }],
         ..SopDraft::default()
     }

@@ -3,4 +3,4 @@
 /**
  * The file formats Rollplan writes.
  */
-export type ExportFormat = "pdf" | "html" | "markdown" | "xlsx" | "csv" | "ics" | "bundle" | "docx" | "mspdi";
+export type ExportFormat = "pdf" | "html" | "markdown" | "xlsx" | "csv" | "ics" | "bundle" | "docx" | "mspdi" | "svg" | "png";

@@ -24,4 +24,9 @@ next_review_date: string | null,
  * The latest approved version, if any: while the next version is drafted, this one
  * stays in force.
  */
-approved_version: number | null, tags: Array<string>, steps: Array<Step>, exceptions: Array<SopException>, row_version: number, };
+approved_version: number | null, tags: Array<string>, steps: Array<Step>, exceptions: Array<SopException>, 
+/**
+ * The id of the SOP this one replaces. Revisions approved before SOPs could name
+ * one have no such field.
+ */
+replaces: string | null, row_version: number, };

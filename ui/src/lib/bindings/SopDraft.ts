@@ -14,4 +14,8 @@ effective_date: string | null, review_interval_months: number,
 /**
  * `YYYY-MM-DD` to override the computed next review, or empty.
  */
-next_review_override: string | null, tags: Array<string>, steps: Array<Step>, exceptions: Array<SopException>, };
+next_review_override: string | null, tags: Array<string>, steps: Array<Step>, exceptions: Array<SopException>, 
+/**
+ * The id of the SOP this one replaces (the current state it redesigns), if any.
+ */
+replaces: string | null, };

@@ -11,4 +11,9 @@ escalate_to: string,
 /**
  * How soon ("15 minutes", "same day").
  */
-within: string, evidence: string, };
+within: string, evidence: string, 
+/**
+ * The id of the step it applies to; `None` for the whole procedure. A step removed
+ * later leaves the id here: the map draws the exception from the start and says so.
+ */
+step_id: string | null, };

@@ -5,6 +5,12 @@
  */
 export type Step = { 
 /**
+ * Who the step is across saves, reorders and versions, so an exception can name
+ * it. Empty on a step not yet saved (and in revisions approved before steps had
+ * ids); saving gives it one.
+ */
+id: string, 
+/**
  * The role responsible ("Front desk", "MA").
  */
 role: string, instruction: string, 

@@ -7,7 +7,7 @@ import type { ExportDetail } from '../bindings/ExportDetail';
 /** The formats a subject of each kind can be exported as. */
 export const SUBJECT_FORMATS: Readonly<Record<ExportSubject['kind'], readonly ExportFormat[]>> = {
   rollout: ["pdf", "html", "docx", "markdown", "xlsx", "csv", "ics", "mspdi", "bundle"],
-  sop: ["pdf", "html", "markdown", "docx"],
+  sop: ["pdf", "html", "markdown", "docx", "svg", "png"],
   library: ["pdf"],
 };
 

@@ -149,6 +149,7 @@ fn revised(rng: &mut Rng, mut draft: SopDraft) -> SopDraft {
                 escalate_to: escalate_to.to_owned(),
                 within: within.to_owned(),
                 evidence: evidence.to_owned(),
+                step_id: None,
             });
         }
     }
@@ -208,6 +209,7 @@ fn exceptions(rng: &mut Rng) -> Vec<SopException> {
                 escalate_to: escalate_to.into(),
                 within: within.into(),
                 evidence: evidence.into(),
+                step_id: None,
             }
         })
         .collect()
@@ -215,6 +217,7 @@ fn exceptions(rng: &mut Rng) -> Vec<SopException> {
 
 fn step(role: &str, instruction: &str, quality_check: &str) -> Step {
     Step {
+        id: String::new(),
         role: role.into(),
         instruction: instruction.into(),
         quality_check: quality_check.into(),

@@ -74,11 +74,13 @@ fn a_hit_names_its_entity_and_field_with_an_excerpt() {
         approved_version: None,
         tags: vec![],
         steps: vec![crate::sops::Step {
+            id: "step".into(),
             role: "Front desk".into(),
             instruction: "Example: patient MRN 7654321 had no insurance card on file".into(),
             quality_check: String::new(),
         }],
         exceptions: vec![],
+        replaces: None,
         row_version: 1,
     };
     let hits = sop_phi_check(&sop);

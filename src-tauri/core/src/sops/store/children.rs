@@ -1,6 +1,7 @@
 //! The `sop_steps` and `sop_exceptions` tables: an SOP's ordered steps and exception
 //! rules. The whole ordered list is the unit of editing, so they are read whole and
-//! replaced whole.
+//! replaced whole. A step keeps its own id across those rewrites (`step_id`), and an
+//! exception names the step it applies to by that id.
 
 use rusqlite::{params, Connection, Transaction};
 
@@ -10,28 +11,32 @@ use crate::Result;
 /// The SOP's steps and exceptions, each in order.
 pub(crate) fn load(conn: &Connection, sop_id: &str) -> Result<(Vec<Step>, Vec<SopException>)> {
     let mut steps = conn.prepare_cached(
-        "SELECT role, instruction, quality_check FROM sop_steps WHERE sop_id = ?1 ORDER BY position",
+        "SELECT step_id, role, instruction, quality_check FROM sop_steps WHERE sop_id = ?1 ORDER BY position",
     )?;
     let steps = steps
         .query_map(params![sop_id], |row| {
             Ok(Step {
-                role: row.get(0)?,
-                instruction: row.get(1)?,
-                quality_check: row.get(2)?,
+                // A step that arrived without an id (an older bundle) gets one on the
+                // next save.
+                id: row.get::<_, Option<String>>("step_id")?.unwrap_or_default(),
+                role: row.get("role")?,
+                instruction: row.get("instruction")?,
+                quality_check: row.get("quality_check")?,
             })
         })?
         .collect::<rusqlite::Result<_>>()?;
     let mut exceptions = conn.prepare_cached(
-        "SELECT trigger, action, escalate_to, within, evidence FROM sop_exceptions WHERE sop_id = ?1 ORDER BY position",
+        "SELECT trigger, action, escalate_to, within, evidence, step_id FROM sop_exceptions WHERE sop_id = ?1 ORDER BY position",
     )?;
     let exceptions = exceptions
         .query_map(params![sop_id], |row| {
             Ok(SopException {
-                trigger: row.get(0)?,
-                action: row.get(1)?,
-                escalate_to: row.get(2)?,
-                within: row.get(3)?,
-                evidence: row.get(4)?,
+                trigger: row.get("trigger")?,
+                action: row.get("action")?,
+                escalate_to: row.get("escalate_to")?,
+                within: row.get("within")?,
+                evidence: row.get("evidence")?,
+                step_id: row.get("step_id")?,
             })
         })?
         .collect::<rusqlite::Result<_>>()?;
@@ -39,7 +44,8 @@ pub(crate) fn load(conn: &Connection, sop_id: &str) -> Result<(Vec<Step>, Vec<So
 }
 
 /// Replaces the SOP's steps and exceptions with these, numbered in order. A step's role
-/// is stored trimmed; the rest as typed.
+/// is stored trimmed; the rest as typed. Every step must already have its id (the
+/// caller gives new steps one).
 pub(crate) fn replace(
     tx: &Transaction<'_>,
     sop_id: &str,
@@ -52,20 +58,22 @@ pub(crate) fn replace(
         params![sop_id],
     )?;
     let mut step = tx.prepare_cached(
-        "INSERT INTO sop_steps (sop_id, position, role, instruction, quality_check) VALUES (?1, ?2, ?3, ?4, ?5)",
+        "INSERT INTO sop_steps (sop_id, position, step_id, role, instruction, quality_check)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
     )?;
     for (position, s) in steps.iter().enumerate() {
         step.execute(params![
             sop_id,
             position as i64,
+            s.id,
             s.role.trim(),
             s.instruction,
             s.quality_check
         ])?;
     }
     let mut exception = tx.prepare_cached(
-        "INSERT INTO sop_exceptions (sop_id, position, trigger, action, escalate_to, within, evidence)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
+        "INSERT INTO sop_exceptions (sop_id, position, trigger, action, escalate_to, within, evidence, step_id)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
     )?;
     for (position, e) in exceptions.iter().enumerate() {
         exception.execute(params![
@@ -75,7 +83,8 @@ pub(crate) fn replace(
             e.action,
             e.escalate_to,
             e.within,
-            e.evidence
+            e.evidence,
+            e.step_id
         ])?;
     }
     Ok(())

@@ -15,7 +15,7 @@ use crate::{CoreError, Result};
 
 /// The columns of an SOP's own row, with its latest approved version.
 pub(super) const COLUMNS: &str = "id, code, title, purpose, scope, owner, status, version, effective_date, \
-     review_interval_months, next_review_override, last_reviewed_on, tags, row_version, \
+     review_interval_months, next_review_override, last_reviewed_on, tags, replaces_id, row_version, \
      (SELECT max(version) FROM sop_revisions WHERE sop_revisions.sop_id = sops.id) AS approved_version";
 
 /// What an SOP's own row stores, checked and trimmed.
@@ -31,6 +31,8 @@ pub(crate) struct SopValues<'a> {
     pub review_interval_months: i64,
     pub next_review_override: Option<NaiveDate>,
     pub tags: &'a [String],
+    /// The id of the SOP this one replaces.
+    pub replaces: Option<&'a str>,
 }
 
 /// One SOP, live or in the trash, with its steps and exceptions.
@@ -118,8 +120,8 @@ pub(crate) fn insert(
     tx.prepare_cached(
         "INSERT INTO sops (id, code, title, purpose, scope, owner, status, version,
              effective_date, review_interval_months, next_review_override, tags, created_at,
-             updated_at)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?13)",
+             updated_at, replaces_id)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?13, ?14)",
     )?
     .execute(params![
         id,
@@ -134,7 +136,8 @@ pub(crate) fn insert(
         values.review_interval_months,
         values.next_review_override.map(date_text),
         tags_json(values.tags)?,
-        at
+        at,
+        values.replaces
     ])?;
     Ok(())
 }
@@ -153,7 +156,7 @@ pub(crate) fn update(
         .prepare_cached(
             "UPDATE sops SET code = ?1, title = ?2, purpose = ?3, scope = ?4, owner = ?5,
                  status = ?6, version = ?7, effective_date = ?8, review_interval_months = ?9,
-                 next_review_override = ?10, tags = ?11, updated_at = ?12,
+                 next_review_override = ?10, tags = ?11, updated_at = ?12, replaces_id = ?15,
                  row_version = row_version + 1
              WHERE id = ?13 AND row_version = ?14",
         )?
@@ -171,9 +174,35 @@ pub(crate) fn update(
             tags_json(values.tags)?,
             at,
             id,
-            expected_row_version
+            expected_row_version,
+            values.replaces
         ])?;
     one_row_updated(affected, label)
+}
+
+/// The SOPs reached from `id` by following what each replaces, nearest first (trashed
+/// ones included, as their link still stands). Stops on a repeat, so a chain written
+/// round by some other program still ends.
+pub(crate) fn replaced_chain(conn: &Connection, id: &str) -> Result<Vec<String>> {
+    let mut statement = conn.prepare_cached(
+        "WITH RECURSIVE chain (id, depth) AS (
+             SELECT replaces_id, 1 FROM sops WHERE id = ?1 AND replaces_id IS NOT NULL
+             UNION
+             SELECT sops.replaces_id, chain.depth + 1 FROM sops JOIN chain ON sops.id = chain.id
+             WHERE sops.replaces_id IS NOT NULL AND chain.depth < (SELECT count(*) FROM sops)
+         )
+         SELECT id FROM chain ORDER BY depth",
+    )?;
+    let found = statement.query_map(params![id], |row| row.get("id"))?;
+    let mut chain: Vec<String> = Vec::new();
+    for next in found {
+        let next: String = next?;
+        if chain.contains(&next) {
+            break;
+        }
+        chain.push(next);
+    }
+    Ok(chain)
 }
 
 /// Marks the SOP approved from `effective`, as it was at `expected_row_version`.
@@ -264,6 +293,7 @@ pub(super) fn head_from_row(row: &Row<'_>) -> rusqlite::Result<Sop> {
         tags: serde_json::from_str(&tags).map_err(|_| rows::unreadable("tags"))?,
         steps: Vec::new(),
         exceptions: Vec::new(),
+        replaces: row.get("replaces_id")?,
         row_version: row.get("row_version")?,
     })
 }

@@ -52,6 +52,7 @@ fn an_sop_update_at_a_stale_version_is_refused_by_the_sql() {
         review_interval_months: 12,
         next_review_override: None,
         tags: &tags,
+        replaces: None,
     };
     let result =
         store.write(|tx| sops::update(tx, &sop.id, sop.row_version - 1, "FD-012", &values, AT));

@@ -1,0 +1,43 @@
+//! Laying out a process map: the longest SOP of the workspace grown to 50 and to 200
+//! steps (its own steps repeated, exceptions kept), as the Map view and every export
+//! lay it out before drawing.
+
+use std::time::Duration;
+
+use rollplan_core::sops::map::process_map;
+use rollplan_core::sops::Sop;
+use rollplan_core::Store;
+
+use crate::measure::{Bench, Budget};
+use crate::Landmarks;
+
+/// A 50-step map in under 20 ms, a 200-step one in under 100 ms.
+const FIFTY: Budget = Budget::Median(Duration::from_millis(20));
+const TWO_HUNDRED: Budget = Budget::Median(Duration::from_millis(100));
+
+pub fn run(bench: &mut Bench, store: &Store, at: &Landmarks) {
+    let sop = store.get_sop(&at.longest_sop).unwrap();
+    bench.area("Process map", &sop.code);
+    for (steps, budget) in [(50, FIFTY), (200, TWO_HUNDRED)] {
+        let grown = grown(&sop, steps);
+        bench.time(&format!("process_map ({steps} steps)"), budget, || {
+            drop(process_map(&grown))
+        });
+    }
+}
+
+/// `sop` with exactly `count` steps, its own repeated in order, each with an id of its
+/// own (so its exceptions still find theirs).
+fn grown(sop: &Sop, count: usize) -> Sop {
+    let mut grown = sop.clone();
+    grown.steps = (0..count)
+        .filter_map(|i| {
+            let mut step = sop.steps.get(i % sop.steps.len().max(1))?.clone();
+            if i >= sop.steps.len() {
+                step.id = format!("{}-{i}", step.id);
+            }
+            Some(step)
+        })
+        .collect();
+    grown
+}
