@@ -330,3 +330,54 @@ fn trashed_sops_leave_the_library_and_approved_ones_are_never_purged() {
         "still in the trash"
     );
 }
+
+#[test]
+fn editing_only_a_steps_check_or_an_exceptions_escalation_is_saved_and_in_the_history() {
+    let store = Store::open_in_memory().expect("store");
+    let sop = store.create_sop(&check_in()).expect("created");
+    let mut draft = sop.draft();
+    draft.steps[0].quality_check = "Stop if the two identifiers disagree.".into();
+    let sop = store
+        .update_sop(&sop.id, sop.row_version, &draft)
+        .expect("the check is saved");
+    assert_eq!(
+        sop.steps[0].quality_check, "Stop if the two identifiers disagree.",
+        "an edit of a step's check alone is kept"
+    );
+    for (field, value) in [
+        ("escalate_to", "Practice manager"),
+        ("within", "30 minutes"),
+        ("evidence", "Signed self-pay form"),
+    ] {
+        let current = store.get_sop(&sop.id).expect("sop");
+        let mut draft = current.draft();
+        let exception = &mut draft.exceptions[0];
+        match field {
+            "escalate_to" => exception.escalate_to = value.into(),
+            "within" => exception.within = value.into(),
+            _ => exception.evidence = value.into(),
+        }
+        let saved = store
+            .update_sop(&current.id, current.row_version, &draft)
+            .expect("saved");
+        let stored = &saved.exceptions[0];
+        assert!(
+            [&stored.escalate_to, &stored.within, &stored.evidence].contains(&&value.to_owned()),
+            "an edit of the exception's {field} alone is kept: {stored:?}"
+        );
+        assert!(
+            saved.row_version > current.row_version,
+            "the {field} edit is a new version of the row"
+        );
+    }
+    let history = store.history(EntityKind::Sop, &sop.id).expect("history");
+    assert!(
+        history
+            .iter()
+            .any(|entry| entry.changes.iter().any(|c| c.field == "exceptions"
+                && c.new
+                    .as_deref()
+                    .is_some_and(|text| text.contains("within 30 minutes")))),
+        "the history says what changed: {history:?}"
+    );
+}

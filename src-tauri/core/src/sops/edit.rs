@@ -272,18 +272,32 @@ fn describe(changes: &mut ChangeSet, old: &SopDraft, new: &SopDraft) {
     );
 }
 
-/// Steps as numbered lines, so the audit log shows what changed in words.
+/// Steps as numbered lines, so the audit log shows what changed in words. Every field a
+/// person edits is in the line: a change the text does not show would count as no
+/// change, and the save would be skipped.
 fn steps_text(steps: &[Step]) -> String {
     steps
         .iter()
         .enumerate()
-        .map(|(i, s)| format!("{}. {}: {}", i + 1, s.role.trim(), s.instruction.trim()))
+        .map(|(i, s)| {
+            let check = match s.quality_check.trim() {
+                "" => String::new(),
+                check => format!(" (check: {check})"),
+            };
+            format!(
+                "{}. {}: {}{check}",
+                i + 1,
+                s.role.trim(),
+                s.instruction.trim()
+            )
+        })
         .collect::<Vec<_>>()
         .join("\n")
 }
 
-/// Exceptions as lines, each with the step it applies to by number, so attaching an
-/// exception to a step is a change the log shows (and the save keeps).
+/// Exceptions as lines, each with the step it applies to by number, whom it escalates
+/// to, within what time and with what evidence: every field is in the line, so any edit
+/// of one is a change the log shows (and the save keeps).
 fn exceptions_text(exceptions: &[SopException], steps: &[Step]) -> String {
     exceptions
         .iter()
@@ -295,7 +309,17 @@ fn exceptions_text(exceptions: &[SopException], steps: &[Step]) -> String {
                     None => " (at a removed step)".to_owned(),
                 },
             };
-            format!("If {}{at}: {}", e.trigger.trim(), e.action.trim())
+            let mut line = format!("If {}{at}: {}", e.trigger.trim(), e.action.trim());
+            for (label, value) in [
+                ("escalate to", &e.escalate_to),
+                ("within", &e.within),
+                ("evidence", &e.evidence),
+            ] {
+                if !value.trim().is_empty() {
+                    line.push_str(&format!("; {label} {}", value.trim()));
+                }
+            }
+            line
         })
         .collect::<Vec<_>>()
         .join("\n")
