@@ -7,7 +7,10 @@
 -- without one (an older bundle) gets one the next time its SOP is saved.
 ALTER TABLE sop_steps ADD COLUMN step_id TEXT;
 UPDATE sop_steps SET step_id = lower(hex(randomblob(16)));
-CREATE UNIQUE INDEX sop_steps_by_step_id ON sop_steps (sop_id, step_id);
+-- Indexed but not unique: the core gives every step a fresh id, while a team copy
+-- applies a teammate's save row by row (a row is a position), so a reorder passes
+-- through a moment where two positions hold the same id.
+CREATE INDEX sop_steps_by_step_id ON sop_steps (sop_id, step_id);
 
 -- The step an exception applies to; NULL means the whole procedure. Deliberately not a
 -- foreign key: when its step is removed the exception keeps the reference, is drawn
