@@ -47,6 +47,16 @@ const SCREENS = [
   },
   { name: 'sops', hash: '#/sops', ready: 'main h1' },
   { name: 'sop', hash: `#/sops/${sop.id}`, ready: '#sop-versions-title' },
+  {
+    name: 'sop-map',
+    hash: `#/sops/${sop.id}`,
+    ready: '#sop-versions-title',
+    then: async (s) => {
+      await s.execute(`[...document.querySelectorAll('button')].find((b) => b.textContent.trim() === 'Map').click();`);
+      await s.waitFind('[data-testid="sop-map"] svg');
+      await s.execute(`document.querySelector('[data-testid="sop-map-figures"]').scrollIntoView({ block: 'start' });`);
+    },
+  },
   { name: 'trash', hash: '#/trash', ready: 'main h1' },
   { name: 'status-all-rollouts', hash: '#/status', ready: '[data-testid="status-week"]' },
   { name: 'settings', hash: '#/settings', ready: '#about-title' },

@@ -5,7 +5,11 @@ import type { MapFigures } from "./MapFigures";
  * What the app's Map view shows: the drawing, and beside it in words its figures and
  * what it flags (the same values the drawing and every export carry).
  */
-export type SopMapDrawing = { markup: string, alt: string, figures: MapFigures, notices: Array<string>, 
+export type SopMapDrawing = { markup: string, alt: string, figures: MapFigures, 
+/**
+ * [`MapFigures::summary`]: the figures in the words every format uses.
+ */
+figures_text: string, notices: Array<string>, 
 /**
  * The calm sentence shown instead of a map when the SOP has no steps.
  */

@@ -20,6 +20,8 @@ pub struct SopMapDrawing {
     pub markup: String,
     pub alt: String,
     pub figures: MapFigures,
+    /// [`MapFigures::summary`]: the figures in the words every format uses.
+    pub figures_text: String,
     pub notices: Vec<String>,
     /// The calm sentence shown instead of a map when the SOP has no steps.
     pub empty: Option<String>,
@@ -33,6 +35,7 @@ impl Store {
         Ok(SopMapDrawing {
             markup: svg.markup,
             alt: svg.alt,
+            figures_text: map.figures.summary(),
             figures: map.figures,
             notices: map.notices,
             empty: map.empty,

@@ -31,6 +31,11 @@ impl MapFigures {
         }
     }
 
+    /// "5 steps · 1 hand-off between lanes and 2 failure points": the line above the map.
+    pub fn summary(&self) -> String {
+        format!("{} · {}", plural(self.steps, "step"), self.sentence())
+    }
+
     /// "3 hand-offs and 2 failure points", as every format words it.
     pub fn sentence(&self) -> String {
         format!(

@@ -413,6 +413,16 @@ fn figures_count_steps_hand_offs_and_failure_points() {
         map.figures.sentence(),
         "2 hand-offs between lanes and 2 failure points"
     );
+    let one = MapFigures {
+        steps: 1,
+        hand_offs: 1,
+        failure_points: 1,
+    };
+    assert_eq!(
+        one.summary(),
+        "1 step · 1 hand-off between lanes and 1 failure point",
+        "one of each is singular on the line above the map"
+    );
 }
 
 #[test]
