@@ -18,14 +18,27 @@ pub fn run(bench: &mut Bench, store: &Store, at: &Landmarks) {
     // Last week: a whole week of the audit log and records to read.
     let last_week = today - chrono::Duration::days(7);
     bench.area("Weekly status", &at.rollout.name);
-    bench.time("draft_status (largest rollout)", ROLLOUT, || {
+    bench.time("draft_status (largest rollout, last week)", ROLLOUT, || {
         drop(
             store
                 .draft_status(&at.rollout.id, last_week, today)
                 .unwrap(),
         )
     });
-    bench.time("draft_portfolio_status (all rollouts)", PORTFOLIO, || {
-        drop(store.draft_portfolio_status(last_week, today).unwrap())
+    bench.time("draft_status (largest rollout, this week)", ROLLOUT, || {
+        drop(store.draft_status(&at.rollout.id, today, today).unwrap())
     });
+    // The generator creates every rollout today, so this week is the one all of them
+    // were tracked in (last week's all-rollouts status would have none to draft).
+    let portfolio = store.draft_portfolio_status(today, today).unwrap();
+    let items: usize = portfolio.sections.iter().map(|s| s.items.len()).sum();
+    println!(
+        "  this week's all-rollouts status covers {} active rollouts, {items} items",
+        portfolio.rollouts.len()
+    );
+    bench.time(
+        "draft_portfolio_status (all rollouts, this week)",
+        PORTFOLIO,
+        || drop(store.draft_portfolio_status(today, today).unwrap()),
+    );
 }

@@ -3,6 +3,8 @@
 //! undoing later changes on today's value (newest first) — as the readiness trend
 //! rebuilds its criteria.
 
+use std::collections::HashMap;
+
 use crate::audit::{AuditAction, AuditEntry};
 
 use super::week::StatusWeek;
@@ -25,9 +27,28 @@ pub(crate) fn when(entry: &AuditEntry, week: &StatusWeek) -> When {
     }
 }
 
-/// The entries about `id` among `entries` (newest first), keeping that order.
-pub(crate) fn about<'a>(entries: &'a [AuditEntry], id: &'a str) -> Vec<&'a AuditEntry> {
-    entries.iter().filter(|e| e.entity_id == id).collect()
+/// Audit entries grouped by the entity they are about, each entity's newest first.
+/// Grouped once so a 2,000-task plan's week is not a scan of every entry per task.
+#[derive(Debug, Default)]
+pub(crate) struct Histories(HashMap<String, Vec<AuditEntry>>);
+
+impl Histories {
+    /// Groups `entries` (newest first), keeping that order within each entity.
+    pub(crate) fn group(entries: Vec<AuditEntry>) -> Self {
+        let mut by_entity: HashMap<String, Vec<AuditEntry>> = HashMap::new();
+        for entry in entries {
+            by_entity
+                .entry(entry.entity_id.clone())
+                .or_default()
+                .push(entry);
+        }
+        Self(by_entity)
+    }
+
+    /// The entries about `id`, newest first; none when nothing was written about it.
+    pub(crate) fn about(&self, id: &str) -> &[AuditEntry] {
+        self.0.get(id).map_or(&[], Vec::as_slice)
+    }
 }
 
 /// The change `entry` made to `field`, as (old, new) text.
@@ -45,7 +66,7 @@ pub(crate) fn change<'a>(entry: &'a AuditEntry, field: &str) -> Option<(&'a str,
 /// when the entity was created during the week.
 pub(crate) fn field_then(
     current: &str,
-    entries: &[&AuditEntry],
+    entries: &[AuditEntry],
     field: &str,
     week: &StatusWeek,
 ) -> (String, Option<String>) {
@@ -68,7 +89,7 @@ pub(crate) fn field_then(
 
 /// When the entity was created against the week: `Before` when it was created before
 /// the week began (no creation among entries since then).
-pub(crate) fn created(entries: &[&AuditEntry], week: &StatusWeek) -> When {
+pub(crate) fn created(entries: &[AuditEntry], week: &StatusWeek) -> When {
     entries
         .iter()
         .find(|e| e.action == AuditAction::Create)
@@ -77,7 +98,7 @@ pub(crate) fn created(entries: &[&AuditEntry], week: &StatusWeek) -> When {
 
 /// The day (`YYYY-MM-DD`) of the week's latest change of `field` to `value`.
 pub(crate) fn set_during(
-    entries: &[&AuditEntry],
+    entries: &[AuditEntry],
     field: &str,
     value: &str,
     week: &StatusWeek,

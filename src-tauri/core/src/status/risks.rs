@@ -2,7 +2,7 @@
 //! up) and closed. Scores and bands are the core's ([`RiskBand::of`]); the score at the
 //! week's start is rebuilt from the likelihood and impact the audit log says it had.
 
-use super::changes::{about, created, field_then, set_during, When};
+use super::changes::{created, field_then, set_during, When};
 use super::sources::RolloutWeek;
 use super::{SectionKind, StatusItem, Tone};
 use crate::workspace::{Risk, RiskBand, RiskStatus};
@@ -10,9 +10,9 @@ use crate::workspace::{Risk, RiskBand, RiskStatus};
 /// A risk's score at the week's start (`None` when raised during it) and end.
 pub(crate) fn scores(risk: &Risk, sources: &RolloutWeek) -> (Option<i64>, i64) {
     let week = &sources.week;
-    let entries = about(&sources.risk_entries, &risk.id);
+    let entries = sources.risk_entries.about(&risk.id);
     let number = |field: &str, current: i64| {
-        let (end, start) = field_then(&current.to_string(), &entries, field, week);
+        let (end, start) = field_then(&current.to_string(), entries, field, week);
         let parse = |text: &str| text.parse::<i64>().unwrap_or(current);
         (start.as_deref().map(parse), parse(&end))
     };
@@ -35,12 +35,12 @@ pub(crate) fn items(sources: &RolloutWeek) -> Vec<(SectionKind, StatusItem)> {
     let week = &sources.week;
     let mut news = Vec::new();
     for risk in &sources.risks {
-        let entries = about(&sources.risk_entries, &risk.id);
-        let born = created(&entries, week);
+        let entries = sources.risk_entries.about(&risk.id);
+        let born = created(entries, week);
         if born == When::After {
             continue;
         }
-        let (status_end, _) = field_then(risk.status.code(), &entries, "status", week);
+        let (status_end, _) = field_then(risk.status.code(), entries, "status", week);
         let status_end = RiskStatus::from_code(&status_end).unwrap_or(risk.status);
         let (start, end) = scores(risk, sources);
         let band = RiskBand::of(end);
@@ -64,7 +64,7 @@ pub(crate) fn items(sources: &RolloutWeek) -> Vec<(SectionKind, StatusItem)> {
             who: who.clone(),
         };
         if status_end == RiskStatus::Closed {
-            if set_during(&entries, "status", RiskStatus::Closed.code(), week).is_some() {
+            if set_during(entries, "status", RiskStatus::Closed.code(), week).is_some() {
                 news.push((
                     SectionKind::Risks,
                     StatusItem {

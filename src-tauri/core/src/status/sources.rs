@@ -5,8 +5,9 @@
 
 use chrono::NaiveDate;
 
+use super::changes::Histories;
 use super::week::StatusWeek;
-use crate::audit::{entries_since, AuditEntry, EntityKind};
+use crate::audit::{entries_since, EntityKind};
 use crate::metrics::{Metric, MetricStatus};
 use crate::plan::Task;
 use crate::readiness::{Criterion, Readiness};
@@ -24,9 +25,9 @@ pub(crate) struct RolloutWeek {
     pub tasks: Vec<Task>,
     /// Entries about those tasks since the week began, newest first (later ones too:
     /// they are undone to see the week's end).
-    pub task_entries: Vec<AuditEntry>,
+    pub task_entries: Histories,
     pub risks: Vec<Risk>,
-    pub risk_entries: Vec<AuditEntry>,
+    pub risk_entries: Histories,
     pub decisions: Vec<Decision>,
     pub communications: Vec<Communication>,
     /// Readiness and its criteria at the week's eve; `None` before the rollout existed.
@@ -52,10 +53,15 @@ pub(crate) fn gather(
     let since = week.start_instant();
     let tasks = crate::plan::list_live_tasks(conn, rollout_id)?;
     let task_ids: Vec<String> = tasks.iter().map(|t| t.id.clone()).collect();
-    let task_entries = entries_since(conn, EntityKind::PlanTask, &task_ids, &since)?;
+    let task_entries = Histories::group(entries_since(
+        conn,
+        EntityKind::PlanTask,
+        &task_ids,
+        &since,
+    )?);
     let risks: Vec<Risk> = crate::workspace::list_records(conn, rollout_id)?;
     let risk_ids: Vec<String> = risks.iter().map(|r| r.id.clone()).collect();
-    let risk_entries = entries_since(conn, EntityKind::Risk, &risk_ids, &since)?;
+    let risk_entries = Histories::group(entries_since(conn, EntityKind::Risk, &risk_ids, &since)?);
     let eve = week.eve();
     let tracked_then = eve >= rollout.created_at.date_naive();
     let live = week.as_of == today;

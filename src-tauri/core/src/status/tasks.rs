@@ -7,7 +7,7 @@ use std::collections::HashSet;
 
 use chrono::NaiveDate;
 
-use super::changes::{about, created, field_then, set_during, When};
+use super::changes::{created, field_then, set_during, When};
 use super::sources::RolloutWeek;
 use super::{SectionKind, StatusItem, Tone};
 use crate::metrics::format::full_date;
@@ -48,15 +48,15 @@ fn task_weeks(sources: &RolloutWeek) -> Vec<TaskWeek<'_>> {
         .tasks
         .iter()
         .filter_map(|task| {
-            let entries = about(&sources.task_entries, &task.id);
-            if created(&entries, week) == When::After {
+            let entries = sources.task_entries.about(&task.id);
+            if created(entries, week) == When::After {
                 return None;
             }
             let (status_end, status_start) =
-                field_then(task.status.code(), &entries, "status", week);
+                field_then(task.status.code(), entries, "status", week);
             let due = task.due_date.map(date_text).unwrap_or_default();
-            let (due_end, due_start) = field_then(&due, &entries, "due_date", week);
-            let set = |status: TaskStatus| set_during(&entries, "status", status.code(), week);
+            let (due_end, due_start) = field_then(&due, entries, "due_date", week);
+            let set = |status: TaskStatus| set_during(entries, "status", status.code(), week);
             Some(TaskWeek {
                 task,
                 status_start: status_start.as_deref().and_then(TaskStatus::from_code),
