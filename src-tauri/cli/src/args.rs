@@ -97,14 +97,16 @@ pub enum Command {
         #[arg(long)]
         json: bool,
     },
-    /// Add a realistic sample clinic (or, with --size large, a health group at the
+    /// Add a realistic sample clinic (or, with --size large or xl, a health group at the
     /// benchmark's scale) to an empty database.
     Demo {
         /// sample: one clinic, two rollouts. large: 50 rollouts, 5,000 tasks, 500 SOPs,
-        /// 1,000 people, 40,000 training records, 100,000 metric values.
+        /// 1,000 people, 40,000 training records, 100,000 metric values. xl: ten times
+        /// large (500 rollouts, 50,000 tasks with one 5,000-task go-live).
         #[arg(long, value_enum, default_value_t = DemoSize::Sample)]
         size: DemoSize,
-        /// Seed of the large workspace: the same seed on the same day gives the same data.
+        /// Seed of the large or xl workspace: the same seed on the same day gives the same
+        /// data.
         #[arg(long, value_name = "N")]
         seed: Option<u64>,
     },
@@ -171,6 +173,7 @@ pub struct StatusArgs {
 pub enum DemoSize {
     Sample,
     Large,
+    Xl,
 }
 
 #[derive(Args)]

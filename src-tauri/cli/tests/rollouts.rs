@@ -126,7 +126,7 @@ fn demo_seeds_once_and_check_reports_a_healthy_file() {
     assert_eq!(
         seeded.status.code(),
         Some(1),
-        "--seed is for --size large only"
+        "--seed is for --size large or xl only"
     );
     assert!(
         stderr(&seeded).contains("--size large"),

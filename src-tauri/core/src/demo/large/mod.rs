@@ -1,7 +1,9 @@
 //! The large workspace of DESIGN.md §6, for benchmarks and for trying Rollplan at the
 //! scale of a health group: 50 rollouts with 5,000 tasks (one plan of 2,000), 500 SOPs,
 //! 1,000 people, 40 training modules and about 40,000 training records, 100,000 metric
-//! values, and the risks, decisions, messages and stakeholders around them.
+//! values, and the risks, decisions, messages and stakeholders around them. The
+//! extra-large one is ten times that (one plan of 5,000 tasks): a project office sharing
+//! one workspace, where a query that reads the whole database shows.
 //!
 //! Written through the same insert functions as the app's commands (validation, audit
 //! log and all), in one transaction. The same seed and the same `today` give the same
@@ -34,6 +36,32 @@ pub use rollouts::LARGEST_ROLLOUT;
 /// The seed `demo --size large` uses unless given another.
 pub const DEFAULT_SEED: u64 = 2026;
 
+/// The generated workspaces `demo --size` builds beyond the sample clinic.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum GeneratedSize {
+    /// DESIGN.md §6's large workspace: 50 rollouts, 5,000 tasks.
+    Large,
+    /// Ten times the large one: 500 rollouts, 50,000 tasks.
+    ExtraLarge,
+}
+
+impl GeneratedSize {
+    fn scale(self) -> &'static Scale {
+        match self {
+            Self::Large => &LARGE,
+            Self::ExtraLarge => &EXTRA_LARGE,
+        }
+    }
+}
+
+/// Where a seeding run has got to, for a progress line: `done` of `of` in `stage`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Progress {
+    pub stage: &'static str,
+    pub done: usize,
+    pub of: usize,
+}
+
 /// How much a generated workspace holds. Tests use a smaller one than DESIGN.md's.
 struct Scale {
     rollouts: usize,
@@ -54,6 +82,17 @@ const LARGE: Scale = Scale {
     measurements: 100_000,
 };
 
+/// Ten times the large workspace: the people, SOPs and metric values scale with it, and
+/// so do the training records (every active person holds one per module).
+const EXTRA_LARGE: Scale = Scale {
+    rollouts: 500,
+    tasks: 50_000,
+    largest_plan: 5_000,
+    sops: 5_000,
+    people: 10_000,
+    measurements: 1_000_000,
+};
+
 /// Seeds the large workspace into an empty database, dated around `today`. A database
 /// that already holds rollouts is refused, like the sample clinic. Returns what it
 /// holds afterwards (see [`count_workspace`]).
@@ -62,7 +101,20 @@ pub fn seed_large_workspace(
     seed: u64,
     today: NaiveDate,
 ) -> Result<Vec<(&'static str, i64)>> {
-    seed_at_scale(store, &LARGE, seed, today)
+    seed_workspace(store, GeneratedSize::Large, seed, today, &mut |_| {})
+}
+
+/// Seeds a generated workspace of `size` into an empty database, as
+/// [`seed_large_workspace`] does, telling `progress` where it has got to. All of it is
+/// one transaction: a run stopped half way leaves the database empty.
+pub fn seed_workspace(
+    store: &Store,
+    size: GeneratedSize,
+    seed: u64,
+    today: NaiveDate,
+    progress: &mut dyn FnMut(Progress),
+) -> Result<Vec<(&'static str, i64)>> {
+    seed_at_scale(store, size.scale(), seed, today, progress)
 }
 
 /// A workspace with every part of the large one at a scale a debug build seeds in a
@@ -73,7 +125,7 @@ pub(crate) fn seed_small_workspace(
     seed: u64,
     today: NaiveDate,
 ) -> Result<Vec<(&'static str, i64)>> {
-    seed_at_scale(store, &tests::SMALL, seed, today)
+    seed_at_scale(store, &tests::SMALL, seed, today, &mut |_| {})
 }
 
 fn seed_at_scale(
@@ -81,6 +133,7 @@ fn seed_at_scale(
     scale: &Scale,
     seed: u64,
     today: NaiveDate,
+    progress: &mut dyn FnMut(Progress),
 ) -> Result<Vec<(&'static str, i64)>> {
     if store.count_rollouts()? > 0 {
         return Err(CoreError::Conflict(
@@ -90,7 +143,10 @@ fn seed_at_scale(
         ));
     }
     let mut root = Rng::new(seed);
+    let mut tell =
+        |stage: &'static str, done: usize, of: usize| progress(Progress { stage, done, of });
     store.write(|tx| {
+        tell("people", 0, scale.people);
         let staff = people::seed(tx, &mut root.fork(1), scale.people)?;
         let active: Vec<&people::Staff> = staff.iter().filter(|p| p.active).collect();
         let names_of = |role: &str| -> Vec<String> {
@@ -122,6 +178,7 @@ fn seed_at_scale(
         let sizes = plan_sizes(&mut rng, scale);
         let mut plans = root.fork(3);
         for (index, (rollout, size)) in rollouts.iter().zip(sizes).enumerate() {
+            tell("rollouts and their plans", index, rollouts.len());
             let team_size = if index == 0 {
                 60
             } else {
@@ -149,6 +206,7 @@ fn seed_at_scale(
             .chain(providers.iter().take(10))
             .cloned()
             .collect();
+        tell("SOPs", 0, scale.sops);
         let mut library = root.fork(4);
         let sop_ids = sops::seed(tx, &mut library, scale.sops, &by_role, &approvers, today)?;
         for rollout in &rollouts {
@@ -168,6 +226,7 @@ fn seed_at_scale(
             }
         }
 
+        tell("training", 0, staff.len());
         let roles: Vec<&str> = people::role_names().collect();
         training::seed(
             tx,
@@ -178,6 +237,7 @@ fn seed_at_scale(
             &trainers,
             today,
         )?;
+        tell("metric values", 0, scale.measurements);
         let owners: Vec<String> = active.iter().map(|p| p.id.clone()).collect();
         metrics::seed(
             tx,
@@ -187,6 +247,7 @@ fn seed_at_scale(
             scale.measurements,
             today,
         )?;
+        tell("saving", 0, 0);
         counts(tx)
     })
 }

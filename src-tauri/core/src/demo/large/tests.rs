@@ -23,7 +23,7 @@ fn today() -> NaiveDate {
 
 fn seeded(seed: u64) -> Store {
     let store = Store::open_in_memory().expect("store");
-    seed_at_scale(&store, &SMALL, seed, today()).expect("the workspace seeds");
+    seed_at_scale(&store, &SMALL, seed, today(), &mut |_| {}).expect("the workspace seeds");
     store
 }
 
