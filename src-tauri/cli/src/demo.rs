@@ -76,7 +76,7 @@ impl ProgressLine {
             return;
         }
         // A stage repeating (rollout after rollout) is redrawn every tenth step only.
-        if self.last == Some(at.stage) && at.done % 10 != 0 {
+        if self.last == Some(at.stage) && !at.done.is_multiple_of(10) {
             return;
         }
         self.last = Some(at.stage);

@@ -7,11 +7,14 @@
 //!     cargo bench -p rollplan-core --bench commands
 //!
 //! `cargo bench -p rollplan-core --bench commands -- imports` runs one part (screens,
-//! exports, maps, status, imports, window). The window part — start-up and memory of the release app
-//! beside an empty Tauri window, and the .deb — needs the builds and the display that
-//! `scripts/bench.sh` provides; that script runs the whole benchmark. `ROLLPLAN_BENCH_DB=PATH` keeps the workspace in PATH: generated
-//! there on the first run and reused on later ones (the few edits the benchmark times —
-//! an autosave, a status change — are written to it; imports go to copies).
+//! exports, maps, scale, status, imports, window). The window part — start-up and memory
+//! of the release app beside an empty Tauri window, and the .deb — needs the builds and
+//! the display that `scripts/bench.sh` provides; that script runs the whole benchmark.
+//! The scale part times the screens again on the extra-large workspace (`demo --size
+//! xl`) beside the large one. `ROLLPLAN_BENCH_DB=PATH` (and `ROLLPLAN_BENCH_XL_DB=PATH`)
+//! keeps the workspace in PATH: generated there on the first run and reused on later
+//! ones (the few edits the benchmark times — an autosave, a status change — are written
+//! to it; imports go to copies).
 
 // A test fails by panicking: unwrapping what must be there is how it says so.
 #![allow(clippy::unwrap_used, clippy::expect_used)]
@@ -20,15 +23,16 @@ mod exports;
 mod imports;
 mod maps;
 mod measure;
+mod scale;
 mod screens;
 mod status;
 mod window;
 
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::time::Instant;
 
 use chrono::NaiveDate;
-use rollplan_core::demo::large;
+use rollplan_core::demo::large::{self, GeneratedSize};
 use rollplan_core::metrics::Cadence;
 use rollplan_core::rollouts::Rollout;
 use rollplan_core::sops::SopStatus;
@@ -56,29 +60,15 @@ fn main() {
     let kept = std::env::var_os("ROLLPLAN_BENCH_DB").map(PathBuf::from);
     let dir = tempfile::tempdir().expect("temp dir");
     let path = kept.unwrap_or_else(|| dir.path().join("large.db"));
-    let store = Store::open(&path).expect("open the workspace");
-    if store.count_rollouts().expect("count") == 0 {
-        let started = Instant::now();
-        large::seed_large_workspace(&store, large::DEFAULT_SEED, today).expect("seed");
-        println!(
-            "generated the large workspace (seed {}) in {:.1} s into {}",
-            large::DEFAULT_SEED,
-            started.elapsed().as_secs_f64(),
-            path.display()
-        );
-    } else {
-        println!("reusing the workspace in {}", path.display());
-    }
-    for (what, count) in large::count_workspace(&store).expect("counts") {
-        println!("  {count:>9}  {what}");
-    }
+    let store = open_generated(&path, GeneratedSize::Large, today);
     let landmarks = find_landmarks(&store, today);
     println!(
         "rollout screens open '{}'; today is {today}",
         landmarks.rollout.name
     );
 
-    // Naming parts after `--` runs only those: screens, exports, maps, status, imports, window.
+    // Naming parts after `--` runs only those: screens, exports, maps, scale, status, imports,
+    // window.
     let parts: Vec<String> = std::env::args()
         .skip(1)
         .filter(|arg| !arg.starts_with('-'))
@@ -94,6 +84,12 @@ fn main() {
     if wanted("maps") {
         maps::run(&mut bench, &store, &landmarks);
     }
+    if wanted("scale") {
+        let xl_path = std::env::var_os("ROLLPLAN_BENCH_XL_DB")
+            .map(PathBuf::from)
+            .unwrap_or_else(|| dir.path().join("extra-large.db"));
+        scale::run(&mut bench, &store, &landmarks, &xl_path);
+    }
     if wanted("status") {
         status::run(&mut bench, &store, &landmarks);
     }
@@ -104,6 +100,28 @@ fn main() {
         window::run(&mut bench, &path, dir.path());
     }
     measure::print_table(&bench.figures);
+}
+
+/// The generated workspace of `size` in `path`: made there on the first run, reused on
+/// later ones.
+fn open_generated(path: &Path, size: GeneratedSize, today: NaiveDate) -> Store {
+    let store = Store::open(path).expect("open the workspace");
+    if store.count_rollouts().expect("count") == 0 {
+        let started = Instant::now();
+        large::seed_workspace(&store, size, large::DEFAULT_SEED, today, &mut |_| {}).expect("seed");
+        println!(
+            "generated the workspace (seed {}) in {:.1} s into {}",
+            large::DEFAULT_SEED,
+            started.elapsed().as_secs_f64(),
+            path.display()
+        );
+    } else {
+        println!("reusing the workspace in {}", path.display());
+    }
+    for (what, count) in large::count_workspace(&store).expect("counts") {
+        println!("  {count:>9}  {what}");
+    }
+    store
 }
 
 fn find_landmarks(store: &Store, today: NaiveDate) -> Landmarks {
