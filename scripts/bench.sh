@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # The benchmark of DESIGN.md §6, whole: builds the release app, its .deb and an empty
 # Tauri window of the same version, then runs every part of
-# `cargo bench -p rollplan-core --bench commands` (screens, exports, imports, and the
+# `cargo bench -p rollplan-core --bench commands` (screens, exports, maps, the screens on
+# the extra-large workspace beside the large one, the weekly status, imports, and the
 # window: start-up and idle memory beside the empty window, the .deb's size) under a
 # virtual display and a session bus. Prints figures; asserts nothing.
 # Arguments go to the benchmark: `scripts/bench.sh window` runs only the window part.
