@@ -33,7 +33,7 @@ impl Store {
     }
 }
 
-fn read_bundle(
+pub(super) fn read_bundle(
     conn: &Connection,
     rollout_id: &str,
     include_people: bool,

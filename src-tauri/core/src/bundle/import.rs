@@ -42,7 +42,7 @@ impl Store {
     }
 }
 
-fn merge(
+pub(super) fn merge(
     tx: &Transaction<'_>,
     mut bundle: Bundle,
     resolutions: &BundleResolutions,
