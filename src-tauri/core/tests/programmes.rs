@@ -246,3 +246,56 @@ fn the_programme_page_shows_each_wave_with_its_rollouts_own_figures() {
         "wave 2 shows what wave 1's debrief asked to change"
     );
 }
+
+#[test]
+fn a_bundle_carries_the_programme_and_its_rollout_joins_it_on_import() {
+    let (sender, rollouts) = sample();
+    let ehr = &rollouts[0];
+    let programme = sender
+        .create_programme(&programme("EHR across ten sites"))
+        .unwrap();
+    sender
+        .add_rollout_to_programme(&programme.id, &ehr.id)
+        .unwrap();
+    let bundle = sender.export_bundle(&ehr.id, false, today()).unwrap();
+    let carried = bundle
+        .programme
+        .clone()
+        .expect("the bundle carries the programme");
+    assert_eq!(carried.name, "EHR across ten sites");
+    assert_eq!(
+        carried
+            .waves
+            .iter()
+            .map(|w| w.rollout_id.as_str())
+            .collect::<Vec<_>>(),
+        vec![ehr.id.as_str()],
+        "with its waves"
+    );
+    let json = rollplan_core::bundle::bundle_to_json(&bundle).unwrap();
+
+    let receiver = Store::open_in_memory().unwrap();
+    receiver.import_bundle(&json, &Default::default()).unwrap();
+    let home = receiver.list_programmes().unwrap();
+    assert_eq!(home.len(), 1, "the programme arrives with the rollout");
+    assert_eq!(
+        home[0]
+            .waves
+            .iter()
+            .map(|w| w.rollout.id.as_str())
+            .collect::<Vec<_>>(),
+        vec![ehr.id.as_str()],
+        "the imported rollout is its wave"
+    );
+
+    let mut without: serde_json::Value = serde_json::from_str(&json).unwrap();
+    without.as_object_mut().unwrap().remove("programme");
+    let older = Store::open_in_memory().unwrap();
+    older
+        .import_bundle(&without.to_string(), &Default::default())
+        .unwrap();
+    assert!(
+        older.list_programmes().unwrap().is_empty(),
+        "a bundle without a programme imports as before, ungrouped"
+    );
+}

@@ -7,7 +7,7 @@
 //!     cargo bench -p rollplan-core --bench commands
 //!
 //! `cargo bench -p rollplan-core --bench commands -- imports` runs one part (screens,
-//! exports, maps, status, imports, window). The window part — start-up and memory of the release app
+//! exports, maps, status, imports, waves, window). The window part — start-up and memory of the release app
 //! beside an empty Tauri window, and the .deb — needs the builds and the display that
 //! `scripts/bench.sh` provides; that script runs the whole benchmark. `ROLLPLAN_BENCH_DB=PATH` keeps the workspace in PATH: generated
 //! there on the first run and reused on later ones (the few edits the benchmark times —
@@ -22,6 +22,7 @@ mod maps;
 mod measure;
 mod screens;
 mod status;
+mod waves;
 mod window;
 
 use std::path::PathBuf;
@@ -78,7 +79,8 @@ fn main() {
         landmarks.rollout.name
     );
 
-    // Naming parts after `--` runs only those: screens, exports, maps, status, imports, window.
+    // Naming parts after `--` runs only those: screens, exports, maps, status, imports, waves,
+    // window.
     let parts: Vec<String> = std::env::args()
         .skip(1)
         .filter(|arg| !arg.starts_with('-'))
@@ -99,6 +101,9 @@ fn main() {
     }
     if wanted("imports") {
         imports::run(&mut bench, &path, dir.path());
+    }
+    if wanted("waves") {
+        waves::run(&mut bench, &path, dir.path(), &landmarks);
     }
     if wanted("window") {
         window::run(&mut bench, &path, dir.path());

@@ -109,6 +109,7 @@ pub(super) fn read_bundle(
             &readiness_in(conn, rollout_id, today)?,
             today,
         )),
+        programme: crate::programmes::bundle_programme_in(conn, rollout_id)?,
     };
     add_people(conn, &mut bundle, rollout_id)?;
     Ok(bundle)

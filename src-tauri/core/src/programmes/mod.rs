@@ -6,8 +6,10 @@
 //!
 //! Checks are in `validate.rs`, SQL in `store/`; the programme page's figures are
 //! gathered in `overview.rs` from the rollouts' own figures, and *Plan the next wave*
-//! (`next_wave.rs`, `wave_copy.rs`) copies the last wave through the bundle's path.
+//! (`next_wave.rs`, `wave_copy.rs`) copies the last wave through the bundle's path;
+//! a bundle carries the programme of its rollout (`bundled.rs`).
 
+mod bundled;
 mod membership;
 mod next_wave;
 mod overview;
@@ -24,8 +26,9 @@ use crate::rollouts::Rollout;
 use crate::store::editable::check_editable;
 use crate::store::trash::trash_or_restore;
 use crate::time::{now, timestamp_text};
-use crate::{Result, Store};
+use crate::{CoreError, Result, Store};
 
+pub(crate) use bundled::{bundle_programme_in, join_from_bundle};
 pub use next_wave::WaveDraft;
 pub use overview::{DebriefLesson, ProgrammeOverview, WaveOverview};
 
@@ -156,6 +159,41 @@ impl Store {
             let waves = waves_in(conn, id)?;
             Ok(ProgrammeWaves { programme, waves })
         })
+    }
+
+    /// A live programme by id, exact name (any case) or a part of its name that only
+    /// one programme has: how the command line names one.
+    pub fn find_programme(&self, text: &str) -> Result<Programme> {
+        let wanted = text.trim();
+        let programmes = self.read(store::programmes::list_live)?;
+        let lower = wanted.to_lowercase();
+        let exact = programmes
+            .iter()
+            .find(|p| p.id == wanted || p.name.eq_ignore_ascii_case(wanted));
+        if let Some(found) = exact {
+            return Ok(found.clone());
+        }
+        let mut partial: Vec<&Programme> = programmes
+            .iter()
+            .filter(|p| p.name.to_lowercase().contains(&lower))
+            .collect();
+        match partial.len() {
+            1 => Ok(partial.remove(0).clone()),
+            0 => Err(CoreError::NotFound {
+                entity: "Programme",
+                id: wanted.to_owned(),
+            }),
+            _ => {
+                let names: Vec<String> = partial.iter().map(|p| format!("'{}'", p.name)).collect();
+                Err(CoreError::invalid(
+                    "programme",
+                    format!(
+                        "'{wanted}' matches several programmes: {}. Use more of the name or the id.",
+                        names.join(", ")
+                    ),
+                ))
+            }
+        }
     }
 
     /// Removed programmes, the latest first.

@@ -135,6 +135,8 @@ pub(crate) fn next_wave(source: Bundle, rollout: BundleRollout, shift: Duration)
         metric_measurements: Vec::new(),
         training_records: Vec::new(),
         readiness_as_sent: None,
+        // The new wave joins the programme as its own step, once it exists.
+        programme: None,
         ..source
     }
 }
