@@ -49,7 +49,7 @@ fn a_programme_numbers_its_waves_by_go_live() {
         .iter()
         .map(|w| (w.number, w.rollout.go_live_date))
         .collect();
-    let mut by_go_live = vec![ehr.go_live_date, sms.go_live_date];
+    let mut by_go_live = [ehr.go_live_date, sms.go_live_date];
     by_go_live.sort();
     assert_eq!(
         order,
