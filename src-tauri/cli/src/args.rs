@@ -59,6 +59,11 @@ pub enum Command {
         #[command(subcommand)]
         command: PdsaCommand,
     },
+    /// Programmes: one rollout repeated site by site, in waves.
+    Programme {
+        #[command(subcommand)]
+        command: ProgrammeCommand,
+    },
     /// Check the database: integrity, foreign keys, schema version, latest good backup.
     Check {
         /// Print the report as JSON.
@@ -336,6 +341,67 @@ pub enum PdsaCommand {
     List {
         /// The rollout's id or name.
         rollout: String,
+        /// Print JSON for scripts.
+        #[arg(long)]
+        json: bool,
+    },
+}
+
+#[derive(Subcommand)]
+pub enum ProgrammeCommand {
+    /// List the programmes with their waves, numbered by go-live.
+    List {
+        /// Print JSON for scripts.
+        #[arg(long)]
+        json: bool,
+    },
+    /// Show a programme: each wave's go-live, sites, readiness and training, its
+    /// metrics, and what the previous wave's debriefs asked it to change.
+    Show {
+        /// The programme's id or name.
+        programme: String,
+        /// Print JSON for scripts.
+        #[arg(long)]
+        json: bool,
+    },
+    /// Create a programme with no waves yet.
+    Create {
+        /// Its name ("EHR across ten sites").
+        name: String,
+        #[arg(long, default_value = "")]
+        description: String,
+        /// Who leads it.
+        #[arg(long, default_value = "")]
+        owner: String,
+        /// Print JSON for scripts.
+        #[arg(long)]
+        json: bool,
+    },
+    /// Make a rollout a wave of a programme (a rollout is in one programme at a time).
+    Add {
+        /// The programme's id or name.
+        programme: String,
+        /// The rollout's id or name.
+        rollout: String,
+        /// Print JSON for scripts.
+        #[arg(long)]
+        json: bool,
+    },
+    /// Plan the next wave from the programme's last one: its plan, checklist, risks,
+    /// training, metrics and communications copied with dates moved to the new go-live
+    /// and statuses reset.
+    PlanWave {
+        /// The programme's id or name.
+        programme: String,
+        /// The new wave's name.
+        #[arg(long)]
+        name: String,
+        /// Its go-live (YYYY-MM-DD), not before the previous wave's.
+        #[arg(long, value_name = "DATE")]
+        go_live: String,
+        /// A site the wave reaches; repeat for each.
+        #[arg(long = "site", value_name = "SITE", required = true)]
+        sites: Vec<String>,
         /// Print JSON for scripts.
         #[arg(long)]
         json: bool,

@@ -15,6 +15,7 @@ mod metrics;
 mod output;
 mod pdsa;
 mod people;
+mod programmes;
 mod roster;
 mod runway;
 mod sops;
@@ -29,13 +30,14 @@ use std::process::ExitCode;
 use clap::Parser;
 use rollplan_core::bundle::BundleResolution;
 use rollplan_core::paths::resolve_database;
+use rollplan_core::programmes::{ProgrammeDraft, WaveDraft};
 use rollplan_core::rollouts::RolloutDraft;
 use rollplan_core::{CoreError, Store};
 
 use crate::output::say;
 use args::{
-    BackupsCommand, Cli, Command, ImportCommand, PdsaCommand, PeopleCommand, RolloutsCommand,
-    SopsCommand, TasksCommand, TemplatesCommand,
+    BackupsCommand, Cli, Command, ImportCommand, PdsaCommand, PeopleCommand, ProgrammeCommand,
+    RolloutsCommand, SopsCommand, TasksCommand, TemplatesCommand,
 };
 
 fn main() -> ExitCode {
@@ -212,6 +214,48 @@ fn run(cli: Cli) -> Result<(), CoreError> {
         Command::Pdsa {
             command: PdsaCommand::List { rollout, json },
         } => pdsa::list(&store, &rollout, json, today()),
+        Command::Programme { command } => match command {
+            ProgrammeCommand::List { json } => programmes::list(&store, json),
+            ProgrammeCommand::Show { programme, json } => {
+                programmes::show(&store, &programme, json, today())
+            }
+            ProgrammeCommand::Create {
+                name,
+                description,
+                owner,
+                json,
+            } => programmes::create(
+                &store,
+                &ProgrammeDraft {
+                    name,
+                    description,
+                    owner,
+                },
+                json,
+            ),
+            ProgrammeCommand::Add {
+                programme,
+                rollout,
+                json,
+            } => programmes::add(&store, &programme, &rollout, json),
+            ProgrammeCommand::PlanWave {
+                programme,
+                name,
+                go_live,
+                sites,
+                json,
+            } => programmes::plan_wave(
+                &store,
+                &programme,
+                &WaveDraft {
+                    name,
+                    go_live_date: go_live,
+                    sites,
+                },
+                json,
+                today(),
+            ),
+        },
         Command::Import {
             command:
                 ImportCommand::Bundle {

@@ -33,6 +33,7 @@ pub enum EntityKind {
     WeeklyStatus,
     Debrief,
     PdsaCycle,
+    Programme,
 }
 
 impl EntityKind {
@@ -59,6 +60,7 @@ impl EntityKind {
             Self::WeeklyStatus => "weekly_status",
             Self::Debrief => "debrief",
             Self::PdsaCycle => "pdsa_cycle",
+            Self::Programme => "programme",
         }
     }
 }

@@ -23,6 +23,7 @@ pub mod pdf;
 pub mod people;
 pub mod plan;
 pub mod presentation;
+pub mod programmes;
 pub mod readiness;
 pub mod rollouts;
 #[cfg(test)]

@@ -118,6 +118,18 @@ fn exported_bundles_of_the_sample_clinic_match_the_schema() {
     let today = NaiveDate::from_ymd_opt(2026, 9, 1).expect("date");
     let rollouts = rollplan_core::demo::seed_sample_clinic(&store, today).expect("demo");
     let schema = schema();
+    // Both rollouts waves of one programme, so the programme is checked too.
+    let programme = store
+        .create_programme(&rollplan_core::programmes::ProgrammeDraft {
+            name: "Riverside changes".into(),
+            ..Default::default()
+        })
+        .expect("programme");
+    for rollout in &rollouts {
+        store
+            .add_rollout_to_programme(&programme.id, &rollout.id)
+            .expect("wave");
+    }
     for rollout in &rollouts {
         // A draft and a sent status, so the weekly statuses are checked too.
         let draft = store

@@ -7,14 +7,14 @@
 //!     cargo bench -p rollplan-core --bench commands
 //!
 //! `cargo bench -p rollplan-core --bench commands -- imports` runs one part (screens,
-//! exports, maps, scale, status, imports, window). The window part — start-up and memory
-//! of the release app beside an empty Tauri window, and the .deb — needs the builds and
-//! the display that `scripts/bench.sh` provides; that script runs the whole benchmark.
-//! The scale part times the screens again on the extra-large workspace (`demo --size
-//! xl`) beside the large one. `ROLLPLAN_BENCH_DB=PATH` (and `ROLLPLAN_BENCH_XL_DB=PATH`)
-//! keeps the workspace in PATH: generated there on the first run and reused on later
-//! ones (the few edits the benchmark times — an autosave, a status change — are written
-//! to it; imports go to copies).
+//! exports, maps, scale, status, imports, waves, window). The window part — start-up and
+//! memory of the release app beside an empty Tauri window, and the .deb — needs the
+//! builds and the display that `scripts/bench.sh` provides; that script runs the whole
+//! benchmark. The scale part times the screens again on the extra-large workspace
+//! (`demo --size xl`) beside the large one. `ROLLPLAN_BENCH_DB=PATH` (and
+//! `ROLLPLAN_BENCH_XL_DB=PATH`) keeps the workspace in PATH: generated there on the first
+//! run and reused on later ones (the few edits the benchmark times — an autosave, a
+//! status change — are written to it; imports and the planned wave go to copies).
 
 // A test fails by panicking: unwrapping what must be there is how it says so.
 #![allow(clippy::unwrap_used, clippy::expect_used)]
@@ -26,6 +26,7 @@ mod measure;
 mod scale;
 mod screens;
 mod status;
+mod waves;
 mod window;
 
 use std::path::{Path, PathBuf};
@@ -68,7 +69,7 @@ fn main() {
     );
 
     // Naming parts after `--` runs only those: screens, exports, maps, scale, status, imports,
-    // window.
+    // waves, window.
     let parts: Vec<String> = std::env::args()
         .skip(1)
         .filter(|arg| !arg.starts_with('-'))
@@ -95,6 +96,9 @@ fn main() {
     }
     if wanted("imports") {
         imports::run(&mut bench, &path, dir.path());
+    }
+    if wanted("waves") {
+        waves::run(&mut bench, &path, dir.path(), &landmarks);
     }
     if wanted("window") {
         window::run(&mut bench, &path, dir.path());

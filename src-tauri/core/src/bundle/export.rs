@@ -33,7 +33,7 @@ impl Store {
     }
 }
 
-fn read_bundle(
+pub(super) fn read_bundle(
     conn: &Connection,
     rollout_id: &str,
     include_people: bool,
@@ -109,6 +109,7 @@ fn read_bundle(
             &readiness_in(conn, rollout_id, today)?,
             today,
         )),
+        programme: crate::programmes::bundle_programme_in(conn, rollout_id)?,
     };
     add_people(conn, &mut bundle, rollout_id)?;
     Ok(bundle)

@@ -65,6 +65,32 @@ pub struct Bundle {
     /// it existed have none.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub readiness_as_sent: Option<SentReadiness>,
+    /// The programme the rollout is a wave of, with its waves as the sender had them
+    /// (version 4, optional); absent when it is in none, and from older bundles.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub programme: Option<BundleProgramme>,
+}
+
+/// A programme and its waves, by rollout: the bundle's rollout is one of them; the
+/// others are named so the receiver sees the whole programme, and join it on import
+/// when their rollouts are here too.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct BundleProgramme {
+    pub id: String,
+    pub name: String,
+    pub description: String,
+    pub owner: String,
+    /// In wave order, numbered by go-live as the sender saw them.
+    pub waves: Vec<BundleWave>,
+}
+
+/// One wave of a programme as the sender saw it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct BundleWave {
+    pub number: i64,
+    pub rollout_id: String,
+    pub rollout_name: String,
+    pub go_live_date: Option<NaiveDate>,
 }
 
 /// A rollout's readiness as its sender saw it on the day the bundle was written.

@@ -42,7 +42,7 @@ impl Store {
     }
 }
 
-fn merge(
+pub(super) fn merge(
     tx: &Transaction<'_>,
     mut bundle: Bundle,
     resolutions: &BundleResolutions,
@@ -90,6 +90,10 @@ fn merge(
     merge_sop_links(&mut merge, &bundle.sops)?;
 
     let mut report = merge.report;
+    if let Some(programme) = &bundle.programme {
+        let warnings = crate::programmes::join_from_bundle(tx, programme, &bundle.rollout.id)?;
+        report.warnings.extend(warnings);
+    }
     if let Some(change) = readiness_change(tx, &bundle)? {
         report.warnings.push(change.explanation.clone());
         report.readiness_change = Some(change);

@@ -9,6 +9,7 @@
 //! and `queries.rs` (what an export takes, the directory lookups, reference checks and
 //! the two relations without ids). The other files decide on the values they return.
 
+mod copy;
 mod directory;
 mod export;
 mod format;
@@ -24,6 +25,7 @@ mod report;
 mod sealed;
 mod verdict;
 
+pub(crate) use copy::{read_rollout_in, write_rollout_in};
 pub use format::*;
 pub use parse::{bundle_text, read_bundle_bytes, read_bundle_file, MAX_BUNDLE_BYTES};
 pub use report::{

@@ -33,17 +33,7 @@ impl Store {
         rollout_id: &str,
         today: NaiveDate,
     ) -> Result<Vec<MetricStatus>> {
-        self.read(|conn| {
-            crate::rollouts::require_rollout(conn, rollout_id)?;
-            let names = metrics::rollout_names(conn)?;
-            metrics::list_live(conn, rollout_id)?
-                .iter()
-                .map(|metric| {
-                    let latest = measurements::latest(conn, &metric.id)?;
-                    Ok(status_of(metric, latest, &names, today))
-                })
-                .collect()
-        })
+        self.read(|conn| rollout_statuses_in(conn, rollout_id, today))
     }
 
     /// Metrics in act or watch, or overdue, with the action to take and who takes it —
@@ -80,6 +70,24 @@ impl Store {
             Ok(attention)
         })
     }
+}
+
+/// Every live metric of a rollout with its status, inside a caller's read: the one
+/// list the metrics page and the programme page both show.
+pub(crate) fn rollout_statuses_in(
+    conn: &Conn,
+    rollout_id: &str,
+    today: NaiveDate,
+) -> Result<Vec<MetricStatus>> {
+    crate::rollouts::require_rollout(conn, rollout_id)?;
+    let names = metrics::rollout_names(conn)?;
+    metrics::list_live(conn, rollout_id)?
+        .iter()
+        .map(|metric| {
+            let latest = measurements::latest(conn, &metric.id)?;
+            Ok(status_of(metric, latest, &names, today))
+        })
+        .collect()
 }
 
 /// Each live metric of a rollout with its status as of each of `days` (in that order),

@@ -1,0 +1,109 @@
+//! `programme create|add|plan-wave|list|show`: the sample clinic's EHR go-live made wave
+//! 1 of a programme, its second wave planned from it, both listed in order and shown
+//! with their figures; a second wave going live before the first is refused with both
+//! dates.
+
+// A test fails by panicking: unwrapping what must be there is how it says so.
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+
+mod common;
+
+use common::{cli, json, ok, stderr, stdout};
+
+#[test]
+fn a_second_wave_is_planned_from_the_first_and_shown_beside_it() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let db = dir.path().join("rollplan.db");
+    ok(cli(&db, &["demo"]));
+    ok(cli(&db, &["programme", "create", "EHR across ten sites"]));
+    let added = stdout(&ok(cli(
+        &db,
+        &["programme", "add", "EHR across", "EHR go-live: Riverside"],
+    )));
+    assert!(
+        added.contains("is wave 1 of EHR across ten sites"),
+        "the EHR go-live becomes wave 1: {added}"
+    );
+    let first = json(&ok(cli(&db, &["programme", "list", "--json"])));
+    let first_go_live = first[0]["waves"][0]["rollout"]["go_live_date"]
+        .as_str()
+        .expect("the EHR go-live has a date")
+        .to_owned();
+
+    let early = cli(
+        &db,
+        &[
+            "programme",
+            "plan-wave",
+            "EHR across ten sites",
+            "--name",
+            "EHR go-live: wave 2",
+            "--go-live",
+            "2020-01-06",
+            "--site",
+            "Eastside Clinic",
+        ],
+    );
+    assert!(
+        !early.status.success(),
+        "a go-live before wave 1's is refused"
+    );
+    let refusal = stderr(&early);
+    assert!(
+        refusal.contains("2020-01-06") && refusal.contains(&first_go_live),
+        "the refusal names both go-lives: {refusal}"
+    );
+
+    let planned = stdout(&ok(cli(
+        &db,
+        &[
+            "programme",
+            "plan-wave",
+            "EHR across ten sites",
+            "--name",
+            "EHR go-live: wave 2",
+            "--go-live",
+            "2099-03-02",
+            "--site",
+            "Eastside Clinic",
+            "--site",
+            "Hillcrest",
+        ],
+    )));
+    assert!(
+        planned.contains("Planned wave 2 of EHR across ten sites")
+            && planned.contains("2099-03-02")
+            && planned.contains("Eastside Clinic, Hillcrest"),
+        "the new wave is named with its go-live and sites: {planned}"
+    );
+
+    let listed = stdout(&ok(cli(&db, &["programme", "list"])));
+    let waves: Vec<&str> = listed
+        .lines()
+        .filter(|l| l.starts_with("EHR across ten sites"))
+        .collect();
+    assert_eq!(
+        waves.len(),
+        2,
+        "both waves are listed under the programme: {listed}"
+    );
+    assert!(
+        waves[0].contains("EHR go-live: Riverside") && waves[1].contains("EHR go-live: wave 2"),
+        "in the order of their go-lives: {listed}"
+    );
+
+    let shown = stdout(&ok(cli(
+        &db,
+        &["programme", "show", "EHR across ten sites"],
+    )));
+    for column in ["WAVE", "GO-LIVE", "SITES", "READINESS", "TRAINED"] {
+        assert!(
+            shown.contains(column),
+            "the page has a {column} column: {shown}"
+        );
+    }
+    assert!(
+        shown.contains("Wave 2: EHR go-live: wave 2"),
+        "each wave has its section: {shown}"
+    );
+}
