@@ -9,12 +9,16 @@ mod lifecycle;
 mod screen_fit;
 mod startup;
 mod state;
+mod team;
 
 pub use commands::backups::BackupList;
 pub use commands::export::{ChosenBundle, ExportOptions};
+pub use commands::team::{JoinProgress, JoinedTeam, LeftTeam};
 pub use commands::NAMES as COMMANDS;
 pub use info::AppInfo;
 pub use startup::StartupReport;
+pub use team::chip::{Chip, ChipTone};
+pub use team::{ConflictView, TeamView};
 
 use lifecycle::{Lifecycle, SecondLaunch};
 use tauri::{AppHandle, Emitter, Manager, RunEvent, WindowEvent};
@@ -42,9 +46,11 @@ pub fn run() {
                 screen_fit::fit_to_work_area(&window)?;
             }
             let window = app.handle().clone();
-            app.manage(state::AppState::open(move |damage| {
+            let state = state::AppState::open(move |damage| {
                 let _ = window.emit(DATABASE_DAMAGED, damage);
-            }));
+            });
+            app.manage(team_mode(&state, app.handle().clone()));
+            app.manage(state);
             Ok(())
         })
         .on_window_event(|window, event| {
@@ -57,7 +63,7 @@ pub fn run() {
         .manage(startup)
         .manage(Lifecycle::default())
         .manage(grants::FileGrants::default())
-        .invoke_handler(commands::handler())
+        .invoke_handler(refusing_a_viewers_edits(commands::handler()))
         .build(tauri::generate_context!());
     let app = match built {
         Ok(app) => app,
@@ -71,6 +77,49 @@ pub fn run() {
         RunEvent::Exit => exit(app),
         _ => {}
     });
+}
+
+/// Team mode for the opened workspace: its sync thread starts here when the file is
+/// joined to a team and could be opened (a workspace that never joined one gets none).
+fn team_mode(state: &state::AppState, app: AppHandle) -> team::Team {
+    let db = state
+        .location
+        .as_ref()
+        .map(|l| std::path::PathBuf::from(&l.path));
+    let passwords = team::password::Passwords::new(Box::new(team::password::OsKeychain));
+    let team = team::Team::new(db, passwords, move |event| {
+        let _ = app.emit(event, ());
+    });
+    if state.store().is_ok() {
+        team.start();
+    }
+    team
+}
+
+/// The command handler, with a viewer's edits refused before they are written, in the
+/// server's words ("You can view this workspace; ask … to make you an editor"): the
+/// form shows it where it shows any save that did not go through, and Reload puts the
+/// field back.
+fn refusing_a_viewers_edits(
+    handler: impl Fn(tauri::ipc::Invoke) -> bool + Send + Sync + 'static,
+) -> impl Fn(tauri::ipc::Invoke) -> bool + Send + Sync + 'static {
+    move |invoke| {
+        if team::writes::changes_workspace(invoke.message.command()) {
+            let refusal = invoke
+                .message
+                .webview()
+                .try_state::<team::Team>()
+                .and_then(|team| team.may_write().err());
+            if let Some(admin) = refusal {
+                let error = rollplan_team::TeamError::ViewerOnly { admin };
+                let payload: rollplan_core::ErrorPayload =
+                    rollplan_core::CoreError::Conflict(error.to_string()).into();
+                invoke.resolver.reject(payload);
+                return true;
+            }
+        }
+        handler(invoke)
+    }
 }
 
 /// A launch handed over by the single-instance check.

@@ -50,6 +50,7 @@ use rollplan_core::workspace::{
 };
 use rollplan_core::ErrorPayload;
 use rollplan_lib::{AppInfo, BackupList, ChosenBundle, ExportOptions, StartupReport, COMMANDS};
+use rollplan_lib::{ConflictView, JoinProgress, JoinedTeam, LeftTeam, TeamView};
 use ts_rs::{Config, TS};
 
 fn committed_dir() -> PathBuf {
@@ -68,6 +69,11 @@ fn export_all(dir: &Path) {
         CheckReport::export_all(&config),
         AppInfo::export_all(&config),
         StartupReport::export_all(&config),
+        TeamView::export_all(&config),
+        ConflictView::export_all(&config),
+        JoinProgress::export_all(&config),
+        JoinedTeam::export_all(&config),
+        LeftTeam::export_all(&config),
         Person::export_all(&config),
         PersonDraft::export_all(&config),
         Role::export_all(&config),

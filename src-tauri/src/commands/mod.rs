@@ -27,6 +27,7 @@ pub mod readiness;
 pub mod rollouts;
 pub mod sops;
 pub mod status;
+pub mod team;
 pub mod training;
 pub mod workspace;
 

@@ -240,14 +240,39 @@ pub struct Status {
 pub fn status(db: &Path) -> Result<Status> {
     let conn = local::open(db)?;
     let link = store::link(&conn)?;
+    status_of(&conn, link)
+}
+
+/// The standing of the copy at `db` read without opening the workspace through the
+/// core (no check, no migration, nothing written): cheap enough for an open app to ask
+/// every second while the core's own connection works on the file. `None` for a file
+/// that is not part of a team.
+pub fn peek(db: &Path) -> Result<Option<Status>> {
+    let conn = local::open_for_reading(db)?;
+    // A file from before team mode has no link table, and is in no team.
+    let knows_teams: bool = conn.query_row(
+        "SELECT EXISTS (SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'team_link')",
+        [],
+        |row| row.get(0),
+    )?;
+    if !knows_teams {
+        return Ok(None);
+    }
+    match store::link_if_any(&conn)? {
+        Some(link) => status_of(&conn, link).map(Some),
+        None => Ok(None),
+    }
+}
+
+fn status_of(conn: &rusqlite::Connection, link: store::Link) -> Result<Status> {
     Ok(Status {
         server: link.server,
         workspace_id: link.workspace_id.to_string(),
         joined_at: link.joined_at,
         last_synced_at: link.last_synced_at,
         last_pulled_seq: link.last_pulled_seq,
-        changes_waiting: store::outbox_len(&conn)?,
-        conflicts: store::conflicts_len(&conn)?,
+        changes_waiting: store::outbox_len(conn)?,
+        conflicts: store::conflicts_len(conn)?,
     })
 }
 

@@ -7,6 +7,11 @@ import { listen, type UnlistenFn } from '@tauri-apps/api/event';
 import { flushPendingSaves } from './autosave';
 import type { AppInfo } from './bindings/AppInfo';
 import type { StartupReport } from './bindings/StartupReport';
+import type { ConflictView } from './bindings/ConflictView';
+import type { JoinProgress } from './bindings/JoinProgress';
+import type { JoinedTeam } from './bindings/JoinedTeam';
+import type { LeftTeam } from './bindings/LeftTeam';
+import type { TeamView } from './bindings/TeamView';
 import type { Backup } from './bindings/Backup';
 import type { BackupList } from './bindings/BackupList';
 import type { OrphanRepairOutcome } from './bindings/OrphanRepairOutcome';
@@ -433,4 +438,20 @@ export const api = {
   restoreLatestBackup: () => call<RestoreOutcome>('restore_latest_backup'),
   orphanedRows: () => call<OrphanedRows[]>('orphaned_rows'),
   repairOrphans: () => call<OrphanRepairOutcome>('repair_orphans'),
+  // Team mode (Settings → Team, the header chip, conflicts).
+  teamStatus: () => call<TeamView>('team_status'),
+  teamSyncNow: () => call<null>('team_sync_now'),
+  teamSignIn: (password: string) => call<null>('team_sign_in', { password }),
+  teamJoin: (server: string, login: string, password: string, onTable: (step: JoinProgress) => void) => {
+    const progress = new Channel<JoinProgress>();
+    progress.onmessage = onTable;
+    return call<JoinedTeam>('team_join', { server, login, password, progress });
+  },
+  teamLeave: () => call<LeftTeam>('team_leave'),
+  teamConflicts: () => call<ConflictView[]>('team_conflicts'),
+  teamResolve: (id: number, keepMine: boolean) => call<null>('team_resolve', { id, keepMine }),
+  /** The chip or Team settings may read differently. */
+  onTeamStatus: (handler: () => void): Promise<UnlistenFn> => listen('team-status', () => handler()),
+  /** Others' changes were written into the local file. */
+  onTeamChanged: (handler: () => void): Promise<UnlistenFn> => listen('team-changed', () => handler()),
 };

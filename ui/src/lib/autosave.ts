@@ -23,6 +23,11 @@ export async function flushPendingSaves(): Promise<void> {
   await Promise.allSettled([...unsaved].map((saver) => saver.flush()));
 }
 
+/** Whether any form has an edit waiting or being written (team changes wait for it). */
+export function hasPendingSaves(): boolean {
+  return unsaved.size > 0;
+}
+
 export class Autosaver<T, R> {
   private next: { value: T } | null = null;
   private timer: ReturnType<typeof setTimeout> | null = null;

@@ -35,6 +35,17 @@ pub(crate) fn open(path: &Path) -> Result<Connection> {
     Ok(conn)
 }
 
+/// A read-only connection to the file at `path`, without the core's check: for reading
+/// the team's own tables while another connection (the app's) works on the file.
+pub(crate) fn open_for_reading(path: &Path) -> Result<Connection> {
+    let conn = Connection::open_with_flags(
+        path,
+        rusqlite::OpenFlags::SQLITE_OPEN_READ_ONLY | rusqlite::OpenFlags::SQLITE_OPEN_NO_MUTEX,
+    )?;
+    conn.busy_timeout(Duration::from_secs(5))?;
+    Ok(conn)
+}
+
 /// Writes the SOP library's search index again, once rows of the library arrived from
 /// the team: they are written row by row, outside the core's own writes that keep the
 /// index in step.

@@ -13,6 +13,7 @@ use crate::{Result, TeamError};
 const MIGRATIONS: &[&str] = &[
     include_str!("../../server/0001_team.sql"),
     include_str!("../../server/0002_members.sql"),
+    include_str!("../../server/0003_notify.sql"),
 ];
 
 /// The first version that keeps members per team (`rollplan.members`, `membership()`).
