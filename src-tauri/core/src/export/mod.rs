@@ -37,7 +37,10 @@ pub use request::{
     size_text, ExportDetail, ExportFormat, ExportOutcome, ExportRequest, ExportStage, ExportSubject,
 };
 pub use run::{check_export, export_file_name, run_export};
-pub use sop::{sop_docx, sop_html, sop_markdown, version_standing, SopDocument, VersionStanding};
+pub use sop::{
+    sop_docx, sop_html, sop_map_print_pages, sop_markdown, version_standing, SopDocument,
+    VersionStanding,
+};
 pub use status::{
     export_file_name_for_status, run_status_export, status_bytes, status_docx, status_html,
     status_markdown, status_phi_check, status_text, OutlineFigures, OutlineItem, OutlineSection,
