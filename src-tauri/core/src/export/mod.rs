@@ -4,6 +4,7 @@
 //! which runs one export from start to finish for the app and the command line alike.
 
 mod csv_files;
+mod escalations;
 pub mod files;
 mod html;
 mod ical;
@@ -25,6 +26,9 @@ pub mod text;
 mod xlsx;
 
 pub use csv_files::{rollout_csv_files, rollout_csv_zip, table_csv, write_rollout_csv};
+pub use escalations::{
+    escalation_export_table, escalation_phi_check, escalations_xlsx, ESCALATIONS_TITLE,
+};
 pub use html::{rollout_html, rollout_html_with, SECTIONS as HTML_SECTIONS};
 pub use ical::rollout_ics;
 pub use markdown::{rollout_markdown, rollout_markdown_with};
