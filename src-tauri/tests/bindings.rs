@@ -98,6 +98,8 @@ fn export_all(dir: &Path) {
         SopDraft::export_all(&config),
         rollplan_core::export::svg::SopMapDrawing::export_all(&config),
         rollplan_core::export::svg::MapTheme::export_all(&config),
+        rollplan_core::sops::escalations::EscalationFilter::export_all(&config),
+        rollplan_core::sops::escalations::EscalationTable::export_all(&config),
         Revision::export_all(&config),
         SopDiff::export_all(&config),
         SearchHit::export_all(&config),

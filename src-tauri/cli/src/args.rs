@@ -148,6 +148,31 @@ pub enum Command {
         #[arg(long)]
         overwrite: bool,
     },
+    /// Export the escalation table across the library (every exception's trigger,
+    /// whom it goes to and within what time) as PDF or XLSX. The PHI check runs first.
+    ExportEscalations(ExportEscalations),
+}
+
+#[derive(Args)]
+pub struct ExportEscalations {
+    /// pdf or xlsx.
+    #[arg(long, value_enum)]
+    pub format: crate::export::EscalationFormat,
+    /// The file to write.
+    #[arg(long, value_name = "PATH")]
+    pub out: PathBuf,
+    /// Only the exceptions of steps done by this role, or escalated to it.
+    #[arg(long)]
+    pub role: Option<String>,
+    /// Only the SOPs this rollout (id or name) introduces or changes.
+    #[arg(long)]
+    pub rollout: Option<String>,
+    /// Export even if the PHI check finds what looks like patient data.
+    #[arg(long)]
+    pub force: bool,
+    /// Replace an existing file.
+    #[arg(long)]
+    pub overwrite: bool,
 }
 
 #[derive(Args)]

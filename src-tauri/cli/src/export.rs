@@ -1,4 +1,4 @@
-//! `export`, `export-sop` and `export-library`: the core's [`run_export`] — PHI check
+//! `export`, `export-sop`, `export-library` and `export-escalations`: the core's [`run_export`] — PHI check
 //! first, then the file, written atomically — with its findings printed for a terminal.
 //!
 //! Two separate flags on purpose: `--force` exports despite PHI hits, `--overwrite`
@@ -14,7 +14,7 @@ use rollplan_core::export::{
 };
 use rollplan_core::{CoreError, Store};
 
-use crate::args::{ExportRollout, ExportSop};
+use crate::args::{ExportEscalations, ExportRollout, ExportSop};
 use crate::output::say;
 
 /// The formats of a rollout export.
@@ -161,6 +161,47 @@ pub fn library(
             path: out.to_path_buf(),
             force,
             overwrite,
+            include_people: false,
+            passphrase: None,
+            detail: ExportDetail::default(),
+        },
+        today,
+    )
+}
+
+/// The formats of the escalation table.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum EscalationFormat {
+    /// A landscape table to print or send.
+    Pdf,
+    /// A workbook with one sheet, filters on.
+    Xlsx,
+}
+
+/// The escalation table across the library, filtered by role and rollout as asked.
+pub fn escalations(
+    store: &Store,
+    request: &ExportEscalations,
+    today: NaiveDate,
+) -> Result<(), CoreError> {
+    let rollout_id = match &request.rollout {
+        Some(rollout) => Some(store.find_rollout(rollout)?.id),
+        None => None,
+    };
+    run(
+        store,
+        ExportRequest {
+            subject: ExportSubject::Escalations {
+                role: request.role.clone(),
+                rollout_id,
+            },
+            format: match request.format {
+                EscalationFormat::Pdf => ExportFormat::Pdf,
+                EscalationFormat::Xlsx => ExportFormat::Xlsx,
+            },
+            path: request.out.clone(),
+            force: request.force,
+            overwrite: request.overwrite,
             include_people: false,
             passphrase: None,
             detail: ExportDetail::default(),

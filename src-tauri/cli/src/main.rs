@@ -294,6 +294,7 @@ fn run(cli: Cli) -> Result<(), CoreError> {
             force,
             overwrite,
         } => export::library(&store, &title, &out, force, overwrite, today()),
+        Command::ExportEscalations(request) => export::escalations(&store, &request, today()),
         Command::Demo { size, seed } => demo::run(&store, size, seed, &location.path, today()),
         // Handled in main(), by team::main.
         Command::Team { .. } | Command::Sync { .. } => Ok(()),

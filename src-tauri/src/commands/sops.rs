@@ -4,6 +4,7 @@
 use chrono::NaiveDate;
 use rollplan_core::audit::AuditEntry;
 use rollplan_core::export::svg::{MapTheme, SopMapDrawing};
+use rollplan_core::sops::escalations::{EscalationFilter, EscalationTable};
 use rollplan_core::sops::{
     LinkedRollout, LinkedSop, Revision, SearchHit, Sop, SopDiff, SopDraft, SopRelation, SopSummary,
 };
@@ -171,4 +172,13 @@ pub fn rollouts_for_sop(state: State<'_, AppState>, sop_id: String) -> Reply<Vec
 #[tauri::command(async)]
 pub fn sop_map(state: State<'_, AppState>, id: String, theme: MapTheme) -> Reply<SopMapDrawing> {
     Ok(state.store()?.sop_map_drawing(&id, theme)?)
+}
+
+/// The escalation table across the library as it stands today, filtered.
+#[tauri::command(async)]
+pub fn escalation_table(
+    state: State<'_, AppState>,
+    filter: EscalationFilter,
+) -> Reply<EscalationTable> {
+    Ok(state.store()?.escalation_table(&filter, today())?)
 }

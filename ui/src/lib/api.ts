@@ -6,6 +6,8 @@ import { Channel, invoke } from '@tauri-apps/api/core';
 import { listen, type UnlistenFn } from '@tauri-apps/api/event';
 import { flushPendingSaves } from './autosave';
 import type { AppInfo } from './bindings/AppInfo';
+import type { EscalationFilter } from './bindings/EscalationFilter';
+import type { EscalationTable } from './bindings/EscalationTable';
 import type { StartupReport } from './bindings/StartupReport';
 import type { ConflictView } from './bindings/ConflictView';
 import type { JoinProgress } from './bindings/JoinProgress';
@@ -265,6 +267,7 @@ export const api = {
   sopRevisions: (id: string) => call<Revision[]>('sop_revisions', { id }),
   sopInForceOn: (id: string, date: string) => call<Revision | null>('sop_in_force_on', { id, date }),
   sopMap: (id: string, theme: MapTheme) => call<SopMapDrawing>('sop_map', { id, theme }),
+  escalationTable: (filter: EscalationFilter) => call<EscalationTable>('escalation_table', { filter }),
   compareSopVersions: (id: string, from: number, to: number) =>
     call<SopDiff>('compare_sop_versions', { id, from, to }),
   searchSops: (query: string, limit: number) => call<SearchHit[]>('search_sops', { query, limit }),

@@ -56,7 +56,12 @@ describe('export choices', () => {
   });
 
   it('offers exactly the formats the core exports each subject as, each with its words', () => {
-    const subjects: ExportSubject[] = [{ kind: 'rollout', id: 'r1' }, { kind: 'sop', id: 's1' }, { kind: 'library', title: 'Riverside' }];
+    const subjects: ExportSubject[] = [
+      { kind: 'rollout', id: 'r1' },
+      { kind: 'sop', id: 's1' },
+      { kind: 'library', title: 'Riverside' },
+      { kind: 'escalations', role: null, rollout_id: null },
+    ];
     for (const subject of subjects) {
       const offered = formatChoices(subject).map((c) => c.format);
       expect([...offered].sort(), `the ${subject.kind} panel offers what the core takes, no more, no less`).toEqual(

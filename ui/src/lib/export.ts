@@ -42,11 +42,17 @@ const LIBRARY_FORMATS: FormatChoice[] = [
   { format: 'pdf', label: 'PDF binder', hint: 'Every SOP in force, with a cover and contents' },
 ];
 
+const ESCALATION_FORMATS: FormatChoice[] = [
+  { format: 'pdf', label: 'PDF', hint: 'The table as shown, landscape, ready to print or send' },
+  { format: 'xlsx', label: 'Excel workbook', hint: 'One sheet with filters, to sort and share' },
+];
+
 /** How the panel words each format, per subject, in the order it offers them. */
 const CHOICES: Record<ExportSubject['kind'], FormatChoice[]> = {
   rollout: ROLLOUT_FORMATS,
   sop: SOP_FORMATS,
   library: LIBRARY_FORMATS,
+  escalations: ESCALATION_FORMATS,
 };
 
 /** The formats an export of this subject can take — the core's list, so the panel

@@ -12,6 +12,7 @@ describe('routes', () => {
       { name: 'people' },
       { name: 'training' },
       { name: 'sops' },
+      { name: 'escalations' },
       { name: 'sop', id: 'abc' },
       { name: 'sopPrint', id: 'abc', version: null },
       { name: 'sopPrint', id: 'abc', version: 2 },

@@ -26,6 +26,8 @@ export type Route =
   | { name: 'sop'; id: string }
   /** One SOP laid out for paper: the working copy, or an approved version. */
   | { name: 'sopPrint'; id: string; version: number | null }
+  /** Every exception of the library: trigger, whom it goes to, within what time. */
+  | { name: 'escalations' }
   | { name: 'trash' }
   /** The weekly status of every active rollout together. */
   | { name: 'portfolioStatus' }
@@ -49,6 +51,7 @@ export function parseRoute(hash: string): Route {
     return { name: 'sopPrint', id, version: Number.isInteger(version) && version > 0 ? version : null };
   }
   if (parts[0] === 'sops') return { name: 'sops' };
+  if (parts[0] === 'escalations') return { name: 'escalations' };
   if (parts[0] === 'trash') return { name: 'trash' };
   if (parts[0] === 'status') return { name: 'portfolioStatus' };
   if (parts[0] === 'import') return { name: 'importBundle' };
@@ -71,6 +74,8 @@ export function routeHash(route: Route): string {
       return `#/sops/${encodeURIComponent(route.id)}`;
     case 'sopPrint':
       return `#/sops/${encodeURIComponent(route.id)}/print${route.version === null ? '' : `/${route.version}`}`;
+    case 'escalations':
+      return '#/escalations';
     case 'trash':
       return '#/trash';
     case 'portfolioStatus':

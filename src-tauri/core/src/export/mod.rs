@@ -4,6 +4,7 @@
 //! which runs one export from start to finish for the app and the command line alike.
 
 mod csv_files;
+mod escalations;
 pub mod files;
 mod html;
 mod ical;
@@ -25,6 +26,9 @@ pub mod text;
 mod xlsx;
 
 pub use csv_files::{rollout_csv_files, rollout_csv_zip, table_csv, write_rollout_csv};
+pub use escalations::{
+    escalation_export_table, escalation_phi_check, escalations_xlsx, ESCALATIONS_TITLE,
+};
 pub use html::{rollout_html, rollout_html_with, SECTIONS as HTML_SECTIONS};
 pub use ical::rollout_ics;
 pub use markdown::{rollout_markdown, rollout_markdown_with};
@@ -37,7 +41,10 @@ pub use request::{
     size_text, ExportDetail, ExportFormat, ExportOutcome, ExportRequest, ExportStage, ExportSubject,
 };
 pub use run::{check_export, export_file_name, run_export};
-pub use sop::{sop_docx, sop_html, sop_markdown, version_standing, SopDocument, VersionStanding};
+pub use sop::{
+    sop_docx, sop_html, sop_map_print_pages, sop_markdown, version_standing, SopDocument,
+    VersionStanding,
+};
 pub use status::{
     export_file_name_for_status, run_status_export, status_bytes, status_docx, status_html,
     status_markdown, status_phi_check, status_text, OutlineFigures, OutlineItem, OutlineSection,

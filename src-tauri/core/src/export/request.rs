@@ -127,6 +127,13 @@ pub enum ExportSubject {
     Library {
         title: String,
     },
+    /// The escalation table across the library, filtered as the page shows it.
+    Escalations {
+        #[serde(default)]
+        role: Option<String>,
+        #[serde(default)]
+        rollout_id: Option<String>,
+    },
 }
 
 /// One export as asked for.
@@ -190,7 +197,7 @@ pub fn size_text(bytes: usize) -> String {
 impl ExportSubject {
     /// The formats a subject of each kind can be exported as, by the `kind` tag the UI
     /// sees: the one list the export check and the UI's export panel both go by.
-    pub const FORMATS: [(&'static str, &'static [ExportFormat]); 3] = {
+    pub const FORMATS: [(&'static str, &'static [ExportFormat]); 4] = {
         use ExportFormat::*;
         [
             (
@@ -199,6 +206,7 @@ impl ExportSubject {
             ),
             ("sop", &[Pdf, Html, Markdown, Docx, Svg, Png]),
             ("library", &[Pdf]),
+            ("escalations", &[Pdf, Xlsx]),
         ]
     };
 
@@ -208,6 +216,7 @@ impl ExportSubject {
             Self::Rollout { .. } => "rollout",
             Self::Sop { .. } => "sop",
             Self::Library { .. } => "library",
+            Self::Escalations { .. } => "escalations",
         }
     }
 
@@ -228,6 +237,7 @@ pub(super) fn check_format(subject: &ExportSubject, format: ExportFormat) -> Res
         ExportSubject::Rollout { .. } => "A rollout",
         ExportSubject::Sop { .. } => "An SOP",
         ExportSubject::Library { .. } => "The SOP library",
+        ExportSubject::Escalations { .. } => "The escalation table",
     };
     if allowed.contains(&format) {
         return Ok(());

@@ -63,6 +63,13 @@ pub fn run_export(
         Gathered::Library { title, .. } => {
             (crate::pdf::sop_library_pdf(store, &title, today)?, None)
         }
+        Gathered::Escalations(table) => {
+            let bytes = match request.format {
+                ExportFormat::Xlsx => super::escalations_xlsx(&table)?,
+                _ => crate::pdf::escalations_pdf(&table, today)?,
+            };
+            (bytes, Some(table.summary.clone()))
+        }
     };
     progress(ExportStage::Writing);
     write_atomically(&request.path, &bytes, request.overwrite)?;
@@ -85,6 +92,7 @@ enum Gathered {
         title: String,
         sops: Vec<crate::sops::Sop>,
     },
+    Escalations(Box<crate::sops::escalations::EscalationTable>),
 }
 
 impl Gathered {
@@ -93,6 +101,7 @@ impl Gathered {
             Gathered::Rollout(report) => super::phi_check(report),
             Gathered::Sop(document) => super::sop_phi_check(&document.sop),
             Gathered::Library { sops, .. } => sops.iter().flat_map(super::sop_phi_check).collect(),
+            Gathered::Escalations(table) => super::escalation_phi_check(table),
         }
     }
 
@@ -101,6 +110,7 @@ impl Gathered {
             Gathered::Rollout(report) => format!("'{}'", report.rollout.name),
             Gathered::Sop(document) => document.sop.code.clone(),
             Gathered::Library { .. } => "the SOP library".to_owned(),
+            Gathered::Escalations(_) => "the escalation table".to_owned(),
         }
     }
 }
@@ -125,6 +135,13 @@ fn gather(store: &Store, request: &ExportRequest, today: NaiveDate) -> Result<Ga
                 .map(|summary| store.get_sop(&summary.id))
                 .collect::<Result<_>>()?,
         },
+        ExportSubject::Escalations { role, rollout_id } => {
+            let filter = crate::sops::escalations::EscalationFilter {
+                role: role.clone(),
+                rollout_id: rollout_id.clone(),
+            };
+            Gathered::Escalations(Box::new(store.escalation_table(&filter, today)?))
+        }
     })
 }
 
@@ -244,6 +261,7 @@ pub fn export_file_name(
             format!("{} {}", sop.code, sop.title)
         }
         ExportSubject::Library { title } => title.clone(),
+        ExportSubject::Escalations { .. } => super::ESCALATIONS_TITLE.to_owned(),
     };
     let stem = crate::paths::safe_file_stem(&stem, "Rollplan export");
     Ok(format!("{stem}.{}", format.extension()))

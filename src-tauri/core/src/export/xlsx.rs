@@ -85,6 +85,36 @@ fn workbook(report: &RolloutReport) -> Result<Vec<u8>, XlsxError> {
     book.save_to_buffer()
 }
 
+/// A workbook of one table on one sheet (a library-wide list such as the escalation
+/// table), set up and printed as every rollout sheet is, `title` in the margin.
+pub(crate) fn table_xlsx(table: &ExportTable, title: &str) -> Result<Vec<u8>> {
+    let build = || -> Result<Vec<u8>, XlsxError> {
+        let mut book = Workbook::new();
+        let top = Format::new().set_align(FormatAlign::Top);
+        let formats = Formats {
+            header: Format::new()
+                .set_bold()
+                .set_text_wrap()
+                .set_align(FormatAlign::Top)
+                .set_font_color(Color::White)
+                .set_background_color(Color::RGB(0x0F766E))
+                .set_border_bottom(FormatBorder::Thin),
+            wrap: top.clone().set_text_wrap(),
+            date: top.clone().set_num_format("yyyy-mm-dd"),
+            number: top.clone(),
+            list_date: top.clone().set_num_format("yyyy-mm-dd"),
+            list_number: top.clone(),
+            text: top,
+        };
+        let sheet = book.add_worksheet();
+        write_table(sheet, table, &formats, &margin_text(title), false)?;
+        let last_col = table.headers.len().saturating_sub(1) as u16;
+        sheet.autofilter(0, 0, table.rows.len() as u32, last_col)?;
+        book.save_to_buffer()
+    };
+    build().map_err(|e| CoreError::Database(format!("cannot write the workbook: {e}")))
+}
+
 /// A one-row table as (field, value) rows, each value keeping its type.
 fn as_fields(table: ExportTable) -> ExportTable {
     let rows = match table.rows.into_iter().next() {

@@ -4,11 +4,13 @@
 //! The fonts are compiled into the binary, so a PDF comes out the same on every machine.
 
 mod blocks;
+mod escalations;
 mod rollout;
 mod sops;
 mod status;
 pub(crate) mod world;
 
+pub use escalations::escalations_pdf;
 pub use rollout::{rollout_pdf, rollout_pdf_with};
 pub use sops::{sop_library_pdf, sop_pdf};
 pub use status::status_pdf;

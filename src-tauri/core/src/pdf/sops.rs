@@ -5,7 +5,9 @@ use chrono::NaiveDate;
 use serde::Serialize;
 
 use super::world::typeset;
+use crate::export::svg::Svg;
 use crate::export::text::date_or_dash as day;
+use crate::sops::map::process_map;
 use crate::sops::{Revision, Sop, SopStatus};
 use crate::{CoreError, Result, Store};
 
@@ -39,6 +41,37 @@ struct Sheet {
     scope: String,
     steps: Vec<crate::sops::Step>,
     exceptions: Vec<crate::sops::SopException>,
+    map: MapSheet,
+}
+
+/// The SOP's process map as printed: pages of the drawing, whole boxes on each, with
+/// the sentence that says what it shows as their caption (and as the pictures' alt
+/// text), and what the drawing flags in words.
+#[derive(Serialize)]
+struct MapSheet {
+    caption: String,
+    /// The calm sentence printed instead of a map when the SOP has no steps.
+    empty: Option<String>,
+    pages: Vec<Svg>,
+    notices: Vec<String>,
+}
+
+fn map_sheet(sop: &Sop) -> MapSheet {
+    let map = process_map(sop);
+    if let Some(empty) = map.empty.clone() {
+        return MapSheet {
+            caption: String::new(),
+            empty: Some(empty),
+            pages: Vec::new(),
+            notices: Vec::new(),
+        };
+    }
+    MapSheet {
+        caption: map.describe(),
+        empty: None,
+        pages: crate::export::sop_map_print_pages(&map),
+        notices: map.notices.clone(),
+    }
 }
 
 fn sheet(sop: &Sop, approval: Option<&Revision>) -> Sheet {
@@ -62,6 +95,7 @@ fn sheet(sop: &Sop, approval: Option<&Revision>) -> Sheet {
         scope: sop.scope.clone(),
         steps: sop.steps.clone(),
         exceptions: sop.exceptions.clone(),
+        map: map_sheet(sop),
     }
 }
 

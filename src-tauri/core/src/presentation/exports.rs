@@ -56,6 +56,10 @@ mod tests {
             ExportSubject::Rollout { id: "r".into() },
             ExportSubject::Sop { id: "s".into() },
             ExportSubject::Library { title: "t".into() },
+            ExportSubject::Escalations {
+                role: None,
+                rollout_id: None,
+            },
         ] {
             let sent = serde_json::to_value(&subject).expect("subject as JSON");
             assert_eq!(

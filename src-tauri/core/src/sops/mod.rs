@@ -9,6 +9,7 @@
 mod align;
 mod diff;
 mod edit;
+pub mod escalations;
 mod library;
 mod links;
 pub mod map;

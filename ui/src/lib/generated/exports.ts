@@ -9,6 +9,7 @@ export const SUBJECT_FORMATS: Readonly<Record<ExportSubject['kind'], readonly Ex
   rollout: ["pdf", "html", "docx", "markdown", "xlsx", "csv", "ics", "mspdi", "bundle"],
   sop: ["pdf", "html", "markdown", "docx", "svg", "png"],
   library: ["pdf"],
+  escalations: ["pdf", "xlsx"],
 };
 
 /** The formats whose report comes in the detail levels below. */

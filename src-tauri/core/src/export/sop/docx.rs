@@ -16,7 +16,8 @@ use super::docx_parts::{
     core_xml, footer_xml, header_xml, APP, CONTENT_TYPES, DOCUMENT_RELS, NUMBERING, PACKAGE_RELS,
     STEP_NUMBERING,
 };
-use super::SopDocument;
+use super::docx_picture::{with_picture_relationships, with_png_type, Picture};
+use super::{sop_map_print_pages, SopDocument};
 use crate::{CoreError, Result};
 
 pub(in crate::export) const STYLES: &str = r#"<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
@@ -31,16 +32,28 @@ pub(in crate::export) const DOCUMENT_CLOSE: &str = r#"<w:sectPr><w:headerReferen
 
 /// The SOP as DOCX bytes.
 pub fn sop_docx(document: &SopDocument) -> Result<Vec<u8>> {
-    let xml = document_xml(document);
+    let map = document.map();
+    let pictures = if map.empty.is_some() {
+        Vec::new()
+    } else {
+        sop_map_print_pages(&map)
+            .iter()
+            .map(Picture::of)
+            .collect::<Result<Vec<_>>>()?
+    };
+    let xml = document_xml(document, &pictures);
     let header = header_xml(document);
     let footer = footer_xml(document);
     let core = core_xml(document);
-    package(&Parts {
-        core: &core,
-        header: &header,
-        footer: &footer,
-        document: &xml,
-    })
+    package_with_pictures(
+        &Parts {
+            core: &core,
+            header: &header,
+            footer: &footer,
+            document: &xml,
+        },
+        &pictures,
+    )
 }
 
 /// The parts of a document that differ from one document to the next; the rest
@@ -54,15 +67,32 @@ pub(in crate::export) struct Parts<'a> {
 
 /// The parts packed as a DOCX: a zip of XML files at the paths Word looks for.
 pub(in crate::export) fn package(parts: &Parts<'_>) -> Result<Vec<u8>> {
+    package_with_pictures(parts, &[])
+}
+
+/// The parts packed as a DOCX with `pictures` as its media, in the order the body
+/// numbers them.
+pub(in crate::export) fn package_with_pictures(
+    parts: &Parts<'_>,
+    pictures: &[Picture],
+) -> Result<Vec<u8>> {
     let fault = |e: String| CoreError::Database(format!("cannot write the DOCX: {e}"));
     let mut zip = ZipWriter::new(std::io::Cursor::new(Vec::new()));
     let options = SimpleFileOptions::default().compression_method(CompressionMethod::Deflated);
+    let (content_types, relationships) = if pictures.is_empty() {
+        (CONTENT_TYPES.to_owned(), DOCUMENT_RELS.to_owned())
+    } else {
+        (
+            with_png_type(CONTENT_TYPES),
+            with_picture_relationships(DOCUMENT_RELS, pictures.len()),
+        )
+    };
     for (name, body) in [
-        ("[Content_Types].xml", CONTENT_TYPES),
+        ("[Content_Types].xml", content_types.as_str()),
         ("_rels/.rels", PACKAGE_RELS),
         ("docProps/core.xml", parts.core),
         ("docProps/app.xml", APP),
-        ("word/_rels/document.xml.rels", DOCUMENT_RELS),
+        ("word/_rels/document.xml.rels", relationships.as_str()),
         ("word/styles.xml", STYLES),
         ("word/numbering.xml", NUMBERING),
         ("word/header1.xml", parts.header),
@@ -74,11 +104,20 @@ pub(in crate::export) fn package(parts: &Parts<'_>) -> Result<Vec<u8>> {
         zip.write_all(body.as_bytes())
             .map_err(|e| fault(e.to_string()))?;
     }
+    for (index, picture) in pictures.iter().enumerate() {
+        // PNG is compressed already: stored, not deflated again.
+        let stored = SimpleFileOptions::default().compression_method(CompressionMethod::Stored);
+        zip.start_file(format!("word/{}", Picture::path(index + 1)), stored)
+            .map_err(|e| fault(e.to_string()))?;
+        zip.write_all(&picture.png)
+            .map_err(|e| fault(e.to_string()))?;
+    }
     Ok(zip.finish().map_err(|e| fault(e.to_string()))?.into_inner())
 }
 
-/// The body: title, header table, purpose, scope, numbered steps, exceptions table.
-pub(crate) fn document_xml(document: &SopDocument) -> String {
+/// The body: title, header table, purpose, scope, numbered steps, exceptions table,
+/// and the process map as `pictures` (its printed pages) under its figures.
+pub(crate) fn document_xml(document: &SopDocument, pictures: &[Picture]) -> String {
     let sop = &document.sop;
     let mut body = String::from(DOCUMENT_OPEN);
     body.push_str(&paragraph(
@@ -151,7 +190,30 @@ pub(crate) fn document_xml(document: &SopDocument) -> String {
             &[1100, 1300, 1000, 600, 1000],
         ));
     }
+    body.push_str(&map_xml(document, pictures));
     body.push_str(DOCUMENT_CLOSE);
+    body
+}
+
+/// The process map: its figures (or why there is none), what it flags, and its pages
+/// as pictures, the first on a page of its own.
+fn map_xml(document: &SopDocument, pictures: &[Picture]) -> String {
+    let map = document.map();
+    if let Some(empty) = &map.empty {
+        let mut body = paragraph("Heading1", &[Run::plain("Process map")]);
+        body.push_str(&paragraph("", &[Run::italic(empty)]));
+        return body;
+    }
+    // The map starts a page, as in the PDF, so its first page is whole.
+    let mut body = String::from("<w:p><w:r><w:br w:type=\"page\"/></w:r></w:p>");
+    body.push_str(&paragraph("Heading1", &[Run::plain("Process map")]));
+    body.push_str(&paragraph("", &[Run::plain(&map.describe())]));
+    for notice in &map.notices {
+        body.push_str(&paragraph("", &[Run::italic(notice)]));
+    }
+    for (index, picture) in pictures.iter().enumerate() {
+        body.push_str(&picture.paragraph(index + 1));
+    }
     body
 }
 

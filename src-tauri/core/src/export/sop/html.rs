@@ -1,6 +1,7 @@
 //! An SOP as a self-contained, print-ready HTML page.
 
 use super::SopDocument;
+use crate::export::svg::{sop_map_svg, MapTheme};
 use crate::export::text::html_escape as e;
 
 const STYLE: &str = "body{margin:0;color:#1f2933;font:14px/1.5 -apple-system,\"Segoe UI\",Roboto,Arial,sans-serif}\
@@ -9,6 +10,7 @@ h2{font-size:18px;margin:28px 0 8px;border-bottom:2px solid #0f766e;padding-bott
 table{width:100%;border-collapse:collapse;font-size:13px;margin:8px 0}th,td{text-align:left;vertical-align:top;padding:5px 8px;border:1px solid #d9dee4;overflow-wrap:anywhere}\
 th{background:#f5f7fa}table.header th{width:160px}ol.steps{padding-left:24px}ol.steps li{margin:0 0 10px;break-inside:avoid}\
 .draft{border:2px solid #b42318;color:#b42318;font-weight:700;padding:8px 12px;margin:0 0 12px}.role{font-weight:700}.check{color:#92400e;font-size:13px}.pre{white-space:pre-wrap}\
+.map{margin:8px 0;overflow-x:auto}.map svg{display:block;max-width:100%;height:auto}.caption{color:#616e7c;font-size:13px;margin:4px 0}.flag{color:#b42318;font-size:13px;margin:4px 0}\
 footer{max-width:820px;margin:0 auto;padding:8px 28px;border-top:1px solid #d9dee4;color:#616e7c;font-size:11px}\
 @page{margin:16mm}@media print{main{padding:0}tr{break-inside:avoid}h2{break-after:avoid}}";
 
@@ -74,11 +76,38 @@ pub fn sop_html(document: &SopDocument) -> String {
         }
         out.push_str("</tbody></table>\n");
     }
+    out.push_str(&map_section(document));
     out.push_str(&format!(
         "</main>\n<footer>{} v{} · {} · exported from Rollplan</footer>\n</body>\n</html>\n",
         e(&sop.code),
         sop.version,
         e(&standing.status)
+    ));
+    out
+}
+
+/// The process map, inline: the core's SVG (every label in it escaped there), under a
+/// caption that says in words what it shows, and what it flags.
+fn map_section(document: &SopDocument) -> String {
+    let map = document.map();
+    let mut out = String::from("<h2>Process map</h2>\n");
+    if let Some(empty) = &map.empty {
+        out.push_str(&format!("<p class=\"caption\">{}</p>\n", e(empty)));
+        return out;
+    }
+    out.push_str(&format!(
+        "<p class=\"caption\">{}</p>\n",
+        e(&map.describe())
+    ));
+    for notice in &map.notices {
+        out.push_str(&format!(
+            "<p class=\"flag\" role=\"note\">{}</p>\n",
+            e(notice)
+        ));
+    }
+    out.push_str(&format!(
+        "<figure class=\"map\">{}</figure>\n",
+        sop_map_svg(&map, MapTheme::Light).markup
     ));
     out
 }

@@ -9,6 +9,7 @@
 
 pub(super) mod docx;
 pub(super) mod docx_parts;
+mod docx_picture;
 mod html;
 mod markdown;
 
@@ -20,7 +21,9 @@ use chrono::{DateTime, NaiveDate, Utc};
 use serde::Serialize;
 use ts_rs::TS;
 
+use super::svg::{sop_map_pages, Svg};
 use super::text::date_or_dash;
+use crate::sops::map::{process_map, ProcessMap};
 use crate::sops::{Sop, SopStatus};
 use crate::{Result, Store};
 
@@ -88,7 +91,25 @@ pub fn version_standing(sop: &Sop, effective: Option<NaiveDate>) -> VersionStand
     }
 }
 
+/// How much taller than wide one printed page of a map may be: a Letter page's text
+/// area (6.5 × 9 inches in Word, a little more in the PDF) less room for the heading
+/// above the map. The PDF and the DOCX cut a long map at the same rows.
+const MAP_PAGE_RATIO: f64 = 1.2;
+
+/// The map of `sop` cut into printed pages, each as wide as the text on a Letter page:
+/// a 200-step map becomes several pictures, each whole boxes only, with the lane
+/// headings repeated (see [`sop_map_pages`]).
+pub fn sop_map_print_pages(map: &ProcessMap) -> Vec<Svg> {
+    let width = map.width.max(360.0);
+    sop_map_pages(map, width * MAP_PAGE_RATIO)
+}
+
 impl SopDocument {
+    /// The process map of the version shown, laid out by the core.
+    pub fn map(&self) -> ProcessMap {
+        process_map(&self.sop)
+    }
+
     /// How the version shown stands: see [`version_standing`].
     pub fn standing(&self) -> VersionStanding {
         version_standing(&self.sop, self.approved_effective)

@@ -72,7 +72,7 @@ pub fn sop_map_svg(map: &ProcessMap, theme: MapTheme) -> Svg {
         out.push_str(&heading(map, &palette));
         out.push_str(&text_lines(&lines, 10.0, HEADING + 12.0, palette.muted));
         out.push_str("</g></svg>");
-        return Svg::new(alt, out);
+        return drawing(alt, out);
     }
     let notices = notice_lines(map, width);
     let foot = if notices.is_empty() {
@@ -96,7 +96,7 @@ pub fn sop_map_svg(map: &ProcessMap, theme: MapTheme) -> Svg {
         palette.flag,
     ));
     out.push_str("</g></svg>");
-    Svg::new(alt, out)
+    drawing(alt, out)
 }
 
 /// The map cut into pages no taller than `page_height` (lane headings included), for
@@ -148,9 +148,19 @@ pub fn sop_map_pages(map: &ProcessMap, page_height: f64) -> Vec<Svg> {
             ));
             out.push_str(&body(map, &palette, &key, Some((top, bottom))));
             out.push_str("</g></g></g></svg>");
-            Svg::new(alt, out)
+            drawing(alt, out)
         })
         .collect()
+}
+
+/// The drawing, with any character XML forbids left out: a control character pasted
+/// into a step would otherwise make the SVG unreadable (and its PNG impossible to draw).
+fn drawing(alt: String, markup: String) -> Svg {
+    let allowed = |c: &char| !c.is_control() || matches!(c, '\t' | '\n' | '\r');
+    Svg::new(
+        alt.chars().filter(allowed).collect::<String>(),
+        markup.chars().filter(allowed).collect::<String>(),
+    )
 }
 
 /// The background and the group that sets the map's font.
