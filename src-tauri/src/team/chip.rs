@@ -78,10 +78,13 @@ pub fn chip(standing: &Standing) -> Chip {
     }
 }
 
-/// "12 s ago", "4 min ago", "2 h ago".
+/// "just now", "12 s ago", "4 min ago", "2 h ago".
 fn ago(seconds: i64) -> String {
     let seconds = seconds.max(0);
-    if seconds < 60 {
+    if seconds < 5 {
+        // "0 s ago" reads like a counter; a sync this fresh is simply done.
+        "just now".to_owned()
+    } else if seconds < 60 {
         format!("{seconds} s ago")
     } else if seconds < 3600 {
         format!("{} min ago", seconds / 60)
@@ -147,7 +150,8 @@ mod tests {
             synced_ago: Some(seconds),
             ..standing(Connection::Online)
         };
-        assert_eq!(chip(&at(0)).words, "Synced 0 s ago");
+        assert_eq!(chip(&at(0)).words, "Synced just now");
+        assert_eq!(chip(&at(12)).words, "Synced 12 s ago");
         assert_eq!(chip(&at(150)).words, "Synced 2 min ago");
         assert_eq!(chip(&at(7300)).words, "Synced 2 h ago");
     }
