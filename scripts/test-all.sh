@@ -28,7 +28,9 @@ cargo clippy --workspace --all-targets --locked "${features[@]}" -- -D warnings
 section "Rust: tests (core, CLI, bindings)"
 cargo test --workspace --locked "${features[@]}"
 section "Team mode: twenty copies editing at once converge (minutes; left out of cargo test)"
-cargo test --locked -p rollplan-team --test convergence -- --ignored
+# The workspace and its features, as above: `-p rollplan-team` alone would unify features
+# differently and build the core a second time.
+cargo test --workspace --locked "${features[@]}" --test convergence -- --ignored
 section "Rust: app and CLI binaries"
 cargo build --workspace --locked "${features[@]}"
 
