@@ -46,27 +46,33 @@ struct Formats {
     list_number: Format,
 }
 
+impl Formats {
+    fn new() -> Self {
+        let top = Format::new().set_align(FormatAlign::Top);
+        Self {
+            header: Format::new()
+                .set_bold()
+                .set_text_wrap()
+                .set_align(FormatAlign::Top)
+                .set_font_color(Color::White)
+                .set_background_color(Color::RGB(0x0F766E))
+                .set_border_bottom(FormatBorder::Thin),
+            wrap: top.clone().set_text_wrap(),
+            date: top.clone().set_num_format("yyyy-mm-dd"),
+            number: top.clone(),
+            list_date: top
+                .clone()
+                .set_num_format("yyyy-mm-dd")
+                .set_align(FormatAlign::Left),
+            list_number: top.clone().set_align(FormatAlign::Left),
+            text: top,
+        }
+    }
+}
+
 fn workbook(report: &RolloutReport) -> Result<Vec<u8>, XlsxError> {
     let mut book = Workbook::new();
-    let top = Format::new().set_align(FormatAlign::Top);
-    let formats = Formats {
-        header: Format::new()
-            .set_bold()
-            .set_text_wrap()
-            .set_align(FormatAlign::Top)
-            .set_font_color(Color::White)
-            .set_background_color(Color::RGB(0x0F766E))
-            .set_border_bottom(FormatBorder::Thin),
-        wrap: top.clone().set_text_wrap(),
-        date: top.clone().set_num_format("yyyy-mm-dd"),
-        number: top.clone(),
-        list_date: top
-            .clone()
-            .set_num_format("yyyy-mm-dd")
-            .set_align(FormatAlign::Left),
-        list_number: top.clone().set_align(FormatAlign::Left),
-        text: top,
-    };
+    let formats = Formats::new();
     let margin_name = margin_text(&report.rollout.name);
     let sheet = book.add_worksheet();
     write_table(sheet, &summary_table(report), &formats, &margin_name, true)?;
@@ -90,22 +96,7 @@ fn workbook(report: &RolloutReport) -> Result<Vec<u8>, XlsxError> {
 pub(crate) fn table_xlsx(table: &ExportTable, title: &str) -> Result<Vec<u8>> {
     let build = || -> Result<Vec<u8>, XlsxError> {
         let mut book = Workbook::new();
-        let top = Format::new().set_align(FormatAlign::Top);
-        let formats = Formats {
-            header: Format::new()
-                .set_bold()
-                .set_text_wrap()
-                .set_align(FormatAlign::Top)
-                .set_font_color(Color::White)
-                .set_background_color(Color::RGB(0x0F766E))
-                .set_border_bottom(FormatBorder::Thin),
-            wrap: top.clone().set_text_wrap(),
-            date: top.clone().set_num_format("yyyy-mm-dd"),
-            number: top.clone(),
-            list_date: top.clone().set_num_format("yyyy-mm-dd"),
-            list_number: top.clone(),
-            text: top,
-        };
+        let formats = Formats::new();
         let sheet = book.add_worksheet();
         write_table(sheet, table, &formats, &margin_text(title), false)?;
         let last_col = table.headers.len().saturating_sub(1) as u16;
