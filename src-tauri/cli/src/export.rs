@@ -128,16 +128,13 @@ pub fn sop(store: &Store, request: &ExportSop, today: NaiveDate) -> Result<(), C
     let sop = store.find_sop(&request.sop)?;
     run(
         store,
-        ExportRequest {
-            subject: ExportSubject::Sop { id: sop.id },
-            format: request.format.into(),
-            path: request.out.clone(),
-            force: request.force,
-            overwrite: request.overwrite,
-            include_people: false,
-            passphrase: None,
-            detail: ExportDetail::default(),
-        },
+        library_request(
+            ExportSubject::Sop { id: sop.id },
+            request.format.into(),
+            &request.out,
+            request.force,
+            request.overwrite,
+        ),
         today,
     )
 }
@@ -153,18 +150,15 @@ pub fn library(
 ) -> Result<(), CoreError> {
     run(
         store,
-        ExportRequest {
-            subject: ExportSubject::Library {
+        library_request(
+            ExportSubject::Library {
                 title: title.to_owned(),
             },
-            format: ExportFormat::Pdf,
-            path: out.to_path_buf(),
+            ExportFormat::Pdf,
+            out,
             force,
             overwrite,
-            include_people: false,
-            passphrase: None,
-            detail: ExportDetail::default(),
-        },
+        ),
         today,
     )
 }
@@ -190,24 +184,42 @@ pub fn escalations(
     };
     run(
         store,
-        ExportRequest {
-            subject: ExportSubject::Escalations {
+        library_request(
+            ExportSubject::Escalations {
                 role: request.role.clone(),
                 rollout_id,
             },
-            format: match request.format {
+            match request.format {
                 EscalationFormat::Pdf => ExportFormat::Pdf,
                 EscalationFormat::Xlsx => ExportFormat::Xlsx,
             },
-            path: request.out.clone(),
-            force: request.force,
-            overwrite: request.overwrite,
-            include_people: false,
-            passphrase: None,
-            detail: ExportDetail::default(),
-        },
+            &request.out,
+            request.force,
+            request.overwrite,
+        ),
         today,
     )
+}
+
+/// An export of the SOP library (one SOP, the binder, the escalation table): no people's
+/// details, no passphrase, no detail levels — those belong to a rollout's exports.
+fn library_request(
+    subject: ExportSubject,
+    format: ExportFormat,
+    path: &Path,
+    force: bool,
+    overwrite: bool,
+) -> ExportRequest {
+    ExportRequest {
+        subject,
+        format,
+        path: path.to_path_buf(),
+        force,
+        overwrite,
+        include_people: false,
+        passphrase: None,
+        detail: ExportDetail::default(),
+    }
 }
 
 fn run(store: &Store, request: ExportRequest, today: NaiveDate) -> Result<(), CoreError> {
