@@ -67,17 +67,23 @@ pub(crate) fn check(client: &mut Client, server: &str) -> Result<TeamInfo> {
             server: server.to_owned(),
         })?;
     let found: i32 = row.try_get("schema_version")?;
+    refuse_newer(found)?;
+    tx.commit()?;
+    Ok(TeamInfo {
+        workspace_id: row.try_get("workspace_id")?,
+        schema_version: found,
+    })
+}
+
+/// The forward guard: a team schema written by a newer Rollplan is refused untouched.
+fn refuse_newer(found: i32) -> Result<()> {
     if found > SERVER_SCHEMA_VERSION {
         return Err(TeamError::NewerServerSchema {
             found,
             supported: SERVER_SCHEMA_VERSION,
         });
     }
-    tx.commit()?;
-    Ok(TeamInfo {
-        workspace_id: row.try_get("workspace_id")?,
-        schema_version: found,
-    })
+    Ok(())
 }
 
 /// Whether the database holds a team schema at all (for `team init`: create or upgrade).
@@ -106,12 +112,7 @@ pub(crate) fn upgrade(client: &mut Client, server: &str) -> Result<i32> {
             server: server.to_owned(),
         })?;
     let found: i32 = row.try_get("schema_version")?;
-    if found > SERVER_SCHEMA_VERSION {
-        return Err(TeamError::NewerServerSchema {
-            found,
-            supported: SERVER_SCHEMA_VERSION,
-        });
-    }
+    refuse_newer(found)?;
     if found == SERVER_SCHEMA_VERSION {
         return Err(TeamError::AlreadyATeam {
             server: server.to_owned(),
