@@ -26,6 +26,7 @@ use rollplan_core::metrics::{
     MetricStatus, MetricTemplate, QuickEntry, RecordedMeasurement, TemplateChoices, TemplateLevels,
     Threshold, ThresholdDraft,
 };
+use rollplan_core::my_week::{MyWeek, WeekItem, WeekTask};
 use rollplan_core::people::roster::{RejectedRows, RosterReport};
 use rollplan_core::people::{Person, PersonDraft, Role, RoleMergeReport};
 use rollplan_core::plan::{
@@ -89,6 +90,9 @@ fn export_all(dir: &Path) {
         RoleCompletion::export_all(&config),
         MatrixFilter::export_all(&config),
         DueTraining::export_all(&config),
+        MyWeek::export_all(&config),
+        WeekItem::export_all(&config),
+        WeekTask::export_all(&config),
         Criterion::export_all(&config),
         CriterionDraft::export_all(&config),
         Readiness::export_all(&config),

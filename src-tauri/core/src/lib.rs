@@ -18,6 +18,7 @@ pub mod export;
 pub mod import;
 pub mod improvement;
 pub mod metrics;
+pub mod my_week;
 pub mod paths;
 pub mod pdf;
 pub mod people;

@@ -54,6 +54,10 @@ pub struct DatabaseLocation {
 pub struct Settings {
     /// A database file chosen by the user instead of the default location.
     pub database_path: Option<String>,
+    /// Who "me" is in each database (by its path): the person whose week Home and *My
+    /// week* show. Kept here rather than in the database, so a team workspace shared by
+    /// many people remembers each one on their own laptop.
+    pub me_by_database: std::collections::BTreeMap<String, String>,
 }
 
 /// The platform data directory for Rollplan: `~/.local/share/app.rollplan.desktop` on
@@ -120,6 +124,30 @@ pub fn save_settings(path: &Path, settings: &Settings) -> Result<()> {
     let temp = path.with_extension("json.tmp");
     std::fs::write(&temp, text).map_err(io(format!("cannot write {}", temp.display())))?;
     std::fs::rename(&temp, path).map_err(io(format!("cannot replace {}", path.display())))
+}
+
+/// The person "me" is in the database at `database`, if one was chosen.
+pub fn my_person(settings_file: &Path, database: &str) -> Result<Option<String>> {
+    Ok(load_settings(settings_file)?
+        .me_by_database
+        .get(database)
+        .cloned())
+}
+
+/// Remembers (or, with `None`, forgets) who "me" is in the database at `database`.
+pub fn choose_my_person(
+    settings_file: &Path,
+    database: &str,
+    person_id: Option<&str>,
+) -> Result<()> {
+    let mut settings = load_settings(settings_file)?;
+    match person_id {
+        Some(id) => settings
+            .me_by_database
+            .insert(database.to_owned(), id.to_owned()),
+        None => settings.me_by_database.remove(database),
+    };
+    save_settings(settings_file, &settings)
 }
 
 /// Resolves the database location in the order described at the top of this module.
@@ -214,9 +242,36 @@ mod tests {
         );
         let chosen = Settings {
             database_path: Some("/srv/clinic/rollplan.db".into()),
+            ..Settings::default()
         };
         save_settings(&path, &chosen).expect("settings save");
         assert_eq!(load_settings(&path).expect("settings load"), chosen);
+    }
+
+    #[test]
+    fn me_is_remembered_per_database_and_keeps_the_rest() {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let path = dir.path().join("settings.json");
+        let clinic = "/home/dana/clinic.db";
+        let team = "/home/dana/Team workspace.db";
+        choose_database(&path, &dir.path().join("x.db").display().to_string()).expect("db");
+        assert_eq!(my_person(&path, clinic).expect("read"), None);
+        choose_my_person(&path, clinic, Some("dana")).expect("remember");
+        choose_my_person(&path, team, Some("dana-at-work")).expect("remember");
+        assert_eq!(
+            my_person(&path, clinic).expect("read").as_deref(),
+            Some("dana")
+        );
+        assert_eq!(
+            my_person(&path, team).expect("read").as_deref(),
+            Some("dana-at-work")
+        );
+        choose_my_person(&path, clinic, None).expect("forget");
+        assert_eq!(my_person(&path, clinic).expect("read"), None);
+        assert!(
+            load_settings(&path).expect("load").database_path.is_some(),
+            "the chosen database is kept"
+        );
     }
 
     #[test]

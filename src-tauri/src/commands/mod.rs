@@ -29,6 +29,7 @@ pub mod sops;
 pub mod status;
 pub mod team;
 pub mod training;
+pub mod week;
 pub mod workspace;
 
 use rollplan_core::ErrorPayload;

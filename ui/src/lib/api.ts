@@ -85,6 +85,9 @@ import type { Measurement } from './bindings/Measurement';
 import type { MeasurementDraft } from './bindings/MeasurementDraft';
 import type { MeasurementImportReport } from './bindings/MeasurementImportReport';
 import type { Metric } from './bindings/Metric';
+import type { MyWeek } from './bindings/MyWeek';
+import type { WeekItem } from './bindings/WeekItem';
+import type { WeekTask } from './bindings/WeekTask';
 import type { MetricChart } from './bindings/MetricChart';
 import type { MetricDraft } from './bindings/MetricDraft';
 import type { MetricStatus } from './bindings/MetricStatus';
@@ -348,6 +351,12 @@ export const api = {
     call<TaskImportReport>('preview_task_import', { rolloutId, fileName, contents, options }),
   importTasks: (rolloutId: string, fileName: string, contents: number[], options: TaskImportOptions) =>
     call<TaskImportReport>('import_tasks', { rolloutId, fileName, contents, options }),
+
+  myWeek: (personId: string) => call<MyWeek>('my_week', { personId }),
+  openTasksOf: (personId: string) => call<WeekTask[]>('open_tasks_of', { personId }),
+  completeWeekItem: (item: WeekItem) => call<null>('complete_week_item', { item }),
+  myPerson: () => call<string | null>('my_person'),
+  chooseMyPerson: (personId: string | null) => call<null>('choose_my_person', { personId }),
 
   listRisks: (rolloutId: string) => call<Risk[]>('list_risks', { rolloutId }),
   createRisk: (rolloutId: string, draft: RiskDraft) => call<Risk>('create_risk', { rolloutId, draft }),

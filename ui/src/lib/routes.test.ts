@@ -5,6 +5,8 @@ describe('routes', () => {
   it('round-trips every route through the hash', () => {
     for (const route of [
       { name: 'home' },
+      { name: 'week' },
+      { name: 'week', personId: '0193a6f2 b' },
       { name: 'rollout', id: '0193a6f2-7c1d-7e55-9d1a-2f7f1c9a8b10' },
       { name: 'rollout', id: 'abc', tab: 'plan' },
       { name: 'rollout', id: 'abc', tab: 'stakeholders' },

@@ -19,6 +19,8 @@ export type RolloutTab = (typeof ROLLOUT_TABS)[number];
 
 export type Route =
   | { name: 'home' }
+  /** What falls to a person this week across every rollout; without an id, to "me". */
+  | { name: 'week'; personId?: string }
   | { name: 'rollout'; id: string; tab?: RolloutTab }
   | { name: 'people' }
   | { name: 'training' }
@@ -42,6 +44,7 @@ export function parseRoute(hash: string): Route {
     const tab = ROLLOUT_TABS.find((t) => t === parts[2] && t !== 'overview');
     return tab ? { name: 'rollout', id, tab } : { name: 'rollout', id };
   }
+  if (parts[0] === 'week') return parts[1] ? { name: 'week', personId: decodeURIComponent(parts[1]) } : { name: 'week' };
   if (parts[0] === 'people') return { name: 'people' };
   if (parts[0] === 'training') return { name: 'training' };
   if (parts[0] === 'sops' && parts[1]) {
@@ -64,6 +67,8 @@ export function routeHash(route: Route): string {
   switch (route.name) {
     case 'rollout':
       return `#/rollouts/${encodeURIComponent(route.id)}${route.tab && route.tab !== 'overview' ? `/${route.tab}` : ''}`;
+    case 'week':
+      return route.personId ? `#/week/${encodeURIComponent(route.personId)}` : '#/week';
     case 'people':
       return '#/people';
     case 'training':

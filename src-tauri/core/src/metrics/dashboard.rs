@@ -90,6 +90,23 @@ pub(crate) fn rollout_statuses_in(
         .collect()
 }
 
+/// The status of every live metric `person_id` owns in an open rollout, inside a
+/// caller's read: the values a person's week asks them to record.
+pub(crate) fn owned_statuses_in(
+    conn: &Conn,
+    person_id: &str,
+    today: NaiveDate,
+) -> Result<Vec<MetricStatus>> {
+    let names = metrics::rollout_names(conn)?;
+    metrics::list_live_owned_by(conn, person_id)?
+        .iter()
+        .map(|metric| {
+            let latest = measurements::latest(conn, &metric.id)?;
+            Ok(status_of(metric, latest, &names, today))
+        })
+        .collect()
+}
+
 /// Each live metric of a rollout with its status as of each of `days` (in that order),
 /// judged by [`assess`] from the latest value measured by then: a weekly status compares
 /// the start of its week with its end. Today's thresholds and definition are used for

@@ -55,6 +55,22 @@ impl Store {
         })
     }
 
+    /// Sets a criterion's status and nothing else (ticked off from a person's week);
+    /// refused if it is in the trash or changed since `expected_row_version`.
+    pub fn set_criterion_status(
+        &self,
+        id: &str,
+        expected_row_version: i64,
+        status: super::CriterionStatus,
+    ) -> Result<Criterion> {
+        let (current, _) = self.read(|conn| store::fetch(conn, id))?;
+        let draft = CriterionDraft {
+            status,
+            ..current.draft()
+        };
+        self.update_criterion(id, expected_row_version, &draft)
+    }
+
     /// A criterion's history, newest first.
     pub fn criterion_history(&self, id: &str) -> Result<Vec<AuditEntry>> {
         self.history(EntityKind::ReadinessCriterion, id)

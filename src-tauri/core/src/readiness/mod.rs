@@ -82,6 +82,21 @@ pub struct Criterion {
 }
 
 impl Criterion {
+    /// The editable part of this criterion, ready to change and send back to update.
+    pub fn draft(&self) -> CriterionDraft {
+        CriterionDraft {
+            category: self.category,
+            title: self.title.clone(),
+            owner: self.owner_id.clone().unwrap_or_default(),
+            owner_role: self.owner_role.clone(),
+            status: self.status,
+            evidence: self.evidence.clone(),
+            evidence_link: self.evidence_link.clone(),
+            evidence_file: self.evidence_file.clone(),
+            hard_gate: self.hard_gate,
+        }
+    }
+
     /// Who owns it, as a reader of an export sees it: the person, else the usual role
     /// marked as a role, else nothing.
     pub fn owner_text(&self) -> String {

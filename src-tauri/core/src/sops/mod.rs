@@ -29,6 +29,7 @@ pub use library::SopSummary;
 pub(crate) use links::{insert_link, linked_sops_in};
 pub use links::{LinkedRollout, LinkedSop, SopRelation};
 pub use review::add_months;
+pub(crate) use review::reviews_due_of_owner;
 pub(crate) use revisions::approve_in;
 pub use search::{SearchHit, SnippetPart};
 pub(crate) use store::links::statuses_by_rollout as sop_statuses_by_rollout;

@@ -4,7 +4,7 @@
 use chrono::{Months, NaiveDate};
 
 use super::library::SopSummary;
-use super::store::sops::{fetch, is_trashed, set_reviewed};
+use super::store::sops::{fetch, is_trashed, live_heads_owned_by, set_reviewed};
 use super::{Sop, SopStatus};
 use crate::audit::{self, AuditAction, ChangeSet, EntityKind};
 use crate::store::editable::check_editable;
@@ -79,14 +79,48 @@ impl Store {
             .list_sops()?
             .into_iter()
             .filter(|s| {
-                s.status != SopStatus::Retired
-                    && s.approved_version.is_some()
-                    && s.next_review_date.is_some_and(|d| d <= horizon)
+                is_due_for_review(s.status, s.approved_version, s.next_review_date, horizon)
             })
             .collect();
         due.sort_by_key(|s| s.next_review_date);
         Ok(due)
     }
+}
+
+/// The SOPs in force that `owner` (a person's name) owns whose next review falls on or
+/// before `horizon`, soonest first: the same rule as [`Store::sops_due_for_review`], for
+/// one owner.
+pub(crate) fn reviews_due_of_owner(
+    conn: &rusqlite::Connection,
+    owner: &str,
+    horizon: NaiveDate,
+) -> Result<Vec<Sop>> {
+    let mut due: Vec<Sop> = live_heads_owned_by(conn, owner)?
+        .into_iter()
+        .filter(|sop| {
+            is_due_for_review(
+                sop.status,
+                sop.approved_version,
+                sop.next_review_date,
+                horizon,
+            )
+        })
+        .collect();
+    due.sort_by_key(|sop| sop.next_review_date);
+    Ok(due)
+}
+
+/// Whether an SOP counts as due for review by `horizon`: in force (approved, perhaps
+/// with its next version in draft, never retired) with its next review by then.
+fn is_due_for_review(
+    status: SopStatus,
+    approved_version: Option<i64>,
+    next_review_date: Option<NaiveDate>,
+    horizon: NaiveDate,
+) -> bool {
+    status != SopStatus::Retired
+        && approved_version.is_some()
+        && next_review_date.is_some_and(|d| d <= horizon)
 }
 
 /// `date` plus whole months, clamped to the month's last day (Jan 31 + 1 month is Feb 28).

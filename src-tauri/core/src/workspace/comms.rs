@@ -58,6 +58,20 @@ pub(crate) struct ValidCommunication {
     pub sent_on: Option<NaiveDate>,
 }
 
+impl Communication {
+    /// The editable part of this communication, ready to change and send back.
+    pub fn draft(&self) -> CommunicationDraft {
+        CommunicationDraft {
+            audience: self.audience.clone(),
+            channel: self.channel.clone(),
+            message: self.message.clone(),
+            send_on: date_text(self.send_on),
+            owner: self.owner_id.clone().unwrap_or_default(),
+            sent_on: self.sent_on.map(crate::time::date_text),
+        }
+    }
+}
+
 impl Store {
     /// A rollout's live communications by send date.
     pub fn list_communications(&self, rollout_id: &str) -> Result<Vec<Communication>> {
@@ -107,6 +121,24 @@ impl Store {
         draft: &CommunicationDraft,
     ) -> Result<Communication> {
         self.write(|tx| store::edit(tx, id, expected_row_version, draft))
+    }
+
+    /// Marks a communication sent on `on` (an edit of `sent_on` and nothing else);
+    /// refused if it changed since `expected_row_version`.
+    pub fn mark_communication_sent(
+        &self,
+        id: &str,
+        expected_row_version: i64,
+        on: NaiveDate,
+    ) -> Result<Communication> {
+        self.write(|tx| {
+            let (current, _) = store::fetch::<Communication>(tx, id)?;
+            let draft = CommunicationDraft {
+                sent_on: Some(date_text(on)),
+                ..current.draft()
+            };
+            store::edit(tx, id, expected_row_version, &draft)
+        })
     }
 
     pub fn trash_communication(&self, id: &str) -> Result<()> {

@@ -64,6 +64,22 @@ pub(crate) fn list_all_live(conn: &Connection) -> Result<Vec<Metric>> {
     Ok(metrics)
 }
 
+/// The live metrics a person owns, in rollouts still open (not in the trash, not
+/// closed), oldest first.
+pub(crate) fn list_live_owned_by(conn: &Connection, person_id: &str) -> Result<Vec<Metric>> {
+    let mut statement = conn.prepare_cached(&format!(
+        "{SELECT} JOIN rollouts r ON r.id = m.rollout_id
+         WHERE m.owner_id = ?1 AND m.deleted_at IS NULL AND r.deleted_at IS NULL
+           AND r.phase <> 'closed'
+         ORDER BY m.created_at, m.id"
+    ))?;
+    let mut metrics: Vec<Metric> = statement
+        .query_map(params![person_id], from_row)?
+        .collect::<rusqlite::Result<_>>()?;
+    attach(conn, &mut metrics)?;
+    Ok(metrics)
+}
+
 fn query(conn: &Connection, filter_and_order: &str, rollout_id: &str) -> Result<Vec<Metric>> {
     let mut statement = conn.prepare_cached(&format!("{SELECT} {filter_and_order}"))?;
     let mut metrics: Vec<Metric> = statement

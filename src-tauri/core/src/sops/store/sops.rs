@@ -85,6 +85,17 @@ pub(crate) fn list_heads(conn: &Connection, trashed: bool) -> Result<Vec<Sop>> {
     Ok(found.collect::<rusqlite::Result<_>>()?)
 }
 
+/// The live SOPs a person owns (the owner's name, whatever its case), by code: the
+/// reviews of a person's week.
+pub(crate) fn live_heads_owned_by(conn: &Connection, owner: &str) -> Result<Vec<Sop>> {
+    let mut statement = conn.prepare_cached(&format!(
+        "SELECT {COLUMNS} FROM sops
+         WHERE deleted_at IS NULL AND owner = ?1 COLLATE NOCASE ORDER BY code COLLATE NOCASE"
+    ))?;
+    let found = statement.query_map(params![owner.trim()], head_from_row)?;
+    Ok(found.collect::<rusqlite::Result<_>>()?)
+}
+
 /// The id of the live SOP with this code, whatever its case.
 pub(crate) fn live_id_by_code(conn: &Connection, code: &str) -> Result<Option<String>> {
     Ok(conn
