@@ -6,6 +6,8 @@ describe('routes', () => {
     for (const route of [
       { name: 'home' },
       { name: 'week' },
+      { name: 'planPrint', id: 'abc', part: 'gantt' },
+      { name: 'planPrint', id: 'abc', part: 'readiness' },
       { name: 'week', personId: '0193a6f2 b' },
       { name: 'rollout', id: '0193a6f2-7c1d-7e55-9d1a-2f7f1c9a8b10' },
       { name: 'rollout', id: 'abc', tab: 'plan' },

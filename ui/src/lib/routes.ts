@@ -1,5 +1,6 @@
 // A tiny hash router: the app has a handful of screens and no server, so the URL hash
 // is the whole navigation state (and survives a reload of the webview).
+import type { PrintedPart } from './plan-print';
 
 /** The sections of a rollout's workspace; the overview is the default. */
 export const ROLLOUT_TABS = [
@@ -28,6 +29,8 @@ export type Route =
   | { name: 'sop'; id: string }
   /** One SOP laid out for paper: the working copy, or an approved version. */
   | { name: 'sopPrint'; id: string; version: number | null }
+  /** A rollout's plan, Gantt chart or readiness checklist laid out for paper. */
+  | { name: 'planPrint'; id: string; part: PrintedPart }
   /** Every exception of the library: trigger, whom it goes to, within what time. */
   | { name: 'escalations' }
   | { name: 'trash' }
@@ -41,6 +44,10 @@ export function parseRoute(hash: string): Route {
   const parts = hash.replace(/^#\/?/, '').split('/').filter(Boolean);
   if (parts[0] === 'rollouts' && parts[1]) {
     const id = decodeURIComponent(parts[1]);
+    if (parts[2] === 'print') {
+      const part = (['plan', 'gantt', 'readiness'] as const).find((p) => p === parts[3]) ?? 'plan';
+      return { name: 'planPrint', id, part };
+    }
     const tab = ROLLOUT_TABS.find((t) => t === parts[2] && t !== 'overview');
     return tab ? { name: 'rollout', id, tab } : { name: 'rollout', id };
   }
@@ -69,6 +76,8 @@ export function routeHash(route: Route): string {
       return `#/rollouts/${encodeURIComponent(route.id)}${route.tab && route.tab !== 'overview' ? `/${route.tab}` : ''}`;
     case 'week':
       return route.personId ? `#/week/${encodeURIComponent(route.personId)}` : '#/week';
+    case 'planPrint':
+      return `#/rollouts/${encodeURIComponent(route.id)}/print/${route.part}`;
     case 'people':
       return '#/people';
     case 'training':
