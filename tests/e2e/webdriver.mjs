@@ -13,6 +13,8 @@ export const Keys = {
   ALT: '\uE00A',
   TAB: '\uE004',
   ESCAPE: '\uE00C',
+  SHIFT: '\uE008',
+  ARROW_LEFT: '\uE012',
   ARROW_UP: '\uE013',
   ARROW_RIGHT: '\uE014',
   ARROW_DOWN: '\uE015',
@@ -132,6 +134,39 @@ export class Session {
       },
       timeoutMs,
     );
+  }
+
+  /** The mouse's actions, as WebDriver performs them: one press, moves and release. */
+  #mouse(actions) {
+    return this.call('POST', '/actions', {
+      actions: [{ type: 'pointer', id: 'mouse', parameters: { pointerType: 'mouse' }, actions }],
+    });
+  }
+
+  /** Presses the left button on `element`, `x` and `y` pixels from its centre. */
+  press(element, x = 0, y = 0) {
+    return this.#mouse([
+      { type: 'pointerMove', origin: { [ELEMENT_KEY]: element.id }, x: Math.round(x), y: Math.round(y), duration: 0 },
+      { type: 'pointerDown', button: 0 },
+    ]);
+  }
+
+  /** Moves the mouse by `dx`, `dy` in a few steps, as a hand does (the button held). */
+  moveBy(dx, dy = 0) {
+    const steps = 4;
+    const moves = [];
+    for (let i = 0; i < steps; i++) {
+      const x = Math.round((dx * (i + 1)) / steps) - Math.round((dx * i) / steps);
+      const y = Math.round((dy * (i + 1)) / steps) - Math.round((dy * i) / steps);
+      moves.push({ type: 'pointerMove', origin: 'pointer', x, y, duration: 30 });
+    }
+    return this.#mouse(moves);
+  }
+
+  /** Releases the left button. */
+  async release() {
+    await this.#mouse([{ type: 'pointerUp', button: 0 }]);
+    await this.call('DELETE', '/actions');
   }
 
   execute(script, args = []) {

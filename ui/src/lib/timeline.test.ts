@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Task } from './bindings/Task';
 import type { TaskLink } from './bindings/TaskLink';
-import { layoutTimeline, visibleSlice } from './timeline';
+import { daysDragged, draggedDates, layoutTimeline, shiftDay, visibleSlice } from './timeline';
 
 function task(id: string, extra: Partial<Task> = {}): Task {
   return {
@@ -87,5 +87,37 @@ describe('layoutTimeline', () => {
     const slice = visibleSlice(big, 20_000, 600, 100);
     expect(slice.rows.length).toBeLessThan(50);
     expect(slice.arrows.length).toBeLessThan(50);
+  });
+});
+
+describe('dragging on the timeline', () => {
+  it('moves by whole days, keeping a task its length', () => {
+    expect(daysDragged(40, 18)).toBe(2);
+    expect(daysDragged(-8, 18)).toBe(0);
+    expect(draggedDates({ start_date: '2027-01-04', due_date: '2027-01-08' }, 3, 'move')).toEqual({
+      start_date: '2027-01-07',
+      due_date: '2027-01-11',
+    });
+    expect(draggedDates({ start_date: null, due_date: '2027-01-08' }, -7, 'move')).toEqual({
+      start_date: null,
+      due_date: '2027-01-01',
+    });
+  });
+
+  it('changes only the due date from the end, never before the start', () => {
+    expect(draggedDates({ start_date: '2027-01-04', due_date: '2027-01-08' }, 2, 'resize')).toEqual({
+      start_date: '2027-01-04',
+      due_date: '2027-01-10',
+    });
+    expect(draggedDates({ start_date: '2027-01-04', due_date: '2027-01-08' }, -9, 'resize')).toEqual({
+      start_date: '2027-01-04',
+      due_date: '2027-01-04',
+    });
+  });
+
+  it('crosses month and year ends on the calendar', () => {
+    expect(shiftDay('2026-12-30', 3)).toBe('2027-01-02');
+    expect(shiftDay('2028-02-28', 1)).toBe('2028-02-29');
+    expect(shiftDay(null, 3)).toBeNull();
   });
 });

@@ -70,6 +70,51 @@ function dayNumber(text: string | null | undefined): number | null {
   return day ? Math.round(day.getTime() / MS_PER_DAY) : null;
 }
 
+/** The zoom levels, from the closest: pixels per day at each. */
+export const ZOOMS = { days: 36, weeks: 18, months: 4, quarters: 1.5 } as const;
+export type Zoom = keyof typeof ZOOMS;
+
+/** The scale's label on `date`, or null when no tick falls there: every day when a day
+ *  is wide (Mondays named), Mondays in weeks, the 1st in months, quarters beyond. */
+function tickOn(date: Date, dayWidth: number): string | null {
+  const month = date.getUTCMonth();
+  const monthName = MONTHS[month];
+  if (dayWidth >= 30) {
+    return date.getUTCDay() === 1 ? `${monthName} ${date.getUTCDate()}` : String(date.getUTCDate());
+  }
+  if (dayWidth >= 8) return date.getUTCDay() === 1 ? `${monthName} ${date.getUTCDate()}` : null;
+  if (date.getUTCDate() !== 1) return null;
+  if (dayWidth >= 2) return `${monthName} ${date.getUTCFullYear()}`;
+  return month % 3 === 0 ? `Q${month / 3 + 1} ${date.getUTCFullYear()}` : null;
+}
+
+/** Whole days a drag of `dx` pixels moves, at `dayWidth` pixels a day. */
+export function daysDragged(dx: number, dayWidth: number): number {
+  return Math.round(dx / dayWidth) || 0;
+}
+
+/** `text` (`YYYY-MM-DD`) moved by `days`; null stays null. */
+export function shiftDay(text: string | null, days: number): string | null {
+  const day = parseDay(text);
+  if (!day) return null;
+  return new Date(day.getTime() + days * MS_PER_DAY).toISOString().slice(0, 10);
+}
+
+/**
+ * A task's dates after a drag: `move` shifts start and due alike (its length kept),
+ * `resize` moves the due date alone, never before the start.
+ */
+export function draggedDates(
+  task: Pick<Task, 'start_date' | 'due_date'>,
+  days: number,
+  drag: 'move' | 'resize',
+): { start_date: string | null; due_date: string | null } {
+  if (drag === 'move') return { start_date: shiftDay(task.start_date, days), due_date: shiftDay(task.due_date, days) };
+  const due = shiftDay(task.due_date, days);
+  const start = task.start_date;
+  return { start_date: start, due_date: start && due && due < start ? start : due };
+}
+
 /** Where everything sits on the timeline. */
 export function layoutTimeline(input: TimelineInput, scale: TimelineScale): TimelineLayout {
   const { dayWidth, rowHeight } = scale;
@@ -145,17 +190,8 @@ export function layoutTimeline(input: TimelineInput, scale: TimelineScale): Time
 
   const ticks: { x: number; label: string }[] = [];
   for (let day = first; day <= last; day++) {
-    const date = new Date(day * MS_PER_DAY);
-    const monthly = dayWidth < 8;
-    const isTick = monthly ? date.getUTCDate() === 1 : date.getUTCDay() === 1;
-    if (isTick) {
-      ticks.push({
-        x: x(day),
-        label: monthly
-          ? `${MONTHS[date.getUTCMonth()]} ${date.getUTCFullYear()}`
-          : `${MONTHS[date.getUTCMonth()]} ${date.getUTCDate()}`,
-      });
-    }
+    const tick = tickOn(new Date(day * MS_PER_DAY), dayWidth);
+    if (tick !== null) ticks.push({ x: x(day), label: tick });
   }
 
   const today = dayNumber(input.today);
