@@ -16,6 +16,7 @@ describe('routes', () => {
       { name: 'sop', id: 'abc' },
       { name: 'sopPrint', id: 'abc', version: null },
       { name: 'sopPrint', id: 'abc', version: 2 },
+      { name: 'sopCompare', id: 'abc' },
       { name: 'trash' },
       { name: 'portfolioStatus' },
       { name: 'importBundle' },

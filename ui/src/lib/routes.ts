@@ -26,6 +26,8 @@ export type Route =
   | { name: 'sop'; id: string }
   /** One SOP laid out for paper: the working copy, or an approved version. */
   | { name: 'sopPrint'; id: string; version: number | null }
+  /** One SOP's map beside another version's, or beside the SOP it replaces. */
+  | { name: 'sopCompare'; id: string }
   /** Every exception of the library: trigger, whom it goes to, within what time. */
   | { name: 'escalations' }
   | { name: 'trash' }
@@ -46,6 +48,7 @@ export function parseRoute(hash: string): Route {
   if (parts[0] === 'training') return { name: 'training' };
   if (parts[0] === 'sops' && parts[1]) {
     const id = decodeURIComponent(parts[1]);
+    if (parts[2] === 'compare') return { name: 'sopCompare', id };
     if (parts[2] !== 'print') return { name: 'sop', id };
     const version = Number(parts[3]);
     return { name: 'sopPrint', id, version: Number.isInteger(version) && version > 0 ? version : null };
@@ -74,6 +77,8 @@ export function routeHash(route: Route): string {
       return `#/sops/${encodeURIComponent(route.id)}`;
     case 'sopPrint':
       return `#/sops/${encodeURIComponent(route.id)}/print${route.version === null ? '' : `/${route.version}`}`;
+    case 'sopCompare':
+      return `#/sops/${encodeURIComponent(route.id)}/compare`;
     case 'escalations':
       return '#/escalations';
     case 'trash':
