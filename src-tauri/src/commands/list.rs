@@ -67,6 +67,8 @@ app_commands! {
     export:
         check_export_phi, export_to_file, open_export, show_export_in_folder, choose_bundle,
         unlock_bundle, preview_bundle, import_bundle;
+    search:
+        search_workspace;
     team:
         team_status, team_sync_now, team_sign_in, team_join, team_leave, team_conflicts,
         team_resolve;

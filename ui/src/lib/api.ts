@@ -109,6 +109,7 @@ import type { SopMapDrawing } from './bindings/SopMapDrawing';
 import type { MapChoices } from './bindings/MapChoices';
 import type { MapComparisonDrawing } from './bindings/MapComparisonDrawing';
 import type { MapVersion } from './bindings/MapVersion';
+import type { SearchResults } from './bindings/SearchResults';
 import type { MatrixFilter } from './bindings/MatrixFilter';
 import type { ModuleDraft } from './bindings/ModuleDraft';
 import type { RecordDraft } from './bindings/RecordDraft';
@@ -277,6 +278,7 @@ export const api = {
   compareSopVersions: (id: string, from: number, to: number) =>
     call<SopDiff>('compare_sop_versions', { id, from, to }),
   searchSops: (query: string, limit: number) => call<SearchHit[]>('search_sops', { query, limit }),
+  searchWorkspace: (query: string) => call<SearchResults>('search_workspace', { query }),
   linkSopToRollout: (sopId: string, rolloutId: string, relation: SopRelation) =>
     call<null>('link_sop_to_rollout', { sopId, rolloutId, relation }),
   unlinkSopFromRollout: (sopId: string, rolloutId: string) =>

@@ -19,9 +19,10 @@ export type RolloutTab = (typeof ROLLOUT_TABS)[number];
 
 export type Route =
   | { name: 'home' }
-  | { name: 'rollout'; id: string; tab?: RolloutTab }
-  | { name: 'people' }
-  | { name: 'training' }
+  /** `focus`: the record of the tab to open (a task, a risk, ...), as search lands on it. */
+  | { name: 'rollout'; id: string; tab?: RolloutTab; focus?: string }
+  | { name: 'people'; focus?: string }
+  | { name: 'training'; focus?: string }
   | { name: 'sops' }
   | { name: 'sop'; id: string }
   /** One SOP laid out for paper: the working copy, or an approved version. */
@@ -42,10 +43,11 @@ export function parseRoute(hash: string): Route {
   if (parts[0] === 'rollouts' && parts[1]) {
     const id = decodeURIComponent(parts[1]);
     const tab = ROLLOUT_TABS.find((t) => t === parts[2] && t !== 'overview');
-    return tab ? { name: 'rollout', id, tab } : { name: 'rollout', id };
+    if (!tab) return { name: 'rollout', id };
+    return parts[3] ? { name: 'rollout', id, tab, focus: decodeURIComponent(parts[3]) } : { name: 'rollout', id, tab };
   }
-  if (parts[0] === 'people') return { name: 'people' };
-  if (parts[0] === 'training') return { name: 'training' };
+  if (parts[0] === 'people') return parts[1] ? { name: 'people', focus: decodeURIComponent(parts[1]) } : { name: 'people' };
+  if (parts[0] === 'training') return parts[1] ? { name: 'training', focus: decodeURIComponent(parts[1]) } : { name: 'training' };
   if (parts[0] === 'sops' && parts[1]) {
     const id = decodeURIComponent(parts[1]);
     if (parts[2] === 'compare') return { name: 'sopCompare', id };
@@ -65,12 +67,14 @@ export function parseRoute(hash: string): Route {
 /** The hash for a route; the inverse of parseRoute. */
 export function routeHash(route: Route): string {
   switch (route.name) {
-    case 'rollout':
-      return `#/rollouts/${encodeURIComponent(route.id)}${route.tab && route.tab !== 'overview' ? `/${route.tab}` : ''}`;
+    case 'rollout': {
+      const tab = route.tab && route.tab !== 'overview' ? `/${route.tab}` : '';
+      return `#/rollouts/${encodeURIComponent(route.id)}${tab}${tab && route.focus ? `/${encodeURIComponent(route.focus)}` : ''}`;
+    }
     case 'people':
-      return '#/people';
+      return route.focus ? `#/people/${encodeURIComponent(route.focus)}` : '#/people';
     case 'training':
-      return '#/training';
+      return route.focus ? `#/training/${encodeURIComponent(route.focus)}` : '#/training';
     case 'sops':
       return '#/sops';
     case 'sop':

@@ -30,6 +30,7 @@ pub(crate) use links::{insert_link, linked_sops_in};
 pub use links::{LinkedRollout, LinkedSop, SopRelation};
 pub use review::add_months;
 pub(crate) use revisions::approve_in;
+pub(crate) use search::{matching_sops, snippet_parts};
 pub use search::{SearchHit, SnippetPart};
 pub(crate) use store::links::statuses_by_rollout as sop_statuses_by_rollout;
 pub(crate) use validate::MAX_CODE_CHARS;
