@@ -29,6 +29,7 @@ pub mod readiness;
 pub mod rollouts;
 #[cfg(test)]
 mod screen_tests;
+pub mod search;
 pub mod sops;
 pub mod status;
 pub mod store;

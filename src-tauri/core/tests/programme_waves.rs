@@ -28,7 +28,12 @@ fn today() -> NaiveDate {
 fn snapshot(path: &Path) -> BTreeMap<String, Vec<String>> {
     let conn = rusqlite::Connection::open(path).unwrap();
     let tables: Vec<String> = conn
-        .prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'")
+        // Ordinary tables only: a full-text index's shadow tables are SQLite's
+        // bookkeeping (it merges their segments as it likes), not records.
+        .prepare(
+            "SELECT name FROM pragma_table_list
+             WHERE schema = 'main' AND type = 'table' AND name NOT LIKE 'sqlite_%'",
+        )
         .unwrap()
         .query_map([], |row| row.get(0))
         .unwrap()
@@ -36,8 +41,6 @@ fn snapshot(path: &Path) -> BTreeMap<String, Vec<String>> {
         .unwrap();
     tables
         .into_iter()
-        // The full-text index's own tables are SQLite's bookkeeping, not records.
-        .filter(|name| !name.contains("_fts"))
         .map(|table| {
             let mut statement = conn.prepare(&format!("SELECT * FROM {table}")).unwrap();
             let columns = statement.column_count();

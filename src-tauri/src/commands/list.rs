@@ -31,7 +31,7 @@ app_commands! {
         mark_sop_reviewed, trash_sop, restore_sop, purge_sop, sop_history, sop_revisions,
         sop_in_force_on, compare_sop_versions, search_sops, sops_due_for_review,
         link_sop_to_rollout, unlink_sop_from_rollout, sops_for_rollout, rollouts_for_sop,
-        sop_map, escalation_table;
+        sop_map, sop_map_choices, compare_sop_maps, escalation_table;
     plan:
         plan_view, create_phase, rename_phase, trash_phase, restore_phase, create_task,
         update_task, trash_task, restore_task, list_trashed_tasks, task_history,
@@ -67,6 +67,8 @@ app_commands! {
     export:
         check_export_phi, export_to_file, open_export, show_export_in_folder, choose_bundle,
         unlock_bundle, preview_bundle, import_bundle;
+    search:
+        search_workspace;
     team:
         team_status, team_sync_now, team_sign_in, team_join, team_leave, team_conflicts,
         team_resolve;

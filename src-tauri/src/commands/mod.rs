@@ -25,6 +25,7 @@ pub mod people;
 pub mod plan;
 pub mod readiness;
 pub mod rollouts;
+pub mod search;
 pub mod sops;
 pub mod status;
 pub mod team;

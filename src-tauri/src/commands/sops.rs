@@ -3,8 +3,9 @@
 
 use chrono::NaiveDate;
 use rollplan_core::audit::AuditEntry;
-use rollplan_core::export::svg::{MapTheme, SopMapDrawing};
+use rollplan_core::export::svg::{MapComparisonDrawing, MapTheme, SopMapDrawing};
 use rollplan_core::sops::escalations::{EscalationFilter, EscalationTable};
+use rollplan_core::sops::map::{MapChoices, MapVersion};
 use rollplan_core::sops::{
     LinkedRollout, LinkedSop, Revision, SearchHit, Sop, SopDiff, SopDraft, SopRelation, SopSummary,
 };
@@ -172,6 +173,25 @@ pub fn rollouts_for_sop(state: State<'_, AppState>, sop_id: String) -> Reply<Vec
 #[tauri::command(async)]
 pub fn sop_map(state: State<'_, AppState>, id: String, theme: MapTheme) -> Reply<SopMapDrawing> {
     Ok(state.store()?.sop_map_drawing(&id, theme)?)
+}
+
+/// What an SOP's map can be compared with: its versions and the SOP it replaces.
+#[tauri::command(async)]
+pub fn sop_map_choices(state: State<'_, AppState>, id: String) -> Reply<MapChoices> {
+    Ok(state.store()?.sop_map_choices(&id)?)
+}
+
+/// Two maps side by side, their changed steps marked and their figures compared.
+#[tauri::command(async)]
+pub fn compare_sop_maps(
+    state: State<'_, AppState>,
+    before: MapVersion,
+    after: MapVersion,
+    theme: MapTheme,
+) -> Reply<MapComparisonDrawing> {
+    Ok(state
+        .store()?
+        .sop_map_comparison_drawing(&before, &after, theme)?)
 }
 
 /// The escalation table across the library as it stands today, filtered.

@@ -109,6 +109,10 @@ import type { SopRelation } from './bindings/SopRelation';
 import type { SopSummary } from './bindings/SopSummary';
 import type { MapTheme } from './bindings/MapTheme';
 import type { SopMapDrawing } from './bindings/SopMapDrawing';
+import type { MapChoices } from './bindings/MapChoices';
+import type { MapComparisonDrawing } from './bindings/MapComparisonDrawing';
+import type { MapVersion } from './bindings/MapVersion';
+import type { SearchResults } from './bindings/SearchResults';
 import type { MatrixFilter } from './bindings/MatrixFilter';
 import type { ModuleDraft } from './bindings/ModuleDraft';
 import type { RecordDraft } from './bindings/RecordDraft';
@@ -270,10 +274,14 @@ export const api = {
   sopRevisions: (id: string) => call<Revision[]>('sop_revisions', { id }),
   sopInForceOn: (id: string, date: string) => call<Revision | null>('sop_in_force_on', { id, date }),
   sopMap: (id: string, theme: MapTheme) => call<SopMapDrawing>('sop_map', { id, theme }),
+  sopMapChoices: (id: string) => call<MapChoices>('sop_map_choices', { id }),
+  compareSopMaps: (before: MapVersion, after: MapVersion, theme: MapTheme) =>
+    call<MapComparisonDrawing>('compare_sop_maps', { before, after, theme }),
   escalationTable: (filter: EscalationFilter) => call<EscalationTable>('escalation_table', { filter }),
   compareSopVersions: (id: string, from: number, to: number) =>
     call<SopDiff>('compare_sop_versions', { id, from, to }),
   searchSops: (query: string, limit: number) => call<SearchHit[]>('search_sops', { query, limit }),
+  searchWorkspace: (query: string) => call<SearchResults>('search_workspace', { query }),
   linkSopToRollout: (sopId: string, rolloutId: string, relation: SopRelation) =>
     call<null>('link_sop_to_rollout', { sopId, rolloutId, relation }),
   unlinkSopFromRollout: (sopId: string, rolloutId: string) =>

@@ -17,7 +17,7 @@ export interface RecordOperations<T, D> {
   changed?: () => Promise<void>;
 }
 
-export class RecordList<T, D> {
+export class RecordList<T extends { id: string }, D> {
   items = $state<T[]>([]);
   editing = $state<{ record: T | null; draft: D } | null>(null);
   error = $state<CommandError | null>(null);
@@ -37,6 +37,18 @@ export class RecordList<T, D> {
     this.error = null;
     this.editing = { record, draft: this.operations.draftOf(record) };
   }
+
+  /** Opens the record `id` once it is listed — a search landing on it — once per id,
+   *  so a later reload of the list does not open it again. */
+  openWhenListed(id: string | undefined): void {
+    if (!id || id === this.#focused) return;
+    const record = this.items.find((r) => r.id === id);
+    if (!record) return;
+    this.#focused = id;
+    this.open(record);
+  }
+
+  #focused: string | undefined;
 
   close(): void {
     this.editing = null;

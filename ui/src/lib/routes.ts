@@ -22,15 +22,18 @@ export type Route =
   | { name: 'home' }
   /** What falls to a person this week across every rollout; without an id, to "me". */
   | { name: 'week'; personId?: string }
-  | { name: 'rollout'; id: string; tab?: RolloutTab }
-  | { name: 'people' }
-  | { name: 'training' }
+  /** `focus`: the record of the tab to open (a task, a risk, ...), as search lands on it. */
+  | { name: 'rollout'; id: string; tab?: RolloutTab; focus?: string }
+  | { name: 'people'; focus?: string }
+  | { name: 'training'; focus?: string }
   | { name: 'sops' }
   | { name: 'sop'; id: string }
   /** One SOP laid out for paper: the working copy, or an approved version. */
   | { name: 'sopPrint'; id: string; version: number | null }
   /** A rollout's plan, Gantt chart or readiness checklist laid out for paper. */
   | { name: 'planPrint'; id: string; part: PrintedPart }
+  /** One SOP's map beside another version's, or beside the SOP it replaces. */
+  | { name: 'sopCompare'; id: string }
   /** Every exception of the library: trigger, whom it goes to, within what time. */
   | { name: 'escalations' }
   | { name: 'trash' }
@@ -49,13 +52,15 @@ export function parseRoute(hash: string): Route {
       return { name: 'planPrint', id, part };
     }
     const tab = ROLLOUT_TABS.find((t) => t === parts[2] && t !== 'overview');
-    return tab ? { name: 'rollout', id, tab } : { name: 'rollout', id };
+    if (!tab) return { name: 'rollout', id };
+    return parts[3] ? { name: 'rollout', id, tab, focus: decodeURIComponent(parts[3]) } : { name: 'rollout', id, tab };
   }
   if (parts[0] === 'week') return parts[1] ? { name: 'week', personId: decodeURIComponent(parts[1]) } : { name: 'week' };
-  if (parts[0] === 'people') return { name: 'people' };
-  if (parts[0] === 'training') return { name: 'training' };
+  if (parts[0] === 'people') return parts[1] ? { name: 'people', focus: decodeURIComponent(parts[1]) } : { name: 'people' };
+  if (parts[0] === 'training') return parts[1] ? { name: 'training', focus: decodeURIComponent(parts[1]) } : { name: 'training' };
   if (parts[0] === 'sops' && parts[1]) {
     const id = decodeURIComponent(parts[1]);
+    if (parts[2] === 'compare') return { name: 'sopCompare', id };
     if (parts[2] !== 'print') return { name: 'sop', id };
     const version = Number(parts[3]);
     return { name: 'sopPrint', id, version: Number.isInteger(version) && version > 0 ? version : null };
@@ -72,22 +77,26 @@ export function parseRoute(hash: string): Route {
 /** The hash for a route; the inverse of parseRoute. */
 export function routeHash(route: Route): string {
   switch (route.name) {
-    case 'rollout':
-      return `#/rollouts/${encodeURIComponent(route.id)}${route.tab && route.tab !== 'overview' ? `/${route.tab}` : ''}`;
+    case 'rollout': {
+      const tab = route.tab && route.tab !== 'overview' ? `/${route.tab}` : '';
+      return `#/rollouts/${encodeURIComponent(route.id)}${tab}${tab && route.focus ? `/${encodeURIComponent(route.focus)}` : ''}`;
+    }
     case 'week':
       return route.personId ? `#/week/${encodeURIComponent(route.personId)}` : '#/week';
     case 'planPrint':
       return `#/rollouts/${encodeURIComponent(route.id)}/print/${route.part}`;
     case 'people':
-      return '#/people';
+      return route.focus ? `#/people/${encodeURIComponent(route.focus)}` : '#/people';
     case 'training':
-      return '#/training';
+      return route.focus ? `#/training/${encodeURIComponent(route.focus)}` : '#/training';
     case 'sops':
       return '#/sops';
     case 'sop':
       return `#/sops/${encodeURIComponent(route.id)}`;
     case 'sopPrint':
       return `#/sops/${encodeURIComponent(route.id)}/print${route.version === null ? '' : `/${route.version}`}`;
+    case 'sopCompare':
+      return `#/sops/${encodeURIComponent(route.id)}/compare`;
     case 'escalations':
       return '#/escalations';
     case 'trash':

@@ -218,6 +218,16 @@ fn sop_library(bench: &mut Bench, store: &Store, at: &Landmarks) {
             || drop(store.search_sops(query, 100).unwrap()),
         );
     }
+    // Search everything (Ctrl+K), keystroke by keystroke: the first two letters (the
+    // widest prefix), a common word, and two words.
+    for query in ["pa", "patient", "prior auth"] {
+        let hits = store.search_workspace(query).unwrap().hits.len();
+        bench.time(
+            &format!("search_workspace (\"{query}\", {hits} hits)"),
+            COMMAND,
+            || drop(store.search_workspace(query).unwrap()),
+        );
+    }
     bench.time(&format!("get_sop ({steps} steps)"), COMMAND, || {
         drop(store.get_sop(&at.longest_sop).unwrap())
     });

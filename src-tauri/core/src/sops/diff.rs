@@ -82,21 +82,33 @@ impl Store {
     /// is the version asked for.
     pub fn compare_sop_versions(&self, sop_id: &str, from: i64, to: i64) -> Result<SopDiff> {
         self.read(|conn| {
-            let working = fetch(conn, sop_id)?;
-            let version = |number: i64| -> Result<Sop> {
-                match snapshot_text(conn, sop_id, number)? {
-                    Some(json) => serde_json::from_str(&json).map_err(|e| {
-                        CoreError::Database(format!("revision {number} cannot be read: {e}"))
-                    }),
-                    None if number == working.version => Ok(working.clone()),
-                    None => Err(CoreError::invalid(
-                        "version",
-                        format!("{} has no version {number}.", working.code),
-                    )),
-                }
-            };
-            Ok(diff_sops(&version(from)?, &version(to)?))
+            Ok(diff_sops(
+                &load_version(conn, sop_id, Some(from))?,
+                &load_version(conn, sop_id, Some(to))?,
+            ))
         })
+    }
+}
+
+/// One version of an SOP: the approved revision `number`, or the working copy when it
+/// is that version (or when no number is asked for).
+pub(crate) fn load_version(
+    conn: &rusqlite::Connection,
+    sop_id: &str,
+    number: Option<i64>,
+) -> Result<Sop> {
+    let working = fetch(conn, sop_id)?;
+    let Some(number) = number else {
+        return Ok(working);
+    };
+    match snapshot_text(conn, sop_id, number)? {
+        Some(json) => serde_json::from_str(&json)
+            .map_err(|e| CoreError::Database(format!("revision {number} cannot be read: {e}"))),
+        None if number == working.version => Ok(working),
+        None => Err(CoreError::invalid(
+            "version",
+            format!("{} has no version {number}.", working.code),
+        )),
     }
 }
 

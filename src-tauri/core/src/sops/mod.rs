@@ -31,6 +31,7 @@ pub use links::{LinkedRollout, LinkedSop, SopRelation};
 pub use review::add_months;
 pub(crate) use review::reviews_due_of_owner;
 pub(crate) use revisions::approve_in;
+pub(crate) use search::{matching_sops, snippet_parts};
 pub use search::{SearchHit, SnippetPart};
 pub(crate) use store::links::statuses_by_rollout as sop_statuses_by_rollout;
 pub(crate) use validate::MAX_CODE_CHARS;

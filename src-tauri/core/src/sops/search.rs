@@ -60,9 +60,19 @@ impl Store {
     }
 }
 
+/// Live SOPs matching the FTS5 `expression` (code, title, purpose, steps, exceptions),
+/// best first, for the search across the whole workspace.
+pub(crate) fn matching_sops(
+    conn: &rusqlite::Connection,
+    expression: &str,
+    limit: i64,
+) -> Result<Vec<store::Match>> {
+    store::search(conn, expression, limit)
+}
+
 /// Each word of the query as a quoted prefix term, all required: `"prior"* "auth"*`.
 /// `None` when the query has no words at all.
-fn fts_expression(query: &str) -> Option<String> {
+pub(crate) fn fts_expression(query: &str) -> Option<String> {
     let words: Vec<String> = query
         .split(|c: char| !c.is_alphanumeric())
         .filter(|w| !w.is_empty())
@@ -71,7 +81,7 @@ fn fts_expression(query: &str) -> Option<String> {
     (!words.is_empty()).then(|| words.join(" "))
 }
 
-fn snippet_parts(snippet: &str) -> Vec<SnippetPart> {
+pub(crate) fn snippet_parts(snippet: &str) -> Vec<SnippetPart> {
     let mut parts = Vec::new();
     let mut rest = snippet;
     while let Some(start) = rest.find(HIT_START) {

@@ -34,6 +34,7 @@ const MIGRATIONS: &[M<'static>] = &[
     M::up(include_str!("../../migrations/0021_process_maps.sql")),
     M::up(include_str!("../../migrations/0022_programmes.sql")),
     M::up(include_str!("../../migrations/0023_owner_indexes.sql")),
+    M::up(include_str!("../../migrations/0024_search.sql")),
 ];
 
 /// The schema version this build writes and understands.

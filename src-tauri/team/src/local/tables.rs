@@ -22,6 +22,11 @@ const LOCAL_TABLES: &[(&str, &str)] = &[
         "quarantined_rows",
         "rows this copy set aside while repairing its own file; another copy has its own",
     ),
+    (
+        "search_keys",
+        "the numbering of this copy's search index, which its own triggers keep in step \
+         with the shared tables",
+    ),
     ("team_link", "this copy's own link to the server"),
     (
         "team_outbox",

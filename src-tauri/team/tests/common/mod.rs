@@ -139,6 +139,7 @@ pub fn rollout(path: &Path, id: &str) -> rollplan_core::rollouts::Rollout {
 const LOCAL_TABLES: &[&str] = &[
     "audit_log",
     "quarantined_rows",
+    "search_keys",
     "team_link",
     "team_outbox",
     "team_conflicts",

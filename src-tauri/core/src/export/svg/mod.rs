@@ -14,6 +14,7 @@ mod heat_map;
 mod legend;
 mod phase_timeline;
 mod sop_map;
+mod sop_map_compare;
 mod sop_map_parts;
 mod sop_map_png;
 mod timeline;
@@ -30,7 +31,8 @@ use crate::export::text::html_escape;
 pub use chart::metric_chart_svg;
 pub use heat_map::heat_map_svg;
 pub use phase_timeline::phase_timeline_svgs;
-pub use sop_map::{sop_map_pages, sop_map_svg, MapTheme, SopMapDrawing};
+pub use sop_map::{marked_map_svg, sop_map_pages, sop_map_svg, MapTheme, SopMapDrawing};
+pub use sop_map_compare::{map_comparison_drawing, ComparedDrawing, MapComparisonDrawing};
 pub use sop_map_png::svg_to_png;
 pub use timeline::{timeline_drawings, timeline_svgs};
 

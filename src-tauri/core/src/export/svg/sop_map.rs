@@ -7,10 +7,10 @@
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
-use super::sop_map_parts::{paint_edge, paint_lanes, paint_node, Palette};
+use super::sop_map_parts::{paint_edge, paint_lanes, paint_mark, paint_node, Palette};
 use super::{element_id, open_svg, px, wrap, Svg};
 use crate::export::text::html_escape;
-use crate::sops::map::{MapFigures, ProcessMap, GLYPH_WIDTH, LINE_HEIGHT, TEXT_SIZE};
+use crate::sops::map::{MapFigures, ProcessMap, StepMark, GLYPH_WIDTH, LINE_HEIGHT, TEXT_SIZE};
 use crate::{Result, Store};
 
 /// What the app's Map view shows: the drawing, and beside it in words its figures and
@@ -60,6 +60,12 @@ const FOOT_GAP: f64 = 10.0;
 
 /// The whole map as one drawing, with its heading and its flagged problems in words.
 pub fn sop_map_svg(map: &ProcessMap, theme: MapTheme) -> Svg {
+    marked_map_svg(map, theme, &[])
+}
+
+/// The whole map with `marks` drawn on their step boxes (a comparison's added, removed,
+/// moved and edited steps).
+pub fn marked_map_svg(map: &ProcessMap, theme: MapTheme, marks: &[StepMark]) -> Svg {
     let palette = Palette::of(theme);
     let alt = map.describe();
     let width = map.width.max(360.0);
@@ -88,6 +94,11 @@ pub fn sop_map_svg(map: &ProcessMap, theme: MapTheme) -> Svg {
     out.push_str(&format!(r#"<g transform="translate(0 {})">"#, px(HEADING)));
     out.push_str(&paint_lanes(map, &palette, map.height));
     out.push_str(&body(map, &palette, &key, None));
+    for mark in marks {
+        if let Some(node) = map.node(&format!("step-{}", mark.step)) {
+            out.push_str(&paint_mark(node, mark, &palette));
+        }
+    }
     out.push_str("</g>");
     out.push_str(&text_lines(
         &notices,

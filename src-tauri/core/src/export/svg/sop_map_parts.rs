@@ -6,7 +6,8 @@
 use super::sop_map::MapTheme;
 use super::{colour, px};
 use crate::export::text::html_escape;
-use crate::sops::map::{Edge, EdgeKind, Node, NodeKind, ProcessMap, LINE_HEIGHT};
+use crate::sops::map::{Edge, EdgeKind, Node, NodeKind, ProcessMap, StepMark, LINE_HEIGHT};
+use crate::sops::ChangeKind;
 
 /// The colours of one theme.
 pub(super) struct Palette {
@@ -24,6 +25,11 @@ pub(super) struct Palette {
     pub escalation: &'static str,
     pub note_fill: &'static str,
     pub flag: &'static str,
+    /// A comparison's marks: added, removed, moved, edited.
+    pub added: &'static str,
+    pub removed: &'static str,
+    pub moved: &'static str,
+    pub edited: &'static str,
 }
 
 impl Palette {
@@ -44,6 +50,10 @@ impl Palette {
                 escalation: colour::GO_LIVE,
                 note_fill: "#fdf8e4",
                 flag: colour::SLIPPED,
+                added: colour::PREDICTION,
+                removed: colour::SLIPPED,
+                moved: colour::TODAY,
+                edited: colour::CRITICAL,
             },
             MapTheme::Dark => Self {
                 background: "#1b1f24",
@@ -60,6 +70,10 @@ impl Palette {
                 escalation: "#e39cc4",
                 note_fill: "#3a3524",
                 flag: "#f08a4b",
+                added: "#35c29b",
+                removed: "#f08a4b",
+                moved: "#56b4e9",
+                edited: "#e6b23c",
             },
         }
     }
@@ -241,6 +255,46 @@ fn kind_class(kind: NodeKind) -> &'static str {
         NodeKind::Escalation => "escalation",
         NodeKind::Note => "note",
     }
+}
+
+/// A comparison's mark on a step box: an outline around it and a tag on its top left
+/// corner saying what happened. Each kind has its own line as well as its colour —
+/// added solid and thick, removed dashed, moved dotted, edited solid and thin — so the
+/// marks read in greyscale too.
+pub(super) fn paint_mark(node: &Node, mark: &StepMark, palette: &Palette) -> String {
+    let (class, stroke, width, dash) = match mark.kind {
+        ChangeKind::Unchanged => return String::new(),
+        ChangeKind::Added => ("added", palette.added, 3.0, None),
+        ChangeKind::Removed => ("removed", palette.removed, 2.5, Some("7 4")),
+        ChangeKind::Moved | ChangeKind::MovedAndChanged => {
+            ("moved", palette.moved, 2.5, Some("2 3"))
+        }
+        ChangeKind::Changed => ("edited", palette.edited, 2.0, None),
+    };
+    let (x, y, w, h) = (
+        node.x - 4.0,
+        node.y - 4.0,
+        node.width + 8.0,
+        node.height + 8.0,
+    );
+    let tag_width = mark.text.chars().count() as f64 * 6.0 + 12.0;
+    format!(
+        r#"<g class="mark {class}" data-mark="{class}" data-step="{}"><rect x="{}" y="{}" width="{}" height="{}" rx="6" fill="none" stroke="{stroke}" stroke-width="{}"{}/><rect x="{}" y="{}" width="{}" height="16" rx="8" fill="{}" stroke="{stroke}" stroke-width="1.5"/><text x="{}" y="{}" font-size="10.5" font-weight="bold">{}</text></g>"#,
+        mark.step,
+        px(x),
+        px(y),
+        px(w),
+        px(h),
+        px(width),
+        dash.map_or(String::new(), |d| format!(r#" stroke-dasharray="{d}""#)),
+        px(node.x + 4.0),
+        px(node.y - 12.0),
+        px(tag_width),
+        palette.background,
+        px(node.x + 10.0),
+        px(node.y),
+        html_escape(&mark.text)
+    )
 }
 
 /// A round "!" at (`x`, `y`) whose tooltip says what is wrong.

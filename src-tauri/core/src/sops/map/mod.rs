@@ -8,6 +8,7 @@
 //! boxes and lines. The figures a redesign is judged by (steps, hand-offs, failure
 //! points) are counted here once, so every screen and export shows the same numbers.
 
+mod compare;
 mod figures;
 mod layout;
 mod model;
@@ -24,6 +25,10 @@ use ts_rs::TS;
 use super::Sop;
 use crate::{Result, Store};
 
+pub use compare::{
+    compare_maps, ComparedMap, FigureChange, MapChoice, MapChoices, MapComparison, MapVersion,
+    StepMark,
+};
 pub use figures::MapFigures;
 pub use sla::{read_time_limit, TimeLimit};
 pub use text::{GLYPH_WIDTH, LINE_HEIGHT, TEXT_SIZE};

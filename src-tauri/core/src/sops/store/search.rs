@@ -20,6 +20,8 @@ pub(crate) struct Match {
     pub code: String,
     pub title: String,
     pub snippet: String,
+    /// How well it matches (FTS5's bm25: lower is better).
+    pub score: f64,
 }
 
 /// Rewrites the SOP's row in the index from its working copy.
@@ -68,10 +70,11 @@ pub(crate) fn remove(tx: &Transaction<'_>, sop_id: &str) -> Result<()> {
 pub(crate) fn search(conn: &Connection, expression: &str, limit: i64) -> Result<Vec<Match>> {
     let mut statement = conn.prepare_cached(
         "SELECT s.id, s.code, s.title,
-                snippet(sop_search, -1, char(2), char(3), '…', 12) AS snippet
+                snippet(sop_search, -1, char(2), char(3), '…', 12) AS snippet,
+                bm25(sop_search, 0.0, 10.0, 5.0, 2.0, 1.0) AS score
          FROM sop_search JOIN sops s ON s.id = sop_search.sop_id
          WHERE sop_search MATCH ?1 AND s.deleted_at IS NULL
-         ORDER BY bm25(sop_search, 0.0, 10.0, 5.0, 2.0, 1.0)
+         ORDER BY score
          LIMIT ?2",
     )?;
     let found = statement.query_map(params![expression, limit], |row| {
@@ -80,6 +83,7 @@ pub(crate) fn search(conn: &Connection, expression: &str, limit: i64) -> Result<
             code: row.get("code")?,
             title: row.get("title")?,
             snippet: row.get("snippet")?,
+            score: row.get("score")?,
         })
     })?;
     Ok(found.collect::<rusqlite::Result<_>>()?)
