@@ -33,6 +33,7 @@ const MIGRATIONS: &[M<'static>] = &[
     M::up(include_str!("../../migrations/0020_pdsa_cycles.sql")),
     M::up(include_str!("../../migrations/0021_process_maps.sql")),
     M::up(include_str!("../../migrations/0022_programmes.sql")),
+    M::up(include_str!("../../migrations/0025_audit_author.sql")),
 ];
 
 /// The schema version this build writes and understands.
