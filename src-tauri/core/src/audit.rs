@@ -272,6 +272,29 @@ fn entry_from_row(row: &Row<'_>, entity: EntityKind) -> rusqlite::Result<AuditEn
     })
 }
 
+/// Columns holding a flag (0 or 1), which the history spells "yes" and "no".
+const FLAGS: &[&str] = &["hard_gate", "super_user", "active", "external", "is_group"];
+
+/// A stored column's value (as SQLite's `json_object` gives it) in the words the audit
+/// log uses for that field, for a change that arrives as columns rather than through
+/// the core's own writes (a teammate's, pulled from the team): a flag as yes or no, a
+/// list (stored as a JSON array) as "a, b", nothing for an empty value.
+pub fn stored_text(field: &str, value: &serde_json::Value) -> Option<String> {
+    use serde_json::Value;
+    let text = match value {
+        Value::Null => return None,
+        Value::Number(n) if FLAGS.contains(&field) => {
+            if n.as_i64() == Some(0) { "no" } else { "yes" }.to_owned()
+        }
+        Value::String(s) => match serde_json::from_str::<Vec<String>>(s) {
+            Ok(items) if s.starts_with('[') => items.join(", "),
+            _ => s.clone(),
+        },
+        other => other.to_string(),
+    };
+    (!text.is_empty()).then_some(text)
+}
+
 /// Collects the fields that differ between two versions of an entity.
 #[derive(Default)]
 pub(crate) struct ChangeSet(Vec<FieldChange>);
@@ -302,6 +325,30 @@ impl ChangeSet {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_stored_value_reads_as_the_history_writes_that_field() {
+        use serde_json::json;
+        assert_eq!(stored_text("hard_gate", &json!(1)).as_deref(), Some("yes"));
+        assert_eq!(stored_text("active", &json!(0)).as_deref(), Some("no"));
+        assert_eq!(
+            stored_text("sites", &json!("[\"Main Street\",\"Elm Road\"]")).as_deref(),
+            Some("Main Street, Elm Road"),
+            "a list reads as the core's own history writes it"
+        );
+        assert_eq!(
+            stored_text("sites", &json!("[]")),
+            None,
+            "an empty list is nothing"
+        );
+        assert_eq!(stored_text("owner", &json!("")), None);
+        assert_eq!(stored_text("owner", &json!(null)), None);
+        assert_eq!(stored_text("score", &json!(85)).as_deref(), Some("85"));
+        assert_eq!(
+            stored_text("goal", &json!("[draft] kiosks")).as_deref(),
+            Some("[draft] kiosks")
+        );
+    }
 
     #[test]
     fn every_kind_names_a_table_of_the_file_and_is_found_by_it() {

@@ -57,7 +57,10 @@ fn a_pulled_change_shows_its_author_by_name() {
         Some("Dana Whitfield"),
     )
     .unwrap();
-    edit_rollout(&anna, &id, |d| d.goal = "Shorter queues".into());
+    edit_rollout(&anna, &id, |d| {
+        d.goal = "Shorter queues".into();
+        d.sites.push("Elm Road".into());
+    });
     sync(&anna);
     sync(&ben);
     let latest = history(&ben, &id).remove(0);
@@ -66,7 +69,21 @@ fn a_pulled_change_shows_its_author_by_name() {
         Some("Dana Whitfield"),
         "a pulled change names its author as the team knows them"
     );
-    assert_eq!(latest.changes.len(), 1, "only the goal changed: {latest:?}");
+    let sites = latest
+        .changes
+        .iter()
+        .find(|c| c.field == "sites")
+        .expect("the sites changed");
+    assert_eq!(
+        (sites.old.as_deref(), sites.new.as_deref()),
+        (Some("Main Street"), Some("Main Street, Elm Road")),
+        "a list reads as the core's own history writes it, not as the stored JSON"
+    );
+    assert_eq!(
+        latest.changes.len(),
+        2,
+        "only the goal and the sites changed: {latest:?}"
+    );
 
     // Ben's own edit is his copy's, and says no name; trash travels with its author.
     edit_rollout(&ben, &id, |d| d.sponsor = "Dr. Okafor".into());

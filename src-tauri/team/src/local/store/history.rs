@@ -4,7 +4,7 @@
 //! written here, and the entry must go in the same transaction as the change (a crash
 //! never leaves one without the other); the table and its spelling are the core's.
 
-use rollplan_core::audit::{AuditAction, EntityKind, FieldChange};
+use rollplan_core::audit::{stored_text, AuditAction, EntityKind, FieldChange};
 use rusqlite::{params, Connection};
 use serde_json::{Map, Value};
 
@@ -49,7 +49,7 @@ pub(crate) fn record_pulled(
                 .iter()
                 .filter(|(field, _)| !UNTOLD.contains(&field.as_str()))
                 .filter_map(|(field, value)| {
-                    text(value).map(|new| FieldChange {
+                    stored_text(field, value).map(|new| FieldChange {
                         field: field.clone(),
                         old: None,
                         new: Some(new),
@@ -68,10 +68,10 @@ pub(crate) fn record_pulled(
         }
         Pulled::Purged => insert(conn, at, kind, &entity_id, AuditAction::Purge, &[], by),
         Pulled::Changed { before, after } => {
-            let old = |field: &str| before.get(field).and_then(text);
+            let old = |field: &str| before.get(field).and_then(|v| stored_text(field, v));
             if let Some(deleted) = after.get("deleted_at") {
-                let was = old("deleted_at").is_some();
-                let is = text(deleted).is_some();
+                let was = before.get("deleted_at").is_some_and(|v| !v.is_null());
+                let is = !deleted.is_null();
                 if was != is {
                     let action = if is {
                         AuditAction::Trash
@@ -85,7 +85,7 @@ pub(crate) fn record_pulled(
                 .iter()
                 .filter(|(field, _)| !UNTOLD.contains(&field.as_str()))
                 .filter_map(|(field, value)| {
-                    let (old, new) = (old(field), text(value));
+                    let (old, new) = (old(field), stored_text(field, value));
                     (old != new).then(|| FieldChange {
                         field: field.clone(),
                         old,
@@ -140,15 +140,5 @@ fn single_key(row_id: &str) -> Option<String> {
     match serde_json::from_str::<Vec<Value>>(row_id).ok()?.as_slice() {
         [Value::String(id)] => Some(id.clone()),
         _ => None,
-    }
-}
-
-/// A value as the audit log writes one: text, with nothing for an empty value.
-fn text(value: &Value) -> Option<String> {
-    match value {
-        Value::Null => None,
-        Value::String(s) if s.is_empty() => None,
-        Value::String(s) => Some(s.clone()),
-        other => Some(other.to_string()),
     }
 }
