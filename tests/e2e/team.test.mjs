@@ -186,8 +186,13 @@ describe('team mode in the app', { concurrency: false }, () => {
       );
       assert.equal((await b.findAll('#rollout-owner-error')).length, 0, 'only the field Bea changed is flagged');
       assert.equal(cli(bea, 'rollouts', 'list', '--json')[0].sponsor, '', "a viewer's edit is not written to her file");
-      await b.execute('document.getElementById("rollout-sponsor").closest(".field").scrollIntoView({ block: "start" });');
-      await photographSizes(b, 'viewer-refused');
+      // Photographed at each size with the refused field in view (a resize moves it).
+      for (const [width, height] of process.env.ROLLPLAN_SCREENSHOTS ? [[1280, 720], [1920, 1080]] : []) {
+        await resizePage(b, width, height);
+        await b.execute('document.getElementById("rollout-sponsor").closest(".field").scrollIntoView({ block: "center" });');
+        await painted(b);
+        await photograph(b, join(process.env.ROLLPLAN_SCREENSHOTS, `viewer-refused-${width}x${height}-${theme}.png`));
+      }
       console.log(`screenshots: ${workDir}`);
     } finally {
       await b.quit().catch(() => {});
