@@ -97,9 +97,9 @@ fn team_mode(state: &state::AppState, app: AppHandle) -> team::Team {
 }
 
 /// The command handler, with a viewer's edits refused before they are written, in the
-/// server's words ("You can view this workspace; ask … to make you an editor"): the
-/// form shows it where it shows any save that did not go through, and Reload puts the
-/// field back.
+/// server's words ("You can view this workspace; ask … to make you an editor"), as
+/// `view_only`: the form shows it at each field the person changed, as it shows a field
+/// it refused, and Reload puts the fields back.
 fn refusing_a_viewers_edits(
     handler: impl Fn(tauri::ipc::Invoke) -> bool + Send + Sync + 'static,
 ) -> impl Fn(tauri::ipc::Invoke) -> bool + Send + Sync + 'static {
@@ -113,7 +113,7 @@ fn refusing_a_viewers_edits(
             if let Some(admin) = refusal {
                 let error = rollplan_team::TeamError::ViewerOnly { admin };
                 let payload: rollplan_core::ErrorPayload =
-                    rollplan_core::CoreError::Conflict(error.to_string()).into();
+                    rollplan_core::CoreError::ViewOnly(error.to_string()).into();
                 invoke.resolver.reject(payload);
                 return true;
             }

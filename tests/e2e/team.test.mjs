@@ -1,7 +1,9 @@
 // End to end, team mode: a throwaway PostgreSQL 15 cluster, a workspace published to it
 // with rollplan-cli, and two app windows on two files joined to it. An edit in one
-// appears in the other within seconds; the header chip says how things stand; while the
-// server is down an edit waits (Offline · 1 waiting) and goes up when it is back.
+// appears in the other within seconds, and its History names who made it; the header
+// chip says how things stand; while the server is down an edit waits (Offline · 1
+// waiting) and goes up when it is back; a member made a viewer has their next edit
+// refused at the field they changed.
 //
 // The app is single-instance per session bus, so the second window runs on a session
 // bus of its own (a second dbus-daemon) and a second tauri-driver on another port.
@@ -130,6 +132,14 @@ describe('team mode in the app', { concurrency: false }, () => {
       console.log(`an edit reached the other window ${seconds.toFixed(1)} s after it was saved`);
       assert.ok(seconds < 5, `the edit must arrive within a few seconds, took ${seconds} s`);
       assert.equal(cli(bea, 'rollouts', 'list', '--json')[0].owner, 'Anna Lee', "Bea's file holds the edit, not only her window");
+      // Bea's History names who made the change, by the name the team gave Anna's login.
+      const historyB = () => b.execute('return document.querySelector(".history")?.textContent ?? "";');
+      await waitFor("Bea's History to name the change's author", async () => /by Dana Whitfield/.test(await historyB()), 10000);
+      assert.match(await historyB(), /Owner\s*\(empty\)\s*→\s*Anna Lee/, "the entry says what changed");
+      const historyA = await a.execute('return document.querySelector(".history").textContent;');
+      assert.doesNotMatch(historyA, /by Dana Whitfield/, "Anna's own change names nobody on her own copy");
+      await b.execute('document.querySelector(".history").scrollIntoView();');
+      await photographSizes(b, 'history-team');
 
       // The server goes away: Anna's next edit waits, and the chip says so.
       stopServer();
@@ -157,6 +167,32 @@ describe('team mode in the app', { concurrency: false }, () => {
       await painted(a);
       await photograph(a, join(workDir, `settings-team-1280x720-${theme}.png`));
       await photographSizes(a, 'settings-team');
+
+      // Bea is made a viewer: her window learns it at its next sync, and her next edit
+      // is refused at the field she changed, naming the administrator to ask.
+      cli(anna, 'team', 'add-member', 'bea', '--role', 'viewer');
+      await b.execute('window.location.hash = "#/settings";');
+      await (await b.waitForText('button', 'Sync now')).click();
+      await waitFor("Bea's window to know she is a viewer", async () => /You can view this workspace; ask Dana Whitfield/.test(await (await b.waitFind('#team-settings')).property('textContent')), 20000);
+      await b.execute('window.location.hash = arguments[0];', [`#/rollouts/${rolloutId}`]);
+      const sponsorB = await b.waitFind('#rollout-sponsor');
+      await sponsorB.type('Dr. Okafor');
+      await b.execute('document.activeElement.blur();');
+      const refusal = await b.waitFind('#rollout-sponsor-error', 10000);
+      assert.equal(
+        (await refusal.property('textContent')).trim(),
+        'You can view this workspace; ask Dana Whitfield to make you an editor.',
+        "the refusal is told at the field Bea changed",
+      );
+      assert.equal((await b.findAll('#rollout-owner-error')).length, 0, 'only the field Bea changed is flagged');
+      assert.equal(cli(bea, 'rollouts', 'list', '--json')[0].sponsor, '', "a viewer's edit is not written to her file");
+      // Photographed at each size with the refused field in view (a resize moves it).
+      for (const [width, height] of process.env.ROLLPLAN_SCREENSHOTS ? [[1280, 720], [1920, 1080]] : []) {
+        await resizePage(b, width, height);
+        await b.execute('document.getElementById("rollout-sponsor").closest(".field").scrollIntoView({ block: "center" });');
+        await painted(b);
+        await photograph(b, join(process.env.ROLLPLAN_SCREENSHOTS, `viewer-refused-${width}x${height}-${theme}.png`));
+      }
       console.log(`screenshots: ${workDir}`);
     } finally {
       await b.quit().catch(() => {});

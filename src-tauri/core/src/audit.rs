@@ -37,7 +37,34 @@ pub enum EntityKind {
 }
 
 impl EntityKind {
-    fn code(self) -> &'static str {
+    /// Every kind, for looking one up by its table.
+    pub const ALL: [Self; 22] = [
+        Self::Rollout,
+        Self::Person,
+        Self::Role,
+        Self::TrainingModule,
+        Self::TrainingRequirement,
+        Self::TrainingRecord,
+        Self::ReadinessCriterion,
+        Self::Sop,
+        Self::PlanPhase,
+        Self::PlanTask,
+        Self::Risk,
+        Self::Decision,
+        Self::Communication,
+        Self::Stakeholder,
+        Self::ScopeChange,
+        Self::Metric,
+        Self::MetricThreshold,
+        Self::MetricMeasurement,
+        Self::WeeklyStatus,
+        Self::Debrief,
+        Self::PdsaCycle,
+        Self::Programme,
+    ];
+
+    /// The kind as the audit log spells it.
+    pub fn code(self) -> &'static str {
         match self {
             Self::Rollout => "rollout",
             Self::Person => "person",
@@ -63,6 +90,39 @@ impl EntityKind {
             Self::Programme => "programme",
         }
     }
+
+    /// The table that holds entities of this kind.
+    pub fn table(self) -> &'static str {
+        match self {
+            Self::Rollout => "rollouts",
+            Self::Person => "people",
+            Self::Role => "roles",
+            Self::TrainingModule => "training_modules",
+            Self::TrainingRequirement => "training_requirements",
+            Self::TrainingRecord => "training_records",
+            Self::ReadinessCriterion => "readiness_criteria",
+            Self::Sop => "sops",
+            Self::PlanPhase => "plan_phases",
+            Self::PlanTask => "plan_tasks",
+            Self::Risk => "risks",
+            Self::Decision => "decisions",
+            Self::Communication => "communications",
+            Self::Stakeholder => "stakeholders",
+            Self::ScopeChange => "scope_changes",
+            Self::Metric => "metrics",
+            Self::MetricThreshold => "metric_thresholds",
+            Self::MetricMeasurement => "metric_measurements",
+            Self::WeeklyStatus => "weekly_statuses",
+            Self::Debrief => "debriefs",
+            Self::PdsaCycle => "pdsa_cycles",
+            Self::Programme => "programmes",
+        }
+    }
+
+    /// The kind whose entities `table` holds (None for a table of links or lists).
+    pub fn of_table(table: &str) -> Option<Self> {
+        Self::ALL.into_iter().find(|kind| kind.table() == table)
+    }
 }
 
 /// What a write did to an entity.
@@ -77,7 +137,8 @@ pub enum AuditAction {
 }
 
 impl AuditAction {
-    fn code(self) -> &'static str {
+    /// The action as the audit log spells it.
+    pub fn code(self) -> &'static str {
         match self {
             Self::Create => "create",
             Self::Update => "update",
@@ -118,6 +179,10 @@ pub struct AuditEntry {
     pub entity_id: String,
     pub action: AuditAction,
     pub changes: Vec<FieldChange>,
+    /// Who made the change when it was not made on this copy: a team member whose
+    /// change came from the team's server, by the name the team knows them by (else
+    /// their login). None for every change made here.
+    pub by: Option<String>,
 }
 
 /// Records one write; call it inside the transaction that makes the write.
@@ -154,7 +219,7 @@ impl Store {
 
 fn entity_history(conn: &Connection, entity: EntityKind, id: &str) -> Result<Vec<AuditEntry>> {
     let mut statement = conn.prepare_cached(
-        "SELECT seq, at, entity_id, action, changes FROM audit_log
+        "SELECT seq, at, entity_id, action, changes, author FROM audit_log
          WHERE entity_type = ?1 AND entity_id = ?2 ORDER BY seq DESC",
     )?;
     let rows = statement.query_map(params![entity.code(), id], |row| {
@@ -175,7 +240,7 @@ pub(crate) fn entries_since(
     let ids = serde_json::to_string(entity_ids)
         .map_err(|e| CoreError::Database(format!("cannot encode entity ids: {e}")))?;
     let mut statement = conn.prepare_cached(
-        "SELECT seq, at, entity_id, action, changes FROM audit_log
+        "SELECT seq, at, entity_id, action, changes, author FROM audit_log
          WHERE entity_type = ?1 AND at >= ?2
            AND entity_id IN (SELECT value FROM json_each(?3))
          ORDER BY seq DESC",
@@ -203,7 +268,31 @@ fn entry_from_row(row: &Row<'_>, entity: EntityKind) -> rusqlite::Result<AuditEn
         entity_id: row.get("entity_id")?,
         action: AuditAction::from_code(&action).ok_or_else(|| corrupt("action"))?,
         changes: serde_json::from_str(&changes).map_err(|_| corrupt("change list"))?,
+        by: row.get("author")?,
     })
+}
+
+/// Columns holding a flag (0 or 1), which the history spells "yes" and "no".
+const FLAGS: &[&str] = &["hard_gate", "super_user", "active", "external", "is_group"];
+
+/// A stored column's value (as SQLite's `json_object` gives it) in the words the audit
+/// log uses for that field, for a change that arrives as columns rather than through
+/// the core's own writes (a teammate's, pulled from the team): a flag as yes or no, a
+/// list (stored as a JSON array) as "a, b", nothing for an empty value.
+pub fn stored_text(field: &str, value: &serde_json::Value) -> Option<String> {
+    use serde_json::Value;
+    let text = match value {
+        Value::Null => return None,
+        Value::Number(n) if FLAGS.contains(&field) => {
+            if n.as_i64() == Some(0) { "no" } else { "yes" }.to_owned()
+        }
+        Value::String(s) => match serde_json::from_str::<Vec<String>>(s) {
+            Ok(items) if s.starts_with('[') => items.join(", "),
+            _ => s.clone(),
+        },
+        other => other.to_string(),
+    };
+    (!text.is_empty()).then_some(text)
 }
 
 /// Collects the fields that differ between two versions of an entity.
@@ -230,5 +319,64 @@ impl ChangeSet {
 
     pub fn into_changes(self) -> Vec<FieldChange> {
         self.0
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_stored_value_reads_as_the_history_writes_that_field() {
+        use serde_json::json;
+        assert_eq!(stored_text("hard_gate", &json!(1)).as_deref(), Some("yes"));
+        assert_eq!(stored_text("active", &json!(0)).as_deref(), Some("no"));
+        assert_eq!(
+            stored_text("sites", &json!("[\"Main Street\",\"Elm Road\"]")).as_deref(),
+            Some("Main Street, Elm Road"),
+            "a list reads as the core's own history writes it"
+        );
+        assert_eq!(
+            stored_text("sites", &json!("[]")),
+            None,
+            "an empty list is nothing"
+        );
+        assert_eq!(stored_text("owner", &json!("")), None);
+        assert_eq!(stored_text("owner", &json!(null)), None);
+        assert_eq!(stored_text("score", &json!(85)).as_deref(), Some("85"));
+        assert_eq!(
+            stored_text("goal", &json!("[draft] kiosks")).as_deref(),
+            Some("[draft] kiosks")
+        );
+    }
+
+    #[test]
+    fn every_kind_names_a_table_of_the_file_and_is_found_by_it() {
+        let store = Store::open_in_memory().expect("an empty store opens");
+        for kind in EntityKind::ALL {
+            let found: bool = store
+                .read(|conn| {
+                    Ok(conn
+                        .prepare("SELECT 1 FROM pragma_table_list WHERE name = ?1")?
+                        .exists([kind.table()])?)
+                })
+                .expect("the table list reads");
+            assert!(
+                found,
+                "{kind:?} names the table {}, which must exist",
+                kind.table()
+            );
+            assert_eq!(
+                EntityKind::of_table(kind.table()),
+                Some(kind),
+                "a change pulled into {} is recorded as {kind:?}",
+                kind.table()
+            );
+        }
+        assert_eq!(
+            EntityKind::of_table("sop_rollouts"),
+            None,
+            "a table of links is no entity of its own"
+        );
     }
 }

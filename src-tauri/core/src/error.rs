@@ -31,6 +31,8 @@ pub enum ErrorCode {
     Validation,
     NotFound,
     Conflict,
+    /// The person may read this workspace but not change it (a team's viewer).
+    ViewOnly,
     NewerSchema,
     Import,
     Io,
@@ -48,6 +50,7 @@ impl ErrorCode {
         Self::Validation,
         Self::NotFound,
         Self::Conflict,
+        Self::ViewOnly,
         Self::NewerSchema,
         Self::Import,
         Self::Io,
@@ -63,6 +66,7 @@ impl ErrorCode {
             Self::Validation => "validation",
             Self::NotFound => "not_found",
             Self::Conflict => "conflict",
+            Self::ViewOnly => "view_only",
             Self::NewerSchema => "newer_schema",
             Self::Import => "import",
             Self::Io => "io",
@@ -100,6 +104,11 @@ pub enum CoreError {
     /// The operation is refused in the current state (edited elsewhere, in the trash, ...).
     #[error("{0}")]
     Conflict(String),
+
+    /// A change refused because this person may only view the workspace (a team's
+    /// viewer); the message says whom to ask. Nothing was written.
+    #[error("{0}")]
+    ViewOnly(String),
 
     /// The file was written by a newer Rollplan; it has not been touched.
     #[error(
@@ -196,6 +205,7 @@ impl CoreError {
             Self::Validation(_) => ErrorCode::Validation,
             Self::NotFound { .. } => ErrorCode::NotFound,
             Self::Conflict(_) => ErrorCode::Conflict,
+            Self::ViewOnly(_) => ErrorCode::ViewOnly,
             Self::NewerSchema { .. } => ErrorCode::NewerSchema,
             Self::Import { .. } | Self::ImportProblems { .. } => ErrorCode::Import,
             Self::Io { .. } => ErrorCode::Io,
@@ -212,6 +222,7 @@ impl CoreError {
             Self::Validation(_)
                 | Self::NotFound { .. }
                 | Self::Conflict(_)
+                | Self::ViewOnly(_)
                 | Self::NewerSchema { .. }
                 | Self::Import { .. }
                 | Self::ImportProblems { .. }

@@ -1,18 +1,19 @@
 //! The sync thread: one per open joined workspace, never on a command's path.
 //!
-//! It signs in with a listening connection (which also tells it this login's role),
-//! syncs at once, then every second looks whether local changes are waiting (sent
-//! straight away), whether the server told of others' changes (pulled straight away),
-//! or whether a minute passed (a slow poll, in case a notification was lost). When the
-//! server cannot be reached it tries again after a growing pause, up to half a minute,
-//! or at once when the person asks (*Sync now*, a new password). The local file keeps
-//! every change meanwhile.
+//! It signs in once, with a session that keeps one connection (which also tells it this
+//! login's role, and listens), syncs at once, then every second looks whether local
+//! changes are waiting (sent straight away), whether the server told of others' changes
+//! (pulled straight away), or whether a minute passed (a slow poll, in case a
+//! notification was lost); every sync goes over that same connection. When it fails,
+//! or the server cannot be reached, it signs in again after a growing pause, up to half
+//! a minute, or at once when the person asks (*Sync now*, a new password). The local
+//! file keeps every change meanwhile.
 
 use std::path::Path;
 use std::time::{Duration, Instant};
 
-use rollplan_team::live::Listener;
-use rollplan_team::{setup, sync, TeamError};
+use rollplan_team::session::Session;
+use rollplan_team::{setup, TeamError};
 
 use super::chip::Connection;
 use super::{Shared, CHANGED_EVENT, STATUS_EVENT};
@@ -42,18 +43,22 @@ pub(super) fn run(shared: &Shared, db: &Path) {
             return;
         };
         let password = shared.passwords.get(&status.server);
-        match Listener::open(db, password.as_deref()) {
-            Ok(listener) => {
+        let opened = Session::open(db, password.as_deref()).and_then(|mut session| {
+            session.listen()?;
+            Ok(session)
+        });
+        match opened {
+            Ok(session) => {
                 pause = Duration::from_secs(2);
                 {
                     let mut live = shared.live();
                     live.connection = Connection::Online;
-                    live.can_write = Some(listener.can_write);
-                    live.admin = Some(listener.admin.clone());
+                    live.can_write = Some(session.can_write());
+                    live.admin = Some(session.admin().to_owned());
                     live.problem = None;
                 }
                 shared.tell(STATUS_EVENT);
-                serve(shared, db, listener, password.as_deref());
+                serve(shared, db, session, password.is_some());
             }
             Err(error) => {
                 let refused = failed(shared, &status.server, &error, password.is_some());
@@ -67,8 +72,8 @@ pub(super) fn run(shared: &Shared, db: &Path) {
     }
 }
 
-/// Syncs while the listening connection lasts; returns to sign in again.
-fn serve(shared: &Shared, db: &Path, mut listener: Listener, password: Option<&str>) {
+/// Syncs while the session's connection lasts; returns to sign in again.
+fn serve(shared: &Shared, db: &Path, mut session: Session, had_password: bool) {
     let mut heard = true;
     let mut last = Instant::now();
     loop {
@@ -86,18 +91,13 @@ fn serve(shared: &Shared, db: &Path, mut listener: Listener, password: Option<&s
         let waiting = matches!(setup::peek(db), Ok(Some(s)) if s.changes_waiting > 0);
         if heard || asked || waiting || last.elapsed() >= POLL {
             last = Instant::now();
-            if let Err(error) = sync_once(shared, db, listener.can_write, password) {
+            if let Err(error) = sync_once(shared, &mut session) {
                 let server = setup::peek(db).ok().flatten().map(|s| s.server);
-                failed(
-                    shared,
-                    &server.unwrap_or_default(),
-                    &error,
-                    password.is_some(),
-                );
+                failed(shared, &server.unwrap_or_default(), &error, had_password);
                 return;
             }
         }
-        match listener.wait(TICK) {
+        match session.wait(TICK) {
             Ok(news) => heard = news,
             Err(_) => {
                 shared.live().connection = Connection::Offline;
@@ -108,20 +108,17 @@ fn serve(shared: &Shared, db: &Path, mut listener: Listener, password: Option<&s
     }
 }
 
-/// One push and pull (a pull only for a viewer, whose changes the server would refuse);
-/// the window hears when it starts and ends, and when others' changes arrived.
-fn sync_once(
-    shared: &Shared,
-    db: &Path,
-    can_write: bool,
-    password: Option<&str>,
-) -> Result<(), TeamError> {
+/// One push and pull (a pull only for a viewer, whose changes the server would refuse)
+/// over the session's connection; the window hears when it starts and ends, and when
+/// others' changes arrived. The role the server gave at this sync is kept, so a viewer
+/// made an editor may send from the next one.
+fn sync_once(shared: &Shared, session: &mut Session) -> Result<(), TeamError> {
     shared.live().syncing = true;
     shared.tell(STATUS_EVENT);
-    let done = if can_write {
-        sync::sync(db, password)
+    let done = if session.can_write() {
+        session.sync()
     } else {
-        sync::pull_with(db, password, |_| Ok(()))
+        session.pull(|_| Ok(()))
     };
     {
         let mut live = shared.live();
@@ -130,6 +127,8 @@ fn sync_once(
             live.last_synced = Some(Instant::now());
             live.connection = Connection::Online;
             live.problem = None;
+            live.can_write = Some(session.can_write());
+            live.admin = Some(session.admin().to_owned());
         }
     }
     let report = done?;

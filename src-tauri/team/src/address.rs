@@ -5,10 +5,14 @@
 //! TLS goes through native-tls, which always verifies the certificate chain and the
 //! host name. `sslmode=verify-full` therefore means exactly that; `verify-ca` skips only
 //! the host name; `sslrootcert=FILE` adds the hospital's own certificate authority.
+//! `sslcert=FILE` and `sslkey=FILE` sign in with a client certificate instead of a
+//! password (the server's `hostssl … cert` line), as in libpq: both files are read and
+//! checked when the address is read, so a wrong path or a key that is not one is told
+//! before anything is sent.
 
 use std::str::FromStr;
 
-use native_tls::{Certificate, TlsConnector};
+use native_tls::{Certificate, Identity, TlsConnector};
 use postgres::config::SslMode;
 use postgres::error::SqlState;
 use postgres::{Client, Config};
@@ -32,6 +36,8 @@ pub struct ServerAddress {
     shown: String,
     verify: Verify,
     root_cert: Option<Vec<u8>>,
+    /// The client certificate and its key (PEM), when the address signs in with one.
+    client_cert: Option<(Vec<u8>, Vec<u8>)>,
 }
 
 impl std::fmt::Debug for ServerAddress {
@@ -50,6 +56,8 @@ impl ServerAddress {
         let address = address.trim();
         let mut verify = Verify::Full;
         let mut root_cert_path = None;
+        let mut cert_path = None;
+        let mut key_path = None;
         let mut mode = None;
         let for_driver = edit_options(address, |key, value| match key {
             "sslmode" => match value {
@@ -68,6 +76,14 @@ impl ServerAddress {
                 root_cert_path = Some(value.to_owned());
                 false
             }
+            "sslcert" => {
+                cert_path = Some(value.to_owned());
+                false
+            }
+            "sslkey" => {
+                key_path = Some(value.to_owned());
+                false
+            }
             _ => true,
         });
         let mut config = Config::from_str(&for_driver).map_err(|e| {
@@ -82,18 +98,20 @@ impl ServerAddress {
             }
         }
         let root_cert = match root_cert_path {
-            Some(path) => Some(std::fs::read(&path).map_err(|e| {
-                TeamError::InvalidAddress(format!(
-                    "the certificate file {path} cannot be read: {e}"
-                ))
-            })?),
+            Some(path) => Some(read_file("certificate", &path)?),
             None => None,
         };
+        let client_cert = client_certificate(cert_path, key_path)?;
+        if client_cert.is_some() && mode.is_none() {
+            // A certificate is only ever shown over TLS: without an sslmode, ask for it.
+            config.ssl_mode(SslMode::Require);
+        }
         Ok(Self {
             config,
             shown: strip_password(address),
             verify,
             root_cert,
+            client_cert,
         })
     }
 
@@ -115,6 +133,9 @@ impl ServerAddress {
                 ))
             })?;
             tls.add_root_certificate(cert);
+        }
+        if let Some((cert, key)) = &self.client_cert {
+            tls.identity(identity(cert, key)?);
         }
         let tls = tls.build().map_err(|e| TeamError::Unreachable {
             server: self.shown.clone(),
@@ -153,6 +174,67 @@ impl ServerAddress {
             _ => TeamError::Unreachable { server, reason },
         }
     }
+}
+
+/// Reads a file the address names, saying which option it was for when it cannot be.
+fn read_file(what: &str, path: &str) -> Result<Vec<u8>> {
+    std::fs::read(path).map_err(|e| {
+        TeamError::InvalidAddress(format!("the {what} file {path} cannot be read: {e}"))
+    })
+}
+
+/// The client certificate and key the address names (`sslcert`, `sslkey`), read and
+/// checked: both or neither, each readable, and a pair TLS can use.
+fn client_certificate(
+    cert_path: Option<String>,
+    key_path: Option<String>,
+) -> Result<Option<(Vec<u8>, Vec<u8>)>> {
+    let (cert_path, key_path) = match (cert_path, key_path) {
+        (None, None) => return Ok(None),
+        (Some(cert), Some(key)) => (cert, key),
+        (Some(_), None) => {
+            return Err(TeamError::InvalidAddress(
+                "it names a client certificate (sslcert) but not its key; add \
+                 sslkey=/path/to/key.pem"
+                    .to_owned(),
+            ))
+        }
+        (None, Some(_)) => {
+            return Err(TeamError::InvalidAddress(
+                "it names a key (sslkey) but not the client certificate that goes with it; \
+                 add sslcert=/path/to/certificate.pem"
+                    .to_owned(),
+            ))
+        }
+    };
+    let cert = read_file("client certificate", &cert_path)?;
+    let key = read_file("key", &key_path)?;
+    identity(&cert, &key)?;
+    Ok(Some((cert, key)))
+}
+
+/// The certificate and key as TLS takes them: PEM, the key unencrypted in PKCS#8 form
+/// (`-----BEGIN PRIVATE KEY-----`, what `openssl req -newkey … -nodes` writes).
+fn identity(cert: &[u8], key: &[u8]) -> Result<Identity> {
+    if !key.starts_with(b"-----BEGIN PRIVATE KEY-----") {
+        let advice = if key.starts_with(b"-----BEGIN ENCRYPTED PRIVATE KEY-----") {
+            "is protected by a passphrase, which Rollplan cannot ask for; your IT team can \
+             give you one without, or `openssl pkcs8 -topk8 -nocrypt -in KEY -out NEW` \
+             writes one"
+        } else {
+            "is not a PEM key in PKCS#8 form (it should begin with -----BEGIN PRIVATE \
+             KEY-----); `openssl pkcs8 -topk8 -nocrypt -in KEY -out NEW` converts one"
+        };
+        return Err(TeamError::InvalidAddress(format!(
+            "the key file (sslkey) {advice}"
+        )));
+    }
+    Identity::from_pkcs8(cert, key).map_err(|e| {
+        TeamError::InvalidAddress(format!(
+            "the client certificate (sslcert) and its key (sslkey) cannot be used \
+             together: {e}"
+        ))
+    })
 }
 
 /// Keeps or drops each `key=value` option of the address (URL query or libpq string),
@@ -271,6 +353,65 @@ mod tests {
             !format!("{address:?}").contains("pw"),
             "Debug output must not show the password"
         );
+    }
+
+    #[test]
+    fn a_client_certificate_needs_its_key_and_both_files_must_be_there() {
+        for (address, says) in [
+            ("postgres://db/team?sslcert=/tmp/dana.crt", "not its key"),
+            (
+                "postgres://db/team?sslkey=/tmp/dana.key",
+                "not the client certificate",
+            ),
+            (
+                "host=db dbname=team sslcert=/nonexistent/dana.crt sslkey=/nonexistent/dana.key",
+                "the client certificate file /nonexistent/dana.crt cannot be read",
+            ),
+        ] {
+            let error = ServerAddress::parse(address, None).unwrap_err();
+            assert!(
+                matches!(error, TeamError::InvalidAddress(_)) && error.to_string().contains(says),
+                "{address} must be refused saying \"{says}\": {error}"
+            );
+        }
+    }
+
+    #[test]
+    fn a_key_that_is_not_one_is_told_before_anything_is_sent() {
+        let dir = tempfile::tempdir().unwrap();
+        let cert = dir.path().join("dana.crt");
+        std::fs::write(
+            &cert,
+            "-----BEGIN CERTIFICATE-----\nnot one\n-----END CERTIFICATE-----\n",
+        )
+        .unwrap();
+        for (key, says) in [
+            (
+                "-----BEGIN RSA PRIVATE KEY-----\n",
+                "not a PEM key in PKCS#8 form",
+            ),
+            (
+                "-----BEGIN ENCRYPTED PRIVATE KEY-----\n",
+                "protected by a passphrase",
+            ),
+            (
+                "-----BEGIN PRIVATE KEY-----\nnot one\n",
+                "cannot be used together",
+            ),
+        ] {
+            let path = dir.path().join("dana.key");
+            std::fs::write(&path, key).unwrap();
+            let address = format!(
+                "postgres://dana@db/team?sslmode=verify-full&sslcert={}&sslkey={}",
+                cert.display(),
+                path.display()
+            );
+            let error = ServerAddress::parse(&address, None).unwrap_err();
+            assert!(
+                error.to_string().contains(says),
+                "a key beginning {key:?} must be refused saying \"{says}\": {error}"
+            );
+        }
     }
 
     #[test]

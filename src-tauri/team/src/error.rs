@@ -28,7 +28,8 @@ pub enum TeamError {
     /// The server refused the login or password.
     #[error(
         "The team server {server} did not accept your sign-in ({reason}). Check the login \
-         and password (PGPASSWORD) with your IT team. Your local copy is unchanged."
+         and password (PGPASSWORD), or the client certificate (sslcert, sslkey), with your \
+         IT team. Your local copy is unchanged."
     )]
     SignIn { server: String, reason: String },
 

@@ -11,17 +11,18 @@
 //! - sending the outbox and applying what others changed ([`sync`]), field by field,
 //!   with conflicts kept for a person to decide ([`conflicts`]);
 //! - creating a team, publishing a workspace to it, joining and leaving ([`setup`]);
-//! - hearing of others' changes as they are accepted, for an open app ([`live`]);
+//! - a session that keeps one connection for an open app, syncing again and again and
+//!   hearing of others' changes as they are accepted ([`session`]);
 //! - who may do what: viewers, editors and administrators, enforced by the server
 //!   ([`members`]).
 
 mod address;
 pub mod conflicts;
 mod error;
-pub mod live;
 mod local;
 pub mod members;
 mod server;
+pub mod session;
 pub mod setup;
 pub mod sync;
 

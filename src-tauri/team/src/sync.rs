@@ -25,11 +25,12 @@ use rusqlite::{Connection, TransactionBehavior};
 use serde::Serialize;
 use serde_json::Value;
 
-use crate::local::store::Theirs;
+use crate::local::store::{Pulled, Theirs};
 use crate::local::tables::{self, Table};
 use crate::local::{self, apply, capture, store};
 use crate::server::{self, Clash, ServerChange};
-use crate::{Result, ServerAddress, TeamError};
+use crate::session::Session;
+use crate::{Result, TeamError};
 
 /// Changes sent per server transaction.
 const PUSH_BATCH: i64 = 500;
@@ -60,61 +61,25 @@ pub struct Applied {
     pub author: String,
 }
 
-/// Pushes this copy's changes, then pulls everyone else's. `password` is used when the
-/// stored address has none (the CLI passes PGPASSWORD); it is never stored.
+/// Pushes this copy's changes, then pulls everyone else's, in a session of its own.
+/// `password` is used when the stored address has none (the CLI passes PGPASSWORD); it
+/// is never stored.
 pub fn sync(db: &Path, password: Option<&str>) -> Result<SyncReport> {
-    let (mut conn, mut client, access) = connect(db, password)?;
-    let mut report = push_all(&mut conn, &mut client, &access)?;
-    let pulled = pull_all(&mut conn, &mut client, &mut |_| Ok(()))?;
-    drop(conn);
-    if pulled.library_changed {
-        local::reindex_library(db)?;
-    }
-    report.received = pulled.received;
-    report.last_pulled_seq = pulled.last_pulled_seq;
-    report.library_changed = pulled.library_changed;
-    Ok(report)
+    Session::open(db, password)?.sync()
 }
 
 /// Sends this copy's waiting changes only.
 pub fn push(db: &Path, password: Option<&str>) -> Result<SyncReport> {
-    let (mut conn, mut client, access) = connect(db, password)?;
-    push_all(&mut conn, &mut client, &access)
+    Session::open(db, password)?.push()
 }
 
-/// Applies others' changes only; `observer` hears of each change as it is applied
-/// (before its page commits), and an error from it stops the pull with that page
-/// rolled back.
+/// Applies others' changes only; see [`Session::pull`].
 pub fn pull_with(
     db: &Path,
     password: Option<&str>,
-    mut observer: impl FnMut(&Applied) -> Result<()>,
+    observer: impl FnMut(&Applied) -> Result<()>,
 ) -> Result<SyncReport> {
-    let (mut conn, mut client, _) = connect(db, password)?;
-    let pulled = pull_all(&mut conn, &mut client, &mut observer)?;
-    drop(conn);
-    if pulled.library_changed {
-        local::reindex_library(db)?;
-    }
-    Ok(pulled)
-}
-
-/// Opens the local file and its server, checking that the server still holds the
-/// workspace this file joined and that this login is still a member (a refusal leaves
-/// the file as it is), and writes the capture triggers afresh.
-pub(crate) fn connect(
-    db: &Path,
-    password: Option<&str>,
-) -> Result<(Connection, Client, server::Access)> {
-    let mut conn = local::open(db)?;
-    let link = store::link(&conn)?;
-    refresh_triggers(&mut conn)?;
-    let address = ServerAddress::parse(&link.server, password)?;
-    let (client, team, access) = server::open(&address, server::Joining::AlreadyJoined)?;
-    if team.workspace_id != link.workspace_id {
-        return Err(TeamError::OtherWorkspace);
-    }
-    Ok((conn, client, access))
+    Session::open(db, password)?.pull(observer)
 }
 
 /// Writes the capture triggers again from the tables as they are now (a migration may
@@ -214,12 +179,19 @@ pub(crate) fn pull_all(
         last_pulled_seq: link.last_pulled_seq,
         ..SyncReport::default()
     };
+    // Asked once per pull, and only when someone else's change came: a pull with
+    // nothing new (most of them) costs one query.
+    let mut names: Option<BTreeMap<String, String>> = None;
     loop {
         let changes = server::changes_after(client, report.last_pulled_seq, PULL_PAGE)?;
         let Some(last) = changes.last().map(|c| c.seq) else {
             store::set_pulled(conn, report.last_pulled_seq, &local::now())?;
             return Ok(report);
         };
+        if names.is_none() && changes.iter().any(|c| c.replica_id != link.replica_id) {
+            names = Some(server::author_names(client)?);
+        }
+        let known = names.as_ref();
         let tx = conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
         store::set_applying(&tx, true)?;
         for change in &changes {
@@ -228,7 +200,10 @@ pub(crate) fn pull_all(
             if own {
                 apply_own_change(&tx, &tables, change)?;
             } else {
-                apply_change(&tx, &tables, change)?;
+                let by = known
+                    .and_then(|n| n.get(&change.author))
+                    .unwrap_or(&change.author);
+                apply_change(&tx, &tables, change, by)?;
                 report.received += 1;
             }
             observer(&Applied {
@@ -317,16 +292,22 @@ fn table_of<'a>(tables: &'a BTreeMap<String, Table>, change: &ServerChange) -> R
         .ok_or_else(|| TeamError::UnknownData(format!("a table named {}", change.table_name)))
 }
 
+/// Applies a change someone else made, and records it in the file's history with
+/// `by`, the name its author goes by in the team.
 fn apply_change(
     conn: &Connection,
     tables: &BTreeMap<String, Table>,
     change: &ServerChange,
+    by: &str,
 ) -> Result<()> {
     let table = table_of(tables, change)?;
     let at = change
         .at
         .to_rfc3339_opts(chrono::SecondsFormat::Millis, true);
     let Some(fields) = &change.fields else {
+        if apply::has_row(conn, table, &change.row_id)? {
+            store::record_pulled(conn, &table.name, &change.row_id, Pulled::Purged, by, &at)?;
+        }
         apply::delete_row(conn, table, &change.row_id)?;
         let theirs = Theirs {
             value: &Value::Null,
@@ -382,5 +363,14 @@ fn apply_change(
     if fields.is_empty() {
         return Ok(());
     }
-    apply::write_fields(conn, table, &change.row_id, &fields, &at)
+    let before = apply::read_row(conn, table, &change.row_id)?;
+    apply::write_fields(conn, table, &change.row_id, &fields, &at)?;
+    let pulled = match &before {
+        Some(before) => Pulled::Changed {
+            before,
+            after: &fields,
+        },
+        None => Pulled::Created(&fields),
+    };
+    store::record_pulled(conn, &table.name, &change.row_id, pulled, by, &at)
 }

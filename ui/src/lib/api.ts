@@ -147,6 +147,23 @@ export class CommandError extends Error {
   fieldMessage(field: string): string | undefined {
     return this.fields.find((f) => f.field === field)?.message;
   }
+
+  /**
+   * This refusal told at each of `fields` (those the person changed), for a refusal of
+   * the whole edit such as a viewer's: a form shows it at the field, as it shows a value
+   * it refused. Without fields it stays as it is.
+   */
+  atFields(fields: string[]): CommandError {
+    if (fields.length === 0) return this;
+    return new CommandError({
+      code: this.code,
+      message: this.message,
+      field: fields[0] ?? null,
+      fields: fields.map((field) => ({ field, message: this.message })),
+      problems: this.problems,
+      more_problems: this.moreProblems,
+    });
+  }
 }
 
 function isErrorPayload(value: unknown): value is ErrorPayload {

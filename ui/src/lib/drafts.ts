@@ -52,3 +52,13 @@ export function withoutRefusedFields<T extends object>(draft: T, stored: T, refu
 export function sameDraft<T>(a: T, b: T): boolean {
   return JSON.stringify(a) === JSON.stringify(b);
 }
+
+/**
+ * The fields of `draft` whose value differs from `stored`: what the person changed, where
+ * a refusal of the whole edit (a viewer's, say) is told.
+ */
+export function editedFields<T extends object>(draft: T, stored: T): string[] {
+  return (Object.keys(draft) as (keyof T & string)[]).filter(
+    (field) => JSON.stringify(draft[field]) !== JSON.stringify(stored[field]),
+  );
+}

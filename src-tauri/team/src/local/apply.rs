@@ -177,6 +177,33 @@ pub(crate) fn read_field(
     Ok(array.into_iter().next())
 }
 
+/// Every shared field of the row as it stands here (None when the row is not here).
+pub(crate) fn read_row(
+    conn: &Connection,
+    table: &Table,
+    row_id: &str,
+) -> Result<Option<Map<String, Value>>> {
+    let key = key_values(table, row_id)?;
+    let mut statement = conn.prepare_cached(&format!(
+        "SELECT {} FROM {} WHERE {}",
+        table.fields_sql(""),
+        quoted(&table.name),
+        key_match(table, 0)
+    ))?;
+    let mut rows = statement.query(params_from_iter(key))?;
+    let Some(row) = rows.next()? else {
+        return Ok(None);
+    };
+    let text: String = row.get(0)?;
+    match serde_json::from_str(&text) {
+        Ok(Value::Object(fields)) => Ok(Some(fields)),
+        _ => Err(TeamError::Protocol(format!(
+            "a row of {} could not be read",
+            table.name
+        ))),
+    }
+}
+
 /// Whether this copy has the row.
 pub(crate) fn has_row(conn: &Connection, table: &Table, row_id: &str) -> Result<bool> {
     exists(conn, table, &key_values(table, row_id)?)

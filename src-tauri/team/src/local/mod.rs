@@ -28,11 +28,25 @@ use crate::Result;
 /// would delete what the other copies keep.
 pub(crate) fn open(path: &Path) -> Result<Connection> {
     drop(rollplan_core::Store::open(path)?);
+    reopen(path)
+}
+
+/// This crate's connection to a file [`open`] has already checked, without checking it
+/// again: for a sync session, which checks the file once and then connects afresh for
+/// each sync (holding no connection between syncs, so a restore can replace the file).
+pub(crate) fn reopen(path: &Path) -> Result<Connection> {
     let conn = Connection::open(path)?;
     conn.busy_timeout(Duration::from_secs(5))?;
     conn.pragma_update(None, "foreign_keys", false)?;
     conn.pragma_update(None, "synchronous", "NORMAL")?;
     Ok(conn)
+}
+
+/// SQLite's schema cookie, which changes with every change of the file's schema: a
+/// session writes the capture triggers again when it moved (a restored backup migrated
+/// to this version, say).
+pub(crate) fn schema_cookie(conn: &Connection) -> Result<i64> {
+    Ok(conn.pragma_query_value(None, "schema_version", |row| row.get(0))?)
 }
 
 /// A read-only connection to the file at `path`, without the core's check: for reading

@@ -3,6 +3,8 @@
 //! (who may, the last administrator, the grants) are the server's, in
 //! `server/0002_members.sql`; this module turns its refusals into messages.
 
+use std::collections::BTreeMap;
+
 use postgres::error::SqlState;
 use postgres::Client;
 use serde::{Deserialize, Serialize};
@@ -135,6 +137,24 @@ pub(crate) fn list(client: &mut Client) -> Result<Vec<Member>> {
                 added_at: added_at.to_rfc3339_opts(chrono::SecondsFormat::Secs, true),
             })
         })
+        .collect()
+}
+
+/// The name each member goes by in the team (its display name, when the administrator
+/// gave one), by login: how the history of a pulled change names its author. A team of
+/// the first version keeps no members, and a login that may not list them hears of it
+/// when it pulls: either way the logins stand for themselves.
+pub(crate) fn author_names(client: &mut Client) -> Result<BTreeMap<String, String>> {
+    let rows = match client.query(
+        "SELECT login, display_name FROM rollplan.member_list() WHERE display_name IS NOT NULL",
+        &[],
+    ) {
+        Ok(rows) => rows,
+        Err(error) if error.as_db_error().is_some() => return Ok(BTreeMap::new()),
+        Err(error) => return Err(error.into()),
+    };
+    rows.iter()
+        .map(|row| Ok((row.try_get("login")?, row.try_get("display_name")?)))
         .collect()
 }
 

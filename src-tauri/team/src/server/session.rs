@@ -32,7 +32,19 @@ pub(crate) fn open(
     joining: Joining,
 ) -> Result<(Client, TeamInfo, Access)> {
     let mut client = address.connect()?;
-    let team = schema::check(&mut client, address.shown())?;
+    let (team, access) = recheck(&mut client, address.shown(), joining)?;
+    Ok((client, team, access))
+}
+
+/// The same checks as [`open`] on a connection already made: a connection kept for
+/// many syncs learns before each whether the team is still one this build understands,
+/// whether this login is still a member, and what it may do now.
+pub(crate) fn recheck(
+    client: &mut Client,
+    shown: &str,
+    joining: Joining,
+) -> Result<(TeamInfo, Access)> {
+    let team = schema::check(client, shown)?;
     if team.schema_version < MEMBERS_VERSION {
         // A team of the first version: its grants alone decide, and a refused write
         // says so when it happens.
@@ -40,9 +52,9 @@ pub(crate) fn open(
             can_write: true,
             admin: "the team's administrator".to_owned(),
         };
-        return Ok((client, team, access));
+        return Ok((team, access));
     }
-    let me = members::membership(&mut client)?;
+    let me = members::membership(client)?;
     let Some(role) = me.role()? else {
         return Err(match joining {
             Joining::AlreadyJoined => TeamError::NoLongerMember,
@@ -53,7 +65,7 @@ pub(crate) fn open(
         can_write: role.can_write(),
         admin: me.admin_name(),
     };
-    Ok((client, team, access))
+    Ok((team, access))
 }
 
 /// Connects for a member command (an administrator's, or the list): the team must keep

@@ -90,9 +90,12 @@ impl Cluster {
             run(Command::new("chmod")
                 .arg("600")
                 .arg(certs.join("server.key")));
+            // The authority also vouches for the client certificates a `hostssl … cert`
+            // line asks for (see `certificate_for`).
             format!(
                 "-c listen_addresses='127.0.0.1' -c ssl=on \
-                 -c ssl_cert_file='{0}/server.crt' -c ssl_key_file='{0}/server.key'",
+                 -c ssl_cert_file='{0}/server.crt' -c ssl_key_file='{0}/server.key' \
+                 -c ssl_ca_file='{0}/ca.pem'",
                 certs.display()
             )
         });
@@ -215,6 +218,56 @@ impl Cluster {
             "-w",
             "restart",
         ]);
+    }
+
+    /// From now on `user` signs in over TLS with a client certificate only (`hostssl all
+    /// USER 127.0.0.1/32 cert`), as a hospital's IT would set it up; returns the
+    /// certificate (its common name is the login) and its key, issued by the cluster's
+    /// own authority. Only for a cluster from [`Cluster::start_with_tls`].
+    pub fn certificate_for(&self, user: &str) -> (PathBuf, PathBuf) {
+        let certs = self.dir.path().join("certs");
+        let openssl = |args: &[&str]| run(Command::new("openssl").current_dir(&certs).args(args));
+        let (key, csr, cert) = (
+            format!("{user}.key"),
+            format!("{user}.csr"),
+            format!("{user}.crt"),
+        );
+        openssl(&[
+            "req",
+            "-newkey",
+            "rsa:2048",
+            "-nodes",
+            "-keyout",
+            &key,
+            "-out",
+            &csr,
+            "-subj",
+            &format!("/CN={user}"),
+        ]);
+        openssl(&[
+            "x509",
+            "-req",
+            "-in",
+            &csr,
+            "-CA",
+            "ca.pem",
+            "-CAkey",
+            "ca.key",
+            "-CAcreateserial",
+            "-out",
+            &cert,
+            "-days",
+            "1",
+        ]);
+        let hba = self.dir.path().join("data").join("pg_hba.conf");
+        let rest = std::fs::read_to_string(&hba).expect("read pg_hba.conf");
+        std::fs::write(
+            &hba,
+            format!("hostssl all {user} 127.0.0.1/32 cert\n{rest}"),
+        )
+        .expect("write pg_hba.conf");
+        self.pg(&["pg_ctl", "-D", &self.data(), "reload"]);
+        (certs.join(cert), certs.join(key))
     }
 
     /// A new empty database, named uniquely in this cluster.

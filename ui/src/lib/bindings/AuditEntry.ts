@@ -14,4 +14,10 @@ seq: number,
 /**
  * When, as UTC ISO-8601.
  */
-at: string, entity: EntityKind, entity_id: string, action: AuditAction, changes: Array<FieldChange>, };
+at: string, entity: EntityKind, entity_id: string, action: AuditAction, changes: Array<FieldChange>, 
+/**
+ * Who made the change when it was not made on this copy: a team member whose
+ * change came from the team's server, by the name the team knows them by (else
+ * their login). None for every change made here.
+ */
+by: string | null, };

@@ -5,4 +5,4 @@
  * the UI receives as `ErrorPayload.code`. Generated into TypeScript as a union, so a
  * comparison in the UI with a code that does not exist fails the type check.
  */
-export type ErrorCode = "validation" | "not_found" | "conflict" | "newer_schema" | "import" | "io" | "export" | "database" | "damaged" | "internal";
+export type ErrorCode = "validation" | "not_found" | "conflict" | "view_only" | "newer_schema" | "import" | "io" | "export" | "database" | "damaged" | "internal";

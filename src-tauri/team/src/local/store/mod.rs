@@ -1,12 +1,14 @@
 //! The team tables of the local file (migration 0019), one file per table: the link to
 //! the server, the outbox of changes not yet accepted, and the conflicts waiting for a
-//! decision.
+//! decision; and the core's audit log, for the history of pulled changes.
 
 mod conflicts;
+mod history;
 mod link;
 mod outbox;
 
 pub(crate) use conflicts::*;
+pub(crate) use history::*;
 pub(crate) use link::*;
 pub(crate) use outbox::*;
 
