@@ -1,7 +1,7 @@
 //! `programme create|add|plan-wave|list|show`: the sample clinic's EHR go-live, wave 1
 //! of its programme, with its second wave planned from it, both listed in order and
 //! shown with their figures; a second wave going live before the first is refused with
-//! both dates; a new programme gets its first wave.
+//! both dates; a new programme gets its first wave; `show --pdf` writes the report.
 
 // A test fails by panicking: unwrapping what must be there is how it says so.
 #![allow(clippy::unwrap_used, clippy::expect_used)]
@@ -107,4 +107,48 @@ fn a_second_wave_is_planned_from_the_first_and_shown_beside_it() {
         shown.contains("Wave 2: EHR go-live: wave 2"),
         "each wave has its section: {shown}"
     );
+}
+
+#[test]
+fn show_writes_the_programme_report_as_a_pdf() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let db = dir.path().join("rollplan.db");
+    ok(cli(&db, &["demo"]));
+    let out = dir.path().join("programme.pdf");
+    let out_text = out.to_str().expect("path");
+    let said = stdout(&ok(cli(
+        &db,
+        &["programme", "show", "EHR across the clinics", "--pdf", out_text],
+    )));
+    assert!(
+        said.contains("Exported 'EHR across the clinics'"),
+        "the command says what it wrote: {said}"
+    );
+    let bytes = std::fs::read(&out).expect("the PDF was written");
+    assert!(bytes.starts_with(b"%PDF"), "the file is a PDF");
+
+    let again = cli(
+        &db,
+        &["programme", "show", "EHR across the clinics", "--pdf", out_text],
+    );
+    assert!(
+        !again.status.success(),
+        "an existing file is not replaced without --overwrite"
+    );
+    assert_eq!(
+        std::fs::read(&out).expect("still there"),
+        bytes,
+        "the refused export left the file as it was"
+    );
+    ok(cli(
+        &db,
+        &[
+            "programme",
+            "show",
+            "EHR across the clinics",
+            "--pdf",
+            out_text,
+            "--overwrite",
+        ],
+    ));
 }
