@@ -20,6 +20,9 @@ export type RolloutTab = (typeof ROLLOUT_TABS)[number];
 export type Route =
   | { name: 'home' }
   | { name: 'rollout'; id: string; tab?: RolloutTab }
+  /** Every programme: rollouts repeated site by site in waves. */
+  | { name: 'programmes' }
+  | { name: 'programme'; id: string }
   | { name: 'people' }
   | { name: 'training' }
   | { name: 'sops' }
@@ -42,6 +45,8 @@ export function parseRoute(hash: string): Route {
     const tab = ROLLOUT_TABS.find((t) => t === parts[2] && t !== 'overview');
     return tab ? { name: 'rollout', id, tab } : { name: 'rollout', id };
   }
+  if (parts[0] === 'programmes' && parts[1]) return { name: 'programme', id: decodeURIComponent(parts[1]) };
+  if (parts[0] === 'programmes') return { name: 'programmes' };
   if (parts[0] === 'people') return { name: 'people' };
   if (parts[0] === 'training') return { name: 'training' };
   if (parts[0] === 'sops' && parts[1]) {
@@ -64,6 +69,10 @@ export function routeHash(route: Route): string {
   switch (route.name) {
     case 'rollout':
       return `#/rollouts/${encodeURIComponent(route.id)}${route.tab && route.tab !== 'overview' ? `/${route.tab}` : ''}`;
+    case 'programmes':
+      return '#/programmes';
+    case 'programme':
+      return `#/programmes/${encodeURIComponent(route.id)}`;
     case 'people':
       return '#/people';
     case 'training':
