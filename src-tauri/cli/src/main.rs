@@ -225,9 +225,7 @@ fn run(cli: Cli) -> Result<(), CoreError> {
             } => export::programme(&store, &programme, &out, force, overwrite, today()),
             ProgrammeCommand::Show {
                 programme, json, ..
-            } => {
-                programmes::show(&store, &programme, json, today())
-            }
+            } => programmes::show(&store, &programme, json, today()),
             ProgrammeCommand::Create {
                 name,
                 description,

@@ -118,7 +118,13 @@ fn show_writes_the_programme_report_as_a_pdf() {
     let out_text = out.to_str().expect("path");
     let said = stdout(&ok(cli(
         &db,
-        &["programme", "show", "EHR across the clinics", "--pdf", out_text],
+        &[
+            "programme",
+            "show",
+            "EHR across the clinics",
+            "--pdf",
+            out_text,
+        ],
     )));
     assert!(
         said.contains("Exported 'EHR across the clinics'"),
@@ -129,7 +135,13 @@ fn show_writes_the_programme_report_as_a_pdf() {
 
     let again = cli(
         &db,
-        &["programme", "show", "EHR across the clinics", "--pdf", out_text],
+        &[
+            "programme",
+            "show",
+            "EHR across the clinics",
+            "--pdf",
+            out_text,
+        ],
     );
     assert!(
         !again.status.success(),

@@ -11,12 +11,12 @@ mod export_common;
 use chrono::Duration;
 use export_common::{assert_golden, pdf_text_and_pages, today};
 use rollplan_core::debriefs::DebriefDraft;
+use rollplan_core::demo::SAMPLE_PROGRAMME;
 use rollplan_core::export::{
     export_file_name, run_export, ExportDetail, ExportFormat, ExportOutcome, ExportRequest,
     ExportSubject,
 };
 use rollplan_core::programmes::{ProgrammeDraft, WaveDraft};
-use rollplan_core::demo::SAMPLE_PROGRAMME;
 use rollplan_core::Store;
 
 /// The sample clinic, whose EHR go-live is wave 1 of its programme (with `description`
@@ -97,7 +97,11 @@ fn the_report_shows_each_wave_with_the_figures_of_the_programme_page() {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("programme.pdf");
     let outcome = export(&store, &id, ExportFormat::Pdf, &path);
-    assert!(outcome.written, "no PHI in the sample: {:?}", outcome.phi_hits);
+    assert!(
+        outcome.written,
+        "no PHI in the sample: {:?}",
+        outcome.phi_hits
+    );
     assert!(
         outcome.summary.contains("'EHR across the clinics'"),
         "the summary names the programme: {}",
@@ -168,7 +172,9 @@ fn a_programme_exports_as_pdf_only_under_its_own_name() {
     )
     .expect_err("HTML is not a programme format");
     assert!(
-        refused.to_string().contains("A programme cannot be exported as html: choose pdf."),
+        refused
+            .to_string()
+            .contains("A programme cannot be exported as html: choose pdf."),
         "the refusal names the format it can take: {refused}"
     );
     assert!(!dir.path().join("p.html").exists(), "nothing written");
@@ -176,7 +182,9 @@ fn a_programme_exports_as_pdf_only_under_its_own_name() {
 
 #[test]
 fn patient_details_in_the_programme_hold_the_export() {
-    let (store, id) = programme(Some("Started after the incident with John Smith, DOB 04/12/1961."));
+    let (store, id) = programme(Some(
+        "Started after the incident with John Smith, DOB 04/12/1961.",
+    ));
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("programme.pdf");
     let outcome = export(&store, &id, ExportFormat::Pdf, &path);
@@ -185,7 +193,8 @@ fn patient_details_in_the_programme_hold_the_export() {
         outcome
             .phi_hits
             .iter()
-            .any(|hit| hit.entity == "Programme \"EHR across the clinics\"" && hit.field == "description"),
+            .any(|hit| hit.entity == "Programme \"EHR across the clinics\""
+                && hit.field == "description"),
         "the hit names the programme and its field: {:?}",
         outcome.phi_hits
     );

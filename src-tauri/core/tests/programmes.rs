@@ -39,7 +39,9 @@ fn without_sample_programme(store: &Store) {
         .find_programme(rollplan_core::demo::SAMPLE_PROGRAMME)
         .unwrap();
     for wave in store.programme_waves(&sample.id).unwrap().waves {
-        store.remove_rollout_from_programme(&wave.rollout.id).unwrap();
+        store
+            .remove_rollout_from_programme(&wave.rollout.id)
+            .unwrap();
     }
     store.trash_programme(&sample.id).unwrap();
 }

@@ -35,8 +35,8 @@ pub use ical::rollout_ics;
 pub use markdown::{rollout_markdown, rollout_markdown_with};
 pub use mspdi::rollout_mspdi;
 pub use phi::{phi_check, scan_text, sop_phi_check, PhiHit, PhiKind};
-pub use programme::programme_phi_check;
 pub(crate) use plan_digest::{digest_intro, lists_every_task, where_every_task, PlanDigest};
+pub use programme::programme_phi_check;
 pub use report::{MetricReport, RolloutReport, DOCUMENT_VALUES};
 pub use report_docx::{rollout_docx, rollout_docx_with};
 pub use request::{

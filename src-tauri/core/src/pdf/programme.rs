@@ -100,7 +100,9 @@ pub fn programme_pdf(overview: &ProgrammeOverview) -> Result<Vec<u8>> {
                 .waves
                 .iter()
                 .enumerate()
-                .map(|(i, wave)| wave_data(wave, i.checked_sub(1).and_then(|p| overview.waves.get(p))))
+                .map(|(i, wave)| {
+                    wave_data(wave, i.checked_sub(1).and_then(|p| overview.waves.get(p)))
+                })
                 .collect(),
             wave_names: overview
                 .waves

@@ -24,8 +24,8 @@ use ts_rs::TS;
 use crate::audit::{self, AuditAction, ChangeSet, EntityKind};
 use crate::rollouts::Rollout;
 use crate::store::editable::check_editable;
-use crate::store::Tx;
 use crate::store::trash::trash_or_restore;
+use crate::store::Tx;
 use crate::time::{now, timestamp_text};
 use crate::{CoreError, Result, Store};
 
