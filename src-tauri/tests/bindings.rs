@@ -33,6 +33,10 @@ use rollplan_core::plan::{
     CriticalPath, DatesUndo, GoLiveMove, GoLiveMoveScope, PlanPhase, PlanView, SlippedTask, Task,
     TaskDraft, TaskImportOptions, TaskImportReport, TaskSave, TaskShift,
 };
+use rollplan_core::programmes::{
+    DebriefLesson, Programme, ProgrammeDraft, ProgrammeOverview, ProgrammeWaves, Wave, WaveDraft,
+    WaveOverview,
+};
 use rollplan_core::readiness::{Criterion, CriterionDraft, Readiness, RolloutStatus};
 use rollplan_core::rollouts::{Rollout, RolloutDraft, ScheduleMode};
 use rollplan_core::sops::{
@@ -147,6 +151,14 @@ fn export_all(dir: &Path) {
         PdsaCycle::export_all(&config),
         PdsaDraft::export_all(&config),
         ActDraft::export_all(&config),
+        Programme::export_all(&config),
+        ProgrammeDraft::export_all(&config),
+        ProgrammeWaves::export_all(&config),
+        Wave::export_all(&config),
+        WaveDraft::export_all(&config),
+        ProgrammeOverview::export_all(&config),
+        WaveOverview::export_all(&config),
+        DebriefLesson::export_all(&config),
         ChosenBundle::export_all(&config),
         Backup::export_all(&config),
         BackupReason::export_all(&config),

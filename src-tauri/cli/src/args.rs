@@ -386,8 +386,18 @@ pub enum ProgrammeCommand {
         /// The programme's id or name.
         programme: String,
         /// Print JSON for scripts.
-        #[arg(long)]
+        #[arg(long, conflicts_with = "pdf")]
         json: bool,
+        /// Write the programme's report as a PDF to this file instead (the PHI check
+        /// runs first).
+        #[arg(long, value_name = "FILE")]
+        pdf: Option<PathBuf>,
+        /// With --pdf: export even if the PHI check finds what looks like patient data.
+        #[arg(long, requires = "pdf")]
+        force: bool,
+        /// With --pdf: replace an existing file.
+        #[arg(long, requires = "pdf")]
+        overwrite: bool,
     },
     /// Create a programme with no waves yet.
     Create {

@@ -1,4 +1,4 @@
-//! `export`, `export-sop`, `export-library` and `export-escalations`: the core's [`run_export`] — PHI check
+//! `export`, `export-sop`, `export-library`, `export-escalations` and `programme show --pdf`: the core's [`run_export`] — PHI check
 //! first, then the file, written atomically — with its findings printed for a terminal.
 //!
 //! Two separate flags on purpose: `--force` exports despite PHI hits, `--overwrite`
@@ -163,6 +163,29 @@ pub fn library(
     )
 }
 
+/// A programme's report (by id or name) as a PDF.
+pub fn programme(
+    store: &Store,
+    programme: &str,
+    out: &Path,
+    force: bool,
+    overwrite: bool,
+    today: NaiveDate,
+) -> Result<(), CoreError> {
+    let programme = store.find_programme(programme)?;
+    run(
+        store,
+        library_request(
+            ExportSubject::Programme { id: programme.id },
+            ExportFormat::Pdf,
+            out,
+            force,
+            overwrite,
+        ),
+        today,
+    )
+}
+
 /// The formats of the escalation table.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
 pub enum EscalationFormat {
@@ -201,8 +224,9 @@ pub fn escalations(
     )
 }
 
-/// An export of the SOP library (one SOP, the binder, the escalation table): no people's
-/// details, no passphrase, no detail levels — those belong to a rollout's exports.
+/// An export other than a rollout's (one SOP, the binder, the escalation table, a
+/// programme): no people's details, no passphrase, no detail levels — those belong to a
+/// rollout's exports.
 fn library_request(
     subject: ExportSubject,
     format: ExportFormat,

@@ -216,9 +216,16 @@ fn run(cli: Cli) -> Result<(), CoreError> {
         } => pdsa::list(&store, &rollout, json, today()),
         Command::Programme { command } => match command {
             ProgrammeCommand::List { json } => programmes::list(&store, json),
-            ProgrammeCommand::Show { programme, json } => {
-                programmes::show(&store, &programme, json, today())
-            }
+            ProgrammeCommand::Show {
+                programme,
+                pdf: Some(out),
+                force,
+                overwrite,
+                ..
+            } => export::programme(&store, &programme, &out, force, overwrite, today()),
+            ProgrammeCommand::Show {
+                programme, json, ..
+            } => programmes::show(&store, &programme, json, today()),
             ProgrammeCommand::Create {
                 name,
                 description,

@@ -1,7 +1,7 @@
-//! `programme create|add|plan-wave|list|show`: the sample clinic's EHR go-live made wave
-//! 1 of a programme, its second wave planned from it, both listed in order and shown
-//! with their figures; a second wave going live before the first is refused with both
-//! dates.
+//! `programme create|add|plan-wave|list|show`: the sample clinic's EHR go-live, wave 1
+//! of its programme, with its second wave planned from it, both listed in order and
+//! shown with their figures; a second wave going live before the first is refused with
+//! both dates; a new programme gets its first wave; `show --pdf` writes the report.
 
 // A test fails by panicking: unwrapping what must be there is how it says so.
 #![allow(clippy::unwrap_used, clippy::expect_used)]
@@ -14,15 +14,16 @@ use common::{cli, json, ok, stderr, stdout};
 fn a_second_wave_is_planned_from_the_first_and_shown_beside_it() {
     let dir = tempfile::tempdir().expect("temp dir");
     let db = dir.path().join("rollplan.db");
+    // The sample clinic's EHR go-live is wave 1 of its programme, "EHR across the clinics".
     ok(cli(&db, &["demo"]));
-    ok(cli(&db, &["programme", "create", "EHR across ten sites"]));
+    ok(cli(&db, &["programme", "create", "Reminders everywhere"]));
     let added = stdout(&ok(cli(
         &db,
-        &["programme", "add", "EHR across", "EHR go-live: Riverside"],
+        &["programme", "add", "Reminders", "SMS appointment reminders"],
     )));
     assert!(
-        added.contains("is wave 1 of EHR across ten sites"),
-        "the EHR go-live becomes wave 1: {added}"
+        added.contains("is wave 1 of Reminders everywhere"),
+        "the SMS reminders become wave 1 of the new programme: {added}"
     );
     let first = json(&ok(cli(&db, &["programme", "list", "--json"])));
     let first_go_live = first[0]["waves"][0]["rollout"]["go_live_date"]
@@ -35,7 +36,7 @@ fn a_second_wave_is_planned_from_the_first_and_shown_beside_it() {
         &[
             "programme",
             "plan-wave",
-            "EHR across ten sites",
+            "EHR across the clinics",
             "--name",
             "EHR go-live: wave 2",
             "--go-live",
@@ -59,7 +60,7 @@ fn a_second_wave_is_planned_from_the_first_and_shown_beside_it() {
         &[
             "programme",
             "plan-wave",
-            "EHR across ten sites",
+            "EHR across the clinics",
             "--name",
             "EHR go-live: wave 2",
             "--go-live",
@@ -71,7 +72,7 @@ fn a_second_wave_is_planned_from_the_first_and_shown_beside_it() {
         ],
     )));
     assert!(
-        planned.contains("Planned wave 2 of EHR across ten sites")
+        planned.contains("Planned wave 2 of EHR across the clinics")
             && planned.contains("2099-03-02")
             && planned.contains("Eastside Clinic, Hillcrest"),
         "the new wave is named with its go-live and sites: {planned}"
@@ -80,7 +81,7 @@ fn a_second_wave_is_planned_from_the_first_and_shown_beside_it() {
     let listed = stdout(&ok(cli(&db, &["programme", "list"])));
     let waves: Vec<&str> = listed
         .lines()
-        .filter(|l| l.starts_with("EHR across ten sites"))
+        .filter(|l| l.starts_with("EHR across the clinics"))
         .collect();
     assert_eq!(
         waves.len(),
@@ -94,7 +95,7 @@ fn a_second_wave_is_planned_from_the_first_and_shown_beside_it() {
 
     let shown = stdout(&ok(cli(
         &db,
-        &["programme", "show", "EHR across ten sites"],
+        &["programme", "show", "EHR across the clinics"],
     )));
     for column in ["WAVE", "GO-LIVE", "SITES", "READINESS", "TRAINED"] {
         assert!(
@@ -106,4 +107,60 @@ fn a_second_wave_is_planned_from_the_first_and_shown_beside_it() {
         shown.contains("Wave 2: EHR go-live: wave 2"),
         "each wave has its section: {shown}"
     );
+}
+
+#[test]
+fn show_writes_the_programme_report_as_a_pdf() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let db = dir.path().join("rollplan.db");
+    ok(cli(&db, &["demo"]));
+    let out = dir.path().join("programme.pdf");
+    let out_text = out.to_str().expect("path");
+    let said = stdout(&ok(cli(
+        &db,
+        &[
+            "programme",
+            "show",
+            "EHR across the clinics",
+            "--pdf",
+            out_text,
+        ],
+    )));
+    assert!(
+        said.contains("Exported 'EHR across the clinics'"),
+        "the command says what it wrote: {said}"
+    );
+    let bytes = std::fs::read(&out).expect("the PDF was written");
+    assert!(bytes.starts_with(b"%PDF"), "the file is a PDF");
+
+    let again = cli(
+        &db,
+        &[
+            "programme",
+            "show",
+            "EHR across the clinics",
+            "--pdf",
+            out_text,
+        ],
+    );
+    assert!(
+        !again.status.success(),
+        "an existing file is not replaced without --overwrite"
+    );
+    assert_eq!(
+        std::fs::read(&out).expect("still there"),
+        bytes,
+        "the refused export left the file as it was"
+    );
+    ok(cli(
+        &db,
+        &[
+            "programme",
+            "show",
+            "EHR across the clinics",
+            "--pdf",
+            out_text,
+            "--overwrite",
+        ],
+    ));
 }

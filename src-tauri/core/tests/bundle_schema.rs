@@ -118,14 +118,12 @@ fn exported_bundles_of_the_sample_clinic_match_the_schema() {
     let today = NaiveDate::from_ymd_opt(2026, 9, 1).expect("date");
     let rollouts = rollplan_core::demo::seed_sample_clinic(&store, today).expect("demo");
     let schema = schema();
-    // Both rollouts waves of one programme, so the programme is checked too.
+    // Both rollouts waves of the sample's programme (the EHR go-live already is), so
+    // the programme is checked too.
     let programme = store
-        .create_programme(&rollplan_core::programmes::ProgrammeDraft {
-            name: "Riverside changes".into(),
-            ..Default::default()
-        })
-        .expect("programme");
-    for rollout in &rollouts {
+        .find_programme(rollplan_core::demo::SAMPLE_PROGRAMME)
+        .expect("the sample clinic's programme");
+    for rollout in &rollouts[1..] {
         store
             .add_rollout_to_programme(&programme.id, &rollout.id)
             .expect("wave");

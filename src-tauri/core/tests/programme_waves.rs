@@ -81,6 +81,7 @@ fn content(store: &Store, rollout_id: &str) -> Bundle {
 fn clinic(path: &Path) -> (Store, String, String) {
     let store = Store::open(path).unwrap();
     let rollouts = seed_sample_clinic(&store, today()).unwrap();
+    without_sample_programme(&store);
     let ehr = rollouts[0].id.clone();
     store
         .create_risk(
@@ -126,6 +127,20 @@ fn clinic(path: &Path) -> (Store, String, String) {
         .unwrap();
     store.add_rollout_to_programme(&programme.id, &ehr).unwrap();
     (store, programme.id, ehr)
+}
+
+/// Takes the sample clinic's own programme apart (its wave released, the programme
+/// removed), so that each test groups the sample's rollouts itself.
+fn without_sample_programme(store: &Store) {
+    let sample = store
+        .find_programme(rollplan_core::demo::SAMPLE_PROGRAMME)
+        .unwrap();
+    for wave in store.programme_waves(&sample.id).unwrap().waves {
+        store
+            .remove_rollout_from_programme(&wave.rollout.id)
+            .unwrap();
+    }
+    store.trash_programme(&sample.id).unwrap();
 }
 
 fn wave_two(go_live: NaiveDate) -> WaveDraft {

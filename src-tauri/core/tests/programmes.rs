@@ -28,7 +28,22 @@ fn programme(name: &str) -> ProgrammeDraft {
 fn sample() -> (Store, Vec<Rollout>) {
     let store = Store::open_in_memory().unwrap();
     let rollouts = seed_sample_clinic(&store, today()).unwrap();
+    without_sample_programme(&store);
     (store, rollouts)
+}
+
+/// Takes the sample clinic's own programme apart (its wave released, the programme
+/// removed), so that each test groups the sample's rollouts itself.
+fn without_sample_programme(store: &Store) {
+    let sample = store
+        .find_programme(rollplan_core::demo::SAMPLE_PROGRAMME)
+        .unwrap();
+    for wave in store.programme_waves(&sample.id).unwrap().waves {
+        store
+            .remove_rollout_from_programme(&wave.rollout.id)
+            .unwrap();
+    }
+    store.trash_programme(&sample.id).unwrap();
 }
 
 #[test]

@@ -61,6 +61,10 @@ app_commands! {
         copy_status_to_new_draft, export_status;
     debriefs:
         list_debriefs, create_debrief, update_debrief, trash_debrief, restore_debrief;
+    programmes:
+        list_programmes, programme_overview, create_programme, update_programme,
+        add_rollout_to_programme, remove_rollout_from_programme, plan_next_wave,
+        trash_programme, restore_programme;
     improvement:
         list_pdsa_cycles, create_pdsa_cycle, update_pdsa_cycle, record_pdsa_act,
         trash_pdsa_cycle, restore_pdsa_cycle;

@@ -23,6 +23,7 @@ pub mod improvement;
 pub mod metrics;
 pub mod people;
 pub mod plan;
+pub mod programmes;
 pub mod readiness;
 pub mod rollouts;
 pub mod search;

@@ -33,6 +33,12 @@ import type { DebriefDraft } from './bindings/DebriefDraft';
 import type { ActDraft } from './bindings/ActDraft';
 import type { PdsaCycle } from './bindings/PdsaCycle';
 import type { PdsaDraft } from './bindings/PdsaDraft';
+import type { Programme } from './bindings/Programme';
+import type { ProgrammeDraft } from './bindings/ProgrammeDraft';
+import type { ProgrammeOverview } from './bindings/ProgrammeOverview';
+import type { ProgrammeWaves } from './bindings/ProgrammeWaves';
+import type { Wave } from './bindings/Wave';
+import type { WaveDraft } from './bindings/WaveDraft';
 import type { SavedStatus } from './bindings/SavedStatus';
 import type { StatusDraft } from './bindings/StatusDraft';
 import type { StatusEdit } from './bindings/StatusEdit';
@@ -447,6 +453,23 @@ export const api = {
   recordPdsaAct: (id: string, rowVersion: number, draft: ActDraft) => call<PdsaCycle>('record_pdsa_act', { id, rowVersion, draft }),
   trashPdsaCycle: (id: string) => call<void>('trash_pdsa_cycle', { id }),
   restorePdsaCycle: (id: string) => call<void>('restore_pdsa_cycle', { id }),
+
+  /** Every live programme with its waves in order, by name: how Home groups them. */
+  listProgrammes: () => call<ProgrammeWaves[]>('list_programmes'),
+  /** A programme's page: each wave with its rollout's own figures and the previous wave's lessons. */
+  programmeOverview: (id: string) => call<ProgrammeOverview>('programme_overview', { id }),
+  createProgramme: (draft: ProgrammeDraft) => call<Programme>('create_programme', { draft }),
+  updateProgramme: (id: string, expectedRowVersion: number, draft: ProgrammeDraft) =>
+    call<Programme>('update_programme', { id, expectedRowVersion, draft }),
+  /** Refused, with a sentence naming it, when the rollout is already a wave of a programme. */
+  addRolloutToProgramme: (programmeId: string, rolloutId: string) =>
+    call<ProgrammeWaves>('add_rollout_to_programme', { programmeId, rolloutId }),
+  removeRolloutFromProgramme: (rolloutId: string) => call<null>('remove_rollout_from_programme', { rolloutId }),
+  /** Creates the next wave's rollout from the last wave; a go-live before the previous wave's is refused at the field. */
+  planNextWave: (programmeId: string, draft: WaveDraft) => call<Wave>('plan_next_wave', { programmeId, draft }),
+  /** Removes a programme; its rollouts stay, ungrouped, until it is restored. */
+  trashProgramme: (id: string) => call<null>('trash_programme', { id }),
+  restoreProgramme: (id: string) => call<null>('restore_programme', { id }),
 
   checkExportPhi: (subject: ExportSubject, format: ExportFormat) =>
     call<PhiHit[]>('check_export_phi', { subject, format }),

@@ -61,6 +61,7 @@ describe('export choices', () => {
       { kind: 'sop', id: 's1' },
       { kind: 'library', title: 'Riverside' },
       { kind: 'escalations', role: null, rollout_id: null },
+      { kind: 'programme', id: 'p1' },
     ];
     for (const subject of subjects) {
       const offered = formatChoices(subject).map((c) => c.format);

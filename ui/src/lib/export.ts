@@ -47,12 +47,17 @@ const ESCALATION_FORMATS: FormatChoice[] = [
   { format: 'xlsx', label: 'Excel workbook', hint: 'One sheet with filters, to sort and share' },
 ];
 
+const PROGRAMME_FORMATS: FormatChoice[] = [
+  { format: 'pdf', label: 'PDF report', hint: 'Every wave on one timeline, its figures and lessons: for the PMO or the board' },
+];
+
 /** How the panel words each format, per subject, in the order it offers them. */
 const CHOICES: Record<ExportSubject['kind'], FormatChoice[]> = {
   rollout: ROLLOUT_FORMATS,
   sop: SOP_FORMATS,
   library: LIBRARY_FORMATS,
   escalations: ESCALATION_FORMATS,
+  programme: PROGRAMME_FORMATS,
 };
 
 /** The formats an export of this subject can take — the core's list, so the panel

@@ -1,14 +1,16 @@
-// Home's figures: each rollout's readiness line, the SOPs due for review and the metrics
-// needing action. Home is the first screen, so the app asks for them with its very first
+// Home's figures: each rollout's readiness line, the programmes its waves are grouped
+// under, the SOPs due for review and the metrics needing action. Home is the first screen, so the app asks for them with its very first
 // requests (see App.svelte) instead of once Home has been drawn: the answers are on
 // their way while the page is still being built.
 import { api } from './api';
 import type { MetricStatus } from './bindings/MetricStatus';
+import type { ProgrammeWaves } from './bindings/ProgrammeWaves';
 import type { RolloutStatus } from './bindings/RolloutStatus';
 import type { SopSummary } from './bindings/SopSummary';
 
 export interface HomeFigures {
   statuses: RolloutStatus[];
+  programmes: ProgrammeWaves[];
   sopsDue: SopSummary[];
   metricsAttention: MetricStatus[];
 }
@@ -19,12 +21,13 @@ export const SOP_REVIEW_WINDOW_DAYS = 30;
 let early: Promise<HomeFigures> | null = null;
 
 async function fetchHomeFigures(): Promise<HomeFigures> {
-  const [statuses, sopsDue, metricsAttention] = await Promise.all([
+  const [statuses, programmes, sopsDue, metricsAttention] = await Promise.all([
     api.rolloutStatuses(),
+    api.listProgrammes(),
     api.sopsDueForReview(SOP_REVIEW_WINDOW_DAYS),
     api.metricsNeedingAttention(null),
   ]);
-  return { statuses, sopsDue, metricsAttention };
+  return { statuses, programmes, sopsDue, metricsAttention };
 }
 
 /** Starts asking for Home's figures now, for the next `homeFigures()` to pick up. */

@@ -14,6 +14,8 @@ describe('routes', () => {
       { name: 'rollout', id: 'abc', tab: 'stakeholders' },
       { name: 'rollout', id: 'abc', tab: 'status' },
       { name: 'rollout', id: 'abc', tab: 'risks', focus: 'r-1' },
+      { name: 'programmes' },
+      { name: 'programme', id: '0193a6f2-7c1d-7e55-9d1a-2f7f1c9a8b10' },
       { name: 'people' },
       { name: 'people', focus: 'p-1' },
       { name: 'training' },

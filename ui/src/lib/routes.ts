@@ -26,6 +26,9 @@ export type Route =
   | { name: 'rollout'; id: string; tab?: RolloutTab; focus?: string }
   | { name: 'people'; focus?: string }
   | { name: 'training'; focus?: string }
+  /** Every programme: rollouts repeated site by site in waves. */
+  | { name: 'programmes' }
+  | { name: 'programme'; id: string }
   | { name: 'sops' }
   | { name: 'sop'; id: string }
   /** One SOP laid out for paper: the working copy, or an approved version. */
@@ -55,6 +58,8 @@ export function parseRoute(hash: string): Route {
     if (!tab) return { name: 'rollout', id };
     return parts[3] ? { name: 'rollout', id, tab, focus: decodeURIComponent(parts[3]) } : { name: 'rollout', id, tab };
   }
+  if (parts[0] === 'programmes' && parts[1]) return { name: 'programme', id: decodeURIComponent(parts[1]) };
+  if (parts[0] === 'programmes') return { name: 'programmes' };
   if (parts[0] === 'week') return parts[1] ? { name: 'week', personId: decodeURIComponent(parts[1]) } : { name: 'week' };
   if (parts[0] === 'people') return parts[1] ? { name: 'people', focus: decodeURIComponent(parts[1]) } : { name: 'people' };
   if (parts[0] === 'training') return parts[1] ? { name: 'training', focus: decodeURIComponent(parts[1]) } : { name: 'training' };
@@ -85,6 +90,10 @@ export function routeHash(route: Route): string {
       return route.personId ? `#/week/${encodeURIComponent(route.personId)}` : '#/week';
     case 'planPrint':
       return `#/rollouts/${encodeURIComponent(route.id)}/print/${route.part}`;
+    case 'programmes':
+      return '#/programmes';
+    case 'programme':
+      return `#/programmes/${encodeURIComponent(route.id)}`;
     case 'people':
       return route.focus ? `#/people/${encodeURIComponent(route.focus)}` : '#/people';
     case 'training':

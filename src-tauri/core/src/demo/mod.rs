@@ -12,12 +12,16 @@ mod training;
 
 use chrono::{Days, NaiveDate};
 
+use crate::programmes::ProgrammeDraft;
 use crate::rollouts::{insert_draft, Phase, Rollout, RolloutDraft, RolloutKind};
 use crate::time::date_text;
 use crate::{CoreError, Result, Store};
 
 /// The clinic the sample data describes.
 pub const SAMPLE_CLINIC: &str = "Riverside Family Health";
+
+/// The sample clinic's programme, whose first wave is its EHR go-live.
+pub const SAMPLE_PROGRAMME: &str = "EHR across the clinics";
 
 /// Seeds the sample clinic into an empty database, dated around `today`, in one
 /// transaction. A database that already holds rollouts is refused, so the sample never
@@ -44,6 +48,9 @@ pub fn seed_sample_clinic(store: &Store, today: NaiveDate) -> Result<Vec<Rollout
         metrics::seed(tx, &rollouts, today)?;
         if let Some(sms) = rollouts.get(1) {
             improvement::seed(tx, sms, today)?;
+        }
+        if let Some(ehr) = rollouts.first() {
+            crate::programmes::seed_in(tx, &sample_programme(), &[ehr.id.as_str()])?;
         }
         Ok(rollouts)
     })
@@ -98,6 +105,18 @@ fn sample_rollouts(today: NaiveDate) -> Vec<RolloutDraft> {
     ]
 }
 
+/// The programme the EHR go-live is the pilot wave of: the other clinics follow it.
+fn sample_programme() -> ProgrammeDraft {
+    ProgrammeDraft {
+        name: SAMPLE_PROGRAMME.into(),
+        description: "One EHR for every clinic of Riverside Family Health: Riverside and \
+                      Northgate first, then the other sites in waves, each changed by what \
+                      the last one's debrief found."
+            .into(),
+        owner: "Marcus Bell, Director of Operations".into(),
+    }
+}
+
 /// `today` moved by `days` (negative: into the past).
 fn shift(today: NaiveDate, days: i64) -> Option<NaiveDate> {
     if days >= 0 {
@@ -143,6 +162,19 @@ mod tests {
                 .iter()
                 .any(|r| r.days_to_go_live(today).is_some_and(|d| d < 0)),
             "one rollout is past go-live, stabilizing"
+        );
+        let programmes = store.list_programmes().expect("programmes");
+        assert_eq!(
+            programmes
+                .iter()
+                .map(|p| {
+                    let waves: Vec<&str> =
+                        p.waves.iter().map(|w| w.rollout.name.as_str()).collect();
+                    (p.programme.name.as_str(), waves)
+                })
+                .collect::<Vec<_>>(),
+            [(SAMPLE_PROGRAMME, vec!["EHR go-live: Riverside & Northgate"])],
+            "the EHR go-live is the first wave of the sample's programme"
         );
     }
 

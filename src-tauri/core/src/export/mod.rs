@@ -1,4 +1,4 @@
-//! Exports of a rollout and of an SOP: one report model ([`RolloutReport`]) rendered as
+//! Exports of a rollout, of an SOP and of a programme: one report model ([`RolloutReport`]) rendered as
 //! HTML, Markdown, CSV, XLSX, iCal and Microsoft Project XML (PDF in [`crate::pdf`]); SOPs as HTML, Markdown and
 //! DOCX; the PHI check that runs before any of them leaves the machine; and [`run_export`],
 //! which runs one export from start to finish for the app and the command line alike.
@@ -13,6 +13,7 @@ mod markdown;
 mod mspdi;
 mod phi;
 mod plan_digest;
+mod programme;
 mod report;
 mod report_docx;
 mod request;
@@ -35,6 +36,7 @@ pub use markdown::{rollout_markdown, rollout_markdown_with};
 pub use mspdi::rollout_mspdi;
 pub use phi::{phi_check, scan_text, sop_phi_check, PhiHit, PhiKind};
 pub(crate) use plan_digest::{digest_intro, lists_every_task, where_every_task, PlanDigest};
+pub use programme::programme_phi_check;
 pub use report::{MetricReport, RolloutReport, DOCUMENT_VALUES};
 pub use report_docx::{rollout_docx, rollout_docx_with};
 pub use request::{

@@ -127,6 +127,10 @@ pub enum ExportSubject {
     Library {
         title: String,
     },
+    /// A programme's report: its waves, their figures and lessons.
+    Programme {
+        id: String,
+    },
     /// The escalation table across the library, filtered as the page shows it.
     Escalations {
         #[serde(default)]
@@ -197,7 +201,7 @@ pub fn size_text(bytes: usize) -> String {
 impl ExportSubject {
     /// The formats a subject of each kind can be exported as, by the `kind` tag the UI
     /// sees: the one list the export check and the UI's export panel both go by.
-    pub const FORMATS: [(&'static str, &'static [ExportFormat]); 4] = {
+    pub const FORMATS: [(&'static str, &'static [ExportFormat]); 5] = {
         use ExportFormat::*;
         [
             (
@@ -207,6 +211,7 @@ impl ExportSubject {
             ("sop", &[Pdf, Html, Markdown, Docx, Svg, Png]),
             ("library", &[Pdf]),
             ("escalations", &[Pdf, Xlsx]),
+            ("programme", &[Pdf]),
         ]
     };
 
@@ -217,6 +222,7 @@ impl ExportSubject {
             Self::Sop { .. } => "sop",
             Self::Library { .. } => "library",
             Self::Escalations { .. } => "escalations",
+            Self::Programme { .. } => "programme",
         }
     }
 
@@ -238,6 +244,7 @@ pub(super) fn check_format(subject: &ExportSubject, format: ExportFormat) -> Res
         ExportSubject::Sop { .. } => "An SOP",
         ExportSubject::Library { .. } => "The SOP library",
         ExportSubject::Escalations { .. } => "The escalation table",
+        ExportSubject::Programme { .. } => "A programme",
     };
     if allowed.contains(&format) {
         return Ok(());

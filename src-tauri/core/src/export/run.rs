@@ -63,6 +63,7 @@ pub fn run_export(
         Gathered::Library { title, .. } => {
             (crate::pdf::sop_library_pdf(store, &title, today)?, None)
         }
+        Gathered::Programme(overview) => (crate::pdf::programme_pdf(&overview)?, None),
         Gathered::Escalations(table) => {
             let bytes = match request.format {
                 ExportFormat::Xlsx => super::escalations_xlsx(&table)?,
@@ -93,6 +94,7 @@ enum Gathered {
         sops: Vec<crate::sops::Sop>,
     },
     Escalations(Box<crate::sops::escalations::EscalationTable>),
+    Programme(Box<crate::programmes::ProgrammeOverview>),
 }
 
 impl Gathered {
@@ -102,6 +104,7 @@ impl Gathered {
             Gathered::Sop(document) => super::sop_phi_check(&document.sop),
             Gathered::Library { sops, .. } => sops.iter().flat_map(super::sop_phi_check).collect(),
             Gathered::Escalations(table) => super::escalation_phi_check(table),
+            Gathered::Programme(overview) => super::programme_phi_check(overview),
         }
     }
 
@@ -111,6 +114,7 @@ impl Gathered {
             Gathered::Sop(document) => document.sop.code.clone(),
             Gathered::Library { .. } => "the SOP library".to_owned(),
             Gathered::Escalations(_) => "the escalation table".to_owned(),
+            Gathered::Programme(overview) => format!("'{}'", overview.programme.name),
         }
     }
 }
@@ -141,6 +145,9 @@ fn gather(store: &Store, request: &ExportRequest, today: NaiveDate) -> Result<Ga
                 rollout_id: rollout_id.clone(),
             };
             Gathered::Escalations(Box::new(store.escalation_table(&filter, today)?))
+        }
+        ExportSubject::Programme { id } => {
+            Gathered::Programme(Box::new(store.programme_overview(id, today)?))
         }
     })
 }
@@ -262,6 +269,7 @@ pub fn export_file_name(
         }
         ExportSubject::Library { title } => title.clone(),
         ExportSubject::Escalations { .. } => super::ESCALATIONS_TITLE.to_owned(),
+        ExportSubject::Programme { id } => store.get_programme(id)?.name,
     };
     let stem = crate::paths::safe_file_stem(&stem, "Rollplan export");
     Ok(format!("{stem}.{}", format.extension()))

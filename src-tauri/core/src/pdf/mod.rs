@@ -5,12 +5,14 @@
 
 mod blocks;
 mod escalations;
+mod programme;
 mod rollout;
 mod sops;
 mod status;
 pub(crate) mod world;
 
 pub use escalations::escalations_pdf;
+pub use programme::programme_pdf;
 pub use rollout::{rollout_pdf, rollout_pdf_with};
 pub use sops::{sop_library_pdf, sop_pdf};
 pub use status::status_pdf;

@@ -25,6 +25,7 @@ use crate::audit::{self, AuditAction, ChangeSet, EntityKind};
 use crate::rollouts::Rollout;
 use crate::store::editable::check_editable;
 use crate::store::trash::trash_or_restore;
+use crate::store::Tx;
 use crate::time::{now, timestamp_text};
 use crate::{CoreError, Result, Store};
 
@@ -79,23 +80,7 @@ const NOUN: &str = "Programme";
 impl Store {
     /// Creates a programme with no waves yet, or explains every field that is wrong.
     pub fn create_programme(&self, draft: &ProgrammeDraft) -> Result<Programme> {
-        self.write(|tx| {
-            let valid = validate::validate(draft)?;
-            let id = uuid::Uuid::now_v7().to_string();
-            let at = timestamp_text(now());
-            store::programmes::insert(tx, &id, &valid, &at)?;
-            let mut changes = ChangeSet::default();
-            describe(&mut changes, None, &valid);
-            audit::record(
-                tx,
-                &at,
-                EntityKind::Programme,
-                &id,
-                AuditAction::Create,
-                &changes.into_changes(),
-            )?;
-            store::programmes::fetch(tx, &id)
-        })
+        self.write(|tx| create_in(tx, draft))
     }
 
     /// Renames or re-describes a programme read at `expected_row_version`.
@@ -211,6 +196,39 @@ impl Store {
     pub fn restore_programme(&self, id: &str) -> Result<()> {
         self.write(|tx| trash_or_restore(tx, TABLE, EntityKind::Programme, NOUN, id, false))
     }
+}
+
+/// Creates a programme inside a caller's transaction.
+fn create_in(tx: &Tx<'_>, draft: &ProgrammeDraft) -> Result<Programme> {
+    let valid = validate::validate(draft)?;
+    let id = uuid::Uuid::now_v7().to_string();
+    let at = timestamp_text(now());
+    store::programmes::insert(tx, &id, &valid, &at)?;
+    let mut changes = ChangeSet::default();
+    describe(&mut changes, None, &valid);
+    audit::record(
+        tx,
+        &at,
+        EntityKind::Programme,
+        &id,
+        AuditAction::Create,
+        &changes.into_changes(),
+    )?;
+    store::programmes::fetch(tx, &id)
+}
+
+/// Creates a programme with these rollouts as its waves inside a caller's transaction:
+/// how the sample clinic groups its EHR go-live, in the same transaction as the rest.
+pub(crate) fn seed_in(
+    tx: &Tx<'_>,
+    draft: &ProgrammeDraft,
+    rollout_ids: &[&str],
+) -> Result<Programme> {
+    let programme = create_in(tx, draft)?;
+    for rollout_id in rollout_ids {
+        membership::add_wave(tx, &programme.id, rollout_id)?;
+    }
+    Ok(programme)
 }
 
 /// The live waves of a programme, numbered by go-live.

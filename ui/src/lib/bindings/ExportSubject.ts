@@ -3,4 +3,4 @@
 /**
  * What is exported.
  */
-export type ExportSubject = { "kind": "rollout", id: string, } | { "kind": "sop", id: string, } | { "kind": "library", title: string, } | { "kind": "escalations", role: string | null, rollout_id: string | null, };
+export type ExportSubject = { "kind": "rollout", id: string, } | { "kind": "sop", id: string, } | { "kind": "library", title: string, } | { "kind": "programme", id: string, } | { "kind": "escalations", role: string | null, rollout_id: string | null, };

@@ -10,6 +10,7 @@ export const SUBJECT_FORMATS: Readonly<Record<ExportSubject['kind'], readonly Ex
   sop: ["pdf", "html", "markdown", "docx", "svg", "png"],
   library: ["pdf"],
   escalations: ["pdf", "xlsx"],
+  programme: ["pdf"],
 };
 
 /** The formats whose report comes in the detail levels below. */
