@@ -131,6 +131,24 @@ for (const theme of ['light', 'dark']) {
         await photographBoth(session, 'waves-programme', theme);
       });
 
+      await app.step(`a removed programme waits in the Trash and comes back (${theme})`, async () => {
+        await (await session.waitForText('button', 'Remove programme')).click();
+        await session.waitForText('.toast, [role="status"]', 'Its rollouts stay, ungrouped');
+        await (await session.waitForText('.sidebar a', 'Trash')).click();
+        const line = await session.waitForText('.list li', name);
+        assert.match(await line.property('textContent'), /Programme · removed/, 'listed as a programme');
+        await session.execute(
+          `const li = [...document.querySelectorAll('.list li')].find((l) => l.textContent.includes(arguments[0]));
+           [...li.querySelectorAll('button')].find((b) => b.textContent.trim() === 'Restore').click();`,
+          [name],
+        );
+        await waitFor('the programme to leave the Trash', async () =>
+          !(await session.execute(`return document.querySelector('.list')?.textContent ?? '';`)).includes(name),
+        );
+        await (await session.waitForText('.sidebar a', 'Home')).click();
+        await session.waitForText('tr.group', name);
+      });
+
       await app.quit();
       const [after] = JSON.parse(cli('programme', 'list', '--json'));
       assert.deepEqual(

@@ -64,7 +64,7 @@ app_commands! {
     programmes:
         list_programmes, programme_overview, create_programme, update_programme,
         add_rollout_to_programme, remove_rollout_from_programme, plan_next_wave,
-        trash_programme, restore_programme;
+        trash_programme, restore_programme, list_trashed_programmes;
     improvement:
         list_pdsa_cycles, create_pdsa_cycle, update_pdsa_cycle, record_pdsa_act,
         trash_pdsa_cycle, restore_pdsa_cycle;

@@ -69,6 +69,12 @@ pub fn trash_programme(state: State<'_, AppState>, id: String) -> Reply<()> {
     Ok(state.store()?.trash_programme(&id)?)
 }
 
+/// Removed programmes, for the Trash page, most recently removed first.
+#[tauri::command(async)]
+pub fn list_trashed_programmes(state: State<'_, AppState>) -> Reply<Vec<Programme>> {
+    Ok(state.store()?.list_trashed_programmes()?)
+}
+
 #[tauri::command(async)]
 pub fn restore_programme(state: State<'_, AppState>, id: String) -> Reply<()> {
     Ok(state.store()?.restore_programme(&id)?)

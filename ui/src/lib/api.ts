@@ -470,6 +470,7 @@ export const api = {
   /** Removes a programme; its rollouts stay, ungrouped, until it is restored. */
   trashProgramme: (id: string) => call<null>('trash_programme', { id }),
   restoreProgramme: (id: string) => call<null>('restore_programme', { id }),
+  listTrashedProgrammes: () => call<Programme[]>('list_trashed_programmes'),
 
   checkExportPhi: (subject: ExportSubject, format: ExportFormat) =>
     call<PhiHit[]>('check_export_phi', { subject, format }),
