@@ -2,6 +2,7 @@
 // cut to fit them — squeezed to one page wide, or spread across pages at a readable
 // scale with the task names repeated on each.
 import type { Task } from './bindings/Task';
+import { addDays } from './dates';
 import { parseDay } from './format';
 
 export type PrintedPart = 'plan' | 'gantt' | 'readiness';
@@ -127,7 +128,7 @@ export function scaleTicks(layout: GanttLayout, page: GanttPage): { left: number
   const month = new Intl.DateTimeFormat('en-US', { month: 'short', year: 'numeric', timeZone: 'UTC' });
   const day = new Intl.DateTimeFormat('en-US', { month: 'short', day: 'numeric', timeZone: 'UTC' });
   for (let d = page.fromDay; d < page.toDay; d++) {
-    const date = new Date(layout.start.getTime() + d * DAY_MS);
+    const date = addDays(layout.start, d);
     const first = weekly ? date.getUTCDay() === 1 : date.getUTCDate() === 1;
     if (first || d === page.fromDay) {
       ticks.push({ left: (d - page.fromDay) * page.pxPerDay, label: (weekly ? day : month).format(date) });

@@ -5,6 +5,7 @@
 import type { LinkType } from './bindings/LinkType';
 import type { PlanPhase } from './bindings/PlanPhase';
 import type { Task } from './bindings/Task';
+import { addDays, isoOf } from './dates';
 import { parseDay } from './format';
 import { UNPHASED_GROUP_LABEL } from './generated/labels';
 
@@ -97,7 +98,7 @@ export function daysDragged(dx: number, dayWidth: number): number {
 export function shiftDay(text: string | null, days: number): string | null {
   const day = parseDay(text);
   if (!day) return null;
-  return new Date(day.getTime() + days * MS_PER_DAY).toISOString().slice(0, 10);
+  return isoOf(addDays(day, days));
 }
 
 /**
