@@ -80,14 +80,7 @@ pub(crate) fn rollout_statuses_in(
     today: NaiveDate,
 ) -> Result<Vec<MetricStatus>> {
     crate::rollouts::require_rollout(conn, rollout_id)?;
-    let names = metrics::rollout_names(conn)?;
-    metrics::list_live(conn, rollout_id)?
-        .iter()
-        .map(|metric| {
-            let latest = measurements::latest(conn, &metric.id)?;
-            Ok(status_of(metric, latest, &names, today))
-        })
-        .collect()
+    statuses_of(conn, &metrics::list_live(conn, rollout_id)?, today)
 }
 
 /// The status of every live metric `person_id` owns in an open rollout, inside a
@@ -97,9 +90,13 @@ pub(crate) fn owned_statuses_in(
     person_id: &str,
     today: NaiveDate,
 ) -> Result<Vec<MetricStatus>> {
+    statuses_of(conn, &metrics::list_live_owned_by(conn, person_id)?, today)
+}
+
+/// Each of `list` with its status as of `today`, from its latest value.
+fn statuses_of(conn: &Conn, list: &[Metric], today: NaiveDate) -> Result<Vec<MetricStatus>> {
     let names = metrics::rollout_names(conn)?;
-    metrics::list_live_owned_by(conn, person_id)?
-        .iter()
+    list.iter()
         .map(|metric| {
             let latest = measurements::latest(conn, &metric.id)?;
             Ok(status_of(metric, latest, &names, today))
