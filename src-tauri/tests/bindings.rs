@@ -30,8 +30,8 @@ use rollplan_core::my_week::{MyWeek, WeekItem, WeekTask};
 use rollplan_core::people::roster::{RejectedRows, RosterReport};
 use rollplan_core::people::{Person, PersonDraft, Role, RoleMergeReport};
 use rollplan_core::plan::{
-    CriticalPath, DatesUndo, GoLiveMove, GoLiveMoveScope, PlanPhase, PlanView, SlippedTask, Task,
-    TaskDraft, TaskImportOptions, TaskImportReport, TaskSave, TaskShift,
+    CriticalPath, DatesUndo, GoLiveMove, GoLiveMoveScope, GridEdit, PlanPhase, PlanView,
+    SlippedTask, Task, TaskDraft, TaskImportOptions, TaskImportReport, TaskSave, TaskShift,
 };
 use rollplan_core::programmes::{
     DebriefLesson, Programme, ProgrammeDraft, ProgrammeOverview, ProgrammeWaves, Wave, WaveDraft,
@@ -121,6 +121,7 @@ fn export_all(dir: &Path) {
         PlanPhase::export_all(&config),
         Task::export_all(&config),
         TaskDraft::export_all(&config),
+        GridEdit::export_all(&config),
         CriticalPath::export_all(&config),
         SlippedTask::export_all(&config),
         PlanView::export_all(&config),

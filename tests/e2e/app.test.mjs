@@ -283,11 +283,11 @@ describe('Rollplan desktop app', { concurrency: false }, () => {
       };
       await typeDate('New task due', 'May 3 2027');
       await (await session.find('#entry-title')).type(`Order label printers${Keys.ENTER}`);
-      await session.waitForText('.tasks .title', 'Order label printers');
+      await session.waitForText('.open-task', 'Order label printers');
       await typeDate('New task start', '5/4/2027');
       await typeDate('New task due', '2027-05-05');
       await (await session.find('#entry-title')).type(`Test label printers${Keys.ENTER}`);
-      await (await session.waitForText('.tasks .title', 'Test label printers')).click();
+      await (await session.waitForText('.open-task', 'Test label printers')).click();
       await session.waitForText('dialog option', 'Order label printers');
       await session.execute(
         `const s = document.querySelector('#link-new-task');

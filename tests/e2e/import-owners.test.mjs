@@ -117,11 +117,11 @@ describe('importing a plan with owners to settle', { concurrency: false }, () =>
 
     await app.step('tasks with their owners', async () => {
       await waitFor('the dialog to close', async () => (await session.findAll('dialog[open]')).length === 0);
-      const row = await session.waitForText('table.tasks tr', 'Configure scribe templates');
+      const row = await session.waitForText('.grid .row', 'Configure scribe templates');
       assert.match(await row.property('textContent'), /Morgan Vance/, 'the vendor owns their task');
-      const pilot = await session.waitForText('table.tasks tr', 'Scribe pilot at the front desk');
+      const pilot = await session.waitForText('.grid .row', 'Scribe pilot at the front desk');
       assert.match(await pilot.property('textContent'), /Sam Lee/, 'the namesake chosen owns theirs');
-      const signOff = await session.waitForText('table.tasks tr', 'Scribe note sign-off by providers');
+      const signOff = await session.waitForText('.grid .row', 'Scribe note sign-off by providers');
       assert.match(await signOff.property('textContent'), /Jordan Blake, NP/, 'the provider the vendor meant');
     });
 

@@ -65,7 +65,7 @@ describe('Link types', { concurrency: false }, () => {
       await element.click();
     };
     const openTask = async (title) => {
-      await (await session.waitForText('.tasks .title', title)).click();
+      await (await session.waitForText('.open-task', title)).click();
       await session.waitForText('dialog h3', 'Waits for');
     };
     const closeDialog = async () => {
@@ -83,7 +83,7 @@ describe('Link types', { concurrency: false }, () => {
     await app.step('open the plan', async () => {
       await (await session.waitForText('.sidebar a', 'Westside EHR')).click();
       await (await session.waitForText('.tabs a', 'Plan')).click();
-      await session.waitForText('.tasks .title', TEST);
+      await session.waitForText('.open-task', TEST);
     });
 
     await app.step('a lag that is not a whole number is refused on its field', async () => {

@@ -70,8 +70,8 @@ const SCREENS = [
   {
     name: 'task-dialog',
     hash: `#/rollouts/${ehr.id}/plan`,
-    ready: '.tasks .title',
-    then: async (s) => (await s.find('.tasks .title')).click(),
+    ready: '.open-task',
+    then: async (s) => (await s.find('.open-task')).click(),
     dialog: '#task-due',
   },
   {

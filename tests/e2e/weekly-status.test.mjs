@@ -172,7 +172,7 @@ describe('Weekly status', { concurrency: false }, () => {
     });
     await app.step('its action is a task of the plan', async () => {
       await (await session.waitForText('.tabs a', 'Plan')).click();
-      await session.waitForText('.tasks .title', 'Second reminder 24 h before');
+      await session.waitForText('.open-task', 'Second reminder 24 h before');
     });
   });
 

@@ -4,8 +4,8 @@
 use rollplan_core::audit::AuditEntry;
 use rollplan_core::plan::mspdi::parse_plan_file;
 use rollplan_core::plan::{
-    DatesUndo, GoLiveMove, GoLiveMoveScope, LinkType, PlanPhase, PlanView, Task, TaskDraft,
-    TaskImportOptions, TaskImportReport, TaskSave, TaskShift,
+    DatesUndo, GoLiveMove, GoLiveMoveScope, GridEdit, LinkType, PlanPhase, PlanView, Task,
+    TaskDraft, TaskImportOptions, TaskImportReport, TaskSave, TaskShift,
 };
 use rollplan_core::rollouts::{Rollout, ScheduleMode};
 use tauri::State;
@@ -69,6 +69,17 @@ pub fn update_task(
     Ok(state
         .store()?
         .update_task(&id, expected_row_version, &draft)?)
+}
+
+/// Many rows of the grid at once (a paste, a fill down, a change to selected rows): all
+/// land or none does.
+#[tauri::command(async)]
+pub fn apply_grid_edits(
+    state: State<'_, AppState>,
+    rollout_id: String,
+    edits: Vec<GridEdit>,
+) -> Reply<Vec<Task>> {
+    Ok(state.store()?.apply_grid_edits(&rollout_id, &edits)?)
 }
 
 #[tauri::command(async)]

@@ -60,6 +60,7 @@ import type { DueTraining } from './bindings/DueTraining';
 import type { Readiness } from './bindings/Readiness';
 import type { RolloutStatus } from './bindings/RolloutStatus';
 import type { PlanPhase } from './bindings/PlanPhase';
+import type { GridEdit } from './bindings/GridEdit';
 import type { Task } from './bindings/Task';
 import type { TaskDraft } from './bindings/TaskDraft';
 import type { PlanView } from './bindings/PlanView';
@@ -360,6 +361,7 @@ export const api = {
   createTask: (rolloutId: string, draft: TaskDraft) => call<Task>('create_task', { rolloutId, draft }),
   updateTask: (id: string, expectedRowVersion: number, draft: TaskDraft) =>
     call<Task>('update_task', { id, expectedRowVersion, draft }),
+  applyGridEdits: (rolloutId: string, edits: GridEdit[]) => call<Task[]>('apply_grid_edits', { rolloutId, edits }),
   trashTask: (id: string) => call<null>('trash_task', { id }),
   restoreTask: (id: string) => call<null>('restore_task', { id }),
   taskHistory: (id: string) => call<AuditEntry[]>('task_history', { id }),

@@ -15,7 +15,7 @@ function task(start: string | null, due: string | null, kind: Task['kind'] = 'ta
     start_date: start,
     due_date: due,
     status: 'todo',
-    notes: '',
+    notes: '', percent_complete: 0, number: 1,
     depends_on: [],
     created_at: '',
     updated_at: '',

@@ -5,7 +5,7 @@ import { filterTasks, sortTasks, taskDraftOf } from './plan';
 function task(id: string, extra: Partial<Task> = {}): Task {
   return {
     id, rollout_id: 'r', phase_id: 'p1', phase_name: 'Build', title: `Task ${id}`, kind: 'task', owner_id: null,
-    owner_name: '', start_date: null, due_date: null, status: 'todo', notes: '', depends_on: [],
+    owner_name: '', start_date: null, due_date: null, status: 'todo', percent_complete: 0, number: 1, notes: '', depends_on: [],
     created_at: '', updated_at: '', deleted_at: null, row_version: 1, ...extra,
   };
 }

@@ -55,10 +55,11 @@ export function taskDraftOf(task: Task): TaskDraft {
     start_date: task.start_date,
     due_date: task.due_date,
     status: task.status,
+    percent_complete: task.percent_complete,
     notes: task.notes,
   };
 }
 
 export function emptyTaskDraft(): TaskDraft {
-  return { title: '', phase_id: null, kind: 'task', owner: '', start_date: null, due_date: null, status: 'todo', notes: '' };
+  return { title: '', phase_id: null, kind: 'task', owner: '', start_date: null, due_date: null, status: 'todo', percent_complete: null, notes: '' };
 }

@@ -6,7 +6,7 @@ import { daysDragged, draggedDates, layoutTimeline, shiftDay, visibleSlice } fro
 function task(id: string, extra: Partial<Task> = {}): Task {
   return {
     id, rollout_id: 'r', phase_id: 'p', phase_name: 'Build', title: id, kind: 'task', owner_id: null, owner_name: '',
-    start_date: null, due_date: null, status: 'todo', notes: '', depends_on: [], created_at: '', updated_at: '',
+    start_date: null, due_date: null, status: 'todo', percent_complete: 0, number: 1, notes: '', depends_on: [], created_at: '', updated_at: '',
     deleted_at: null, row_version: 1, ...extra,
   };
 }

@@ -253,6 +253,7 @@ fn run(
             start_date: if milestone { due.or(start) } else { start }.map(date_text),
             due_date: if milestone { due.or(start) } else { due }.map(date_text),
             status,
+            percent_complete: None,
             notes,
         };
         match add_unrecorded_task(tx, &mut lookups, rollout_id, &draft) {

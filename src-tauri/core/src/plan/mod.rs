@@ -24,6 +24,7 @@ pub mod mspdi;
 mod network;
 mod phases;
 mod precedence;
+mod progress;
 mod reschedule;
 mod schedule;
 mod shifts;
@@ -60,6 +61,7 @@ pub(crate) use store::tasks::{
     list_live as list_live_tasks, open_tasks_due_by, overdue_and_blocked_by_rollout,
 };
 pub(crate) use tasks::insert_task;
+pub use tasks::GridEdit;
 pub(crate) use validate::MAX_TITLE_CHARS;
 
 /// A task is work over days; a milestone is a moment (go-live, sign-off) on one date.
@@ -122,7 +124,12 @@ pub struct Task {
     pub start_date: Option<NaiveDate>,
     pub due_date: Option<NaiveDate>,
     pub status: TaskStatus,
+    /// How far along it is, 0 to 100: 100 exactly when it is done.
+    pub percent_complete: u8,
     pub notes: String,
+    /// The task's number in its plan (the "ID" of MS Project): given once, in plan
+    /// order, and never reused within the rollout.
+    pub number: i64,
     /// The tasks this one waits for and how (live ones only), ordered by their due
     /// dates.
     pub depends_on: Vec<TaskLink>,
@@ -148,6 +155,9 @@ pub struct TaskDraft {
     /// `YYYY-MM-DD`, or empty. Required for a milestone.
     pub due_date: Option<String>,
     pub status: TaskStatus,
+    /// 0 to 100; `None` leaves it to the status (see `progress.rs`): 100 when done,
+    /// otherwise what it was.
+    pub percent_complete: Option<u8>,
     pub notes: String,
 }
 
@@ -162,6 +172,7 @@ impl Task {
             start_date: self.start_date.map(crate::time::date_text),
             due_date: self.due_date.map(crate::time::date_text),
             status: self.status,
+            percent_complete: Some(self.percent_complete),
             notes: self.notes.clone(),
         }
     }

@@ -21,6 +21,8 @@ pub(crate) struct ValidTask {
     pub start_date: Option<NaiveDate>,
     pub due_date: Option<NaiveDate>,
     pub status: TaskStatus,
+    /// As asked, until `progress::settle` reconciles it with the status.
+    pub percent_complete: u8,
     pub notes: String,
 }
 
@@ -89,6 +91,12 @@ pub(crate) fn validate(draft: &TaskDraft, refs: TaskRefs) -> Result<ValidTask> {
             None
         }
     };
+    if draft.percent_complete.is_some_and(|p| p > 100) {
+        errors.push(FieldError::new(
+            "percent_complete",
+            "Give how far along it is as a percentage from 0 to 100.",
+        ));
+    }
     if !errors.is_empty() {
         return Err(CoreError::Validation(errors));
     }
@@ -100,6 +108,7 @@ pub(crate) fn validate(draft: &TaskDraft, refs: TaskRefs) -> Result<ValidTask> {
         start_date,
         due_date,
         status: draft.status,
+        percent_complete: draft.percent_complete.unwrap_or(0),
         notes: draft.notes.clone(),
     })
 }

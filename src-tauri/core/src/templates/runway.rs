@@ -316,7 +316,9 @@ fn path_days(content: &Content, layout: &Layout, go_live: NaiveDate) -> i64 {
             start_date: Some(add_days(go_live, start)),
             due_date: Some(add_days(go_live, due)),
             status: TaskStatus::Todo,
+            percent_complete: 0,
             notes: String::new(),
+            number: 0,
             depends_on: step
                 .5
                 .iter()

@@ -122,6 +122,7 @@ pub fn fixture_with(text: impl Fn(&str) -> String) -> Fixture {
                     due_date: Some(due.into()),
                     status,
                     notes: t(notes),
+                    percent_complete: None,
                 },
             )
             .expect("task")

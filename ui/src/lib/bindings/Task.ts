@@ -18,7 +18,16 @@ owner_id: string | null,
 /**
  * The owner's name; empty without an owner.
  */
-owner_name: string, start_date: string | null, due_date: string | null, status: TaskStatus, notes: string, 
+owner_name: string, start_date: string | null, due_date: string | null, status: TaskStatus, 
+/**
+ * How far along it is, 0 to 100: 100 exactly when it is done.
+ */
+percent_complete: number, notes: string, 
+/**
+ * The task's number in its plan (the "ID" of MS Project): given once, in plan
+ * order, and never reused within the rollout.
+ */
+number: number, 
 /**
  * The tasks this one waits for and how (live ones only), ordered by their due
  * dates.

@@ -19,4 +19,9 @@ start_date: string | null,
 /**
  * `YYYY-MM-DD`, or empty. Required for a milestone.
  */
-due_date: string | null, status: TaskStatus, notes: string, };
+due_date: string | null, status: TaskStatus, 
+/**
+ * 0 to 100; `None` leaves it to the status (see `progress.rs`): 100 when done,
+ * otherwise what it was.
+ */
+percent_complete: number | null, notes: string, };

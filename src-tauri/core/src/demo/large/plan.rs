@@ -147,6 +147,7 @@ pub(super) fn seed(
                 start_date: Some(date_text(begin)),
                 due_date: Some(date_text(due)),
                 status,
+                percent_complete: None,
                 notes,
             })?;
             // Wait for an earlier task of the phase that is due by this one's start, or

@@ -19,7 +19,8 @@ use crate::Result;
 /// The columns of a task, in the order [`from_row`] reads them.
 const SELECT: &str = "SELECT t.id, t.rollout_id, t.phase_id, coalesce(ph.name, '') AS phase_name,
         t.title, t.kind, t.owner_id, coalesce(p.name, '') AS owner_name, t.start_date,
-        t.due_date, t.status, t.notes, t.created_at, t.updated_at, t.deleted_at, t.row_version
+        t.due_date, t.status, t.notes, t.created_at, t.updated_at, t.deleted_at, t.row_version,
+        t.number, t.percent_complete
     FROM plan_tasks t
     LEFT JOIN plan_phases ph ON ph.id = t.phase_id AND ph.deleted_at IS NULL
     LEFT JOIN people p ON p.id = t.owner_id";
@@ -155,8 +156,9 @@ pub(crate) fn insert(
     let id = uuid::Uuid::now_v7().to_string();
     tx.prepare_cached(
         "INSERT INTO plan_tasks (id, rollout_id, phase_id, title, kind, owner_id, start_date,
-             due_date, status, notes, created_at, updated_at)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?11)",
+             due_date, status, notes, created_at, updated_at, percent_complete, number)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?11, ?12,
+             (SELECT coalesce(max(number), 0) + 1 FROM plan_tasks WHERE rollout_id = ?2))",
     )?
     .execute(params![
         id,
@@ -169,7 +171,8 @@ pub(crate) fn insert(
         valid.due_date.map(date_text),
         valid.status.code(),
         valid.notes,
-        at
+        at,
+        valid.percent_complete
     ])?;
     Ok(id)
 }
@@ -186,7 +189,7 @@ pub(crate) fn update(
         .prepare_cached(
             "UPDATE plan_tasks SET phase_id = ?1, title = ?2, kind = ?3, owner_id = ?4,
                  start_date = ?5, due_date = ?6, status = ?7, notes = ?8, updated_at = ?9,
-                 row_version = row_version + 1
+                 percent_complete = ?12, row_version = row_version + 1
              WHERE id = ?10 AND row_version = ?11",
         )?
         .execute(params![
@@ -200,7 +203,8 @@ pub(crate) fn update(
             valid.notes,
             at,
             id,
-            row_version
+            row_version,
+            valid.percent_complete
         ])?;
     one_row_updated(affected, label)
 }
@@ -297,6 +301,8 @@ fn from_row(row: &Row<'_>) -> rusqlite::Result<Task> {
         updated_at: rows::required_timestamp(row, (13, "updated_at"))?,
         deleted_at: rows::timestamp(row, (14, "deleted_at"))?,
         row_version: row.get(15)?,
+        number: row.get(16)?,
+        percent_complete: row.get(17)?,
     })
 }
 
@@ -337,6 +343,7 @@ mod tests {
             start_date: None,
             due_date: None,
             status: TaskStatus::Done,
+            percent_complete: 100,
             notes: String::new(),
         };
         let stale = (

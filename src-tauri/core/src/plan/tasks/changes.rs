@@ -54,6 +54,12 @@ pub(super) fn describe_changes(
         new.status.code(),
     );
     changes.compare(
+        "percent_complete",
+        task.map(|t| t.percent_complete.to_string())
+            .unwrap_or_default(),
+        new.percent_complete.to_string(),
+    );
+    changes.compare(
         "notes",
         task.map(|t| t.notes.clone()).unwrap_or_default(),
         new.notes.as_str(),

@@ -5,8 +5,10 @@
 //! task's dependencies in `dependencies.rs`.
 
 mod changes;
+mod grid;
 mod write;
 
+pub use grid::GridEdit;
 pub(crate) use write::{add_unrecorded_task, insert_task, update_in, UnrecordedTask};
 
 use super::store::tasks as rows;

@@ -4,9 +4,10 @@
 
 use super::changes::describe_changes;
 use crate::audit::{self, AuditAction, ChangeSet, EntityKind};
+use crate::plan::progress::{settle, Progress};
 use crate::plan::store::lookups::Lookups;
 use crate::plan::store::tasks as rows;
-use crate::plan::validate::validate;
+use crate::plan::validate::{validate, ValidTask};
 use crate::plan::{Task, TaskDraft};
 use crate::store::editable::check_editable;
 use crate::store::Tx;
@@ -29,7 +30,15 @@ pub(crate) fn update_in(
         expected_row_version,
     )?;
     let lookups = &mut Lookups::default();
-    let valid = validate(draft, lookups.refs(tx, &current.rollout_id, draft)?)?;
+    let mut valid = validate(draft, lookups.refs(tx, &current.rollout_id, draft)?)?;
+    settle_progress(
+        &mut valid,
+        draft,
+        Some(Progress {
+            status: current.status,
+            percent_complete: current.percent_complete,
+        }),
+    );
     let old_names = lookups.names(tx, current.phase_id.as_deref(), current.owner_id.as_deref())?;
     let new_names = lookups.names(tx, valid.phase_id.as_deref(), valid.owner_id.as_deref())?;
     let mut changes = ChangeSet::default();
@@ -98,7 +107,8 @@ pub(crate) fn add_unrecorded_task(
     draft: &TaskDraft,
 ) -> Result<UnrecordedTask> {
     lookups.require_rollout(tx, rollout_id)?;
-    let valid = validate(draft, lookups.refs(tx, rollout_id, draft)?)?;
+    let mut valid = validate(draft, lookups.refs(tx, rollout_id, draft)?)?;
+    settle_progress(&mut valid, draft, None);
     let at = timestamp_text(now());
     let id = rows::insert(tx, rollout_id, &valid, &at)?;
     let names = lookups.names(tx, valid.phase_id.as_deref(), valid.owner_id.as_deref())?;
@@ -110,4 +120,11 @@ pub(crate) fn add_unrecorded_task(
         at,
         changes,
     })
+}
+
+/// Brings the checked task's status and percentage into step (see `progress.rs`).
+fn settle_progress(valid: &mut ValidTask, draft: &TaskDraft, before: Option<Progress>) {
+    let settled = settle(valid.status, draft.percent_complete, before);
+    valid.status = settled.status;
+    valid.percent_complete = settled.percent_complete;
 }

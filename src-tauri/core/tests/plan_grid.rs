@@ -1,0 +1,165 @@
+//! The plan grid's writes: every task numbered once and for good, progress and status
+//! kept in step, and many rows written together or not at all.
+
+// A test fails by panicking: unwrapping what must be there is how it says so.
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+
+mod common;
+
+use common::plan::{field_messages, plan, task};
+use rollplan_core::plan::{GridEdit, TaskDraft, TaskStatus};
+
+#[test]
+fn tasks_are_numbered_in_the_order_added_and_a_number_is_never_given_again() {
+    let plan = plan();
+    let first = task(&plan, "Build interfaces", "2027-01-04", "2027-01-08");
+    let second = task(&plan, "Test interfaces", "2027-01-11", "2027-01-15");
+    let third = task(&plan, "Train super-users", "2027-01-18", "2027-01-22");
+    assert_eq!([first.number, second.number, third.number], [1, 2, 3]);
+    plan.store.trash_task(&third.id).expect("trashed");
+    let fourth = task(&plan, "Go live", "2027-01-25", "2027-01-25");
+    assert_eq!(fourth.number, 4, "the trashed task keeps its number");
+    plan.store.restore_task(&third.id).expect("restored");
+    assert_eq!(plan.store.get_task(&third.id).expect("task").number, 3);
+}
+
+#[test]
+fn progress_and_status_follow_whichever_the_person_changed() {
+    let plan = plan();
+    let built = task(&plan, "Build interfaces", "2027-01-04", "2027-01-08");
+    assert_eq!(
+        (built.status, built.percent_complete),
+        (TaskStatus::Todo, 0)
+    );
+    let started = plan
+        .store
+        .update_task(
+            &built.id,
+            built.row_version,
+            &TaskDraft {
+                percent_complete: Some(40),
+                ..built.draft()
+            },
+        )
+        .expect("40 %");
+    assert_eq!(
+        (started.status, started.percent_complete),
+        (TaskStatus::Doing, 40)
+    );
+    let done = plan
+        .store
+        .update_task(
+            &started.id,
+            started.row_version,
+            &TaskDraft {
+                status: TaskStatus::Done,
+                ..started.draft()
+            },
+        )
+        .expect("done");
+    assert_eq!(done.percent_complete, 100);
+    let history = plan.store.task_history(&done.id).expect("history");
+    assert!(
+        history[0]
+            .changes
+            .iter()
+            .any(|c| c.field == "percent_complete"
+                && c.old.as_deref() == Some("40")
+                && c.new.as_deref() == Some("100")),
+        "the history says how far along it went: {:?}",
+        history[0].changes
+    );
+    let error = plan
+        .store
+        .update_task(
+            &done.id,
+            done.row_version,
+            &TaskDraft {
+                percent_complete: Some(140),
+                ..done.draft()
+            },
+        )
+        .expect_err("over 100");
+    assert_eq!(field_messages(error)[0].0, "percent_complete");
+}
+
+#[test]
+fn a_paste_lands_whole_or_not_at_all_and_a_refusal_names_the_row() {
+    let plan = plan();
+    let first = task(&plan, "Build interfaces", "2027-01-04", "2027-01-08");
+    let second = task(&plan, "Test interfaces", "2027-01-11", "2027-01-15");
+    let owned = |t: &rollplan_core::plan::Task, due: &str| GridEdit {
+        task_id: Some(t.id.clone()),
+        row_version: t.row_version,
+        draft: TaskDraft {
+            owner: "Dana Whitfield".into(),
+            due_date: Some(due.into()),
+            ..t.draft()
+        },
+    };
+    let refused = plan
+        .store
+        .apply_grid_edits(
+            &plan.rollout,
+            &[owned(&first, "2027-01-09"), owned(&second, "2027-01-01")],
+        )
+        .expect_err("the second row's due is before its start");
+    let messages = field_messages(refused);
+    assert_eq!(messages[0].0, "due_date");
+    assert!(
+        messages[0].1.starts_with("Row 2 (“Test interfaces”): "),
+        "{}",
+        messages[0].1
+    );
+    assert_eq!(
+        plan.store.get_task(&first.id).expect("task"),
+        first,
+        "the first row is left as it was"
+    );
+
+    let new_row = GridEdit {
+        task_id: None,
+        row_version: 0,
+        draft: TaskDraft {
+            title: "Go live".into(),
+            due_date: Some("2027-01-25".into()),
+            ..TaskDraft::default()
+        },
+    };
+    let written = plan
+        .store
+        .apply_grid_edits(
+            &plan.rollout,
+            &[
+                owned(&first, "2027-01-09"),
+                owned(&second, "2027-01-16"),
+                new_row,
+            ],
+        )
+        .expect("written");
+    assert_eq!(
+        written
+            .iter()
+            .map(|t| (
+                t.number,
+                t.owner_name.as_str(),
+                t.due_date.map(|d| d.to_string())
+            ))
+            .collect::<Vec<_>>(),
+        vec![
+            (1, "Dana Whitfield", Some("2027-01-09".to_owned())),
+            (2, "Dana Whitfield", Some("2027-01-16".to_owned())),
+            (3, "", Some("2027-01-25".to_owned())),
+        ]
+    );
+    let stale = plan
+        .store
+        .apply_grid_edits(&plan.rollout, &[owned(&first, "2027-01-10")])
+        .expect_err("the grid showed an older version");
+    assert!(
+        stale
+            .to_string()
+            .starts_with("Row 1 (“Build interfaces”): "),
+        "{stale}"
+    );
+}

@@ -1,0 +1,61 @@
+// The plan grid as a person works it: find a task's row (scrolling it into view, since
+// only the rows in view are drawn), read a cell, select a cell and type into it.
+import { Keys, waitFor } from './webdriver.mjs';
+
+/** Scrolls the grid until the row titled `title` is drawn; returns its index in the DOM order. */
+async function reveal(session, title) {
+  return waitFor(`the grid row “${title}”`, () => session.execute(
+    `const scroller = document.querySelector('.scroller');
+     const find = () => [...document.querySelectorAll('.grid .row[data-task]')]
+       .find((r) => r.querySelector('.title')?.textContent.replace('◆', '').trim() === arguments[0]);
+     if (!scroller) return false;
+     if (find()) { find().scrollIntoView({ block: 'center' }); return true; }
+     // Not drawn: step through the plan a screen at a time, from the top.
+     const step = Math.max(60, scroller.clientHeight - 68);
+     scroller.scrollTop = scroller.scrollTop + step >= scroller.scrollHeight ? 0 : scroller.scrollTop + step;
+     scroller.dispatchEvent(new Event('scroll'));
+     return false;`, [title]));
+}
+
+/** The text of the `column` cell (`due`, `status`, …) of the row titled `title`. */
+export async function cellOf(session, title, column) {
+  await reveal(session, title);
+  return session.execute(
+    `const row = [...document.querySelectorAll('.grid .row[data-task]')]
+       .find((r) => r.querySelector('.title')?.textContent.replace('◆', '').trim() === arguments[0]);
+     return row?.querySelector('[data-col="' + arguments[1] + '"]')?.textContent.trim() ?? null;`,
+    [title, column]);
+}
+
+/** The cell element, drawn and in view. */
+export async function cellElement(session, title, column) {
+  await reveal(session, title);
+  const [row] = await session.findAll(`.grid .row[data-task="${await taskIdOf(session, title)}"] [data-col="${column}"]`);
+  return row;
+}
+
+export function taskIdOf(session, title) {
+  return session.execute(
+    `return [...document.querySelectorAll('.grid .row[data-task]')]
+       .find((r) => r.querySelector('.title')?.textContent.replace('◆', '').trim() === arguments[0])?.dataset.task ?? null;`,
+    [title]);
+}
+
+/** Selects the cell, presses Enter, types `text` over what it held and presses `end`
+ * (Enter by default, which saves and moves down). */
+export async function typeIntoCell(session, title, column, text, end = Keys.ENTER) {
+  const cell = await cellElement(session, title, column);
+  await cell.click();
+  const grid = await session.find('.grid');
+  await grid.type(Keys.ENTER);
+  const editor = await session.waitFind('.grid .editor');
+  if ((await editor.property('tagName')) === 'SELECT') {
+    await session.execute(
+      `const s = document.querySelector('.grid select.editor'); s.value = arguments[0];
+       s.dispatchEvent(new Event('change', { bubbles: true }));`, [text]);
+    await editor.type(end);
+  } else {
+    // The editor opens with its text selected, so typing replaces it.
+    await editor.type(`${text}${end}`);
+  }
+}
