@@ -30,7 +30,7 @@ use rollplan_core::my_week::{MyWeek, WeekItem, WeekTask};
 use rollplan_core::people::roster::{RejectedRows, RosterReport};
 use rollplan_core::people::{Person, PersonDraft, Role, RoleMergeReport};
 use rollplan_core::plan::{
-    CriticalPath, DatesUndo, GoLiveMove, GoLiveMoveScope, GridEdit, PlanPhase, PlanView,
+    Baseline, CriticalPath, DatesUndo, GoLiveMove, GoLiveMoveScope, GridEdit, PlanPhase, PlanView,
     SlippedTask, Task, TaskDraft, TaskImportOptions, TaskImportReport, TaskSave, TaskShift,
 };
 use rollplan_core::programmes::{
@@ -125,6 +125,7 @@ fn export_all(dir: &Path) {
         CriticalPath::export_all(&config),
         SlippedTask::export_all(&config),
         PlanView::export_all(&config),
+        Baseline::export_all(&config),
         GoLiveMove::export_all(&config),
         GoLiveMoveScope::export_all(&config),
         DatesUndo::export_all(&config),

@@ -54,6 +54,11 @@ pub enum Command {
         #[command(subcommand)]
         command: SopsCommand,
     },
+    /// Baselines: a rollout's plan dates frozen under a name, to compare the plan with.
+    Baseline {
+        #[command(subcommand)]
+        command: BaselineCommand,
+    },
     /// Improvement cycles (PDSA) on a rollout's metrics.
     Pdsa {
         #[command(subcommand)]
@@ -354,6 +359,30 @@ pub enum SopsCommand {
         #[arg(long, value_name = "DATE")]
         on: Option<NaiveDate>,
         /// Print the revision as JSON (null when none was in force).
+        #[arg(long)]
+        json: bool,
+    },
+}
+
+#[derive(Subcommand)]
+pub enum BaselineCommand {
+    /// Freeze the start and due of every task of a rollout, and its go-live, under a
+    /// name; the rollout then compares with it.
+    Set {
+        /// The rollout's id or name.
+        rollout: String,
+        /// The baseline's name, such as "Signed-off plan".
+        name: String,
+        /// Print JSON for scripts.
+        #[arg(long)]
+        json: bool,
+    },
+    /// List a rollout's baselines, latest first, and how the plan stands against the
+    /// one it compares with.
+    List {
+        /// The rollout's id or name.
+        rollout: String,
+        /// Print JSON for scripts.
         #[arg(long)]
         json: bool,
     },

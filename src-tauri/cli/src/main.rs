@@ -8,6 +8,7 @@
 
 mod args;
 mod backup;
+mod baseline;
 mod bundle;
 mod demo;
 mod export;
@@ -36,8 +37,8 @@ use rollplan_core::{CoreError, Store};
 
 use crate::output::say;
 use args::{
-    BackupsCommand, Cli, Command, ImportCommand, PdsaCommand, PeopleCommand, ProgrammeCommand,
-    RolloutsCommand, SopsCommand, TasksCommand, TemplatesCommand,
+    BackupsCommand, BaselineCommand, Cli, Command, ImportCommand, PdsaCommand, PeopleCommand,
+    ProgrammeCommand, RolloutsCommand, SopsCommand, TasksCommand, TemplatesCommand,
 };
 
 fn main() -> ExitCode {
@@ -210,6 +211,14 @@ fn run(cli: Cli) -> Result<(), CoreError> {
             SopsCommand::InForce { code, on, json } => {
                 sops::in_force(&store, &code, on.unwrap_or_else(today), json)
             }
+        },
+        Command::Baseline { command } => match command {
+            BaselineCommand::Set {
+                rollout,
+                name,
+                json,
+            } => baseline::set(&store, &rollout, &name, json),
+            BaselineCommand::List { rollout, json } => baseline::list(&store, &rollout, json),
         },
         Command::Pdsa {
             command: PdsaCommand::List { rollout, json },

@@ -34,11 +34,12 @@ pub enum EntityKind {
     Debrief,
     PdsaCycle,
     Programme,
+    PlanBaseline,
 }
 
 impl EntityKind {
     /// Every kind, for looking one up by its table.
-    pub const ALL: [Self; 22] = [
+    pub const ALL: [Self; 23] = [
         Self::Rollout,
         Self::Person,
         Self::Role,
@@ -61,6 +62,7 @@ impl EntityKind {
         Self::Debrief,
         Self::PdsaCycle,
         Self::Programme,
+        Self::PlanBaseline,
     ];
 
     /// The kind as the audit log spells it.
@@ -88,6 +90,7 @@ impl EntityKind {
             Self::Debrief => "debrief",
             Self::PdsaCycle => "pdsa_cycle",
             Self::Programme => "programme",
+            Self::PlanBaseline => "plan_baseline",
         }
     }
 
@@ -116,6 +119,7 @@ impl EntityKind {
             Self::Debrief => "debriefs",
             Self::PdsaCycle => "pdsa_cycles",
             Self::Programme => "programmes",
+            Self::PlanBaseline => "plan_baselines",
         }
     }
 

@@ -38,6 +38,9 @@ app_commands! {
         add_dependency, remove_dependency, preview_go_live_move, move_go_live,
         undo_plan_dates, preview_task_save, save_task, set_schedule_mode,
         preview_task_import, import_tasks;
+    baselines:
+        set_baseline, list_baselines, rename_baseline, choose_baseline, remove_baseline,
+        restore_baseline;
     workspace:
         rollout_overview, list_risks, risk_heat_map, create_risk, update_risk, trash_risk,
         restore_risk, list_decisions, create_decision, update_decision, trash_decision,

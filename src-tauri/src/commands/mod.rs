@@ -17,6 +17,7 @@
 
 pub mod app;
 pub mod backups;
+pub mod baselines;
 pub mod debriefs;
 pub mod export;
 pub mod improvement;

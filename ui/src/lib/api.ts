@@ -64,6 +64,7 @@ import type { GridEdit } from './bindings/GridEdit';
 import type { Task } from './bindings/Task';
 import type { TaskDraft } from './bindings/TaskDraft';
 import type { PlanView } from './bindings/PlanView';
+import type { Baseline } from './bindings/Baseline';
 import type { GoLiveMove } from './bindings/GoLiveMove';
 import type { GoLiveMoveScope } from './bindings/GoLiveMoveScope';
 import type { DatesUndo } from './bindings/DatesUndo';
@@ -353,6 +354,13 @@ export const api = {
     call<MeasurementImportReport>('import_measurements', { rolloutId, fileName, contents }),
 
   planView: (rolloutId: string) => call<PlanView>('plan_view', { rolloutId }),
+  setBaseline: (rolloutId: string, name: string) => call<Baseline>('set_baseline', { rolloutId, name }),
+  listBaselines: (rolloutId: string) => call<Baseline[]>('list_baselines', { rolloutId }),
+  renameBaseline: (id: string, expectedRowVersion: number, name: string) =>
+    call<Baseline>('rename_baseline', { id, expectedRowVersion, name }),
+  chooseBaseline: (id: string) => call<Baseline[]>('choose_baseline', { id }),
+  removeBaseline: (id: string) => call<null>('remove_baseline', { id }),
+  restoreBaseline: (id: string) => call<null>('restore_baseline', { id }),
   createPhase: (rolloutId: string, name: string) => call<PlanPhase>('create_phase', { rolloutId, name }),
   renamePhase: (id: string, expectedRowVersion: number, name: string) =>
     call<PlanPhase>('rename_phase', { id, expectedRowVersion, name }),

@@ -81,7 +81,9 @@ describe('cells', () => {
       ],
     });
     expect(waitsForText(waiting, numbers)).toBe('3, 7SS+2d');
-    expect(cellText(task('a', { percent_complete: 40 }), 'percent', numbers)).toBe('40%');
+    expect(cellText(task('a', { percent_complete: 40 }), 'percent', { numberOf: numbers })).toBe('40%');
+    const varianceOf = new Map([['a', 7], ['b', -1], ['c', 0]]);
+    expect(['a', 'b', 'c', 'd'].map((id) => cellText(task(id), 'variance', { numberOf: numbers, varianceOf }))).toEqual(['+7 days', '−1 day', 'on time', '']);
   });
 
   it('indents a task under the phase of the nearest row above with one', () => {
@@ -101,6 +103,7 @@ describe('layout', () => {
     const moved = toggleColumn(moveColumn(defaultLayout(), 'status', -3), 'phase');
     const kept = readLayout(JSON.stringify({ ...moved, widths: { title: 5000, owner: 90 } }));
     expect(visibleColumns(kept).map((c) => c.key)).toEqual(['number', 'title', 'owner', 'status', 'start', 'due', 'duration', 'percent', 'after']);
+    expect(visibleColumns(kept, true).map((c) => c.key).at(-1)).toBe('variance');
     expect(kept.widths).toEqual({ title: 800, owner: 90 });
     expect(readLayout('{not json').order).toEqual(defaultLayout().order);
     expect(readLayout(JSON.stringify({ order: ['due', 'bogus'], hidden: ['title'] })).hidden).toEqual([]);

@@ -11,7 +11,7 @@ import { addDays, isoOf, parseTypedDate, type DayOrder } from './dates';
 import { formatDay } from './format';
 import { TASK_STATUS_LABELS } from './generated/labels';
 
-export type ColumnKey = 'number' | 'title' | 'phase' | 'owner' | 'start' | 'due' | 'duration' | 'status' | 'percent' | 'after';
+export type ColumnKey = 'number' | 'title' | 'phase' | 'owner' | 'start' | 'due' | 'duration' | 'status' | 'percent' | 'after' | 'variance';
 
 export interface Column {
   key: ColumnKey;
@@ -35,6 +35,7 @@ export const COLUMNS: readonly Column[] = [
   { key: 'status', label: 'Status', width: 104, editable: true },
   { key: 'percent', label: '% done', width: 76, editable: true },
   { key: 'after', label: 'Waits for', width: 130, editable: false },
+  { key: 'variance', label: 'vs baseline', width: 100, editable: false },
 ];
 
 const COLUMN_OF = new Map(COLUMNS.map((c) => [c.key, c]));
@@ -83,8 +84,10 @@ export function clampWidth(width: number): number {
   return Math.round(Math.min(MAX_WIDTH, Math.max(MIN_WIDTH, width)));
 }
 
-export function visibleColumns(layout: GridLayout): Column[] {
-  return layout.order.filter((k) => !layout.hidden.includes(k)).map((k) => {
+/** The columns drawn: those the person did not hide, and the baseline's variance only
+ * when the rollout compares with a baseline. */
+export function visibleColumns(layout: GridLayout, hasBaseline = false): Column[] {
+  return layout.order.filter((k) => !layout.hidden.includes(k) && (k !== 'variance' || hasBaseline)).map((k) => {
     const column = columnOf(k);
     return { ...column, width: layout.widths[k] ?? column.width };
   });
@@ -137,8 +140,25 @@ export function waitsForText(task: Task, numberOf: ReadonlyMap<string, number>):
     .join(', ');
 }
 
+/** What the grid knows beside the tasks: their numbers, and each task's variance from the
+ * chosen baseline in days (computed by the core; absent without a baseline). */
+export interface RowFacts {
+  numberOf: ReadonlyMap<string, number>;
+  varianceOf?: ReadonlyMap<string, number | null>;
+}
+
+/** A task's due against the baseline's: "+7 days", "−3 days", "on time"; '' when there
+ * is no baseline date to compare with. */
+export function varianceText(days: number | null | undefined): string {
+  if (days === null || days === undefined) return '';
+  if (days === 0) return 'on time';
+  const size = Math.abs(days) === 1 ? '1 day' : `${Math.abs(days)} days`;
+  return days > 0 ? `+${size}` : `−${size}`;
+}
+
 /** A cell as text: what is copied, and (for most columns) what is shown. */
-export function cellText(task: Task, key: ColumnKey, numberOf: ReadonlyMap<string, number>): string {
+export function cellText(task: Task, key: ColumnKey, facts: RowFacts): string {
+  const { numberOf } = facts;
   switch (key) {
     case 'number':
       return String(task.number);
@@ -160,23 +180,25 @@ export function cellText(task: Task, key: ColumnKey, numberOf: ReadonlyMap<strin
       return `${task.percent_complete}%`;
     case 'after':
       return waitsForText(task, numberOf);
+    case 'variance':
+      return varianceText(facts.varianceOf?.get(task.id));
   }
 }
 
 /** A cell as the grid shows it (dates spelled as people read them). */
-export function cellDisplay(task: Task, key: ColumnKey, numberOf: ReadonlyMap<string, number>): string {
+export function cellDisplay(task: Task, key: ColumnKey, facts: RowFacts): string {
   if (key === 'start' || key === 'due') {
-    const iso = cellText(task, key, numberOf);
+    const iso = cellText(task, key, facts);
     return iso ? formatDay(iso) : '';
   }
-  return cellText(task, key, numberOf);
+  return cellText(task, key, facts);
 }
 
 /** The text an editor opens with: dates as typed, not spelled out. */
-export function editText(task: Task, key: ColumnKey, numberOf: ReadonlyMap<string, number>): string {
+export function editText(task: Task, key: ColumnKey, facts: RowFacts): string {
   if (key === 'duration') return String(durationDays(task) ?? '');
   if (key === 'percent') return String(task.percent_complete);
-  return cellText(task, key, numberOf);
+  return cellText(task, key, facts);
 }
 
 export type CellWrite = { change: Partial<TaskDraft> } | { problem: string };
@@ -246,6 +268,7 @@ export function parseCell(key: ColumnKey, text: string, draft: TaskDraft, contex
     }
     case 'number':
     case 'after':
+    case 'variance':
       return { change: {} };
   }
 }

@@ -78,6 +78,22 @@ describe('layoutTimeline', () => {
     expect(ff?.lagAt).toBeNull();
   });
 
+  it('draws the baseline dates of a task under its bar, and widens the range to hold them', () => {
+    const compared = layoutTimeline(
+      {
+        tasks: [task('a', { start_date: '2027-01-04', due_date: '2027-01-08' }), task('new', { start_date: '2027-01-05', due_date: '2027-01-06' })],
+        phases, goLive: null, today: '2027-01-05', critical: new Set(), slipped: new Set(),
+        baseline: new Map([['a', { task_id: 'a', start_date: '2026-12-28', due_date: '2027-01-01', variance_days: 7 }]]),
+      },
+      scale,
+    );
+    const [, a, added] = compared.rows;
+    // The range now starts a week before Dec 28 (Dec 21): the baseline is Dec 28 – Jan 1.
+    expect(a?.baseline).toEqual({ x: 70, width: 50 });
+    expect(a?.bar).toEqual({ x: 140, width: 50 });
+    expect(added?.baseline, 'a task added after the baseline has no baseline bar').toBeNull();
+  });
+
   it('shows only what a scrolled view can see', () => {
     const many = Array.from({ length: 2000 }, (_, i) =>
       task(`t${i}`, { start_date: '2027-01-04', due_date: '2027-01-05', depends_on: i > 0 ? [fs(`t${i - 1}`)] : [] }),

@@ -2,6 +2,7 @@
 // a row per phase and per task, bars from start to due, diamonds for milestones, and
 // link arrows from the end of a task a link ties (start or finish, by its type) to the
 // end of the task it holds. Dates are calendar days (YYYY-MM-DD) in UTC.
+import type { BaselineTaskDates } from './bindings/BaselineTaskDates';
 import type { LinkType } from './bindings/LinkType';
 import type { PlanPhase } from './bindings/PlanPhase';
 import type { Task } from './bindings/Task';
@@ -18,6 +19,8 @@ export interface TimelineInput {
   today: string;
   critical: ReadonlySet<string>;
   slipped: ReadonlySet<string>;
+  /** Each task's dates in the baseline the plan compares with (tasks it has). */
+  baseline?: ReadonlyMap<string, BaselineTaskDates>;
 }
 
 export interface TimelineRow {
@@ -29,6 +32,8 @@ export interface TimelineRow {
   /** A bar for a task with dates; a diamond's centre for a milestone. */
   bar: { x: number; width: number } | null;
   diamond: number | null;
+  /** The thin bar under the bar at the task's baseline dates; null without them. */
+  baseline: { x: number; width: number } | null;
   critical: boolean;
   slipped: boolean;
 }
@@ -120,6 +125,7 @@ export function draggedDates(
 export function layoutTimeline(input: TimelineInput, scale: TimelineScale): TimelineLayout {
   const { dayWidth, rowHeight } = scale;
   const dated = input.tasks.flatMap((t) => [dayNumber(t.start_date), dayNumber(t.due_date)]);
+  for (const then of input.baseline?.values() ?? []) dated.push(dayNumber(then.start_date), dayNumber(then.due_date));
   const anchors = [...dated, dayNumber(input.today), dayNumber(input.goLive)].filter((d): d is number => d !== null);
   const first = Math.min(...anchors) - 7;
   const last = Math.max(...anchors) + 14;
@@ -139,11 +145,14 @@ export function layoutTimeline(input: TimelineInput, scale: TimelineScale): Time
   if (byPhase.has(null)) groups.push({ key: 'none', label: UNPHASED_GROUP_LABEL, tasks: byPhase.get(null) ?? [] });
 
   for (const group of groups) {
-    rows.push({ key: `phase-${group.key}`, y: rows.length * rowHeight, label: group.label, phase: true, task: null, bar: null, diamond: null, critical: false, slipped: false });
+    rows.push({ key: `phase-${group.key}`, y: rows.length * rowHeight, label: group.label, phase: true, task: null, bar: null, diamond: null, baseline: null, critical: false, slipped: false });
     for (const task of group.tasks) {
       const start = dayNumber(task.start_date) ?? dayNumber(task.due_date);
       const due = dayNumber(task.due_date) ?? start;
       const milestone = task.kind === 'milestone';
+      const then = input.baseline?.get(task.id);
+      const thenDue = dayNumber(then?.due_date);
+      const thenStart = milestone ? thenDue : (dayNumber(then?.start_date) ?? thenDue);
       const row: TimelineRow = {
         key: task.id,
         y: rows.length * rowHeight,
@@ -152,6 +161,10 @@ export function layoutTimeline(input: TimelineInput, scale: TimelineScale): Time
         task,
         bar: !milestone && start !== null && due !== null ? { x: x(start), width: Math.max(dayWidth, (due - start + 1) * dayWidth) } : null,
         diamond: milestone && due !== null ? x(due) + dayWidth / 2 : null,
+        baseline:
+          thenStart !== null && thenDue !== null
+            ? { x: x(thenStart), width: Math.max(dayWidth, (thenDue - thenStart + 1) * dayWidth) }
+            : null,
         critical: input.critical.has(task.id),
         slipped: input.slipped.has(task.id),
       };

@@ -7,7 +7,7 @@ use serde::Serialize;
 use ts_rs::TS;
 
 use crate::metrics::{Measurement, MetricChart};
-use crate::plan::{CriticalPath, PlanPhase, SlippedTask, Task, TaskLink};
+use crate::plan::{BaselineComparison, CriticalPath, PlanPhase, SlippedTask, Task, TaskLink};
 use crate::readiness::{Criterion, ReadinessTrend};
 use crate::rollouts::Rollout;
 use crate::sops::LinkedSop;
@@ -30,6 +30,9 @@ pub struct RolloutReport {
     pub tasks: Vec<Task>,
     pub critical_path: CriticalPath,
     pub slipped: Vec<SlippedTask>,
+    /// How the plan stands against the baseline the rollout compares with; None until
+    /// a baseline is set.
+    pub baseline: Option<BaselineComparison>,
     /// The readiness score on each of the last four weeks, today's last: the trend the
     /// executive summary states.
     pub readiness_trend: ReadinessTrend,
@@ -153,6 +156,7 @@ impl Store {
         let tasks = self.list_tasks(rollout_id)?;
         let critical_path = crate::plan::critical_path(&tasks, rollout.go_live_date);
         let slipped = crate::plan::slipped_tasks(&tasks, today);
+        let baseline = self.baseline_comparison_of(rollout_id, &tasks, rollout.go_live_date)?;
         let metrics = self
             .list_metrics(rollout_id)?
             .iter()
@@ -179,6 +183,7 @@ impl Store {
             phases: self.list_phases(rollout_id)?,
             critical_path,
             slipped,
+            baseline,
             readiness_trend: self.readiness_trend(rollout_id, today)?,
             criteria: self.list_criteria(rollout_id)?,
             training_requirements: self.list_requirements(rollout_id)?,

@@ -9,6 +9,7 @@
 //! by name (as typed or imported); a name nobody in the directory has is refused on the
 //! field [`UNKNOWN_OWNER_FIELD`], so the UI can offer to add that person.
 
+mod baselines;
 mod dependencies;
 mod find;
 mod go_live;
@@ -40,6 +41,10 @@ use ts_rs::TS;
 
 /// Owners are people from the directory; the field is the directory's.
 pub use crate::people::UNKNOWN_OWNER_FIELD;
+pub use baselines::{
+    baseline_line, Baseline, BaselineComparison, BaselineTaskDates, PlanBaselineView,
+    MAX_BASELINE_NAME_CHARS,
+};
 pub use go_live::{GoLiveMove, GoLiveMoveScope};
 pub use import::TaskImportReport;
 pub use import_owners::{
@@ -53,6 +58,7 @@ pub use shifts::{DatesUndo, GoLiveUndo, TaskDatesUndo, TaskShift};
 pub use slipped::{slipped_tasks, SlippedTask};
 pub use view::PlanView;
 
+pub(crate) use baselines::plan_baseline;
 pub(crate) use go_live::add_days;
 pub(crate) use graph::DependencyGraph;
 pub(crate) use import_cells::parse_import_date;

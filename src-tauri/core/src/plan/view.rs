@@ -9,7 +9,8 @@ use ts_rs::TS;
 
 use super::store::phases;
 use super::{
-    critical_path, list_live_tasks, slipped_tasks, CriticalPath, PlanPhase, SlippedTask, Task,
+    baselines, critical_path, list_live_tasks, slipped_tasks, CriticalPath, PlanBaselineView,
+    PlanPhase, SlippedTask, Task,
 };
 use crate::{Result, Store};
 
@@ -21,6 +22,9 @@ pub struct PlanView {
     pub phases: Vec<PlanPhase>,
     pub critical_path: CriticalPath,
     pub slipped: Vec<SlippedTask>,
+    /// The baseline the rollout compares with, each task's baseline dates and the
+    /// comparison; None until a baseline is set.
+    pub baseline: Option<PlanBaselineView>,
 }
 
 impl Store {
@@ -33,6 +37,7 @@ impl Store {
                 phases: phases::list_live(conn, rollout_id)?,
                 critical_path: critical_path(&tasks, rollout.go_live_date),
                 slipped: slipped_tasks(&tasks, today),
+                baseline: baselines::plan_baseline(conn, rollout_id, &tasks, rollout.go_live_date)?,
                 tasks,
             })
         })

@@ -129,6 +129,7 @@ fn figures(sources: &RolloutWeek) -> RolloutFigures {
         training: training_changes(&sources.training_then, &sources.training_now),
         countdown: String::new(),
         readiness: String::new(),
+        baseline: sources.baseline.as_ref().map(crate::plan::baseline_line),
     };
     figures.countdown = figures.countdown_text();
     figures.readiness = figures.readiness_text();

@@ -93,6 +93,10 @@ pub struct RolloutFigures {
     pub countdown: String,
     /// [`Self::readiness_text`], as every format shows it.
     pub readiness: String,
+    /// The plan against its baseline ([`crate::plan::baseline_line`]); None without a
+    /// baseline, and in statuses saved before baselines existed.
+    #[serde(default)]
+    pub baseline: Option<String>,
 }
 
 impl RolloutFigures {

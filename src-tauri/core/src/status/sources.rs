@@ -37,6 +37,8 @@ pub(crate) struct RolloutWeek {
     pub metrics: Vec<(Metric, [MetricStatus; 2])>,
     pub training_then: Vec<RoleCompletion>,
     pub training_now: Vec<RoleCompletion>,
+    /// How the plan stands today against the baseline the rollout compares with.
+    pub baseline: Option<crate::plan::BaselineComparison>,
 }
 
 /// Reads the week of `rollout_id` in the caller's read transaction. "Now" is the week's
@@ -103,7 +105,10 @@ pub(crate) fn gather(
             Some((metric, [then, now]))
         })
         .collect();
+    let baseline = crate::plan::plan_baseline(conn, rollout_id, &tasks, rollout.go_live_date)?
+        .map(|view| view.comparison);
     Ok(RolloutWeek {
+        baseline,
         tasks,
         task_entries,
         risks,

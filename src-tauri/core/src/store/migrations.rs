@@ -39,6 +39,7 @@ const MIGRATIONS: &[M<'static>] = &[
     M::up(include_str!(
         "../../migrations/0026_task_number_and_progress.sql"
     )),
+    M::up(include_str!("../../migrations/0027_baselines.sql")),
 ];
 
 /// The schema version this build writes and understands.

@@ -439,6 +439,9 @@ fn table_words(table: &str) -> (String, String) {
         "weekly_statuses" => ("weekly status", "weekly statuses"),
         "debriefs" => ("debrief", "debriefs"),
         "pdsa_cycles" => ("improvement cycle", "improvement cycles"),
+        "plan_baselines" => ("plan baseline", "plan baselines"),
+        "plan_baseline_tasks" => ("baseline task date", "baseline task dates"),
+        "plan_baseline_choices" => ("baseline choice", "baseline choices"),
         other => {
             let words = other.replace('_', " ");
             return (words.clone(), words);

@@ -3,4 +3,4 @@
 /**
  * The kinds of entity the audit log speaks about.
  */
-export type EntityKind = "rollout" | "person" | "role" | "training_module" | "training_requirement" | "training_record" | "readiness_criterion" | "sop" | "plan_phase" | "plan_task" | "risk" | "decision" | "communication" | "stakeholder" | "scope_change" | "metric" | "metric_threshold" | "metric_measurement" | "weekly_status" | "debrief" | "pdsa_cycle" | "programme";
+export type EntityKind = "rollout" | "person" | "role" | "training_module" | "training_requirement" | "training_record" | "readiness_criterion" | "sop" | "plan_phase" | "plan_task" | "risk" | "decision" | "communication" | "stakeholder" | "scope_change" | "metric" | "metric_threshold" | "metric_measurement" | "weekly_status" | "debrief" | "pdsa_cycle" | "programme" | "plan_baseline";

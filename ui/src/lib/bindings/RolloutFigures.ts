@@ -25,4 +25,9 @@ countdown: string,
 /**
  * [`Self::readiness_text`], as every format shows it.
  */
-readiness: string, };
+readiness: string, 
+/**
+ * The plan against its baseline ([`crate::plan::baseline_line`]); None without a
+ * baseline, and in statuses saved before baselines existed.
+ */
+baseline: string | null, };

@@ -87,8 +87,14 @@ fn write_section(out: &mut String, anchor: &str, report: &RolloutReport, everyth
     match anchor {
         "overview" => plan::overview(out, report),
         "timeline" => plan::phase_timeline(out, report, everything),
-        "plan" if crate::export::lists_every_task(report) => plan::tasks(out, report),
-        "plan" => digest::write(out, report, everything),
+        "plan" if crate::export::lists_every_task(report) => {
+            plan::baseline(out, report);
+            plan::tasks(out, report)
+        }
+        "plan" => {
+            plan::baseline(out, report);
+            digest::write(out, report, everything)
+        }
         "appendix-tasks" => plan::tasks(out, report),
         "appendix-timeline" => plan::timeline(out, report),
         "readiness" => plan::readiness(out, report),

@@ -117,6 +117,16 @@ pub(super) fn timeline(out: &mut String, report: &RolloutReport) {
     }
 }
 
+/// The plan against its baseline, when the rollout has one.
+pub(super) fn baseline(out: &mut String, report: &RolloutReport) {
+    if let Some(comparison) = &report.baseline {
+        out.push_str(&format!(
+            "<p><strong>Baseline</strong>: {}</p>\n",
+            e(&crate::plan::baseline_line(comparison))
+        ));
+    }
+}
+
 pub(super) fn tasks(out: &mut String, report: &RolloutReport) {
     let path = &report.critical_path;
     if !path.task_ids.is_empty() {

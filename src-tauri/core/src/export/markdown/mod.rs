@@ -82,6 +82,13 @@ pub fn rollout_markdown_with(report: &RolloutReport, detail: ExportDetail) -> St
     );
 
     let _ = writeln!(out, "## Plan\n");
+    if let Some(comparison) = &report.baseline {
+        let _ = writeln!(
+            out,
+            "**Baseline**: {}\n",
+            m(&crate::plan::baseline_line(comparison))
+        );
+    }
     if super::lists_every_task(report) {
         every_task(&mut out, report);
     } else {

@@ -77,6 +77,9 @@ pub(super) fn outline(document: &StatusDocument) -> StatusOutline {
                 ("Go-live".to_owned(), f.countdown.clone()),
                 ("Readiness".to_owned(), f.readiness.clone()),
             ];
+            if let Some(baseline) = &f.baseline {
+                lines.push(("Plan".to_owned(), baseline.clone()));
+            }
             if let Some(percent) = f.trained_percent_now {
                 lines.push((
                     "Trained".to_owned(),

@@ -129,11 +129,22 @@ pub(super) fn task_timeline(report: &RolloutReport) -> Vec<Block> {
 
 /// The Plan section: every task for a plan small enough to read whole, else the digest.
 pub(super) fn tasks(report: &RolloutReport, everything: bool) -> Vec<Block> {
-    if crate::export::lists_every_task(report) {
+    let mut blocks: Vec<Block> = report
+        .baseline
+        .iter()
+        .map(|comparison| {
+            Block::text(format!(
+                "Baseline: {}",
+                crate::plan::baseline_line(comparison)
+            ))
+        })
+        .collect();
+    blocks.extend(if crate::export::lists_every_task(report) {
         every_task(report)
     } else {
         digest::blocks(report, everything)
-    }
+    });
+    blocks
 }
 
 /// The critical path, what slipped, and every task by phase.
