@@ -128,7 +128,11 @@ fn index_rows(store: &Store, sop_id: &str) -> (i64, i64) {
 #[test]
 fn an_edit_rewrites_the_sops_one_row_in_the_search_index_under_its_rowid() {
     let (store, sop) = store_with_sop();
-    assert_eq!(index_rows(&store, &sop.id), (1, 1), "indexed under its rowid");
+    assert_eq!(
+        index_rows(&store, &sop.id),
+        (1, 1),
+        "indexed under its rowid"
+    );
     let mut draft = sop.draft();
     draft.title = "Arrival desk".into();
     let sop = store
