@@ -49,16 +49,22 @@ impl<T> Kept<T> {
     /// since it was read, else `load`ed again (inside the caller's read transaction) and
     /// kept.
     fn get(&self, now: Version, load: impl FnOnce() -> Result<T>) -> Result<Arc<T>> {
-        let kept = lock_ignoring_poison(&self.0)
-            .as_ref()
-            .filter(|(version, _)| *version == now)
-            .map(|(_, value)| Arc::clone(value));
-        if let Some(value) = kept {
+        if let Some(value) = self.fresh(now) {
             return Ok(value);
         }
         let value = Arc::new(load()?);
         *lock_ignoring_poison(&self.0) = Some((now, Arc::clone(&value)));
         Ok(value)
+    }
+}
+
+impl<T> Kept<T> {
+    /// The kept value, if nothing has been written since it was read.
+    fn fresh(&self, now: Version) -> Option<Arc<T>> {
+        lock_ignoring_poison(&self.0)
+            .as_ref()
+            .filter(|(version, _)| *version == now)
+            .map(|(_, value)| Arc::clone(value))
     }
 }
 
@@ -77,6 +83,23 @@ impl super::Store {
         let tx = conn.transaction_with_behavior(rusqlite::TransactionBehavior::Deferred)?;
         let value = kept(self).get(now, || load(&tx))?;
         let result = f(&tx, &value)?;
+        tx.commit()?;
+        Ok(result)
+    }
+
+    /// Runs `f` in one read transaction with the value kept in `kept` if nothing has
+    /// been written since it was read, else with `None`: for a reader that needs only a
+    /// small part of it and reads that part itself more cheaply than the whole.
+    pub(crate) fn read_if_kept<K, T>(
+        &self,
+        kept: impl FnOnce(&Self) -> &Kept<K>,
+        f: impl FnOnce(&Connection, Option<&K>) -> Result<T>,
+    ) -> Result<T> {
+        let mut conn = self.lock();
+        let now = Version::of(&conn)?;
+        let tx = conn.transaction_with_behavior(rusqlite::TransactionBehavior::Deferred)?;
+        let value = kept(self).fresh(now);
+        let result = f(&tx, value.as_deref())?;
         tx.commit()?;
         Ok(result)
     }

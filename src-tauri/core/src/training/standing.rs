@@ -433,16 +433,22 @@ impl Store {
         )
     }
 
-    /// Runs `f` in one read with the rollout's completion per role.
+    /// Runs `f` in one read with the rollout's completion per role: from the standing
+    /// of every rollout while it is kept, else read for this rollout alone (a quarter of
+    /// the records on a large workspace, rather than all of them).
     pub(crate) fn read_with_completion<T>(
         &self,
         rollout_id: &str,
         today: NaiveDate,
         f: impl FnOnce(&Connection, &[RoleCompletion]) -> Result<T>,
     ) -> Result<T> {
-        self.read_every_standing(|conn, standing| {
-            f(conn, &standing.completion_of(rollout_id, today))
-        })
+        self.read_if_kept(
+            |store| &store.every_standing,
+            |conn, kept| match kept {
+                Some(standing) => f(conn, &standing.completion_of(rollout_id, today)),
+                None => f(conn, &super::completion_in(conn, rollout_id, today)?),
+            },
+        )
     }
 
     /// Completion per role for every live rollout, by rollout id (Home).
