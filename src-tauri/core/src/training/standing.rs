@@ -434,8 +434,8 @@ impl Store {
     }
 
     /// Runs `f` in one read with the rollout's completion per role: from the standing
-    /// of every rollout while it is kept, else read for this rollout alone (a quarter of
-    /// the records on a large workspace, rather than all of them).
+    /// of every rollout while it is kept, else read for this rollout alone (the records
+    /// of its own modules only, rather than every record of every rollout's).
     pub(crate) fn read_with_completion<T>(
         &self,
         rollout_id: &str,
