@@ -129,6 +129,60 @@ fn sops_due_for_review_are_listed_soonest_first() {
     );
 }
 
+/// The due list asks SQL only for the SOPs that may be due: day by day over more than a
+/// year, with reviews falling on month ends (Jan 31 + 1 month is Feb 28), an override and
+/// a review marked done, it lists exactly those the library's own dates say are due.
+#[test]
+fn the_due_list_is_the_librarys_next_review_dates_day_by_day() {
+    let store = Store::open_in_memory().expect("store");
+    let sop = |code: &str, months: i64, override_on: Option<&str>| {
+        store
+            .create_sop(&SopDraft {
+                code: code.into(),
+                review_interval_months: months,
+                next_review_override: override_on.map(Into::into),
+                ..check_in()
+            })
+            .expect("create")
+    };
+    let approve = |id: &str, on: &str| {
+        let current = store.get_sop(id).expect("sop");
+        store
+            .approve_sop(id, current.row_version, "Dana Whitfield", on)
+            .expect("approve");
+    };
+    approve(&sop("FD-1", 1, None).id, "2026-01-31");
+    approve(&sop("FD-2", 6, None).id, "2025-08-31");
+    approve(&sop("FD-3", 12, Some("2026-03-01")).id, "2025-12-15");
+    let reviewed = sop("FD-4", 3, None);
+    approve(&reviewed.id, "2025-11-30");
+    let current = store.get_sop(&reviewed.id).expect("sop");
+    store
+        .mark_sop_reviewed(&reviewed.id, current.row_version, date("2026-02-28"))
+        .expect("reviewed");
+    sop("FD-5", 1, None);
+    let library = store.list_sops().expect("library");
+    let mut day = date("2025-12-01");
+    while day <= date("2027-01-31") {
+        let mut expected: Vec<_> = library
+            .iter()
+            .filter(|s| {
+                s.status != SopStatus::Retired
+                    && s.approved_version.is_some()
+                    && s.next_review_date.is_some_and(|d| d <= day)
+            })
+            .collect();
+        expected.sort_by_key(|s| s.next_review_date);
+        let due = store.sops_due_for_review(day, 0).expect("due");
+        assert_eq!(
+            due.iter().map(|s| s.code.as_str()).collect::<Vec<_>>(),
+            expected.iter().map(|s| s.code.as_str()).collect::<Vec<_>>(),
+            "due by {day}"
+        );
+        day = day.succ_opt().expect("next day");
+    }
+}
+
 #[test]
 fn reviewed_no_change_restarts_the_cycle_and_is_logged() {
     let store = Store::open_in_memory().expect("store");

@@ -32,6 +32,21 @@ pub fn run(bench: &mut Bench, store: &Store, at: &Landmarks) {
         drop(store.sops_due_for_review(today, 30).unwrap());
         drop(store.metrics_needing_attention(None, today).unwrap());
     });
+    // The training standing behind Home is kept between reads until something is
+    // written; the first read after an edit (here an autosave of the rollout's scope)
+    // counts it again.
+    let mut edited = store.get_rollout(rollout).unwrap();
+    let mut edit = || {
+        let mut draft = edited.draft();
+        draft.scope_out = toggled(&draft.scope_out);
+        edited = store
+            .update_rollout(&edited.id, edited.row_version, &draft)
+            .unwrap();
+    };
+    bench.time("rollout_statuses after an edit", COMMAND, || {
+        edit();
+        drop(store.rollout_statuses(today).unwrap())
+    });
 
     bench.area("Rollout", &at.rollout.name);
     bench.time("get_rollout", COMMAND, || {
@@ -91,6 +106,15 @@ pub fn run(bench: &mut Bench, store: &Store, at: &Landmarks) {
 
     bench.area("Readiness/training", &at.rollout.name);
     bench.time("rollout_readiness", COMMAND, || {
+        drop(store.rollout_readiness(rollout, today).unwrap())
+    });
+    let mut edited = store.get_rollout(rollout).unwrap();
+    bench.time("rollout_readiness after an edit", COMMAND, || {
+        let mut draft = edited.draft();
+        draft.scope_out = toggled(&draft.scope_out);
+        edited = store
+            .update_rollout(&edited.id, edited.row_version, &draft)
+            .unwrap();
         drop(store.rollout_readiness(rollout, today).unwrap())
     });
     bench.time("list_criteria", COMMAND, || {
@@ -180,6 +204,19 @@ fn training_and_people(bench: &mut Bench, store: &Store, at: &Landmarks) {
     bench.time("training_matrix (every rollout)", COMMAND, || {
         drop(store.training_matrix(&every, today).unwrap())
     });
+    let mut edited = store.get_rollout(&at.rollout.id).unwrap();
+    bench.time(
+        "training_matrix (every rollout) after an edit",
+        COMMAND,
+        || {
+            let mut draft = edited.draft();
+            draft.scope_out = toggled(&draft.scope_out);
+            edited = store
+                .update_rollout(&edited.id, edited.row_version, &draft)
+                .unwrap();
+            drop(store.training_matrix(&every, today).unwrap())
+        },
+    );
     let one = MatrixFilter {
         rollout_id: Some(at.rollout.id.clone()),
         ..MatrixFilter::default()

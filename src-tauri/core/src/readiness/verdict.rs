@@ -204,7 +204,9 @@ fn sop_state(status: SopStatus) -> (CriterionStatus, f64) {
 impl Store {
     /// A rollout's readiness from its criteria, its training completion and its SOPs.
     pub fn rollout_readiness(&self, rollout_id: &str, today: NaiveDate) -> Result<Readiness> {
-        self.read(|conn| readiness_in(conn, rollout_id, today))
+        self.read_with_completion(rollout_id, today, |conn, completion| {
+            readiness_with_completion(conn, rollout_id, completion)
+        })
     }
 }
 

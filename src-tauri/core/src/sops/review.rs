@@ -4,7 +4,9 @@
 use chrono::{Months, NaiveDate};
 
 use super::library::SopSummary;
-use super::store::sops::{fetch, is_trashed, live_heads_owned_by, set_reviewed};
+use super::store::sops::{
+    fetch, is_trashed, live_heads_maybe_due_by, live_heads_owned_by, set_reviewed,
+};
 use super::{Sop, SopStatus};
 use crate::audit::{self, AuditAction, ChangeSet, EntityKind};
 use crate::store::editable::check_editable;
@@ -75,12 +77,13 @@ impl Store {
         let horizon = today
             .checked_add_days(chrono::Days::new(within_days))
             .unwrap_or(today);
-        let mut due: Vec<SopSummary> = self
-            .list_sops()?
-            .into_iter()
+        let heads = self.read(|conn| live_heads_maybe_due_by(conn, horizon))?;
+        let mut due: Vec<SopSummary> = heads
+            .iter()
             .filter(|s| {
                 is_due_for_review(s.status, s.approved_version, s.next_review_date, horizon)
             })
+            .map(super::library::summary)
             .collect();
         due.sort_by_key(|s| s.next_review_date);
         Ok(due)

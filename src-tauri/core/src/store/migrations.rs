@@ -40,6 +40,7 @@ const MIGRATIONS: &[M<'static>] = &[
         "../../migrations/0026_task_number_and_progress.sql"
     )),
     M::up(include_str!("../../migrations/0027_baselines.sql")),
+    M::up(include_str!("../../migrations/0029_sop_search_rowids.sql")),
 ];
 
 /// The schema version this build writes and understands.

@@ -3,6 +3,7 @@
 
 pub(crate) mod editable;
 pub(crate) mod inspect;
+mod kept;
 mod migrations;
 pub mod orphans;
 pub(crate) mod rows;
@@ -21,6 +22,8 @@ pub use migrations::LATEST_SCHEMA_VERSION;
 /// on this connection": the store's, so that rusqlite itself stays below the store
 /// modules and one place would change if the database did.
 pub(crate) use rusqlite::{Connection as Conn, Transaction as Tx};
+
+pub(crate) use kept::Kept;
 
 use crate::backup::{self, BackupReason};
 use crate::{CoreError, Result};
@@ -49,6 +52,9 @@ pub struct Store {
     /// How long the latest `before-import` backup took (see
     /// [`Store::last_import_backup_time`]).
     import_backup_time: Mutex<Option<Duration>>,
+    /// Where everyone stands on the training every live rollout requires, kept until
+    /// the database changes (see [`kept`]).
+    pub(crate) every_standing: Kept<crate::training::Standing>,
 }
 
 impl Store {
@@ -125,6 +131,7 @@ impl Store {
             path,
             verification,
             import_backup_time: Mutex::new(None),
+            every_standing: Kept::default(),
         })
     }
 

@@ -5,10 +5,11 @@ use chrono::{Days, NaiveDate};
 use serde::Serialize;
 use ts_rs::TS;
 
-use super::standing::Read;
+use super::standing::{Read, Standing};
 use super::store::{modules, records, standing};
 use super::RecordStatus;
 use crate::store::rows::nocase_key;
+use crate::store::Conn;
 use crate::{Result, Store};
 
 /// One person's required module, with where they stand on it.
@@ -39,8 +40,7 @@ impl Store {
         let horizon = today
             .checked_add_days(Days::new(within_days))
             .unwrap_or(today);
-        self.read(|conn| {
-            let standing = standing::load(conn, rollout_id, Read::Nothing)?;
+        let list = |conn: &Conn, standing: &Standing| {
             let due = standing.earliest_due(|_| true);
             let titles = modules::live_titles(conn)?;
             let open = records::open_due_by(conn, rollout_id, horizon, |person, module_id| {
@@ -84,7 +84,14 @@ impl Store {
                 )
             });
             Ok(list)
-        })
+        };
+        match rollout_id {
+            // Every live rollout's: the standing kept while nothing has been written.
+            None => self.read_every_standing(list),
+            Some(_) => {
+                self.read(|conn| list(conn, &standing::load(conn, rollout_id, Read::Nothing)?))
+            }
+        }
     }
 
     /// Everything required of one person by the live rollouts, soonest first.

@@ -9,10 +9,11 @@ use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
-use super::standing::Read;
+use super::standing::{Read, Standing};
 use super::store::{modules, records, standing};
 use super::{RecordStatus, TrainingModule, TrainingProgress};
 use crate::people::family_sort_key;
+use crate::store::Conn;
 use crate::{Result, Store};
 
 /// One person's standing on one module.
@@ -100,86 +101,16 @@ impl Store {
         } else {
             DEFAULT_PAGE
         };
-        self.read(|conn| {
-            let standing = standing::load(conn, filter.rollout_id.as_deref(), Read::Every)?;
-            let due = standing.earliest_due(|_| true);
-            let in_view: HashSet<&str> = standing
-                .modules_required()
-                .into_iter()
-                .map(|module| standing.module_id(module))
-                .collect();
-            let modules: Vec<TrainingModule> = modules::list_live(conn)?
-                .into_iter()
-                .filter(|m| in_view.contains(m.id.as_str()))
-                .collect();
-            let mut matching =
-                standing.matching(filter.role_id.as_deref(), filter.department.as_deref());
-            let (required, done, overdue) = standing.totals(&matching, today);
-            let progress = standing.progress(&matching, today);
-
-            // The page: by family name as the directory orders it, then by id.
-            let people = matching.len() as i64;
-            let members = &standing.members;
-            matching.sort_by_cached_key(|&person| {
-                (family_sort_key(&members[person].name), &members[person].id)
-            });
-            let page: Vec<usize> = matching
-                .into_iter()
-                .skip(usize::try_from(filter.offset).unwrap_or(0))
-                .take(usize::try_from(limit).unwrap_or(usize::MAX))
-                .collect();
-            let mut rows: Vec<MatrixRow> = page
-                .iter()
-                .map(|&person| {
-                    let member = &members[person];
-                    MatrixRow {
-                        person_id: member.id.clone(),
-                        name: member.name.clone(),
-                        role_name: Some(standing.roles[member.role].1.clone()),
-                        department: member.department.clone(),
-                        cells: vec![None; modules.len()],
-                    }
-                })
-                .collect();
-
-            // Fill this page's cells: one query for the page's records.
-            let ids: Vec<String> = rows.iter().map(|row| row.person_id.clone()).collect();
-            let row_of: HashMap<&str, usize> = ids
-                .iter()
-                .enumerate()
-                .map(|(i, id)| (id.as_str(), i))
-                .collect();
-            let column_of: HashMap<&str, usize> = modules
-                .iter()
-                .enumerate()
-                .map(|(i, m)| (m.id.as_str(), i))
-                .collect();
-            let cells = records::of_people(conn, &ids, |person_id, module_id| {
-                let (&row, &column) = (row_of.get(person_id)?, column_of.get(module_id)?);
-                let module = standing.module_index(module_id)?;
-                let due_date = *due.get(&(standing.cohort(&members[page[row]]), module))?;
-                Some((row, column, due_date))
-            })?;
-            for ((row, column, due_date), record) in cells {
-                rows[row].cells[column] = Some(MatrixCell {
-                    record_id: record.id,
-                    status: record.status,
-                    due_date: Some(due_date),
-                    overdue: !record.status.is_done() && due_date < today,
-                    completed_on: record.completed_on,
-                    row_version: record.row_version,
-                });
+        let page =
+            |conn: &Conn, standing: &Standing| matrix_page(conn, standing, filter, limit, today);
+        match filter.rollout_id.as_deref() {
+            // Every live rollout's: the standing kept from the last read while nothing
+            // has been written, so paging and filtering do not count it all again.
+            None => self.read_every_standing(page),
+            Some(rollout_id) => {
+                self.read(|conn| page(conn, &standing::load(conn, Some(rollout_id), Read::Every)?))
             }
-            Ok(TrainingMatrix {
-                modules,
-                rows,
-                people,
-                required,
-                done,
-                overdue,
-                progress,
-            })
-        })
+        }
     }
 
     /// Completion per role for a rollout, by role name.
@@ -188,8 +119,95 @@ impl Store {
         rollout_id: &str,
         today: NaiveDate,
     ) -> Result<Vec<RoleCompletion>> {
-        self.read(|conn| completion_in(conn, rollout_id, today))
+        self.read_with_completion(rollout_id, today, |_, completion| Ok(completion.to_vec()))
     }
+}
+
+/// One page of the matrix from `standing`, with totals over every person the filter
+/// matches; only the page's own records are read.
+fn matrix_page(
+    conn: &Conn,
+    standing: &Standing,
+    filter: &MatrixFilter,
+    limit: i64,
+    today: NaiveDate,
+) -> Result<TrainingMatrix> {
+    let due = standing.earliest_due(|_| true);
+    let in_view: HashSet<&str> = standing
+        .modules_required()
+        .into_iter()
+        .map(|module| standing.module_id(module))
+        .collect();
+    let modules: Vec<TrainingModule> = modules::list_live(conn)?
+        .into_iter()
+        .filter(|m| in_view.contains(m.id.as_str()))
+        .collect();
+    let mut matching = standing.matching(filter.role_id.as_deref(), filter.department.as_deref());
+    let (required, done, overdue) = standing.totals(&matching, today);
+    let progress = standing.progress(&matching, today);
+
+    // The page: by family name as the directory orders it, then by id.
+    let people = matching.len() as i64;
+    let members = &standing.members;
+    matching.sort_by_cached_key(|&person| {
+        (family_sort_key(&members[person].name), &members[person].id)
+    });
+    let page: Vec<usize> = matching
+        .into_iter()
+        .skip(usize::try_from(filter.offset).unwrap_or(0))
+        .take(usize::try_from(limit).unwrap_or(usize::MAX))
+        .collect();
+    let mut rows: Vec<MatrixRow> = page
+        .iter()
+        .map(|&person| {
+            let member = &members[person];
+            MatrixRow {
+                person_id: member.id.clone(),
+                name: member.name.clone(),
+                role_name: Some(standing.roles[member.role].1.clone()),
+                department: member.department.clone(),
+                cells: vec![None; modules.len()],
+            }
+        })
+        .collect();
+
+    // Fill this page's cells: one query for the page's records.
+    let ids: Vec<String> = rows.iter().map(|row| row.person_id.clone()).collect();
+    let row_of: HashMap<&str, usize> = ids
+        .iter()
+        .enumerate()
+        .map(|(i, id)| (id.as_str(), i))
+        .collect();
+    let column_of: HashMap<&str, usize> = modules
+        .iter()
+        .enumerate()
+        .map(|(i, m)| (m.id.as_str(), i))
+        .collect();
+    let cells = records::of_people(conn, &ids, |person_id, module_id| {
+        let (&row, &column) = (row_of.get(person_id)?, column_of.get(module_id)?);
+        let module = standing.module_index(module_id)?;
+        let due_date = *due.get(&(standing.cohort(&members[page[row]]), module))?;
+        Some((row, column, due_date))
+    })?;
+    for ((row, column, due_date), record) in cells {
+        rows[row].cells[column] = Some(MatrixCell {
+            record_id: record.id,
+            status: record.status,
+            due_date: Some(due_date),
+            overdue: !record.status.is_done() && due_date < today,
+            completed_on: record.completed_on,
+            row_version: record.row_version,
+        });
+    }
+    Ok(TrainingMatrix {
+        modules,
+        rows,
+        people,
+        required,
+        done,
+        overdue,
+        progress,
+    })
 }
 
 /// [`Store::rollout_training_completion`] inside a caller's transaction.

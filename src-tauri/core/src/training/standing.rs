@@ -20,6 +20,7 @@ use chrono::NaiveDate;
 use super::ids::{IdMap, Indexed};
 use super::sites::{place_key, Reach};
 use super::{RoleCompletion, TrainingProgress};
+use crate::store::Conn as Connection;
 use crate::{Result, Store};
 
 /// One requirement, by index into [`Standing`]'s lists.
@@ -404,14 +405,64 @@ fn covers(have: &[u64], wanted: &[u64]) -> bool {
     have.iter().zip(wanted).all(|(h, w)| h & w == *w)
 }
 
+impl Standing {
+    /// Completion per role of the rollout `rollout_id`: none when it has no requirement
+    /// in view (none at all, or the rollout is in the trash) — as reading its own
+    /// requirements alone ([`super::completion_in`]) finds.
+    pub fn completion_of(&self, rollout_id: &str, today: NaiveDate) -> Vec<RoleCompletion> {
+        match self.rollouts.iter().position(|id| id == rollout_id) {
+            Some(rollout) => self.completion(rollout, today),
+            None => Vec::new(),
+        }
+    }
+}
+
 impl Store {
-    /// Completion per role for every live rollout, by rollout id: one pass over the
-    /// records for all of them (Home).
+    /// Runs `f` in one read with where everyone stands on the training every live
+    /// rollout requires (every record, names included), kept from an earlier read while
+    /// nothing has been written ([`crate::store::Kept`]): Home, the matrix of every
+    /// rollout, the due list and a rollout's readiness all count from it.
+    pub(crate) fn read_every_standing<T>(
+        &self,
+        f: impl FnOnce(&Connection, &Standing) -> Result<T>,
+    ) -> Result<T> {
+        self.read_kept(
+            |store| &store.every_standing,
+            |conn| super::store::standing::load(conn, None, Read::Every),
+            f,
+        )
+    }
+
+    /// Runs `f` in one read with the rollout's completion per role: from the standing
+    /// of every rollout while it is kept, else read for this rollout alone (the records
+    /// of its own modules only, rather than every record of every rollout's).
+    pub(crate) fn read_with_completion<T>(
+        &self,
+        rollout_id: &str,
+        today: NaiveDate,
+        f: impl FnOnce(&Connection, &[RoleCompletion]) -> Result<T>,
+    ) -> Result<T> {
+        self.read_if_kept(
+            |store| &store.every_standing,
+            |conn, kept| match kept {
+                Some(standing) => f(conn, &standing.completion_of(rollout_id, today)),
+                None => f(conn, &super::completion_in(conn, rollout_id, today)?),
+            },
+        )
+    }
+
+    /// Completion per role for every live rollout, by rollout id (Home).
     pub(crate) fn training_completion_by_rollout(
         &self,
         today: NaiveDate,
     ) -> Result<HashMap<String, Vec<RoleCompletion>>> {
-        let every = self.read(|conn| super::completion_of_every_rollout(conn, today))?;
-        Ok(every.into_iter().collect())
+        self.read_every_standing(|_, standing| {
+            Ok(standing
+                .rollouts
+                .iter()
+                .enumerate()
+                .map(|(index, id)| (id.clone(), standing.completion(index, today)))
+                .collect())
+        })
     }
 }

@@ -24,7 +24,9 @@ pub(crate) struct Match {
     pub score: f64,
 }
 
-/// Rewrites the SOP's row in the index from its working copy.
+/// Rewrites the SOP's row in the index from its working copy. The row is kept under the
+/// SOP's own rowid in `sops`, so an autosave finds it at once: `sop_id` is not indexed,
+/// and looking it up by that would read the whole index (5,000 SOPs: 20 ms a save).
 pub(crate) fn reindex(tx: &Transaction<'_>, sop: &Sop) -> Result<()> {
     remove(tx, &sop.id)?;
     let mut body: Vec<String> = sop
@@ -40,8 +42,14 @@ pub(crate) fn reindex(tx: &Transaction<'_>, sop: &Sop) -> Result<()> {
         )
     }));
     body.push(sop.tags.join(" "));
+    // Should another SOP's row hold that rowid (a copy whose rowids were renumbered),
+    // this one takes a new rowid and [`remove`] finds it the slow way.
     tx.prepare_cached(
-        "INSERT INTO sop_search (sop_id, code, title, purpose, body) VALUES (?1, ?2, ?3, ?4, ?5)",
+        "INSERT INTO sop_search (rowid, sop_id, code, title, purpose, body)
+         SELECT CASE WHEN EXISTS (SELECT 1 FROM sop_search WHERE rowid = s.rowid)
+                     THEN NULL ELSE s.rowid END,
+                ?1, ?2, ?3, ?4, ?5
+         FROM (SELECT (SELECT rowid FROM sops WHERE id = ?1) AS rowid) s",
     )?
     .execute(params![
         sop.id,
@@ -60,9 +68,20 @@ pub(crate) fn clear(tx: &Transaction<'_>) -> Result<()> {
 }
 
 /// Takes the SOP out of the index.
+/// Its row is found under the SOP's rowid (see [`reindex`]); only where it is not there
+/// (an SOP not yet indexed, or a copy whose rowids were renumbered) is the index read
+/// through for it.
 pub(crate) fn remove(tx: &Transaction<'_>, sop_id: &str) -> Result<()> {
-    tx.prepare_cached("DELETE FROM sop_search WHERE sop_id = ?1")?
+    let removed = tx
+        .prepare_cached(
+            "DELETE FROM sop_search
+             WHERE rowid = (SELECT rowid FROM sops WHERE id = ?1) AND sop_id = ?1",
+        )?
         .execute(params![sop_id])?;
+    if removed == 0 {
+        tx.prepare_cached("DELETE FROM sop_search WHERE sop_id = ?1")?
+            .execute(params![sop_id])?;
+    }
     Ok(())
 }
 

@@ -85,6 +85,26 @@ pub(crate) fn list_heads(conn: &Connection, trashed: bool) -> Result<Vec<Sop>> {
     Ok(found.collect::<rusqlite::Result<_>>()?)
 }
 
+/// The live SOPs that may be due for review by `horizon`, by code: those in force
+/// (approved once, not retired) whose next review could fall by then. The test in SQL
+/// keeps a few too many — it counts a month as 28 days, the shortest — and never too
+/// few, so that the caller's exact rule decides, without reading the whole library.
+pub(crate) fn live_heads_maybe_due_by(conn: &Connection, horizon: NaiveDate) -> Result<Vec<Sop>> {
+    let mut statement = conn.prepare_cached(&format!(
+        "SELECT {COLUMNS} FROM sops
+         WHERE deleted_at IS NULL AND status <> 'retired'
+           AND CASE WHEN next_review_override IS NOT NULL THEN next_review_override <= ?1
+                    ELSE coalesce(max(effective_date, last_reviewed_on), effective_date,
+                                  last_reviewed_on)
+                         <= date(?1, '-' || (review_interval_months * 28) || ' days')
+               END
+           AND EXISTS (SELECT 1 FROM sop_revisions WHERE sop_revisions.sop_id = sops.id)
+         ORDER BY code COLLATE NOCASE"
+    ))?;
+    let found = statement.query_map(params![date_text(horizon)], head_from_row)?;
+    Ok(found.collect::<rusqlite::Result<_>>()?)
+}
+
 /// The live SOPs a person owns (the owner's name, whatever its case), by code: the
 /// reviews of a person's week.
 pub(crate) fn live_heads_owned_by(conn: &Connection, owner: &str) -> Result<Vec<Sop>> {

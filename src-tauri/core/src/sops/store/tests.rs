@@ -109,3 +109,68 @@ fn a_review_at_a_stale_version_is_refused_by_the_sql() {
         "the version did not move"
     );
 }
+
+/// The SOP's rows in the search index: how many, and how many sit under its own rowid.
+fn index_rows(store: &Store, sop_id: &str) -> (i64, i64) {
+    store
+        .read(|conn| {
+            Ok(conn.query_row(
+                "SELECT count(*), count(*) FILTER
+                     (WHERE rowid = (SELECT rowid FROM sops WHERE id = ?1))
+                 FROM sop_search WHERE sop_id = ?1",
+                [sop_id],
+                |row| Ok((row.get(0)?, row.get(1)?)),
+            )?)
+        })
+        .expect("index rows")
+}
+
+#[test]
+fn an_edit_rewrites_the_sops_one_row_in_the_search_index_under_its_rowid() {
+    let (store, sop) = store_with_sop();
+    assert_eq!(
+        index_rows(&store, &sop.id),
+        (1, 1),
+        "indexed under its rowid"
+    );
+    let mut draft = sop.draft();
+    draft.title = "Arrival desk".into();
+    let sop = store
+        .update_sop(&sop.id, sop.row_version, &draft)
+        .expect("edit");
+    assert_eq!(index_rows(&store, &sop.id), (1, 1), "rewritten in place");
+
+    // A copy whose rowids were renumbered holds the row elsewhere: the next edit still
+    // replaces it, and puts it back under the SOP's rowid.
+    store
+        .write(|tx| {
+            tx.execute_batch(&format!(
+                "INSERT INTO sop_search (rowid, sop_id, code, title, purpose, body)
+                     SELECT 4242, sop_id, code, title, purpose, body FROM sop_search
+                     WHERE sop_id = '{id}';
+                 DELETE FROM sop_search WHERE sop_id = '{id}' AND rowid <> 4242;",
+                id = sop.id
+            ))?;
+            Ok(())
+        })
+        .expect("move the row");
+    assert_eq!(index_rows(&store, &sop.id), (1, 0), "moved away");
+    draft.title = "Patient arrival".into();
+    store
+        .update_sop(&sop.id, sop.row_version, &draft)
+        .expect("edit");
+    assert_eq!(index_rows(&store, &sop.id), (1, 1), "back under its rowid");
+    let titles = |query: &str| -> Vec<String> {
+        store
+            .search_sops(query, 10)
+            .expect("search")
+            .into_iter()
+            .map(|hit| hit.title)
+            .collect()
+    };
+    assert_eq!(
+        titles("arrival"),
+        ["Patient arrival"],
+        "found once, by its new title"
+    );
+}

@@ -130,3 +130,76 @@ fn the_trained_figure_read_back_from_history_is_todays_figure_with_sites_honoure
         );
     }
 }
+
+/// Where everyone stands on every rollout's training is kept between reads (see
+/// `store::kept`): it gives what reading one rollout alone gives, and a write — by this
+/// store or by another connection to the file — is seen by the very next read.
+#[test]
+fn the_kept_standing_is_read_again_after_a_write_here_or_by_another_connection() {
+    use crate::training::MatrixFilter;
+    let dir = tempfile::tempdir().expect("temp dir");
+    let path = dir.path().join("clinic.db");
+    let store = Store::open(&path).expect("store");
+    let today = NaiveDate::from_ymd_opt(2026, 11, 20).expect("date");
+    let rollouts = crate::demo::seed_sample_clinic(&store, today).expect("sample clinic");
+    let done = |store: &Store| {
+        store
+            .training_matrix(&MatrixFilter::default(), today)
+            .expect("matrix")
+            .done
+    };
+    let each_rollout_agrees = |store: &Store| {
+        for rollout in &rollouts {
+            let alone = store
+                .read(|conn| crate::training::completion_in(conn, &rollout.id, today))
+                .expect("read alone");
+            let kept = store
+                .rollout_training_completion(&rollout.id, today)
+                .expect("kept");
+            assert_eq!(kept, alone, "{}", rollout.name);
+        }
+    };
+    let before = done(&store);
+    assert_eq!(done(&store), before, "read twice, the same");
+    each_rollout_agrees(&store);
+
+    let open = store
+        .training_due(None, today, 3650)
+        .expect("due")
+        .into_iter()
+        .find(|due| !due.status.is_done())
+        .expect("an open record");
+    store
+        .update_training_record(
+            &open.record_id,
+            open.row_version,
+            &RecordDraft {
+                status: RecordStatus::Completed,
+                completed_on: Some("2026-11-19".into()),
+                ..RecordDraft::default()
+            },
+            today,
+        )
+        .expect("completed");
+    assert_eq!(
+        done(&store),
+        before + 1,
+        "this store's write is seen at once"
+    );
+    each_rollout_agrees(&store);
+
+    let other = rusqlite::Connection::open(&path).expect("another connection");
+    other
+        .execute(
+            "UPDATE training_records SET status = 'assigned', completed_on = NULL
+             WHERE id = ?1",
+            [&open.record_id],
+        )
+        .expect("undone elsewhere");
+    assert_eq!(
+        done(&store),
+        before,
+        "another connection's write is seen at once"
+    );
+    each_rollout_agrees(&store);
+}
