@@ -1,6 +1,9 @@
 // Benchmark, not a test: a 2,000-task plan in the real app. Imports a generated vendor
-// plan through the CLI, then times (in the window itself) opening the plan tab and the
-// first render of the timeline. Prints medians; asserts nothing.
+// plan through the CLI, then times in the window itself, each from the click or key to
+// the next painted frame: opening the plan tab and the first render of the timeline; a
+// cell of the grid typed into and saved (Enter to the new text painted); a status
+// changed in the grid; a frame while a Gantt bar is dragged; a keystroke in Search
+// everything to its results. Prints medians and 95th percentiles; asserts nothing.
 // Run through scripts/bench-ui.sh, which builds the app and provides a display.
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, writeFileSync } from 'node:fs';
@@ -14,6 +17,8 @@ const cli = process.env.ROLLPLAN_CLI;
 const TASKS = 2000;
 const PHASES = 20;
 const RUNS = 7;
+/** Repetitions of each interaction (the budget is 50 ms at the median, 100 at p95). */
+const REPS = 20;
 
 const dir = mkdtempSync(join(tmpdir(), 'rollplan-bench-'));
 const database = join(dir, 'plan.db');
@@ -38,6 +43,8 @@ run('import', 'tasks', csv, '--rollout', rollout.id);
 const importMs = performance.now() - importStart;
 
 const median = (values) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
+const p95 = (values) => [...values].sort((a, b) => a - b)[Math.min(values.length - 1, Math.ceil(values.length * 0.95) - 1)];
+const figure = (values) => `median ${median(values).toFixed(0)} ms, p95 ${p95(values).toFixed(0)} ms over ${values.length}`;
 const driver = await startDriver({ port: 4466, env: { ROLLPLAN_DB: database }, application });
 const session = await Session.start(driver.base, application);
 const timeInWindow = (script) => session.call('POST', '/execute/async', { script, args: [] });
@@ -49,6 +56,16 @@ const settle = `
   const wait = () => ready() ? requestAnimationFrame(() => requestAnimationFrame(() => done(performance.now() - t0)))
                              : requestAnimationFrame(wait);`;
 
+// The same, from a moment the caller chooses: `paintedAfter(ready, t0)` answers once
+// `ready()` holds and two frames have been painted after it.
+const paintedAfter = `
+  const done = arguments[arguments.length - 1];
+  const paintedAfter = (ready, t0) => {
+    const wait = () => ready() ? requestAnimationFrame(() => requestAnimationFrame(() => done(performance.now() - t0)))
+                               : requestAnimationFrame(wait);
+    wait();
+  };`;
+
 try {
   await session.waitFind('.sidebar');
   const open = [];
@@ -59,7 +76,7 @@ try {
     open.push(
       await timeInWindow(`
         const ready = () => (document.querySelector('[data-testid="plan-summary"]')?.textContent ?? '').includes('${TASKS} tasks')
-          && document.querySelectorAll('.tasks tbody tr').length > 0;
+          && document.querySelectorAll('.grid .row[data-task]').length > 0;
         ${settle}
         location.hash = '#/rollouts/${rollout.id}/plan';
         wait();`),
@@ -72,10 +89,92 @@ try {
         wait();`),
     );
   }
+  // The grid: a title typed into and saved, then a status chosen, on the first row.
+  await session.execute(`location.hash = '#/rollouts/${rollout.id}/plan'`);
+  await session.execute(`[...document.querySelectorAll('.plan button')].find((b) => b.textContent.trim() === 'List').click();`);
+  await session.waitFind('.grid .row[data-task]');
+  const cellEdit = [];
+  const statusChange = [];
+  for (let i = 0; i < REPS; i++) {
+    const title = `Task 0 edit ${i}`;
+    cellEdit.push(await timeInWindow(`
+      ${paintedAfter}
+      const row = document.querySelector('.grid .row[data-task]');
+      row.querySelector('[data-col="title"]').dispatchEvent(new MouseEvent('mousedown', { bubbles: true }));
+      document.querySelector('.grid').dispatchEvent(new KeyboardEvent('keydown', { key: 'Enter', bubbles: true }));
+      const type = () => {
+        const editor = document.querySelector('.grid input.editor');
+        if (!editor) return requestAnimationFrame(type);
+        editor.value = '${title}';
+        editor.dispatchEvent(new Event('input', { bubbles: true }));
+        const t0 = performance.now();
+        editor.dispatchEvent(new KeyboardEvent('keydown', { key: 'Enter', bubbles: true }));
+        paintedAfter(() => document.querySelector('.grid .row[data-task] .title')?.textContent.includes('${title}'), t0);
+      };
+      type();`));
+    const status = i % 2 === 0 ? 'Doing' : 'To do';
+    statusChange.push(await timeInWindow(`
+      ${paintedAfter}
+      const row = document.querySelector('.grid .row[data-task]');
+      row.querySelector('[data-col="status"]').dispatchEvent(new MouseEvent('mousedown', { bubbles: true }));
+      document.querySelector('.grid').dispatchEvent(new KeyboardEvent('keydown', { key: 'Enter', bubbles: true }));
+      const choose = () => {
+        const editor = document.querySelector('.grid select.editor');
+        if (!editor) return requestAnimationFrame(choose);
+        editor.value = '${status}';
+        editor.dispatchEvent(new Event('change', { bubbles: true }));
+        const t0 = performance.now();
+        editor.dispatchEvent(new KeyboardEvent('keydown', { key: 'Enter', bubbles: true }));
+        paintedAfter(() => document.querySelector('.grid .row[data-task] [data-col="status"]')?.textContent.trim() === '${status}', t0);
+      };
+      choose();`));
+  }
+
+  // A Gantt bar dragged with the real mouse: each pointer move to the next painted frame,
+  // measured in the page from the event's own time stamp.
+  await session.execute(`[...document.querySelectorAll('.plan button')].find((b) => b.textContent.trim() === 'Timeline').click();`);
+  const bar = await session.waitFind('[data-testid="timeline"] g.task rect.bar');
+  await session.execute(`
+    window.dragFrames = [];
+    document.addEventListener('pointermove', (event) => {
+      if (event.buttons === 0) return;
+      requestAnimationFrame(() => requestAnimationFrame(() => window.dragFrames.push(performance.now() - event.timeStamp)));
+    }, true);`);
+  await session.press(bar);
+  for (let i = 0; i < REPS; i++) {
+    await session.moveBy(i % 2 === 0 ? 18 : -18);
+    await new Promise((resolve) => setTimeout(resolve, 60));
+  }
+  await session.release();
+  const dragFrames = await session.execute('return window.dragFrames;');
+
+  // Search everything: the last letter of a word typed, to its results painted.
+  const searchKey = [];
+  await session.execute(`document.dispatchEvent(new KeyboardEvent('keydown', { key: 'k', ctrlKey: true, bubbles: true }));`);
+  await session.waitFind('input[aria-label="Search everything"]');
+  for (let i = 0; i < REPS; i++) {
+    const word = `Task ${100 + i}`;
+    searchKey.push(await timeInWindow(`
+      ${paintedAfter}
+      const input = document.querySelector('input[aria-label="Search everything"]');
+      input.value = '${word.slice(0, -1)}';
+      input.dispatchEvent(new Event('input', { bubbles: true }));
+      setTimeout(() => {
+        const t0 = performance.now();
+        input.value = '${word}';
+        input.dispatchEvent(new Event('input', { bubbles: true }));
+        paintedAfter(() => [...document.querySelectorAll('#search-hits [role="option"]')].some((o) => o.textContent.includes('${word}')), t0);
+      }, 200);`));
+  }
+
   console.log(`plan of ${TASKS} tasks in ${PHASES} phases (${dir})`);
   console.log(`  import through rollplan-cli:        ${importMs.toFixed(0)} ms (whole process)`);
   console.log(`  open the plan tab (load + list):    median ${median(open).toFixed(0)} ms over ${RUNS} runs`);
   console.log(`  first render of the timeline:       median ${median(timeline).toFixed(0)} ms over ${RUNS} runs`);
+  console.log(`  grid cell typed, Enter to painted:  ${figure(cellEdit)}`);
+  console.log(`  grid status changed, to painted:    ${figure(statusChange)}`);
+  console.log(`  Gantt drag, pointer move to frame:  ${figure(dragFrames)}`);
+  console.log(`  search keystroke to results:        ${figure(searchKey)}`);
 } finally {
   await session.quit().catch(() => {});
   await driver.stop();
