@@ -30,8 +30,10 @@ export async function cellOf(session, title, column) {
 /** The cell element, drawn and in view. */
 export async function cellElement(session, title, column) {
   await reveal(session, title);
-  const [row] = await session.findAll(`.grid .row[data-task="${await taskIdOf(session, title)}"] [data-col="${column}"]`);
-  return row;
+  const css = `.grid .row[data-task="${await taskIdOf(session, title)}"] [data-col="${column}"]`;
+  // A column past the grid's right edge is scrolled to, as a person would.
+  await session.execute(`document.querySelector(arguments[0])?.scrollIntoView({ block: 'center', inline: 'nearest' });`, [css]);
+  return session.find(css);
 }
 
 export function taskIdOf(session, title) {

@@ -72,6 +72,8 @@ for (const theme of ['light', 'dark']) {
         await typeIntoCell(session, TIP_SHEETS, 'title', RENAMED);
         await waitFor('the new title', async () => (await session.execute(TITLES)).includes(RENAMED));
         await typeIntoCell(session, RENAMED, 'due', '1/29/2027');
+        // The rollout moves what waits for a task: it asks first, and this edit is only this task's.
+        await session.waitFind('[data-testid="schedule-confirm"]');
         await onlyThisTask();
         await waitFor('the new due date', async () => (await cellOf(session, RENAMED, 'due')) === 'Jan 29, 2027');
       });
@@ -92,6 +94,24 @@ for (const theme of ['light', 'dark']) {
         assert.equal(await editor.property('value'), 'sometime soon', 'what was typed stays to be corrected');
         await editor.type(Keys.ESCAPE);
         assert.equal(await cellOf(session, RENAMED, 'due'), 'Jan 29, 2027');
+      });
+
+      await app.step(`type what a task waits for by number; a loop is refused (${theme})`, async () => {
+        const number = Number(await cellOf(session, RENAMED, 'number'));
+        const before = await cellOf(session, RENAMED, 'after');
+        await typeIntoCell(session, RENAMED, 'after', `${before}, 2SS+1d`);
+        // The cell lists what it waits for in the order those tasks are due.
+        const links = async () => (await cellOf(session, RENAMED, 'after')).split(', ').sort().join(', ');
+        await waitFor('the new link', async () => (await links()) === [before, '2SS+1d'].sort().join(', '));
+        const firstWaitedFor = Number(before.split(',')[0]);
+        const titles = await session.execute(
+          `return [...document.querySelectorAll('.grid .row[data-task]')].map((r) => [r.querySelector('[data-col="number"]').textContent.trim(), r.querySelector('.title').textContent.replace('◆', '').trim()]);`);
+        const waitedFor = titles.find(([n]) => Number(n) === firstWaitedFor)?.[1];
+        assert.ok(waitedFor, `task ${firstWaitedFor} is drawn`);
+        await typeIntoCell(session, waitedFor, 'after', String(number));
+        const problem = await session.waitFind('[data-testid="grid-problem"]');
+        assert.match(await problem.text(), /loop/, 'a task cannot wait for what waits for it');
+        await (await session.find('.grid .editor')).type(Keys.ESCAPE);
       });
 
       await app.step(`copy cells to the clipboard as tab-separated text (${theme})`, async () => {

@@ -163,3 +163,52 @@ fn a_paste_lands_whole_or_not_at_all_and_a_refusal_names_the_row() {
         "{stale}"
     );
 }
+
+#[test]
+fn the_waits_for_cell_is_written_whole_and_a_loop_refuses_all_of_it() {
+    use rollplan_core::plan::{LinkType, TaskLink};
+    let plan = plan();
+    let build = task(&plan, "Build interfaces", "2027-01-04", "2027-01-08");
+    let test = task(&plan, "Test interfaces", "2027-01-11", "2027-01-15");
+    let train = task(&plan, "Train super-users", "2027-01-18", "2027-01-22");
+    let both = plan
+        .store
+        .set_waits_for(
+            &train.id,
+            &[
+                TaskLink::finish_to_start(&build.id),
+                TaskLink::finish_to_start(&test.id),
+            ],
+        )
+        .expect("two links");
+    assert_eq!(both.depends_on.len(), 2);
+    let changed = TaskLink {
+        depends_on_id: test.id.clone(),
+        link_type: LinkType::StartToStart,
+        lag_days: 2,
+    };
+    let one = plan
+        .store
+        .set_waits_for(&train.id, std::slice::from_ref(&changed))
+        .expect("one link, changed");
+    assert_eq!(one.depends_on, vec![changed.clone()]);
+    let looped = plan
+        .store
+        .set_waits_for(
+            &test.id,
+            &[
+                TaskLink::finish_to_start(&build.id),
+                TaskLink::finish_to_start(&train.id),
+            ],
+        )
+        .expect_err("test would wait for train, which waits for test");
+    assert!(looped.to_string().contains("loop"), "{looped}");
+    assert!(
+        plan.store
+            .get_task(&test.id)
+            .expect("task")
+            .depends_on
+            .is_empty(),
+        "the refused cell added nothing, not even its first link"
+    );
+}

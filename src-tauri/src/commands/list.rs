@@ -34,7 +34,7 @@ app_commands! {
         sop_map, sop_map_choices, compare_sop_maps, escalation_table;
     plan:
         plan_view, create_phase, rename_phase, trash_phase, restore_phase, create_task,
-        update_task, apply_grid_edits, trash_task, restore_task, list_trashed_tasks, task_history,
+        update_task, apply_grid_edits, set_waits_for, trash_task, restore_task, list_trashed_tasks, task_history,
         add_dependency, remove_dependency, preview_go_live_move, move_go_live,
         undo_plan_dates, preview_task_save, save_task, set_schedule_mode,
         preview_task_import, import_tasks;

@@ -5,7 +5,7 @@ use rollplan_core::audit::AuditEntry;
 use rollplan_core::plan::mspdi::parse_plan_file;
 use rollplan_core::plan::{
     DatesUndo, GoLiveMove, GoLiveMoveScope, GridEdit, LinkType, PlanPhase, PlanView, Task,
-    TaskDraft, TaskImportOptions, TaskImportReport, TaskSave, TaskShift,
+    TaskDraft, TaskImportOptions, TaskImportReport, TaskLink, TaskSave, TaskShift,
 };
 use rollplan_core::rollouts::{Rollout, ScheduleMode};
 use tauri::State;
@@ -80,6 +80,16 @@ pub fn apply_grid_edits(
     edits: Vec<GridEdit>,
 ) -> Reply<Vec<Task>> {
     Ok(state.store()?.apply_grid_edits(&rollout_id, &edits)?)
+}
+
+/// What a task waits for, as the grid's *Waits for* cell lists it: all or nothing.
+#[tauri::command(async)]
+pub fn set_waits_for(
+    state: State<'_, AppState>,
+    task_id: String,
+    links: Vec<TaskLink>,
+) -> Reply<Task> {
+    Ok(state.store()?.set_waits_for(&task_id, &links)?)
 }
 
 #[tauri::command(async)]

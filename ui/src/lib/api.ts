@@ -62,6 +62,7 @@ import type { RolloutStatus } from './bindings/RolloutStatus';
 import type { PlanPhase } from './bindings/PlanPhase';
 import type { GridEdit } from './bindings/GridEdit';
 import type { Task } from './bindings/Task';
+import type { TaskLink } from './bindings/TaskLink';
 import type { TaskDraft } from './bindings/TaskDraft';
 import type { PlanView } from './bindings/PlanView';
 import type { Baseline } from './bindings/Baseline';
@@ -370,6 +371,7 @@ export const api = {
   updateTask: (id: string, expectedRowVersion: number, draft: TaskDraft) =>
     call<Task>('update_task', { id, expectedRowVersion, draft }),
   applyGridEdits: (rolloutId: string, edits: GridEdit[]) => call<Task[]>('apply_grid_edits', { rolloutId, edits }),
+  setWaitsFor: (taskId: string, links: TaskLink[]) => call<Task>('set_waits_for', { taskId, links }),
   trashTask: (id: string) => call<null>('trash_task', { id }),
   restoreTask: (id: string) => call<null>('restore_task', { id }),
   taskHistory: (id: string) => call<AuditEntry[]>('task_history', { id }),

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Task } from './bindings/Task';
 import {
-  cellText, defaultLayout, durationDays, moveColumn, parseCell, parseTsv, phaseAbove, readLayout, toTsv,
+  cellText, defaultLayout, durationDays, moveColumn, parseCell, parseTsv, parseWaitsFor, phaseAbove, readLayout, toTsv,
   toggleColumn, visibleColumns, waitsForText, windowOf,
 } from './grid';
 import { taskDraftOf } from './plan';
@@ -51,6 +51,27 @@ describe('parseCell', () => {
     expect(parseCell('phase', '', draft, context)).toEqual({ change: { phase_id: null } });
     expect(parseCell('phase', 'Cutover', draft, context)).toHaveProperty('problem');
     expect(parseCell('title', '  ', draft, context)).toHaveProperty('problem');
+  });
+});
+
+describe('parseWaitsFor', () => {
+  const ids = new Map([[3, 'c'], [7, 'g'], [12, 'l']]);
+
+  it('reads task numbers with their link type and lag, as MS Project writes predecessors', () => {
+    expect(parseWaitsFor('3, 7SS+2d; 12ff-1', ids, 'x')).toEqual({
+      links: [
+        { depends_on_id: 'c', link_type: 'FS', lag_days: 0 },
+        { depends_on_id: 'g', link_type: 'SS', lag_days: 2 },
+        { depends_on_id: 'l', link_type: 'FF', lag_days: -1 },
+      ],
+    });
+    expect(parseWaitsFor('', ids, 'x')).toEqual({ links: [] });
+  });
+
+  it('refuses a number the plan does not have, the task itself and what it cannot read', () => {
+    expect(parseWaitsFor('4', ids, 'x')).toEqual({ problem: 'This plan has no task 4.' });
+    expect(parseWaitsFor('3', ids, 'c')).toHaveProperty('problem');
+    expect(parseWaitsFor('after 3', ids, 'x')).toHaveProperty('problem');
   });
 });
 

@@ -6,6 +6,7 @@
 import type { PlanPhase } from './bindings/PlanPhase';
 import type { Task } from './bindings/Task';
 import type { TaskDraft } from './bindings/TaskDraft';
+import type { TaskLink } from './bindings/TaskLink';
 import type { TaskStatus } from './bindings/TaskStatus';
 import { addDays, isoOf, parseTypedDate, type DayOrder } from './dates';
 import { formatDay } from './format';
@@ -34,7 +35,7 @@ export const COLUMNS: readonly Column[] = [
   { key: 'duration', label: 'Duration', width: 90, editable: true },
   { key: 'status', label: 'Status', width: 104, editable: true },
   { key: 'percent', label: '% done', width: 76, editable: true },
-  { key: 'after', label: 'Waits for', width: 130, editable: false },
+  { key: 'after', label: 'Waits for', width: 130, editable: true },
   { key: 'variance', label: 'vs baseline', width: 100, editable: false },
 ];
 
@@ -271,6 +272,25 @@ export function parseCell(key: ColumnKey, text: string, draft: TaskDraft, contex
     case 'variance':
       return { change: {} };
   }
+}
+
+const LINK_ITEM = /^(\d+)\s*(FS|SS|FF|SF)?\s*(?:([+-])\s*(\d+)\s*(?:d|days?)?)?$/i;
+
+/** What "3, 7SS+2d" in the *Waits for* cell means: the tasks by number, each with its
+ * link type (finish-to-start unless given) and lag in days; or why it cannot be read. */
+export function parseWaitsFor(text: string, idOfNumber: ReadonlyMap<number, string>, selfId: string): { links: TaskLink[] } | { problem: string } {
+  const links: TaskLink[] = [];
+  for (const item of text.split(/[,;]/).map((part) => part.trim()).filter(Boolean)) {
+    const match = LINK_ITEM.exec(item);
+    if (!match) return { problem: `Rollplan can't read “${item}”: list task numbers such as 3, 7SS or 12FS+2d.` };
+    const id = idOfNumber.get(Number(match[1]));
+    if (!id) return { problem: `This plan has no task ${match[1]}.` };
+    if (id === selfId) return { problem: 'A task cannot wait for itself.' };
+    const lag = match[4] ? Number(match[4]) * (match[3] === '-' ? -1 : 1) : 0;
+    const link_type = (match[2]?.toUpperCase() ?? 'FS') as TaskLink['link_type'];
+    if (!links.some((l) => l.depends_on_id === id)) links.push({ depends_on_id: id, link_type, lag_days: lag });
+  }
+  return { links };
 }
 
 /** Rows of cells as a spreadsheet puts them on the clipboard: tabs between cells, a

@@ -34,6 +34,37 @@ impl Store {
         })
     }
 
+    /// Makes `task_id` wait for exactly `links` (what the grid's *Waits for* cell says,
+    /// "3, 7SS+2d"): links no longer listed are removed, new ones added and changed ones
+    /// take their new type and lag, in one transaction, so a loop or a task of another
+    /// plan refuses the whole cell and leaves the task as it was.
+    pub fn set_waits_for(&self, task_id: &str, links: &[TaskLink]) -> Result<Task> {
+        self.write(|tx| {
+            let task = rows::fetch(tx, task_id)?;
+            for old in &task.depends_on {
+                if links.iter().any(|l| l.depends_on_id == old.depends_on_id) {
+                    continue;
+                }
+                let predecessor = rows::fetch(tx, &old.depends_on_id)?;
+                if let Some(link) = dependencies::delete(tx, task_id, &old.depends_on_id)? {
+                    note_change(
+                        tx,
+                        task_id,
+                        Some(link.history_text(&predecessor.title)),
+                        None,
+                    )?;
+                }
+            }
+            let mut graph = DependencyGraph::load(tx, &task.rollout_id)?;
+            for link in links {
+                if !task.depends_on.contains(link) {
+                    graph.insert(tx, task_id, link)?;
+                }
+            }
+            rows::fetch(tx, task_id)
+        })
+    }
+
     /// Removes the dependency, if there is one; returns the updated task.
     pub fn remove_dependency(&self, task_id: &str, depends_on_id: &str) -> Result<Task> {
         self.write(|tx| {
