@@ -36,6 +36,7 @@ const MIGRATIONS: &[M<'static>] = &[
     M::up(include_str!("../../migrations/0023_owner_indexes.sql")),
     M::up(include_str!("../../migrations/0024_search.sql")),
     M::up(include_str!("../../migrations/0025_audit_author.sql")),
+    M::up(include_str!("../../migrations/0028_undo.sql")),
 ];
 
 /// The schema version this build writes and understands.

@@ -1,0 +1,259 @@
+//! Undo and redo of the last actions taken in the app: a typed field, a drag on the
+//! Gantt, a bulk change, an import. One action is one step — one write of the store —
+//! and the last [`KEPT`] steps can be undone, newest first, then redone until a new
+//! action is taken. Built on SQLite's own recipe: while a step is open, triggers
+//! ([`triggers`]) note for each changed row the statement that puts it back; an undo
+//! runs them newest first in one transaction, refuses if a row was changed since (a
+//! teammate's pulled change, the command line), and writes audit entries saying what
+//! it undid, so the history reads "Undone: …".
+//!
+//! Only the app records steps ([`Store::record_undo`]); the command line does not.
+
+mod label;
+mod reverse;
+#[cfg(test)]
+mod tests;
+pub(crate) mod triggers;
+
+use rusqlite::{params, OptionalExtension, Transaction};
+use serde::Serialize;
+use ts_rs::TS;
+
+pub(crate) use label::Origin;
+
+use crate::audit::{AuditAction, EntityKind};
+use crate::time::{now, timestamp_text};
+use crate::{CoreError, Result, Store};
+use triggers::OPEN_STEP;
+
+/// How many steps are kept to undo; older ones are forgotten.
+pub const KEPT: i64 = 100;
+
+/// What the header offers: the next undo and the next redo, in words ("Undo: move 3
+/// tasks"), or nothing.
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, TS)]
+pub struct UndoState {
+    pub undo: Option<String>,
+    pub redo: Option<String>,
+}
+
+/// What an undo or redo did ("Undone: move 3 tasks"), and what is offered next.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+pub struct UndoOutcome {
+    pub done: String,
+    pub state: UndoState,
+}
+
+/// The two lists a step can be on.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Stack {
+    Undo,
+    Redo,
+}
+
+impl Stack {
+    fn code(self) -> &'static str {
+        match self {
+            Self::Undo => "undo",
+            Self::Redo => "redo",
+        }
+    }
+
+    fn other(self) -> Self {
+        match self {
+            Self::Undo => Self::Redo,
+            Self::Redo => Self::Undo,
+        }
+    }
+}
+
+impl Store {
+    /// Records this store's writes as steps that can be undone, from now on. The app
+    /// calls it once the file is open; the command line never does.
+    pub fn record_undo(&self) -> Result<()> {
+        self.enable_undo_recording(triggers::install)
+    }
+
+    /// The next undo and redo on offer.
+    pub fn undo_state(&self) -> Result<UndoState> {
+        self.read(|conn| state(conn))
+    }
+
+    /// Undoes the newest step.
+    pub fn undo(&self) -> Result<UndoOutcome> {
+        self.reverse(Stack::Undo)
+    }
+
+    /// Redoes the newest undone step.
+    pub fn redo(&self) -> Result<UndoOutcome> {
+        self.reverse(Stack::Redo)
+    }
+
+    fn reverse(&self, from: Stack) -> Result<UndoOutcome> {
+        match self.write_unrecorded(|tx| reverse::reverse(tx, from)) {
+            Ok(label) => {
+                let done = match from {
+                    Stack::Undo => "Undone",
+                    Stack::Redo => "Redone",
+                };
+                Ok(UndoOutcome {
+                    done: format!("{done}: {}", label::after_colon(&label)),
+                    state: self.undo_state()?,
+                })
+            }
+            Err(reverse::Refused::Stale { step, message }) => {
+                // Nothing was changed; the step could never be taken back now, so it
+                // leaves the list rather than stand in front of the older ones.
+                self.write_unrecorded(|tx| -> Result<()> {
+                    tx.execute("DELETE FROM undo_steps WHERE id = ?1", [step])?;
+                    Ok(())
+                })?;
+                Err(CoreError::Conflict(message))
+            }
+            Err(reverse::Refused::Other(error)) => Err(error),
+        }
+    }
+}
+
+fn state(conn: &rusqlite::Connection) -> Result<UndoState> {
+    let newest = |stack: Stack| -> Result<Option<String>> {
+        Ok(conn
+            .prepare_cached(
+                "SELECT label FROM undo_steps WHERE stack = ?1 AND label != '' ORDER BY id DESC LIMIT 1",
+            )?
+            .query_row([stack.code()], |row| row.get::<_, String>("label"))
+            .optional()?)
+    };
+    Ok(UndoState {
+        undo: newest(Stack::Undo)?.map(|l| format!("Undo: {}", label::after_colon(&l))),
+        redo: newest(Stack::Redo)?.map(|l| format!("Redo: {}", label::after_colon(&l))),
+    })
+}
+
+/// Opens a step for the write about to run in `tx`.
+pub(crate) fn begin(tx: &Transaction<'_>) -> Result<()> {
+    let step = open_step(tx, Stack::Undo, "")?;
+    tx.prepare_cached(&format!("INSERT INTO {OPEN_STEP} (step) VALUES (?1)"))?
+        .execute([step])?;
+    Ok(())
+}
+
+fn newest_audit_seq(tx: &Transaction<'_>) -> Result<i64> {
+    Ok(tx
+        .prepare_cached("SELECT coalesce(max(seq), 0) FROM audit_log")?
+        .query_row([], |row| row.get(0))?)
+}
+
+fn open_step(tx: &Transaction<'_>, stack: Stack, label: &str) -> Result<i64> {
+    let from = newest_audit_seq(tx)?;
+    tx.prepare_cached(
+        "INSERT INTO undo_steps (stack, label, audit_from, audit_to, at) VALUES (?1, ?2, ?3, ?3, ?4)",
+    )?
+    .execute(params![stack.code(), label, from, timestamp_text(now())])?;
+    Ok(tx.last_insert_rowid())
+}
+
+/// Closes the step [`begin`] opened: forgotten if nothing changed, else labelled from
+/// what it wrote; a new action clears what could be redone, and the oldest steps
+/// beyond [`KEPT`] are forgotten.
+pub(crate) fn finish(tx: &Transaction<'_>, origin: Origin) -> Result<()> {
+    let step = close_step(tx)?;
+    let changed: bool = tx
+        .prepare_cached("SELECT EXISTS (SELECT 1 FROM undo_log WHERE step = ?1)")?
+        .query_row([step], |row| row.get(0))?;
+    if !changed {
+        tx.prepare_cached("DELETE FROM undo_steps WHERE id = ?1")?
+            .execute([step])?;
+        return Ok(());
+    }
+    let label = label::label(origin, &written(tx, step)?);
+    tx.prepare_cached(
+        "UPDATE undo_steps SET label = ?2, audit_to = (SELECT coalesce(max(seq), 0) FROM audit_log)
+         WHERE id = ?1",
+    )?
+    .execute(params![step, label])?;
+    tx.prepare_cached("DELETE FROM undo_steps WHERE stack = 'redo'")?
+        .execute([])?;
+    tx.prepare_cached(
+        "DELETE FROM undo_steps WHERE stack = 'undo' AND id <= (
+             SELECT id FROM undo_steps WHERE stack = 'undo' ORDER BY id DESC LIMIT 1 OFFSET ?1)",
+    )?
+    .execute([KEPT])?;
+    Ok(())
+}
+
+/// Ends recording: the open step's id.
+fn close_step(tx: &Transaction<'_>) -> Result<i64> {
+    let step: i64 = tx
+        .prepare_cached(&format!("SELECT step FROM {OPEN_STEP}"))?
+        .query_row([], |row| row.get(0))?;
+    tx.prepare_cached(&format!("DELETE FROM {OPEN_STEP}"))?
+        .execute([])?;
+    Ok(step)
+}
+
+/// The audit entries the open step `step` wrote, for its label; only the first one's
+/// name is looked up.
+fn written(tx: &Transaction<'_>, step: i64) -> Result<Vec<label::Written>> {
+    let from: i64 = tx
+        .prepare_cached("SELECT audit_from FROM undo_steps WHERE id = ?1")?
+        .query_row([step], |row| row.get(0))?;
+    let mut statement = tx.prepare_cached(
+        "SELECT entity_type, entity_id, action, changes FROM audit_log WHERE seq > ?1 ORDER BY seq",
+    )?;
+    let mut rows = statement.query([from])?;
+    let mut written = Vec::new();
+    while let Some(row) = rows.next()? {
+        let kind: String = row.get("entity_type")?;
+        let action: String = row.get("action")?;
+        let changes: String = row.get("changes")?;
+        let (Some(entity), Some(action)) = (
+            EntityKind::ALL.into_iter().find(|k| k.code() == kind),
+            AuditAction::from_code(&action),
+        ) else {
+            continue;
+        };
+        let fields = serde_json::from_str::<Vec<crate::audit::FieldChange>>(&changes)
+            .map(|changes| changes.into_iter().map(|c| c.field).collect())
+            .unwrap_or_default();
+        written.push(label::Written {
+            entity,
+            entity_id: row.get("entity_id")?,
+            action,
+            fields,
+            name: None,
+        });
+    }
+    if let Some(first) = written.first_mut() {
+        first.name = name_of(tx, first.entity, &first.entity_id)?;
+    }
+    Ok(written)
+}
+
+/// The entity's title or name, when its table has one.
+fn name_of(tx: &Transaction<'_>, entity: EntityKind, id: &str) -> Result<Option<String>> {
+    let table = entity.table();
+    let column: Option<String> = tx
+        .prepare_cached(
+            "SELECT name FROM pragma_table_info(?1) WHERE name IN ('title', 'name', 'code')
+             ORDER BY CASE name WHEN 'title' THEN 0 WHEN 'name' THEN 1 ELSE 2 END LIMIT 1",
+        )?
+        .query_row([table], |row| row.get(0))
+        .optional()?;
+    let Some(column) = column else {
+        return Ok(None);
+    };
+    // A label is worth no refused write: a table read another way just goes unnamed.
+    let name = tx
+        .prepare(&format!(
+            "SELECT {} FROM {} WHERE id = ?1",
+            triggers::quoted(&column),
+            triggers::quoted(table)
+        ))
+        .and_then(|mut statement| {
+            statement
+                .query_row([id], |row| row.get::<_, Option<String>>(0))
+                .optional()
+        });
+    Ok(name.ok().flatten().flatten())
+}
