@@ -43,7 +43,9 @@ fn draft(title: &str) -> TaskDraft {
 fn an_edit_is_undone_and_redone_and_the_history_says_so() {
     let store = recording(Store::open_in_memory().unwrap());
     let rollout = rollout(&store);
-    let task = store.create_task(&rollout, &draft("Build order set")).unwrap();
+    let task = store
+        .create_task(&rollout, &draft("Build order set"))
+        .unwrap();
     let edited = store
         .update_task(&task.id, task.row_version, &draft("Build order sets"))
         .unwrap();
@@ -77,7 +79,10 @@ fn an_edit_is_undone_and_redone_and_the_history_says_so() {
     assert_eq!(newest.reversal, Some(Reversal::Undone));
     assert_eq!(newest.action, AuditAction::Update);
     assert_eq!(
-        (newest.changes[0].old.as_deref(), newest.changes[0].new.as_deref()),
+        (
+            newest.changes[0].old.as_deref(),
+            newest.changes[0].new.as_deref()
+        ),
         (Some("Build order sets"), Some("Build order set")),
         "the history shows what the undo changed"
     );
@@ -96,7 +101,9 @@ fn an_edit_is_undone_and_redone_and_the_history_says_so() {
 fn a_deletion_undone_brings_the_task_back_and_a_new_action_clears_redo() {
     let store = recording(Store::open_in_memory().unwrap());
     let rollout = rollout(&store);
-    let kept = store.create_task(&rollout, &draft("Train super-users")).unwrap();
+    let kept = store
+        .create_task(&rollout, &draft("Train super-users"))
+        .unwrap();
     store.trash_task(&kept.id).unwrap();
     assert!(store.list_tasks(&rollout).unwrap().is_empty());
     store.undo().unwrap();
@@ -114,7 +121,9 @@ fn a_deletion_undone_brings_the_task_back_and_a_new_action_clears_redo() {
     store.redo().unwrap();
     assert_eq!(store.get_task(&kept.id).unwrap().title, "Train super-users");
     assert!(store.undo_state().unwrap().redo.is_some());
-    store.create_task(&rollout, &draft("Print downtime forms")).unwrap();
+    store
+        .create_task(&rollout, &draft("Print downtime forms"))
+        .unwrap();
     assert_eq!(
         store.undo_state().unwrap().redo,
         None,
@@ -128,7 +137,9 @@ fn a_step_whose_row_changed_since_is_refused_and_nothing_changes() {
     let path = dir.path().join("clinic.db");
     let store = recording(Store::open(&path).unwrap());
     let rollout = rollout(&store);
-    let task = store.create_task(&rollout, &draft("Build order set")).unwrap();
+    let task = store
+        .create_task(&rollout, &draft("Build order set"))
+        .unwrap();
     store
         .update_task(&task.id, task.row_version, &draft("Build order sets"))
         .unwrap();
@@ -172,7 +183,9 @@ fn the_last_hundred_steps_are_kept() {
             .unwrap();
     }
     for _ in 0..KEPT {
-        store.undo().expect("each of the last hundred steps can be undone");
+        store
+            .undo()
+            .expect("each of the last hundred steps can be undone");
     }
     assert_eq!(
         store.get_task(&task.id).unwrap().title,
@@ -187,7 +200,11 @@ fn the_last_hundred_steps_are_kept() {
 fn a_store_that_does_not_record_offers_nothing_to_undo() {
     let store = Store::open_in_memory().unwrap();
     rollout(&store);
-    assert_eq!(store.undo_state().unwrap().undo, None, "the command line records no steps");
+    assert_eq!(
+        store.undo_state().unwrap().undo,
+        None,
+        "the command line records no steps"
+    );
     let recorder = recording(Store::open_in_memory().unwrap());
     recorder.list_tasks("none").ok();
     assert_eq!(

@@ -24,7 +24,14 @@ pub(crate) struct Written {
 }
 
 /// Fields of a task that moving it on the Gantt (or shifting it) changes.
-const DATE_FIELDS: &[&str] = &["start", "due", "start_date", "due_date", "duration_days", "duration"];
+const DATE_FIELDS: &[&str] = &[
+    "start",
+    "due",
+    "start_date",
+    "due_date",
+    "duration_days",
+    "duration",
+];
 
 /// The label of a step that wrote `entries` (in the order written).
 pub(crate) fn label(origin: Origin, entries: &[Written]) -> String {
@@ -147,7 +154,13 @@ fn noun(kind: EntityKind) -> (&'static str, &'static str) {
 mod tests {
     use super::*;
 
-    fn written(entity: EntityKind, id: &str, action: AuditAction, fields: &[&str], name: &str) -> Written {
+    fn written(
+        entity: EntityKind,
+        id: &str,
+        action: AuditAction,
+        fields: &[&str],
+        name: &str,
+    ) -> Written {
         Written {
             entity,
             entity_id: id.to_owned(),
@@ -159,20 +172,50 @@ mod tests {
 
     #[test]
     fn a_label_says_what_was_done_to_what() {
-        let edit = [written(EntityKind::PlanTask, "a", AuditAction::Update, &["title"], "Build order sets")];
+        let edit = [written(
+            EntityKind::PlanTask,
+            "a",
+            AuditAction::Update,
+            &["title"],
+            "Build order sets",
+        )];
         assert_eq!(label(Origin::Edit, &edit), "Edit task “Build order sets”");
         let moved: Vec<Written> = ["a", "b", "c"]
             .iter()
-            .map(|id| written(EntityKind::PlanTask, id, AuditAction::Update, &["start", "due"], "x"))
+            .map(|id| {
+                written(
+                    EntityKind::PlanTask,
+                    id,
+                    AuditAction::Update,
+                    &["start", "due"],
+                    "x",
+                )
+            })
             .collect();
         assert_eq!(label(Origin::Edit, &moved), "Move 3 tasks");
         assert_eq!(after_colon("Move 3 tasks"), "move 3 tasks");
-        assert_eq!(after_colon("SOP approved"), "SOP approved", "an acronym keeps its capitals");
+        assert_eq!(
+            after_colon("SOP approved"),
+            "SOP approved",
+            "an acronym keeps its capitals"
+        );
         let imported: Vec<Written> = (0..1000)
-            .map(|i| written(EntityKind::Person, &i.to_string(), AuditAction::Create, &[], "p"))
+            .map(|i| {
+                written(
+                    EntityKind::Person,
+                    &i.to_string(),
+                    AuditAction::Create,
+                    &[],
+                    "p",
+                )
+            })
             .collect();
         assert_eq!(label(Origin::Import, &imported), "Import 1,000 people");
         assert_eq!(thousands(1_234_567), "1,234,567");
-        assert_eq!(label(Origin::Edit, &[]), "Change", "a write with no history still has a name");
+        assert_eq!(
+            label(Origin::Edit, &[]),
+            "Change",
+            "a write with no history still has a name"
+        );
     }
 }

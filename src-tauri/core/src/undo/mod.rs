@@ -11,8 +11,6 @@
 
 mod label;
 mod reverse;
-#[cfg(test)]
-mod tests;
 pub(crate) mod triggers;
 
 use rusqlite::{params, OptionalExtension, Transaction};

@@ -12,7 +12,10 @@ use crate::CoreError;
 pub(crate) enum Refused {
     /// A row the step changed has been changed since by something the undo list did not
     /// see (a teammate's pulled change, the command line).
-    Stale { step: i64, message: String },
+    Stale {
+        step: i64,
+        message: String,
+    },
     Other(CoreError),
 }
 

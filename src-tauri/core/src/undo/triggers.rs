@@ -15,10 +15,7 @@ const NOT_RECORDED: &[(&str, &str)] = &[
         "audit_log",
         "the history of what was done; an undo adds entries saying so, it never erases any",
     ),
-    (
-        "undo_steps",
-        "the undo list itself",
-    ),
+    ("undo_steps", "the undo list itself"),
     ("undo_log", "the undo list itself"),
     (
         "search_keys",
@@ -111,7 +108,13 @@ fn target(table: &Table, prefix: &str) -> String {
     table
         .key
         .iter()
-        .map(|c| format!("{} || quote({prefix}.{})", literal(&format!("{} = ", quoted(c))), quoted(c)))
+        .map(|c| {
+            format!(
+                "{} || quote({prefix}.{})",
+                literal(&format!("{} = ", quoted(c))),
+                quoted(c)
+            )
+        })
         .collect::<Vec<_>>()
         .join(" || ' AND ' || ")
 }
@@ -140,10 +143,21 @@ fn triggers(table: &Table) -> String {
     let set = table
         .columns
         .iter()
-        .map(|c| format!("{} || quote(OLD.{})", literal(&format!("{} = ", quoted(c))), quoted(c)))
+        .map(|c| {
+            format!(
+                "{} || quote(OLD.{})",
+                literal(&format!("{} = ", quoted(c))),
+                quoted(c)
+            )
+        })
         .collect::<Vec<_>>()
         .join(" || ', ' || ");
-    let columns = table.columns.iter().map(|c| quoted(c)).collect::<Vec<_>>().join(", ");
+    let columns = table
+        .columns
+        .iter()
+        .map(|c| quoted(c))
+        .collect::<Vec<_>>()
+        .join(", ");
     let values = table
         .columns
         .iter()
@@ -152,7 +166,10 @@ fn triggers(table: &Table) -> String {
         .join(" || ', ' || ");
     let reinsert = format!(
         "{} || {values} || ')'",
-        literal(&format!("INSERT INTO {} ({columns}) VALUES (", quoted(&table.name)))
+        literal(&format!(
+            "INSERT INTO {} ({columns}) VALUES (",
+            quoted(&table.name)
+        ))
     );
     let trigger = |suffix: &str, event: &str, body: String| {
         format!(
