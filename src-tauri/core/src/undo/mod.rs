@@ -74,7 +74,7 @@ impl Store {
 
     /// The next undo and redo on offer.
     pub fn undo_state(&self) -> Result<UndoState> {
-        self.read(|conn| state(conn))
+        self.read(state)
     }
 
     /// Undoes the newest step.
