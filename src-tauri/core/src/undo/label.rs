@@ -78,15 +78,20 @@ pub(crate) fn label(origin: Origin, entries: &[Written]) -> String {
     }
 }
 
-/// The entry the label speaks of: the first one written, or for an import the rollout
-/// it brought or else the most numerous kind (the tasks of a task list, not the phases
-/// they came with).
+/// The entry the label speaks of: a rollout the step created, else the first entry
+/// written, or for an import the most numerous kind (the tasks of a task list, not the
+/// phases they came with).
 fn subject(origin: Origin, entries: &[Written]) -> Option<&Written> {
+    // A new rollout is what a step that made one is about (with the tasks of its
+    // template, say, or the sample clinic's whole workspace).
+    let new_rollout = entries
+        .iter()
+        .find(|e| e.entity == EntityKind::Rollout && e.action == AuditAction::Create);
+    if new_rollout.is_some() {
+        return new_rollout;
+    }
     if origin == Origin::Edit {
         return entries.first();
-    }
-    if let Some(rollout) = entries.iter().find(|e| e.entity == EntityKind::Rollout) {
-        return Some(rollout);
     }
     let containers = [EntityKind::PlanPhase, EntityKind::Role];
     let count = |kind: EntityKind| entries.iter().filter(|e| e.entity == kind).count();

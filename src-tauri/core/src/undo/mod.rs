@@ -211,9 +211,15 @@ fn written(tx: &Transaction<'_>, step: i64) -> Result<Vec<label::Written>> {
         ) else {
             continue;
         };
-        let fields = serde_json::from_str::<Vec<crate::audit::FieldChange>>(&changes)
-            .map(|changes| changes.into_iter().map(|c| c.field).collect())
-            .unwrap_or_default();
+        // Only an edit's fields tell anything (a move is an edit of dates alone); an
+        // import's thousands of creations are not read through.
+        let fields = if action == AuditAction::Update {
+            serde_json::from_str::<Vec<crate::audit::FieldChange>>(&changes)
+                .map(|changes| changes.into_iter().map(|c| c.field).collect())
+                .unwrap_or_default()
+        } else {
+            Vec::new()
+        };
         written.push(label::Written {
             entity,
             entity_id: row.get("entity_id")?,
