@@ -14,6 +14,11 @@ CREATE TABLE undo_steps (
     -- The audit entries the step wrote: seq in (audit_from, audit_to].
     audit_from INTEGER NOT NULL,
     audit_to   INTEGER NOT NULL,
+    -- Its rows of undo_log: n in (log_from, log_to]. One step records at a time, so a
+    -- step's rows are consecutive; a range, rather than a step column with its index
+    -- and foreign key, keeps an import's thousands of log rows to one append each.
+    log_from   INTEGER NOT NULL,
+    log_to     INTEGER NOT NULL,
     at         TEXT NOT NULL
 ) STRICT;
 
@@ -21,7 +26,6 @@ CREATE INDEX undo_steps_by_stack ON undo_steps (stack, id);
 
 CREATE TABLE undo_log (
     n          INTEGER PRIMARY KEY,
-    step       INTEGER NOT NULL REFERENCES undo_steps (id) ON DELETE CASCADE,
     table_name TEXT NOT NULL,
     -- 'i' the row was inserted, 'u' updated, 'd' deleted.
     kind       TEXT NOT NULL CHECK (kind IN ('i', 'u', 'd')),
@@ -34,8 +38,6 @@ CREATE TABLE undo_log (
     -- the row back; NULL for 'i' (deleting by target undoes it).
     inverse    TEXT
 ) STRICT;
-
-CREATE INDEX undo_log_by_step ON undo_log (step, n);
 
 -- An audit entry written by undoing or redoing a step says so ('undone', 'redone'),
 -- so the history reads "Undone: …"; NULL for every other change.

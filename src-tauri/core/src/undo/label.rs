@@ -79,8 +79,8 @@ pub(crate) fn label(origin: Origin, entries: &[Written]) -> String {
 }
 
 /// The entry the label speaks of: a rollout the step created, else the first entry
-/// written, or for an import the most numerous kind (the tasks of a task list, not the
-/// phases they came with).
+/// written, or for an import the first record of the file (the tasks of a task list,
+/// not the phases they came with).
 fn subject(origin: Origin, entries: &[Written]) -> Option<&Written> {
     // A new rollout is what a step that made one is about (with the tasks of its
     // template, say, or the sample clinic's whole workspace).
@@ -94,11 +94,11 @@ fn subject(origin: Origin, entries: &[Written]) -> Option<&Written> {
         return entries.first();
     }
     let containers = [EntityKind::PlanPhase, EntityKind::Role];
-    let count = |kind: EntityKind| entries.iter().filter(|e| e.entity == kind).count();
+    // The records the file held, not the phases or roles made for them (nor the
+    // training a roster's new hires were then assigned, written after them).
     entries
         .iter()
-        .filter(|e| !containers.contains(&e.entity))
-        .max_by_key(|e| count(e.entity))
+        .find(|e| !containers.contains(&e.entity))
         .or_else(|| entries.first())
 }
 

@@ -102,10 +102,7 @@ impl Store {
             Err(reverse::Refused::Stale { step, message }) => {
                 // Nothing was changed; the step could never be taken back now, so it
                 // leaves the list rather than stand in front of the older ones.
-                self.write_unrecorded(|tx| -> Result<()> {
-                    tx.execute("DELETE FROM undo_steps WHERE id = ?1", [step])?;
-                    Ok(())
-                })?;
+                self.write_unrecorded(|tx| forget(tx, "id = ?1", [step]))?;
                 Err(CoreError::Conflict(message))
             }
             Err(reverse::Refused::Other(error)) => Err(error),
@@ -130,25 +127,22 @@ fn state(conn: &rusqlite::Connection) -> Result<UndoState> {
 
 /// Opens a step for the write about to run in `tx`.
 pub(crate) fn begin(tx: &Transaction<'_>) -> Result<()> {
-    let step = open_step(tx, Stack::Undo, "")?;
-    tx.prepare_cached(&format!("INSERT INTO {OPEN_STEP} (step) VALUES (?1)"))?
-        .execute([step])?;
+    open_step(tx, Stack::Undo, "")?;
     Ok(())
 }
 
-fn newest_audit_seq(tx: &Transaction<'_>) -> Result<i64> {
-    Ok(tx
-        .prepare_cached("SELECT coalesce(max(seq), 0) FROM audit_log")?
-        .query_row([], |row| row.get(0))?)
-}
-
+/// Starts recording into a new step on `stack`; its id.
 fn open_step(tx: &Transaction<'_>, stack: Stack, label: &str) -> Result<i64> {
-    let from = newest_audit_seq(tx)?;
     tx.prepare_cached(
-        "INSERT INTO undo_steps (stack, label, audit_from, audit_to, at) VALUES (?1, ?2, ?3, ?3, ?4)",
+        "INSERT INTO undo_steps (stack, label, audit_from, audit_to, log_from, log_to, at)
+         VALUES (?1, ?2, (SELECT coalesce(max(seq), 0) FROM audit_log), 0,
+                 (SELECT coalesce(max(n), 0) FROM undo_log), 0, ?3)",
     )?
-    .execute(params![stack.code(), label, from, timestamp_text(now())])?;
-    Ok(tx.last_insert_rowid())
+    .execute(params![stack.code(), label, timestamp_text(now())])?;
+    let step = tx.last_insert_rowid();
+    tx.prepare_cached(&format!("INSERT INTO {OPEN_STEP} (step) VALUES (?1)"))?
+        .execute([step])?;
+    Ok(step)
 }
 
 /// Closes the step [`begin`] opened: forgotten if nothing changed, else labelled from
@@ -157,7 +151,7 @@ fn open_step(tx: &Transaction<'_>, stack: Stack, label: &str) -> Result<i64> {
 pub(crate) fn finish(tx: &Transaction<'_>, origin: Origin) -> Result<()> {
     let step = close_step(tx)?;
     let changed: bool = tx
-        .prepare_cached("SELECT EXISTS (SELECT 1 FROM undo_log WHERE step = ?1)")?
+        .prepare_cached("SELECT log_to > log_from FROM undo_steps WHERE id = ?1")?
         .query_row([step], |row| row.get(0))?;
     if !changed {
         tx.prepare_cached("DELETE FROM undo_steps WHERE id = ?1")?
@@ -165,29 +159,51 @@ pub(crate) fn finish(tx: &Transaction<'_>, origin: Origin) -> Result<()> {
         return Ok(());
     }
     let label = label::label(origin, &written(tx, step)?);
-    tx.prepare_cached(
-        "UPDATE undo_steps SET label = ?2, audit_to = (SELECT coalesce(max(seq), 0) FROM audit_log)
-         WHERE id = ?1",
-    )?
-    .execute(params![step, label])?;
-    tx.prepare_cached("DELETE FROM undo_steps WHERE stack = 'redo'")?
-        .execute([])?;
-    tx.prepare_cached(
-        "DELETE FROM undo_steps WHERE stack = 'undo' AND id <= (
+    tx.prepare_cached("UPDATE undo_steps SET label = ?2 WHERE id = ?1")?
+        .execute(params![step, label])?;
+    forget(tx, "stack = 'redo'", [])?;
+    forget(
+        tx,
+        "stack = 'undo' AND id <= (
              SELECT id FROM undo_steps WHERE stack = 'undo' ORDER BY id DESC LIMIT 1 OFFSET ?1)",
-    )?
-    .execute([KEPT])?;
+        [KEPT],
+    )?;
     Ok(())
 }
 
-/// Ends recording: the open step's id.
+/// Ends recording: the open step's id, its ranges of audit entries and log rows closed.
 fn close_step(tx: &Transaction<'_>) -> Result<i64> {
     let step: i64 = tx
         .prepare_cached(&format!("SELECT step FROM {OPEN_STEP}"))?
         .query_row([], |row| row.get(0))?;
     tx.prepare_cached(&format!("DELETE FROM {OPEN_STEP}"))?
         .execute([])?;
+    tx.prepare_cached(
+        "UPDATE undo_steps SET audit_to = (SELECT coalesce(max(seq), 0) FROM audit_log),
+                               log_to = (SELECT coalesce(max(n), 0) FROM undo_log)
+         WHERE id = ?1",
+    )?
+    .execute([step])?;
     Ok(step)
+}
+
+/// Forgets the steps matching `condition`, with their log rows.
+fn forget<P: rusqlite::Params>(tx: &Transaction<'_>, condition: &str, params: P) -> Result<()> {
+    let steps: Vec<(i64, i64, i64)> = tx
+        .prepare_cached(&format!(
+            "SELECT id, log_from, log_to FROM undo_steps WHERE {condition}"
+        ))?
+        .query_map(params, |row| {
+            Ok((row.get("id")?, row.get("log_from")?, row.get("log_to")?))
+        })?
+        .collect::<rusqlite::Result<_>>()?;
+    for (id, from, to) in steps {
+        tx.prepare_cached("DELETE FROM undo_log WHERE n > ?1 AND n <= ?2")?
+            .execute([from, to])?;
+        tx.prepare_cached("DELETE FROM undo_steps WHERE id = ?1")?
+            .execute([id])?;
+    }
+    Ok(())
 }
 
 /// The audit entries the open step `step` wrote, for its label; only the first one's

@@ -3,7 +3,7 @@
 
 use rusqlite::{params, OptionalExtension, Transaction};
 
-use super::{close_step, open_step, Stack, OPEN_STEP};
+use super::{close_step, forget, open_step, Stack};
 use crate::audit::{AuditAction, EntityKind, FieldChange};
 use crate::time::{now, timestamp_text};
 use crate::CoreError;
@@ -76,21 +76,25 @@ impl Change {
 
 /// Reverses the newest step of `from` in `tx`; its label.
 pub(crate) fn reverse(tx: &Transaction<'_>, from: Stack) -> Result<String, Refused> {
-    let newest: Option<(i64, String, i64, i64)> = tx
+    let newest: Option<(i64, String, [i64; 4])> = tx
         .prepare_cached(
-            "SELECT id, label, audit_from, audit_to FROM undo_steps
+            "SELECT id, label, audit_from, audit_to, log_from, log_to FROM undo_steps
              WHERE stack = ?1 AND label != '' ORDER BY id DESC LIMIT 1",
         )?
         .query_row([from.code()], |row| {
             Ok((
                 row.get("id")?,
                 row.get("label")?,
-                row.get("audit_from")?,
-                row.get("audit_to")?,
+                [
+                    row.get("audit_from")?,
+                    row.get("audit_to")?,
+                    row.get("log_from")?,
+                    row.get("log_to")?,
+                ],
             ))
         })
         .optional()?;
-    let Some((step, label, audit_from, audit_to)) = newest else {
+    let Some((step, label, [audit_from, audit_to, log_from, log_to])) = newest else {
         let nothing = match from {
             Stack::Undo => "There is nothing to undo.",
             Stack::Redo => "There is nothing to redo.",
@@ -100,9 +104,9 @@ pub(crate) fn reverse(tx: &Transaction<'_>, from: Stack) -> Result<String, Refus
     let changes: Vec<Change> = tx
         .prepare_cached(
             "SELECT table_name, kind, target, version, inverse FROM undo_log
-             WHERE step = ?1 ORDER BY n DESC",
+             WHERE n > ?1 AND n <= ?2 ORDER BY n DESC",
         )?
-        .query_map([step], |row| {
+        .query_map([log_from, log_to], |row| {
             Ok(Change {
                 table: row.get("table_name")?,
                 kind: row.get("kind")?,
@@ -113,9 +117,7 @@ pub(crate) fn reverse(tx: &Transaction<'_>, from: Stack) -> Result<String, Refus
         })?
         .collect::<rusqlite::Result<_>>()?;
 
-    let back = open_step(tx, from.other(), &label)?;
-    tx.prepare_cached(&format!("INSERT INTO {OPEN_STEP} (step) VALUES (?1)"))?
-        .execute([back])?;
+    open_step(tx, from.other(), &label)?;
     // Rows come back newest first, so a parent may return after a child it had: the
     // keys are checked once the whole step is back, at commit.
     tx.execute_batch("PRAGMA defer_foreign_keys = ON")?;
@@ -132,12 +134,7 @@ pub(crate) fn reverse(tx: &Transaction<'_>, from: Stack) -> Result<String, Refus
     }
     mirror(tx, audit_from, audit_to, from)?;
     close_step(tx)?;
-    tx.prepare_cached(
-        "UPDATE undo_steps SET audit_to = (SELECT coalesce(max(seq), 0) FROM audit_log) WHERE id = ?1",
-    )?
-    .execute([back])?;
-    tx.prepare_cached("DELETE FROM undo_steps WHERE id = ?1")?
-        .execute([step])?;
+    forget(tx, "id = ?1", [step])?;
     if library_changed {
         // The SOP library's full-text index is written by the core, not by triggers.
         crate::sops::rebuild_search_index(tx)?;

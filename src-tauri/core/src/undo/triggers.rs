@@ -123,7 +123,6 @@ fn triggers(table: &Table) -> String {
     let on = format!("main.{}", quoted(&table.name));
     let name = literal(&table.name);
     let open = format!("EXISTS (SELECT 1 FROM {OPEN_STEP})");
-    let step = format!("(SELECT step FROM {OPEN_STEP})");
     let version = |prefix: &str| {
         if table.has_row_version {
             format!("{prefix}.\"row_version\"")
@@ -133,8 +132,8 @@ fn triggers(table: &Table) -> String {
     };
     let log = |kind: &str, target: String, version: String, inverse: String| {
         format!(
-            "INSERT INTO main.undo_log (step, table_name, kind, target, version, inverse) \
-             VALUES ({step}, {name}, '{kind}', {target}, {version}, {inverse});"
+            "INSERT INTO main.undo_log (table_name, kind, target, version, inverse) \
+             VALUES ({name}, '{kind}', {target}, {version}, {inverse});"
         )
     };
     // Every column goes back, the row's version and time of change too: the row is as
@@ -171,9 +170,17 @@ fn triggers(table: &Table) -> String {
             quoted(&table.name)
         ))
     );
-    let trigger = |suffix: &str, event: &str, body: String| {
+    // An update that changes nothing (a bulk statement passing over rows already
+    // right) leaves nothing to undo.
+    let any_changed = table
+        .columns
+        .iter()
+        .map(|c| format!("OLD.{0} IS NOT NEW.{0}", quoted(c)))
+        .collect::<Vec<_>>()
+        .join(" OR ");
+    let trigger = |suffix: &str, event: &str, when: &str, body: String| {
         format!(
-            "CREATE TEMP TRIGGER {} AFTER {event} ON {on} WHEN {open} BEGIN {body} END;\n",
+            "CREATE TEMP TRIGGER {} AFTER {event} ON {on} WHEN {when} BEGIN {body} END;\n",
             quoted(&format!("{PREFIX}{}_{suffix}", table.name))
         )
     };
@@ -181,16 +188,19 @@ fn triggers(table: &Table) -> String {
     sql += &trigger(
         "insert",
         "INSERT",
+        &open,
         log("i", target(table, "NEW"), version("NEW"), "NULL".into()),
     );
     sql += &trigger(
         "update",
         "UPDATE",
+        &format!("{open} AND ({any_changed})"),
         log("u", target(table, "NEW"), version("NEW"), set),
     );
     sql += &trigger(
         "delete",
         "DELETE",
+        &open,
         log("d", target(table, "OLD"), "NULL".into(), reinsert),
     );
     sql
