@@ -63,18 +63,25 @@ pub(crate) fn label(origin: Origin, entries: &[Written]) -> String {
             }
             AuditAction::Trash => "Delete",
             AuditAction::Restore => "Restore",
-            AuditAction::Purge => "Delete for good",
+            AuditAction::Purge => "Delete",
         },
     };
     let (one, many) = noun(first.entity);
+    let for_good = if first.action == AuditAction::Purge && origin == Origin::Edit {
+        " for good"
+    } else {
+        ""
+    };
     if count == 1 && origin == Origin::Edit {
         match &first.name {
-            Some(name) if !name.trim().is_empty() => format!("{verb} {one} “{}”", name.trim()),
-            _ => format!("{verb} {one}"),
+            Some(name) if !name.trim().is_empty() => {
+                format!("{verb} {one} “{}”{for_good}", name.trim())
+            }
+            _ => format!("{verb} {one}{for_good}"),
         }
     } else {
         let noun = if count == 1 { one } else { many };
-        format!("{verb} {} {noun}", thousands(count))
+        format!("{verb} {} {noun}{for_good}", thousands(count))
     }
 }
 

@@ -275,5 +275,34 @@ fn name_of(tx: &Transaction<'_>, entity: EntityKind, id: &str) -> Result<Option<
                 .query_row([id], |row| row.get::<_, Option<String>>(0))
                 .optional()
         });
-    Ok(name.ok().flatten().flatten())
+    match name.ok().flatten().flatten() {
+        Some(name) => Ok(Some(name)),
+        None => last_recorded_name(tx, entity, id, &column),
+    }
+}
+
+/// The name the history last gave an entity that is gone (deleted for good).
+fn last_recorded_name(
+    tx: &Transaction<'_>,
+    entity: EntityKind,
+    id: &str,
+    column: &str,
+) -> Result<Option<String>> {
+    let mut statement = tx.prepare_cached(
+        "SELECT changes FROM audit_log WHERE entity_type = ?1 AND entity_id = ?2 ORDER BY seq DESC",
+    )?;
+    let mut rows = statement.query(params![entity.code(), id])?;
+    while let Some(row) = rows.next()? {
+        let changes: String = row.get("changes")?;
+        let changes: Vec<crate::audit::FieldChange> =
+            serde_json::from_str(&changes).unwrap_or_default();
+        if let Some(name) = changes
+            .into_iter()
+            .find(|c| c.field == column)
+            .and_then(|c| c.new)
+        {
+            return Ok(Some(name));
+        }
+    }
+    Ok(None)
 }
