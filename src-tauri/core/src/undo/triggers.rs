@@ -52,8 +52,11 @@ pub(crate) fn is_recorded(table: &str) -> bool {
 
 /// Writes the state table and the triggers of every recorded table on `conn`.
 pub(crate) fn install(conn: &Connection) -> Result<()> {
+    // The state table and the statement journals the triggers make every write keep
+    // (a statement that fires one writes two rows) stay in memory, not in temp files.
     let mut sql = format!(
-        "DROP TABLE IF EXISTS {OPEN_STEP};
+        "PRAGMA temp_store = MEMORY;
+         DROP TABLE IF EXISTS {OPEN_STEP};
          CREATE TEMP TABLE undo_open_step (step INTEGER NOT NULL);\n"
     );
     let names: Vec<String> = conn
