@@ -30,6 +30,16 @@ enum Slot {
     Closed,
 }
 
+/// The store, with the person's actions recorded so they can be undone. Should the
+/// recording fail to start, the work goes on without it: the header then offers
+/// nothing to undo, and the reason is on stderr.
+fn recording_undo(store: Store) -> Store {
+    if let Err(error) = store.record_undo() {
+        eprintln!("Undo is unavailable: {error}");
+    }
+    store
+}
+
 /// The open store, for as long as a command uses it.
 pub struct StoreRef<'a>(RwLockReadGuard<'a, Slot>);
 
@@ -73,7 +83,7 @@ impl AppState {
         Self {
             location: location.ok(),
             opened: RwLock::new(match opened {
-                Ok(store) => Slot::Open(store),
+                Ok(store) => Slot::Open(recording_undo(store)),
                 Err(error) => Slot::Failed(error),
             }),
         }
@@ -134,7 +144,7 @@ impl AppState {
             Slot::Failed(CoreError::Conflict("The database is being restored.".into()).into());
         let restored = restore_backup(&database, backup);
         *opened = match Store::open(&database) {
-            Ok(store) => Slot::Open(store),
+            Ok(store) => Slot::Open(recording_undo(store)),
             Err(error) => Slot::Failed(error.into()),
         };
         Ok(restored?)

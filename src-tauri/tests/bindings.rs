@@ -110,6 +110,7 @@ fn export_all(dir: &Path) {
         rollplan_core::sops::map::MapVersion::export_all(&config),
         rollplan_core::sops::map::MapChoices::export_all(&config),
         rollplan_core::search::SearchResults::export_all(&config),
+        rollplan_core::undo::UndoOutcome::export_all(&config),
         rollplan_core::sops::escalations::EscalationFilter::export_all(&config),
         rollplan_core::sops::escalations::EscalationTable::export_all(&config),
         Revision::export_all(&config),

@@ -152,7 +152,7 @@ impl AuditAction {
         }
     }
 
-    fn from_code(code: &str) -> Option<Self> {
+    pub(crate) fn from_code(code: &str) -> Option<Self> {
         Some(match code {
             "create" => Self::Create,
             "update" => Self::Update,
@@ -187,6 +187,17 @@ pub struct AuditEntry {
     /// change came from the team's server, by the name the team knows them by (else
     /// their login). None for every change made here.
     pub by: Option<String>,
+    /// Set when the entry records an undo (or a redo) of an earlier change: the action
+    /// and fields are then those of the reversal (an undone creation is a purge).
+    pub reversal: Option<Reversal>,
+}
+
+/// How an entry came from the undo list.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "snake_case")]
+pub enum Reversal {
+    Undone,
+    Redone,
 }
 
 /// Records one write; call it inside the transaction that makes the write.
@@ -223,7 +234,7 @@ impl Store {
 
 fn entity_history(conn: &Connection, entity: EntityKind, id: &str) -> Result<Vec<AuditEntry>> {
     let mut statement = conn.prepare_cached(
-        "SELECT seq, at, entity_id, action, changes, author FROM audit_log
+        "SELECT seq, at, entity_id, action, changes, author, reversal FROM audit_log
          WHERE entity_type = ?1 AND entity_id = ?2 ORDER BY seq DESC",
     )?;
     let rows = statement.query_map(params![entity.code(), id], |row| {
@@ -244,7 +255,7 @@ pub(crate) fn entries_since(
     let ids = serde_json::to_string(entity_ids)
         .map_err(|e| CoreError::Database(format!("cannot encode entity ids: {e}")))?;
     let mut statement = conn.prepare_cached(
-        "SELECT seq, at, entity_id, action, changes, author FROM audit_log
+        "SELECT seq, at, entity_id, action, changes, author, reversal FROM audit_log
          WHERE entity_type = ?1 AND at >= ?2
            AND entity_id IN (SELECT value FROM json_each(?3))
          ORDER BY seq DESC",
@@ -273,6 +284,11 @@ fn entry_from_row(row: &Row<'_>, entity: EntityKind) -> rusqlite::Result<AuditEn
         action: AuditAction::from_code(&action).ok_or_else(|| corrupt("action"))?,
         changes: serde_json::from_str(&changes).map_err(|_| corrupt("change list"))?,
         by: row.get("author")?,
+        reversal: match row.get::<_, Option<String>>("reversal")?.as_deref() {
+            Some("undone") => Some(Reversal::Undone),
+            Some("redone") => Some(Reversal::Redone),
+            _ => None,
+        },
     })
 }
 

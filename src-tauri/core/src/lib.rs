@@ -36,6 +36,7 @@ pub mod store;
 pub mod templates;
 mod time;
 pub mod training;
+pub mod undo;
 pub mod workspace;
 
 pub use error::{CoreError, ErrorCode, ErrorPayload, FieldError};

@@ -79,6 +79,8 @@ app_commands! {
     team:
         team_status, team_sync_now, team_sign_in, team_join, team_leave, team_conflicts,
         team_resolve;
+    undo:
+        get_undo_state, undo_last, redo_last;
     week:
         my_week, open_tasks_of, complete_week_item, my_person, choose_my_person;
 }

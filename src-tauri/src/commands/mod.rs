@@ -32,6 +32,7 @@ pub mod sops;
 pub mod status;
 pub mod team;
 pub mod training;
+pub mod undo;
 pub mod week;
 pub mod workspace;
 

@@ -18,6 +18,7 @@ const WRITING: &[&str] = &[
     "move_",
     "purge_",
     "record_",
+    "redo_",
     "remove_",
     "rename_",
     "repair_",
@@ -54,6 +55,8 @@ mod tests {
             "record_measurement",
             "import_bundle",
             "save_task",
+            "undo_last",
+            "redo_last",
         ] {
             assert!(changes_workspace(write), "{write} changes the workspace");
         }

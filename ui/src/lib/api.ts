@@ -46,6 +46,8 @@ import type { StatusFormat } from './bindings/StatusFormat';
 import type { StatusSubject } from './bindings/StatusSubject';
 import type { AuditEntry } from './bindings/AuditEntry';
 import type { Command } from './bindings/Command';
+import type { UndoOutcome } from './bindings/UndoOutcome';
+import type { UndoState } from './bindings/UndoState';
 import type { ErrorCode } from './bindings/ErrorCode';
 import type { ErrorPayload } from './bindings/ErrorPayload';
 import type { Person } from './bindings/Person';
@@ -204,7 +206,20 @@ async function call<T>(command: Command, args?: Record<string, unknown>): Promis
     return await invoke<T>(command, args);
   } catch (error) {
     throw toCommandError(error);
+  } finally {
+    if (command !== 'get_undo_state') afterCommand();
   }
+}
+
+let commandListener: (() => void) | null = null;
+
+/** `listener` hears after every command (the header's Undo reads what is now on offer). */
+export function onCommand(listener: () => void): void {
+  commandListener = listener;
+}
+
+function afterCommand(): void {
+  commandListener?.();
 }
 
 export const api = {
@@ -308,6 +323,9 @@ export const api = {
     call<SopDiff>('compare_sop_versions', { id, from, to }),
   searchSops: (query: string, limit: number) => call<SearchHit[]>('search_sops', { query, limit }),
   searchWorkspace: (query: string) => call<SearchResults>('search_workspace', { query }),
+  undoState: () => call<UndoState>('get_undo_state'),
+  undoLast: () => call<UndoOutcome>('undo_last'),
+  redoLast: () => call<UndoOutcome>('redo_last'),
   linkSopToRollout: (sopId: string, rolloutId: string, relation: SopRelation) =>
     call<null>('link_sop_to_rollout', { sopId, rolloutId, relation }),
   unlinkSopFromRollout: (sopId: string, rolloutId: string) =>

@@ -11,6 +11,10 @@
 //! store measured it) is shown on a row of its own and taken out of the import's rows
 //! per second.
 //!
+//! The import side records each import as a step that can be undone, as the app does
+//! (a row of the undo log beside each row written); the command line records none
+//! (`ROLLPLAN_BENCH_UNDO=off` measures that path).
+//!
 //! Each import runs against two states, three times each with the median kept (one run
 //! of a few hundred milliseconds is at the mercy of whatever else the machine is doing):
 //! a fresh database (the import's own cost) and a copy of the large workspace (what a
@@ -178,6 +182,10 @@ fn sample(
         (store, path, rollout)
     };
     let (store, import_path, rollout) = twin("import");
+    // `ROLLPLAN_BENCH_UNDO=off` measures the command line's path, for comparison.
+    if std::env::var_os("ROLLPLAN_BENCH_UNDO").is_none_or(|v| v != "off") {
+        store.record_undo().unwrap();
+    }
     let before = counts(&import_path, case.tables);
     let started = Instant::now();
     (case.import)(&store, &case.file, &rollout);

@@ -212,6 +212,12 @@ impl Sop {
 
 /// Rewrites one SOP's row in the search index from its stored working copy, for writers
 /// outside this module (the bundle import).
+/// Writes the library's full-text index again from every SOP, inside `tx`: after rows
+/// of the library changed outside the core's own writes (an undo).
+pub(crate) fn rebuild_search_index(tx: &store::Tx<'_>) -> crate::Result<()> {
+    search::rebuild(tx).map(|_| ())
+}
+
 pub(crate) fn reindex_sop(tx: &store::Tx<'_>, id: &str) -> crate::Result<()> {
     let sop = store::sops::fetch(tx, id)?;
     store::search::reindex(tx, &sop)

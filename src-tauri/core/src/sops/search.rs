@@ -25,20 +25,23 @@ pub struct SearchHit {
     pub snippet: Vec<SnippetPart>,
 }
 
+/// Writes the search index again from every SOP, in `tx`; how many it holds.
+pub(crate) fn rebuild(tx: &rusqlite::Transaction<'_>) -> Result<usize> {
+    store::clear(tx)?;
+    let mut heads = super::store::sops::list_heads(tx, false)?;
+    heads.extend(super::store::sops::list_heads(tx, true)?);
+    for head in &heads {
+        super::reindex_sop(tx, &head.id)?;
+    }
+    Ok(heads.len())
+}
+
 impl Store {
     /// Writes the search index again from every SOP, in the trash or not, and returns
     /// how many it holds. For a file whose SOPs changed outside the core's own writes — a
     /// team workspace's pulled changes arrive row by row — so search finds what is there.
     pub fn rebuild_sop_search(&self) -> Result<usize> {
-        self.write(|tx| {
-            store::clear(tx)?;
-            let mut heads = super::store::sops::list_heads(tx, false)?;
-            heads.extend(super::store::sops::list_heads(tx, true)?);
-            for head in &heads {
-                super::reindex_sop(tx, &head.id)?;
-            }
-            Ok(heads.len())
-        })
+        self.write(rebuild)
     }
 
     /// SOPs matching every word of `query` (as prefixes), best first. Whatever is typed

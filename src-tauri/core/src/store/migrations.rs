@@ -41,6 +41,7 @@ const MIGRATIONS: &[M<'static>] = &[
     )),
     M::up(include_str!("../../migrations/0027_baselines.sql")),
     M::up(include_str!("../../migrations/0029_sop_search_rowids.sql")),
+    M::up(include_str!("../../migrations/0030_undo.sql")),
 ];
 
 /// The schema version this build writes and understands.

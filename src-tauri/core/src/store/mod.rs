@@ -11,6 +11,7 @@ pub(crate) mod trash;
 mod verify;
 
 use std::path::{Path, PathBuf};
+use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::{Arc, Mutex, MutexGuard};
 use std::time::{Duration, Instant};
 
@@ -26,6 +27,7 @@ pub(crate) use rusqlite::{Connection as Conn, Transaction as Tx};
 pub(crate) use kept::Kept;
 
 use crate::backup::{self, BackupReason};
+use crate::undo::{self, Origin};
 use crate::{CoreError, Result};
 use verify::Verification;
 
@@ -55,6 +57,9 @@ pub struct Store {
     /// Where everyone stands on the training every live rollout requires, kept until
     /// the database changes (see [`kept`]).
     pub(crate) every_standing: Kept<crate::training::Standing>,
+    /// Whether each write is recorded as a step that can be undone (see
+    /// [`Store::record_undo`]).
+    recording_undo: AtomicBool,
 }
 
 impl Store {
@@ -132,6 +137,7 @@ impl Store {
             verification,
             import_backup_time: Mutex::new(None),
             every_standing: Kept::default(),
+            recording_undo: AtomicBool::new(false),
         })
     }
 
@@ -182,9 +188,51 @@ impl Store {
         self.verification.wait()?;
         let mut conn = self.lock();
         let tx = conn.transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)?;
+        let value = self.recorded(&tx, Origin::Edit, f)?;
+        tx.commit()?;
+        Ok(value)
+    }
+
+    /// Runs `f` in `tx` as one step that can be undone, when this store records them.
+    fn recorded<T>(
+        &self,
+        tx: &Transaction<'_>,
+        origin: Origin,
+        f: impl FnOnce(&Transaction<'_>) -> Result<T>,
+    ) -> Result<T> {
+        if !self.recording_undo.load(Ordering::Relaxed) {
+            return f(tx);
+        }
+        undo::begin(tx)?;
+        let value = f(tx)?;
+        undo::finish(tx, origin)?;
+        Ok(value)
+    }
+
+    /// Like [`Store::write`] but never recorded as a step: for undo and redo
+    /// themselves, which keep their own lists.
+    pub(crate) fn write_unrecorded<T, E: From<CoreError> + From<rusqlite::Error>>(
+        &self,
+        f: impl FnOnce(&Transaction<'_>) -> Result<T, E>,
+    ) -> Result<T, E> {
+        self.verification.wait()?;
+        let mut conn = self.lock();
+        let tx = conn.transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)?;
         let value = f(&tx)?;
         tx.commit()?;
         Ok(value)
+    }
+
+    /// Writes the recording triggers on the connection with `install` and records
+    /// every write from now on.
+    pub(crate) fn enable_undo_recording(
+        &self,
+        install: impl FnOnce(&Connection) -> Result<()>,
+    ) -> Result<()> {
+        let conn = self.lock();
+        install(&conn)?;
+        self.recording_undo.store(true, Ordering::Relaxed);
+        Ok(())
     }
 }
 
@@ -215,7 +263,7 @@ impl Store {
             *lock_ignoring_poison(&self.import_backup_time) = Some(started.elapsed());
         }
         let tx = conn.transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)?;
-        let value = f(&tx)?;
+        let value = self.recorded(&tx, Origin::Import, f)?;
         tx.commit()?;
         Ok(value)
     }

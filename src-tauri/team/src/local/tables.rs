@@ -29,6 +29,14 @@ const LOCAL_TABLES: &[(&str, &str)] = &[
     ),
     ("team_link", "this copy's own link to the server"),
     (
+        "undo_steps",
+        "what this copy's person can undo; an undo reaches the team as the changes it makes",
+    ),
+    (
+        "undo_log",
+        "the statements that undo this copy's steps, rows as this copy holds them",
+    ),
+    (
         "team_outbox",
         "this copy's changes not yet accepted by the server",
     ),

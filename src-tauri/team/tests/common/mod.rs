@@ -143,6 +143,8 @@ const LOCAL_TABLES: &[&str] = &[
     "team_link",
     "team_outbox",
     "team_conflicts",
+    "undo_steps",
+    "undo_log",
 ];
 
 /// Every shared table's content (bookkeeping columns left out), in key order, as text:

@@ -2,6 +2,7 @@
 import type { AuditAction } from "./AuditAction";
 import type { EntityKind } from "./EntityKind";
 import type { FieldChange } from "./FieldChange";
+import type { Reversal } from "./Reversal";
 
 /**
  * One recorded write.
@@ -20,4 +21,9 @@ at: string, entity: EntityKind, entity_id: string, action: AuditAction, changes:
  * change came from the team's server, by the name the team knows them by (else
  * their login). None for every change made here.
  */
-by: string | null, };
+by: string | null, 
+/**
+ * Set when the entry records an undo (or a redo) of an earlier change: the action
+ * and fields are then those of the reversal (an undone creation is a purge).
+ */
+reversal: Reversal | null, };
