@@ -2,7 +2,8 @@
 // title, a due date typed as people write it, a status and a percentage are typed into
 // cells; cells are copied to the clipboard as tab-separated text and pasted back from
 // what a spreadsheet puts there; a column is filled down; rows are indented and
-// outdented; three rows are changed at once; columns are hidden and widened and stay so.
+// outdented; three rows are changed at once, undone with Ctrl+Z and redone; columns
+// are hidden and widened and stay so.
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync } from 'node:fs';
@@ -167,7 +168,13 @@ for (const theme of ['light', 'dark']) {
         await waitFor('the task under the phase above', async () => (await cellOf(session, PROFICIENCY, 'phase')) !== '—');
       });
 
+      let beforeBulk = [];
       await app.step(`change three rows at once (${theme})`, async () => {
+        const shown = await session.execute(TITLES);
+        beforeBulk = [];
+        for (const title of shown.slice(shown.indexOf(RENAMED), shown.indexOf(RENAMED) + 3)) {
+          beforeBulk.push([title, await cellOf(session, title, 'status')]);
+        }
         await (await cellElement(session, RENAMED, 'title')).click();
         await (await grid()).type(`${Keys.SHIFT}${Keys.ARROW_DOWN}${Keys.ARROW_DOWN}${Keys.NULL}`);
         await (await session.waitForText('button', 'Change 3 tasks…')).click();
@@ -179,6 +186,20 @@ for (const theme of ['light', 'dark']) {
         for (const title of titles.slice(titles.indexOf(RENAMED), titles.indexOf(RENAMED) + 3)) {
           assert.equal(await cellOf(session, title, 'status'), 'Blocked', `${title} is blocked`);
         }
+      });
+
+      await app.step(`Ctrl+Z undoes the change of three rows, Ctrl+Shift+Z redoes it (${theme})`, async () => {
+        await session.waitForText('button', 'Undo');
+        await (await session.find('.grid')).type(`${Keys.CONTROL}z${Keys.NULL}`);
+        await waitFor('the three rows as they were', async () => {
+          for (const [title, status] of beforeBulk) if ((await cellOf(session, title, 'status')) !== status) return false;
+          return true;
+        });
+        await (await session.find('.grid')).type(`${Keys.CONTROL}${Keys.SHIFT}z${Keys.NULL}`);
+        await waitFor('the three rows blocked again', async () => {
+          for (const [title] of beforeBulk) if ((await cellOf(session, title, 'status')) !== 'Blocked') return false;
+          return true;
+        });
       });
 
       await app.step(`hide and widen columns; the choice is kept (${theme})`, async () => {
