@@ -49,20 +49,22 @@ const driver = await startDriver({ port: 4466, env: { ROLLPLAN_DB: database }, a
 const session = await Session.start(driver.base, application);
 const timeInWindow = (script) => session.call('POST', '/execute/async', { script, args: [] });
 
-// Waits (in the page) for `ready()` and two frames after it, so the time includes the paint.
+// Waits (in the page) for `ready()`, checked every millisecond, and then for the next
+// frame to be painted (a task queued from the frame's callback runs after its paint), so
+// the time is the click or key to the frame that shows the result.
 const settle = `
   const done = arguments[arguments.length - 1];
   const t0 = performance.now();
-  const wait = () => ready() ? requestAnimationFrame(() => requestAnimationFrame(() => done(performance.now() - t0)))
-                             : requestAnimationFrame(wait);`;
+  const wait = () => ready() ? requestAnimationFrame(() => setTimeout(() => done(performance.now() - t0), 0))
+                             : setTimeout(wait, 1);`;
 
 // The same, from a moment the caller chooses: `paintedAfter(ready, t0)` answers once
-// `ready()` holds and two frames have been painted after it.
+// `ready()` holds and the next frame has been painted.
 const paintedAfter = `
   const done = arguments[arguments.length - 1];
   const paintedAfter = (ready, t0) => {
-    const wait = () => ready() ? requestAnimationFrame(() => requestAnimationFrame(() => done(performance.now() - t0)))
-                               : requestAnimationFrame(wait);
+    const wait = () => ready() ? requestAnimationFrame(() => setTimeout(() => done(performance.now() - t0), 0))
+                               : setTimeout(wait, 1);
     wait();
   };`;
 
@@ -88,6 +90,8 @@ try {
         [...document.querySelectorAll('.plan button')].find((b) => b.textContent.trim() === 'Timeline').click();
         wait();`),
     );
+    // The plan opens as the person left it: back to the list for the next opening.
+    await session.execute(`[...document.querySelectorAll('.plan button')].find((b) => b.textContent.trim() === 'List').click();`);
   }
   // The grid: a title typed into and saved, then a status chosen, on the first row.
   await session.execute(`location.hash = '#/rollouts/${rollout.id}/plan'`);
@@ -138,7 +142,7 @@ try {
     window.dragFrames = [];
     document.addEventListener('pointermove', (event) => {
       if (event.buttons === 0) return;
-      requestAnimationFrame(() => requestAnimationFrame(() => window.dragFrames.push(performance.now() - event.timeStamp)));
+      requestAnimationFrame(() => setTimeout(() => window.dragFrames.push(performance.now() - event.timeStamp), 0));
     }, true);`);
   await session.press(bar);
   for (let i = 0; i < REPS; i++) {

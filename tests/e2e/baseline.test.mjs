@@ -5,6 +5,7 @@
 // the screen does. At a laptop's and a full HD size, in light and dark, with the layout
 // check.
 import assert from 'node:assert/strict';
+import { revealOnTimeline } from './grid.mjs';
 import { execFileSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -47,17 +48,7 @@ for (const theme of ['light', 'dark']) {
         await (await session.waitForText('dialog button', 'Set baseline')).click();
         await session.waitForText('ul[aria-label="Baselines"] li.compared', name);
       };
-      /** Scrolls the chart so `title`'s row is drawn (only rows in view are). */
-      const reveal = async (title) => {
-        await session.execute(
-          `const scroller = document.querySelector('[data-testid="timeline"]');
-           const label = [...scroller.querySelectorAll('.labels button')].find((b) => b.getAttribute('aria-label').startsWith(arguments[0] + ':'));
-           if (label) label.scrollIntoView({ block: 'center' });
-           else scroller.scrollTop += 400;`,
-          [title],
-        );
-        await painted(session);
-      };
+      const reveal = (title) => revealOnTimeline(session, title);
 
       await app.step(`open the plan (${theme})`, async () => {
         await (await session.waitForText('.sidebar a', 'EHR')).click();

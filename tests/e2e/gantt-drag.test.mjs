@@ -3,6 +3,7 @@
 // dates while dragging), its end is dragged a day shorter, a link is drawn from one bar
 // to another, a task is moved a day with Alt+←, and the zoom goes from days to quarters.
 import assert from 'node:assert/strict';
+import { revealOnTimeline } from './grid.mjs';
 import { execFileSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -36,17 +37,7 @@ describe('The Gantt chart', { concurrency: false }, () => {
     await resizePage(session, 1920, 1080);
     const dates = (title) =>
       session.execute(`const g = document.querySelector(arguments[0]); return g && [g.dataset.start, g.dataset.due];`, [BAR(title)]);
-    /** Scrolls the chart so `title`'s row is in view (only rows in view are drawn). */
-    const reveal = async (title) => {
-      await session.execute(
-        `const scroller = document.querySelector('[data-testid="timeline"]');
-         const label = [...scroller.querySelectorAll('.labels button')].find((b) => b.getAttribute('aria-label').startsWith(arguments[0] + ':'));
-         if (label) label.scrollIntoView({ block: 'center' });
-         else scroller.scrollTop += 400;`,
-        [title],
-      );
-      await painted(session);
-    };
+    const reveal = (title) => revealOnTimeline(session, title);
 
     await app.step('open the timeline', async () => {
       await (await session.waitForText('.sidebar a', 'EHR')).click();

@@ -1,5 +1,7 @@
-// The plan grid as a person works it: find a task's row (scrolling it into view, since
-// only the rows in view are drawn), read a cell, select a cell and type into it.
+// The plan's two views as a person works them: in the grid, find a task's row (scrolling
+// it into view, since only the rows in view are drawn), read a cell, select a cell and
+// type into it; on the timeline, scroll a task's bar into view.
+import { painted } from './harness.mjs';
 import { Keys, waitFor } from './webdriver.mjs';
 
 /** Scrolls the grid until the row titled `title` is drawn; returns its index in the DOM order. */
@@ -60,4 +62,16 @@ export async function typeIntoCell(session, title, column, text, end = Keys.ENTE
     // The editor opens with its text selected, so typing replaces it.
     await editor.type(`${text}${end}`);
   }
+}
+
+/** Scrolls the timeline so the row of `title` is drawn (only the rows in view are). */
+export async function revealOnTimeline(session, title) {
+  await session.execute(
+    `const scroller = document.querySelector('[data-testid="timeline"]');
+     const label = [...scroller.querySelectorAll('.labels button')].find((b) => b.getAttribute('aria-label').startsWith(arguments[0] + ':'));
+     if (label) label.scrollIntoView({ block: 'center' });
+     else scroller.scrollTop += 400;`,
+    [title],
+  );
+  await painted(session);
 }

@@ -148,3 +148,13 @@ export function useApp(env, workDir) {
   return app;
 }
 
+
+/** A sample clinic of a test's own in `workDir`, and one of its SOPs by code. */
+export function sampleClinicWithSop(workDir, name, code) {
+  const database = join(workDir, `${name}.db`);
+  execFileSync(cliBinary, ['--db', database, 'demo'], { encoding: 'utf8' });
+  const sops = JSON.parse(execFileSync(cliBinary, ['--db', database, 'sops', 'list', '--json'], { encoding: 'utf8' }));
+  const sop = sops.find((s) => s.code === code);
+  assert.ok(sop, `the sample clinic has the SOP ${code}`);
+  return { database, sop };
+}

@@ -10,22 +10,15 @@ import { mkdirSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
-import { cliBinary, painted, photograph, resizePage, useApp } from './harness.mjs';
+import { cliBinary, painted, photograph, resizePage, useApp, sampleClinicWithSop } from './harness.mjs';
 import { waitFor } from './webdriver.mjs';
 
 const workDir = mkdtempSync(join(tmpdir(), 'rollplan-sop-compare-'));
 const shots = process.env.ROLLPLAN_SCREENSHOTS ?? join(workDir, 'screens');
 mkdirSync(shots, { recursive: true });
 
-/** A sample clinic of the test's own, and its check-in SOP. */
-function sampleClinic(name) {
-  const database = join(workDir, `${name}.db`);
-  execFileSync(cliBinary, ['--db', database, 'demo'], { encoding: 'utf8' });
-  const sops = JSON.parse(execFileSync(cliBinary, ['--db', database, 'sops', 'list', '--json'], { encoding: 'utf8' }));
-  const sop = sops.find((s) => s.code === 'FD-012');
-  assert.ok(sop, 'the sample clinic has the check-in SOP (FD-012)');
-  return { database, sop };
-}
+/** A sample clinic of the test's own, and its SOP FD-012. */
+const sampleClinic = (name) => sampleClinicWithSop(workDir, name, 'FD-012');
 
 /** The marks drawn on one side's map, as `step:kind`, read from the SVG itself. */
 const MARKS = `

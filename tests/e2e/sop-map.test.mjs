@@ -10,22 +10,15 @@ import { mkdirSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
-import { cliBinary, painted, photograph, resizePage, useApp } from './harness.mjs';
+import { cliBinary, painted, photograph, resizePage, useApp, sampleClinicWithSop } from './harness.mjs';
 import { waitFor } from './webdriver.mjs';
 
 const workDir = mkdtempSync(join(tmpdir(), 'rollplan-sop-map-'));
 const shots = process.env.ROLLPLAN_SCREENSHOTS ?? join(workDir, 'screens');
 mkdirSync(shots, { recursive: true });
 
-/** A sample clinic of the test's own, and its prior authorization SOP. */
-function sampleClinic(name) {
-  const database = join(workDir, `${name}.db`);
-  execFileSync(cliBinary, ['--db', database, 'demo'], { encoding: 'utf8' });
-  const sops = JSON.parse(execFileSync(cliBinary, ['--db', database, 'sops', 'list', '--json'], { encoding: 'utf8' }));
-  const sop = sops.find((s) => s.code === 'CL-020');
-  assert.ok(sop, 'the sample clinic has the prior authorization SOP (CL-020)');
-  return { database, sop };
-}
+/** A sample clinic of the test's own, and its SOP CL-020. */
+const sampleClinic = (name) => sampleClinicWithSop(workDir, name, 'CL-020');
 
 /**
  * The name of the lane the map draws the box `node` in: the lane whose rectangle holds

@@ -5,12 +5,13 @@
 // puts it back, Ctrl+Shift+Z moves it again. The header is photographed at a laptop's
 // and a full HD size, light and dark, and its layout checked.
 import assert from 'node:assert/strict';
+import { revealOnTimeline } from './grid.mjs';
 import { execFileSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
-import { cliBinary, painted, photograph, resizePage, useApp } from './harness.mjs';
+import { cliBinary, painted, photograph, resizePage, useApp, sampleClinicWithSop } from './harness.mjs';
 import { LAYOUT_PROBLEMS } from './layout.mjs';
 import { Keys, waitFor } from './webdriver.mjs';
 
@@ -18,15 +19,8 @@ const workDir = mkdtempSync(join(tmpdir(), 'rollplan-e2e-undo-'));
 const shots = process.env.ROLLPLAN_SCREENSHOTS ?? join(workDir, 'screens');
 mkdirSync(shots, { recursive: true });
 
-/** A sample clinic of the test's own, and its prior authorization SOP. */
-function sampleClinic(name) {
-  const database = join(workDir, `${name}.db`);
-  execFileSync(cliBinary, ['--db', database, 'demo'], { encoding: 'utf8' });
-  const sops = JSON.parse(execFileSync(cliBinary, ['--db', database, 'sops', 'list', '--json'], { encoding: 'utf8' }));
-  const sop = sops.find((s) => s.code === 'CL-020');
-  assert.ok(sop, 'the sample clinic has the prior authorization SOP (CL-020)');
-  return { database, sop };
-}
+/** A sample clinic of the test's own, and its SOP CL-020. */
+const sampleClinic = (name) => sampleClinicWithSop(workDir, name, 'CL-020');
 
 const ROLE = '[aria-label="Step 3 role"]';
 const BEFORE = 'Referral coordinator';
@@ -134,19 +128,11 @@ describe('Undo on the Gantt chart', { concurrency: false }, () => {
     await resizePage(session, 1920, 1080);
     const dates = () =>
       session.execute(`const g = document.querySelector(arguments[0]); return g && [g.dataset.start, g.dataset.due];`, [BAR]);
+    // The screen is rebuilt from the file after an undo, as after a teammate's change,
+    // and keeps the timeline the person had open.
     const reveal = async () => {
-      // The screen is rebuilt from the file after an undo, as after a teammate's change;
-      // the plan then opens as a list again.
-      await session.execute(`if (!document.querySelector('[data-testid="timeline"]')) [...document.querySelectorAll('button')].find((b) => b.textContent.trim() === 'Timeline')?.click();`);
       await session.waitFind('[data-testid="timeline"]');
-      await session.execute(
-        `const scroller = document.querySelector('[data-testid="timeline"]');
-         const label = [...scroller.querySelectorAll('.labels button')].find((b) => b.getAttribute('aria-label').startsWith(arguments[0] + ':'));
-         if (label) label.scrollIntoView({ block: 'center' });
-         else scroller.scrollTop += 400;`,
-        [MOVED],
-      );
-      await painted(session);
+      await revealOnTimeline(session, MOVED);
     };
 
     await app.step('open the timeline', async () => {
