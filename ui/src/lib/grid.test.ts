@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Task } from './bindings/Task';
 import {
-  cellText, defaultLayout, durationDays, moveColumn, parseCell, parseTsv, parseWaitsFor, phaseAbove, readLayout, toTsv,
+  cellText, defaultLayout, durationDays, moveColumn, parseCell, parseTsv, parseWaitsFor, pastedEdits, rangeOf, phaseAbove, readLayout, toTsv,
   toggleColumn, visibleColumns, waitsForText, windowOf,
 } from './grid';
 import { taskDraftOf } from './plan';
@@ -83,6 +83,31 @@ describe('tab-separated text', () => {
 
   it('reads what Excel puts on the clipboard, trailing line break and Windows endings included', () => {
     expect(parseTsv('Train nurses\tDoing\r\nGo live\tTo do\r\n')).toEqual([['Train nurses', 'Doing'], ['Go live', 'To do']]);
+  });
+});
+
+describe('pastedEdits', () => {
+  const rows = [task('a', { number: 1, title: 'Build' }), task('b', { number: 2, title: 'Test' })];
+  const columns = visibleColumns(defaultLayout());
+  const at = (row: number, key: string) => ({ row, col: columns.findIndex((c) => c.key === key) });
+
+  it('lands from the active cell and adds rows past the end as new tasks', () => {
+    const active = at(1, 'title');
+    const pasted = pastedEdits([['Test again', ''], ['Go live', 'Build']], { rows, columns, range: rangeOf(active, active), active }, context);
+    expect(pasted).toMatchObject({ what: 'Pasted 1 rows and added 1' });
+    if (!('edits' in pasted)) throw new Error('refused');
+    expect(pasted.edits.map((e) => [e.task_id, e.draft.title, e.draft.phase_id])).toEqual([['b', 'Test again', null], [null, 'Go live', 'p1']]);
+  });
+
+  it('fills a selection with one cell, and names the row a refusal is about', () => {
+    const range = rangeOf(at(0, 'status'), at(1, 'status'));
+    const filled = pastedEdits([['Done']], { rows, columns, range, active: at(1, 'status') }, context);
+    if (!('edits' in filled)) throw new Error('refused');
+    expect(filled.edits.map((e) => e.draft.status)).toEqual(['done', 'done']);
+    expect(pastedEdits([['soon']], { rows, columns, range: rangeOf(at(1, 'due'), at(1, 'due')), active: at(1, 'due') }, context))
+      .toEqual({ problem: expect.stringMatching(/^Row 2, Due: /) });
+    const untitled = pastedEdits([['Kim'], ['Lee'], ['Bell']], { rows, columns, range: rangeOf(at(0, 'owner'), at(0, 'owner')), active: at(0, 'owner') }, context);
+    expect(untitled).toEqual({ problem: 'Pasted row 3 would be a new task without a title: paste the Task column too.' });
   });
 });
 

@@ -3,6 +3,7 @@
 // columns a person chose for a rollout, and tab-separated text to and from a
 // spreadsheet. Pure functions of their arguments, so every rule is tested without a
 // window; `PlanGrid.svelte` draws and listens.
+import type { GridEdit } from './bindings/GridEdit';
 import type { PlanPhase } from './bindings/PlanPhase';
 import type { Task } from './bindings/Task';
 import type { TaskDraft } from './bindings/TaskDraft';
@@ -11,6 +12,7 @@ import type { TaskStatus } from './bindings/TaskStatus';
 import { addDays, isoOf, parseTypedDate, type DayOrder } from './dates';
 import { formatDay } from './format';
 import { TASK_STATUS_LABELS } from './generated/labels';
+import { emptyTaskDraft, taskDraftOf } from './plan';
 
 export type ColumnKey = 'number' | 'title' | 'phase' | 'owner' | 'start' | 'due' | 'duration' | 'status' | 'percent' | 'after' | 'variance';
 
@@ -355,6 +357,83 @@ export function rangeOf(a: { row: number; col: number }, b: { row: number; col: 
     left: Math.min(a.col, b.col),
     right: Math.max(a.col, b.col),
   };
+}
+
+/** Where a paste lands: the rows and columns shown, the selected range and active cell. */
+export interface PasteTarget {
+  rows: readonly Task[];
+  columns: readonly Column[];
+  range: CellRange;
+  active: { row: number; col: number };
+}
+
+/** The edits pasting `cells` makes: from the active cell right and down, rows past the
+ * end of the plan becoming new tasks (which need a title); one cell pasted on a
+ * selection fills it. Or why it cannot, naming the row and column. */
+export function pastedEdits(cells: readonly string[][], target: PasteTarget, context: CellContext): { edits: GridEdit[]; what: string } | { problem: string } {
+  const { rows, columns, range, active } = target;
+  const single = cells.length === 1 && cells[0]!.length === 1;
+  const height = single ? range.bottom - range.top + 1 : cells.length;
+  const top = single ? range.top : active.row;
+  const left = single ? range.left : active.col;
+  const width = single ? range.right - range.left + 1 : Math.max(0, ...cells.map((r) => r.length));
+  const edits: GridEdit[] = [];
+  let added = 0;
+  for (let i = 0; i < height; i += 1) {
+    const task = rows[top + i];
+    let draft: TaskDraft = task ? taskDraftOf(task) : { ...emptyTaskDraft(), phase_id: rows.at(-1)?.phase_id ?? null };
+    const line = single ? Array<string>(width).fill(cells[0]![0]!) : cells[i]!;
+    for (let j = 0; j < Math.min(width, line.length); j += 1) {
+      const column = columns[left + j];
+      if (!column?.editable) continue;
+      const parsed = parseCell(column.key, line[j]!, draft, context);
+      if ('problem' in parsed) return { problem: `${task ? `Row ${task.number}` : `New row ${i + 1}`}, ${column.label}: ${parsed.problem}` };
+      draft = { ...draft, ...parsed.change };
+    }
+    if (task) {
+      edits.push({ task_id: task.id, row_version: task.row_version, draft });
+    } else if (!draft.title.trim()) {
+      return { problem: `Pasted row ${i + 1} would be a new task without a title: paste the Task column too.` };
+    } else {
+      added += 1;
+      edits.push({ task_id: null, row_version: 0, draft });
+    }
+  }
+  return { edits, what: added > 0 ? `Pasted ${edits.length - added} rows and added ${added}` : `Pasted ${edits.length} rows` };
+}
+
+/** What *Change N tasks…* asks: an owner, a status code, a phase id (`none` for no
+ * phase) and days to move the dates by; an empty field keeps each task's own. */
+export interface BulkChange {
+  owner: string;
+  status: string;
+  phase: string;
+  shift: string;
+}
+
+/** The edits a bulk change makes to `tasks`, or why it cannot. */
+export function bulkEdits(tasks: readonly Task[], change: BulkChange): { edits: GridEdit[] } | { problem: string } {
+  const shift = change.shift.trim() === '' ? 0 : Number(change.shift);
+  if (!Number.isInteger(shift)) {
+    return { problem: `Move the dates by a whole number of days, such as 7 or -3 (not “${change.shift}”).` };
+  }
+  const moveDay = (iso: string | null) => (iso && shift ? isoOf(addDays(dayOf(iso), shift)) : iso);
+  const edits = tasks.map((task) => {
+    const draft = taskDraftOf(task);
+    return {
+      task_id: task.id,
+      row_version: task.row_version,
+      draft: {
+        ...draft,
+        owner: change.owner.trim() === '' ? draft.owner : change.owner.trim(),
+        status: change.status === '' ? draft.status : (change.status as TaskStatus),
+        phase_id: change.phase === '' ? draft.phase_id : change.phase === 'none' ? null : change.phase,
+        start_date: moveDay(draft.start_date),
+        due_date: moveDay(draft.due_date),
+      },
+    };
+  });
+  return { edits };
 }
 
 /** The phase "indent" puts a task under: the phase of the nearest row above with one. */
