@@ -1,6 +1,7 @@
 // End to end: the real Rollplan binary under Xvfb, driven like a person would use it.
 // Run by scripts/test-all.sh, which builds the app and sets ROLLPLAN_APP and ROLLPLAN_CLI.
 import assert from 'node:assert/strict';
+import { openTask, rowShown } from './grid.mjs';
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -283,11 +284,11 @@ describe('Rollplan desktop app', { concurrency: false }, () => {
       };
       await typeDate('New task due', 'May 3 2027');
       await (await session.find('#entry-title')).type(`Order label printers${Keys.ENTER}`);
-      await session.waitForText('.open-task', 'Order label printers');
+      await rowShown(session, 'Order label printers');
       await typeDate('New task start', '5/4/2027');
       await typeDate('New task due', '2027-05-05');
       await (await session.find('#entry-title')).type(`Test label printers${Keys.ENTER}`);
-      await (await session.waitForText('.open-task', 'Test label printers')).click();
+      await openTask(session, 'Test label printers');
       await session.waitForText('dialog option', 'Order label printers');
       await session.execute(
         `const s = document.querySelector('#link-new-task');

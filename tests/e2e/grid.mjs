@@ -19,6 +19,22 @@ async function reveal(session, title) {
      return false;`, [title]));
 }
 
+/** Opens the task titled `title` from its row's ↗ button, scrolling the row into view. */
+export async function openTask(session, title) {
+  await reveal(session, title);
+  // The last row may sit under the grid's sideways scrollbar, so the button is pressed
+  // in the page rather than at a point on the screen.
+  await session.waitForText(`.grid .row[data-task="${await taskIdOf(session, title)}"] .open-task`, title);
+  await session.execute(
+    `document.querySelector('.grid .row[data-task="' + arguments[0] + '"] .open-task').click();`,
+    [await taskIdOf(session, title)]);
+}
+
+/** The grid's row titled `title` is drawn, scrolled to if need be. */
+export async function rowShown(session, title) {
+  await reveal(session, title);
+}
+
 /** The text of the `column` cell (`due`, `status`, …) of the row titled `title`. */
 export async function cellOf(session, title, column) {
   await reveal(session, title);

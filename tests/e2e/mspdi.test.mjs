@@ -2,6 +2,7 @@
 // plan's *Import plan…* the way a CSV is: the preview says what will be added and what
 // the plan leaves out, then the tasks are in their phase.
 import assert from 'node:assert/strict';
+import { rowShown } from './grid.mjs';
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -53,8 +54,8 @@ describe('Microsoft Project plans', { concurrency: false }, () => {
       await (await session.waitForText('dialog button', 'Import 2 tasks')).click();
     });
     await app.step('imported', async () => {
-      await session.waitForText('.tasks', 'Validate the results feed');
-      await session.waitForText('.tasks', 'Map result codes');
+      await rowShown(session, 'Validate the results feed');
+      await rowShown(session, 'Map result codes');
     });
     await app.quit();
   });

@@ -3,6 +3,7 @@
 // and her panel on People lists her open tasks. The page is photographed and checked for
 // a broken layout at a laptop's and a full HD size, in light and dark.
 import assert from 'node:assert/strict';
+import { cellOf } from './grid.mjs';
 import { execFileSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -98,8 +99,8 @@ for (const theme of ['light', 'dark']) {
       await app.step(`the task is done in its plan (${theme})`, async () => {
         await (await session.waitForText('.sidebar a', 'EHR')).click();
         await (await session.waitForText('.tabs a', 'Plan')).click();
-        // A done task's row is drawn as done.
-        await session.waitForText('tr.done', 'Build documentation templates');
+        // A done task's row says so.
+        await waitFor('the task done in the grid', async () => (await cellOf(session, 'Build documentation templates', 'status')) === 'Done');
       });
 
       await app.step(`her panel on People lists her open tasks (${theme})`, async () => {

@@ -70,8 +70,12 @@ const SCREENS = [
   {
     name: 'task-dialog',
     hash: `#/rollouts/${ehr.id}/plan`,
-    ready: '.open-task',
-    then: async (s) => (await s.find('.open-task')).click(),
+    ready: '[data-testid="plan-summary"]',
+    // The plan opens as it was left (the timeline, a screen ago): back to the list first.
+    then: async (s) => {
+      await s.execute(`[...document.querySelectorAll('.plan button')].find((b) => b.textContent.trim() === 'List').click();`);
+      await (await s.waitFind('.open-task')).click();
+    },
     dialog: '#task-due',
   },
   {
