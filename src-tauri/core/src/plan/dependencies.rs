@@ -7,6 +7,7 @@
 use super::graph::{note_change, DependencyGraph};
 use super::store::{dependencies, tasks as rows};
 use super::{LinkType, Task, TaskLink};
+use crate::store::Tx;
 use crate::{Result, Store};
 
 impl Store {
@@ -45,15 +46,7 @@ impl Store {
                 if links.iter().any(|l| l.depends_on_id == old.depends_on_id) {
                     continue;
                 }
-                let predecessor = rows::fetch(tx, &old.depends_on_id)?;
-                if let Some(link) = dependencies::delete(tx, task_id, &old.depends_on_id)? {
-                    note_change(
-                        tx,
-                        task_id,
-                        Some(link.history_text(&predecessor.title)),
-                        None,
-                    )?;
-                }
+                remove_link(tx, task_id, &old.depends_on_id)?;
             }
             let mut graph = DependencyGraph::load(tx, &task.rollout_id)?;
             for link in links {
@@ -69,16 +62,23 @@ impl Store {
     pub fn remove_dependency(&self, task_id: &str, depends_on_id: &str) -> Result<Task> {
         self.write(|tx| {
             let task = rows::fetch(tx, task_id)?;
-            let predecessor = rows::fetch(tx, depends_on_id)?;
-            if let Some(link) = dependencies::delete(tx, task_id, depends_on_id)? {
-                note_change(
-                    tx,
-                    task_id,
-                    Some(link.history_text(&predecessor.title)),
-                    None,
-                )?;
-            }
+            remove_link(tx, task_id, depends_on_id)?;
             rows::fetch(tx, &task.id)
         })
     }
+}
+
+/// Removes `task_id`'s wait for `depends_on_id`, if there is one, and notes it in the
+/// task's history by the title of the task it waited for.
+fn remove_link(tx: &Tx<'_>, task_id: &str, depends_on_id: &str) -> Result<()> {
+    let predecessor = rows::fetch(tx, depends_on_id)?;
+    if let Some(link) = dependencies::delete(tx, task_id, depends_on_id)? {
+        note_change(
+            tx,
+            task_id,
+            Some(link.history_text(&predecessor.title)),
+            None,
+        )?;
+    }
+    Ok(())
 }
