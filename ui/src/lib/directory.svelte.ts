@@ -5,13 +5,13 @@ import type { Person } from './bindings/Person';
 import { byFamilyName, emptyPersonDraft } from './people';
 
 class Directory {
-  people = $state<Person[]>([]);
+  // Replaced whole, never changed in place: ten thousand people are not worth watching
+  // one by one.
+  people = $state.raw<Person[]>([]);
   private loading: Promise<void> | null = null;
 
-  /** Active people's names, by family name. */
-  get names(): string[] {
-    return this.people.filter((p) => p.active).sort(byFamilyName).map((p) => p.name);
-  }
+  /** Active people's names, by family name: worked out once each time the list changes. */
+  readonly names = $derived(this.people.filter((p) => p.active).sort(byFamilyName).map((p) => p.name));
 
   load(): Promise<void> {
     this.loading ??= api.listPeople(false).then(

@@ -69,3 +69,22 @@ export function withPerson(list: readonly Person[], person: Person): Person[] {
   if (person.deleted_at !== null) return others;
   return [...others, person].sort(byFamilyName);
 }
+
+/** How many names an owner field offers at once: enough to choose from, few enough that
+ *  a directory of ten thousand people never puts ten thousand options on the page. */
+export const NAME_SUGGESTIONS = 50;
+
+/** The names to offer for what has been typed so far: those with a word beginning with
+ *  each typed word (so "kim", "gra" and "grace k" all offer Grace Kim), in the
+ *  directory's order, each once (two people may share a name), at most `limit` of them.
+ *  Nothing typed offers the first names. */
+export function suggestNames(names: readonly string[], typed: string, limit = NAME_SUGGESTIONS): string[] {
+  const words = typed.toLowerCase().split(/\s+/).filter(Boolean);
+  const offered = new Set<string>();
+  for (const name of names) {
+    if (offered.size >= limit) break;
+    const starts = name.toLowerCase().split(/[\s\-'.,()]+/);
+    if (words.every((word) => starts.some((start) => start.startsWith(word)))) offered.add(name);
+  }
+  return [...offered];
+}
