@@ -212,3 +212,81 @@ fn the_waits_for_cell_is_written_whole_and_a_loop_refuses_all_of_it() {
         "the refused cell added nothing, not even its first link"
     );
 }
+
+#[test]
+fn a_task_whose_owner_shares_a_name_keeps_that_owner_when_saved_with_the_name_unchanged() {
+    use rollplan_core::people::PersonDraft;
+    let plan = plan();
+    let namesake = |email: &str| {
+        plan.store
+            .create_person(&PersonDraft {
+                name: "Hannah Tran".into(),
+                email: email.into(),
+                ..PersonDraft::default()
+            })
+            .expect("person")
+    };
+    let (riverside, northgate) = (
+        namesake("hannah@riverside.org"),
+        namesake("hannah@northgate.org"),
+    );
+    let built = task(&plan, "Build interfaces", "2027-01-04", "2027-01-08");
+    let owned = plan
+        .store
+        .update_task(
+            &built.id,
+            built.row_version,
+            &TaskDraft {
+                owner: northgate.id.clone(),
+                ..built.draft()
+            },
+        )
+        .expect("owner chosen by id");
+    // What the grid sends when a title is typed: the draft as shown, the owner by name.
+    let as_shown = TaskDraft {
+        title: "Build the lab interface".into(),
+        owner: "Hannah Tran".into(),
+        ..owned.draft()
+    };
+    let retitled = plan
+        .store
+        .update_task(&owned.id, owned.row_version, &as_shown)
+        .expect("the title saves; the owner is the one already chosen");
+    assert_eq!(retitled.owner_id.as_deref(), Some(northgate.id.as_str()));
+    let pasted = plan
+        .store
+        .apply_grid_edits(
+            &plan.rollout,
+            &[GridEdit {
+                task_id: Some(retitled.id.clone()),
+                row_version: retitled.row_version,
+                draft: TaskDraft {
+                    title: "Build the lab and radiology interfaces".into(),
+                    ..as_shown.clone()
+                },
+            }],
+        )
+        .expect("a paste over the row saves too");
+    assert_eq!(pasted[0].owner_id.as_deref(), Some(northgate.id.as_str()));
+    // Naming the shared name for a task owned by someone else still asks which one.
+    let other = task(&plan, "Test interfaces", "2027-01-11", "2027-01-15");
+    let refused = plan
+        .store
+        .update_task(
+            &other.id,
+            other.row_version,
+            &TaskDraft {
+                owner: "Hannah Tran".into(),
+                ..other.draft()
+            },
+        )
+        .expect_err("which Hannah Tran?");
+    let messages = field_messages(refused);
+    assert!(
+        messages
+            .iter()
+            .any(|(_, m)| m.contains("2 people in the directory are called Hannah Tran")),
+        "{messages:?}"
+    );
+    assert_ne!(riverside.id, northgate.id);
+}

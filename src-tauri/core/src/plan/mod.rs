@@ -35,6 +35,8 @@ mod tasks;
 mod validate;
 mod view;
 
+use std::borrow::Cow;
+
 use chrono::{DateTime, NaiveDate, Utc};
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
@@ -168,6 +170,24 @@ pub struct TaskDraft {
 }
 
 impl Task {
+    /// `draft` with its owner written as this task's owner's id when it names them by
+    /// the name they already have: two people may share a name, and a task saved with
+    /// its owner untouched (its title typed in the grid, say) keeps the one chosen
+    /// rather than asking again which of them it means.
+    pub(crate) fn keeping_owner<'a>(&self, draft: &'a TaskDraft) -> Cow<'a, TaskDraft> {
+        match &self.owner_id {
+            Some(id)
+                if !self.owner_name.is_empty() && draft.owner.trim() == self.owner_name.trim() =>
+            {
+                Cow::Owned(TaskDraft {
+                    owner: id.clone(),
+                    ..draft.clone()
+                })
+            }
+            _ => Cow::Borrowed(draft),
+        }
+    }
+
     /// The editable part of this task, ready to change and send back to update.
     pub fn draft(&self) -> TaskDraft {
         TaskDraft {

@@ -36,6 +36,7 @@ impl Store {
             if fetch_rollout(conn, &current.rollout_id)?.schedule_mode != ScheduleMode::Move {
                 return Ok(Vec::new());
             }
+            let draft = &*current.keeping_owner(draft);
             let refs = Lookups::default().refs(conn, &current.rollout_id, draft)?;
             let valid = validate(draft, refs)?;
             let mut tasks = list_live_tasks(conn, &current.rollout_id)?;

@@ -29,6 +29,7 @@ pub(crate) fn update_in(
         current.row_version,
         expected_row_version,
     )?;
+    let draft = &*current.keeping_owner(draft);
     let lookups = &mut Lookups::default();
     let mut valid = validate(draft, lookups.refs(tx, &current.rollout_id, draft)?)?;
     settle_progress(
