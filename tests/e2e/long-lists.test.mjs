@@ -49,6 +49,8 @@ describe('a directory longer than a screen', { concurrency: false }, () => {
       const last = await session.execute(`return [...document.querySelectorAll('.page table tbody tr')].at(-1).textContent;`);
       assert.match(last, /Alex Staff200/, 'in the directory’s order');
       await photographSizes(session, 'people-long');
+      await session.execute(`document.querySelector('[data-testid="more-rows"]').scrollIntoView({ block: 'end' });`);
+      await photographSizes(session, 'people-long-more');
     });
 
     await app.step('Show 200 more, then the last 51', async () => {
