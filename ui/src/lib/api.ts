@@ -200,13 +200,25 @@ export function toCommandError(error: unknown): CommandError {
   return new CommandError({ code: 'internal', message, field: null, fields: [], problems: [], more_problems: 0 });
 }
 
+let sent = 0;
+let answered = 0;
+
+/** Commands sent and answered since the window opened: the window benchmark
+ *  (`tests/bench/window.mjs`) reads them to know that a screen has asked for what it
+ *  shows and has had every answer. */
+export function commandTally(): { sent: number; answered: number } {
+  return { sent, answered };
+}
+
 /** Invokes `command`; only names the app registers and grants type-check. */
 async function call<T>(command: Command, args?: Record<string, unknown>): Promise<T> {
+  sent += 1;
   try {
     return await invoke<T>(command, args);
   } catch (error) {
     throw toCommandError(error);
   } finally {
+    answered += 1;
     if (command !== 'get_undo_state') afterCommand();
   }
 }
