@@ -24,7 +24,7 @@ pub use migrations::LATEST_SCHEMA_VERSION;
 /// modules and one place would change if the database did.
 pub(crate) use rusqlite::{Connection as Conn, Transaction as Tx};
 
-pub(crate) use kept::Kept;
+pub(crate) use kept::{Kept, Reads};
 
 use crate::backup::{self, BackupReason};
 use crate::undo::{self, Origin};
@@ -55,7 +55,7 @@ pub struct Store {
     /// [`Store::last_import_backup_time`]).
     import_backup_time: Mutex<Option<Duration>>,
     /// Where everyone stands on the training every live rollout requires, kept until
-    /// the database changes (see [`kept`]).
+    /// what it reads changes (see [`kept`]).
     pub(crate) every_standing: Kept<crate::training::Standing>,
     /// Whether each write is recorded as a step that can be undone (see
     /// [`Store::record_undo`]).
@@ -131,12 +131,14 @@ impl Store {
             None => e.into(),
         })?;
         migrations::migrations().to_latest(&mut conn)?;
+        let every_standing = Kept::new(&crate::training::STANDING_READS);
+        kept::install(&conn, &[every_standing.reads()])?;
         Ok(Self {
             conn: Mutex::new(conn),
             path,
             verification,
             import_backup_time: Mutex::new(None),
-            every_standing: Kept::default(),
+            every_standing,
             recording_undo: AtomicBool::new(false),
         })
     }

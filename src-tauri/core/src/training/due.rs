@@ -86,7 +86,7 @@ impl Store {
             Ok(list)
         };
         match rollout_id {
-            // Every live rollout's: the standing kept while nothing has been written.
+            // Every live rollout's: the standing kept while nothing it reads has changed.
             None => self.read_every_standing(list),
             Some(_) => {
                 self.read(|conn| list(conn, &standing::load(conn, rollout_id, Read::Nothing)?))

@@ -104,8 +104,8 @@ impl Store {
         let page =
             |conn: &Conn, standing: &Standing| matrix_page(conn, standing, filter, limit, today);
         match filter.rollout_id.as_deref() {
-            // Every live rollout's: the standing kept from the last read while nothing
-            // has been written, so paging and filtering do not count it all again.
+            // Every live rollout's: the standing kept from the last read while nothing it
+            // reads has changed, so paging and filtering do not count it all again.
             None => self.read_every_standing(page),
             Some(rollout_id) => {
                 self.read(|conn| page(conn, &standing::load(conn, Some(rollout_id), Read::Every)?))

@@ -420,7 +420,7 @@ impl Standing {
 impl Store {
     /// Runs `f` in one read with where everyone stands on the training every live
     /// rollout requires (every record, names included), kept from an earlier read while
-    /// nothing has been written ([`crate::store::Kept`]): Home, the matrix of every
+    /// nothing it reads has changed ([`crate::store::Kept`]): Home, the matrix of every
     /// rollout, the due list and a rollout's readiness all count from it.
     pub(crate) fn read_every_standing<T>(
         &self,
