@@ -42,6 +42,9 @@ const MIGRATIONS: &[M<'static>] = &[
     M::up(include_str!("../../migrations/0027_baselines.sql")),
     M::up(include_str!("../../migrations/0029_sop_search_rowids.sql")),
     M::up(include_str!("../../migrations/0030_undo.sql")),
+    M::up(include_str!(
+        "../../migrations/0031_metric_latest_values.sql"
+    )),
 ];
 
 /// The schema version this build writes and understands.

@@ -156,3 +156,24 @@ fn a_measurement_update_at_a_stale_version_is_refused_by_the_sql() {
         "the version did not move"
     );
 }
+
+/// Home reads the latest value of every metric: each must come from the index alone
+/// (metric_measurements_latest, migration 0031), not from a read of the row, which on a
+/// large file is a page read per metric.
+#[test]
+fn a_metrics_latest_value_is_read_from_the_index_alone() {
+    let (store, _) = store_with_metric();
+    let plan: Vec<String> = store
+        .read(|conn| {
+            let mut statement =
+                conn.prepare(&format!("EXPLAIN QUERY PLAN {}", measurements::LATEST))?;
+            let details = statement.query_map(["metric"], |row| row.get::<_, String>("detail"))?;
+            Ok(details.collect::<rusqlite::Result<_>>()?)
+        })
+        .expect("plan");
+    assert!(
+        plan.iter()
+            .any(|step| step.contains("COVERING INDEX metric_measurements_latest")),
+        "the latest value comes from the covering index: {plan:?}"
+    );
+}
