@@ -367,3 +367,29 @@ fn the_kept_standing_watches_every_column_it_reads() {
         "every column the standing reads is watched; not: {unwatched:?}"
     );
 }
+
+/// The due list reads every open record of the modules due soon: from the index that
+/// holds just those records and all it shows of them (training_records_open, migration
+/// 0031), never the table's rows.
+#[test]
+fn the_due_lists_records_come_from_the_index_of_open_records_alone() {
+    let store = Store::open_in_memory().expect("store");
+    let plan: Vec<String> = store
+        .read(|conn| {
+            let mut statement = conn.prepare(&format!(
+                "EXPLAIN QUERY PLAN {}",
+                records::open_due_by_sql()
+            ))?;
+            let details = statement
+                .query_map(rusqlite::params![None::<String>, "2026-12-01"], |row| {
+                    row.get::<_, String>("detail")
+                })?;
+            Ok(details.collect::<rusqlite::Result<_>>()?)
+        })
+        .expect("plan");
+    assert!(
+        plan.iter()
+            .any(|step| step.contains("COVERING INDEX training_records_open")),
+        "the open records come from their covering index: {plan:?}"
+    );
+}
