@@ -177,3 +177,27 @@ fn a_metrics_latest_value_is_read_from_the_index_alone() {
         "the latest value comes from the covering index: {plan:?}"
     );
 }
+
+/// Home reads every live metric's thresholds in one pass: each metric must come back
+/// with exactly the levels it has when read alone.
+#[test]
+fn every_metric_read_together_has_the_thresholds_it_has_alone() {
+    let store = Store::open_in_memory().expect("store");
+    let today = parse_date("2026-11-20").expect("date");
+    crate::demo::seed_sample_clinic(&store, today).expect("sample clinic");
+    let all = store.read(metrics::list_all_live).expect("every metric");
+    assert!(
+        all.iter().any(|m| m.watch.is_some() && m.act.is_some()),
+        "the sample clinic has metrics with both levels"
+    );
+    assert!(
+        all.iter().any(|m| m.watch.is_none() || m.act.is_none()),
+        "and metrics missing one"
+    );
+    for metric in &all {
+        let alone = store
+            .read(|conn| metrics::fetch(conn, &metric.id))
+            .expect("one metric");
+        assert_eq!(&alone, metric, "{}: the same thresholds", metric.name);
+    }
+}
