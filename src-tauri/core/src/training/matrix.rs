@@ -12,7 +12,6 @@ use ts_rs::TS;
 use super::standing::{Read, Standing};
 use super::store::{modules, records, standing};
 use super::{RecordStatus, TrainingModule, TrainingProgress};
-use crate::people::family_sort_key;
 use crate::store::Conn;
 use crate::{Result, Store};
 
@@ -149,9 +148,8 @@ fn matrix_page(
     // The page: by family name as the directory orders it, then by id.
     let people = matching.len() as i64;
     let members = &standing.members;
-    matching.sort_by_cached_key(|&person| {
-        (family_sort_key(&members[person].name), &members[person].id)
-    });
+    let rank = standing.directory_rank();
+    matching.sort_by_key(|&person| rank[person]);
     let page: Vec<usize> = matching
         .into_iter()
         .skip(usize::try_from(filter.offset).unwrap_or(0))

@@ -14,12 +14,14 @@
 //! one cohort for each (role, place).
 
 use std::collections::HashMap;
+use std::sync::OnceLock;
 
 use chrono::NaiveDate;
 
 use super::ids::{IdMap, Indexed};
 use super::sites::{place_key, Reach};
 use super::{RoleCompletion, TrainingProgress};
+use crate::people::family_sort_key;
 use crate::store::Conn as Connection;
 use crate::{Result, Store};
 
@@ -78,6 +80,9 @@ pub(crate) struct Standing {
     /// cohorts it requires something of, not all ten thousand people for each of 500
     /// rollouts.
     cohort_members: Vec<Vec<usize>>,
+    /// Each member's place in the directory's order, worked out at the first matrix
+    /// page asked of this standing (see [`Standing::directory_rank`]).
+    directory_rank: OnceLock<Vec<u32>>,
 }
 
 /// A [`Standing`] being read: the store feeds it the requirements, the roles, the
@@ -222,6 +227,7 @@ impl Loading {
         Standing {
             places,
             cohort_members,
+            directory_rank: OnceLock::new(),
             reaches_place,
             rollouts: self.rollouts.ids,
             roles: self.by_name,
@@ -287,6 +293,25 @@ impl Standing {
             overdue += i64::from(!covers(done, late));
         }
         TrainingProgress::new(count, trained, overdue)
+    }
+
+    /// Each member's place in the directory's order (by family name, then id), by
+    /// member index: worked out once a standing, so that the kept one sorts the
+    /// matrix's ten thousand people by a number at each page and filter, not by names
+    /// folded afresh.
+    pub fn directory_rank(&self) -> &[u32] {
+        self.directory_rank.get_or_init(|| {
+            let mut order: Vec<usize> = (0..self.members.len()).collect();
+            order.sort_by_cached_key(|&person| {
+                let member = &self.members[person];
+                (family_sort_key(&member.name), &member.id)
+            });
+            let mut rank = vec![0; order.len()];
+            for (place, person) in order.into_iter().enumerate() {
+                rank[person] = u32::try_from(place).unwrap_or(u32::MAX);
+            }
+            rank
+        })
     }
 
     /// The cohort a member is counted in: their role at their place.
