@@ -38,7 +38,7 @@ pub(crate) struct Need {
 
 /// An active person in a role that has requirements in view (name and department left
 /// empty when only counts were asked for).
-#[derive(Debug)]
+#[derive(Debug, Clone)]
 pub(crate) struct Member {
     pub id: String,
     pub name: String,
@@ -59,7 +59,7 @@ pub(crate) enum Read {
 }
 
 /// The requirements in view and where everyone concerned stands on them.
-#[derive(Debug)]
+#[derive(Debug, Clone)]
 pub(crate) struct Standing {
     pub rollouts: Vec<String>,
     /// Role ids, by name (as the completion lists them).
@@ -444,6 +444,23 @@ fn covers(have: &[u64], wanted: &[u64]) -> bool {
 }
 
 impl Standing {
+    /// Where everyone stands on the requirements of the rollout `rollout_id` alone, as
+    /// reading that rollout's requirements ([`super::store::standing::load`] for one
+    /// rollout) finds: the same people and records, only the requirements narrowed,
+    /// so that what is required, done and overdue is counted over that rollout's.
+    pub fn of_rollout(&self, rollout_id: &str) -> Standing {
+        let rollout = self.rollouts.iter().position(|id| id == rollout_id);
+        Standing {
+            needs: self
+                .needs
+                .iter()
+                .filter(|need| Some(need.rollout) == rollout)
+                .copied()
+                .collect(),
+            ..self.clone()
+        }
+    }
+
     /// Completion per role of the rollout `rollout_id`: none when it has no requirement
     /// in view (none at all, or the rollout is in the trash) — as reading its own
     /// requirements alone ([`super::completion_in`]) finds.
