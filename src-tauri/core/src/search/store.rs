@@ -95,24 +95,14 @@ pub(super) fn find(conn: &Connection, words: &[String], per_kind: i64) -> Result
         };
         // Every piece of this statement is a constant of this file: the query itself
         // only ever travels as a parameter.
-        // The best few are ranked first and only they get their snippet and their
-        // details: a word as short as two letters matches thousands of tasks, and a
-        // snippet reads its record's text again.
         let sql = format!(
-            "WITH best AS MATERIALIZED (
-                 SELECT search_index.rowid AS row,
-                        bm25(search_index, 0.0, 0.0, 10.0, 1.0) AS score
-                 FROM search_index {from} {in_rollout}
-                 WHERE search_index MATCH ?1 AND t.deleted_at IS NULL
-                 ORDER BY score LIMIT ?2)
-             SELECT search_index.id AS id, search_index.title AS title,
+            "SELECT search_index.id AS id, search_index.title AS title,
                     {detail} AS detail, {rollout} AS rollout_id,
                     snippet(search_index, 3, char(2), char(3), '…', 10) AS snippet,
-                    best.score AS score
-             FROM best
-             JOIN search_index ON search_index.rowid = best.row AND search_index MATCH ?1
-             {from} {in_rollout}
-             ORDER BY best.score",
+                    bm25(search_index, 0.0, 0.0, 10.0, 1.0) AS score
+             FROM search_index {from} {in_rollout}
+             WHERE search_index MATCH ?1 AND t.deleted_at IS NULL
+             ORDER BY score LIMIT ?2",
             detail = source.detail,
             rollout = source.rollout,
             from = source.from,

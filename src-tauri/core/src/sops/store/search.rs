@@ -87,24 +87,14 @@ pub(crate) fn remove(tx: &Transaction<'_>, sop_id: &str) -> Result<()> {
 
 /// Live SOPs matching the FTS5 `expression`, best first, at most `limit`.
 pub(crate) fn search(conn: &Connection, expression: &str, limit: i64) -> Result<Vec<Match>> {
-    // The best `limit` matches are ranked first and only they get a snippet: a snippet
-    // reads its SOP's text again, and a common word matches most of a library of
-    // thousands, which a query computing the snippet beside the score would all cut.
     let mut statement = conn.prepare_cached(
-        "WITH best AS MATERIALIZED (
-             SELECT sop_search.rowid AS row,
-                    bm25(sop_search, 0.0, 10.0, 5.0, 2.0, 1.0) AS score
-             FROM sop_search JOIN sops s ON s.id = sop_search.sop_id
-             WHERE sop_search MATCH ?1 AND s.deleted_at IS NULL
-             ORDER BY score
-             LIMIT ?2)
-         SELECT s.id, s.code, s.title,
+        "SELECT s.id, s.code, s.title,
                 snippet(sop_search, -1, char(2), char(3), '…', 12) AS snippet,
-                best.score AS score
-         FROM best
-         JOIN sop_search ON sop_search.rowid = best.row AND sop_search MATCH ?1
-         JOIN sops s ON s.id = sop_search.sop_id
-         ORDER BY best.score",
+                bm25(sop_search, 0.0, 10.0, 5.0, 2.0, 1.0) AS score
+         FROM sop_search JOIN sops s ON s.id = sop_search.sop_id
+         WHERE sop_search MATCH ?1 AND s.deleted_at IS NULL
+         ORDER BY score
+         LIMIT ?2",
     )?;
     let found = statement.query_map(params![expression, limit], |row| {
         Ok(Match {
