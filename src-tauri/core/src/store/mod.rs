@@ -57,6 +57,9 @@ pub struct Store {
     /// Where everyone stands on the training every live rollout requires, kept until
     /// what it reads changes (see [`kept`]).
     pub(crate) every_standing: Kept<crate::training::Standing>,
+    /// Home's metrics needing attention in every live rollout, for the day they were
+    /// worked out, kept until what they read changes.
+    pub(crate) metrics_attention: Kept<(chrono::NaiveDate, Vec<crate::metrics::MetricStatus>)>,
     /// Whether each write is recorded as a step that can be undone (see
     /// [`Store::record_undo`]).
     recording_undo: AtomicBool,
@@ -132,13 +135,15 @@ impl Store {
         })?;
         migrations::migrations().to_latest(&mut conn)?;
         let every_standing = Kept::new(&crate::training::STANDING_READS);
-        kept::install(&conn, &[every_standing.reads()])?;
+        let metrics_attention = Kept::new(&crate::metrics::ATTENTION_READS);
+        kept::install(&conn, &[every_standing.reads(), metrics_attention.reads()])?;
         Ok(Self {
             conn: Mutex::new(conn),
             path,
             verification,
             import_backup_time: Mutex::new(None),
             every_standing,
+            metrics_attention,
             recording_undo: AtomicBool::new(false),
         })
     }
