@@ -52,6 +52,7 @@ pub(super) fn install(conn: &Connection, all: &[&Reads]) -> rusqlite::Result<()>
              reads TEXT PRIMARY KEY, changes INTEGER NOT NULL);\n"
     );
     for reads in all {
+        check_columns(conn, reads)?;
         sql += &format!(
             "INSERT OR IGNORE INTO {CHANGES} (reads, changes) VALUES ('{}', 0);\n",
             reads.name
@@ -61,6 +62,31 @@ pub(super) fn install(conn: &Connection, all: &[&Reads]) -> rusqlite::Result<()>
         }
     }
     conn.execute_batch(&sql)
+}
+
+/// Refuses a [`Reads`] naming a table or a column the database lacks: SQLite would
+/// accept the trigger and then fail every write to the table.
+fn check_columns(conn: &Connection, reads: &Reads) -> rusqlite::Result<()> {
+    let mut columns_of = conn.prepare("SELECT name FROM pragma_table_info(?1)")?;
+    for (table, columns) in reads.tables {
+        let found: Vec<String> = columns_of
+            .query_map([table], |row| row.get(0))?
+            .collect::<rusqlite::Result<_>>()?;
+        let missing = match found.is_empty() {
+            true => Some(table.to_string()),
+            false => columns
+                .iter()
+                .find(|c| !found.iter().any(|f| f == *c))
+                .map(|c| format!("{table}.{c}")),
+        };
+        if let Some(missing) = missing {
+            return Err(rusqlite::Error::InvalidColumnName(format!(
+                "{missing}, read by the kept {}",
+                reads.name
+            )));
+        }
+    }
+    Ok(())
 }
 
 /// The insert, update and delete triggers counting the changes of `table` that matter
@@ -316,6 +342,25 @@ mod tests {
             "BEGIN; UPDATE watched SET a = 'rolled back'; ROLLBACK;",
             false,
         );
+    }
+
+    #[test]
+    fn a_table_or_column_the_database_lacks_is_refused_as_the_store_opens() {
+        const COLUMN: Reads = Reads {
+            name: "typo",
+            tables: &[("watched", &["a", "missing"])],
+        };
+        const TABLE: Reads = Reads {
+            name: "typo",
+            tables: &[("missing", &[])],
+        };
+        let conn = connection();
+        for reads in [&COLUMN, &TABLE] {
+            assert!(
+                install(&conn, &[reads]).is_err(),
+                "{reads:?} is refused, not left to fail every write"
+            );
+        }
     }
 
     #[test]

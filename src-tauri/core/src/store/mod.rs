@@ -60,6 +60,9 @@ pub struct Store {
     /// Home's metrics needing attention in every live rollout, for the day they were
     /// worked out, kept until what they read changes.
     pub(crate) metrics_attention: Kept<(chrono::NaiveDate, Vec<crate::metrics::MetricStatus>)>,
+    /// Home's counts of every rollout's criteria, SOPs and overdue tasks, for the day
+    /// they were worked out, kept until what they read changes.
+    pub(crate) home_counts: Kept<crate::readiness::HomeCounts>,
     /// Whether each write is recorded as a step that can be undone (see
     /// [`Store::record_undo`]).
     recording_undo: AtomicBool,
@@ -136,7 +139,15 @@ impl Store {
         migrations::migrations().to_latest(&mut conn)?;
         let every_standing = Kept::new(&crate::training::STANDING_READS);
         let metrics_attention = Kept::new(&crate::metrics::ATTENTION_READS);
-        kept::install(&conn, &[every_standing.reads(), metrics_attention.reads()])?;
+        let home_counts = Kept::new(&crate::readiness::HOME_COUNTS_READS);
+        kept::install(
+            &conn,
+            &[
+                every_standing.reads(),
+                metrics_attention.reads(),
+                home_counts.reads(),
+            ],
+        )?;
         Ok(Self {
             conn: Mutex::new(conn),
             path,
@@ -144,6 +155,7 @@ impl Store {
             import_backup_time: Mutex::new(None),
             every_standing,
             metrics_attention,
+            home_counts,
             recording_undo: AtomicBool::new(false),
         })
     }
