@@ -52,7 +52,7 @@ impl Store {
             // Every live rollout's (Home): kept for the day while nothing it reads
             // changes, as a task typed elsewhere changes none of it.
             None => self.read_kept_where(
-                |store| &store.metrics_attention,
+                |store| &store.kept.metrics_attention,
                 |(day, _)| *day == today,
                 |conn| {
                     Ok((

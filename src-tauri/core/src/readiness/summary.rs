@@ -37,7 +37,7 @@ impl Store {
         let rollouts = self.list_rollouts()?;
         let mut training = self.training_completion_by_rollout(today)?;
         let (criteria, sops, tasks) = self.read_kept_where(
-            |store| &store.home_counts,
+            |store| &store.kept.home_counts,
             |counts| counts.day == today,
             |conn| counts_in(conn, today),
             |_, counts| {
@@ -141,7 +141,7 @@ mod tests {
         let kept = |day| {
             store
                 .read_kept_where(
-                    |store| &store.home_counts,
+                    |store| &store.kept.home_counts,
                     |counts| counts.day == day,
                     |conn| counts_in(conn, day),
                     |_, c| Ok((c.criteria.clone(), c.sops.clone(), c.tasks.clone())),
@@ -155,14 +155,14 @@ mod tests {
                 .any(|s| s.tasks_overdue > 0 || s.tasks_blocked > 0),
             "the sample clinic has tasks late or blocked"
         );
-        let mut loads = store.home_counts.loads();
+        let mut loads = store.kept.home_counts.loads();
         let mut check = |day, again: bool, what: &str| {
             assert_eq!(
                 kept(day),
                 afresh(day),
                 "{what}: the kept counts are the database's"
             );
-            let now = store.home_counts.loads();
+            let now = store.kept.home_counts.loads();
             assert_eq!(now > loads, again, "{what}: read again? {again}");
             loads = now;
         };

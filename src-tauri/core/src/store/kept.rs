@@ -46,10 +46,10 @@ const CHANGES: &str = "temp.kept_changes";
 pub(super) fn install(conn: &Connection, all: &[&Reads]) -> rusqlite::Result<()> {
     // In memory, as the undo triggers want too: a different setting later would drop
     // every TEMP table and trigger of the connection.
-    let mut sql = format!(
+    let mut sql = String::from(
         "PRAGMA temp_store = MEMORY;
          CREATE TEMP TABLE IF NOT EXISTS kept_changes (
-             reads TEXT PRIMARY KEY, changes INTEGER NOT NULL);\n"
+             reads TEXT PRIMARY KEY, changes INTEGER NOT NULL);\n",
     );
     for reads in all {
         check_columns(conn, reads)?;

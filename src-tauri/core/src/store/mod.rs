@@ -54,18 +54,24 @@ pub struct Store {
     /// How long the latest `before-import` backup took (see
     /// [`Store::last_import_backup_time`]).
     import_backup_time: Mutex<Option<Duration>>,
-    /// Where everyone stands on the training every live rollout requires, kept until
-    /// what it reads changes (see [`kept`]).
-    pub(crate) every_standing: Kept<crate::training::Standing>,
-    /// Home's metrics needing attention in every live rollout, for the day they were
-    /// worked out, kept until what they read changes.
-    pub(crate) metrics_attention: Kept<(chrono::NaiveDate, Vec<crate::metrics::MetricStatus>)>,
-    /// Home's counts of every rollout's criteria, SOPs and overdue tasks, for the day
-    /// they were worked out, kept until what they read changes.
-    pub(crate) home_counts: Kept<crate::readiness::HomeCounts>,
+    /// What reads work out from the whole database, kept until what they read changes
+    /// (see [`kept`]).
+    pub(crate) kept: Box<KeptValues>,
     /// Whether each write is recorded as a step that can be undone (see
     /// [`Store::record_undo`]).
     recording_undo: AtomicBool,
+}
+
+/// The values a [`Store`] keeps between reads (see [`kept`]).
+pub(crate) struct KeptValues {
+    /// Where everyone stands on the training every live rollout requires.
+    pub every_standing: Kept<crate::training::Standing>,
+    /// Home's metrics needing attention in every live rollout, for the day they were
+    /// worked out.
+    pub metrics_attention: Kept<(chrono::NaiveDate, Vec<crate::metrics::MetricStatus>)>,
+    /// Home's counts of every rollout's criteria, SOPs and overdue tasks, for the day
+    /// they were worked out.
+    pub home_counts: Kept<crate::readiness::HomeCounts>,
 }
 
 impl Store {
@@ -137,15 +143,17 @@ impl Store {
             None => e.into(),
         })?;
         migrations::migrations().to_latest(&mut conn)?;
-        let every_standing = Kept::new(&crate::training::STANDING_READS);
-        let metrics_attention = Kept::new(&crate::metrics::ATTENTION_READS);
-        let home_counts = Kept::new(&crate::readiness::HOME_COUNTS_READS);
+        let kept = Box::new(KeptValues {
+            every_standing: Kept::new(&crate::training::STANDING_READS),
+            metrics_attention: Kept::new(&crate::metrics::ATTENTION_READS),
+            home_counts: Kept::new(&crate::readiness::HOME_COUNTS_READS),
+        });
         kept::install(
             &conn,
             &[
-                every_standing.reads(),
-                metrics_attention.reads(),
-                home_counts.reads(),
+                kept.every_standing.reads(),
+                kept.metrics_attention.reads(),
+                kept.home_counts.reads(),
             ],
         )?;
         Ok(Self {
@@ -153,9 +161,7 @@ impl Store {
             path,
             verification,
             import_backup_time: Mutex::new(None),
-            every_standing,
-            metrics_attention,
-            home_counts,
+            kept,
             recording_undo: AtomicBool::new(false),
         })
     }

@@ -109,7 +109,7 @@ impl Store {
             // One rollout's: from the kept standing of every rollout, narrowed to its
             // requirements, while that is kept; else read for this rollout alone.
             Some(rollout_id) => self.read_if_kept(
-                |store| &store.every_standing,
+                |store| &store.kept.every_standing,
                 |conn, kept| match kept {
                     Some(every) => page(conn, &every.of_rollout(rollout_id)),
                     None => page(conn, &standing::load(conn, Some(rollout_id), Read::Every)?),
@@ -287,7 +287,7 @@ mod tests {
         }
         assert!(compared > 4, "pages with people were compared ({compared})");
         assert_eq!(
-            store.every_standing.loads(),
+            store.kept.every_standing.loads(),
             1,
             "every rollout's page came from the kept standing"
         );

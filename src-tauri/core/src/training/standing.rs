@@ -482,7 +482,7 @@ impl Store {
         f: impl FnOnce(&Connection, &Standing) -> Result<T>,
     ) -> Result<T> {
         self.read_kept(
-            |store| &store.every_standing,
+            |store| &store.kept.every_standing,
             |conn| super::store::standing::load(conn, None, Read::Every),
             f,
         )
@@ -498,7 +498,7 @@ impl Store {
         f: impl FnOnce(&Connection, &[RoleCompletion]) -> Result<T>,
     ) -> Result<T> {
         self.read_if_kept(
-            |store| &store.every_standing,
+            |store| &store.kept.every_standing,
             |conn, kept| match kept {
                 Some(standing) => f(conn, &standing.completion_of(rollout_id, today)),
                 None => f(conn, &super::completion_in(conn, rollout_id, today)?),

@@ -227,14 +227,14 @@ fn the_kept_attention_list_is_read_again_only_when_what_it_reads_changes() {
         !kept(today).is_empty(),
         "the sample clinic has metrics to act on"
     );
-    let mut loads = store.metrics_attention.loads();
+    let mut loads = store.kept.metrics_attention.loads();
     let mut check = |day, again: bool, what: &str| {
         assert_eq!(
             kept(day),
             afresh(day),
             "{what}: the kept list is the database's"
         );
-        let now = store.metrics_attention.loads();
+        let now = store.kept.metrics_attention.loads();
         assert_eq!(now > loads, again, "{what}: read again? {again}");
         loads = now;
     };

@@ -245,7 +245,7 @@ fn the_kept_standing_is_read_again_only_when_what_it_reads_changes() {
             })
             .expect("kept")
     };
-    let loads = |store: &Store| store.every_standing.loads();
+    let loads = |store: &Store| store.kept.every_standing.loads();
     let done = matrix(&store).done;
     let mut read = loads(&store);
     let mut expect_read_again = |store: &Store, again: bool, what: &str| {
