@@ -3,7 +3,7 @@
 //! screen that loads several at once also gets their sum, as the user waits for it.
 
 use rollplan_core::plan::GoLiveMoveScope;
-use rollplan_core::training::MatrixFilter;
+use rollplan_core::training::{MatrixFilter, RecordDraft, RecordStatus};
 use rollplan_core::Store;
 
 use crate::measure::{Bench, Budget, COMMAND};
@@ -32,9 +32,9 @@ pub fn run(bench: &mut Bench, store: &Store, at: &Landmarks) {
         drop(store.sops_due_for_review(today, 30).unwrap());
         drop(store.metrics_needing_attention(None, today).unwrap());
     });
-    // The training standing behind Home is kept between reads until something is
-    // written; the first read after an edit (here an autosave of the rollout's scope)
-    // counts it again.
+    // The training standing behind Home is kept between reads until something it reads
+    // changes: an autosave of the rollout's scope leaves it kept, a training record's
+    // status changed makes the next read count it all again.
     let mut edited = store.get_rollout(rollout).unwrap();
     let mut edit = || {
         let mut draft = edited.draft();
@@ -45,6 +45,11 @@ pub fn run(bench: &mut Bench, store: &Store, at: &Landmarks) {
     };
     bench.time("rollout_statuses after an edit", COMMAND, || {
         edit();
+        drop(store.rollout_statuses(today).unwrap())
+    });
+    let mut edit_record = record_edit(store, at);
+    bench.time("rollout_statuses after a record edit", COMMAND, || {
+        edit_record();
         drop(store.rollout_statuses(today).unwrap())
     });
 
@@ -115,6 +120,11 @@ pub fn run(bench: &mut Bench, store: &Store, at: &Landmarks) {
         edited = store
             .update_rollout(&edited.id, edited.row_version, &draft)
             .unwrap();
+        drop(store.rollout_readiness(rollout, today).unwrap())
+    });
+    let mut edit_record = record_edit(store, at);
+    bench.time("rollout_readiness after a record edit", COMMAND, || {
+        edit_record();
         drop(store.rollout_readiness(rollout, today).unwrap())
     });
     bench.time("list_criteria", COMMAND, || {
@@ -217,6 +227,15 @@ fn training_and_people(bench: &mut Bench, store: &Store, at: &Landmarks) {
             drop(store.training_matrix(&every, today).unwrap())
         },
     );
+    let mut edit_record = record_edit(store, at);
+    bench.time(
+        "training_matrix (every rollout) after a record edit",
+        COMMAND,
+        || {
+            edit_record();
+            drop(store.training_matrix(&every, today).unwrap())
+        },
+    );
     let one = MatrixFilter {
         rollout_id: Some(at.rollout.id.clone()),
         ..MatrixFilter::default()
@@ -295,5 +314,32 @@ fn toggled(text: &str) -> String {
     match text.strip_suffix(" .") {
         Some(before) => before.to_owned(),
         None => format!("{text} ."),
+    }
+}
+
+/// Moves one open training record between assigned and in progress at each call: an
+/// edit of what the kept training standing reads, so the next read counts it afresh.
+fn record_edit<'a>(store: &'a Store, at: &Landmarks) -> impl FnMut() + 'a {
+    let today = at.today;
+    let open = store
+        .training_due(None, today, 36_500)
+        .unwrap()
+        .into_iter()
+        .find(|due| !due.status.is_done())
+        .expect("an open training record");
+    let (id, mut version, mut status) = (open.record_id, open.row_version, open.status);
+    move || {
+        status = match status {
+            RecordStatus::Assigned => RecordStatus::InProgress,
+            _ => RecordStatus::Assigned,
+        };
+        let draft = RecordDraft {
+            status,
+            ..RecordDraft::default()
+        };
+        version = store
+            .update_training_record(&id, version, &draft, today)
+            .unwrap()
+            .row_version;
     }
 }

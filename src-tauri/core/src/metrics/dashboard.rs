@@ -3,7 +3,7 @@
 
 use std::collections::HashMap;
 
-use crate::store::Conn;
+use crate::store::{Conn, Reads};
 use chrono::NaiveDate;
 
 use super::status::{assess, MetricState, MetricStatus};
@@ -44,32 +44,68 @@ impl Store {
         rollout_id: Option<&str>,
         today: NaiveDate,
     ) -> Result<Vec<MetricStatus>> {
-        self.read(|conn| {
-            let metrics = match rollout_id {
-                Some(id) => {
-                    crate::rollouts::require_rollout(conn, id)?;
-                    metrics::list_live(conn, id)?
-                }
-                None => metrics::list_all_live(conn)?,
-            };
-            let names = metrics::rollout_names(conn)?;
-            let mut attention = Vec::new();
-            for metric in &metrics {
-                let latest = measurements::latest(conn, &metric.id)?;
-                let status = status_of(metric, latest, &names, today);
-                if matches!(status.state, MetricState::Act | MetricState::Watch) || status.overdue {
-                    attention.push(status);
-                }
-            }
-            attention.sort_by(|a, b| {
-                urgency(a)
-                    .cmp(&urgency(b))
-                    .then_with(|| a.rollout_name.cmp(&b.rollout_name))
-                    .then_with(|| a.metric_name.cmp(&b.metric_name))
-            });
-            Ok(attention)
-        })
+        match rollout_id {
+            Some(id) => self.read(|conn| {
+                crate::rollouts::require_rollout(conn, id)?;
+                attention_in(conn, &metrics::list_live(conn, id)?, today)
+            }),
+            // Every live rollout's (Home): kept for the day while nothing it reads
+            // changes, as a task typed elsewhere changes none of it.
+            None => self.read_kept_where(
+                |store| &store.kept.metrics_attention,
+                |(day, _)| *day == today,
+                |conn| {
+                    Ok((
+                        today,
+                        attention_in(conn, &metrics::list_all_live(conn)?, today)?,
+                    ))
+                },
+                |_, (_, attention)| Ok(attention.clone()),
+            ),
+        }
     }
+}
+
+/// What [`Store::metrics_needing_attention`] for every live rollout reads, so that its
+/// list is kept while none of it changes ([`crate::store::Kept`]): a test checks it
+/// against the columns the read asks SQLite for.
+pub(crate) const ATTENTION_READS: Reads = Reads {
+    name: "attention",
+    tables: &[
+        ("metrics", &[]),
+        ("metric_thresholds", &[]),
+        (
+            "metric_measurements",
+            &["metric_id", "measured_on", "value", "deleted_at"],
+        ),
+        ("rollouts", &["id", "name", "deleted_at"]),
+        ("people", &["id", "name"]),
+    ],
+};
+
+/// Of `metrics`, those in act or watch, or overdue, as of `today`: act first, then
+/// watch, then overdue; within each, by rollout and metric name.
+pub(super) fn attention_in(
+    conn: &Conn,
+    metrics: &[Metric],
+    today: NaiveDate,
+) -> Result<Vec<MetricStatus>> {
+    let names = metrics::rollout_names(conn)?;
+    let mut attention = Vec::new();
+    for metric in metrics {
+        let latest = measurements::latest(conn, &metric.id)?;
+        let status = status_of(metric, latest, &names, today);
+        if matches!(status.state, MetricState::Act | MetricState::Watch) || status.overdue {
+            attention.push(status);
+        }
+    }
+    attention.sort_by(|a, b| {
+        urgency(a)
+            .cmp(&urgency(b))
+            .then_with(|| a.rollout_name.cmp(&b.rollout_name))
+            .then_with(|| a.metric_name.cmp(&b.metric_name))
+    });
+    Ok(attention)
 }
 
 /// Every live metric of a rollout with its status, inside a caller's read: the one

@@ -42,7 +42,7 @@ pub use templates::{list_metric_templates, MetricTemplate, TemplateChoices};
 pub use values::CellValue;
 pub use who_acts::ACTED_BY_FIELD;
 
-pub(crate) use dashboard::{owned_statuses_in, rollout_statuses_in, statuses_on};
+pub(crate) use dashboard::{owned_statuses_in, rollout_statuses_in, statuses_on, ATTENTION_READS};
 pub(crate) use definitions::insert_metric;
 pub(crate) use from_template::{insert_from_template, insert_template_thresholds};
 pub(crate) use record::insert_measurement;

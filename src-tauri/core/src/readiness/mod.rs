@@ -16,6 +16,7 @@ use ts_rs::TS;
 
 pub(crate) use store::list as list_criteria_in;
 pub use summary::RolloutStatus;
+pub(crate) use summary::{HomeCounts, HOME_COUNTS_READS};
 pub(crate) use trend::readiness_then;
 pub use trend::{ReadinessPoint, ReadinessTrend};
 pub use verdict::{judge, Readiness, Reason, Signal, SignalSource, Verdict};

@@ -42,6 +42,7 @@ const MIGRATIONS: &[M<'static>] = &[
     M::up(include_str!("../../migrations/0027_baselines.sql")),
     M::up(include_str!("../../migrations/0029_sop_search_rowids.sql")),
     M::up(include_str!("../../migrations/0030_undo.sql")),
+    M::up(include_str!("../../migrations/0031_covering_indexes.sql")),
 ];
 
 /// The schema version this build writes and understands.

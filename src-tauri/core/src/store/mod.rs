@@ -24,7 +24,7 @@ pub use migrations::LATEST_SCHEMA_VERSION;
 /// modules and one place would change if the database did.
 pub(crate) use rusqlite::{Connection as Conn, Transaction as Tx};
 
-pub(crate) use kept::Kept;
+pub(crate) use kept::{Kept, Reads};
 
 use crate::backup::{self, BackupReason};
 use crate::undo::{self, Origin};
@@ -54,12 +54,24 @@ pub struct Store {
     /// How long the latest `before-import` backup took (see
     /// [`Store::last_import_backup_time`]).
     import_backup_time: Mutex<Option<Duration>>,
-    /// Where everyone stands on the training every live rollout requires, kept until
-    /// the database changes (see [`kept`]).
-    pub(crate) every_standing: Kept<crate::training::Standing>,
+    /// What reads work out from the whole database, kept until what they read changes
+    /// (see [`kept`]).
+    pub(crate) kept: Box<KeptValues>,
     /// Whether each write is recorded as a step that can be undone (see
     /// [`Store::record_undo`]).
     recording_undo: AtomicBool,
+}
+
+/// The values a [`Store`] keeps between reads (see [`kept`]).
+pub(crate) struct KeptValues {
+    /// Where everyone stands on the training every live rollout requires.
+    pub every_standing: Kept<crate::training::Standing>,
+    /// Home's metrics needing attention in every live rollout, for the day they were
+    /// worked out.
+    pub metrics_attention: Kept<(chrono::NaiveDate, Vec<crate::metrics::MetricStatus>)>,
+    /// Home's counts of every rollout's criteria, SOPs and overdue tasks, for the day
+    /// they were worked out.
+    pub home_counts: Kept<crate::readiness::HomeCounts>,
 }
 
 impl Store {
@@ -131,12 +143,25 @@ impl Store {
             None => e.into(),
         })?;
         migrations::migrations().to_latest(&mut conn)?;
+        let kept = Box::new(KeptValues {
+            every_standing: Kept::new(&crate::training::STANDING_READS),
+            metrics_attention: Kept::new(&crate::metrics::ATTENTION_READS),
+            home_counts: Kept::new(&crate::readiness::HOME_COUNTS_READS),
+        });
+        kept::install(
+            &conn,
+            &[
+                kept.every_standing.reads(),
+                kept.metrics_attention.reads(),
+                kept.home_counts.reads(),
+            ],
+        )?;
         Ok(Self {
             conn: Mutex::new(conn),
             path,
             verification,
             import_backup_time: Mutex::new(None),
-            every_standing: Kept::default(),
+            kept,
             recording_undo: AtomicBool::new(false),
         })
     }

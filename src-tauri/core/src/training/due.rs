@@ -43,26 +43,54 @@ impl Store {
         let list = |conn: &Conn, standing: &Standing| {
             let due = standing.earliest_due(|_| true);
             let titles = modules::live_titles(conn)?;
-            let open = records::open_due_by(conn, rollout_id, horizon, |person, module_id| {
+            let mut open = records::open_due_by(conn, rollout_id, horizon, |person, module_id| {
                 let person = standing.member_index(person)?;
                 let module = standing.module_index(module_id)?;
                 let member = &standing.members[person];
                 let due_date = *due
                     .get(&(standing.cohort(member), module))
                     .filter(|&&d| d <= horizon)?;
-                Some((person, module_id.to_owned(), due_date))
+                Some((person, module, due_date))
             })?;
-            let mut list: Vec<DueTraining> = open
+            // In the order a person's list comes in, then by ids, so that two people of
+            // the same name keep one order. Names and titles are folded once a person
+            // and a module, not once an entry: the list can hold tens of thousands.
+            let title = |module: usize| {
+                titles
+                    .get(standing.module_id(module))
+                    .map_or("", String::as_str)
+            };
+            let mut name_keys: Vec<Option<Vec<u8>>> = vec![None; standing.members.len()];
+            let mut title_keys: Vec<Option<Vec<u8>>> = Vec::new();
+            for ((person, module, _), _) in &open {
+                name_keys[*person]
+                    .get_or_insert_with(|| nocase_key(&standing.members[*person].name));
+                if title_keys.len() <= *module {
+                    title_keys.resize(module + 1, None);
+                }
+                title_keys[*module].get_or_insert_with(|| nocase_key(title(*module)));
+            }
+            let key = |&(person, module, due_date): &(usize, usize, NaiveDate)| {
+                (
+                    due_date,
+                    name_keys[person].as_deref(),
+                    title_keys[module].as_deref(),
+                    standing.members[person].id.as_str(),
+                    standing.module_id(module),
+                )
+            };
+            open.sort_by(|(a, _), (b, _)| key(a).cmp(&key(b)));
+            Ok(open
                 .into_iter()
-                .map(|((person, module_id, due_date), record)| {
+                .map(|((person, module, due_date), record)| {
                     let member = &standing.members[person];
                     DueTraining {
                         record_id: record.id,
                         person_id: member.id.clone(),
                         person_name: member.name.clone(),
                         role_name: Some(standing.roles[member.role].1.clone()),
-                        module_title: titles.get(&module_id).cloned().unwrap_or_default(),
-                        module_id,
+                        module_title: title(module).to_owned(),
+                        module_id: standing.module_id(module).to_owned(),
                         overdue: !record.status.is_done() && due_date < today,
                         status: record.status,
                         due_date,
@@ -70,23 +98,10 @@ impl Store {
                         row_version: record.row_version,
                     }
                 })
-                .collect();
-            // In the order a person's list comes in, then by ids, so that two people
-            // of the same name keep one order; names folded once rather than at every
-            // comparison.
-            list.sort_by_cached_key(|d| {
-                (
-                    d.due_date,
-                    nocase_key(&d.person_name),
-                    nocase_key(&d.module_title),
-                    d.person_id.clone(),
-                    d.module_id.clone(),
-                )
-            });
-            Ok(list)
+                .collect())
         };
         match rollout_id {
-            // Every live rollout's: the standing kept while nothing has been written.
+            // Every live rollout's: the standing kept while nothing it reads has changed.
             None => self.read_every_standing(list),
             Some(_) => {
                 self.read(|conn| list(conn, &standing::load(conn, rollout_id, Read::Nothing)?))

@@ -42,7 +42,7 @@ impl Hasher for IdHasher {
 }
 
 /// Ids numbered in order of first appearance.
-#[derive(Debug, Default)]
+#[derive(Debug, Clone, Default)]
 pub(super) struct Indexed {
     pub ids: Vec<String>,
     pub map: HashMap<String, usize>,

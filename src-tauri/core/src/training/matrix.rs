@@ -12,7 +12,6 @@ use ts_rs::TS;
 use super::standing::{Read, Standing};
 use super::store::{modules, records, standing};
 use super::{RecordStatus, TrainingModule, TrainingProgress};
-use crate::people::family_sort_key;
 use crate::store::Conn;
 use crate::{Result, Store};
 
@@ -104,12 +103,18 @@ impl Store {
         let page =
             |conn: &Conn, standing: &Standing| matrix_page(conn, standing, filter, limit, today);
         match filter.rollout_id.as_deref() {
-            // Every live rollout's: the standing kept from the last read while nothing
-            // has been written, so paging and filtering do not count it all again.
+            // Every live rollout's: the standing kept from the last read while nothing it
+            // reads has changed, so paging and filtering do not count it all again.
             None => self.read_every_standing(page),
-            Some(rollout_id) => {
-                self.read(|conn| page(conn, &standing::load(conn, Some(rollout_id), Read::Every)?))
-            }
+            // One rollout's: from the kept standing of every rollout, narrowed to its
+            // requirements, while that is kept; else read for this rollout alone.
+            Some(rollout_id) => self.read_if_kept(
+                |store| &store.kept.every_standing,
+                |conn, kept| match kept {
+                    Some(every) => page(conn, &every.of_rollout(rollout_id)),
+                    None => page(conn, &standing::load(conn, Some(rollout_id), Read::Every)?),
+                },
+            ),
         }
     }
 
@@ -149,9 +154,8 @@ fn matrix_page(
     // The page: by family name as the directory orders it, then by id.
     let people = matching.len() as i64;
     let members = &standing.members;
-    matching.sort_by_cached_key(|&person| {
-        (family_sort_key(&members[person].name), &members[person].id)
-    });
+    let rank = standing.directory_rank();
+    matching.sort_by_key(|&person| rank[person]);
     let page: Vec<usize> = matching
         .into_iter()
         .skip(usize::try_from(filter.offset).unwrap_or(0))
@@ -239,4 +243,53 @@ pub(crate) fn completion_of_every_rollout(
         .enumerate()
         .map(|(index, id)| (id.clone(), standing.completion(index, today)))
         .collect())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// A rollout's matrix counted from the kept standing of every rollout is the one
+    /// read for that rollout alone, page by page and role by role.
+    #[test]
+    fn a_rollouts_matrix_from_the_kept_standing_is_the_one_read_for_it_alone() {
+        let store = Store::open_in_memory().expect("store");
+        let today = NaiveDate::from_ymd_opt(2026, 11, 20).expect("date");
+        let rollouts = crate::demo::seed_sample_clinic(&store, today).expect("sample clinic");
+        let every = store
+            .training_matrix(&MatrixFilter::default(), today)
+            .expect("every rollout's, kept");
+        assert!(every.required > 0, "the sample clinic requires training");
+        let roles = store.list_roles().expect("roles");
+        let role_filters = std::iter::once(None).chain(roles.iter().map(|r| Some(r.id.clone())));
+        let mut compared = 0;
+        for rollout in &rollouts {
+            for role_id in role_filters.clone() {
+                for offset in [0, 2] {
+                    let filter = MatrixFilter {
+                        rollout_id: Some(rollout.id.clone()),
+                        role_id: role_id.clone(),
+                        offset,
+                        limit: 2,
+                        ..MatrixFilter::default()
+                    };
+                    let kept = store.training_matrix(&filter, today).expect("kept");
+                    let alone = store
+                        .read(|conn| {
+                            let alone = standing::load(conn, Some(&rollout.id), Read::Every)?;
+                            matrix_page(conn, &alone, &filter, 2, today)
+                        })
+                        .expect("alone");
+                    assert_eq!(kept, alone, "{}: {filter:?}", rollout.name);
+                    compared += usize::from(!kept.rows.is_empty());
+                }
+            }
+        }
+        assert!(compared > 4, "pages with people were compared ({compared})");
+        assert_eq!(
+            store.kept.every_standing.loads(),
+            1,
+            "every rollout's page came from the kept standing"
+        );
+    }
 }

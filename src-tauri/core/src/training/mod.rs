@@ -24,7 +24,7 @@ pub use matrix::{MatrixCell, MatrixFilter, MatrixRow, RoleCompletion, TrainingMa
 pub use progress::{trained_percent, TrainingProgress};
 pub(crate) use standing::Standing;
 pub(crate) use store::requirements::set_trashed as set_requirement_trashed;
-pub(crate) use store::standing::{completion_on, progress_on};
+pub(crate) use store::standing::{completion_on, progress_on, READS as STANDING_READS};
 pub(crate) use store::{
     assign_missing_records, complete_in, insert_module, insert_requirement, NewRequirement,
 };

@@ -54,6 +54,8 @@ pub(crate) fn is_recorded(table: &str) -> bool {
 pub(crate) fn install(conn: &Connection) -> Result<()> {
     // The state table and the statement journals the triggers make every write keep
     // (a statement that fires one writes two rows) stay in memory, not in temp files.
+    // The store set the same when it opened (for its kept values' counts): another
+    // setting would drop every TEMP table and trigger of the connection.
     let mut sql = format!(
         "PRAGMA temp_store = MEMORY;
          DROP TABLE IF EXISTS {OPEN_STEP};

@@ -111,12 +111,14 @@ pub(crate) fn series_between(
     Ok(found.collect::<rusqlite::Result<_>>()?)
 }
 
-/// A metric's most recent live value: one step down the (metric, date) index.
+/// A metric's most recent live value, `?1` its id: one step down
+/// metric_measurements_latest, which holds the value, so no row is read.
+pub(super) const LATEST: &str = "SELECT measured_on, value FROM metric_measurements
+     WHERE metric_id = ?1 AND deleted_at IS NULL ORDER BY measured_on DESC LIMIT 1";
+
+/// A metric's most recent live value (see [`LATEST`]).
 pub(crate) fn latest(conn: &Connection, metric_id: &str) -> Result<Option<DatedValue>> {
-    let mut statement = conn.prepare_cached(
-        "SELECT measured_on, value FROM metric_measurements
-         WHERE metric_id = ?1 AND deleted_at IS NULL ORDER BY measured_on DESC LIMIT 1",
-    )?;
+    let mut statement = conn.prepare_cached(LATEST)?;
     Ok(statement
         .query_row(params![metric_id], dated_value)
         .optional()?)

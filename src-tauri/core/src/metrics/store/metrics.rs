@@ -60,7 +60,7 @@ pub(crate) fn list_all_live(conn: &Connection) -> Result<Vec<Metric>> {
     let mut metrics: Vec<Metric> = statement
         .query_map([], from_row)?
         .collect::<rusqlite::Result<_>>()?;
-    attach(conn, &mut metrics)?;
+    super::thresholds::attach_to_many(conn, &mut metrics)?;
     Ok(metrics)
 }
 

@@ -1,6 +1,8 @@
 //! The `metric_thresholds` table: a metric's watch and act levels, each with its action
 //! and who acts (a directory person, a role in words, or both).
 
+use std::collections::HashMap;
+
 use rusqlite::{params, Connection, Row, Transaction};
 
 use crate::metrics::{Metric, Threshold, ThresholdLevel};
@@ -45,6 +47,29 @@ pub(crate) fn attach(conn: &Connection, metrics: &mut [Metric]) -> Result<()> {
     for metric in metrics {
         for threshold in statement.query_map(params![metric.id], from_row)? {
             let threshold = threshold?;
+            match threshold.level {
+                ThresholdLevel::Watch => metric.watch = Some(threshold),
+                ThresholdLevel::Act => metric.act = Some(threshold),
+            }
+        }
+    }
+    Ok(())
+}
+
+/// Fills the live watch and act levels of `metrics`, many of them (every live metric,
+/// for Home): every live threshold is read in one pass rather than looked up metric by
+/// metric, 1,759 lookups on the extra-large workspace.
+pub(crate) fn attach_to_many(conn: &Connection, metrics: &mut [Metric]) -> Result<()> {
+    let mut by_metric: HashMap<String, Vec<Threshold>> = HashMap::new();
+    let mut statement = conn.prepare_cached(&format!("{SELECT} WHERE t.deleted_at IS NULL"))?;
+    for threshold in statement.query_map([], |row| {
+        Ok((row.get::<_, String>("metric_id")?, from_row(row)?))
+    })? {
+        let (metric_id, threshold) = threshold?;
+        by_metric.entry(metric_id).or_default().push(threshold);
+    }
+    for metric in metrics {
+        for threshold in by_metric.remove(&metric.id).unwrap_or_default() {
             match threshold.level {
                 ThresholdLevel::Watch => metric.watch = Some(threshold),
                 ThresholdLevel::Act => metric.act = Some(threshold),

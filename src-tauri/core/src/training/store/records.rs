@@ -204,23 +204,29 @@ pub(crate) fn of_people<T>(
     })
 }
 
+/// The records not done of the modules that a requirement in view wants done by `?2`
+/// (`?1`: one rollout, or NULL for every live one). Ranges of training_records_open,
+/// which holds every column read here: no row of the table is read.
+pub(super) fn open_due_by_sql() -> String {
+    format!(
+        "SELECT t.person_id, t.module_id, t.id, t.status, t.completed_on, t.row_version
+         FROM training_records t
+         WHERE t.module_id IN (SELECT q.module_id FROM ({NEEDS}) q WHERE q.due_date <= ?2)
+           AND t.status IN ('assigned', 'in_progress')"
+    )
+}
+
 /// The records not done (assigned or in progress) of the modules that a requirement in
 /// view (one rollout's, or every live rollout's for `None`) wants done by `horizon`,
 /// each where `place` puts it — `place(person id as bytes, module id)` — with its state.
-/// Ranges of training_records_by_module, matched to people and due dates by the caller
-/// rather than joined row by row.
+/// Matched to people and due dates by the caller rather than joined row by row.
 pub(crate) fn open_due_by<T>(
     conn: &Connection,
     rollout_id: Option<&str>,
     horizon: NaiveDate,
     place: impl Fn(&[u8], &str) -> Option<T>,
 ) -> Result<Vec<(T, RecordState)>> {
-    let mut statement = conn.prepare_cached(&format!(
-        "SELECT t.person_id, t.module_id, t.id, t.status, t.completed_on, t.row_version
-         FROM training_records t
-         WHERE t.module_id IN (SELECT q.module_id FROM ({NEEDS}) q WHERE q.due_date <= ?2)
-           AND t.status IN ('assigned', 'in_progress')"
-    ))?;
+    let mut statement = conn.prepare_cached(&open_due_by_sql())?;
     let found = statement.query(params![rollout_id, date_text(horizon)])?;
     placed(found, |row| {
         Ok(place(

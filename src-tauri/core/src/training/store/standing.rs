@@ -12,7 +12,34 @@ use super::super::sites::{place_key, Reach};
 use super::super::standing::{Loading, Read, Standing};
 use super::super::{RoleCompletion, TrainingProgress};
 use super::{directory, records, requirements};
+use crate::store::Reads;
 use crate::Result;
+
+/// Every column [`load`] reads, so that where everyone stands is kept while none of them
+/// changes ([`crate::store::Kept`]): a test checks the list against the columns its
+/// queries ask SQLite for.
+pub(crate) const READS: Reads = Reads {
+    name: "standing",
+    tables: &[
+        (
+            "training_requirements",
+            &[
+                "rollout_id",
+                "role_id",
+                "module_id",
+                "due_date",
+                "sites",
+                "deleted_at",
+            ],
+        ),
+        ("rollouts", &["id", "sites", "deleted_at"]),
+        ("training_modules", &["id", "deleted_at"]),
+        ("roles", &["id", "name"]),
+        // Through the `trainees` view, which selects every column: any change counts.
+        ("people", &[]),
+        ("training_records", &["person_id", "module_id", "status"]),
+    ],
+};
 
 /// The requirements of one rollout (or every live one), the people they apply to and
 /// — as `read` asks — those people's records of the modules required.

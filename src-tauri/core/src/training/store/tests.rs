@@ -203,3 +203,193 @@ fn the_kept_standing_is_read_again_after_a_write_here_or_by_another_connection()
     );
     each_rollout_agrees(&store);
 }
+
+/// The kept standing is read again only when something it reads changes: a task's title
+/// typed or a rollout's scope edited leave it kept; a training record, a person or a
+/// requirement changed make the next read count afresh, and a write rolled back leaves
+/// a value that is still the database's. Checked with undo recording on, as in the app
+/// (its TEMP triggers sit beside the kept value's).
+#[test]
+fn the_kept_standing_is_read_again_only_when_what_it_reads_changes() {
+    use crate::training::MatrixFilter;
+    let store = Store::open_in_memory().expect("store");
+    store.record_undo().expect("undo recording");
+    let today = NaiveDate::from_ymd_opt(2026, 11, 20).expect("date");
+    let rollouts = crate::demo::seed_sample_clinic(&store, today).expect("sample clinic");
+    let matrix = |store: &Store| {
+        store
+            .training_matrix(&MatrixFilter::default(), today)
+            .expect("matrix")
+    };
+    // What reading everything afresh gives, to compare the kept value with.
+    let afresh = |store: &Store| {
+        store
+            .read(|conn| {
+                let standing =
+                    super::standing::load(conn, None, super::super::standing::Read::Every)?;
+                Ok(rollouts
+                    .iter()
+                    .map(|r| standing.completion_of(&r.id, today))
+                    .collect::<Vec<_>>())
+            })
+            .expect("read afresh")
+    };
+    let kept = |store: &Store| {
+        store
+            .training_completion_by_rollout(today)
+            .map(|by_rollout| {
+                rollouts
+                    .iter()
+                    .map(|r| by_rollout.get(&r.id).cloned().unwrap_or_default())
+                    .collect::<Vec<_>>()
+            })
+            .expect("kept")
+    };
+    let loads = |store: &Store| store.kept.every_standing.loads();
+    let done = matrix(&store).done;
+    let mut read = loads(&store);
+    let mut expect_read_again = |store: &Store, again: bool, what: &str| {
+        assert_eq!(
+            kept(store),
+            afresh(store),
+            "{what}: the kept standing is the database's"
+        );
+        let now = loads(store);
+        assert_eq!(now > read, again, "{what}: read again? {again}");
+        read = loads(store);
+    };
+    expect_read_again(&store, false, "read twice");
+
+    let task = store.list_tasks(&rollouts[0].id).expect("tasks").remove(0);
+    let mut draft = task.draft();
+    draft.title.push_str(" (typed)");
+    store
+        .update_task(&task.id, task.row_version, &draft)
+        .expect("task edited");
+    expect_read_again(&store, false, "a task's title typed");
+
+    let rollout = store.get_rollout(&rollouts[0].id).expect("rollout");
+    let mut draft = rollout.draft();
+    draft.scope_out.push_str("\nFax intake");
+    store
+        .update_rollout(&rollout.id, rollout.row_version, &draft)
+        .expect("scope edited");
+    expect_read_again(&store, false, "a rollout's scope edited");
+
+    let open = store
+        .training_due(None, today, 3650)
+        .expect("due")
+        .into_iter()
+        .find(|due| !due.status.is_done())
+        .expect("an open record");
+    let completed = RecordDraft {
+        status: RecordStatus::Completed,
+        completed_on: Some("2026-11-19".into()),
+        ..RecordDraft::default()
+    };
+    let rolled_back = store.dry_run(|tx| {
+        let valid = validate(&completed, true, today)?;
+        records::update(tx, &open.record_id, open.row_version, &valid, AT, "record")
+    });
+    assert!(rolled_back.is_ok(), "the dry run ran: {rolled_back:?}");
+    assert_eq!(
+        matrix(&store).done,
+        done,
+        "a rolled-back write leaves the figures"
+    );
+    expect_read_again(
+        &store,
+        false,
+        "a training record completed, then rolled back",
+    );
+
+    store
+        .update_training_record(&open.record_id, open.row_version, &completed, today)
+        .expect("completed");
+    assert_eq!(
+        matrix(&store).done,
+        done + 1,
+        "the record completed is counted"
+    );
+    expect_read_again(&store, true, "a training record completed");
+
+    let person = store
+        .list_people(false)
+        .expect("people")
+        .into_iter()
+        .find(|p| p.id == open.person_id)
+        .expect("the record's person");
+    let mut draft = person.draft();
+    draft.active = false;
+    store
+        .update_person(&person.id, person.row_version, &draft)
+        .expect("made inactive");
+    expect_read_again(&store, true, "a person made inactive");
+
+    let requirement = store
+        .list_requirements(&rollouts[0].id)
+        .expect("requirements")
+        .remove(0);
+    store
+        .remove_requirement(&requirement.id)
+        .expect("requirement removed");
+    expect_read_again(&store, true, "a requirement removed");
+
+    store.undo().expect("undone");
+    expect_read_again(&store, true, "the removal undone");
+}
+
+/// Every column the standing's read asks SQLite for is one whose change makes the kept
+/// standing stale ([`super::standing::READS`]): a read widened without the list would
+/// otherwise keep a value its new column has made wrong.
+#[test]
+fn the_kept_standing_watches_every_column_it_reads() {
+    let store = Store::open_in_memory().expect("store");
+    let today = NaiveDate::from_ymd_opt(2026, 11, 20).expect("date");
+    crate::demo::seed_sample_clinic(&store, today).expect("sample clinic");
+    let read = store.columns_read(|conn| {
+        super::standing::load(conn, None, super::super::standing::Read::Every).map(drop)
+    });
+    assert!(
+        read.iter().any(|(table, _)| table == "training_records"),
+        "the records were read: {read:?}"
+    );
+    let unwatched: Vec<_> = read
+        .iter()
+        .filter(|(table, column)| {
+            !super::standing::READS.tables.iter().any(|(t, columns)| {
+                t == table && (columns.is_empty() || columns.contains(&column.as_str()))
+            })
+        })
+        .collect();
+    assert!(
+        unwatched.is_empty(),
+        "every column the standing reads is watched; not: {unwatched:?}"
+    );
+}
+
+/// The due list reads every open record of the modules due soon: from the index that
+/// holds just those records and all it shows of them (training_records_open, migration
+/// 0031), never the table's rows.
+#[test]
+fn the_due_lists_records_come_from_the_index_of_open_records_alone() {
+    let store = Store::open_in_memory().expect("store");
+    let plan: Vec<String> = store
+        .read(|conn| {
+            let mut statement = conn.prepare(&format!(
+                "EXPLAIN QUERY PLAN {}",
+                records::open_due_by_sql()
+            ))?;
+            let details = statement
+                .query_map(rusqlite::params![None::<String>, "2026-12-01"], |row| {
+                    row.get::<_, String>("detail")
+                })?;
+            Ok(details.collect::<rusqlite::Result<_>>()?)
+        })
+        .expect("plan");
+    assert!(
+        plan.iter()
+            .any(|step| step.contains("COVERING INDEX training_records_open")),
+        "the open records come from their covering index: {plan:?}"
+    );
+}

@@ -14,14 +14,19 @@
 //! one cohort for each (role, place).
 
 use std::collections::HashMap;
+use std::sync::OnceLock;
 
 use chrono::NaiveDate;
 
 use super::ids::{IdMap, Indexed};
-use super::sites::{place_key, Reach};
 use super::{RoleCompletion, TrainingProgress};
+use crate::people::family_sort_key;
 use crate::store::Conn as Connection;
 use crate::{Result, Store};
+
+mod loading;
+
+pub(crate) use loading::Loading;
 
 /// One requirement, by index into [`Standing`]'s lists.
 #[derive(Debug, Clone, Copy)]
@@ -36,7 +41,7 @@ pub(crate) struct Need {
 
 /// An active person in a role that has requirements in view (name and department left
 /// empty when only counts were asked for).
-#[derive(Debug)]
+#[derive(Debug, Clone)]
 pub(crate) struct Member {
     pub id: String,
     pub name: String,
@@ -57,7 +62,7 @@ pub(crate) enum Read {
 }
 
 /// The requirements in view and where everyone concerned stands on them.
-#[derive(Debug)]
+#[derive(Debug, Clone)]
 pub(crate) struct Standing {
     pub rollouts: Vec<String>,
     /// Role ids, by name (as the completion lists them).
@@ -74,156 +79,13 @@ pub(crate) struct Standing {
     words: usize,
     held: Vec<u64>,
     done: Vec<u64>,
-}
-
-/// A [`Standing`] being read: the store feeds it the requirements, the roles, the
-/// people and their records in that order, each a row at a time as borrowed text, and
-/// it keeps only what the requirements in view make relevant.
-#[derive(Debug, Default)]
-pub(crate) struct Loading {
-    rollouts: Indexed,
-    roles: Indexed,
-    modules: Indexed,
-    needs: Vec<Need>,
-    /// The distinct reaches of the requirements, by their sites as read.
-    reaches: Vec<Reach>,
-    reach_index: HashMap<String, usize>,
-    /// The members' departments as [`place_key`] folds them, with one spelling each.
-    places: Indexed,
-    place_names: Vec<String>,
-    /// Role ids by name, and each role's place in that order (`usize::MAX` until named).
-    by_name: Vec<(String, String)>,
-    role_order: Vec<usize>,
-    members: Vec<Member>,
-    member_index: IdMap<usize>,
-    words: usize,
-    held: Vec<u64>,
-    done: Vec<u64>,
-}
-
-impl Loading {
-    /// A requirement in view, reaching the sites in `sites` (a JSON array; none
-    /// reaches everyone). Unreadable sites reach everyone: better assigned twice than
-    /// missed.
-    pub fn need(&mut self, rollout: &str, role: &str, module: &str, due: NaiveDate, sites: &str) {
-        let reach = match self.reach_index.get(sites) {
-            Some(&reach) => reach,
-            None => {
-                self.reaches
-                    .push(Reach::from_json(sites).unwrap_or_default());
-                self.reach_index
-                    .insert(sites.to_owned(), self.reaches.len() - 1);
-                self.reaches.len() - 1
-            }
-        };
-        let need = Need {
-            rollout: self.rollouts.index(rollout),
-            role: self.roles.index(role),
-            module: self.modules.index(module),
-            due,
-            reach,
-        };
-        self.needs.push(need);
-    }
-
-    /// Once every requirement is in: the roles are about to come, by name.
-    pub fn start_roles(&mut self) {
-        self.role_order = vec![usize::MAX; self.roles.ids.len()];
-    }
-
-    /// A role, in order of name as SQLite's NOCASE orders them, so lists come out in
-    /// that order; roles no requirement names are passed over.
-    pub fn role(&mut self, id: &str, name: &str) {
-        if let Some(&index) = self.roles.map.get(id) {
-            self.role_order[index] = self.by_name.len();
-            self.by_name.push((id.to_owned(), name.to_owned()));
-        }
-    }
-
-    /// Once every role is in: requirements now point at roles by name. A role that is
-    /// not in the roles table (the foreign key forbids it) has no name to list it by and
-    /// is left out, as a join on roles would.
-    pub fn end_roles(&mut self) {
-        for need in &mut self.needs {
-            need.role = self.role_order[need.role];
-        }
-        self.needs.retain(|need| need.role != usize::MAX);
-    }
-
-    /// An active person with a role; kept when a requirement in view names the role.
-    pub fn member(&mut self, id: &str, role_id: &str, department: &str, name: &str) {
-        let Some(role) = self
-            .roles
-            .map
-            .get(role_id)
-            .map(|&role| self.role_order[role])
-            .filter(|&role| role != usize::MAX)
-        else {
-            return;
-        };
-        let place = self.places.index(&place_key(department));
-        if place == self.place_names.len() {
-            self.place_names.push(department.to_owned());
-        }
-        self.member_index
-            .insert(Box::from(id.as_bytes()), self.members.len());
-        self.members.push(Member {
-            id: id.to_owned(),
-            name: name.to_owned(),
-            role,
-            department: department.to_owned(),
-            place,
-        });
-    }
-
-    /// Once every person is in: the ids of the modules in view, whose records come next
-    /// (none when nobody is concerned).
-    pub fn start_records(&mut self) -> Vec<String> {
-        self.words = self.modules.ids.len().div_ceil(64).max(1);
-        self.held = vec![0u64; self.members.len() * self.words];
-        self.done = vec![0u64; self.members.len() * self.words];
-        if self.members.is_empty() {
-            return Vec::new();
-        }
-        self.modules.ids.clone()
-    }
-
-    /// A record of the module at `module` (an index into what [`Loading::start_records`]
-    /// gave) held by the person whose id is `person`, done or not. Runs once a record,
-    /// tens of thousands of times: the person is found by their id's bytes, by a fast
-    /// hash.
-    pub fn record(&mut self, module: usize, person: &[u8], is_done: bool) {
-        let Some(&member) = self.member_index.get(person) else {
-            return;
-        };
-        let word = member * self.words + module / 64;
-        let bit = 1u64 << (module % 64);
-        self.held[word] |= bit;
-        if is_done {
-            self.done[word] |= bit;
-        }
-    }
-
-    pub fn finish(self) -> Standing {
-        let reaches_place = self
-            .reaches
-            .iter()
-            .map(|reach| self.place_names.iter().map(|d| reach.includes(d)).collect())
-            .collect();
-        Standing {
-            places: self.place_names.len(),
-            reaches_place,
-            rollouts: self.rollouts.ids,
-            roles: self.by_name,
-            modules: self.modules,
-            needs: self.needs,
-            members: self.members,
-            member_index: self.member_index,
-            words: self.words.max(1),
-            held: self.held,
-            done: self.done,
-        }
-    }
+    /// The members of each cohort, by index: a rollout's completion visits only the
+    /// cohorts it requires something of, not all ten thousand people for each of 500
+    /// rollouts.
+    cohort_members: Vec<Vec<usize>>,
+    /// Each member's place in the directory's order, worked out at the first matrix
+    /// page asked of this standing (see [`Standing::directory_rank`]).
+    directory_rank: OnceLock<Vec<u32>>,
 }
 
 impl Standing {
@@ -232,22 +94,25 @@ impl Standing {
     pub fn completion(&self, rollout: usize, today: NaiveDate) -> Vec<RoleCompletion> {
         let masks = self.masks(|need| need.rollout == rollout, today);
         let mut lines: Vec<Option<RoleCompletion>> = vec![None; self.roles.len()];
-        for (person, member) in self.members.iter().enumerate() {
-            let Some((required, late)) = &masks[self.cohort(member)] else {
+        for (mask, members) in masks.iter().zip(&self.cohort_members) {
+            let Some((required, late)) = mask else {
                 continue;
             };
-            let line = lines[member.role].get_or_insert_with(|| RoleCompletion {
-                role_id: self.roles[member.role].0.clone(),
-                role_name: self.roles[member.role].1.clone(),
-                people: 0,
-                trained: 0,
-                overdue: 0,
-                percent: 0,
-            });
-            let done = self.bits(&self.done, person);
-            line.people += 1;
-            line.trained += i64::from(covers(done, required));
-            line.overdue += i64::from(!covers(done, late));
+            for &person in members {
+                let member = &self.members[person];
+                let line = lines[member.role].get_or_insert_with(|| RoleCompletion {
+                    role_id: self.roles[member.role].0.clone(),
+                    role_name: self.roles[member.role].1.clone(),
+                    people: 0,
+                    trained: 0,
+                    overdue: 0,
+                    percent: 0,
+                });
+                let done = self.bits(&self.done, person);
+                line.people += 1;
+                line.trained += i64::from(covers(done, required));
+                line.overdue += i64::from(!covers(done, late));
+            }
         }
         lines
             .into_iter()
@@ -274,6 +139,25 @@ impl Standing {
             overdue += i64::from(!covers(done, late));
         }
         TrainingProgress::new(count, trained, overdue)
+    }
+
+    /// Each member's place in the directory's order (by family name, then id), by
+    /// member index: worked out once a standing, so that the kept one sorts the
+    /// matrix's ten thousand people by a number at each page and filter, not by names
+    /// folded afresh.
+    pub fn directory_rank(&self) -> &[u32] {
+        self.directory_rank.get_or_init(|| {
+            let mut order: Vec<usize> = (0..self.members.len()).collect();
+            order.sort_by_cached_key(|&person| {
+                let member = &self.members[person];
+                (family_sort_key(&member.name), &member.id)
+            });
+            let mut rank = vec![0; order.len()];
+            for (place, person) in order.into_iter().enumerate() {
+                rank[person] = u32::try_from(place).unwrap_or(u32::MAX);
+            }
+            rank
+        })
     }
 
     /// The cohort a member is counted in: their role at their place.
@@ -406,6 +290,23 @@ fn covers(have: &[u64], wanted: &[u64]) -> bool {
 }
 
 impl Standing {
+    /// Where everyone stands on the requirements of the rollout `rollout_id` alone, as
+    /// reading that rollout's requirements ([`super::store::standing::load`] for one
+    /// rollout) finds: the same people and records, only the requirements narrowed,
+    /// so that what is required, done and overdue is counted over that rollout's.
+    pub fn of_rollout(&self, rollout_id: &str) -> Standing {
+        let rollout = self.rollouts.iter().position(|id| id == rollout_id);
+        Standing {
+            needs: self
+                .needs
+                .iter()
+                .filter(|need| Some(need.rollout) == rollout)
+                .copied()
+                .collect(),
+            ..self.clone()
+        }
+    }
+
     /// Completion per role of the rollout `rollout_id`: none when it has no requirement
     /// in view (none at all, or the rollout is in the trash) — as reading its own
     /// requirements alone ([`super::completion_in`]) finds.
@@ -420,14 +321,14 @@ impl Standing {
 impl Store {
     /// Runs `f` in one read with where everyone stands on the training every live
     /// rollout requires (every record, names included), kept from an earlier read while
-    /// nothing has been written ([`crate::store::Kept`]): Home, the matrix of every
+    /// nothing it reads has changed ([`crate::store::Kept`]): Home, the matrix of every
     /// rollout, the due list and a rollout's readiness all count from it.
     pub(crate) fn read_every_standing<T>(
         &self,
         f: impl FnOnce(&Connection, &Standing) -> Result<T>,
     ) -> Result<T> {
         self.read_kept(
-            |store| &store.every_standing,
+            |store| &store.kept.every_standing,
             |conn| super::store::standing::load(conn, None, Read::Every),
             f,
         )
@@ -443,7 +344,7 @@ impl Store {
         f: impl FnOnce(&Connection, &[RoleCompletion]) -> Result<T>,
     ) -> Result<T> {
         self.read_if_kept(
-            |store| &store.every_standing,
+            |store| &store.kept.every_standing,
             |conn, kept| match kept {
                 Some(standing) => f(conn, &standing.completion_of(rollout_id, today)),
                 None => f(conn, &super::completion_in(conn, rollout_id, today)?),
