@@ -29,18 +29,6 @@ const REPS = Number(process.env.ROLLPLAN_BENCH_REPS ?? 20);
 const PORT = Number(process.env.ROLLPLAN_BENCH_PORT ?? 4466);
 const LARGEST_ROLLOUT = 'Enterprise EHR go-live: all sites';
 const TABS = ['plan', 'readiness', 'metrics', 'risks', 'decisions', 'comms', 'stakeholders', 'scope', 'status', 'debriefs'];
-const TAB_NAMES = {
-  plan: 'Plan',
-  readiness: 'Readiness',
-  metrics: 'Metrics',
-  risks: 'Risks',
-  decisions: 'Decisions',
-  comms: 'Comms',
-  stakeholders: 'Stakeholders',
-  scope: 'Scope',
-  status: 'Status',
-  debriefs: 'Debriefs',
-};
 
 const workspaces = process.argv.slice(2).map((argument) => {
   const [label, path] = argument.split('=');
@@ -136,7 +124,7 @@ async function benchWorkspace({ label, path }) {
 
     await time('open Home', () =>
       measure(session, {
-        before: `${go('#/settings')} ${until(shown('#team-settings, .page h1'))}`,
+        before: `${go('#/settings')} ${until(`document.querySelector('.page h1')?.textContent === 'Settings'`)}`,
         act: `document.querySelector('.sidebar a[href="#/"]').click();`,
         ready: `return ${shown('.page .tiles')} && calls > 0;`,
       }));
@@ -152,7 +140,7 @@ async function benchWorkspace({ label, path }) {
     await session.waitFind('[data-testid="plan-summary"]', 60000);
     await session.execute(`[...document.querySelectorAll('.plan button')].find((b) => b.textContent.trim() === 'List')?.click();`);
     for (const tab of TABS) {
-      await time(`tab ${TAB_NAMES[tab]}`, () =>
+      await time(`tab: ${tab}`, () =>
         measure(session, {
           before: `${go(rollout)} ${until(shown('[data-testid="rollout-dashboard"]'))}`,
           act: `document.querySelector('nav.tabs a[href$="/${tab}"]').click();`,
@@ -217,7 +205,15 @@ async function benchWorkspace({ label, path }) {
 
     // A Gantt bar dragged with the real mouse: each pointer move to the next painted
     // frame, measured in the page from the event's own time stamp.
-    const bar = await session.waitFind('[data-testid="timeline"] g.task rect.bar');
+    await session.waitFind('[data-testid="timeline"] g.task rect.bar');
+    // A bar well inside the window, so that the pointer stays on the page as it moves.
+    await session.execute(`
+      const inside = [...document.querySelectorAll('[data-testid="timeline"] g.task rect.bar')].find((bar) => {
+        const r = bar.getBoundingClientRect();
+        return r.width > 8 && r.left > 120 && r.right < innerWidth - 120 && r.top > 120 && r.bottom < innerHeight - 40;
+      });
+      inside?.setAttribute('data-dragged', '');`);
+    const bar = await session.waitFind('[data-testid="timeline"] rect.bar[data-dragged]');
     await session.execute(`
       window.dragFrames = [];
       document.addEventListener('pointermove', (event) => {

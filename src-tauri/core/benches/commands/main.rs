@@ -85,10 +85,10 @@ fn main() {
     if wanted("maps") {
         maps::run(&mut bench, &store, &landmarks);
     }
+    let xl_path = std::env::var_os("ROLLPLAN_BENCH_XL_DB")
+        .map(PathBuf::from)
+        .unwrap_or_else(|| dir.path().join("extra-large.db"));
     if wanted("scale") {
-        let xl_path = std::env::var_os("ROLLPLAN_BENCH_XL_DB")
-            .map(PathBuf::from)
-            .unwrap_or_else(|| dir.path().join("extra-large.db"));
         scale::run(&mut bench, &store, &landmarks, &xl_path);
     }
     if wanted("status") {
@@ -101,7 +101,21 @@ fn main() {
         waves::run(&mut bench, &path, dir.path(), &landmarks);
     }
     if wanted("window") {
-        window::run(&mut bench, &path, dir.path());
+        // The extra-large workspace is built here if the scale part has not built it.
+        drop(open_generated(&xl_path, GeneratedSize::ExtraLarge, today));
+        let workspaces = [
+            window::Workspace {
+                label: "large",
+                path: &path,
+                extra_large: false,
+            },
+            window::Workspace {
+                label: "extra-large",
+                path: &xl_path,
+                extra_large: true,
+            },
+        ];
+        window::run(&mut bench, &workspaces, dir.path());
     }
     measure::print_table(&bench.figures);
 }

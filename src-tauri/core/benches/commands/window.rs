@@ -1,8 +1,8 @@
 //! The release app as a person starts it: the time from launch to its first usable
-//! screen on the large workspace, and its memory once idle (PSS summed over the app and
-//! the WebKit processes it starts), beside the same two figures for an empty Tauri
-//! window of the same Tauri version, measured in the same run; and the size of the
-//! `.deb`.
+//! screen, and its memory once idle (PSS summed over the app and the WebKit processes it
+//! starts), on the large workspace and on the extra-large one, each beside the same two
+//! figures for an empty Tauri window of the same Tauri version, measured in the same run;
+//! and the size of the `.deb`.
 //!
 //! `scripts/bench.sh` builds both apps and the `.deb`, provides a display and a session
 //! bus, and names them here through `ROLLPLAN_BENCH_APP`, `ROLLPLAN_BENCH_EMPTY_WINDOW`
@@ -23,10 +23,12 @@ use std::time::{Duration, Instant};
 
 use crate::measure::{megabytes, ms, size, Bench, Budget, Value};
 
-/// Start to a usable window with the large workspace under 1 s.
-const START_UP: Budget = Budget::Median(Duration::from_secs(1));
-/// Idle memory no more than 1.25× that of an empty Tauri window.
-const MEMORY: Budget = Budget::OfEmptyWindow(1.25);
+/// Start to a usable window within 1.3× the empty window's time, at either size.
+const START_UP: Budget = Budget::OfEmptyWindow(1.3);
+/// Idle memory no more than 1.25× that of an empty Tauri window on the large workspace,
+/// 1.5× on the extra-large one (its figures are read into the app's memory).
+const MEMORY_LARGE: Budget = Budget::OfEmptyWindow(1.25);
+const MEMORY_XL: Budget = Budget::OfEmptyWindow(1.5);
 /// The .deb under 25 MB.
 const DEB: Budget = Budget::Bytes(25_000_000);
 
@@ -54,7 +56,15 @@ struct Launch {
     idle_pss_bytes: u64,
 }
 
-pub fn run(bench: &mut Bench, workspace: &Path, dir: &Path) {
+/// A workspace the app is started on: its name in the figures, where it is, and the
+/// memory budget at its size.
+pub struct Workspace<'a> {
+    pub label: &'static str,
+    pub path: &'a Path,
+    pub extra_large: bool,
+}
+
+pub fn run(bench: &mut Bench, workspaces: &[Workspace], dir: &Path) {
     bench.begin(
         "Window",
         "the release app beside an empty Tauri window, under the display of scripts/bench.sh",
@@ -66,59 +76,70 @@ pub fn run(bench: &mut Bench, workspace: &Path, dir: &Path) {
         println!("  skipped: run scripts/bench.sh to build both apps and measure them");
         return;
     };
-    // The app opens a copy, so its daily backup and the WAL land beside the copy.
-    let database = dir.join("window.db");
-    std::fs::copy(workspace, &database).expect("copy the workspace for the app");
-    let rollplan = App {
-        name: "Rollplan",
-        binary: app.into(),
-        database: Some(database),
-        bus_name: Some(ROLLPLAN_BUS_NAME),
-    };
     let empty = App {
         name: "empty window",
         binary: empty.into(),
         database: None,
         bus_name: None,
     };
-
     let home = dir.join("home");
-    launch(&rollplan, &home);
-    launch(&empty, &home);
-    let (mut ours, mut theirs) = (Vec::new(), Vec::new());
-    for run in 1..=RUNS {
-        let a = launch(&rollplan, &home);
-        let b = launch(&empty, &home);
-        println!(
-            "  run {run}: Rollplan usable in {}, {} idle; empty window {}, {}",
-            ms(a.to_usable),
-            size(a.idle_pss_bytes as usize),
-            ms(b.to_usable),
-            size(b.idle_pss_bytes as usize),
+    for workspace in workspaces {
+        // The app opens a copy, so its daily backup and the WAL land beside the copy.
+        let database = dir.join(format!("window-{}.db", workspace.label));
+        std::fs::copy(workspace.path, &database).expect("copy the workspace for the app");
+        let rollplan = App {
+            name: "Rollplan",
+            binary: PathBuf::from(&app),
+            database: Some(database.clone()),
+            bus_name: Some(ROLLPLAN_BUS_NAME),
+        };
+        println!("  on the {} workspace:", workspace.label);
+        launch(&rollplan, &home);
+        launch(&empty, &home);
+        let (mut ours, mut theirs) = (Vec::new(), Vec::new());
+        for run in 1..=RUNS {
+            let a = launch(&rollplan, &home);
+            let b = launch(&empty, &home);
+            println!(
+                "  run {run}: Rollplan usable in {}, {} idle; empty window {}, {}",
+                ms(a.to_usable),
+                size(a.idle_pss_bytes as usize),
+                ms(b.to_usable),
+                size(b.idle_pss_bytes as usize),
+            );
+            ours.push(a);
+            theirs.push(b);
+        }
+        let start =
+            |launches: &[Launch]| median(launches.iter().map(|l| l.to_usable.as_secs_f64()));
+        let pss = |launches: &[Launch]| median(launches.iter().map(|l| l.idle_pss_bytes as f64));
+        bench.push(
+            &format!("start to a usable window ({} workspace)", workspace.label),
+            Value::Beside {
+                rollplan: start(&ours),
+                empty: start(&theirs),
+                seconds: true,
+            },
+            START_UP,
         );
-        ours.push(a);
-        theirs.push(b);
+        bench.push(
+            &format!(
+                "idle memory, PSS of the app and WebKit ({})",
+                workspace.label
+            ),
+            Value::Beside {
+                rollplan: pss(&ours),
+                empty: pss(&theirs),
+                seconds: false,
+            },
+            if workspace.extra_large {
+                MEMORY_XL
+            } else {
+                MEMORY_LARGE
+            },
+        );
+        let _ = std::fs::remove_file(&database);
     }
-    let start = |launches: &[Launch]| median(launches.iter().map(|l| l.to_usable.as_secs_f64()));
-    let pss = |launches: &[Launch]| median(launches.iter().map(|l| l.idle_pss_bytes as f64));
-    bench.push(
-        "start to a usable window (large workspace)",
-        Value::Beside {
-            rollplan: start(&ours),
-            empty: start(&theirs),
-            seconds: true,
-        },
-        START_UP,
-    );
-    bench.push(
-        "idle memory, PSS of the app and WebKit",
-        Value::Beside {
-            rollplan: pss(&ours),
-            empty: pss(&theirs),
-            seconds: false,
-        },
-        MEMORY,
-    );
     match std::env::var_os("ROLLPLAN_BENCH_DEB") {
         Some(deb) => {
             let bytes = std::fs::metadata(&deb).expect("the .deb").len();
