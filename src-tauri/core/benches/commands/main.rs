@@ -107,12 +107,12 @@ fn main() {
             window::Workspace {
                 label: "large",
                 path: &path,
-                extra_large: false,
+                memory: window::MEMORY_LARGE,
             },
             window::Workspace {
                 label: "extra-large",
                 path: &xl_path,
-                extra_large: true,
+                memory: window::MEMORY_XL,
             },
         ];
         window::run(&mut bench, &workspaces, dir.path());
