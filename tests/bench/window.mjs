@@ -27,6 +27,10 @@ const cli = process.env.ROLLPLAN_CLI;
 /** Repetitions of each interaction. */
 const REPS = Number(process.env.ROLLPLAN_BENCH_REPS ?? 20);
 const PORT = Number(process.env.ROLLPLAN_BENCH_PORT ?? 4466);
+/** Only the interactions whose names match this pattern (case-insensitive), if set: a
+ *  screen being worked on is timed without waiting for all the others. */
+const ONLY = process.env.ROLLPLAN_BENCH_ONLY ? new RegExp(process.env.ROLLPLAN_BENCH_ONLY, 'i') : null;
+const wanted = (what) => ONLY === null || ONLY.test(what);
 const LARGEST_ROLLOUT = 'Enterprise EHR go-live: all sites';
 const TABS = ['plan', 'readiness', 'metrics', 'risks', 'decisions', 'comms', 'stakeholders', 'scope', 'status', 'debriefs'];
 
@@ -97,6 +101,35 @@ const until = (condition) =>
 /** The plan's List or Timeline button clicked. */
 const switchTo = (view) => `[...document.querySelectorAll('.plan button')].find((b) => b.textContent.trim() === '${view}').click();`;
 
+/** A Gantt bar dragged with the real mouse: each pointer move to the next painted frame,
+ *  measured in the page from the event's own time stamp, on the plan's timeline. */
+async function timeGanttDrag(session) {
+  await session.execute(switchTo('Timeline'));
+  await session.waitFind('[data-testid="timeline"] g.task rect.bar');
+  // A bar of some width, scrolled to the middle of the window, so that the pointer
+  // stays on the page as it moves.
+  await session.execute(`
+    const bars = [...document.querySelectorAll('[data-testid="timeline"] g.task rect.bar')]
+      .filter((bar) => bar.getBoundingClientRect().width > 12);
+    const bar = bars[Math.min(10, bars.length - 1)];
+    bar.scrollIntoView({ block: 'center', inline: 'center' });
+    bar.setAttribute('data-dragged', '');`);
+  const bar = await session.waitFind('[data-testid="timeline"] rect.bar[data-dragged]');
+  await session.execute(`
+    window.dragFrames = [];
+    document.addEventListener('pointermove', (event) => {
+      if (event.buttons === 0) return;
+      requestAnimationFrame(() => setTimeout(() => window.dragFrames.push(performance.now() - event.timeStamp), 0));
+    }, true);`);
+  await session.press(bar);
+  for (let i = 0; i < REPS; i++) {
+    await session.moveBy(i % 2 === 0 ? 18 : -18);
+    await new Promise((resolve) => setTimeout(resolve, 60));
+  }
+  await session.release();
+  return session.execute('return window.dragFrames;');
+}
+
 async function benchWorkspace({ label, path }) {
   const dir = mkdtempSync(join(tmpdir(), `rollplan-window-${label}-`));
   const database = join(dir, 'workspace.db');
@@ -110,6 +143,7 @@ async function benchWorkspace({ label, path }) {
   const session = await Session.start(driver.base, application);
   const figures = new Map();
   const time = async (what, step) => {
+    if (!wanted(what)) return;
     const values = [];
     for (let i = 0; i < REPS; i++) values.push(await step(i));
     figures.set(what, values);
@@ -204,31 +238,7 @@ async function benchWorkspace({ label, path }) {
         ready: `return ${shown('[data-testid="timeline"] [data-task-id]')};`,
       }));
 
-    // A Gantt bar dragged with the real mouse: each pointer move to the next painted
-    // frame, measured in the page from the event's own time stamp.
-    await session.waitFind('[data-testid="timeline"] g.task rect.bar');
-    // A bar of some width, scrolled to the middle of the window, so that the pointer
-    // stays on the page as it moves.
-    await session.execute(`
-      const bars = [...document.querySelectorAll('[data-testid="timeline"] g.task rect.bar')]
-        .filter((bar) => bar.getBoundingClientRect().width > 12);
-      const bar = bars[Math.min(10, bars.length - 1)];
-      bar.scrollIntoView({ block: 'center', inline: 'center' });
-      bar.setAttribute('data-dragged', '');`);
-    const bar = await session.waitFind('[data-testid="timeline"] rect.bar[data-dragged]');
-    await session.execute(`
-      window.dragFrames = [];
-      document.addEventListener('pointermove', (event) => {
-        if (event.buttons === 0) return;
-        requestAnimationFrame(() => setTimeout(() => window.dragFrames.push(performance.now() - event.timeStamp), 0));
-      }, true);`);
-    await session.press(bar);
-    for (let i = 0; i < REPS; i++) {
-      await session.moveBy(i % 2 === 0 ? 18 : -18);
-      await new Promise((resolve) => setTimeout(resolve, 60));
-    }
-    await session.release();
-    figures.set('Gantt drag: pointer move to frame', await session.execute('return window.dragFrames;'));
+    if (wanted('Gantt drag: pointer move to frame')) figures.set('Gantt drag: pointer move to frame', await timeGanttDrag(session));
     // The plan back on its list for the next run.
     await session.execute(switchTo('List'));
 
