@@ -174,6 +174,41 @@ fn with_the_check_in_the_background_reads_go_ahead_and_writes_wait_for_it() {
 }
 
 #[test]
+fn the_check_in_the_background_waits_for_the_first_screen_or_a_few_seconds() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let db = sample_clinic(dir.path());
+    let patience = std::time::Duration::from_secs(30);
+
+    let (store, verdict) = open_checking_in_background(&db);
+    assert!(
+        verdict
+            .recv_timeout(std::time::Duration::from_millis(500))
+            .is_err(),
+        "nothing is checked while the window is still drawing its first screen"
+    );
+    assert!(!store.list_rollouts().expect("reads go ahead").is_empty());
+    store.begin_startup_check();
+    verdict
+        .recv_timeout(patience)
+        .expect("checked once the first screen is shown")
+        .expect("a sound file passes");
+    drop(store);
+
+    // A window that never reports a first screen (it shows an error, say): the check
+    // starts on its own after a few seconds.
+    let started = std::time::Instant::now();
+    let (_store, verdict) = open_checking_in_background(&db);
+    verdict
+        .recv_timeout(patience)
+        .expect("checked without being asked")
+        .expect("a sound file passes");
+    assert!(
+        started.elapsed() >= std::time::Duration::from_secs(2),
+        "not at once, though"
+    );
+}
+
+#[test]
 fn with_the_check_in_the_background_a_damaged_file_is_never_written() {
     let dir = tempfile::tempdir().expect("temp dir");
     let db = sample_clinic(dir.path());

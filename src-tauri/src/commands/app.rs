@@ -34,7 +34,16 @@ pub fn restart_app(app: AppHandle) {
 /// The window calls this once its first screen shows real content (Home with its
 /// figures, or the screen saying the database could not be opened). Logged once per
 /// launch, so how long the app takes to become usable can be read off and benchmarked.
-#[tauri::command]
-pub fn first_screen_shown(startup: State<'_, Startup>, report: StartupReport) {
+/// The start-up check of the database waits for this moment, so it does not slow the
+/// first screen down.
+#[tauri::command(async)]
+pub fn first_screen_shown(
+    startup: State<'_, Startup>,
+    state: State<'_, AppState>,
+    report: StartupReport,
+) {
     startup.first_screen_shown(&report);
+    if let Ok(store) = state.store() {
+        store.begin_startup_check();
+    }
 }

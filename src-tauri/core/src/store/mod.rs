@@ -1,6 +1,7 @@
 //! The SQLite store. All SQL of the app lives below this module and the aggregate modules
 //! (`rollouts`, `audit`, ...); callers only see plain Rust values.
 
+mod background;
 pub(crate) mod editable;
 pub(crate) mod inspect;
 mod kept;
@@ -110,6 +111,9 @@ impl Store {
     /// check, and a file it finds damaged is never written (each write is refused with
     /// [`CoreError::Damaged`]). `on_settled` hears the verdict once, from that thread.
     ///
+    /// The check itself waits for the window's first screen ([`Store::begin_startup_check`]),
+    /// a write, or three seconds, whichever comes first, and runs at a low priority.
+    ///
     /// A new file, one written by a newer Rollplan, one that needs migrating or one not
     /// yet in WAL mode is opened exactly as [`Store::open`] does (checked first), since
     /// opening it writes to it; `on_settled` then hears `Ok` at once.
@@ -176,6 +180,13 @@ impl Store {
     /// memory.
     pub fn backup_problem(&self) -> Option<String> {
         self.verification.backup_problem()
+    }
+
+    /// Lets the start-up check begin now rather than a few seconds after opening (see
+    /// [`Store::open_checking_in_background`]): the window calls this once its first
+    /// screen is shown. Nothing happens for a store checked before it opened.
+    pub fn begin_startup_check(&self) {
+        self.verification.begin();
     }
 
     /// Waits for the start-up check (see [`Store::open_checking_in_background`]); the

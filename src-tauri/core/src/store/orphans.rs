@@ -101,15 +101,16 @@ impl Store {
     /// The rows that point at records that no longer exist; empty for a sound file.
     ///
     /// The check reads every child table (about 60 ms on the benchmark's large
-    /// workspace, more cold), and the window asks for it at every start: a file is read
-    /// through a read-only connection of its own, so the app's one connection stays free
-    /// for the person's first clicks meanwhile.
+    /// workspace, a second on the extra-large one, more cold), and the window asks for it
+    /// at every start: a file is read through a read-only connection of its own, so the
+    /// app's one connection stays free for the person's first clicks meanwhile, on a
+    /// thread that gives way to the window's.
     pub fn orphaned_rows(&self) -> Result<Vec<OrphanedRows>> {
         match &self.path {
-            Some(path) => {
+            Some(path) => super::background::giving_way(|| {
                 let conn = inspect::open_read_only(path)?;
                 Ok(find(&conn)?)
-            }
+            }),
             None => self.read(|conn| Ok(find(conn)?)),
         }
     }

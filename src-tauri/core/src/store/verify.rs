@@ -6,9 +6,17 @@
 //! ahead meanwhile (reading never changes a file), and every write waits for the verdict.
 //! A file the check finds damaged is never written: each write is refused, as opening it
 //! would have been.
+//!
+//! The check does not start with the window either. On a workspace of a gigabyte and
+//! more it keeps a core busy for seconds, and a laptop has two or four: started at once,
+//! it would slow the window's first screen, which is what the person waits for. It
+//! starts when the window says its first screen is shown ([`Verification::begin`]), when
+//! a write needs its verdict, or [`CHECK_BEGINS_AT_THE_LATEST`] after opening, whichever
+//! comes first; and on Linux its thread runs at a lower priority than the window's.
 
 use std::path::{Path, PathBuf};
 use std::sync::{Arc, Condvar, Mutex, MutexGuard};
+use std::time::Duration;
 
 use rusqlite::{Connection, OpenFlags};
 
@@ -16,10 +24,17 @@ use super::inspect;
 use crate::backup;
 use crate::{CoreError, Result};
 
+/// How long the start-up check waits for the window's first screen before it starts
+/// anyway (a window showing an error, say, never reports one).
+pub(crate) const CHECK_BEGINS_AT_THE_LATEST: Duration = Duration::from_secs(3);
+
 /// What the start-up check has found, shared by the store and the thread checking it.
 pub(crate) struct Verification {
     verdict: Mutex<Verdict>,
     settled: Condvar,
+    /// Whether the check may start now; the thread waits on `begun` until it may.
+    may_begin: Mutex<bool>,
+    begun: Condvar,
     /// Why the automatic daily backup failed, if it did.
     backup_problem: Mutex<Option<String>>,
 }
@@ -77,13 +92,33 @@ impl Verification {
         Self {
             verdict: Mutex::new(verdict),
             settled: Condvar::new(),
+            may_begin: Mutex::new(false),
+            begun: Condvar::new(),
             backup_problem: Mutex::new(None),
         }
     }
 
+    /// Lets the check start now, if it has not yet.
+    pub(crate) fn begin(&self) {
+        *lock(&self.may_begin) = true;
+        self.begun.notify_all();
+    }
+
+    /// Waits, on the checking thread, until the check may start or `at_the_latest` has
+    /// passed.
+    fn wait_to_begin(&self, at_the_latest: Duration) {
+        let may_begin = lock(&self.may_begin);
+        let _ = self
+            .begun
+            .wait_timeout_while(may_begin, at_the_latest, |may_begin| !*may_begin)
+            .unwrap_or_else(|poisoned| poisoned.into_inner());
+    }
+
     /// Returns once the check has passed; refuses as [`CoreError::Damaged`] if it found
-    /// the file damaged. Waits while the check is still running.
+    /// the file damaged. Waits while the check is still running, starting it first if it
+    /// was still waiting for the window.
     pub(crate) fn wait(&self) -> Result<()> {
+        self.begin();
         let mut verdict = lock(&self.verdict);
         while let Verdict::Pending = *verdict {
             verdict = self
@@ -126,9 +161,9 @@ fn lock<T>(mutex: &Mutex<T>) -> MutexGuard<'_, T> {
 }
 
 /// Starts the check of the file at `path` (already open in the store) on a thread of its
-/// own, then the daily backup if the file is sound and one is due. `on_settled` hears the
-/// verdict once: `Ok` for a sound file, the [`CoreError::Damaged`] every write will get
-/// otherwise.
+/// own, once it may begin (see the module's comment), then the daily backup if the file
+/// is sound and one is due. `on_settled` hears the verdict once: `Ok` for a sound file,
+/// the [`CoreError::Damaged`] every write will get otherwise.
 pub(crate) fn check_in_background(
     path: PathBuf,
     on_settled: impl FnOnce(Result<()>) + Send + 'static,
@@ -136,6 +171,8 @@ pub(crate) fn check_in_background(
     let verification = Verification::pending();
     let shared = Arc::clone(&verification);
     std::thread::spawn(move || {
+        shared.wait_to_begin(CHECK_BEGINS_AT_THE_LATEST);
+        super::background::yield_to_the_window();
         let verdict = match check(&path) {
             Ok(conn) => {
                 shared.settle(Verdict::Sound);
