@@ -51,6 +51,7 @@ pub fn run() {
             });
             app.manage(team_mode(&state, app.handle().clone()));
             app.manage(state);
+            read_home_ahead(app.handle().clone());
             Ok(())
         })
         .on_window_event(|window, event| {
@@ -94,6 +95,16 @@ fn team_mode(state: &state::AppState, app: AppHandle) -> team::Team {
         team.start();
     }
     team
+}
+
+/// Home's figures read on a thread of their own while the window loads its page (see
+/// `Store::read_home_ahead`); a failure here is Home's to show when it asks.
+fn read_home_ahead(app: AppHandle) {
+    std::thread::spawn(move || {
+        if let Ok(store) = app.state::<state::AppState>().store() {
+            let _ = store.read_home_ahead(commands::today());
+        }
+    });
 }
 
 /// The command handler, with a viewer's edits refused before they are written, in the

@@ -20,6 +20,7 @@ use rollplan_core::export::{
     ExportDetail, ExportFormat, ExportOutcome, ExportStage, ExportSubject, PhiHit, PhiKind,
 };
 use rollplan_core::export::{StatusFormat, StatusSubject};
+use rollplan_core::home::HomeFigures;
 use rollplan_core::improvement::{ActDraft, PdsaCycle, PdsaDraft};
 use rollplan_core::metrics::{
     Measurement, MeasurementDraft, MeasurementImportReport, Metric, MetricChart, MetricDraft,
@@ -101,6 +102,7 @@ fn export_all(dir: &Path) {
         CriterionDraft::export_all(&config),
         Readiness::export_all(&config),
         RolloutStatus::export_all(&config),
+        HomeFigures::export_all(&config),
         SopSummary::export_all(&config),
         Sop::export_all(&config),
         SopDraft::export_all(&config),

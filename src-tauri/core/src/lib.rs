@@ -15,6 +15,7 @@ pub mod debriefs;
 pub mod demo;
 pub mod error;
 pub mod export;
+pub mod home;
 pub mod import;
 pub mod improvement;
 pub mod metrics;

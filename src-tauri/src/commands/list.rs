@@ -25,7 +25,7 @@ app_commands! {
         restore_requirement, set_requirement_sites;
     readiness:
         list_criteria, create_criterion, update_criterion, criterion_history,
-        trash_criterion, restore_criterion, rollout_readiness, rollout_statuses;
+        trash_criterion, restore_criterion, rollout_readiness, rollout_statuses, home_figures;
     sops:
         list_sops, list_trashed_sops, get_sop, create_sop, update_sop, approve_sop,
         mark_sop_reviewed, trash_sop, restore_sop, purge_sop, sop_history, sop_revisions,

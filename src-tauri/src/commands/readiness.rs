@@ -1,6 +1,7 @@
 //! Go/no-go readiness: criteria and the verdict.
 
 use rollplan_core::audit::AuditEntry;
+use rollplan_core::home::HomeFigures;
 use rollplan_core::readiness::{Criterion, CriterionDraft, Readiness, RolloutStatus};
 use tauri::State;
 
@@ -57,4 +58,16 @@ pub fn rollout_readiness(state: State<'_, AppState>, rollout_id: String) -> Repl
 #[tauri::command(async)]
 pub fn rollout_statuses(state: State<'_, AppState>) -> Reply<Vec<RolloutStatus>> {
     Ok(state.store()?.rollout_statuses(today())?)
+}
+
+/// Everything Home shows beyond the rollouts, in one answer: the status lines, the
+/// programmes, and the first `first` SOPs due for review (within `within_days`) and
+/// metrics needing action with their totals.
+#[tauri::command(async)]
+pub fn home_figures(
+    state: State<'_, AppState>,
+    within_days: u64,
+    first: usize,
+) -> Reply<HomeFigures> {
+    Ok(state.store()?.home_figures(today(), within_days, first)?)
 }

@@ -46,6 +46,7 @@ import type { StatusFormat } from './bindings/StatusFormat';
 import type { StatusSubject } from './bindings/StatusSubject';
 import type { AuditEntry } from './bindings/AuditEntry';
 import type { Command } from './bindings/Command';
+import type { HomeFigures } from './bindings/HomeFigures';
 import type { UndoOutcome } from './bindings/UndoOutcome';
 import type { UndoState } from './bindings/UndoState';
 import type { ErrorCode } from './bindings/ErrorCode';
@@ -309,6 +310,7 @@ export const api = {
   criterionHistory: (id: string) => call<AuditEntry[]>('criterion_history', { id }),
   rolloutReadiness: (rolloutId: string) => call<Readiness>('rollout_readiness', { rolloutId }),
   rolloutStatuses: () => call<RolloutStatus[]>('rollout_statuses'),
+  homeFigures: (withinDays: number, first: number) => call<HomeFigures>('home_figures', { withinDays, first }),
   sopsDueForReview: (withinDays: number) => call<SopSummary[]>('sops_due_for_review', { withinDays }),
   listSops: () => call<SopSummary[]>('list_sops'),
   listTrashedSops: () => call<SopSummary[]>('list_trashed_sops'),

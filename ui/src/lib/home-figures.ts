@@ -1,34 +1,18 @@
 // Home's figures: each rollout's readiness line, the programmes its waves are grouped
-// under, the SOPs due for review and the metrics needing action. Home is the first screen, so the app asks for them with its very first
-// requests (see App.svelte) instead of once Home has been drawn: the answers are on
-// their way while the page is still being built.
+// under, and the first few SOPs due for review and metrics needing action with their
+// totals, in one answer from the core (`home_figures`). Home is the first screen, so the
+// app asks for them with its very first requests (see App.svelte) instead of once Home
+// has been drawn: the answer is on its way while the page is still being built.
 import { api } from './api';
-import type { MetricStatus } from './bindings/MetricStatus';
-import type { ProgrammeWaves } from './bindings/ProgrammeWaves';
-import type { RolloutStatus } from './bindings/RolloutStatus';
-import type { SopSummary } from './bindings/SopSummary';
-
-export interface HomeFigures {
-  statuses: RolloutStatus[];
-  programmes: ProgrammeWaves[];
-  sopsDue: SopSummary[];
-  metricsAttention: MetricStatus[];
-}
+import type { HomeFigures } from './bindings/HomeFigures';
+import { FIRST_FEW } from './first-few';
 
 /** How far ahead Home looks for SOPs due for review. */
 export const SOP_REVIEW_WINDOW_DAYS = 30;
 
 let early: Promise<HomeFigures> | null = null;
 
-async function fetchHomeFigures(): Promise<HomeFigures> {
-  const [statuses, programmes, sopsDue, metricsAttention] = await Promise.all([
-    api.rolloutStatuses(),
-    api.listProgrammes(),
-    api.sopsDueForReview(SOP_REVIEW_WINDOW_DAYS),
-    api.metricsNeedingAttention(null),
-  ]);
-  return { statuses, programmes, sopsDue, metricsAttention };
-}
+const fetchHomeFigures = (): Promise<HomeFigures> => api.homeFigures(SOP_REVIEW_WINDOW_DAYS, FIRST_FEW);
 
 /** Starts asking for Home's figures now, for the next `homeFigures()` to pick up. */
 export function startHomeFigures(): void {
@@ -44,3 +28,9 @@ export function homeFigures(): Promise<HomeFigures> {
   early = null;
   return figures;
 }
+
+/** Every SOP due for review, for Home's *Show all*. */
+export const allSopsDue = () => api.sopsDueForReview(SOP_REVIEW_WINDOW_DAYS);
+
+/** Every metric needing action, for Home's *Show all*. */
+export const allMetricsNeedingAttention = () => api.metricsNeedingAttention(null);

@@ -26,11 +26,14 @@ pub fn run(bench: &mut Bench, store: &Store, at: &Landmarks) {
     bench.time("metrics_needing_attention (all)", COMMAND, || {
         drop(store.metrics_needing_attention(None, today).unwrap())
     });
-    bench.time("Home: the four together", Budget::None, || {
+    // What Home asks for: the three above in one answer, their long lists cut to the
+    // first few it shows.
+    bench.time("home_figures (30 days, first 8)", COMMAND, || {
+        drop(store.home_figures(today, 30, 8).unwrap())
+    });
+    bench.time("Home: list_rollouts and home_figures", Budget::None, || {
         drop(store.list_rollouts().unwrap());
-        drop(store.rollout_statuses(today).unwrap());
-        drop(store.sops_due_for_review(today, 30).unwrap());
-        drop(store.metrics_needing_attention(None, today).unwrap());
+        drop(store.home_figures(today, 30, 8).unwrap());
     });
     // The training standing behind Home is kept between reads until something it reads
     // changes: an autosave of the rollout's scope leaves it kept, a training record's
