@@ -1,5 +1,5 @@
 // End to end: a go-live criterion edited field by field with its history, trash and
-// undo; an SOP's compare showing an inserted step as inserted; People by family name.
+// undo; an SOP linked to a rollout by typing part of its title; an SOP's compare showing an inserted step as inserted; People by family name.
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync } from 'node:fs';
@@ -110,6 +110,41 @@ describe('Editing readiness, comparing SOP versions, the People order', { concur
       await (await session.waitForText('.toast button', 'Undo')).click();
       await session.waitFind(`button[aria-label="Edit ${RENAMED}"]`);
       assert.match(await textOf('.readiness'), /Device checklist\.xlsx/, 'it came back with its evidence');
+    });
+    await app.quit();
+  });
+
+  it('links an SOP found by typing part of its title, and unlinks it', async () => {
+    const session = await app.launch();
+    const linkedCodes = () =>
+      session.execute(`return [...document.querySelectorAll('.sops li .code')].map((c) => c.textContent.trim());`);
+    const offered = () =>
+      session.execute(`return [...document.querySelectorAll('select[aria-label="SOP to link"] option')].map((o) => o.textContent.trim());`);
+
+    await app.step('the SOPs of the rollout, and a field to find another', async () => {
+      await (await session.waitForText('.sidebar a', 'EHR go-live')).click();
+      await (await session.waitForText('.tabs a', 'Readiness')).click();
+      await waitFor('the linked SOPs', async () => (await linkedCodes()).length === 3);
+      assert.deepEqual(await offered(), ['Type to find an SOP'], 'nothing is listed before anything is typed');
+    });
+
+    await app.step('typing finds the SOPs not linked yet, and one is linked', async () => {
+      const find = await session.find('input[aria-label="Find an SOP to link"]');
+      await find.type('requests');
+      // Prior authorization requests (CL-020) is linked already: only the other is offered.
+      await waitFor('the matching SOP', async () => (await offered()).join('|') === 'CL-031 Prescription refill requests');
+      await (await session.find('.sops button[type="submit"]')).click();
+      await waitFor('the SOP linked', async () => (await linkedCodes()).includes('CL-031'));
+      assert.equal(await (await session.find('input[aria-label="Find an SOP to link"]')).property('value'), '', 'the field is cleared');
+      await (await session.find('input[aria-label="Find an SOP to link"]')).type('zzz');
+      await waitFor('nothing matching said so', async () => (await offered()).join('|') === 'No SOP to link matches “zzz”');
+    });
+
+    await app.step('unlinked, and back with Undo', async () => {
+      await (await session.find('button[aria-label="Unlink CL-031"]')).click();
+      await waitFor('the SOP unlinked', async () => !(await linkedCodes()).includes('CL-031'));
+      await (await session.waitForText('.toast button', 'Undo')).click();
+      await waitFor('the SOP linked again', async () => (await linkedCodes()).includes('CL-031'));
     });
     await app.quit();
   });

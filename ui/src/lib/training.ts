@@ -53,7 +53,10 @@ function sameSite(a: string, b: string): boolean {
  */
 export function siteChoices(rolloutSites: string[], departments: string[]): string[] {
   const choices: string[] = [];
-  for (const name of [...rolloutSites, ...[...departments].sort((a, b) => a.localeCompare(b))]) {
+  // Ten thousand people work in a few dozen departments: the names are made distinct
+  // before they are sorted, not after.
+  const distinct = [...new Set(departments)].sort((a, b) => a.localeCompare(b));
+  for (const name of [...rolloutSites, ...distinct]) {
     const site = name.trim();
     if (site && !choices.some((c) => sameSite(c, site))) choices.push(site);
   }
