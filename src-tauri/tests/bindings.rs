@@ -31,8 +31,9 @@ use rollplan_core::my_week::{MyWeek, WeekItem, WeekTask};
 use rollplan_core::people::roster::{RejectedRows, RosterReport};
 use rollplan_core::people::{Person, PersonDraft, Role, RoleMergeReport};
 use rollplan_core::plan::{
-    Baseline, CriticalPath, DatesUndo, GoLiveMove, GoLiveMoveScope, GridEdit, PlanPhase, PlanView,
-    SlippedTask, Task, TaskDraft, TaskImportOptions, TaskImportReport, TaskSave, TaskShift,
+    Baseline, CriticalPath, DatesUndo, GoLiveMove, GoLiveMoveScope, GridEdit, PlanPhase,
+    PlanSignals, PlanView, SlippedTask, Task, TaskDraft, TaskImportOptions, TaskImportReport,
+    TaskSave, TaskShift,
 };
 use rollplan_core::programmes::{
     DebriefLesson, Programme, ProgrammeDraft, ProgrammeOverview, ProgrammeWaves, Wave, WaveDraft,
@@ -128,6 +129,7 @@ fn export_all(dir: &Path) {
         CriticalPath::export_all(&config),
         SlippedTask::export_all(&config),
         PlanView::export_all(&config),
+        PlanSignals::export_all(&config),
         Baseline::export_all(&config),
         GoLiveMove::export_all(&config),
         GoLiveMoveScope::export_all(&config),

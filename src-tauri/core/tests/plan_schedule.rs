@@ -268,10 +268,23 @@ fn the_plan_view_is_what_the_separate_readings_give() {
         2,
         "one overdue, one holding up a dependent"
     );
+    // What the tab asks for after an edit of one row: the same, without the tasks.
+    let signals = plan
+        .store
+        .plan_signals(&plan.rollout, today)
+        .expect("plan signals");
+    assert_eq!(signals.critical_path, view.critical_path);
+    assert_eq!(signals.slipped, view.slipped);
+    assert_eq!(signals.baseline, view.baseline);
 
     let error = plan
         .store
         .plan_view("no-such-rollout", today)
+        .expect_err("an unknown rollout");
+    assert_eq!(error.code(), "not_found");
+    let error = plan
+        .store
+        .plan_signals("no-such-rollout", today)
         .expect_err("an unknown rollout");
     assert_eq!(error.code(), "not_found");
 }

@@ -4,8 +4,8 @@
 use rollplan_core::audit::AuditEntry;
 use rollplan_core::plan::mspdi::parse_plan_file;
 use rollplan_core::plan::{
-    DatesUndo, GoLiveMove, GoLiveMoveScope, GridEdit, LinkType, PlanPhase, PlanView, Task,
-    TaskDraft, TaskImportOptions, TaskImportReport, TaskLink, TaskSave, TaskShift,
+    DatesUndo, GoLiveMove, GoLiveMoveScope, GridEdit, LinkType, PlanPhase, PlanSignals, PlanView,
+    Task, TaskDraft, TaskImportOptions, TaskImportReport, TaskLink, TaskSave, TaskShift,
 };
 use rollplan_core::rollouts::{Rollout, ScheduleMode};
 use tauri::State;
@@ -17,6 +17,13 @@ use crate::state::AppState;
 #[tauri::command(async)]
 pub fn plan_view(state: State<'_, AppState>, rollout_id: String) -> Reply<PlanView> {
     Ok(state.store()?.plan_view(&rollout_id, today())?)
+}
+
+/// The critical path, what slipped and the baseline comparison, without the tasks: what
+/// the tab asks for after an edit that wrote only the tasks it sent.
+#[tauri::command(async)]
+pub fn plan_signals(state: State<'_, AppState>, rollout_id: String) -> Reply<PlanSignals> {
+    Ok(state.store()?.plan_signals(&rollout_id, today())?)
 }
 
 #[tauri::command(async)]

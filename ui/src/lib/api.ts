@@ -67,6 +67,7 @@ import type { GridEdit } from './bindings/GridEdit';
 import type { Task } from './bindings/Task';
 import type { TaskLink } from './bindings/TaskLink';
 import type { TaskDraft } from './bindings/TaskDraft';
+import type { PlanSignals } from './bindings/PlanSignals';
 import type { PlanView } from './bindings/PlanView';
 import type { Baseline } from './bindings/Baseline';
 import type { GoLiveMove } from './bindings/GoLiveMove';
@@ -387,6 +388,7 @@ export const api = {
     call<MeasurementImportReport>('import_measurements', { rolloutId, fileName, contents }),
 
   planView: (rolloutId: string) => call<PlanView>('plan_view', { rolloutId }),
+  planSignals: (rolloutId: string) => call<PlanSignals>('plan_signals', { rolloutId }),
   setBaseline: (rolloutId: string, name: string) => call<Baseline>('set_baseline', { rolloutId, name }),
   listBaselines: (rolloutId: string) => call<Baseline[]>('list_baselines', { rolloutId }),
   renameBaseline: (id: string, expectedRowVersion: number, name: string) =>

@@ -58,7 +58,7 @@ pub use reschedule::TaskSave;
 pub use schedule::{critical_path, CriticalPath, TaskSlack};
 pub use shifts::{DatesUndo, GoLiveUndo, TaskDatesUndo, TaskShift};
 pub use slipped::{slipped_tasks, SlippedTask};
-pub use view::PlanView;
+pub use view::{PlanSignals, PlanView};
 
 pub(crate) use baselines::plan_baseline;
 pub(crate) use go_live::add_days;

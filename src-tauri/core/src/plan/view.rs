@@ -27,19 +27,57 @@ pub struct PlanView {
     pub baseline: Option<PlanBaselineView>,
 }
 
+/// What the plan tab works out from the whole plan, without the tasks themselves: what
+/// an edit of one task can change around it. After a title, a status or an owner typed
+/// into one row, the tab has the task from the edit's answer and asks only for these,
+/// not for thousands of tasks again.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+pub struct PlanSignals {
+    pub critical_path: CriticalPath,
+    pub slipped: Vec<SlippedTask>,
+    pub baseline: Option<PlanBaselineView>,
+}
+
 impl Store {
     /// A rollout's plan as the plan tab shows it, on `today`.
     pub fn plan_view(&self, rollout_id: &str, today: NaiveDate) -> Result<PlanView> {
         self.read(|conn| {
-            let rollout = crate::rollouts::fetch_rollout(conn, rollout_id)?;
             let tasks = list_live_tasks(conn, rollout_id)?;
+            let PlanSignals {
+                critical_path,
+                slipped,
+                baseline,
+            } = signals_of(conn, rollout_id, &tasks, today)?;
             Ok(PlanView {
                 phases: phases::list_live(conn, rollout_id)?,
-                critical_path: critical_path(&tasks, rollout.go_live_date),
-                slipped: slipped_tasks(&tasks, today),
-                baseline: baselines::plan_baseline(conn, rollout_id, &tasks, rollout.go_live_date)?,
+                critical_path,
+                slipped,
+                baseline,
                 tasks,
             })
         })
     }
+
+    /// The critical path, what slipped and the baseline comparison of a rollout's plan
+    /// on `today`: the same as [`Store::plan_view`] gives with the tasks.
+    pub fn plan_signals(&self, rollout_id: &str, today: NaiveDate) -> Result<PlanSignals> {
+        self.read(|conn| {
+            let tasks = list_live_tasks(conn, rollout_id)?;
+            signals_of(conn, rollout_id, &tasks, today)
+        })
+    }
+}
+
+fn signals_of(
+    conn: &rusqlite::Connection,
+    rollout_id: &str,
+    tasks: &[Task],
+    today: NaiveDate,
+) -> Result<PlanSignals> {
+    let rollout = crate::rollouts::fetch_rollout(conn, rollout_id)?;
+    Ok(PlanSignals {
+        critical_path: critical_path(tasks, rollout.go_live_date),
+        slipped: slipped_tasks(tasks, today),
+        baseline: baselines::plan_baseline(conn, rollout_id, tasks, rollout.go_live_date)?,
+    })
 }
