@@ -28,7 +28,9 @@ use rollplan_core::metrics::{
 };
 use rollplan_core::my_week::{MyWeek, WeekItem, WeekTask};
 use rollplan_core::people::roster::{RejectedRows, RosterReport};
-use rollplan_core::people::{Person, PersonDraft, Role, RoleMergeReport};
+use rollplan_core::people::{
+    PeopleKind, PeoplePage, PeopleQuery, Person, PersonDraft, Role, RoleMergeReport,
+};
 use rollplan_core::plan::{
     Baseline, CriticalPath, DatesUndo, GoLiveMove, GoLiveMoveScope, GridEdit, PlanPhase, PlanView,
     SlippedTask, Task, TaskDraft, TaskImportOptions, TaskImportReport, TaskSave, TaskShift,
@@ -46,7 +48,7 @@ use rollplan_core::status::{SavedStatus, StatusDraft, StatusEdit};
 use rollplan_core::store::orphans::{OrphanRepairOutcome, OrphanedRows};
 use rollplan_core::templates::{RolloutTemplate, RunwayCheck, TemplateFit};
 use rollplan_core::training::{
-    DueTraining, MatrixFilter, ModuleDraft, RecordDraft, Requirement, RoleCompletion,
+    DuePage, DueTraining, MatrixFilter, ModuleDraft, RecordDraft, Requirement, RoleCompletion,
     TrainingMatrix, TrainingModule, TrainingRecord,
 };
 use rollplan_core::workspace::{
@@ -80,6 +82,9 @@ fn export_all(dir: &Path) {
         JoinedTeam::export_all(&config),
         LeftTeam::export_all(&config),
         Person::export_all(&config),
+        PeopleKind::export_all(&config),
+        PeopleQuery::export_all(&config),
+        PeoplePage::export_all(&config),
         PersonDraft::export_all(&config),
         Role::export_all(&config),
         RosterReport::export_all(&config),
@@ -94,6 +99,7 @@ fn export_all(dir: &Path) {
         RoleCompletion::export_all(&config),
         MatrixFilter::export_all(&config),
         DueTraining::export_all(&config),
+        DuePage::export_all(&config),
         MyWeek::export_all(&config),
         WeekItem::export_all(&config),
         WeekTask::export_all(&config),

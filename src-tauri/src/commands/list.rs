@@ -15,13 +15,13 @@ app_commands! {
         trash_rollout, restore_rollout, purge_rollout, rollout_history, seed_sample_clinic,
         list_templates, create_rollout_from_template, check_template_runway;
     people:
-        list_people, create_person, update_person, trash_person, restore_person,
+        list_people, people_page, get_person, list_departments, create_person, update_person, trash_person, restore_person,
         person_history, list_roles, create_role, merge_roles, preview_roster, import_roster;
     training:
         list_training_modules, create_training_module, update_training_module,
         list_requirements, add_requirement, remove_requirement, training_matrix,
         rollout_training_completion, update_training_record, complete_training,
-        training_due, person_training, trash_training_module, restore_training_module,
+        training_due_page, person_training, trash_training_module, restore_training_module,
         restore_requirement, set_requirement_sites;
     readiness:
         list_criteria, create_criterion, update_criterion, criterion_history,

@@ -50,6 +50,8 @@ import type { UndoOutcome } from './bindings/UndoOutcome';
 import type { UndoState } from './bindings/UndoState';
 import type { ErrorCode } from './bindings/ErrorCode';
 import type { ErrorPayload } from './bindings/ErrorPayload';
+import type { PeoplePage } from './bindings/PeoplePage';
+import type { PeopleQuery } from './bindings/PeopleQuery';
 import type { Person } from './bindings/Person';
 import type { PersonDraft } from './bindings/PersonDraft';
 import type { RejectedRows } from './bindings/RejectedRows';
@@ -58,6 +60,7 @@ import type { RoleMergeReport } from './bindings/RoleMergeReport';
 import type { LinkType } from './bindings/LinkType';
 import type { Criterion } from './bindings/Criterion';
 import type { CriterionDraft } from './bindings/CriterionDraft';
+import type { DuePage } from './bindings/DuePage';
 import type { DueTraining } from './bindings/DueTraining';
 import type { Readiness } from './bindings/Readiness';
 import type { RolloutStatus } from './bindings/RolloutStatus';
@@ -260,6 +263,10 @@ export const api = {
   },
 
   listPeople: (includeInactive: boolean) => call<Person[]>('list_people', { includeInactive }),
+  /** One page of the directory, searched and filtered in the backend, with how many match. */
+  peoplePage: (query: PeopleQuery) => call<PeoplePage>('people_page', { query }),
+  getPerson: (id: string) => call<Person>('get_person', { id }),
+  listDepartments: () => call<string[]>('list_departments'),
   createPerson: (draft: PersonDraft) => call<Person>('create_person', { draft }),
   updatePerson: (id: string, expectedRowVersion: number, draft: PersonDraft) =>
     call<Person>('update_person', { id, expectedRowVersion, draft }),
@@ -293,8 +300,9 @@ export const api = {
     call<TrainingRecord>('update_training_record', { id, expectedRowVersion, draft }),
   completeTraining: (moduleId: string, personIds: string[], completedOn: string, verifiedBy: string | null) =>
     call<TrainingRecord[]>('complete_training', { moduleId, personIds, completedOn, verifiedBy }),
-  trainingDue: (rolloutId: string | null, withinDays: number) =>
-    call<DueTraining[]>('training_due', { rolloutId, withinDays }),
+  /** The first overdue and soon-due training (up to each limit), with how many of each. */
+  trainingDuePage: (rolloutId: string | null, withinDays: number, overdueLimit: number, soonLimit: number) =>
+    call<DuePage>('training_due_page', { rolloutId, withinDays, overdueLimit, soonLimit }),
   personTraining: (personId: string) => call<DueTraining[]>('person_training', { personId }),
   trashTrainingModule: (id: string) => call<TrainingModule>('trash_training_module', { id }),
   restoreTrainingModule: (id: string) => call<TrainingModule>('restore_training_module', { id }),
