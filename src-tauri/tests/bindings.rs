@@ -42,7 +42,8 @@ use rollplan_core::programmes::{
 use rollplan_core::readiness::{Criterion, CriterionDraft, Readiness, RolloutStatus};
 use rollplan_core::rollouts::{Rollout, RolloutDraft, ScheduleMode};
 use rollplan_core::sops::{
-    LinkedRollout, LinkedSop, Revision, SearchHit, Sop, SopDiff, SopDraft, SopRelation, SopSummary,
+    LinkedRollout, LinkedSop, Revision, SearchHit, Sop, SopDiff, SopDraft, SopLibraryPage,
+    SopLibraryQuery, SopLibraryRow, SopRelation, SopSummary,
 };
 use rollplan_core::status::{SavedStatus, StatusDraft, StatusEdit};
 use rollplan_core::store::orphans::{OrphanRepairOutcome, OrphanedRows};
@@ -107,6 +108,9 @@ fn export_all(dir: &Path) {
         CriterionDraft::export_all(&config),
         Readiness::export_all(&config),
         RolloutStatus::export_all(&config),
+        SopLibraryQuery::export_all(&config),
+        SopLibraryRow::export_all(&config),
+        SopLibraryPage::export_all(&config),
         SopSummary::export_all(&config),
         Sop::export_all(&config),
         SopDraft::export_all(&config),

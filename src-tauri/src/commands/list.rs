@@ -27,9 +27,9 @@ app_commands! {
         list_criteria, create_criterion, update_criterion, criterion_history,
         trash_criterion, restore_criterion, rollout_readiness, rollout_statuses;
     sops:
-        list_sops, list_trashed_sops, get_sop, create_sop, update_sop, approve_sop,
+        list_sops, sop_library_page, list_trashed_sops, get_sop, create_sop, update_sop, approve_sop,
         mark_sop_reviewed, trash_sop, restore_sop, purge_sop, sop_history, sop_revisions,
-        sop_in_force_on, compare_sop_versions, search_sops, sops_due_for_review,
+        sop_in_force_on, compare_sop_versions, sops_due_for_review,
         link_sop_to_rollout, unlink_sop_from_rollout, sops_for_rollout, rollouts_for_sop,
         sop_map, sop_map_choices, compare_sop_maps, escalation_table;
     plan:

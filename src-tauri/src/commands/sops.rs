@@ -7,7 +7,8 @@ use rollplan_core::export::svg::{MapComparisonDrawing, MapTheme, SopMapDrawing};
 use rollplan_core::sops::escalations::{EscalationFilter, EscalationTable};
 use rollplan_core::sops::map::{MapChoices, MapVersion};
 use rollplan_core::sops::{
-    LinkedRollout, LinkedSop, Revision, SearchHit, Sop, SopDiff, SopDraft, SopRelation, SopSummary,
+    LinkedRollout, LinkedSop, Revision, Sop, SopDiff, SopDraft, SopLibraryPage, SopLibraryQuery,
+    SopRelation, SopSummary,
 };
 use rollplan_core::CoreError;
 use tauri::State;
@@ -18,6 +19,15 @@ use crate::state::AppState;
 #[tauri::command(async)]
 pub fn list_sops(state: State<'_, AppState>) -> Reply<Vec<SopSummary>> {
     Ok(state.store()?.list_sops()?)
+}
+
+/// One page of the library, filtered and searched, with its counts and filter choices.
+#[tauri::command(async)]
+pub fn sop_library_page(
+    state: State<'_, AppState>,
+    query: SopLibraryQuery,
+) -> Reply<SopLibraryPage> {
+    Ok(state.store()?.sop_library_page(&query, today())?)
 }
 
 #[tauri::command(async)]
@@ -124,11 +134,6 @@ pub fn compare_sop_versions(
     to: i64,
 ) -> Reply<SopDiff> {
     Ok(state.store()?.compare_sop_versions(&id, from, to)?)
-}
-
-#[tauri::command(async)]
-pub fn search_sops(state: State<'_, AppState>, query: String, limit: i64) -> Reply<Vec<SearchHit>> {
-    Ok(state.store()?.search_sops(&query, limit)?)
 }
 
 /// SOPs in force whose review is due within `within_days` (overdue ones included).

@@ -115,11 +115,12 @@ import type { ThresholdDraft } from './bindings/ThresholdDraft';
 import type { LinkedRollout } from './bindings/LinkedRollout';
 import type { LinkedSop } from './bindings/LinkedSop';
 import type { Revision } from './bindings/Revision';
-import type { SearchHit } from './bindings/SearchHit';
 import type { Sop } from './bindings/Sop';
 import type { SopDiff } from './bindings/SopDiff';
 import type { SopDraft } from './bindings/SopDraft';
 import type { SopRelation } from './bindings/SopRelation';
+import type { SopLibraryPage } from './bindings/SopLibraryPage';
+import type { SopLibraryQuery } from './bindings/SopLibraryQuery';
 import type { SopSummary } from './bindings/SopSummary';
 import type { MapTheme } from './bindings/MapTheme';
 import type { SopMapDrawing } from './bindings/SopMapDrawing';
@@ -319,6 +320,8 @@ export const api = {
   rolloutStatuses: () => call<RolloutStatus[]>('rollout_statuses'),
   sopsDueForReview: (withinDays: number) => call<SopSummary[]>('sops_due_for_review', { withinDays }),
   listSops: () => call<SopSummary[]>('list_sops'),
+  /** One page of the library, filtered and searched in the backend, with its counts. */
+  sopLibraryPage: (query: SopLibraryQuery) => call<SopLibraryPage>('sop_library_page', { query }),
   listTrashedSops: () => call<SopSummary[]>('list_trashed_sops'),
   getSop: (id: string) => call<Sop>('get_sop', { id }),
   createSop: (draft: SopDraft) => call<Sop>('create_sop', { draft }),
@@ -341,7 +344,6 @@ export const api = {
   escalationTable: (filter: EscalationFilter) => call<EscalationTable>('escalation_table', { filter }),
   compareSopVersions: (id: string, from: number, to: number) =>
     call<SopDiff>('compare_sop_versions', { id, from, to }),
-  searchSops: (query: string, limit: number) => call<SearchHit[]>('search_sops', { query, limit }),
   searchWorkspace: (query: string) => call<SearchResults>('search_workspace', { query }),
   undoState: () => call<UndoState>('get_undo_state'),
   undoLast: () => call<UndoOutcome>('undo_last'),
