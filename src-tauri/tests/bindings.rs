@@ -29,7 +29,9 @@ use rollplan_core::metrics::{
 };
 use rollplan_core::my_week::{MyWeek, WeekItem, WeekTask};
 use rollplan_core::people::roster::{RejectedRows, RosterReport};
-use rollplan_core::people::{Person, PersonDraft, Role, RoleMergeReport};
+use rollplan_core::people::{
+    PeopleKind, PeoplePage, PeopleQuery, Person, PersonDraft, Role, RoleMergeReport,
+};
 use rollplan_core::plan::{
     Baseline, CriticalPath, DatesUndo, GoLiveMove, GoLiveMoveScope, GridEdit, PlanPhase,
     PlanSignals, PlanView, SlippedTask, Task, TaskDraft, TaskImportOptions, TaskImportReport,
@@ -42,13 +44,14 @@ use rollplan_core::programmes::{
 use rollplan_core::readiness::{Criterion, CriterionDraft, Readiness, RolloutStatus};
 use rollplan_core::rollouts::{Rollout, RolloutDraft, ScheduleMode};
 use rollplan_core::sops::{
-    LinkedRollout, LinkedSop, Revision, SearchHit, Sop, SopDiff, SopDraft, SopRelation, SopSummary,
+    LinkedRollout, LinkedSop, Revision, SearchHit, Sop, SopDiff, SopDraft, SopLibraryPage,
+    SopLibraryQuery, SopLibraryRow, SopRelation, SopSummary,
 };
 use rollplan_core::status::{SavedStatus, StatusDraft, StatusEdit};
 use rollplan_core::store::orphans::{OrphanRepairOutcome, OrphanedRows};
 use rollplan_core::templates::{RolloutTemplate, RunwayCheck, TemplateFit};
 use rollplan_core::training::{
-    DueTraining, MatrixFilter, ModuleDraft, RecordDraft, Requirement, RoleCompletion,
+    DuePage, DueTraining, MatrixFilter, ModuleDraft, RecordDraft, Requirement, RoleCompletion,
     TrainingMatrix, TrainingModule, TrainingRecord,
 };
 use rollplan_core::workspace::{
@@ -82,6 +85,9 @@ fn export_all(dir: &Path) {
         JoinedTeam::export_all(&config),
         LeftTeam::export_all(&config),
         Person::export_all(&config),
+        PeopleKind::export_all(&config),
+        PeopleQuery::export_all(&config),
+        PeoplePage::export_all(&config),
         PersonDraft::export_all(&config),
         Role::export_all(&config),
         RosterReport::export_all(&config),
@@ -96,6 +102,7 @@ fn export_all(dir: &Path) {
         RoleCompletion::export_all(&config),
         MatrixFilter::export_all(&config),
         DueTraining::export_all(&config),
+        DuePage::export_all(&config),
         MyWeek::export_all(&config),
         WeekItem::export_all(&config),
         WeekTask::export_all(&config),
@@ -104,6 +111,9 @@ fn export_all(dir: &Path) {
         Readiness::export_all(&config),
         RolloutStatus::export_all(&config),
         HomeFigures::export_all(&config),
+        SopLibraryQuery::export_all(&config),
+        SopLibraryRow::export_all(&config),
+        SopLibraryPage::export_all(&config),
         SopSummary::export_all(&config),
         Sop::export_all(&config),
         SopDraft::export_all(&config),

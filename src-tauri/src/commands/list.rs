@@ -15,19 +15,19 @@ app_commands! {
         trash_rollout, restore_rollout, purge_rollout, rollout_history, seed_sample_clinic,
         list_templates, create_rollout_from_template, check_template_runway;
     people:
-        list_people, create_person, update_person, trash_person, restore_person,
+        list_people, people_page, get_person, list_departments, create_person, update_person, trash_person, restore_person,
         person_history, list_roles, create_role, merge_roles, preview_roster, import_roster;
     training:
         list_training_modules, create_training_module, update_training_module,
         list_requirements, add_requirement, remove_requirement, training_matrix,
         rollout_training_completion, update_training_record, complete_training,
-        training_due, person_training, trash_training_module, restore_training_module,
+        training_due_page, person_training, trash_training_module, restore_training_module,
         restore_requirement, set_requirement_sites;
     readiness:
         list_criteria, create_criterion, update_criterion, criterion_history,
         trash_criterion, restore_criterion, rollout_readiness, rollout_statuses, home_figures;
     sops:
-        list_sops, list_trashed_sops, get_sop, create_sop, update_sop, approve_sop,
+        list_sops, sop_library_page, list_trashed_sops, get_sop, create_sop, update_sop, approve_sop,
         mark_sop_reviewed, trash_sop, restore_sop, purge_sop, sop_history, sop_revisions,
         sop_in_force_on, compare_sop_versions, search_sops, sops_due_for_review,
         link_sop_to_rollout, unlink_sop_from_rollout, sops_for_rollout, rollouts_for_sop,

@@ -3,7 +3,7 @@
 use rollplan_core::audit::AuditEntry;
 use rollplan_core::import::parse_table;
 use rollplan_core::people::roster::{RejectedRows, RosterMapping, RosterReport};
-use rollplan_core::people::{Person, PersonDraft, Role, RoleMergeReport};
+use rollplan_core::people::{PeoplePage, PeopleQuery, Person, PersonDraft, Role, RoleMergeReport};
 use tauri::State;
 
 use super::{today, Reply};
@@ -12,6 +12,23 @@ use crate::state::AppState;
 #[tauri::command(async)]
 pub fn list_people(state: State<'_, AppState>, include_inactive: bool) -> Reply<Vec<Person>> {
     Ok(state.store()?.list_people(include_inactive)?)
+}
+
+/// One page of the directory, searched and filtered, with how many match.
+#[tauri::command(async)]
+pub fn people_page(state: State<'_, AppState>, query: PeopleQuery) -> Reply<PeoplePage> {
+    Ok(state.store()?.people_page(&query)?)
+}
+
+#[tauri::command(async)]
+pub fn get_person(state: State<'_, AppState>, id: String) -> Reply<Person> {
+    Ok(state.store()?.get_person(&id)?)
+}
+
+/// The departments of the active people, for a filter.
+#[tauri::command(async)]
+pub fn list_departments(state: State<'_, AppState>) -> Reply<Vec<String>> {
+    Ok(state.store()?.list_departments()?)
 }
 
 #[tauri::command(async)]

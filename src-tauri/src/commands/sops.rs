@@ -7,7 +7,8 @@ use rollplan_core::export::svg::{MapComparisonDrawing, MapTheme, SopMapDrawing};
 use rollplan_core::sops::escalations::{EscalationFilter, EscalationTable};
 use rollplan_core::sops::map::{MapChoices, MapVersion};
 use rollplan_core::sops::{
-    LinkedRollout, LinkedSop, Revision, SearchHit, Sop, SopDiff, SopDraft, SopRelation, SopSummary,
+    LinkedRollout, LinkedSop, Revision, SearchHit, Sop, SopDiff, SopDraft, SopLibraryPage,
+    SopLibraryQuery, SopRelation, SopSummary,
 };
 use rollplan_core::CoreError;
 use tauri::State;
@@ -18,6 +19,15 @@ use crate::state::AppState;
 #[tauri::command(async)]
 pub fn list_sops(state: State<'_, AppState>) -> Reply<Vec<SopSummary>> {
     Ok(state.store()?.list_sops()?)
+}
+
+/// One page of the library, filtered and searched, with its counts and filter choices.
+#[tauri::command(async)]
+pub fn sop_library_page(
+    state: State<'_, AppState>,
+    query: SopLibraryQuery,
+) -> Reply<SopLibraryPage> {
+    Ok(state.store()?.sop_library_page(&query, today())?)
 }
 
 #[tauri::command(async)]
@@ -126,6 +136,8 @@ pub fn compare_sop_versions(
     Ok(state.store()?.compare_sop_versions(&id, from, to)?)
 }
 
+/// The SOPs matching `query` best (code, title, purpose, steps, exceptions), at most
+/// `limit`: what a rollout's *SOPs* section offers to link as the person types.
 #[tauri::command(async)]
 pub fn search_sops(state: State<'_, AppState>, query: String, limit: i64) -> Reply<Vec<SearchHit>> {
     Ok(state.store()?.search_sops(&query, limit)?)

@@ -1,7 +1,7 @@
 //! Training modules, requirements, records, the matrix and completion per role.
 
 use rollplan_core::training::{
-    DueTraining, MatrixFilter, ModuleDraft, RecordDraft, Requirement, RoleCompletion,
+    DuePage, DueTraining, MatrixFilter, ModuleDraft, RecordDraft, Requirement, RoleCompletion,
     TrainingMatrix, TrainingModule, TrainingRecord,
 };
 use tauri::State;
@@ -118,16 +118,22 @@ pub fn complete_training(
     )?)
 }
 
-/// Training not done that is overdue or due within `within_days`, soonest first.
+/// Training not done that is overdue or due within `within_days`, soonest first: the
+/// first `overdue_limit` and `soon_limit` of each, with how many there are.
 #[tauri::command(async)]
-pub fn training_due(
+pub fn training_due_page(
     state: State<'_, AppState>,
     rollout_id: Option<String>,
     within_days: u64,
-) -> Reply<Vec<DueTraining>> {
-    Ok(state
-        .store()?
-        .training_due(rollout_id.as_deref(), today(), within_days)?)
+    overdue_limit: u32,
+    soon_limit: u32,
+) -> Reply<DuePage> {
+    Ok(state.store()?.training_due_page(
+        rollout_id.as_deref(),
+        today(),
+        within_days,
+        (overdue_limit, soon_limit),
+    )?)
 }
 
 #[tauri::command(async)]

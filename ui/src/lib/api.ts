@@ -47,10 +47,13 @@ import type { StatusSubject } from './bindings/StatusSubject';
 import type { AuditEntry } from './bindings/AuditEntry';
 import type { Command } from './bindings/Command';
 import type { HomeFigures } from './bindings/HomeFigures';
+import type { SearchHit } from './bindings/SearchHit';
 import type { UndoOutcome } from './bindings/UndoOutcome';
 import type { UndoState } from './bindings/UndoState';
 import type { ErrorCode } from './bindings/ErrorCode';
 import type { ErrorPayload } from './bindings/ErrorPayload';
+import type { PeoplePage } from './bindings/PeoplePage';
+import type { PeopleQuery } from './bindings/PeopleQuery';
 import type { Person } from './bindings/Person';
 import type { PersonDraft } from './bindings/PersonDraft';
 import type { RejectedRows } from './bindings/RejectedRows';
@@ -59,6 +62,7 @@ import type { RoleMergeReport } from './bindings/RoleMergeReport';
 import type { LinkType } from './bindings/LinkType';
 import type { Criterion } from './bindings/Criterion';
 import type { CriterionDraft } from './bindings/CriterionDraft';
+import type { DuePage } from './bindings/DuePage';
 import type { DueTraining } from './bindings/DueTraining';
 import type { Readiness } from './bindings/Readiness';
 import type { RolloutStatus } from './bindings/RolloutStatus';
@@ -114,11 +118,12 @@ import type { ThresholdDraft } from './bindings/ThresholdDraft';
 import type { LinkedRollout } from './bindings/LinkedRollout';
 import type { LinkedSop } from './bindings/LinkedSop';
 import type { Revision } from './bindings/Revision';
-import type { SearchHit } from './bindings/SearchHit';
 import type { Sop } from './bindings/Sop';
 import type { SopDiff } from './bindings/SopDiff';
 import type { SopDraft } from './bindings/SopDraft';
 import type { SopRelation } from './bindings/SopRelation';
+import type { SopLibraryPage } from './bindings/SopLibraryPage';
+import type { SopLibraryQuery } from './bindings/SopLibraryQuery';
 import type { SopSummary } from './bindings/SopSummary';
 import type { MapTheme } from './bindings/MapTheme';
 import type { SopMapDrawing } from './bindings/SopMapDrawing';
@@ -262,6 +267,10 @@ export const api = {
   },
 
   listPeople: (includeInactive: boolean) => call<Person[]>('list_people', { includeInactive }),
+  /** One page of the directory, searched and filtered in the backend, with how many match. */
+  peoplePage: (query: PeopleQuery) => call<PeoplePage>('people_page', { query }),
+  getPerson: (id: string) => call<Person>('get_person', { id }),
+  listDepartments: () => call<string[]>('list_departments'),
   createPerson: (draft: PersonDraft) => call<Person>('create_person', { draft }),
   updatePerson: (id: string, expectedRowVersion: number, draft: PersonDraft) =>
     call<Person>('update_person', { id, expectedRowVersion, draft }),
@@ -295,8 +304,9 @@ export const api = {
     call<TrainingRecord>('update_training_record', { id, expectedRowVersion, draft }),
   completeTraining: (moduleId: string, personIds: string[], completedOn: string, verifiedBy: string | null) =>
     call<TrainingRecord[]>('complete_training', { moduleId, personIds, completedOn, verifiedBy }),
-  trainingDue: (rolloutId: string | null, withinDays: number) =>
-    call<DueTraining[]>('training_due', { rolloutId, withinDays }),
+  /** The first overdue and soon-due training (up to each limit), with how many of each. */
+  trainingDuePage: (rolloutId: string | null, withinDays: number, overdueLimit: number, soonLimit: number) =>
+    call<DuePage>('training_due_page', { rolloutId, withinDays, overdueLimit, soonLimit }),
   personTraining: (personId: string) => call<DueTraining[]>('person_training', { personId }),
   trashTrainingModule: (id: string) => call<TrainingModule>('trash_training_module', { id }),
   restoreTrainingModule: (id: string) => call<TrainingModule>('restore_training_module', { id }),
@@ -314,6 +324,9 @@ export const api = {
   homeFigures: (withinDays: number, first: number) => call<HomeFigures>('home_figures', { withinDays, first }),
   sopsDueForReview: (withinDays: number) => call<SopSummary[]>('sops_due_for_review', { withinDays }),
   listSops: () => call<SopSummary[]>('list_sops'),
+  /** One page of the library, filtered and searched in the backend, with its counts. */
+  sopLibraryPage: (query: SopLibraryQuery) => call<SopLibraryPage>('sop_library_page', { query }),
+  searchSops: (query: string, limit: number) => call<SearchHit[]>('search_sops', { query, limit }),
   listTrashedSops: () => call<SopSummary[]>('list_trashed_sops'),
   getSop: (id: string) => call<Sop>('get_sop', { id }),
   createSop: (draft: SopDraft) => call<Sop>('create_sop', { draft }),
@@ -336,7 +349,6 @@ export const api = {
   escalationTable: (filter: EscalationFilter) => call<EscalationTable>('escalation_table', { filter }),
   compareSopVersions: (id: string, from: number, to: number) =>
     call<SopDiff>('compare_sop_versions', { id, from, to }),
-  searchSops: (query: string, limit: number) => call<SearchHit[]>('search_sops', { query, limit }),
   searchWorkspace: (query: string) => call<SearchResults>('search_workspace', { query }),
   undoState: () => call<UndoState>('get_undo_state'),
   undoLast: () => call<UndoOutcome>('undo_last'),

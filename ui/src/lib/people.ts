@@ -1,32 +1,8 @@
-// The staff directory's list logic: search and filters, and the roster columns.
+// The staff directory's drafts, roster columns, order and name suggestions (its search
+// and filters are the backend's: `people_page`).
 import type { Person } from './bindings/Person';
 import type { PersonDraft } from './bindings/PersonDraft';
 import type { RosterMapping } from './bindings/RosterMapping';
-
-/** Whom the directory lists: everyone, the clinic's staff, or external people (vendor staff). */
-export type PeopleKind = 'everyone' | 'staff' | 'external';
-
-export interface PeopleFilter {
-  query: string;
-  roleId: string | null;
-  includeInactive: boolean;
-  kind?: PeopleKind;
-}
-
-/** People matching a free-text query (name, email, department, role) and the filters. */
-export function filterPeople(people: readonly Person[], filter: PeopleFilter): Person[] {
-  const words = filter.query.toLowerCase().split(/\s+/).filter(Boolean);
-  return people.filter((person) => {
-    if (!filter.includeInactive && !person.active) return false;
-    if (filter.roleId && person.role_id !== filter.roleId) return false;
-    if (filter.kind === 'staff' && person.external) return false;
-    if (filter.kind === 'external' && !person.external) return false;
-    const haystack = [person.name, person.email, person.department, person.role_name ?? '']
-      .join(' ')
-      .toLowerCase();
-    return words.every((word) => haystack.includes(word));
-  });
-}
 
 export function personDraftOf(person: Person): PersonDraft {
   return {
@@ -61,13 +37,6 @@ export const ROSTER_FIELDS: ReadonlyArray<{ key: keyof RosterMapping; label: str
 export function byFamilyName(a: Person, b: Person): number {
   if (a.sort_key !== b.sort_key) return a.sort_key < b.sort_key ? -1 : 1;
   return a.id < b.id ? -1 : a.id > b.id ? 1 : 0;
-}
-
-/** Replaces the person in the list (or adds them), keeping the directory's order. */
-export function withPerson(list: readonly Person[], person: Person): Person[] {
-  const others = list.filter((p) => p.id !== person.id);
-  if (person.deleted_at !== null) return others;
-  return [...others, person].sort(byFamilyName);
 }
 
 /** How many names an owner field offers at once: enough to choose from, few enough that

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { SopSummary } from './bindings/SopSummary';
 import { parseDay } from './format';
-import { filterSops, moveItem, parseTags, rankedByHits, reviewState } from './sops';
+import { moveItem, parseTags, reviewState } from './sops';
 
 function sop(id: string, extra: Partial<SopSummary> = {}): SopSummary {
   return {
@@ -24,30 +24,6 @@ describe('reviewState', () => {
     expect(reviewState(sop('a', { status: 'draft', approved_version: null, next_review_date: '2026-01-01' }), on)).toBe('none');
     expect(reviewState(sop('a', { status: 'retired', next_review_date: '2026-01-01' }), on)).toBe('none');
     expect(reviewState(sop('a', { status: 'draft', version: 2, next_review_date: '2026-12-01' }), on)).toBe('overdue');
-  });
-});
-
-describe('filterSops', () => {
-  const library = [
-    sop('a', { tags: ['front desk'] }),
-    sop('b', { status: 'draft', approved_version: null, owner: 'Marcus Bell' }),
-    sop('c', { next_review_date: '2026-12-20', tags: ['front desk', 'billing'] }),
-  ];
-  const none = { status: null, owner: null, tag: null, dueOnly: false };
-
-  it('combines status, owner, tag and due filters', () => {
-    expect(filterSops(library, none, on).map((s) => s.id)).toEqual(['a', 'b', 'c']);
-    expect(filterSops(library, { ...none, status: 'draft' }, on).map((s) => s.id)).toEqual(['b']);
-    expect(filterSops(library, { ...none, owner: 'Priya Nair', tag: 'front desk' }, on).map((s) => s.id)).toEqual(['a', 'c']);
-    expect(filterSops(library, { ...none, dueOnly: true }, on).map((s) => s.id)).toEqual(['c']);
-  });
-});
-
-describe('rankedByHits', () => {
-  it('keeps the search order and drops hits not in the list', () => {
-    const hit = (id: string) => ({ sop_id: id, code: id, title: id, snippet: [] });
-    const ranked = rankedByHits([sop('a'), sop('b')], [hit('b'), hit('x'), hit('a')]);
-    expect(ranked.map((r) => r.sop.id)).toEqual(['b', 'a']);
   });
 });
 

@@ -1,6 +1,5 @@
-// The SOP library's rules that the screens share: labels, review state, filters,
-// ordering search hits, and moving steps.
-import type { SearchHit } from './bindings/SearchHit';
+// The SOP library's rules that the screens share: labels, review state and moving
+// steps (the library's filters and search are the backend's: `sop_library_page`).
 import type { Sop } from './bindings/Sop';
 import type { SopDraft } from './bindings/SopDraft';
 import type { SopRelation } from './bindings/SopRelation';
@@ -25,38 +24,9 @@ export function reviewState(sop: SopSummary, from: Date): ReviewState {
   return days <= REVIEW_WINDOW_DAYS ? 'due' : 'later';
 }
 
-export interface SopFilter {
-  status: SopStatus | null;
-  owner: string | null;
-  tag: string | null;
-  dueOnly: boolean;
-}
-
-export function filterSops(sops: SopSummary[], filter: SopFilter, from: Date): SopSummary[] {
-  return sops.filter((sop) => {
-    if (filter.status && sop.status !== filter.status) return false;
-    if (filter.owner && sop.owner !== filter.owner) return false;
-    if (filter.tag && !sop.tags.includes(filter.tag)) return false;
-    if (filter.dueOnly) {
-      const state = reviewState(sop, from);
-      if (state !== 'due' && state !== 'overdue') return false;
-    }
-    return true;
-  });
-}
-
 /** Distinct non-empty values, sorted, for a filter's options. */
 export function distinct(values: string[]): string[] {
   return [...new Set(values.filter((v) => v.trim() !== ''))].sort((a, b) => a.localeCompare(b));
-}
-
-/** Search results in rank order, each with its summary; hits no longer listed are dropped. */
-export function rankedByHits(sops: SopSummary[], hits: SearchHit[]): { sop: SopSummary; hit: SearchHit }[] {
-  const byId = new Map(sops.map((s) => [s.id, s]));
-  return hits.flatMap((hit) => {
-    const sop = byId.get(hit.sop_id);
-    return sop ? [{ sop, hit }] : [];
-  });
 }
 
 /** The list with the item at `from` moved to `to` (both clamped to the list). */

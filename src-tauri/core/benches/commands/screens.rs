@@ -2,7 +2,9 @@
 //! api.ts), one figure a command, on the largest rollout where a screen shows one. A
 //! screen that loads several at once also gets their sum, as the user waits for it.
 
+use rollplan_core::people::PeopleQuery;
 use rollplan_core::plan::GoLiveMoveScope;
+use rollplan_core::sops::SopLibraryQuery;
 use rollplan_core::training::{MatrixFilter, RecordDraft, RecordStatus};
 use rollplan_core::Store;
 
@@ -252,11 +254,29 @@ fn training_and_people(bench: &mut Bench, store: &Store, at: &Landmarks) {
     bench.time("list_people (active)", COMMAND, || {
         drop(store.list_people(false).unwrap())
     });
+    bench.time(
+        "training_due_page (every rollout, 7 days, 200 of each)",
+        COMMAND,
+        || drop(store.training_due_page(None, today, 7, (200, 200)).unwrap()),
+    );
+    bench.time("list_departments", COMMAND, || {
+        drop(store.list_departments().unwrap())
+    });
 
     bench.area("People", "");
     bench.time("list_people (all)", COMMAND, || {
         drop(store.list_people(true).unwrap())
     });
+    for (what, text) in [("the first 200", ""), ("a search \"kim\"", "kim")] {
+        let query = PeopleQuery {
+            query: text.into(),
+            limit: 200,
+            ..PeopleQuery::default()
+        };
+        bench.time(&format!("people_page ({what})"), COMMAND, || {
+            drop(store.people_page(&query).unwrap())
+        });
+    }
     bench.time("person_history", COMMAND, || {
         drop(store.person_history(&at.person).unwrap())
     });
@@ -269,6 +289,18 @@ fn sop_library(bench: &mut Bench, store: &Store, at: &Landmarks) {
     let steps = store.get_sop(&at.longest_sop).unwrap().steps.len();
     bench.area("SOP library", "");
     bench.time("list_sops", COMMAND, || drop(store.list_sops().unwrap()));
+    let today = at.today;
+    for (what, text) in [("the first 200", ""), ("a search \"patient\"", "patient")] {
+        let query = SopLibraryQuery {
+            query: text.into(),
+            review_within_days: 30,
+            limit: 200,
+            ..SopLibraryQuery::default()
+        };
+        bench.time(&format!("sop_library_page ({what})"), COMMAND, || {
+            drop(store.sop_library_page(&query, today).unwrap())
+        });
+    }
     for query in ["prior auth", "patient"] {
         let hits = store.search_sops(query, 100).unwrap().len();
         bench.time(

@@ -4,6 +4,7 @@
 
 mod directory;
 mod owners;
+mod page;
 mod role_merge;
 mod roles;
 pub mod roster;
@@ -18,6 +19,8 @@ use ts_rs::TS;
 
 pub use owners::UNKNOWN_OWNER_FIELD;
 pub(crate) use owners::{find_owner, namesakes, owner_name, resolve_owner, similar_people};
+pub(crate) use page::{DirectoryOrder, DIRECTORY_READS};
+pub use page::{PeopleKind, PeoplePage, PeopleQuery};
 pub use role_merge::RoleMergeReport;
 pub(crate) use roles::insert_role;
 pub use sort_key::family_sort_key;

@@ -115,7 +115,7 @@ pub(crate) fn reviews_due_of_owner(
 
 /// Whether an SOP counts as due for review by `horizon`: in force (approved, perhaps
 /// with its next version in draft, never retired) with its next review by then.
-fn is_due_for_review(
+pub(super) fn is_due_for_review(
     status: SopStatus,
     approved_version: Option<i64>,
     next_review_date: Option<NaiveDate>,

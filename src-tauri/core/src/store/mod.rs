@@ -73,6 +73,8 @@ pub(crate) struct KeptValues {
     /// Home's counts of every rollout's criteria, SOPs and overdue tasks, for the day
     /// they were worked out.
     pub home_counts: Kept<crate::readiness::HomeCounts>,
+    /// The directory in its order, with what its search reads.
+    pub directory_order: Kept<crate::people::DirectoryOrder>,
 }
 
 impl Store {
@@ -151,6 +153,7 @@ impl Store {
             every_standing: Kept::new(&crate::training::STANDING_READS),
             metrics_attention: Kept::new(&crate::metrics::ATTENTION_READS),
             home_counts: Kept::new(&crate::readiness::HOME_COUNTS_READS),
+            directory_order: Kept::new(&crate::people::DIRECTORY_READS),
         });
         kept::install(
             &conn,
@@ -158,6 +161,7 @@ impl Store {
                 kept.every_standing.reads(),
                 kept.metrics_attention.reads(),
                 kept.home_counts.reads(),
+                kept.directory_order.reads(),
             ],
         )?;
         Ok(Self {

@@ -28,7 +28,45 @@ pub struct DueTraining {
     pub row_version: i64,
 }
 
+/// The Training screen's due list: the first of what is overdue and of what falls due
+/// soon, each with how many there are in all.
+#[derive(Debug, Clone, PartialEq, Serialize, TS)]
+pub struct DuePage {
+    /// Overdue training, soonest first, at most the `limit` asked for.
+    pub overdue: Vec<DueTraining>,
+    pub overdue_total: u32,
+    /// Training falling due within the days asked for, soonest first, at most `limit`.
+    pub soon: Vec<DueTraining>,
+    pub soon_total: u32,
+}
+
 impl Store {
+    /// The first `overdue_limit` overdue and `soon_limit` soon-due entries of
+    /// [`Store::training_due`], with how many there are of each: a health group's list
+    /// holds tens of thousands, and a screen draws a page of it.
+    pub fn training_due_page(
+        &self,
+        rollout_id: Option<&str>,
+        today: NaiveDate,
+        within_days: u64,
+        (overdue_limit, soon_limit): (u32, u32),
+    ) -> Result<DuePage> {
+        let (overdue, soon): (Vec<_>, Vec<_>) = self
+            .training_due(rollout_id, today, within_days)?
+            .into_iter()
+            .partition(|item| item.overdue);
+        let total = |list: &Vec<DueTraining>| u32::try_from(list.len()).unwrap_or(u32::MAX);
+        let first = |list: Vec<DueTraining>, limit: u32| -> Vec<DueTraining> {
+            list.into_iter().take(limit as usize).collect()
+        };
+        Ok(DuePage {
+            overdue_total: total(&overdue),
+            soon_total: total(&soon),
+            overdue: first(overdue, overdue_limit),
+            soon: first(soon, soon_limit),
+        })
+    }
+
     /// Training not yet done that is overdue or due within `within_days` of `today`,
     /// soonest first — for one rollout, or every live rollout.
     pub fn training_due(

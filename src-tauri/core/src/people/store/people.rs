@@ -204,6 +204,52 @@ fn from_row(row: &Row<'_>) -> rusqlite::Result<Person> {
     })
 }
 
+/// What the directory's order and search read of a person not in the trash.
+pub(crate) struct SearchLine {
+    pub id: String,
+    pub name: String,
+    pub role_id: Option<String>,
+    pub role_name: Option<String>,
+    pub department: String,
+    pub email: String,
+    pub active: bool,
+    pub external: bool,
+}
+
+/// Everyone not in the trash, in no particular order, as the search reads them.
+pub(crate) fn search_lines(conn: &Connection) -> Result<Vec<SearchLine>> {
+    let mut statement = conn.prepare_cached(
+        "SELECT p.id, p.name, p.role_id, r.name AS role_name, p.department, p.email,
+             p.active, p.external
+         FROM people p LEFT JOIN roles r ON r.id = p.role_id
+         WHERE p.deleted_at IS NULL",
+    )?;
+    let lines = statement.query_map([], |row| {
+        Ok(SearchLine {
+            id: row.get("id")?,
+            name: row.get("name")?,
+            role_id: row.get("role_id")?,
+            role_name: row.get("role_name")?,
+            department: row.get("department")?,
+            email: row.get("email")?,
+            active: row.get("active")?,
+            external: row.get("external")?,
+        })
+    })?;
+    Ok(lines.collect::<rusqlite::Result<_>>()?)
+}
+
+/// The departments of the active people not in the trash, each once, in order.
+pub(crate) fn active_departments(conn: &Connection) -> Result<Vec<String>> {
+    let mut statement = conn.prepare_cached(
+        "SELECT DISTINCT department FROM people
+         WHERE deleted_at IS NULL AND active = 1 AND department <> ''
+         ORDER BY department",
+    )?;
+    let names = statement.query_map([], |row| row.get(0))?;
+    Ok(names.collect::<rusqlite::Result<_>>()?)
+}
+
 /// The role of every active person in the directory who holds one, by person id: what a
 /// roster import compares before and after to say who leaves and joins each role.
 pub(crate) fn active_roles(conn: &Connection) -> Result<HashMap<String, String>> {

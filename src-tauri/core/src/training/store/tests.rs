@@ -393,3 +393,69 @@ fn the_due_lists_records_come_from_the_index_of_open_records_alone() {
         "the open records come from their covering index: {plan:?}"
     );
 }
+
+#[test]
+fn the_due_page_holds_the_first_of_each_list_and_how_many_there_are() {
+    let store = Store::open_in_memory().expect("store");
+    let role = store.list_roles().expect("roles")[0].id.clone();
+    for name in ["Ana Abbott", "Ben Brown", "Cy Cole"] {
+        store
+            .create_person(&PersonDraft {
+                name: name.into(),
+                role_id: Some(role.clone()),
+                ..PersonDraft::default()
+            })
+            .expect("person");
+    }
+    let rollout = store
+        .create_rollout(&RolloutDraft {
+            name: "Check-in redesign".into(),
+            ..RolloutDraft::default()
+        })
+        .expect("rollout")
+        .id;
+    let late = store
+        .create_training_module(&module_draft())
+        .expect("module");
+    let soon = store
+        .create_training_module(&ModuleDraft {
+            title: "Downtime forms".into(),
+            ..module_draft()
+        })
+        .expect("module");
+    store
+        .add_requirement(&rollout, &role, &late.id, "2026-11-01", &[])
+        .expect("overdue requirement");
+    store
+        .add_requirement(&rollout, &role, &soon.id, "2026-11-20", &[])
+        .expect("soon requirement");
+    let today = NaiveDate::from_ymd_opt(2026, 11, 15).expect("date");
+    let every = store.training_due(None, today, 7).expect("due");
+    let page = store
+        .training_due_page(None, today, 7, (2, 10))
+        .expect("due page");
+    assert_eq!(
+        (page.overdue_total, page.soon_total),
+        (3, 3),
+        "three people owe each module"
+    );
+    assert_eq!(page.overdue.len(), 2, "no more overdue rows than asked for");
+    assert_eq!(
+        page.overdue[..],
+        every[..2],
+        "the first overdue rows of the whole list, in its order"
+    );
+    assert_eq!(page.soon[..], every[3..], "every soon-due row fits");
+    let past = store
+        .training_due_page(None, today, 7, (0, 0))
+        .expect("nothing asked for");
+    assert!(
+        past.overdue.is_empty() && past.soon.is_empty(),
+        "no rows when none are asked for"
+    );
+    assert_eq!(
+        (past.overdue_total, past.soon_total),
+        (3, 3),
+        "and still the totals"
+    );
+}
