@@ -13,6 +13,28 @@ use crate::Store;
 
 const AT: &str = "2026-11-02T09:00:00Z";
 
+/// `names` in the first role, and a rollout: the role's id and the rollout's.
+fn staff_and_rollout(store: &Store, names: &[&str]) -> (String, String) {
+    let role = store.list_roles().expect("roles")[0].id.clone();
+    for name in names {
+        store
+            .create_person(&PersonDraft {
+                name: (*name).into(),
+                role_id: Some(role.clone()),
+                ..PersonDraft::default()
+            })
+            .expect("person");
+    }
+    let rollout = store
+        .create_rollout(&RolloutDraft {
+            name: "Check-in redesign".into(),
+            ..RolloutDraft::default()
+        })
+        .expect("rollout")
+        .id;
+    (role, rollout)
+}
+
 fn module_draft() -> ModuleDraft {
     ModuleDraft {
         title: "New check-in workflow".into(),
@@ -59,21 +81,7 @@ fn a_module_edit_at_a_stale_version_is_refused_by_its_update() {
 #[test]
 fn a_record_edit_at_a_stale_version_is_refused_by_its_update() {
     let store = Store::open_in_memory().expect("store");
-    let role = store.list_roles().expect("roles")[0].id.clone();
-    store
-        .create_person(&PersonDraft {
-            name: "Ana".into(),
-            role_id: Some(role.clone()),
-            ..PersonDraft::default()
-        })
-        .expect("person");
-    let rollout = store
-        .create_rollout(&RolloutDraft {
-            name: "Check-in redesign".into(),
-            ..RolloutDraft::default()
-        })
-        .expect("rollout")
-        .id;
+    let (role, rollout) = staff_and_rollout(&store, &["Ana"]);
     let module = store
         .create_training_module(&module_draft())
         .expect("module");
@@ -397,23 +405,7 @@ fn the_due_lists_records_come_from_the_index_of_open_records_alone() {
 #[test]
 fn the_due_page_holds_the_first_of_each_list_and_how_many_there_are() {
     let store = Store::open_in_memory().expect("store");
-    let role = store.list_roles().expect("roles")[0].id.clone();
-    for name in ["Ana Abbott", "Ben Brown", "Cy Cole"] {
-        store
-            .create_person(&PersonDraft {
-                name: name.into(),
-                role_id: Some(role.clone()),
-                ..PersonDraft::default()
-            })
-            .expect("person");
-    }
-    let rollout = store
-        .create_rollout(&RolloutDraft {
-            name: "Check-in redesign".into(),
-            ..RolloutDraft::default()
-        })
-        .expect("rollout")
-        .id;
+    let (role, rollout) = staff_and_rollout(&store, &["Ana Abbott", "Ben Brown", "Cy Cole"]);
     let late = store
         .create_training_module(&module_draft())
         .expect("module");
