@@ -80,13 +80,26 @@ const INSTALL = `
     window.__bench = { measure };
   }`;
 
-/** Runs one measurement in the page: `act` and `ready` are function bodies. */
+/** Until every command the screen sent has answered: an interaction is timed from a
+ *  screen at rest, not while the one before is still reading (Settings scans the whole
+ *  file for broken links, a second on the extra-large workspace). */
+const quiet = `await new Promise((resolve) => {
+    let calm = 0;
+    const poll = () => {
+      const { sent, answered } = window.rollplanCommands;
+      calm = sent === answered ? calm + 1 : 0;
+      if (calm === 2) resolve(); else setTimeout(poll, 5);
+    };
+    poll();
+  });`;
+/** Runs one measurement in the page, once the screen is quiet: `act` and `ready` are
+ *  function bodies. */
 async function measure(session, { before = '', act, ready }) {
   const ms = await session.call('POST', '/execute/async', {
     script: `
       const done = arguments[arguments.length - 1];
       ${INSTALL}
-      (async () => { ${before} })().then(() =>
+      (async () => { ${before}; ${quiet} })().then(() =>
         window.__bench.measure(() => { ${act} }, (calls) => { ${ready} })).then(done);`,
     args: [],
   });
