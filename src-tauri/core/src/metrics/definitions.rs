@@ -7,7 +7,7 @@ use super::store::Tx;
 use super::validate::{validate, MetricFacts, ValidMetric};
 use super::{DatedValue, Metric, MetricDraft};
 use crate::audit::{self, AuditAction, ChangeSet, EntityKind};
-use crate::people::{owner_name, resolve_owner};
+use crate::people::{owner_name, resolve_owner, resolve_owner_keeping};
 use crate::rollouts::require_rollout;
 use crate::store::editable::check_editable;
 use crate::store::trash::trash_or_restore;
@@ -53,7 +53,7 @@ impl Store {
             )?;
             let facts = MetricFacts {
                 same_name: store::live_named(tx, &current.rollout_id, &draft.name)?,
-                owner: resolve_owner(tx, &draft.owner)?,
+                owner: resolve_owner_keeping(tx, &draft.owner, current.owner_id.as_deref())?,
             };
             let valid = validate(Some(&current), draft, facts)?;
             let new_owner = owner_name(tx, valid.owner_id.as_deref())?;

@@ -18,7 +18,9 @@ use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
 pub use owners::UNKNOWN_OWNER_FIELD;
-pub(crate) use owners::{find_owner, namesakes, owner_name, resolve_owner, similar_people};
+pub(crate) use owners::{
+    find_owner, namesakes, owner_name, resolve_owner, resolve_owner_keeping, similar_people,
+};
 pub(crate) use page::{DirectoryOrder, DIRECTORY_READS};
 pub use page::{PeopleKind, PeoplePage, PeopleQuery};
 pub use role_merge::RoleMergeReport;

@@ -35,7 +35,10 @@ impl Store {
                 current.row_version,
                 expected_row_version,
             )?;
-            let valid = validate(draft, store::find_owner(tx, &draft.owner)?)?;
+            let valid = validate(
+                draft,
+                store::find_owner(tx, &draft.owner, current.owner_id.as_deref())?,
+            )?;
             let mut changes = ChangeSet::default();
             describe(&mut changes, Some(&current), &valid);
             if changes.is_empty() {

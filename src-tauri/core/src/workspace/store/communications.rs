@@ -53,8 +53,16 @@ impl Table for Communication {
         })
     }
 
-    fn look_up(conn: &Connection, draft: &CommunicationDraft) -> Result<FoundOwner> {
-        owners::find(conn, &draft.owner)
+    fn look_up(
+        conn: &Connection,
+        draft: &CommunicationDraft,
+        current: Option<&Self>,
+    ) -> Result<FoundOwner> {
+        owners::find(
+            conn,
+            &draft.owner,
+            current.and_then(|r| r.owner_id.as_deref()),
+        )
     }
 }
 

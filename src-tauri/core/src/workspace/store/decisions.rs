@@ -69,7 +69,7 @@ impl Table for Decision {
         })
     }
 
-    fn look_up(_conn: &Connection, _draft: &DecisionDraft) -> Result<()> {
+    fn look_up(_conn: &Connection, _draft: &DecisionDraft, _current: Option<&Self>) -> Result<()> {
         Ok(())
     }
 }

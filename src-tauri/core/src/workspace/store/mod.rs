@@ -57,8 +57,12 @@ pub(crate) trait Table: Record {
     fn from_row(row: &Row<'_>) -> rusqlite::Result<Self>;
 
     /// What checking `draft` needs from the rest of the database (an owner found in
-    /// the directory, ...).
-    fn look_up(conn: &Connection, draft: &Self::Draft) -> Result<Self::Lookup>;
+    /// the directory, ...); `current` is the record being edited, none for a new one.
+    fn look_up(
+        conn: &Connection,
+        draft: &Self::Draft,
+        current: Option<&Self>,
+    ) -> Result<Self::Lookup>;
 
     /// Fills in what the record keeps in other tables (a stakeholder's RACI rows).
     fn read_children(_conn: &Connection, _record: &mut Self) -> Result<()> {
@@ -181,7 +185,7 @@ pub(crate) fn create<T: Table>(
     draft: &T::Draft,
 ) -> Result<T> {
     require_rollout(tx, rollout_id)?;
-    let valid = T::validate(draft, T::look_up(tx, draft)?)?;
+    let valid = T::validate(draft, T::look_up(tx, draft, None)?)?;
     let id = uuid::Uuid::now_v7().to_string();
     let at = timestamp_text(now());
     insert::<T>(tx, &id, rollout_id, &valid, &at)?;
@@ -214,7 +218,7 @@ pub(crate) fn edit<T: Table>(
         current.row_version(),
         expected_row_version,
     )?;
-    let valid = T::validate(draft, T::look_up(tx, draft)?)?;
+    let valid = T::validate(draft, T::look_up(tx, draft, Some(&current))?)?;
     let mut changes = ChangeSet::default();
     T::describe(&mut changes, Some(&current), &valid);
     if changes.is_empty() {

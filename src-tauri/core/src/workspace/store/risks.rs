@@ -65,8 +65,12 @@ impl Table for Risk {
         })
     }
 
-    fn look_up(conn: &Connection, draft: &RiskDraft) -> Result<FoundOwner> {
-        owners::find(conn, &draft.owner)
+    fn look_up(conn: &Connection, draft: &RiskDraft, current: Option<&Self>) -> Result<FoundOwner> {
+        owners::find(
+            conn,
+            &draft.owner,
+            current.and_then(|r| r.owner_id.as_deref()),
+        )
     }
 }
 

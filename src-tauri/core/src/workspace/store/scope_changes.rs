@@ -44,7 +44,11 @@ impl Table for ScopeChange {
         })
     }
 
-    fn look_up(_conn: &Connection, _draft: &ScopeChangeDraft) -> Result<()> {
+    fn look_up(
+        _conn: &Connection,
+        _draft: &ScopeChangeDraft,
+        _current: Option<&Self>,
+    ) -> Result<()> {
         Ok(())
     }
 }

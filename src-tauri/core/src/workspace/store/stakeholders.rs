@@ -68,7 +68,11 @@ impl Table for Stakeholder {
     }
 
     /// Whether the person the draft names is live in the directory.
-    fn look_up(conn: &Connection, draft: &StakeholderDraft) -> Result<bool> {
+    fn look_up(
+        conn: &Connection,
+        draft: &StakeholderDraft,
+        _current: Option<&Self>,
+    ) -> Result<bool> {
         let Some(person) = draft.person_id.as_deref() else {
             return Ok(true);
         };
