@@ -19,7 +19,8 @@ use ts_rs::TS;
 
 pub use owners::UNKNOWN_OWNER_FIELD;
 pub(crate) use owners::{
-    find_owner, namesakes, owner_name, resolve_owner, resolve_owner_keeping, similar_people,
+    find_owner, find_owner_keeping, namesakes, owner_name, resolve_owner, resolve_owner_keeping,
+    similar_people,
 };
 pub(crate) use page::{DirectoryOrder, DIRECTORY_READS};
 pub use page::{PeopleKind, PeoplePage, PeopleQuery};

@@ -23,26 +23,36 @@ pub(crate) fn resolve_owner(
     Ok(find_owner(conn, owner)?.map(|found| found.map(|(id, _)| id)))
 }
 
-/// [`resolve_owner`] for an edit of a record owned by `current` (a person's id): a draft
-/// naming that person by the name they have keeps them, even when someone else in the
-/// directory has the same name. A form shows the owner as a name and sends it back
-/// unchanged; a namesake hired since must not make every later edit ask who is meant.
-/// Any other name is found as [`resolve_owner`] finds it.
+/// [`resolve_owner`] for an edit of a record owned by `current` (a person's id): see
+/// [`find_owner_keeping`].
 pub(crate) fn resolve_owner_keeping(
     conn: &Conn,
     owner: &str,
     current: Option<&str>,
 ) -> Result<std::result::Result<Option<String>, FieldError>> {
+    Ok(find_owner_keeping(conn, owner, current)?.map(|found| found.map(|(id, _)| id)))
+}
+
+/// [`find_owner`] for an edit of a record owned by `current` (a person's id): a draft
+/// naming that person by the name they have keeps them, even when someone else in the
+/// directory has the same name. A form shows the owner as a name and sends it back
+/// unchanged; a namesake hired since must not make every later edit ask who is meant.
+/// Any other name is found as [`find_owner`] finds it.
+pub(crate) fn find_owner_keeping(
+    conn: &Conn,
+    owner: &str,
+    current: Option<&str>,
+) -> Result<std::result::Result<Option<(String, String)>, FieldError>> {
     if let Some((id, name)) = current
         .map(|id| rows::live_by_id(conn, id))
         .transpose()?
         .flatten()
     {
         if !owner.trim().is_empty() && name.trim() == owner.trim() {
-            return Ok(Ok(Some(id)));
+            return Ok(Ok(Some((id, name))));
         }
     }
-    resolve_owner(conn, owner)
+    find_owner(conn, owner)
 }
 
 /// [`resolve_owner`], with the person's name as the directory spells it: (id, name).

@@ -5,6 +5,7 @@ use super::draft::{describe, validate};
 use super::store;
 use super::{Criterion, CriterionDraft};
 use crate::audit::{self, AuditAction, AuditEntry, ChangeSet, EntityKind};
+use crate::people::find_owner_keeping;
 use crate::store::editable::check_editable;
 use crate::time::{now, timestamp_text};
 use crate::{Result, Store};
@@ -37,7 +38,7 @@ impl Store {
             )?;
             let valid = validate(
                 draft,
-                store::find_owner(tx, &draft.owner, current.owner_id.as_deref())?,
+                find_owner_keeping(tx, &draft.owner, current.owner_id.as_deref())?,
             )?;
             let mut changes = ChangeSet::default();
             describe(&mut changes, Some(&current), &valid);

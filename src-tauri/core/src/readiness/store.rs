@@ -5,10 +5,10 @@ use std::collections::HashMap;
 
 use rusqlite::{params, Connection, Row, Transaction};
 
-use super::draft::{describe, validate, FoundOwner, ValidCriterion};
+use super::draft::{describe, validate, ValidCriterion};
 use super::{Criterion, CriterionDraft, CriterionStatus, ReadinessCategory};
 use crate::audit::{self, AuditAction, ChangeSet, EntityKind};
-use crate::people::{owner_name, resolve_owner_keeping};
+use crate::people::find_owner_keeping;
 use crate::rollouts::require_rollout;
 use crate::store::editable::one_row_updated;
 use crate::store::rows;
@@ -74,24 +74,6 @@ pub(super) fn fetch(conn: &Connection, id: &str) -> Result<(Criterion, bool)> {
     )
 }
 
-/// The person a draft's owner names (an id or a name), with their name as the
-/// directory spells it; `current` is the owner of the criterion being edited, kept
-/// when the draft names them by their name (see `resolve_owner_keeping`).
-pub(super) fn find_owner(
-    conn: &Connection,
-    owner: &str,
-    current: Option<&str>,
-) -> Result<FoundOwner> {
-    Ok(match resolve_owner_keeping(conn, owner, current)? {
-        Ok(Some(id)) => {
-            let name = owner_name(conn, Some(&id))?;
-            Ok(Some((id, name)))
-        }
-        Ok(None) => Ok(None),
-        Err(problem) => Err(problem),
-    })
-}
-
 /// Inserts a checked criterion as `id` of a rollout, created at `at`.
 pub(super) fn insert(
     tx: &Transaction<'_>,
@@ -130,7 +112,7 @@ pub(crate) fn insert_criterion(
     draft: &CriterionDraft,
 ) -> Result<Criterion> {
     require_rollout(tx, rollout_id)?;
-    let valid = validate(draft, find_owner(tx, &draft.owner, None)?)?;
+    let valid = validate(draft, find_owner_keeping(tx, &draft.owner, None)?)?;
     let id = uuid::Uuid::now_v7().to_string();
     let at = timestamp_text(now());
     insert(tx, &id, rollout_id, &valid, &at)?;

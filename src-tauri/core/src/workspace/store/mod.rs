@@ -6,7 +6,6 @@
 
 mod communications;
 mod decisions;
-mod owners;
 mod risks;
 mod scope_changes;
 mod stakeholder_raci;

@@ -3,8 +3,9 @@
 use rusqlite::types::Value;
 use rusqlite::{Connection, Row, Transaction};
 
-use super::{owners, Table};
+use super::Table;
 use crate::audit::EntityKind;
+use crate::people::find_owner_keeping;
 use crate::store::rows;
 use crate::workspace::record::FoundOwner;
 use crate::workspace::risks::ValidRisk;
@@ -66,7 +67,7 @@ impl Table for Risk {
     }
 
     fn look_up(conn: &Connection, draft: &RiskDraft, current: Option<&Self>) -> Result<FoundOwner> {
-        owners::find(
+        find_owner_keeping(
             conn,
             &draft.owner,
             current.and_then(|r| r.owner_id.as_deref()),
