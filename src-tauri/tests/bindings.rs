@@ -33,9 +33,9 @@ use rollplan_core::people::{
     PeopleKind, PeoplePage, PeopleQuery, Person, PersonDraft, Role, RoleMergeReport,
 };
 use rollplan_core::plan::{
-    Baseline, CriticalPath, DatesUndo, GoLiveMove, GoLiveMoveScope, GridEdit, PlanPhase,
-    PlanSignals, PlanView, SlippedTask, Task, TaskDraft, TaskImportOptions, TaskImportReport,
-    TaskSave, TaskShift,
+    Baseline, CriticalPath, DatesUndo, GoLiveMove, GoLiveMoveScope, GridEdit, PlanOpening,
+    PlanPhase, PlanSignals, PlanView, SlippedTask, Task, TaskDraft, TaskImportOptions,
+    TaskImportReport, TaskSave, TaskShift,
 };
 use rollplan_core::programmes::{
     DebriefLesson, Programme, ProgrammeDraft, ProgrammeOverview, ProgrammeWaves, Wave, WaveDraft,
@@ -139,6 +139,7 @@ fn export_all(dir: &Path) {
         CriticalPath::export_all(&config),
         SlippedTask::export_all(&config),
         PlanView::export_all(&config),
+        PlanOpening::export_all(&config),
         PlanSignals::export_all(&config),
         Baseline::export_all(&config),
         GoLiveMove::export_all(&config),

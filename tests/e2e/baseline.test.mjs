@@ -53,7 +53,7 @@ for (const theme of ['light', 'dark']) {
       await app.step(`open the plan (${theme})`, async () => {
         await (await session.waitForText('.sidebar a', 'EHR')).click();
         await (await session.waitForText('.tabs a', 'Plan')).click();
-        await session.waitFind('[data-testid="plan-summary"]');
+        await session.waitForText('[data-testid="plan-summary"]', 'tasks and milestones');
         assert.equal((await session.findAll(SENTENCE)).length, 0, 'without a baseline the summary says nothing of one');
       });
 

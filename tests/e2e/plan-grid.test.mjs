@@ -65,7 +65,7 @@ for (const theme of ['light', 'dark']) {
         await (await session.waitForText('.tabs a', 'Plan')).click();
         await session.waitFind('.grid .row[data-task]');
         const drawn = await session.execute(`return document.querySelectorAll('.grid .row[data-task]').length;`);
-        const total = Number(/(\d+) tasks and milestones/.exec(await (await session.find('[data-testid="plan-summary"]')).text())?.[1]);
+        const total = Number(/(\d+) tasks and milestones/.exec(await (await session.waitForText('[data-testid="plan-summary"]', 'tasks and milestones')).text())?.[1]);
         assert.ok(drawn < total, `only the rows in view are drawn (${drawn} of ${total})`);
       });
 

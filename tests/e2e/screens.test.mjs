@@ -34,7 +34,7 @@ const SCREENS = [
   {
     name: 'rollout-timeline',
     hash: `#/rollouts/${ehr.id}/plan`,
-    ready: '[data-testid="plan-summary"]',
+    ready: '.plan[aria-busy="false"]',
     then: (s) => s.execute(`[...document.querySelectorAll('button')].find((b) => b.textContent.trim() === 'Timeline').click();`),
   },
   { name: 'people', hash: '#/people', ready: 'main h1' },
@@ -70,7 +70,7 @@ const SCREENS = [
   {
     name: 'task-dialog',
     hash: `#/rollouts/${ehr.id}/plan`,
-    ready: '[data-testid="plan-summary"]',
+    ready: '.plan[aria-busy="false"]',
     // The plan opens as it was left (the timeline, a screen ago): back to the list first.
     then: async (s) => {
       await s.execute(`[...document.querySelectorAll('.plan button')].find((b) => b.textContent.trim() === 'List').click();`);
@@ -109,7 +109,7 @@ const SCREENS = [
   {
     name: 'go-live-dialog',
     hash: `#/rollouts/${ehr.id}/plan`,
-    ready: '[data-testid="plan-summary"]',
+    ready: '.plan[aria-busy="false"]',
     then: (s) => s.execute(`[...document.querySelectorAll('.plan button')].find((b) => b.textContent.includes('Move go-live')).click();`),
     dialog: '#new-go-live-date',
   },

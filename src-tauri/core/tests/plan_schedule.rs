@@ -277,6 +277,42 @@ fn the_plan_view_is_what_the_separate_readings_give() {
     assert_eq!(signals.slipped, view.slipped);
     assert_eq!(signals.baseline, view.baseline);
 
+    // The tab's first screen: the plan's first rows as the whole reading begins, with
+    // how many there are, and nothing of the trash.
+    for rows in [0, 1, 3, 4, 50] {
+        let opening = plan
+            .store
+            .plan_opening(&plan.rollout, rows)
+            .expect("opening");
+        let first = view
+            .tasks
+            .iter()
+            .take(rows as usize)
+            .cloned()
+            .collect::<Vec<_>>();
+        assert_eq!(opening.tasks, first, "the first {rows}, links included");
+        assert_eq!(opening.task_count, 4);
+        assert_eq!(opening.phases, view.phases);
+    }
+    plan.store.trash_task(&overdue.id).expect("trash");
+    let opening = plan.store.plan_opening(&plan.rollout, 50).expect("opening");
+    assert_eq!(opening.task_count, 3);
+    assert!(opening.tasks.iter().all(|t| t.id != overdue.id));
+    assert!(
+        opening
+            .tasks
+            .iter()
+            .all(|t| t.depends_on.iter().all(|l| l.depends_on_id != overdue.id)),
+        "a link to a trashed task is not shown"
+    );
+    assert_eq!(
+        plan.store
+            .plan_opening("no-such-rollout", 50)
+            .expect_err("an unknown rollout")
+            .code(),
+        "not_found"
+    );
+
     let error = plan
         .store
         .plan_view("no-such-rollout", today)

@@ -33,7 +33,7 @@ app_commands! {
         link_sop_to_rollout, unlink_sop_from_rollout, sops_for_rollout, rollouts_for_sop,
         sop_map, sop_map_choices, compare_sop_maps, escalation_table;
     plan:
-        plan_view, plan_signals, create_phase, rename_phase, trash_phase, restore_phase, create_task,
+        plan_opening, plan_view, plan_signals, create_phase, rename_phase, trash_phase, restore_phase, create_task,
         update_task, apply_grid_edits, set_waits_for, trash_task, restore_task, list_trashed_tasks, task_history,
         add_dependency, remove_dependency, preview_go_live_move, move_go_live,
         undo_plan_dates, preview_task_save, save_task, set_schedule_mode,

@@ -4,14 +4,26 @@
 use rollplan_core::audit::AuditEntry;
 use rollplan_core::plan::mspdi::parse_plan_file;
 use rollplan_core::plan::{
-    DatesUndo, GoLiveMove, GoLiveMoveScope, GridEdit, LinkType, PlanPhase, PlanSignals, PlanView,
-    Task, TaskDraft, TaskImportOptions, TaskImportReport, TaskLink, TaskSave, TaskShift,
+    DatesUndo, GoLiveMove, GoLiveMoveScope, GridEdit, LinkType, PlanOpening, PlanPhase,
+    PlanSignals, PlanView, Task, TaskDraft, TaskImportOptions, TaskImportReport, TaskLink,
+    TaskSave, TaskShift,
 };
 use rollplan_core::rollouts::{Rollout, ScheduleMode};
 use tauri::State;
 
 use super::{today, Reply};
 use crate::state::AppState;
+
+/// The first `rows` tasks of a plan, its phases and how many tasks it has: what the
+/// plan tab draws first, before the whole plan is read.
+#[tauri::command(async)]
+pub fn plan_opening(
+    state: State<'_, AppState>,
+    rollout_id: String,
+    rows: u32,
+) -> Reply<PlanOpening> {
+    Ok(state.store()?.plan_opening(&rollout_id, rows)?)
+}
 
 /// The plan tab's reading of a plan: tasks, phases, critical path and what slipped.
 #[tauri::command(async)]

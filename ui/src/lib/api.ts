@@ -73,6 +73,7 @@ import type { TaskLink } from './bindings/TaskLink';
 import type { TaskDraft } from './bindings/TaskDraft';
 import type { PlanSignals } from './bindings/PlanSignals';
 import type { PlanView } from './bindings/PlanView';
+import type { PlanOpening } from './bindings/PlanOpening';
 import type { Baseline } from './bindings/Baseline';
 import type { GoLiveMove } from './bindings/GoLiveMove';
 import type { GoLiveMoveScope } from './bindings/GoLiveMoveScope';
@@ -399,6 +400,7 @@ export const api = {
   importMeasurements: (rolloutId: string, fileName: string, contents: number[]) =>
     call<MeasurementImportReport>('import_measurements', { rolloutId, fileName, contents }),
 
+  planOpening: (rolloutId: string, rows: number) => call<PlanOpening>('plan_opening', { rolloutId, rows }),
   planView: (rolloutId: string) => call<PlanView>('plan_view', { rolloutId }),
   planSignals: (rolloutId: string) => call<PlanSignals>('plan_signals', { rolloutId }),
   setBaseline: (rolloutId: string, name: string) => call<Baseline>('set_baseline', { rolloutId, name }),

@@ -58,7 +58,7 @@ pub use reschedule::TaskSave;
 pub use schedule::{critical_path, CriticalPath, TaskSlack};
 pub use shifts::{DatesUndo, GoLiveUndo, TaskDatesUndo, TaskShift};
 pub use slipped::{slipped_tasks, SlippedTask};
-pub use view::{PlanSignals, PlanView};
+pub use view::{PlanOpening, PlanSignals, PlanView};
 
 pub(crate) use baselines::plan_baseline;
 pub(crate) use go_live::add_days;
@@ -66,7 +66,8 @@ pub(crate) use graph::DependencyGraph;
 pub(crate) use import_cells::parse_import_date;
 pub(crate) use phases::find_or_insert_phase;
 pub(crate) use store::tasks::{
-    list_live as list_live_tasks, open_tasks_due_by, overdue_and_blocked_by_rollout,
+    first_live as first_live_tasks, list_live as list_live_tasks, open_tasks_due_by,
+    overdue_and_blocked_by_rollout,
 };
 pub(crate) use tasks::insert_task;
 pub use tasks::GridEdit;

@@ -9,8 +9,8 @@ use ts_rs::TS;
 
 use super::store::phases;
 use super::{
-    baselines, critical_path, list_live_tasks, slipped_tasks, CriticalPath, PlanBaselineView,
-    PlanPhase, SlippedTask, Task,
+    baselines, critical_path, first_live_tasks, list_live_tasks, slipped_tasks, CriticalPath,
+    PlanBaselineView, PlanPhase, SlippedTask, Task,
 };
 use crate::{Result, Store};
 
@@ -38,7 +38,33 @@ pub struct PlanSignals {
     pub baseline: Option<PlanBaselineView>,
 }
 
+/// The first rows of a plan in plan order, what the plan tab draws first: on a plan of
+/// thousands of tasks, the first screen is drawn from these while the whole plan (and
+/// what is worked out from it: the critical path, what slipped) is read.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+pub struct PlanOpening {
+    /// The first live tasks, as [`PlanView::tasks`] begins.
+    pub tasks: Vec<Task>,
+    /// How many live tasks the plan has in all.
+    pub task_count: u32,
+    pub phases: Vec<PlanPhase>,
+}
+
 impl Store {
+    /// The first `rows` tasks of a rollout's plan, its phases and how many tasks it has.
+    pub fn plan_opening(&self, rollout_id: &str, rows: u32) -> Result<PlanOpening> {
+        self.read(|conn| {
+            // A rollout that is not there is refused, as the whole plan's reading does.
+            crate::rollouts::fetch_rollout(conn, rollout_id)?;
+            let (tasks, task_count) = first_live_tasks(conn, rollout_id, rows)?;
+            Ok(PlanOpening {
+                tasks,
+                task_count,
+                phases: phases::list_live(conn, rollout_id)?,
+            })
+        })
+    }
+
     /// A rollout's plan as the plan tab shows it, on `today`.
     pub fn plan_view(&self, rollout_id: &str, today: NaiveDate) -> Result<PlanView> {
         self.read(|conn| {

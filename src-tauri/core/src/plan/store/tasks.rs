@@ -25,6 +25,11 @@ const SELECT: &str = "SELECT t.id, t.rollout_id, t.phase_id, coalesce(ph.name, '
     LEFT JOIN plan_phases ph ON ph.id = t.phase_id AND ph.deleted_at IS NULL
     LEFT JOIN people p ON p.id = t.owner_id";
 
+/// Plan order: by phase, then by date (undated last), then as entered.
+const PLAN_ORDER: &str = "ORDER BY ph.position IS NULL, ph.position,
+    coalesce(t.start_date, t.due_date) IS NULL, coalesce(t.start_date, t.due_date),
+    t.created_at, t.id";
+
 /// One task, live or in the trash, with the live tasks it depends on.
 pub(crate) fn fetch(conn: &Connection, id: &str) -> Result<Task> {
     let mut task = rows::fetch_by_id(
@@ -41,6 +46,31 @@ pub(crate) fn fetch(conn: &Connection, id: &str) -> Result<Task> {
 /// A rollout's live tasks with their live dependencies, in plan order.
 pub(crate) fn list_live(conn: &Connection, rollout_id: &str) -> Result<Vec<Task>> {
     live_tasks(conn, rollout_id, "", &[])
+}
+
+/// The first `limit` of a rollout's live tasks in plan order, with their live
+/// dependencies, and how many live tasks it has in all: the first screen of a plan of
+/// thousands of tasks, drawn before the rest is read.
+pub(crate) fn first_live(
+    conn: &Connection,
+    rollout_id: &str,
+    limit: u32,
+) -> Result<(Vec<Task>, u32)> {
+    let mut statement = conn.prepare_cached(&format!(
+        "{SELECT} WHERE t.rollout_id = ?1 AND t.deleted_at IS NULL {PLAN_ORDER} LIMIT ?2"
+    ))?;
+    let mut tasks: Vec<Task> = statement
+        .query_map(params![rollout_id, limit], from_row)?
+        .collect::<rusqlite::Result<_>>()?;
+    for task in &mut tasks {
+        task.depends_on = dependencies::live_predecessors_of(conn, &task.id)?;
+    }
+    let total = conn
+        .prepare_cached(
+            "SELECT count(*) FROM plan_tasks WHERE rollout_id = ?1 AND deleted_at IS NULL",
+        )?
+        .query_row(params![rollout_id], |row| row.get(0))?;
+    Ok((tasks, total))
 }
 
 /// A rollout's live tasks that are not done and are due by `by` or blocked, in plan order
@@ -262,10 +292,7 @@ fn live_tasks(
         .chain(more.iter().copied())
         .collect();
     let mut statement = conn.prepare_cached(&format!(
-        "{SELECT} WHERE t.rollout_id = ?1 AND t.deleted_at IS NULL {condition}
-         ORDER BY ph.position IS NULL, ph.position,
-                  coalesce(t.start_date, t.due_date) IS NULL, coalesce(t.start_date, t.due_date),
-                  t.created_at, t.id"
+        "{SELECT} WHERE t.rollout_id = ?1 AND t.deleted_at IS NULL {condition} {PLAN_ORDER}"
     ))?;
     let mut tasks: Vec<Task> = statement
         .query_map(params.as_slice(), from_row)?
