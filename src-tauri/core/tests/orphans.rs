@@ -169,3 +169,61 @@ fn the_repair_backs_up_clears_links_and_sets_rows_aside_keeping_their_data() {
         "a sound file needs no repair and no backup"
     );
 }
+
+#[test]
+fn the_finding_is_kept_until_another_connection_writes_or_the_repair_runs() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let path = dir.path().join("rollplan.db");
+    let (owned, _) = orphaned_database(&path);
+    let store = Store::open(&path).expect("store");
+
+    let first = store.orphaned_rows().expect("orphans");
+    assert_eq!(first.len(), 2);
+    assert_eq!(store.orphan_scans(), 1);
+    // The store's own writes enforce foreign keys, so they cannot break a link: the
+    // finding stands, and asking again reads nothing.
+    let rollout = store
+        .create_rollout(&RolloutDraft {
+            name: "Kiosk check-in".into(),
+            ..RolloutDraft::default()
+        })
+        .expect("rollout");
+    let task = store
+        .create_task(
+            &rollout.id,
+            &TaskDraft {
+                title: "Order the kiosks".into(),
+                ..TaskDraft::default()
+            },
+        )
+        .expect("task");
+    assert_eq!(store.orphaned_rows().expect("orphans"), first);
+    assert_eq!(
+        store.orphan_scans(),
+        1,
+        "kept across the store's own writes"
+    );
+
+    // Another program deletes the new rollout behind the app's back: read again.
+    let raw = Connection::open(&path).expect("raw connection");
+    raw.execute_batch("PRAGMA foreign_keys = OFF")
+        .expect("pragma");
+    raw.execute("DELETE FROM rollouts WHERE id = ?1", params![rollout.id])
+        .expect("delete rollout");
+    let found = store.orphaned_rows().expect("orphans");
+    assert_eq!(store.orphan_scans(), 2, "another connection wrote");
+    let tasks_rollout = found
+        .iter()
+        .find(|o| o.table == "plan_tasks" && o.column == "rollout_id")
+        .expect("tasks without their rollout");
+    assert!(
+        tasks_rollout.row_ids.contains(&task.id),
+        "the new broken link is found"
+    );
+
+    // The repair (foreign keys off) forgets the finding; the next scan finds nothing.
+    store.repair_orphans().expect("repair");
+    assert_eq!(store.orphaned_rows().expect("orphans"), Vec::new());
+    assert_eq!(store.orphan_scans(), 3);
+    assert_eq!(store.get_task(&owned).expect("task").owner_id, None);
+}

@@ -97,22 +97,76 @@ impl OrphanedRows {
     }
 }
 
+/// The last scan's finding, kept while no other connection has written.
+///
+/// The store's own connection enforces foreign keys, so nothing it commits can leave a
+/// broken link; only another connection can (another program, a team pull, a backup
+/// restored — SQLite's `data_version` tells), or the repair, which turns them off. So
+/// the finding stands until one of those has written, and Settings, which shows it on
+/// every visit, does not read a gigabyte again each time.
+#[derive(Debug, Default)]
+pub(crate) struct KeptScan {
+    /// `PRAGMA data_version` on the store's connection before the scan, and its finding.
+    found: std::sync::Mutex<Option<(i64, Vec<OrphanedRows>)>>,
+    /// How many scans read the file, for tests to tell a kept finding from a new one.
+    scans: std::sync::atomic::AtomicUsize,
+}
+
+impl KeptScan {
+    fn get(&self, version: i64) -> Option<Vec<OrphanedRows>> {
+        match &*super::lock_ignoring_poison(&self.found) {
+            Some((kept, found)) if *kept == version => Some(found.clone()),
+            _ => None,
+        }
+    }
+
+    fn set(&self, version: i64, found: &[OrphanedRows]) {
+        *super::lock_ignoring_poison(&self.found) = Some((version, found.to_vec()));
+    }
+
+    fn forget(&self) {
+        *super::lock_ignoring_poison(&self.found) = None;
+    }
+}
+
 impl Store {
     /// The rows that point at records that no longer exist; empty for a sound file.
     ///
     /// The check reads every child table (about 60 ms on the benchmark's large
-    /// workspace, a second on the extra-large one, more cold), and the window asks for it
-    /// at every start: a file is read through a read-only connection of its own, so the
-    /// app's one connection stays free for the person's first clicks meanwhile, on a
-    /// thread that gives way to the window's.
+    /// workspace, a second on the extra-large one, more cold). The window asks for it
+    /// after every start and Settings on every visit, so the finding is kept until
+    /// another connection writes (see [`KeptScan`]). A file is read through a read-only
+    /// connection of its own, so the app's one connection stays free for the person's
+    /// clicks meanwhile, on a thread that gives way to the window's.
     pub fn orphaned_rows(&self) -> Result<Vec<OrphanedRows>> {
-        match &self.path {
-            Some(path) => super::background::giving_way(|| {
+        // Read before the scan: a commit landing during it makes the finding look older
+        // than it is (scanned again next time), never newer.
+        let version: i64 = self
+            .lock()
+            .query_row("PRAGMA data_version", [], |row| row.get(0))?;
+        if let Some(found) = self.orphan_scan.get(version) {
+            return Ok(found);
+        }
+        self.orphan_scan
+            .scans
+            .fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+        let found: Vec<OrphanedRows> = match &self.path {
+            Some(path) => super::background::giving_way(|| -> Result<_> {
                 let conn = inspect::open_read_only(path)?;
                 Ok(find(&conn)?)
-            }),
-            None => self.read(|conn| Ok(find(conn)?)),
-        }
+            })?,
+            None => self.read(|conn| Ok(find(conn)?))?,
+        };
+        self.orphan_scan.set(version, &found);
+        Ok(found)
+    }
+
+    /// How many times [`Store::orphaned_rows`] has read the file rather than given its
+    /// kept finding.
+    pub fn orphan_scans(&self) -> usize {
+        self.orphan_scan
+            .scans
+            .load(std::sync::atomic::Ordering::Relaxed)
     }
 
     /// Repairs every broken link as [`OrphanedRows::repair`] says, after backing the file
@@ -121,6 +175,8 @@ impl Store {
     pub fn repair_orphans(&self) -> Result<OrphanRepairOutcome> {
         self.verification.wait()?;
         let mut conn = self.lock();
+        // The repair writes with foreign keys off: what was found is found again after.
+        self.orphan_scan.forget();
         let mut outcome = OrphanRepairOutcome::default();
         if find(&conn)?.is_empty() {
             return Ok(outcome);
