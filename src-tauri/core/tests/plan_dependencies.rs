@@ -245,3 +245,52 @@ fn a_loop_is_refused_whatever_the_links_types() {
         "the loop is named task by task: {error}"
     );
 }
+
+#[test]
+fn the_trash_lists_the_tasks_of_every_live_rollout_most_recently_trashed_first() {
+    use rollplan_core::rollouts::RolloutDraft;
+    let plan = plan();
+    let other = plan
+        .store
+        .create_rollout(&RolloutDraft {
+            name: "Fax retirement".into(),
+            ..RolloutDraft::default()
+        })
+        .expect("rollout");
+    let build = task(&plan, "Build interfaces", "2026-11-02", "2026-11-20");
+    let keep = task(&plan, "Test interfaces", "2026-11-23", "2026-12-04");
+    let tell = plan
+        .store
+        .create_task(
+            &other.id,
+            &rollplan_core::plan::TaskDraft {
+                title: "Tell the referral partners".into(),
+                ..Default::default()
+            },
+        )
+        .expect("task");
+    assert!(plan.store.list_trashed_tasks().expect("trash").is_empty());
+
+    plan.store.trash_task(&build.id).expect("trash");
+    // Trashed a moment later, so that it is the most recent.
+    std::thread::sleep(std::time::Duration::from_millis(5));
+    plan.store.trash_task(&tell.id).expect("trash");
+    let trashed = plan.store.list_trashed_tasks().expect("trash");
+    let titles: Vec<&str> = trashed.iter().map(|t| t.title.as_str()).collect();
+    assert_eq!(titles, ["Tell the referral partners", "Build interfaces"]);
+    assert_eq!(trashed[0].rollout_id, other.id, "each names its rollout");
+    assert!(trashed.iter().all(|t| t.id != keep.id));
+
+    // A rollout in the trash takes its tasks with it: they are not listed on their own.
+    plan.store.trash_rollout(&other.id).expect("trash rollout");
+    let titles: Vec<String> = plan
+        .store
+        .list_trashed_tasks()
+        .expect("trash")
+        .into_iter()
+        .map(|t| t.title)
+        .collect();
+    assert_eq!(titles, ["Build interfaces"]);
+    plan.store.restore_task(&build.id).expect("restore");
+    assert!(plan.store.list_trashed_tasks().expect("trash").is_empty());
+}

@@ -122,8 +122,8 @@ pub fn restore_task(state: State<'_, AppState>, id: String) -> Reply<()> {
 }
 
 #[tauri::command(async)]
-pub fn list_trashed_tasks(state: State<'_, AppState>, rollout_id: String) -> Reply<Vec<Task>> {
-    Ok(state.store()?.list_trashed_tasks(&rollout_id)?)
+pub fn list_trashed_tasks(state: State<'_, AppState>) -> Reply<Vec<Task>> {
+    Ok(state.store()?.list_trashed_tasks()?)
 }
 
 #[tauri::command(async)]

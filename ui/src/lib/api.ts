@@ -423,7 +423,7 @@ export const api = {
   trashTask: (id: string) => call<null>('trash_task', { id }),
   restoreTask: (id: string) => call<null>('restore_task', { id }),
   taskHistory: (id: string) => call<AuditEntry[]>('task_history', { id }),
-  listTrashedTasks: (rolloutId: string) => call<Task[]>('list_trashed_tasks', { rolloutId }),
+  listTrashedTasks: () => call<Task[]>('list_trashed_tasks'),
   addDependency: (taskId: string, dependsOnId: string, linkType: LinkType, lagDays: number) =>
     call<Task>('add_dependency', { taskId, dependsOnId, linkType, lagDays }),
   removeDependency: (taskId: string, dependsOnId: string) =>

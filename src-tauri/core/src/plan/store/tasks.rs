@@ -89,13 +89,16 @@ pub(crate) fn open_tasks_due_by(
     )
 }
 
-/// A rollout's tasks in the trash, most recently trashed first.
-pub(crate) fn list_trashed(conn: &Connection, rollout_id: &str) -> Result<Vec<Task>> {
+/// The tasks in the trash of every rollout that is not itself in the trash, most
+/// recently trashed first: one step down each live rollout's tasks (a trashed rollout's
+/// tasks go and come back with it).
+pub(crate) fn list_trashed(conn: &Connection) -> Result<Vec<Task>> {
     let mut statement = conn.prepare_cached(&format!(
-        "{SELECT} WHERE t.rollout_id = ?1 AND t.deleted_at IS NOT NULL
-         ORDER BY t.deleted_at DESC"
+        "{SELECT} JOIN rollouts r ON r.id = t.rollout_id AND r.deleted_at IS NULL
+         WHERE t.deleted_at IS NOT NULL
+         ORDER BY t.deleted_at DESC, t.id"
     ))?;
-    let found = statement.query_map(params![rollout_id], from_row)?;
+    let found = statement.query_map([], from_row)?;
     Ok(found.collect::<rusqlite::Result<_>>()?)
 }
 

@@ -62,9 +62,11 @@ impl Store {
         })
     }
 
-    /// A rollout's tasks in the trash, most recently trashed first.
-    pub fn list_trashed_tasks(&self, rollout_id: &str) -> Result<Vec<Task>> {
-        self.read(|conn| rows::list_trashed(conn, rollout_id))
+    /// The tasks in the trash of every rollout that is not in the trash itself, most
+    /// recently trashed first: the Trash page's tasks, in one reading rather than one a
+    /// rollout (a project office's workspace holds hundreds).
+    pub fn list_trashed_tasks(&self) -> Result<Vec<Task>> {
+        self.read(rows::list_trashed)
     }
 
     /// A task's history (edits, dependencies added and removed), newest first.
