@@ -219,6 +219,27 @@ for (const theme of ['light', 'dark']) {
         assert.equal(Number(width), (Number.isFinite(before) ? before : 150) + 32, 'the wider Owner column is kept');
       });
 
+      await app.step(`a task moved to the trash waits in the Trash, named with its rollout, and comes back (${theme})`, async () => {
+        await cellElement(session, PROFICIENCY, 'title');
+        await session.execute(
+          `const row = [...document.querySelectorAll('.grid .row[data-task]')].find((r) => r.textContent.includes(arguments[0]));
+           row.querySelector('button.open-task').click();`, [PROFICIENCY]);
+        await (await session.waitForText('dialog button', 'Move to trash')).click();
+        await session.waitForText('.toast', 'Removed');
+        await waitFor('the row to go', async () => !(await session.execute(TITLES)).includes(PROFICIENCY));
+        await (await session.waitForText('.sidebar a', 'Trash')).click();
+        const line = await session.waitForText('.list li', PROFICIENCY);
+        assert.match(await line.property('textContent'), /Task in “EHR[^”]*”/, 'named with its rollout');
+        await session.execute(
+          `const li = [...document.querySelectorAll('.list li')].find((l) => l.textContent.includes(arguments[0]));
+           [...li.querySelectorAll('button')].find((b) => b.textContent.trim() === 'Restore').click();`, [PROFICIENCY]);
+        await waitFor('the task to leave the Trash', async () =>
+          !(await session.execute(`return document.querySelector('.list')?.textContent ?? '';`)).includes(PROFICIENCY));
+        await (await session.waitForText('.sidebar a', 'EHR')).click();
+        await (await session.waitForText('.tabs a', 'Plan')).click();
+        await waitFor('the task back in the plan', async () => (await session.execute(TITLES)).includes(PROFICIENCY));
+      });
+
       await app.step(`the grid fits at both sizes (${theme})`, async () => {
         for (const [width, height] of [[1280, 720], [1920, 1080]]) {
           await resizePage(session, width, height);
