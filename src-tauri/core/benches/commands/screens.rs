@@ -89,8 +89,14 @@ pub fn run(bench: &mut Bench, store: &Store, at: &Landmarks) {
         "Plan & timeline",
         &format!("{tasks} tasks; the list and the timeline draw from one plan_view"),
     );
+    bench.time("plan_opening (first 100 rows)", COMMAND, || {
+        drop(store.plan_opening(rollout, 100).unwrap())
+    });
     bench.time("plan_view (tasks, phases, path, slipped)", COMMAND, || {
         drop(store.plan_view(rollout, today).unwrap())
+    });
+    bench.time("plan_signals (after an edit of a row)", COMMAND, || {
+        drop(store.plan_signals(rollout, today).unwrap())
     });
     let mut task = store.list_tasks(rollout).unwrap().swap_remove(tasks / 2);
     bench.time("update_task (status in the row)", COMMAND, || {
@@ -112,6 +118,14 @@ pub fn run(bench: &mut Bench, store: &Store, at: &Landmarks) {
                 .preview_go_live_move(rollout, &later, GoLiveMoveScope::AllOpen, today)
                 .unwrap(),
         )
+    });
+    bench.time("list_trashed_tasks (the Trash page)", COMMAND, || {
+        drop(store.list_trashed_tasks().unwrap())
+    });
+    // The Status tab opens on this week's draft (the generator dates every change to the
+    // day it ran, so the week holds the whole plan's history).
+    bench.time("draft_status (Status tab, this week)", COMMAND, || {
+        drop(store.draft_status(rollout, today, today).unwrap())
     });
 
     bench.area("Readiness/training", &at.rollout.name);
