@@ -14,7 +14,10 @@ describe('firstScreenShown', () => {
   afterEach(() => vi.unstubAllGlobals());
 
   it('reports after the frame is painted, once per launch, with the steps before it', async () => {
-    const { firstScreenShown: report, startupStep } = await import('./startup');
+    vi.useFakeTimers({ toFake: ['setTimeout'] });
+    const { afterFirstScreen, firstScreenShown: report, startupStep } = await import('./startup');
+    const waited = vi.fn();
+    afterFirstScreen(waited);
     startupStep('app info');
     report();
     report();
@@ -27,5 +30,13 @@ describe('firstScreenShown', () => {
     const sent = firstScreenShown.mock.calls[0]?.[0] as { page_opened_at: number; steps: [string, number][] };
     expect(sent.steps.map(([name]) => name)).toEqual(['app info', 'painted']);
     expect(sent.page_opened_at).toBeGreaterThan(0);
+    // What waited for the first screen runs once it is painted; later, at once.
+    expect(waited).not.toHaveBeenCalled();
+    vi.runAllTimers();
+    expect(waited).toHaveBeenCalledTimes(1);
+    const later = vi.fn();
+    afterFirstScreen(later);
+    expect(later).toHaveBeenCalledTimes(1);
+    vi.useRealTimers();
   });
 });
