@@ -573,3 +573,41 @@ fn training_by_role_then_and_now_follows_the_completion_dates() {
     let news = items(&status, SectionKind::Training);
     assert_eq!(news[0].happened, "Front desk: 0% → 50% trained (1 of 2)");
 }
+
+#[test]
+fn a_slip_says_how_many_open_tasks_wait_for_it() {
+    use rollplan_core::plan::LinkType;
+    let week = Week::new();
+    // The longest chain, so that the late task is not on the critical path.
+    task(&week, "Build interfaces", "2026-11-02", "2027-02-26");
+    let late = task(&week, "Validate lab interface", "2027-01-04", "2027-01-14");
+    let waiting = [
+        task(&week, "Train lab staff", "2027-01-18", "2027-01-22"),
+        task(&week, "Print lab labels", "2027-01-18", "2027-01-20"),
+        task(&week, "Order label stock", "2027-01-15", "2027-01-16"),
+    ];
+    for t in &waiting {
+        week.store
+            .add_dependency(&t.id, &late.id, LinkType::FinishToStart, 0)
+            .expect("link");
+    }
+    // One of the three is done already: it no longer waits.
+    let done = week.store.get_task(&waiting[2].id).expect("task");
+    let mut draft = done.draft();
+    draft.status = TaskStatus::Done;
+    week.store
+        .update_task(&done.id, done.row_version, &draft)
+        .expect("done");
+    week.everything_so_far_on("2027-01-04T09:00:00.000Z");
+
+    let status = week
+        .store
+        .draft_status(&week.rollout, monday(), after_week())
+        .unwrap();
+    let slipped = items(&status, SectionKind::Slipped);
+    let item = slipped
+        .iter()
+        .find(|i| i.happened.starts_with("Validate lab interface"))
+        .expect("the late task is a slip");
+    assert_eq!(item.impact, "Not on the critical path; 2 tasks wait for it");
+}

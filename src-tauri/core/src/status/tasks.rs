@@ -3,12 +3,13 @@
 //! week (by how many days), or the task came past its due date during the week and was
 //! not done by the week's end (how many days late it stood then).
 
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
 
 use chrono::NaiveDate;
 
 use super::changes::{created, field_then, set_during, When};
 use super::sources::RolloutWeek;
+use super::week::StatusWeek;
 use super::{SectionKind, StatusItem, Tone};
 use crate::metrics::format::full_date;
 use crate::plan::{critical_path, Task, TaskStatus};
@@ -23,10 +24,9 @@ pub(crate) enum SlipKind {
     PastDue { due: NaiveDate },
 }
 
-/// A task that slipped in the week, by how many days.
+/// How a task slipped in the week, by how many days.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub(crate) struct TaskSlip {
-    pub task_id: String,
     pub kind: SlipKind,
     pub days: i64,
 }
@@ -73,29 +73,36 @@ fn task_weeks(sources: &RolloutWeek) -> Vec<TaskWeek<'_>> {
         .collect()
 }
 
-/// The tasks that slipped in the week, in plan order (a task can slip both ways).
-pub(crate) fn slips(sources: &RolloutWeek) -> Vec<TaskSlip> {
-    let week = &sources.week;
+/// The tasks that slipped in the week, in plan order (a task can slip both ways), with
+/// the task as it stood.
+fn slips<'a, 'w>(
+    weeks: &'w [TaskWeek<'a>],
+    week: &StatusWeek,
+) -> Vec<(&'w TaskWeek<'a>, TaskSlip)> {
     let mut found = Vec::new();
-    for t in task_weeks(sources) {
+    for t in weeks {
         if let (Some(from), Some(to)) = (t.due_start, t.due_end) {
             if to > from {
-                found.push(TaskSlip {
-                    task_id: t.task.id.clone(),
-                    kind: SlipKind::DueDateMoved { from, to },
-                    days: (to - from).num_days(),
-                });
+                found.push((
+                    t,
+                    TaskSlip {
+                        kind: SlipKind::DueDateMoved { from, to },
+                        days: (to - from).num_days(),
+                    },
+                ));
             }
         }
         // Came past due during the week: due on the eve at the earliest (overdue from
         // the Monday), before the as-of day at the latest.
         if let Some(due) = t.due_end {
             if due >= week.eve() && due < week.as_of && t.status_end != TaskStatus::Done {
-                found.push(TaskSlip {
-                    task_id: t.task.id.clone(),
-                    kind: SlipKind::PastDue { due },
-                    days: (week.as_of - due).num_days(),
-                });
+                found.push((
+                    t,
+                    TaskSlip {
+                        kind: SlipKind::PastDue { due },
+                        days: (week.as_of - due).num_days(),
+                    },
+                ));
             }
         }
     }
@@ -116,14 +123,20 @@ pub(crate) fn items(sources: &RolloutWeek) -> Vec<(SectionKind, StatusItem)> {
             task.owner_name.clone()
         }
     };
-    let waiting = |task: &Task| {
-        sources
-            .tasks
-            .iter()
-            .filter(|t| t.status != TaskStatus::Done)
-            .filter(|t| t.predecessor_ids().any(|id| id == task.id))
-            .count()
-    };
+    // How many open tasks wait for each task, counted once: a week of a 5,000-task plan
+    // can slip or block a thousand of them, and counting anew for each was most of the
+    // draft's time.
+    let mut waiting_for: HashMap<&str, usize> = HashMap::new();
+    for t in sources
+        .tasks
+        .iter()
+        .filter(|t| t.status != TaskStatus::Done)
+    {
+        for id in t.predecessor_ids() {
+            *waiting_for.entry(id).or_default() += 1;
+        }
+    }
+    let waiting = |task: &Task| waiting_for.get(task.id.as_str()).copied().unwrap_or(0);
     let impact = |task: &Task| {
         if critical.contains(&task.id) {
             match rollout.go_live_date {
@@ -160,10 +173,7 @@ pub(crate) fn items(sources: &RolloutWeek) -> Vec<(SectionKind, StatusItem)> {
         };
     let mut news = Vec::new();
     let weeks = task_weeks(sources);
-    for slip in slips(sources) {
-        let Some(t) = weeks.iter().find(|t| t.task.id == slip.task_id) else {
-            continue;
-        };
+    for (t, slip) in slips(&weeks, &sources.week) {
         let task = t.task;
         let days = days_text(slip.days);
         let (key, happened) = match slip.kind {
