@@ -324,3 +324,90 @@ fn the_plan_view_is_what_the_separate_readings_give() {
         .expect_err("an unknown rollout");
     assert_eq!(error.code(), "not_found");
 }
+
+#[test]
+fn a_plan_is_in_phase_order_then_by_date_undated_last_then_as_entered() {
+    use rollplan_core::plan::TaskDraft;
+    let plan = plan();
+    let build = plan
+        .store
+        .create_phase(&plan.rollout, "Build")
+        .expect("phase");
+    let test = plan
+        .store
+        .create_phase(&plan.rollout, "Test")
+        .expect("phase");
+    let gone = plan
+        .store
+        .create_phase(&plan.rollout, "Gone")
+        .expect("phase");
+    let add = |title: &str, phase: Option<&str>, start: Option<&str>, due: Option<&str>| {
+        plan.store
+            .create_task(
+                &plan.rollout,
+                &TaskDraft {
+                    title: title.into(),
+                    phase_id: phase.map(str::to_owned),
+                    start_date: start.map(str::to_owned),
+                    due_date: due.map(str::to_owned),
+                    ..TaskDraft::default()
+                },
+            )
+            .expect("task")
+    };
+    // Entered out of order on purpose.
+    add("No phase, undated", None, None, None);
+    add("Test, undated", Some(&test.id), None, None);
+    add("Test, Dec 1", Some(&test.id), Some("2026-12-01"), None);
+    add("Build, Dec 10", Some(&build.id), Some("2026-12-10"), None);
+    add("No phase, Nov 1", None, Some("2026-11-01"), None);
+    add(
+        "Build, due Dec 5",
+        Some(&build.id),
+        None,
+        Some("2026-12-05"),
+    );
+    add(
+        "Build, Dec 10, entered later",
+        Some(&build.id),
+        Some("2026-12-10"),
+        None,
+    );
+    add(
+        "In a trashed phase, Oct 1",
+        Some(&gone.id),
+        Some("2026-10-01"),
+        None,
+    );
+    plan.store.trash_phase(&gone.id).expect("trash phase");
+
+    let titles: Vec<String> = plan
+        .store
+        .list_tasks(&plan.rollout)
+        .expect("tasks")
+        .into_iter()
+        .map(|t| t.title)
+        .collect();
+    assert_eq!(
+        titles,
+        [
+            "Build, due Dec 5",
+            "Build, Dec 10",
+            "Build, Dec 10, entered later",
+            "Test, Dec 1",
+            "Test, undated",
+            "In a trashed phase, Oct 1",
+            "No phase, Nov 1",
+            "No phase, undated",
+        ]
+    );
+    // The first screen's rows are the same order's first.
+    for rows in 0..=9 {
+        let opening = plan
+            .store
+            .plan_opening(&plan.rollout, rows)
+            .expect("opening");
+        let first: Vec<&str> = opening.tasks.iter().map(|t| t.title.as_str()).collect();
+        assert_eq!(first, titles[..(rows as usize).min(8)], "the first {rows}");
+    }
+}

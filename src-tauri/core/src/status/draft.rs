@@ -76,13 +76,15 @@ pub(crate) fn assemble(
         news.extend(logs::items(sources));
         news.extend(signals::training_items(sources));
     }
+    // Each item moved into its section's list, in the order the sources gave.
+    let mut by_kind: Vec<Vec<StatusItem>> = vec![Vec::new(); SectionKind::ALL.len()];
+    for (kind, item) in news {
+        if let Some(at) = SectionKind::ALL.iter().position(|k| *k == kind) {
+            by_kind[at].push(item);
+        }
+    }
     let mut sections: Vec<StatusSection> = Vec::new();
-    for kind in SectionKind::ALL {
-        let mut items: Vec<StatusItem> = news
-            .iter()
-            .filter(|(k, _)| k == kind)
-            .map(|(_, item)| item.clone())
-            .collect();
+    for (kind, mut items) in SectionKind::ALL.iter().zip(by_kind) {
         if items.is_empty() {
             continue;
         }

@@ -25,11 +25,6 @@ const SELECT: &str = "SELECT t.id, t.rollout_id, t.phase_id, coalesce(ph.name, '
     LEFT JOIN plan_phases ph ON ph.id = t.phase_id AND ph.deleted_at IS NULL
     LEFT JOIN people p ON p.id = t.owner_id";
 
-/// Plan order: by phase, then by date (undated last), then as entered.
-const PLAN_ORDER: &str = "ORDER BY ph.position IS NULL, ph.position,
-    coalesce(t.start_date, t.due_date) IS NULL, coalesce(t.start_date, t.due_date),
-    t.created_at, t.id";
-
 /// One task, live or in the trash, with the live tasks it depends on.
 pub(crate) fn fetch(conn: &Connection, id: &str) -> Result<Task> {
     let mut task = rows::fetch_by_id(
@@ -56,21 +51,67 @@ pub(crate) fn first_live(
     rollout_id: &str,
     limit: u32,
 ) -> Result<(Vec<Task>, u32)> {
-    let mut statement = conn.prepare_cached(&format!(
-        "{SELECT} WHERE t.rollout_id = ?1 AND t.deleted_at IS NULL {PLAN_ORDER} LIMIT ?2"
-    ))?;
-    let mut tasks: Vec<Task> = statement
-        .query_map(params![rollout_id, limit], from_row)?
-        .collect::<rusqlite::Result<_>>()?;
-    for task in &mut tasks {
-        task.depends_on = dependencies::live_predecessors_of(conn, &task.id)?;
-    }
-    let total = conn
-        .prepare_cached(
-            "SELECT count(*) FROM plan_tasks WHERE rollout_id = ?1 AND deleted_at IS NULL",
-        )?
-        .query_row(params![rollout_id], |row| row.get(0))?;
+    // Only what places each task is read for all of them; the first are read whole.
+    let positions = live_phase_positions(conn, rollout_id)?;
+    let mut statement = conn.prepare_cached(
+        "SELECT id, phase_id, coalesce(start_date, due_date), created_at FROM plan_tasks
+         WHERE rollout_id = ?1 AND deleted_at IS NULL",
+    )?;
+    let mut places = statement
+        .query_map(params![rollout_id], |row| {
+            let id: String = row.get(0)?;
+            let phase_id: Option<String> = row.get(1)?;
+            Ok(PlanPlace::of(
+                &positions,
+                phase_id.as_deref(),
+                rows::date(row, (2, "start_date"))?,
+                rows::required_timestamp(row, (3, "created_at"))?,
+                &id,
+            ))
+        })?
+        .collect::<rusqlite::Result<Vec<_>>>()?;
+    let total = u32::try_from(places.len()).unwrap_or(u32::MAX);
+    places.sort_unstable();
+    places.truncate(limit as usize);
+    let tasks = places
+        .into_iter()
+        .map(|place| fetch(conn, &place.id))
+        .collect::<Result<_>>()?;
     Ok((tasks, total))
+}
+
+/// Where a task stands in plan order: by its phase's position (tasks of no live phase
+/// last), then by its start or else due date (undated last), then as entered. Plans
+/// are put in this order in Rust rather than by SQLite, whose sorter copies every
+/// column of every row: two thirds of reading a 5,000-task plan.
+#[derive(Debug, PartialEq, Eq, PartialOrd, Ord)]
+struct PlanPlace {
+    no_phase: bool,
+    position: Option<i64>,
+    undated: bool,
+    day: Option<NaiveDate>,
+    created_at: chrono::DateTime<chrono::Utc>,
+    id: String,
+}
+
+impl PlanPlace {
+    fn of(
+        positions: &HashMap<String, i64>,
+        phase_id: Option<&str>,
+        day: Option<NaiveDate>,
+        created_at: chrono::DateTime<chrono::Utc>,
+        id: &str,
+    ) -> Self {
+        let position = phase_id.and_then(|id| positions.get(id)).copied();
+        Self {
+            no_phase: position.is_none(),
+            position,
+            undated: day.is_none(),
+            day,
+            created_at,
+            id: id.to_owned(),
+        }
+    }
 }
 
 /// A rollout's live tasks that are not done and are due by `by` or blocked, in plan order
@@ -295,11 +336,22 @@ fn live_tasks(
         .chain(more.iter().copied())
         .collect();
     let mut statement = conn.prepare_cached(&format!(
-        "{SELECT} WHERE t.rollout_id = ?1 AND t.deleted_at IS NULL {condition} {PLAN_ORDER}"
+        "{SELECT} WHERE t.rollout_id = ?1 AND t.deleted_at IS NULL {condition}"
     ))?;
     let mut tasks: Vec<Task> = statement
         .query_map(params.as_slice(), from_row)?
         .collect::<rusqlite::Result<_>>()?;
+    // In plan order: see [`PlanPlace`].
+    let positions = live_phase_positions(conn, rollout_id)?;
+    tasks.sort_by_cached_key(|task| {
+        PlanPlace::of(
+            &positions,
+            task.phase_id.as_deref(),
+            task.start_date.or(task.due_date),
+            task.created_at,
+            &task.id,
+        )
+    });
     let mut depends_on = dependencies::live_predecessors(conn, condition, params.as_slice())?;
     for task in &mut tasks {
         if let Some(ids) = depends_on.remove(&task.id) {
@@ -307,6 +359,15 @@ fn live_tasks(
         }
     }
     Ok(tasks)
+}
+
+/// The position of each live phase of a rollout, by id.
+fn live_phase_positions(conn: &Connection, rollout_id: &str) -> Result<HashMap<String, i64>> {
+    let mut statement = conn.prepare_cached(
+        "SELECT id, position FROM plan_phases WHERE rollout_id = ?1 AND deleted_at IS NULL",
+    )?;
+    let found = statement.query_map(params![rollout_id], |row| Ok((row.get(0)?, row.get(1)?)))?;
+    Ok(found.collect::<rusqlite::Result<_>>()?)
 }
 
 /// Reads a row of [`SELECT`] by position: a plan is read thousands of rows at a time.
