@@ -58,8 +58,9 @@ pub struct Store {
     /// What reads work out from the whole database, kept until what they read changes
     /// (see [`kept`]).
     pub(crate) kept: Box<KeptValues>,
-    /// The last scan for broken links (see [`orphans::KeptScan`]).
-    orphan_scan: orphans::KeptScan,
+    /// The last scan for broken links (see [`orphans::KeptScan`]); boxed, as the store
+    /// is kept in an enum beside small variants.
+    orphan_scan: Box<orphans::KeptScan>,
     /// Whether each write is recorded as a step that can be undone (see
     /// [`Store::record_undo`]).
     recording_undo: AtomicBool,
@@ -172,7 +173,7 @@ impl Store {
             verification,
             import_backup_time: Mutex::new(None),
             kept,
-            orphan_scan: orphans::KeptScan::default(),
+            orphan_scan: Box::default(),
             recording_undo: AtomicBool::new(false),
         })
     }
