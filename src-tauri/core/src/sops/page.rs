@@ -96,6 +96,11 @@ pub(crate) struct Library {
 }
 
 impl Library {
+    /// Every live SOP's summary, by code.
+    pub(super) fn summaries(&self) -> impl Iterator<Item = &SopSummary> {
+        self.sops.iter()
+    }
+
     fn load(conn: &rusqlite::Connection) -> Result<Self> {
         let sops = store::live_summaries(conn)?;
         let at = sops
@@ -528,6 +533,33 @@ mod tests {
             },
         );
         assert_eq!(found.total, 0, "the trashed SOP is not found either");
+    }
+
+    /// The SOPs due for review are the same whether the library is kept (its page was
+    /// opened) or not (read from SQL), day by day across a year of reviews.
+    #[test]
+    fn the_sops_due_for_review_are_the_same_from_the_kept_library() {
+        let store = library();
+        let id = store.find_sop_by_code("FD-002").expect("sop").id;
+        let sop = store.get_sop(&id).expect("sop");
+        store
+            .approve_sop(&id, sop.row_version, "Dana Okafor", "2026-03-10")
+            .expect("approved");
+        let days = || (0..400).step_by(7).map(|d| today() + Days::new(d));
+        let unkept: Vec<_> = days()
+            .map(|day| store.sops_due_for_review(day, 30).expect("due"))
+            .collect();
+        assert_eq!(store.kept.sop_library.loads(), 0, "read from SQL, not kept");
+        assert!(
+            unkept.iter().any(|due| due.len() == 2),
+            "both approved SOPs fall due in the year: {unkept:?}"
+        );
+        page(&store, all(0, 10));
+        let kept: Vec<_> = days()
+            .map(|day| store.sops_due_for_review(day, 30).expect("due"))
+            .collect();
+        assert_eq!(kept, unkept, "the same SOPs, in the same order");
+        assert_eq!(store.kept.sop_library.loads(), 1, "from the kept library");
     }
 
     /// Every column the kept library's read asks SQLite for is one whose change makes it
