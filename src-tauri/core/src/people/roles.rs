@@ -53,3 +53,47 @@ pub(crate) fn insert_role(tx: &Tx<'_>, name: &str) -> Result<String> {
     )?;
     Ok(id)
 }
+
+#[cfg(test)]
+mod tests {
+    use crate::people::PersonDraft;
+    use crate::Store;
+
+    /// Each role counts its active people, not those who left or are in the trash; a
+    /// role nobody holds counts none.
+    #[test]
+    fn each_role_counts_its_active_people() {
+        let store = Store::open_in_memory().expect("store");
+        let front = store.create_role("Front desk lead").expect("role").id;
+        let empty = store.create_role("Courier").expect("role").id;
+        let person = |name: &str, active: bool| {
+            store
+                .create_person(&PersonDraft {
+                    name: name.into(),
+                    role_id: Some(front.clone()),
+                    active,
+                    ..PersonDraft::default()
+                })
+                .expect("person")
+        };
+        person("Ana Abbott", true);
+        person("Ben Brown", true);
+        person("Cy Cole", false);
+        let trashed = person("Di Dunn", true);
+        store.trash_person(&trashed.id).expect("trashed");
+        let roles = store.list_roles().expect("roles");
+        let count = |id: &str| {
+            roles
+                .iter()
+                .find(|r| r.id == id)
+                .expect("role")
+                .active_people
+        };
+        assert_eq!(count(&front), 2, "the active people, not those who left");
+        assert_eq!(count(&empty), 0, "a role nobody holds");
+        let names: Vec<&str> = roles.iter().map(|r| r.name.as_str()).collect();
+        let mut sorted = names.clone();
+        sorted.sort_by_key(|name| name.to_lowercase());
+        assert_eq!(names, sorted, "by name, ignoring case");
+    }
+}

@@ -50,12 +50,6 @@ impl Store {
         })
     }
 
-    /// The library (not the trash), by code.
-    pub fn list_sops(&self) -> Result<Vec<SopSummary>> {
-        let heads = self.read(|conn| store::list_heads(conn, false))?;
-        Ok(heads.iter().map(summary).collect())
-    }
-
     /// Everything written to an SOP: edits, approvals, reviews, links, trash.
     pub fn sop_history(&self, id: &str) -> Result<Vec<AuditEntry>> {
         self.history(EntityKind::Sop, id)

@@ -29,6 +29,7 @@ pub(crate) use edit::{insert_sop, update_in};
 pub use library::SopSummary;
 pub(crate) use links::{insert_link, linked_sops_in};
 pub use links::{LinkedRollout, LinkedSop, SopRelation};
+pub(crate) use page::{Library, LIBRARY_READS};
 pub use page::{SopLibraryPage, SopLibraryQuery, SopLibraryRow};
 pub use review::add_months;
 pub(crate) use review::reviews_due_of_owner;

@@ -2,12 +2,16 @@
 //! filters and the full-text search applied, in order) with how many match and what its
 //! filters offer, rather than for every SOP it would filter itself.
 
+use std::collections::{HashMap, HashSet};
+
 use chrono::{Days, NaiveDate};
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
 use super::review::is_due_for_review;
+use super::store::sops as store;
 use super::{SearchHit, SopStatus, SopSummary};
+use crate::store::Reads;
 use crate::{Result, Store};
 
 /// How many SOPs a search ranks at most before the filters apply.
@@ -53,6 +57,71 @@ pub struct SopLibraryPage {
     pub tags: Vec<String>,
 }
 
+/// The columns the kept library reads: each live SOP's summary and its latest approved
+/// version.
+pub(crate) const LIBRARY_READS: Reads = Reads {
+    name: "sop_library",
+    tables: &[
+        (
+            "sops",
+            &[
+                "id",
+                "code",
+                "title",
+                "owner",
+                "status",
+                "version",
+                "effective_date",
+                "review_interval_months",
+                "next_review_override",
+                "last_reviewed_on",
+                "tags",
+                "deleted_at",
+            ],
+        ),
+        ("sop_revisions", &["sop_id", "version"]),
+    ],
+};
+
+/// Every live SOP's summary by code, with the owners and tags its filters offer: kept
+/// between reads ([`LIBRARY_READS`]), so that a filter, a page or a search reads no SOP
+/// again while none has changed.
+#[derive(Debug, Default)]
+pub(crate) struct Library {
+    sops: Vec<SopSummary>,
+    /// Where each SOP is in `sops`, by id: a search's hits are found by it.
+    at: HashMap<String, usize>,
+    owners: Vec<String>,
+    tags: Vec<String>,
+}
+
+impl Library {
+    /// Every live SOP's summary, by code.
+    pub(super) fn summaries(&self) -> impl Iterator<Item = &SopSummary> {
+        self.sops.iter()
+    }
+
+    fn load(conn: &rusqlite::Connection) -> Result<Self> {
+        let sops = store::live_summaries(conn)?;
+        let at = sops
+            .iter()
+            .enumerate()
+            .map(|(index, sop)| (sop.id.clone(), index))
+            .collect();
+        let owners = distinct(sops.iter().map(|sop| sop.owner.as_str()));
+        let tags = distinct(
+            sops.iter()
+                .flat_map(|sop| sop.tags.iter().map(String::as_str)),
+        );
+        Ok(Self {
+            sops,
+            at,
+            owners,
+            tags,
+        })
+    }
+}
+
 impl Store {
     /// One page of the library, filtered and searched, with its counts and the filters'
     /// choices. A page past the end is empty, with the total.
@@ -61,67 +130,86 @@ impl Store {
         query: &SopLibraryQuery,
         today: NaiveDate,
     ) -> Result<SopLibraryPage> {
-        let library = self.list_sops()?;
-        let horizon = today
-            .checked_add_days(Days::new(u64::from(query.review_within_days)))
-            .unwrap_or(today);
-        let due = |sop: &SopSummary| {
-            is_due_for_review(
-                sop.status,
-                sop.approved_version,
-                sop.next_review_date,
-                horizon,
-            )
+        let hits = match query.query.trim().is_empty() {
+            true => None,
+            false => Some(self.search_sops(&query.query, SEARCH_LIMIT)?),
         };
-        let kept = |sop: &SopSummary| {
-            query.status.is_none_or(|status| sop.status == status)
-                && query.owner.as_ref().is_none_or(|owner| &sop.owner == owner)
-                && query.tag.as_ref().is_none_or(|tag| sop.tags.contains(tag))
-                && (!query.due_only || due(sop))
-        };
-        let due_for_review = library.iter().filter(|sop| due(sop)).count();
-        let owners = distinct(library.iter().map(|sop| sop.owner.as_str()));
-        let tags = distinct(
-            library
-                .iter()
-                .flat_map(|sop| sop.tags.iter().map(String::as_str)),
-        );
-        let everyone = library.len();
-        let matching: Vec<SopLibraryRow> = if query.query.trim().is_empty() {
-            library
-                .into_iter()
-                .filter(kept)
-                .map(|sop| SopLibraryRow { sop, hit: None })
-                .collect()
-        } else {
-            let mut by_id: std::collections::HashMap<String, SopSummary> = library
-                .into_iter()
-                .map(|sop| (sop.id.clone(), sop))
-                .collect();
-            self.search_sops(&query.query, SEARCH_LIMIT)?
-                .into_iter()
+        self.read_library(|_, library| Ok(page_of(library, query, hits, today)))
+    }
+
+    /// Runs `f` in one read with the library kept from an earlier read while no SOP has
+    /// changed since.
+    pub(super) fn read_library<T>(
+        &self,
+        f: impl FnOnce(&rusqlite::Connection, &Library) -> Result<T>,
+    ) -> Result<T> {
+        self.read_kept(|store| &store.kept.sop_library, Library::load, f)
+    }
+
+    /// The library (not the trash), by code.
+    pub fn list_sops(&self) -> Result<Vec<SopSummary>> {
+        self.read_library(|_, library| Ok(library.sops.clone()))
+    }
+}
+
+/// The page `query` asks for of `library`, with `hits` the search's in rank order (none
+/// without a search).
+fn page_of(
+    library: &Library,
+    query: &SopLibraryQuery,
+    hits: Option<Vec<SearchHit>>,
+    today: NaiveDate,
+) -> SopLibraryPage {
+    let horizon = today
+        .checked_add_days(Days::new(u64::from(query.review_within_days)))
+        .unwrap_or(today);
+    let due = |sop: &SopSummary| {
+        is_due_for_review(
+            sop.status,
+            sop.approved_version,
+            sop.next_review_date,
+            horizon,
+        )
+    };
+    let kept = |sop: &SopSummary| {
+        query.status.is_none_or(|status| sop.status == status)
+            && query.owner.as_ref().is_none_or(|owner| &sop.owner == owner)
+            && query.tag.as_ref().is_none_or(|tag| sop.tags.contains(tag))
+            && (!query.due_only || due(sop))
+    };
+    let matching: Vec<(&SopSummary, Option<SearchHit>)> = match hits {
+        None => library
+            .sops
+            .iter()
+            .filter(|sop| kept(sop))
+            .map(|sop| (sop, None))
+            .collect(),
+        Some(hits) => {
+            let mut seen = HashSet::new();
+            hits.into_iter()
                 .filter_map(|hit| {
-                    let sop = by_id.remove(&hit.sop_id).filter(kept)?;
-                    Some(SopLibraryRow {
-                        sop,
-                        hit: Some(hit),
-                    })
+                    let sop = &library.sops[*library.at.get(&hit.sop_id)?];
+                    (seen.insert(sop.id.as_str()) && kept(sop)).then_some((sop, Some(hit)))
                 })
                 .collect()
-        };
-        let count = |n: usize| u32::try_from(n).unwrap_or(u32::MAX);
-        Ok(SopLibraryPage {
-            total: count(matching.len()),
-            rows: matching
-                .into_iter()
-                .skip(query.offset as usize)
-                .take(query.limit as usize)
-                .collect(),
-            everyone: count(everyone),
-            due_for_review: count(due_for_review),
-            owners,
-            tags,
-        })
+        }
+    };
+    let count = |n: usize| u32::try_from(n).unwrap_or(u32::MAX);
+    SopLibraryPage {
+        total: count(matching.len()),
+        rows: matching
+            .into_iter()
+            .skip(query.offset as usize)
+            .take(query.limit as usize)
+            .map(|(sop, hit)| SopLibraryRow {
+                sop: sop.clone(),
+                hit,
+            })
+            .collect(),
+        everyone: count(library.sops.len()),
+        due_for_review: count(library.sops.iter().filter(|sop| due(sop)).count()),
+        owners: library.owners.clone(),
+        tags: library.tags.clone(),
     }
 }
 
@@ -319,6 +407,182 @@ mod tests {
             (none.total, none.everyone),
             (0, 4),
             "nothing found, the library still counted"
+        );
+    }
+    /// The library kept between reads is the one read afresh; each change to what it
+    /// reads — an SOP approved, renamed, tagged, trashed, a new one — shows on the next
+    /// page with its counts and the filters' choices, while a purpose typed leaves it
+    /// kept.
+    #[test]
+    fn a_change_to_the_library_shows_on_the_next_page_asked_for() {
+        let store = library();
+        let loads = |store: &Store| store.kept.sop_library.loads();
+        let afresh = |store: &Store| {
+            store
+                .read(|conn| {
+                    Ok(super::super::store::sops::list_heads(conn, false)?
+                        .iter()
+                        .map(super::super::library::summary)
+                        .collect::<Vec<_>>())
+                })
+                .expect("read afresh")
+        };
+        let agrees = |store: &Store, what: &str| {
+            assert_eq!(store.list_sops().expect("kept"), afresh(store), "{what}");
+        };
+        assert_eq!(page(&store, all(0, 10)).total, 4);
+        agrees(&store, "as added");
+        let read = loads(&store);
+
+        let id = store.find_sop_by_code("FD-002").expect("sop").id;
+        let sop = store.get_sop(&id).expect("sop");
+        let sop = store
+            .update_sop(
+                &id,
+                sop.row_version,
+                &SopDraft {
+                    purpose: "Catch coverage problems before the visit".into(),
+                    ..sop.draft()
+                },
+            )
+            .expect("purpose typed");
+        assert_eq!(page(&store, all(0, 10)).total, 4);
+        assert_eq!(
+            loads(&store),
+            read,
+            "a purpose typed leaves the library kept"
+        );
+
+        store
+            .approve_sop(&id, sop.row_version, "Dana Okafor", "2025-01-15")
+            .expect("approved");
+        let approved = page(
+            &store,
+            SopLibraryQuery {
+                status: Some(SopStatus::Approved),
+                ..all(0, 10)
+            },
+        );
+        assert_eq!(
+            codes(&approved),
+            ["CL-009", "FD-002"],
+            "approved, it is listed so"
+        );
+        assert_eq!(approved.due_for_review, 2, "and its review has passed too");
+        agrees(&store, "an SOP approved");
+
+        let sop = store.get_sop(&id).expect("sop");
+        store
+            .update_sop(
+                &id,
+                sop.row_version,
+                &SopDraft {
+                    title: "Eligibility check".into(),
+                    owner: "Ana Ortiz".into(),
+                    tags: vec!["front desk".into(), "insurance".into()],
+                    ..sop.draft()
+                },
+            )
+            .expect("renamed and tagged");
+        let renamed = page(
+            &store,
+            SopLibraryQuery {
+                tag: Some("insurance".into()),
+                ..all(0, 10)
+            },
+        );
+        assert_eq!(
+            renamed
+                .rows
+                .iter()
+                .map(|r| r.sop.title.as_str())
+                .collect::<Vec<_>>(),
+            ["Eligibility check"],
+            "the new title under the new tag"
+        );
+        assert_eq!(renamed.tags, ["billing", "front desk", "insurance"]);
+        assert_eq!(renamed.owners, ["Ana Ortiz", "marcus Bell", "Priya Nair"]);
+        agrees(&store, "an SOP renamed, given an owner and tagged");
+
+        add(&store, "AA-001", "Opening up", "", &[]);
+        let first = page(&store, all(0, 1));
+        assert_eq!(
+            codes(&first),
+            ["AA-001"],
+            "a new SOP takes its place by code"
+        );
+        assert_eq!((first.total, first.everyone), (5, 5));
+
+        store.trash_sop(&id).expect("trashed");
+        let after = page(&store, all(0, 10));
+        assert_eq!(codes(&after), ["AA-001", "BL-001", "CL-009", "FD-001"]);
+        assert_eq!(
+            (after.total, after.everyone, after.due_for_review),
+            (4, 4, 1)
+        );
+        assert!(
+            !after.tags.contains(&"insurance".to_string()),
+            "the trashed SOP's tag is no longer offered"
+        );
+        agrees(&store, "an SOP trashed");
+        let found = page(
+            &store,
+            SopLibraryQuery {
+                query: "eligibility".into(),
+                ..all(0, 10)
+            },
+        );
+        assert_eq!(found.total, 0, "the trashed SOP is not found either");
+    }
+
+    /// The SOPs due for review are the same whether the library is kept (its page was
+    /// opened) or not (read from SQL), day by day across a year of reviews.
+    #[test]
+    fn the_sops_due_for_review_are_the_same_from_the_kept_library() {
+        let store = library();
+        let id = store.find_sop_by_code("FD-002").expect("sop").id;
+        let sop = store.get_sop(&id).expect("sop");
+        store
+            .approve_sop(&id, sop.row_version, "Dana Okafor", "2026-03-10")
+            .expect("approved");
+        let days = || (0..400).step_by(7).map(|d| today() + Days::new(d));
+        let unkept: Vec<_> = days()
+            .map(|day| store.sops_due_for_review(day, 30).expect("due"))
+            .collect();
+        assert_eq!(store.kept.sop_library.loads(), 0, "read from SQL, not kept");
+        assert!(
+            unkept.iter().any(|due| due.len() == 2),
+            "both approved SOPs fall due in the year: {unkept:?}"
+        );
+        page(&store, all(0, 10));
+        let kept: Vec<_> = days()
+            .map(|day| store.sops_due_for_review(day, 30).expect("due"))
+            .collect();
+        assert_eq!(kept, unkept, "the same SOPs, in the same order");
+        assert_eq!(store.kept.sop_library.loads(), 1, "from the kept library");
+    }
+
+    /// Every column the kept library's read asks SQLite for is one whose change makes it
+    /// stale ([`LIBRARY_READS`]).
+    #[test]
+    fn the_kept_library_watches_every_column_it_reads() {
+        let store = library();
+        let read = store.columns_read(|conn| Library::load(conn).map(drop));
+        assert!(
+            read.iter().any(|(table, _)| table == "sop_revisions"),
+            "the revisions were read: {read:?}"
+        );
+        let unwatched: Vec<_> = read
+            .iter()
+            .filter(|(table, column)| {
+                !LIBRARY_READS.tables.iter().any(|(t, columns)| {
+                    t == table && (columns.is_empty() || columns.contains(&column.as_str()))
+                })
+            })
+            .collect();
+        assert!(
+            unwatched.is_empty(),
+            "every column the library reads is watched; not: {unwatched:?}"
         );
     }
 }

@@ -77,14 +77,22 @@ impl Store {
         let horizon = today
             .checked_add_days(chrono::Days::new(within_days))
             .unwrap_or(today);
-        let heads = self.read(|conn| live_heads_maybe_due_by(conn, horizon))?;
-        let mut due: Vec<SopSummary> = heads
-            .iter()
-            .filter(|s| {
-                is_due_for_review(s.status, s.approved_version, s.next_review_date, horizon)
-            })
-            .map(super::library::summary)
-            .collect();
+        let is_due = |s: &SopSummary| {
+            is_due_for_review(s.status, s.approved_version, s.next_review_date, horizon)
+        };
+        // From the library kept by its page while no SOP has changed (both by code);
+        // else SQL reads only those that may be due, not the whole library.
+        let mut due: Vec<SopSummary> = self.read_if_kept(
+            |store| &store.kept.sop_library,
+            |conn, kept| match kept {
+                Some(library) => Ok(library.summaries().filter(|s| is_due(s)).cloned().collect()),
+                None => Ok(live_heads_maybe_due_by(conn, horizon)?
+                    .iter()
+                    .map(super::library::summary)
+                    .filter(is_due)
+                    .collect()),
+            },
+        )?;
         due.sort_by_key(|s| s.next_review_date);
         Ok(due)
     }

@@ -229,6 +229,34 @@ impl super::Store {
         Ok(result)
     }
 
+    /// As [`super::Store::read_kept_where`], for a value worked out from another kept
+    /// value, `base`: the base is taken (kept, or `load_base`ed and kept) only when the
+    /// value itself must be worked out afresh. The value's [`Reads`] must hold the
+    /// base's, so that whatever makes the base stale makes the value stale too.
+    pub(crate) fn read_kept_from<B, K, T>(
+        &self,
+        (base, load_base): (
+            impl FnOnce(&Self) -> &Kept<B>,
+            impl FnOnce(&Connection) -> Result<B>,
+        ),
+        (kept, accept): (impl FnOnce(&Self) -> &Kept<K>, impl FnOnce(&K) -> bool),
+        load: impl FnOnce(&Connection, &B) -> Result<K>,
+        f: impl FnOnce(&Connection, &K) -> Result<T>,
+    ) -> Result<T> {
+        let mut conn = self.lock();
+        let (base, kept) = (base(self), kept(self));
+        let base_now = Version::of(&conn, base.reads)?;
+        let now = Version::of(&conn, kept.reads)?;
+        let tx = conn.transaction_with_behavior(rusqlite::TransactionBehavior::Deferred)?;
+        let value = kept.get(now, accept, || {
+            let base = base.get(base_now, |_| true, || load_base(&tx))?;
+            load(&tx, &base)
+        })?;
+        let result = f(&tx, &value)?;
+        tx.commit()?;
+        Ok(result)
+    }
+
     /// Runs `f` in one read transaction with the value kept in `kept` if nothing it
     /// reads has changed since it was read, else with `None`: for a reader that needs
     /// only a small part of it and reads that part itself more cheaply than the whole.

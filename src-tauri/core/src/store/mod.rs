@@ -78,6 +78,10 @@ pub(crate) struct KeptValues {
     pub home_counts: Kept<crate::readiness::HomeCounts>,
     /// The directory in its order, with what its search reads.
     pub directory_order: Kept<crate::people::DirectoryOrder>,
+    /// Every live rollout's due training, in its order, for the day it was worked out.
+    pub due_list: Kept<crate::training::DueList>,
+    /// The SOP library's summaries, by code, with its owners and tags.
+    pub sop_library: Kept<crate::sops::Library>,
 }
 
 impl Store {
@@ -157,6 +161,8 @@ impl Store {
             metrics_attention: Kept::new(&crate::metrics::ATTENTION_READS),
             home_counts: Kept::new(&crate::readiness::HOME_COUNTS_READS),
             directory_order: Kept::new(&crate::people::DIRECTORY_READS),
+            due_list: Kept::new(&crate::training::DUE_READS),
+            sop_library: Kept::new(&crate::sops::LIBRARY_READS),
         });
         kept::install(
             &conn,
@@ -165,6 +171,8 @@ impl Store {
                 kept.metrics_attention.reads(),
                 kept.home_counts.reads(),
                 kept.directory_order.reads(),
+                kept.due_list.reads(),
+                kept.sop_library.reads(),
             ],
         )?;
         Ok(Self {

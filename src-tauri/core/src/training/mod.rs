@@ -18,6 +18,7 @@ use chrono::{DateTime, NaiveDate, Utc};
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
+pub(crate) use due::{DueList, DUE_READS};
 pub use due::{DuePage, DueTraining};
 pub(crate) use matrix::{completion_in, completion_of_every_rollout};
 pub use matrix::{MatrixCell, MatrixFilter, MatrixRow, RoleCompletion, TrainingMatrix};

@@ -11,11 +11,14 @@ use crate::Result;
 /// Every role, by name, with how many active people (not in the trash) hold it.
 pub(crate) fn list_with_counts(conn: &Connection) -> Result<Vec<Role>> {
     let mut statement = conn.prepare_cached(
-        "SELECT r.id, r.name,
-                (SELECT count(*) FROM people p
-                 WHERE p.role_id = r.id AND p.active = 1 AND p.deleted_at IS NULL)
-                AS active_people
-         FROM roles r ORDER BY r.name COLLATE NOCASE",
+        // The people counted in one pass, not once a role: ten thousand people in
+        // nine roles were read nine times.
+        "SELECT r.id, r.name, coalesce(c.active_people, 0) AS active_people
+         FROM roles r
+         LEFT JOIN (SELECT role_id, count(*) AS active_people FROM people
+                    WHERE active = 1 AND deleted_at IS NULL GROUP BY role_id) c
+           ON c.role_id = r.id
+         ORDER BY r.name COLLATE NOCASE",
     )?;
     let rows = statement.query_map([], |row| {
         Ok(Role {

@@ -7,7 +7,7 @@ use rusqlite::{params, Connection, OptionalExtension, Row, Transaction};
 
 use super::children;
 use crate::sops::review::next_review;
-use crate::sops::{Sop, SopStatus};
+use crate::sops::{Sop, SopStatus, SopSummary};
 use crate::store::editable::one_row_updated;
 use crate::store::rows;
 use crate::time::date_text;
@@ -82,6 +82,21 @@ pub(crate) fn list_heads(conn: &Connection, trashed: bool) -> Result<Vec<Sop>> {
     let mut statement =
         conn.prepare_cached(&format!("SELECT {COLUMNS} FROM sops {filter_and_order}"))?;
     let found = statement.query_map([], head_from_row)?;
+    Ok(found.collect::<rusqlite::Result<_>>()?)
+}
+
+/// The columns of an SOP's own row the library lists, with its latest approved version.
+const SUMMARY_COLUMNS: &str = "id, code, title, owner, status, version, effective_date, \
+     review_interval_months, next_review_override, last_reviewed_on, tags, \
+     (SELECT max(version) FROM sop_revisions WHERE sop_revisions.sop_id = sops.id) AS approved_version";
+
+/// The live SOPs as the library lists them, by code: only the columns a summary shows
+/// (not the purpose and scope, which can run long).
+pub(crate) fn live_summaries(conn: &Connection) -> Result<Vec<SopSummary>> {
+    let mut statement = conn.prepare_cached(&format!(
+        "SELECT {SUMMARY_COLUMNS} FROM sops WHERE deleted_at IS NULL ORDER BY code COLLATE NOCASE"
+    ))?;
+    let found = statement.query_map([], summary_from_row)?;
     Ok(found.collect::<rusqlite::Result<_>>()?)
 }
 
@@ -326,5 +341,31 @@ pub(super) fn head_from_row(row: &Row<'_>) -> rusqlite::Result<Sop> {
         exceptions: Vec::new(),
         replaces: row.get("replaces_id")?,
         row_version: row.get("row_version")?,
+    })
+}
+
+fn summary_from_row(row: &Row<'_>) -> rusqlite::Result<SopSummary> {
+    let status: String = row.get("status")?;
+    let tags: String = row.get("tags")?;
+    let effective_date = rows::date(row, "effective_date")?;
+    let last_reviewed_on = rows::date(row, "last_reviewed_on")?;
+    Ok(SopSummary {
+        id: row.get("id")?,
+        code: row.get("code")?,
+        title: row.get("title")?,
+        owner: row.get("owner")?,
+        status: status
+            .parse::<SopStatus>()
+            .map_err(|_| rows::unreadable("status"))?,
+        version: row.get("version")?,
+        effective_date,
+        last_reviewed_on,
+        next_review_date: next_review(
+            effective_date.max(last_reviewed_on),
+            row.get("review_interval_months")?,
+            rows::date(row, "next_review_override")?,
+        ),
+        approved_version: row.get("approved_version")?,
+        tags: serde_json::from_str(&tags).map_err(|_| rows::unreadable("tags"))?,
     })
 }
