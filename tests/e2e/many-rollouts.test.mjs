@@ -84,6 +84,36 @@ describe('a workspace of more rollouts than a screen holds', { concurrency: fals
       await (await session.waitForText(`${section} button.more`, 'Show all 40 (15 more)')).click();
       await waitFor('all 40', async () => (await session.findAll(`${section} li[data-item]`)).length === 40);
     });
+
+    await app.step('a rollout saved 60 times shows its latest 50 changes, then all', async () => {
+      // Sixty saves of its goal through the app's own command, as autosave makes them.
+      const failed = await session.call('POST', '/execute/async', {
+        script: `const done = arguments[arguments.length - 1];
+          const invoke = window.__TAURI_INTERNALS__.invoke;
+          (async () => {
+            const id = location.hash.split('/')[2];
+            let rollout = await invoke('get_rollout', { id });
+            for (let i = 1; i <= 60; i++) {
+              const { name, kind, sites, sponsor, owner, start_date, go_live_date, phase, scope_in, scope_out } = rollout;
+              const draft = { name, kind, goal: 'Shorter queues, take ' + i, sites, sponsor, owner, start_date, go_live_date, phase, scope_in, scope_out };
+              rollout = await invoke('update_rollout', { id, expectedRowVersion: rollout.row_version, draft });
+            }
+          })().then(() => done(null), (e) => done(String(e)));`,
+        args: [],
+      });
+      assert.equal(failed, null, 'sixty saves');
+      // Opened again, it reads its history afresh.
+      const hash = await session.execute('return location.hash;');
+      await session.execute(`location.hash = '#/';`);
+      await session.waitFind('.page .tiles');
+      await session.execute('location.hash = arguments[0];', [hash.replace(/\/status$/, '')]);
+      const more = await session.waitFind('[data-testid="history-more"]');
+      assert.equal((await session.findAll('.history ol > li')).length, 50, 'the latest 50');
+      assert.match((await more.property('textContent')).replace(/\s+/g, ' '), /The latest 50 of 6\d changes\. Show all 6\d/);
+      assert.match(await (await session.find('.history ol > li')).text(), /take 60/, 'newest first');
+      await (await session.find('[data-testid="history-more"] button')).click();
+      await waitFor('every change', async () => (await session.findAll('.history ol > li')).length > 60);
+    });
     await app.quit();
   });
 });
