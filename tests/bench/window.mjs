@@ -49,16 +49,18 @@ const sorted = (values) => [...values].sort((a, b) => a - b);
 const median = (values) => sorted(values)[Math.floor(values.length / 2)];
 const p95 = (values) => sorted(values)[Math.min(values.length - 1, Math.ceil(values.length * 0.95) - 1)];
 
-// Installed in the page once: `measure(act, ready)` runs `act` and answers with the
-// milliseconds from just before it to the frame painted after, once no command is in
+// Installed in the page once: `measure(act, ready, settle)` runs `act` and answers with
+// the milliseconds from just before it to the frame painted after, once no command is in
 // flight (the app's own tally, `window.rollplanCommands`) — seen on two checks a task
 // apart, so a load that starts another is waited for too — `ready(calls)` holds (`calls`:
 // the commands sent since `act`), and the next frame has been painted (a task queued from
-// a frame's callback runs after that frame's paint).
+// a frame's callback runs after that frame's paint). Without `settle`, only `ready` and
+// the frame after count: for a screen that shows its first part and reads the rest
+// after it is painted.
 const INSTALL = `
   if (!window.__bench) {
     const tally = () => window.rollplanCommands;
-    const measure = (act, ready) => new Promise((done) => {
+    const measure = (act, ready, settle) => new Promise((done) => {
       const sentBefore = tally().sent;
       const t0 = performance.now();
       act();
@@ -68,8 +70,8 @@ const INSTALL = `
         if (performance.now() - t0 > 20000) {
           return done({ stuck: { sent, answered, ready: ready(sent - sentBefore), hash: location.hash, errors: window.__errors } });
         }
-        if (sent === answered && ready(sent - sentBefore)) {
-          if (!quiet) { quiet = true; return setTimeout(check, 0); }
+        if ((sent === answered || !settle) && ready(sent - sentBefore)) {
+          if (!quiet && settle) { quiet = true; return setTimeout(check, 0); }
           return requestAnimationFrame(() => setTimeout(() => done(performance.now() - t0), 0));
         }
         quiet = false;
@@ -94,13 +96,13 @@ const quiet = `await new Promise((resolve) => {
   });`;
 /** Runs one measurement in the page, once the screen is quiet: `act` and `ready` are
  *  function bodies. */
-async function measure(session, { before = '', act, ready }) {
+async function measure(session, { before = '', act, ready, settle = true }) {
   const ms = await session.call('POST', '/execute/async', {
     script: `
       const done = arguments[arguments.length - 1];
       ${INSTALL}
       (async () => { ${before}; ${quiet} })().then(() =>
-        window.__bench.measure(() => { ${act} }, (calls) => { ${ready} })).then(done);`,
+        window.__bench.measure(() => { ${act} }, (calls) => { ${ready} }, ${settle})).then(done);`,
     args: [],
   });
   if (typeof ms !== 'number') throw new Error(`the screen never settled: ${JSON.stringify(ms)}\nact: ${act}\nready: ${ready}`);
@@ -223,11 +225,13 @@ async function benchWorkspace({ label, path }) {
         measure(session, {
           before: `${go(rollout)} ${until(shown('[data-testid="rollout-dashboard"]'))}`,
           act: `document.querySelector('nav.tabs a[href$="/${tab}"]').click();`,
-          // The plan's list is drawn from its first rows while the rest is read: the
-          // first screen is what the person sees; the whole plan is timed below.
+          // The plan's list is drawn from its first rows, and the rest is read once
+          // they are painted: the first frame with rows is what the person sees, and
+          // is timed here without waiting for the rest; the whole plan is timed below.
           ready: tab === 'plan'
             ? `return ${shown('.grid .row[data-task]')} && calls > 0;`
             : `return document.querySelector('nav.tabs a[aria-current="page"]')?.getAttribute('href')?.endsWith('/${tab}') && calls > 0;`,
+          settle: tab !== 'plan',
         }));
     }
     await time('tab: plan, the whole plan read (its summary and critical path shown)', () =>
