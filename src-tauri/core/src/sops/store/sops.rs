@@ -307,14 +307,45 @@ fn tags_json(tags: &[String]) -> Result<String> {
         .map_err(|e| CoreError::Database(format!("cannot encode tags: {e}")))
 }
 
+/// What an SOP's row and its summary read the same way: its status, review dates and
+/// tags.
+struct CommonColumns {
+    status: SopStatus,
+    effective_date: Option<chrono::NaiveDate>,
+    review_interval_months: i64,
+    next_review_override: Option<chrono::NaiveDate>,
+    last_reviewed_on: Option<chrono::NaiveDate>,
+    tags: Vec<String>,
+}
+
+impl CommonColumns {
+    fn read(row: &Row<'_>) -> rusqlite::Result<Self> {
+        let status: String = row.get("status")?;
+        let tags: String = row.get("tags")?;
+        Ok(Self {
+            status: status
+                .parse::<SopStatus>()
+                .map_err(|_| rows::unreadable("status"))?,
+            effective_date: rows::date(row, "effective_date")?,
+            review_interval_months: row.get("review_interval_months")?,
+            next_review_override: rows::date(row, "next_review_override")?,
+            last_reviewed_on: rows::date(row, "last_reviewed_on")?,
+            tags: serde_json::from_str(&tags).map_err(|_| rows::unreadable("tags"))?,
+        })
+    }
+
+    fn next_review_date(&self) -> Option<chrono::NaiveDate> {
+        next_review(
+            self.effective_date.max(self.last_reviewed_on),
+            self.review_interval_months,
+            self.next_review_override,
+        )
+    }
+}
+
 /// The SOP's own row, without steps and exceptions.
 pub(super) fn head_from_row(row: &Row<'_>) -> rusqlite::Result<Sop> {
-    let status: String = row.get("status")?;
-    let tags: String = row.get("tags")?;
-    let effective_date = rows::date(row, "effective_date")?;
-    let review_interval_months: i64 = row.get("review_interval_months")?;
-    let next_review_override = rows::date(row, "next_review_override")?;
-    let last_reviewed_on = rows::date(row, "last_reviewed_on")?;
+    let common = CommonColumns::read(row)?;
     Ok(Sop {
         id: row.get("id")?,
         code: row.get("code")?,
@@ -322,21 +353,15 @@ pub(super) fn head_from_row(row: &Row<'_>) -> rusqlite::Result<Sop> {
         purpose: row.get("purpose")?,
         scope: row.get("scope")?,
         owner: row.get("owner")?,
-        status: status
-            .parse::<SopStatus>()
-            .map_err(|_| rows::unreadable("status"))?,
+        status: common.status,
         version: row.get("version")?,
-        effective_date,
-        review_interval_months,
-        next_review_override,
-        last_reviewed_on,
-        next_review_date: next_review(
-            effective_date.max(last_reviewed_on),
-            review_interval_months,
-            next_review_override,
-        ),
+        effective_date: common.effective_date,
+        review_interval_months: common.review_interval_months,
+        next_review_override: common.next_review_override,
+        last_reviewed_on: common.last_reviewed_on,
+        next_review_date: common.next_review_date(),
         approved_version: row.get("approved_version")?,
-        tags: serde_json::from_str(&tags).map_err(|_| rows::unreadable("tags"))?,
+        tags: common.tags,
         steps: Vec::new(),
         exceptions: Vec::new(),
         replaces: row.get("replaces_id")?,
@@ -345,27 +370,18 @@ pub(super) fn head_from_row(row: &Row<'_>) -> rusqlite::Result<Sop> {
 }
 
 fn summary_from_row(row: &Row<'_>) -> rusqlite::Result<SopSummary> {
-    let status: String = row.get("status")?;
-    let tags: String = row.get("tags")?;
-    let effective_date = rows::date(row, "effective_date")?;
-    let last_reviewed_on = rows::date(row, "last_reviewed_on")?;
+    let common = CommonColumns::read(row)?;
     Ok(SopSummary {
         id: row.get("id")?,
         code: row.get("code")?,
         title: row.get("title")?,
         owner: row.get("owner")?,
-        status: status
-            .parse::<SopStatus>()
-            .map_err(|_| rows::unreadable("status"))?,
+        status: common.status,
         version: row.get("version")?,
-        effective_date,
-        last_reviewed_on,
-        next_review_date: next_review(
-            effective_date.max(last_reviewed_on),
-            row.get("review_interval_months")?,
-            rows::date(row, "next_review_override")?,
-        ),
+        effective_date: common.effective_date,
+        last_reviewed_on: common.last_reviewed_on,
+        next_review_date: common.next_review_date(),
         approved_version: row.get("approved_version")?,
-        tags: serde_json::from_str(&tags).map_err(|_| rows::unreadable("tags"))?,
+        tags: common.tags,
     })
 }
