@@ -56,11 +56,12 @@ impl Store {
         self.read(|conn| {
             // A rollout that is not there is refused, as the whole plan's reading does.
             crate::rollouts::fetch_rollout(conn, rollout_id)?;
-            let (tasks, task_count) = first_live_tasks(conn, rollout_id, rows)?;
+            let phases = phases::list_live(conn, rollout_id)?;
+            let (tasks, task_count) = first_live_tasks(conn, rollout_id, &phases, rows)?;
             Ok(PlanOpening {
                 tasks,
                 task_count,
-                phases: phases::list_live(conn, rollout_id)?,
+                phases,
             })
         })
     }

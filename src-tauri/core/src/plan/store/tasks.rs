@@ -10,7 +10,7 @@ use rusqlite::{params, Connection, Row, ToSql, Transaction};
 
 use super::{dependencies, Version};
 use crate::plan::validate::ValidTask;
-use crate::plan::Task;
+use crate::plan::{PlanPhase, Task};
 use crate::store::editable::one_row_updated;
 use crate::store::rows;
 use crate::time::date_text;
@@ -43,16 +43,17 @@ pub(crate) fn list_live(conn: &Connection, rollout_id: &str) -> Result<Vec<Task>
     live_tasks(conn, rollout_id, "", &[])
 }
 
-/// The first `limit` of a rollout's live tasks in plan order, with their live
-/// dependencies, and how many live tasks it has in all: the first screen of a plan of
+/// The first `limit` of a rollout's live tasks in plan order (its `live_phases` give
+/// the phases' order), with their live dependencies, and how many live tasks it has in all: the first screen of a plan of
 /// thousands of tasks, drawn before the rest is read.
 pub(crate) fn first_live(
     conn: &Connection,
     rollout_id: &str,
+    live_phases: &[PlanPhase],
     limit: u32,
 ) -> Result<(Vec<Task>, u32)> {
     // Only what places each task is read for all of them; the first are read whole.
-    let positions = live_phase_positions(conn, rollout_id)?;
+    let positions = positions_of(live_phases);
     let mut statement = conn.prepare_cached(
         "SELECT id, phase_id, coalesce(start_date, due_date), created_at FROM plan_tasks
          WHERE rollout_id = ?1 AND deleted_at IS NULL",
@@ -342,7 +343,7 @@ fn live_tasks(
         .query_map(params.as_slice(), from_row)?
         .collect::<rusqlite::Result<_>>()?;
     // In plan order: see [`PlanPlace`].
-    let positions = live_phase_positions(conn, rollout_id)?;
+    let positions = positions_of(&super::phases::list_live(conn, rollout_id)?);
     tasks.sort_by_cached_key(|task| {
         PlanPlace::of(
             &positions,
@@ -361,13 +362,12 @@ fn live_tasks(
     Ok(tasks)
 }
 
-/// The position of each live phase of a rollout, by id.
-fn live_phase_positions(conn: &Connection, rollout_id: &str) -> Result<HashMap<String, i64>> {
-    let mut statement = conn.prepare_cached(
-        "SELECT id, position FROM plan_phases WHERE rollout_id = ?1 AND deleted_at IS NULL",
-    )?;
-    let found = statement.query_map(params![rollout_id], |row| Ok((row.get(0)?, row.get(1)?)))?;
-    Ok(found.collect::<rusqlite::Result<_>>()?)
+/// The position of each of `phases`, by id.
+fn positions_of(phases: &[PlanPhase]) -> HashMap<String, i64> {
+    phases
+        .iter()
+        .map(|phase| (phase.id.clone(), phase.position))
+        .collect()
 }
 
 /// Reads a row of [`SELECT`] by position: a plan is read thousands of rows at a time.
