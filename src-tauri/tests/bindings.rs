@@ -11,7 +11,7 @@
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
-use rollplan_core::audit::AuditEntry;
+use rollplan_core::audit::{AuditEntry, HistoryPage};
 use rollplan_core::backup::{Backup, BackupReason, RestoreOutcome};
 use rollplan_core::bundle::{BundleImportReport, BundleResolution, BundleResolutions};
 use rollplan_core::check::CheckReport;
@@ -75,6 +75,7 @@ fn export_all(dir: &Path) {
         Rollout::export_all(&config),
         RolloutDraft::export_all(&config),
         AuditEntry::export_all(&config),
+        HistoryPage::export_all(&config),
         ErrorPayload::export_all(&config),
         CheckReport::export_all(&config),
         AppInfo::export_all(&config),

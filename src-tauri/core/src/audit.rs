@@ -225,19 +225,59 @@ pub(crate) fn record(
     Ok(())
 }
 
+/// The newest part of one entity's history, and how long the whole is. A record saved
+/// as it is typed gathers an entry for every pause, so a year-old rollout's history
+/// runs to thousands: a screen shows the newest and asks for the rest when wanted.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+pub struct HistoryPage {
+    /// Newest first.
+    pub entries: Vec<AuditEntry>,
+    /// How many entries the whole history holds.
+    pub total: u32,
+}
+
 impl Store {
     /// The history of one entity, newest first.
     pub fn history(&self, entity: EntityKind, entity_id: &str) -> Result<Vec<AuditEntry>> {
-        self.read(|conn| entity_history(conn, entity, entity_id))
+        self.read(|conn| entity_history(conn, entity, entity_id, None))
+    }
+
+    /// The newest `newest` entries of one entity's history (all of them for None) and
+    /// the whole history's length, read together.
+    pub fn history_page(
+        &self,
+        entity: EntityKind,
+        entity_id: &str,
+        newest: Option<u32>,
+    ) -> Result<HistoryPage> {
+        self.read(|conn| {
+            let entries = entity_history(conn, entity, entity_id, newest)?;
+            let total = match newest {
+                Some(limit) if entries.len() >= limit as usize => conn
+                    .prepare_cached(
+                        "SELECT count(*) FROM audit_log WHERE entity_type = ?1 AND entity_id = ?2",
+                    )?
+                    .query_row(params![entity.code(), entity_id], |row| row.get(0))?,
+                _ => entries.len() as u32,
+            };
+            Ok(HistoryPage { entries, total })
+        })
     }
 }
 
-fn entity_history(conn: &Connection, entity: EntityKind, id: &str) -> Result<Vec<AuditEntry>> {
+fn entity_history(
+    conn: &Connection,
+    entity: EntityKind,
+    id: &str,
+    newest: Option<u32>,
+) -> Result<Vec<AuditEntry>> {
+    // SQLite reads a negative limit as none.
+    let limit = newest.map_or(-1, i64::from);
     let mut statement = conn.prepare_cached(
         "SELECT seq, at, entity_id, action, changes, author, reversal FROM audit_log
-         WHERE entity_type = ?1 AND entity_id = ?2 ORDER BY seq DESC",
+         WHERE entity_type = ?1 AND entity_id = ?2 ORDER BY seq DESC LIMIT ?3",
     )?;
-    let rows = statement.query_map(params![entity.code(), id], |row| {
+    let rows = statement.query_map(params![entity.code(), id, limit], |row| {
         entry_from_row(row, entity)
     })?;
     Ok(rows.collect::<rusqlite::Result<Vec<_>>>()?)

@@ -4,7 +4,7 @@
 // A test fails by panicking: unwrapping what must be there is how it says so.
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
-use rollplan_core::audit::{AuditAction, FieldChange};
+use rollplan_core::audit::{AuditAction, EntityKind, FieldChange};
 use rollplan_core::rollouts::{Phase, RolloutDraft, RolloutKind};
 use rollplan_core::{CoreError, Store};
 
@@ -136,6 +136,40 @@ fn an_update_changes_fields_bumps_the_version_and_is_audited() {
             .any(|c| c.field == "name" && c.new.as_deref() == Some("EHR go-live")),
         "the create entry records the initial values"
     );
+}
+
+#[test]
+fn a_history_page_holds_the_newest_entries_and_counts_the_whole() {
+    let store = store();
+    let mut rollout = store.create_rollout(&go_live_draft()).expect("create");
+    for owner in ["A", "B", "C", "D"] {
+        let edited = RolloutDraft {
+            owner: owner.into(),
+            ..rollout.draft()
+        };
+        rollout = store
+            .update_rollout(&rollout.id, rollout.row_version, &edited)
+            .expect("update");
+    }
+    let whole = store.rollout_history(&rollout.id).expect("history");
+    assert_eq!(whole.len(), 5, "a create and four updates");
+
+    let newest = store
+        .history_page(EntityKind::Rollout, &rollout.id, Some(2))
+        .expect("page");
+    assert_eq!(newest.total, 5);
+    assert_eq!(newest.entries, whole[..2], "the two newest, newest first");
+
+    for asked in [Some(5), Some(50), None] {
+        let page = store
+            .history_page(EntityKind::Rollout, &rollout.id, asked)
+            .expect("page");
+        assert_eq!((page.entries, page.total), (whole.clone(), 5), "{asked:?}");
+    }
+    let none = store
+        .history_page(EntityKind::Rollout, "no-such-rollout", Some(50))
+        .expect("page");
+    assert_eq!((none.entries.len(), none.total), (0, 0));
 }
 
 #[test]

@@ -1,6 +1,6 @@
 //! Rollouts: create, read, edit, trash, restore, purge, history, the sample clinic.
 
-use rollplan_core::audit::AuditEntry;
+use rollplan_core::audit::{EntityKind, HistoryPage};
 use rollplan_core::rollouts::{Rollout, RolloutDraft};
 use rollplan_core::templates::{RolloutTemplate, RunwayCheck, TemplateFit};
 use tauri::State;
@@ -56,8 +56,14 @@ pub fn purge_rollout(state: State<'_, AppState>, id: String) -> Reply<()> {
 }
 
 #[tauri::command(async)]
-pub fn rollout_history(state: State<'_, AppState>, id: String) -> Reply<Vec<AuditEntry>> {
-    Ok(state.store()?.rollout_history(&id)?)
+pub fn rollout_history(
+    state: State<'_, AppState>,
+    id: String,
+    newest: Option<u32>,
+) -> Reply<HistoryPage> {
+    Ok(state
+        .store()?
+        .history_page(EntityKind::Rollout, &id, newest)?)
 }
 
 #[tauri::command(async)]

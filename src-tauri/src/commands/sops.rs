@@ -2,7 +2,7 @@
 //! that introduce or change them.
 
 use chrono::NaiveDate;
-use rollplan_core::audit::AuditEntry;
+use rollplan_core::audit::{EntityKind, HistoryPage};
 use rollplan_core::export::svg::{MapComparisonDrawing, MapTheme, SopMapDrawing};
 use rollplan_core::sops::escalations::{EscalationFilter, EscalationTable};
 use rollplan_core::sops::map::{MapChoices, MapVersion};
@@ -98,8 +98,12 @@ pub fn purge_sop(state: State<'_, AppState>, id: String) -> Reply<()> {
 }
 
 #[tauri::command(async)]
-pub fn sop_history(state: State<'_, AppState>, id: String) -> Reply<Vec<AuditEntry>> {
-    Ok(state.store()?.sop_history(&id)?)
+pub fn sop_history(
+    state: State<'_, AppState>,
+    id: String,
+    newest: Option<u32>,
+) -> Reply<HistoryPage> {
+    Ok(state.store()?.history_page(EntityKind::Sop, &id, newest)?)
 }
 
 #[tauri::command(async)]

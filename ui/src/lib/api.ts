@@ -45,6 +45,7 @@ import type { StatusEdit } from './bindings/StatusEdit';
 import type { StatusFormat } from './bindings/StatusFormat';
 import type { StatusSubject } from './bindings/StatusSubject';
 import type { AuditEntry } from './bindings/AuditEntry';
+import type { HistoryPage } from './bindings/HistoryPage';
 import type { Command } from './bindings/Command';
 import type { HomeFigures } from './bindings/HomeFigures';
 import type { SearchHit } from './bindings/SearchHit';
@@ -257,7 +258,7 @@ export const api = {
   trashRollout: (id: string) => call<Rollout>('trash_rollout', { id }),
   restoreRollout: (id: string) => call<Rollout>('restore_rollout', { id }),
   purgeRollout: (id: string) => call<null>('purge_rollout', { id }),
-  rolloutHistory: (id: string) => call<AuditEntry[]>('rollout_history', { id }),
+  rolloutHistory: (id: string, newest: number | null) => call<HistoryPage>('rollout_history', { id, newest }),
   seedSampleClinic: () => call<Rollout[]>('seed_sample_clinic'),
   chooseDatabase: (path: string) => call<string>('choose_database', { path }),
   useDefaultDatabase: () => call<null>('use_default_database'),
@@ -340,7 +341,7 @@ export const api = {
   trashSop: (id: string) => call<null>('trash_sop', { id }),
   restoreSop: (id: string) => call<Sop>('restore_sop', { id }),
   purgeSop: (id: string) => call<null>('purge_sop', { id }),
-  sopHistory: (id: string) => call<AuditEntry[]>('sop_history', { id }),
+  sopHistory: (id: string, newest: number | null) => call<HistoryPage>('sop_history', { id, newest }),
   sopRevisions: (id: string) => call<Revision[]>('sop_revisions', { id }),
   sopInForceOn: (id: string, date: string) => call<Revision | null>('sop_in_force_on', { id, date }),
   sopMap: (id: string, theme: MapTheme) => call<SopMapDrawing>('sop_map', { id, theme }),

@@ -2,6 +2,7 @@
 //! api.ts), one figure a command, on the largest rollout where a screen shows one. A
 //! screen that loads several at once also gets their sum, as the user waits for it.
 
+use rollplan_core::audit::EntityKind;
 use rollplan_core::people::PeopleQuery;
 use rollplan_core::plan::GoLiveMoveScope;
 use rollplan_core::sops::SopLibraryQuery;
@@ -62,8 +63,13 @@ pub fn run(bench: &mut Bench, store: &Store, at: &Landmarks) {
     bench.time("get_rollout", COMMAND, || {
         drop(store.get_rollout(rollout).unwrap())
     });
+    // The newest 50, as the rollout's page asks for them.
     bench.time("rollout_history", COMMAND, || {
-        drop(store.rollout_history(rollout).unwrap())
+        drop(
+            store
+                .history_page(EntityKind::Rollout, rollout, Some(50))
+                .unwrap(),
+        )
     });
     bench.time("rollout_overview", COMMAND, || {
         drop(store.rollout_overview(rollout, today).unwrap())
@@ -337,7 +343,11 @@ fn sop_library(bench: &mut Bench, store: &Store, at: &Landmarks) {
         drop(store.get_sop(&at.longest_sop).unwrap())
     });
     bench.time("sop_history", COMMAND, || {
-        drop(store.sop_history(&at.longest_sop).unwrap())
+        drop(
+            store
+                .history_page(EntityKind::Sop, &at.longest_sop, Some(50))
+                .unwrap(),
+        )
     });
     bench.time("sop_revisions", COMMAND, || {
         drop(store.sop_revisions(&at.longest_sop).unwrap())
