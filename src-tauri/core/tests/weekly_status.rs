@@ -572,6 +572,34 @@ fn training_by_role_then_and_now_follows_the_completion_dates() {
     );
     let news = items(&status, SectionKind::Training);
     assert_eq!(news[0].happened, "Front desk: 0% → 50% trained (1 of 2)");
+
+    // While the week is under way, today's training is what every screen counts: read
+    // for the rollout alone, or from the standing of every rollout once Home has kept
+    // it, in one rollout's status and in the all-rollouts one.
+    let midweek = date("2027-01-15");
+    let percent_now = |status: &StatusDraft| {
+        let rollout = status
+            .rollouts
+            .iter()
+            .find(|r| r.rollout_id == week.rollout)
+            .expect("the rollout is in the status");
+        let role = rollout
+            .training
+            .iter()
+            .find(|r| r.role_name == "Front desk");
+        role.map(|r| (r.percent_then, r.percent_now))
+    };
+    let read_alone = store
+        .draft_status(&week.rollout, monday(), midweek)
+        .unwrap();
+    store.rollout_statuses(midweek).unwrap();
+    let from_standing = store
+        .draft_status(&week.rollout, monday(), midweek)
+        .unwrap();
+    let all = store.draft_portfolio_status(monday(), midweek).unwrap();
+    assert_eq!(percent_now(&read_alone), Some((Some(0), 50)));
+    assert_eq!(read_alone, from_standing);
+    assert_eq!(percent_now(&all), percent_now(&read_alone));
 }
 
 #[test]

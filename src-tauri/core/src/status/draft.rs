@@ -25,7 +25,15 @@ impl Store {
         today: NaiveDate,
     ) -> Result<StatusDraft> {
         let week = StatusWeek::containing(week_day, today)?;
-        let sources = self.read(|conn| gather(conn, rollout_id, week, today))?;
+        // A week under way counts today's training as every screen does: from the kept
+        // standing when it is kept.
+        let sources = if week.as_of == today {
+            self.read_with_completion(rollout_id, today, |conn, completion| {
+                gather(conn, rollout_id, week, today, Some(completion.to_vec()))
+            })?
+        } else {
+            self.read(|conn| gather(conn, rollout_id, week, today, None))?
+        };
         let name = sources.rollout.name.clone();
         Ok(assemble(
             Some(rollout_id.to_owned()),
@@ -44,14 +52,28 @@ impl Store {
     ) -> Result<StatusDraft> {
         let week = StatusWeek::containing(week_day, today)?;
         let rollouts = self.list_rollouts()?;
-        let weeks = self.read(|conn| {
-            rollouts
-                .iter()
-                .filter(|r| r.phase != Phase::Closed)
-                .filter(|r| r.created_at.date_naive() <= week.as_of)
-                .map(|r| gather(conn, &r.id, week, today))
-                .collect::<Result<Vec<_>>>()
-        })?;
+        let active = rollouts
+            .iter()
+            .filter(|r| r.phase != Phase::Closed)
+            .filter(|r| r.created_at.date_naive() <= week.as_of);
+        // A week under way counts today's training of every rollout from the standing of
+        // them all, read once (and kept) rather than once per rollout.
+        let weeks = if week.as_of == today {
+            self.read_every_standing(|conn, standing| {
+                active
+                    .map(|r| {
+                        let training = standing.completion_of(&r.id, today);
+                        gather(conn, &r.id, week, today, Some(training))
+                    })
+                    .collect::<Result<Vec<_>>>()
+            })?
+        } else {
+            self.read(|conn| {
+                active
+                    .map(|r| gather(conn, &r.id, week, today, None))
+                    .collect::<Result<Vec<_>>>()
+            })?
+        };
         Ok(assemble(None, PORTFOLIO_TITLE.to_owned(), week, &weeks))
     }
 }

@@ -44,12 +44,15 @@ pub(crate) struct RolloutWeek {
 /// Reads the week of `rollout_id` in the caller's read transaction. "Now" is the week's
 /// as-of day: today's own figures when the week is under way (the very verdict and
 /// completion every screen shows), rebuilt from the records and the audit log for a
-/// past week through the same functions the readiness trend uses.
+/// past week through the same functions the readiness trend uses. `training_today` is
+/// the rollout's completion today when the caller has it from the kept standing (as
+/// the rollout's readiness reads it); it is read here otherwise.
 pub(crate) fn gather(
     conn: &Conn,
     rollout_id: &str,
     week: StatusWeek,
     today: NaiveDate,
+    training_today: Option<Vec<RoleCompletion>>,
 ) -> Result<RolloutWeek> {
     let rollout = crate::rollouts::fetch_rollout(conn, rollout_id)?;
     let since = week.start_instant();
@@ -79,7 +82,10 @@ pub(crate) fn gather(
     let mut past = crate::readiness::readiness_then(conn, rollout_id, &days)?.into_iter();
     let then = if tracked_then { past.next() } else { None };
     let (readiness_now, training_now) = if live {
-        let training = crate::training::completion_in(conn, rollout_id, today)?;
+        let training = match training_today {
+            Some(training) => training,
+            None => crate::training::completion_in(conn, rollout_id, today)?,
+        };
         let readiness = crate::readiness::readiness_with_completion(conn, rollout_id, &training)?;
         (
             (
