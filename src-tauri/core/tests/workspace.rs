@@ -13,6 +13,70 @@ use rollplan_core::workspace::{AdkarStage, Raci, RaciAssignment, StakeholderDraf
 use rollplan_core::Store;
 
 #[test]
+fn the_overview_as_the_page_shows_it_lists_the_first_tasks_and_counts_them_all() {
+    let (store, rollout) = workspace();
+    let today = date("2026-12-01");
+    let add = |title: String, due: &str, status: TaskStatus| {
+        store
+            .create_task(
+                &rollout,
+                &TaskDraft {
+                    title,
+                    due_date: Some(due.into()),
+                    status,
+                    ..TaskDraft::default()
+                },
+            )
+            .expect("task")
+    };
+    // Two overdue (one of them blocked), ten blocked due later, nine due this week.
+    add("Overdue 1".into(), "2026-11-20", TaskStatus::Todo);
+    add(
+        "Overdue and blocked".into(),
+        "2026-11-25",
+        TaskStatus::Blocked,
+    );
+    for n in 1..=10 {
+        add(format!("Blocked {n:02}"), "2027-01-10", TaskStatus::Blocked);
+    }
+    for n in 1..=9 {
+        add(format!("Due {n}"), "2026-12-03", TaskStatus::Todo);
+    }
+    let whole = store.rollout_overview(&rollout, today).expect("overview");
+    let shown = whole.clone().cut_to(6);
+    assert_eq!(
+        (
+            shown.overdue_count,
+            shown.blocked_count,
+            shown.due_this_week_count
+        ),
+        (2, 11, 9),
+        "the counts count every task"
+    );
+    assert_eq!(shown.overdue, whole.overdue, "two overdue: both");
+    assert_eq!(shown.due_this_week, whole.due_this_week[..6]);
+    // The page lists the overdue, then the blocked that are not overdue: six of them,
+    // and the blocked one that is overdue besides (the page leaves it out there).
+    let titles = |tasks: &[rollplan_core::plan::Task]| {
+        tasks.iter().map(|t| t.title.clone()).collect::<Vec<_>>()
+    };
+    let blocked = titles(&shown.blocked);
+    assert_eq!(blocked.len(), 7);
+    assert!(blocked.contains(&"Overdue and blocked".to_owned()));
+    assert_eq!(
+        titles(&whole.blocked)
+            .into_iter()
+            .filter(|t| t.starts_with("Blocked"))
+            .take(6)
+            .collect::<Vec<_>>(),
+        blocked
+            .into_iter()
+            .filter(|t| t.starts_with("Blocked"))
+            .collect::<Vec<_>>()
+    );
+}
+
+#[test]
 fn the_overview_gathers_the_week() {
     let (store, rollout) = workspace();
     let today = date("2026-12-01");

@@ -4,6 +4,7 @@
 use rollplan_core::workspace::{
     AdkarBarrier, Communication, CommunicationDraft, Decision, DecisionDraft, Risk, RiskDraft,
     RiskHeatMap, RolloutOverview, ScopeChange, ScopeChangeDraft, Stakeholder, StakeholderDraft,
+    TASKS_SHOWN,
 };
 use tauri::State;
 
@@ -12,7 +13,10 @@ use crate::state::AppState;
 
 #[tauri::command(async)]
 pub fn rollout_overview(state: State<'_, AppState>, rollout_id: String) -> Reply<RolloutOverview> {
-    Ok(state.store()?.rollout_overview(&rollout_id, today())?)
+    Ok(state
+        .store()?
+        .rollout_overview(&rollout_id, today())?
+        .cut_to(TASKS_SHOWN))
 }
 
 #[tauri::command(async)]

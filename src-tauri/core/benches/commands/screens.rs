@@ -72,7 +72,12 @@ pub fn run(bench: &mut Bench, store: &Store, at: &Landmarks) {
         )
     });
     bench.time("rollout_overview", COMMAND, || {
-        drop(store.rollout_overview(rollout, today).unwrap())
+        drop(
+            store
+                .rollout_overview(rollout, today)
+                .unwrap()
+                .cut_to(rollplan_core::workspace::TASKS_SHOWN),
+        )
     });
     bench.time("metrics_needing_attention (rollout)", COMMAND, || {
         drop(

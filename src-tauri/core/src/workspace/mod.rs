@@ -17,7 +17,7 @@ mod store;
 
 pub use comms::{Communication, CommunicationDraft};
 pub use decisions::{Decision, DecisionDraft, DecisionOutcome};
-pub use overview::RolloutOverview;
+pub use overview::{RolloutOverview, TASKS_SHOWN};
 pub use risks::{Risk, RiskBand, RiskDraft, RiskHeatMap, RiskStatus};
 pub use scope::{ScopeChange, ScopeChangeDraft};
 pub use stakeholders::{

@@ -42,8 +42,34 @@ pub struct RolloutOverview {
     pub improvement: crate::improvement::CyclesAtAGlance,
 }
 
+/// How many tasks of each list the rollout's page shows; its tiles count them all.
+pub const TASKS_SHOWN: usize = 6;
+
+impl RolloutOverview {
+    /// The overview as the rollout's page shows it: each list of tasks cut to its first
+    /// `shown` (a go-live months along has hundreds overdue, and the page lists six),
+    /// the counts untouched. The page lists what is overdue, then what is blocked and not
+    /// overdue: a blocked task is kept while fewer than `shown` such are kept, and
+    /// whenever it is among the overdue kept (the page leaves it out of the second part).
+    pub fn cut_to(mut self, shown: usize) -> Self {
+        self.overdue.truncate(shown);
+        self.due_this_week.truncate(shown);
+        let mut others = 0;
+        let overdue = &self.overdue;
+        self.blocked.retain(|task| {
+            if overdue.iter().any(|o| o.id == task.id) {
+                return true;
+            }
+            others += 1;
+            others <= shown
+        });
+        self
+    }
+}
+
 impl Store {
-    /// The overview of a rollout as of `today`.
+    /// The overview of a rollout as of `today`, every list whole (the report lists
+    /// them all; the page asks for [`RolloutOverview::cut_to`]).
     pub fn rollout_overview(&self, rollout_id: &str, today: NaiveDate) -> Result<RolloutOverview> {
         let rollout = self.get_rollout(rollout_id)?;
         let week_end = today.checked_add_days(Days::new(6)).unwrap_or(today);
