@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { auditValue, daysUntil, fieldLabel, formatDay, formatSize, goLiveCountdown, parseDay, today } from './format';
+import { auditValue, daysUntil, epochDay, fieldLabel, formatDay, formatSize, goLiveCountdown, parseDay, today } from './format';
 
 const nov25 = today(new Date(2026, 10, 25, 23, 30));
 
@@ -62,5 +62,23 @@ describe('field names', () => {
     expect(fieldLabel('go_live_date')).toBe('Go-live date');
     expect(fieldLabel('likelihood')).toBe('Likelihood');
     expect(fieldLabel('data_source')).toBe('Data source');
+  });
+});
+
+describe('epochDay', () => {
+  it('counts the days since 1970 as a Date does, for every day of fifty years', () => {
+    for (let day = Date.UTC(1990, 0, 1); day <= Date.UTC(2040, 11, 31); day += 86_400_000) {
+      const iso = new Date(day).toISOString().slice(0, 10);
+      expect(epochDay(iso), iso).toBe(day / 86_400_000);
+    }
+  });
+
+  it('refuses what is not a day, as parseDay does', () => {
+    for (const text of ['2027-02-29', '2027-13-01', '2027-00-10', '2027-04-31', '2027-1-15', '20x7-01-15', '', null, undefined, 'soon']) {
+      expect(epochDay(text), String(text)).toBeNull();
+      expect(parseDay(text), String(text)).toBeNull();
+    }
+    expect(epochDay('2028-02-29')).toBe(Date.UTC(2028, 1, 29) / 86_400_000);
+    expect(epochDay(' 2027-01-15 '), 'spaces around, read as parseDay reads them').toBe(Date.UTC(2027, 0, 15) / 86_400_000);
   });
 });

@@ -31,6 +31,51 @@ export function parseDay(text: string | null | undefined): Date | null {
   return day.getUTCMonth() === m - 1 ? day : null;
 }
 
+/**
+ * Days since 1970-01-01 of a stored day (`YYYY-MM-DD`), or null when `text` is not one.
+ * Read from the digits rather than through a regular expression and a Date: the
+ * timeline asks it of every date of a 5,000-task plan, over ten thousand, each time it
+ * is drawn. Anything not in that exact form is left to `parseDay`'s reading.
+ */
+export function epochDay(text: string | null | undefined): number | null {
+  if (!text) return null;
+  if (text.length !== 10 || text.charCodeAt(4) !== DASH || text.charCodeAt(7) !== DASH) {
+    const day = parseDay(text);
+    return day ? Math.round(day.getTime() / MS_PER_DAY) : null;
+  }
+  const year = digitsAt(text, 0, 4);
+  const month = digitsAt(text, 5, 2);
+  const day = digitsAt(text, 8, 2);
+  if (year < 0 || month < 1 || month > 12 || day < 1 || day > daysInMonth(year, month)) return null;
+  // Days from the civil date (the proleptic Gregorian calendar), with years that begin
+  // in March so the leap day falls last.
+  const y = month <= 2 ? year - 1 : year;
+  const era = Math.floor(y / 400);
+  const yearOfEra = y - era * 400;
+  const dayOfYear = Math.floor((153 * ((month + 9) % 12) + 2) / 5) + day - 1;
+  const dayOfEra = yearOfEra * 365 + Math.floor(yearOfEra / 4) - Math.floor(yearOfEra / 100) + dayOfYear;
+  return era * 146_097 + dayOfEra - 719_468;
+}
+
+const DASH = 45;
+
+/** The number written by `length` digits of `text` from `start`; -1 if one is not a digit. */
+function digitsAt(text: string, start: number, length: number): number {
+  let value = 0;
+  for (let i = start; i < start + length; i++) {
+    const digit = text.charCodeAt(i) - 48;
+    if (digit < 0 || digit > 9) return -1;
+    value = value * 10 + digit;
+  }
+  return value;
+}
+
+function daysInMonth(year: number, month: number): number {
+  if (month !== 2) return [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31][month - 1]!;
+  const leap = (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0;
+  return leap ? 29 : 28;
+}
+
 /** Today as a calendar day in the user's time zone. */
 export function today(now: Date = new Date()): Date {
   return new Date(Date.UTC(now.getFullYear(), now.getMonth(), now.getDate()));
