@@ -1,7 +1,13 @@
 //! The queries behind the search: for each kind, its best few matches in the
 //! workspace's full-text index (`search_index`, written by the triggers of migration
-//! 0024) joined to its own table for what a hit shows and to leave out what is in the
-//! trash (a record, or the rollout it belongs to); for SOPs, the library's own index.
+//! 0024), then what a hit shows from its own table, leaving out what is in the trash (a
+//! record, or the rollout it belongs to); for SOPs, the library's own index.
+//!
+//! The index ranks a kind's matches alone and only the best few are looked up in their
+//! table: a common word on a health group's workspace matches thousands of tasks, and
+//! joining every match to its task and rollout before ranking took most of a search.
+
+use std::collections::HashMap;
 
 use rusqlite::{params, Connection};
 
@@ -10,13 +16,15 @@ use super::SearchKind;
 use crate::sops::matching_sops;
 use crate::Result;
 
-/// Where a kind lives: its table, what it shows beside its name, and the rollout it
-/// belongs to, as SQL over `t` (the record) and `r` (its rollout, when it has one).
+/// Where a kind lives: its table (`t`), what it shows beside its name, and the rollout
+/// it belongs to, as SQL over `t` and `r` (its rollout, when it has one).
 struct Source {
     kind: SearchKind,
     /// The value of the index's `kind` column.
     key: &'static str,
-    from: &'static str,
+    table: &'static str,
+    /// Further tables the detail reads.
+    joins: &'static str,
     detail: &'static str,
     rollout: &'static str,
 }
@@ -28,103 +36,87 @@ const SOURCES: [Source; 8] = [
     Source {
         kind: SearchKind::Rollout,
         key: "rollout",
-        from: "JOIN rollouts t ON t.id = search_index.id",
+        table: "rollouts",
+        joins: "",
         detail: "''",
         rollout: "t.id",
     },
     Source {
         kind: SearchKind::Task,
         key: "task",
-        from: "JOIN plan_tasks t ON t.id = search_index.id",
+        table: "plan_tasks",
+        joins: "",
         detail: "r.name",
         rollout: "r.id",
     },
     Source {
         kind: SearchKind::Criterion,
         key: "criterion",
-        from: "JOIN readiness_criteria t ON t.id = search_index.id",
+        table: "readiness_criteria",
+        joins: "",
         detail: "r.name",
         rollout: "r.id",
     },
     Source {
         kind: SearchKind::Risk,
         key: "risk",
-        from: "JOIN risks t ON t.id = search_index.id",
+        table: "risks",
+        joins: "",
         detail: "r.name",
         rollout: "r.id",
     },
     Source {
         kind: SearchKind::Decision,
         key: "decision",
-        from: "JOIN decisions t ON t.id = search_index.id",
+        table: "decisions",
+        joins: "",
         detail: "r.name",
         rollout: "r.id",
     },
     Source {
         kind: SearchKind::Metric,
         key: "metric",
-        from: "JOIN metrics t ON t.id = search_index.id",
+        table: "metrics",
+        joins: "",
         detail: "r.name",
         rollout: "r.id",
     },
     Source {
         kind: SearchKind::Person,
         key: "person",
-        from: "JOIN people t ON t.id = search_index.id LEFT JOIN roles ro ON ro.id = t.role_id",
+        table: "people",
+        joins: "LEFT JOIN roles ro ON ro.id = t.role_id",
         detail: "trim(coalesce(ro.name, '') || CASE WHEN t.department <> '' AND ro.name IS NOT NULL THEN ' · ' ELSE '' END || t.department)",
         rollout: "NULL",
     },
     Source {
         kind: SearchKind::Module,
         key: "module",
-        from: "JOIN training_modules t ON t.id = search_index.id",
+        table: "training_modules",
+        joins: "",
         detail: "''",
         rollout: "NULL",
     },
 ];
+
+/// How many of a kind's best-ranked matches are looked up in its table at first: more
+/// than it shows, so that a few in the trash still leave it its share.
+const CANDIDATES_PER_HIT: i64 = 4;
 
 /// The best `per_kind` matches of every kind for `words`.
 pub(super) fn find(conn: &Connection, words: &[String], per_kind: i64) -> Result<Vec<Found>> {
     let terms = expression(words, Some("{title body}"));
     let mut found = Vec::new();
     for source in &SOURCES {
-        let in_rollout = if source.rollout == "r.id" {
-            IN_ROLLOUT
-        } else {
-            ""
-        };
-        // Every piece of this statement is a constant of this file: the query itself
-        // only ever travels as a parameter.
-        let sql = format!(
-            "SELECT search_index.id AS id, search_index.title AS title,
-                    {detail} AS detail, {rollout} AS rollout_id,
-                    snippet(search_index, 3, char(2), char(3), '…', 10) AS snippet,
-                    bm25(search_index, 0.0, 0.0, 10.0, 1.0) AS score
-             FROM search_index {from} {in_rollout}
-             WHERE search_index MATCH ?1 AND t.deleted_at IS NULL
-             ORDER BY score LIMIT ?2",
-            detail = source.detail,
-            rollout = source.rollout,
-            from = source.from,
-        );
         let query = format!("kind : \"{}\" AND {terms}", source.key);
-        let mut statement = conn.prepare_cached(&sql)?;
-        let rows = statement.query_map(params![query, per_kind], |row| {
-            let title: String = row.get("title")?;
-            Ok(Found {
-                kind: source.kind,
-                id: row.get("id")?,
-                names: vec![title.clone()],
-                title,
-                detail: row.get("detail")?,
-                rollout_id: row.get("rollout_id")?,
-                snippet: row.get("snippet")?,
-                score: row.get("score")?,
-            })
-        })?;
-        for row in rows {
-            found.push(row?);
+        let candidates = per_kind * CANDIDATES_PER_HIT;
+        let mut best = best_live(conn, source, &query, candidates, per_kind)?;
+        // Fewer than its share left once the trash is taken out, of a window that was
+        // full: the window was too narrow, so every match is looked up.
+        if best.hits.len() < per_kind as usize && best.window_full {
+            best = best_live(conn, source, &query, -1, per_kind)?;
         }
+        found.extend(best.hits);
     }
     for sop in matching_sops(conn, &expression(words, None), per_kind)? {
         found.push(Found {
@@ -139,4 +131,93 @@ pub(super) fn find(conn: &Connection, words: &[String], per_kind: i64) -> Result
         });
     }
     Ok(found)
+}
+
+/// A kind's best live matches, best first, from its `window` best-ranked ones.
+struct Best {
+    hits: Vec<Found>,
+    /// Whether the index had `window` matches or more, so that some went unread.
+    window_full: bool,
+}
+
+/// The best `per_kind` live matches of `query` among its `window` best-ranked (every
+/// match for a negative window).
+fn best_live(
+    conn: &Connection,
+    source: &Source,
+    query: &str,
+    window: i64,
+    per_kind: i64,
+) -> Result<Best> {
+    let mut ranked = conn.prepare_cached(
+        "SELECT id, title, snippet(search_index, 3, char(2), char(3), '…', 10) AS snippet,
+                bm25(search_index, 0.0, 0.0, 10.0, 1.0) AS score
+         FROM search_index WHERE search_index MATCH ?1 ORDER BY score LIMIT ?2",
+    )?;
+    let candidates = ranked
+        .query_map(params![query, window], |row| {
+            let title: String = row.get("title")?;
+            Ok(Found {
+                kind: source.kind,
+                id: row.get("id")?,
+                names: vec![title.clone()],
+                title,
+                detail: String::new(),
+                rollout_id: None,
+                snippet: row.get("snippet")?,
+                score: row.get("score")?,
+            })
+        })?
+        .collect::<rusqlite::Result<Vec<_>>>()?;
+    let window_full = window >= 0 && candidates.len() as i64 >= window;
+    let mut shown = live_details(conn, source, &candidates)?;
+    let hits = candidates
+        .into_iter()
+        .filter_map(|mut hit| {
+            let (detail, rollout_id) = shown.remove(&hit.id)?;
+            hit.detail = detail;
+            hit.rollout_id = rollout_id;
+            Some(hit)
+        })
+        .take(per_kind.max(0) as usize)
+        .collect();
+    Ok(Best { hits, window_full })
+}
+
+/// What each of `candidates` shows beside its name and the rollout it belongs to, by
+/// id, for those neither in the trash nor of a rollout in the trash.
+fn live_details(
+    conn: &Connection,
+    source: &Source,
+    candidates: &[Found],
+) -> Result<HashMap<String, (String, Option<String>)>> {
+    if candidates.is_empty() {
+        return Ok(HashMap::new());
+    }
+    let ids: Vec<&str> = candidates.iter().map(|c| c.id.as_str()).collect();
+    let ids = serde_json::to_string(&ids)
+        .map_err(|e| crate::CoreError::Database(format!("cannot encode search hits: {e}")))?;
+    let in_rollout = if source.rollout == "r.id" {
+        IN_ROLLOUT
+    } else {
+        ""
+    };
+    // Every piece of this statement is a constant of this file.
+    let sql = format!(
+        "SELECT t.id AS id, {detail} AS detail, {rollout} AS rollout_id
+         FROM {table} t {joins} {in_rollout}
+         WHERE t.id IN (SELECT value FROM json_each(?1)) AND t.deleted_at IS NULL",
+        detail = source.detail,
+        rollout = source.rollout,
+        table = source.table,
+        joins = source.joins,
+    );
+    let mut statement = conn.prepare_cached(&sql)?;
+    let rows = statement.query_map(params![ids], |row| {
+        Ok((
+            row.get::<_, String>("id")?,
+            (row.get("detail")?, row.get("rollout_id")?),
+        ))
+    })?;
+    Ok(rows.collect::<rusqlite::Result<_>>()?)
 }

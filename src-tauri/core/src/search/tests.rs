@@ -312,3 +312,53 @@ fn each_kind_gives_at_most_its_share() {
         "twenty matching tasks give the list its share of tasks, not all twenty"
     );
 }
+
+#[test]
+fn a_trashed_rollout_fuller_than_the_first_window_still_leaves_a_kind_its_share() {
+    let clinic = clinic();
+    let task = |rollout: &str, title: String| {
+        clinic
+            .store
+            .create_task(
+                rollout,
+                &TaskDraft {
+                    title,
+                    ..TaskDraft::default()
+                },
+            )
+            .unwrap();
+    };
+    // A trashed rollout's thirty tasks named just "Badge" stay in the index and outrank
+    // every live task, which carries the word among others: more of them than the
+    // index's first window of candidates.
+    let old = clinic
+        .store
+        .create_rollout(&RolloutDraft {
+            name: "Old badge system".into(),
+            ..RolloutDraft::default()
+        })
+        .unwrap()
+        .id;
+    for _ in 0..30 {
+        task(&old, "Badge".into());
+    }
+    clinic.store.trash_rollout(&old).unwrap();
+    for n in 0..3 {
+        task(
+            &clinic.rollout,
+            format!("Reprint the lost badge for desk {n}"),
+        );
+    }
+    let found = clinic.store.search_workspace("badge").unwrap();
+    let tasks: Vec<&str> = titles(&found)
+        .into_iter()
+        .filter(|(kind, _)| *kind == SearchKind::Task)
+        .map(|(_, title)| title)
+        .collect();
+    assert_eq!(
+        tasks.len(),
+        3,
+        "the three live tasks, none of the trash: {tasks:?}"
+    );
+    assert!(tasks.iter().all(|t| t.starts_with("Reprint")));
+}
