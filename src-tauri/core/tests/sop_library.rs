@@ -324,6 +324,40 @@ fn linked_sops_still_in_draft_warn_the_rollout() {
 }
 
 #[test]
+fn a_trash_fuller_than_the_searchs_first_window_still_leaves_the_live_matches() {
+    let store = Store::open_in_memory().expect("store");
+    // Thirty trashed SOPs named just "Badge" outrank the live ones, which carry the word
+    // among others: more of them than the index's first window of candidates.
+    for n in 0..30 {
+        let trashed = store
+            .create_sop(&SopDraft {
+                code: format!("OLD-{n:02}"),
+                title: "Badge".into(),
+                ..SopDraft::default()
+            })
+            .expect("create");
+        store.trash_sop(&trashed.id).expect("trash");
+    }
+    for n in 0..3 {
+        store
+            .create_sop(&SopDraft {
+                code: format!("FD-1{n}"),
+                title: format!("Reprinting a lost staff badge at desk {n}"),
+                ..SopDraft::default()
+            })
+            .expect("create");
+    }
+    let codes: Vec<String> = store
+        .search_sops("badge", 6)
+        .expect("search")
+        .into_iter()
+        .map(|hit| hit.code)
+        .collect();
+    assert_eq!(codes.len(), 3, "the three live SOPs: {codes:?}");
+    assert!(codes.iter().all(|c| c.starts_with("FD-1")));
+}
+
+#[test]
 fn trashed_sops_leave_the_library_and_approved_ones_are_never_purged() {
     let store = Store::open_in_memory().expect("store");
     let approved = store.create_sop(&check_in()).expect("create");

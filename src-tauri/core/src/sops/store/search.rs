@@ -85,25 +85,84 @@ pub(crate) fn remove(tx: &Transaction<'_>, sop_id: &str) -> Result<()> {
     Ok(())
 }
 
-/// Live SOPs matching the FTS5 `expression`, best first, at most `limit`.
+/// Live SOPs matching the FTS5 `expression`, best first, at most `limit` (every one
+/// for a negative limit).
+///
+/// The index ranks its matches alone and only the best few are looked up in `sops` for
+/// their code and title and whether they are in the trash: a common word matches
+/// thousands of a large library's SOPs, and joining each to its SOP before ranking took
+/// half the search. Should the trash leave fewer than `limit` of a full window, every
+/// match is looked up.
 pub(crate) fn search(conn: &Connection, expression: &str, limit: i64) -> Result<Vec<Match>> {
-    let mut statement = conn.prepare_cached(
-        "SELECT s.id, s.code, s.title,
-                snippet(sop_search, -1, char(2), char(3), '…', 12) AS snippet,
+    let window = if limit < 0 {
+        -1
+    } else {
+        limit.saturating_mul(4)
+    };
+    let first = live_matches(conn, expression, window, limit)?;
+    if window >= 0 && first.window_full && (first.matches.len() as i64) < limit {
+        return Ok(live_matches(conn, expression, -1, limit)?.matches);
+    }
+    Ok(first.matches)
+}
+
+/// The live SOPs among the index's best-ranked matches.
+struct Window {
+    matches: Vec<Match>,
+    /// Whether the index had `window` matches or more, so that some went unread.
+    window_full: bool,
+}
+
+/// The live SOPs among the `window` best-ranked matches (all for a negative window),
+/// best first, at most `limit`.
+fn live_matches(conn: &Connection, expression: &str, window: i64, limit: i64) -> Result<Window> {
+    let mut ranked = conn.prepare_cached(
+        "SELECT sop_id, snippet(sop_search, -1, char(2), char(3), '…', 12) AS snippet,
                 bm25(sop_search, 0.0, 10.0, 5.0, 2.0, 1.0) AS score
-         FROM sop_search JOIN sops s ON s.id = sop_search.sop_id
-         WHERE sop_search MATCH ?1 AND s.deleted_at IS NULL
-         ORDER BY score
-         LIMIT ?2",
+         FROM sop_search WHERE sop_search MATCH ?1 ORDER BY score LIMIT ?2",
     )?;
-    let found = statement.query_map(params![expression, limit], |row| {
-        Ok(Match {
-            sop_id: row.get("id")?,
-            code: row.get("code")?,
-            title: row.get("title")?,
-            snippet: row.get("snippet")?,
-            score: row.get("score")?,
+    let candidates = ranked
+        .query_map(params![expression, window], |row| {
+            Ok((
+                row.get::<_, String>("sop_id")?,
+                row.get::<_, String>("snippet")?,
+                row.get::<_, f64>("score")?,
+            ))
+        })?
+        .collect::<rusqlite::Result<Vec<_>>>()?;
+    let window_full = window >= 0 && candidates.len() as i64 >= window;
+    let ids: Vec<&str> = candidates.iter().map(|(id, _, _)| id.as_str()).collect();
+    let ids = serde_json::to_string(&ids)
+        .map_err(|e| crate::CoreError::Database(format!("cannot encode search hits: {e}")))?;
+    let mut named: std::collections::HashMap<String, (String, String)> = conn
+        .prepare_cached(
+            "SELECT id, code, title FROM sops
+             WHERE id IN (SELECT value FROM json_each(?1)) AND deleted_at IS NULL",
+        )?
+        .query_map(params![ids], |row| {
+            Ok((row.get("id")?, (row.get("code")?, row.get("title")?)))
+        })?
+        .collect::<rusqlite::Result<_>>()?;
+    let matches = candidates
+        .into_iter()
+        .filter_map(|(sop_id, snippet, score)| {
+            let (code, title) = named.remove(&sop_id)?;
+            Some(Match {
+                sop_id,
+                code,
+                title,
+                snippet,
+                score,
+            })
         })
-    })?;
-    Ok(found.collect::<rusqlite::Result<_>>()?)
+        .take(if limit < 0 {
+            usize::MAX
+        } else {
+            limit as usize
+        })
+        .collect();
+    Ok(Window {
+        matches,
+        window_full,
+    })
 }
