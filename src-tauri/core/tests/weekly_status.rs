@@ -639,3 +639,67 @@ fn a_slip_says_how_many_open_tasks_wait_for_it() {
         .expect("the late task is a slip");
     assert_eq!(item.impact, "Not on the critical path; 2 tasks wait for it");
 }
+
+#[test]
+fn a_draft_is_kept_until_anything_is_written_here_or_elsewhere() {
+    let week = Week::new();
+    let store = &week.store;
+    let created = task(&week, "Build order sets", "2027-01-12", "2027-01-13");
+    week.everything_so_far_on("2027-01-12T10:00:00.000Z");
+    let draft = || {
+        store
+            .draft_status(&week.rollout, monday(), after_week())
+            .unwrap()
+    };
+    let first = draft();
+    let worked_out = store.status_drafts_worked_out();
+    assert_eq!(draft(), first);
+    assert_eq!(
+        store.status_drafts_worked_out(),
+        worked_out,
+        "nothing written: the kept draft"
+    );
+
+    // Another week, or the same week on another day, is drafted afresh.
+    store
+        .draft_status(&week.rollout, date("2027-01-04"), after_week())
+        .unwrap();
+    store
+        .draft_status(&week.rollout, monday(), date("2027-01-22"))
+        .unwrap();
+    assert_eq!(store.status_drafts_worked_out(), worked_out + 2);
+
+    // A write here, whatever it touches, drafts again.
+    let mut edited = created.draft();
+    edited.title = "Build and test order sets".into();
+    store
+        .update_task(&created.id, created.row_version, &edited)
+        .unwrap();
+    let before = store.status_drafts_worked_out();
+    draft();
+    assert_eq!(
+        store.status_drafts_worked_out(),
+        before + 1,
+        "after a task edit"
+    );
+    draft();
+    assert_eq!(
+        store.status_drafts_worked_out(),
+        before + 1,
+        "then kept again"
+    );
+
+    // So does a write by another connection (a team pull, the command line).
+    week.db
+        .execute(
+            "UPDATE plan_tasks SET title = 'Order sets signed off' WHERE id = ?1",
+            [&created.id],
+        )
+        .unwrap();
+    draft();
+    assert_eq!(
+        store.status_drafts_worked_out(),
+        before + 2,
+        "after another connection's write"
+    );
+}

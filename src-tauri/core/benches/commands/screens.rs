@@ -135,7 +135,13 @@ pub fn run(bench: &mut Bench, store: &Store, at: &Landmarks) {
     });
     // The Status tab opens on this week's draft (the generator dates every change to the
     // day it ran, so the week holds the whole plan's history).
+    // Kept while nothing is written: opened again, and opened after any edit (the rollout's
+    // scope autosaved), when it is drafted afresh.
     bench.time("draft_status (Status tab, this week)", COMMAND, || {
+        drop(store.draft_status(rollout, today, today).unwrap())
+    });
+    bench.time("draft_status after an edit", COMMAND, || {
+        edit();
         drop(store.draft_status(rollout, today, today).unwrap())
     });
 

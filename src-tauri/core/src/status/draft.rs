@@ -5,6 +5,7 @@
 use chrono::NaiveDate;
 
 use super::figures::{training_changes, ReadinessFigure, RolloutFigures};
+use super::kept::DraftKey;
 use super::sources::{gather, RolloutWeek};
 use super::week::StatusWeek;
 use super::{logs, portfolio, risks, signals, tasks};
@@ -25,6 +26,10 @@ impl Store {
         today: NaiveDate,
     ) -> Result<StatusDraft> {
         let week = StatusWeek::containing(week_day, today)?;
+        let key = self.read(|conn| Ok(DraftKey::of(conn, rollout_id, week.monday, today)?))?;
+        if let Some(kept) = self.status_draft.get(&key) {
+            return Ok(kept);
+        }
         // A week under way counts today's training as every screen does: from the kept
         // standing when it is kept.
         let sources = if week.as_of == today {
@@ -35,12 +40,14 @@ impl Store {
             self.read(|conn| gather(conn, rollout_id, week, today, None))?
         };
         let name = sources.rollout.name.clone();
-        Ok(assemble(
-            Some(rollout_id.to_owned()),
-            name,
-            week,
-            &[sources],
-        ))
+        let draft = assemble(Some(rollout_id.to_owned()), name, week, &[sources]);
+        self.status_draft.set(key, &draft);
+        Ok(draft)
+    }
+
+    /// How many rollout drafts were worked out rather than given from the kept one.
+    pub fn status_drafts_worked_out(&self) -> usize {
+        self.status_draft.drafted()
     }
 
     /// The draft status of every active rollout (not closed, not in the trash, created

@@ -12,6 +12,7 @@
 mod changes;
 mod draft;
 mod figures;
+mod kept;
 mod logs;
 mod portfolio;
 mod risks;
@@ -31,6 +32,7 @@ use ts_rs::TS;
 
 pub use draft::PORTFOLIO_TITLE;
 pub use figures::{ReadinessFigure, RolloutFigures, TrainingChange};
+pub(crate) use kept::KeptDraft;
 pub use saved::{SavedStatus, StatusEdit, StatusState, MAX_NOTE_CHARS, SUMMARY_NOTE};
 pub use week::StatusWeek;
 

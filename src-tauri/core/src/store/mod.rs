@@ -61,6 +61,8 @@ pub struct Store {
     /// The last scan for broken links (see [`orphans::KeptScan`]); boxed, as the store
     /// is kept in an enum beside small variants.
     orphan_scan: Box<orphans::KeptScan>,
+    /// The last draft of a rollout's weekly status (see [`crate::status::KeptDraft`]).
+    pub(crate) status_draft: Box<crate::status::KeptDraft>,
     /// Whether each write is recorded as a step that can be undone (see
     /// [`Store::record_undo`]).
     recording_undo: AtomicBool,
@@ -182,6 +184,7 @@ impl Store {
             import_backup_time: Mutex::new(None),
             kept,
             orphan_scan: Box::default(),
+            status_draft: Box::default(),
             recording_undo: AtomicBool::new(false),
         })
     }
@@ -340,7 +343,7 @@ impl Store {
     }
 }
 
-fn lock_ignoring_poison<T>(mutex: &Mutex<T>) -> MutexGuard<'_, T> {
+pub(crate) fn lock_ignoring_poison<T>(mutex: &Mutex<T>) -> MutexGuard<'_, T> {
     mutex
         .lock()
         .unwrap_or_else(|poisoned| poisoned.into_inner())
