@@ -15,7 +15,9 @@
 // into a task's title and saved; a status changed in the row; the training matrix of
 // every rollout; a keystroke in Search everything to its results; a frame while a
 // Gantt bar is dragged. Each is timed once the app is at rest after starting (see
-// `untilAtRest`); how long that took is printed too.
+// `untilAtRest`); how long that took is printed too. The Status tab is timed twice: as
+// the tabs are (its draft is kept while nothing is written), and right after a write,
+// when the week is drafted afresh.
 import { execFileSync } from 'node:child_process';
 import { copyFileSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -234,6 +236,16 @@ async function benchWorkspace({ label, path }) {
           settle: tab !== 'plan',
         }));
     }
+    // The weekly status is kept while nothing is written (the loop above opens it again
+    // and again): here each opening follows a write elsewhere (someone added to the
+    // directory), so the week is drafted afresh.
+    await time('tab: status, drafted afresh after an edit', (i) =>
+      measure(session, {
+        before: `${go(rollout)} ${until(shown('[data-testid="rollout-dashboard"]'))}
+                 await window.__TAURI_INTERNALS__.invoke('create_person', { draft: { name: 'Bench visitor ${i}' } });`,
+        act: `document.querySelector('nav.tabs a[href$="/status"]').click();`,
+        ready: `return document.querySelector('nav.tabs a[aria-current="page"]')?.getAttribute('href')?.endsWith('/status') && calls > 0;`,
+      }));
     await time('tab: plan, the whole plan read (its summary and critical path shown)', () =>
       measure(session, {
         before: `${go(rollout)} ${until(shown('[data-testid="rollout-dashboard"]'))}`,
