@@ -47,7 +47,7 @@ use rollplan_core::sops::{
     LinkedRollout, LinkedSop, Revision, SearchHit, Sop, SopDiff, SopDraft, SopLibraryPage,
     SopLibraryQuery, SopLibraryRow, SopRelation, SopSummary,
 };
-use rollplan_core::status::{SavedStatus, StatusDraft, StatusEdit};
+use rollplan_core::status::{DraftShown, SavedStatus, StatusDraft, StatusEdit};
 use rollplan_core::store::orphans::{OrphanRepairOutcome, OrphanedRows};
 use rollplan_core::templates::{RolloutTemplate, RunwayCheck, TemplateFit};
 use rollplan_core::training::{
@@ -161,6 +161,7 @@ fn export_all(dir: &Path) {
         ExportStage::export_all(&config),
         ExportOutcome::export_all(&config),
         StatusDraft::export_all(&config),
+        DraftShown::export_all(&config),
         SavedStatus::export_all(&config),
         StatusEdit::export_all(&config),
         StatusFormat::export_all(&config),

@@ -703,3 +703,47 @@ fn a_draft_is_kept_until_anything_is_written_here_or_elsewhere() {
         "after another connection's write"
     );
 }
+
+#[test]
+fn a_draft_as_shown_holds_each_sections_first_items_and_counts_them_all() {
+    let week = Week::new();
+    let tasks: Vec<_> = (1..=5)
+        .map(|n| {
+            task(
+                &week,
+                &format!("Checklist item {n}"),
+                "2027-01-04",
+                "2027-01-20",
+            )
+        })
+        .collect();
+    week.everything_so_far_on("2027-01-04T09:00:00.000Z");
+    for t in &tasks {
+        let mut draft = t.draft();
+        draft.status = TaskStatus::Done;
+        week.store
+            .update_task(&t.id, t.row_version, &draft)
+            .expect("done");
+    }
+    week.everything_so_far_on("2027-01-12T10:00:00.000Z");
+    let whole = week
+        .store
+        .draft_status(&week.rollout, monday(), after_week())
+        .unwrap();
+    assert_eq!(items(&whole, SectionKind::Completed).len(), 5);
+
+    let shown = whole.clone().shown(Some(2));
+    assert_eq!(shown.section_sizes.get(&SectionKind::Completed), Some(&5));
+    assert_eq!(
+        items(&shown.draft, SectionKind::Completed),
+        items(&whole, SectionKind::Completed)[..2],
+        "the first two, in the draft's order"
+    );
+    assert_eq!(shown.draft.headline, whole.headline, "the rest as drafted");
+    assert_eq!(shown.draft.rollouts, whole.rollouts);
+    assert_eq!(
+        whole.clone().shown(None).draft,
+        whole,
+        "None: the draft whole"
+    );
+}

@@ -7,7 +7,7 @@ use rollplan_core::export::{
     export_file_name_for_status, run_status_export, ExportOutcome, StatusExportRequest,
     StatusFormat, StatusSubject,
 };
-use rollplan_core::status::{SavedStatus, StatusDraft, StatusEdit};
+use rollplan_core::status::{DraftShown, SavedStatus, StatusEdit};
 use tauri::{AppHandle, State};
 
 use super::{today, Reply};
@@ -20,12 +20,14 @@ pub fn draft_status(
     state: State<'_, AppState>,
     rollout_id: Option<String>,
     week: NaiveDate,
-) -> Reply<StatusDraft> {
+    first_items: Option<u32>,
+) -> Reply<DraftShown> {
     let store = state.store()?;
-    Ok(match rollout_id {
+    let draft = match rollout_id {
         Some(id) => store.draft_status(&id, week, today())?,
         None => store.draft_portfolio_status(week, today())?,
-    })
+    };
+    Ok(draft.shown(first_items.map(|n| n as usize)))
 }
 
 #[tauri::command(async)]

@@ -40,7 +40,7 @@ import type { ProgrammeWaves } from './bindings/ProgrammeWaves';
 import type { Wave } from './bindings/Wave';
 import type { WaveDraft } from './bindings/WaveDraft';
 import type { SavedStatus } from './bindings/SavedStatus';
-import type { StatusDraft } from './bindings/StatusDraft';
+import type { DraftShown } from './bindings/DraftShown';
 import type { StatusEdit } from './bindings/StatusEdit';
 import type { StatusFormat } from './bindings/StatusFormat';
 import type { StatusSubject } from './bindings/StatusSubject';
@@ -484,7 +484,9 @@ export const api = {
   restoreScopeChange: (id: string) => call<null>('restore_scope_change', { id }),
 
   /** A week's draft status: of one rollout, or (`null`) of every active rollout. */
-  draftStatus: (rolloutId: string | null, week: string) => call<StatusDraft>('draft_status', { rolloutId, week }),
+  /** The week's draft, each section cut to its first `firstItems` (whole for null). */
+  draftStatus: (rolloutId: string | null, week: string, firstItems: number | null) =>
+    call<DraftShown>('draft_status', { rolloutId, week, firstItems }),
   listStatuses: (rolloutId: string | null) => call<SavedStatus[]>('list_statuses', { rolloutId }),
   saveStatus: (rolloutId: string | null, week: string) => call<SavedStatus>('save_status', { rolloutId, week }),
   updateStatus: (id: string, expectedRowVersion: number, edit: StatusEdit) =>

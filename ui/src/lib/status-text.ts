@@ -22,3 +22,7 @@ export function datePieces(text: string): TextPiece[] {
   if (last < text.length) pieces.push({ text: text.slice(last), date: false });
   return pieces;
 }
+
+/** How many items of a section a status shows until *Show all*: a go-live's week can
+ *  hold hundreds of completed tasks; what is saved, sent and exported holds every item. */
+export const FIRST_ITEMS = 25;

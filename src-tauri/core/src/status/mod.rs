@@ -150,4 +150,34 @@ impl StatusDraft {
     pub fn is_quiet(&self) -> bool {
         self.sections.is_empty()
     }
+
+    /// The draft as a screen first shows it: each section cut to its first `first_items`
+    /// (whole for None), with how many it holds. A go-live's week can hold thousands of
+    /// items, and a screen shows a section's first few until asked for the rest; what is
+    /// saved, sent and exported is always drafted whole.
+    pub fn shown(mut self, first_items: Option<usize>) -> DraftShown {
+        let section_sizes = self
+            .sections
+            .iter()
+            .map(|s| (s.kind, u32::try_from(s.items.len()).unwrap_or(u32::MAX)))
+            .collect();
+        if let Some(first) = first_items {
+            for section in &mut self.sections {
+                section.items.truncate(first);
+            }
+        }
+        DraftShown {
+            draft: self,
+            section_sizes,
+        }
+    }
+}
+
+/// A draft as a screen shows it (see [`StatusDraft::shown`]).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+pub struct DraftShown {
+    /// The draft, each section holding its first items.
+    pub draft: StatusDraft,
+    /// How many items each section holds in all.
+    pub section_sizes: std::collections::BTreeMap<SectionKind, u32>,
 }
