@@ -14,6 +14,7 @@ use rusqlite::{params, Connection};
 use super::rank::{expression, Found};
 use super::SearchKind;
 use crate::sops::matching_sops;
+use crate::store::ranked::{best_live, id_list};
 use crate::Result;
 
 /// Where a kind lives: its table (`t`), what it shows beside its name, and the rollout
@@ -99,24 +100,15 @@ const SOURCES: [Source; 8] = [
     },
 ];
 
-/// How many of a kind's best-ranked matches are looked up in its table at first: more
-/// than it shows, so that a few in the trash still leave it its share.
-const CANDIDATES_PER_HIT: i64 = 4;
-
 /// The best `per_kind` matches of every kind for `words`.
 pub(super) fn find(conn: &Connection, words: &[String], per_kind: i64) -> Result<Vec<Found>> {
     let terms = expression(words, Some("{title body}"));
     let mut found = Vec::new();
     for source in &SOURCES {
         let query = format!("kind : \"{}\" AND {terms}", source.key);
-        let candidates = per_kind * CANDIDATES_PER_HIT;
-        let mut best = best_live(conn, source, &query, candidates, per_kind)?;
-        // Fewer than its share left once the trash is taken out, of a window that was
-        // full: the window was too narrow, so every match is looked up.
-        if best.hits.len() < per_kind as usize && best.window_full {
-            best = best_live(conn, source, &query, -1, per_kind)?;
-        }
-        found.extend(best.hits);
+        found.extend(best_live(per_kind, |window| {
+            live_among_ranked(conn, source, &query, window)
+        })?);
     }
     for sop in matching_sops(conn, &expression(words, None), per_kind)? {
         found.push(Found {
@@ -133,22 +125,14 @@ pub(super) fn find(conn: &Connection, words: &[String], per_kind: i64) -> Result
     Ok(found)
 }
 
-/// A kind's best live matches, best first, from its `window` best-ranked ones.
-struct Best {
-    hits: Vec<Found>,
-    /// Whether the index had `window` matches or more, so that some went unread.
-    window_full: bool,
-}
-
-/// The best `per_kind` live matches of `query` among its `window` best-ranked (every
-/// match for a negative window).
-fn best_live(
+/// The live records among the `window` best-ranked matches of `query` (every match for
+/// a negative window), best first, and how many matches the index gave.
+fn live_among_ranked(
     conn: &Connection,
     source: &Source,
     query: &str,
     window: i64,
-    per_kind: i64,
-) -> Result<Best> {
+) -> Result<(Vec<Found>, usize)> {
     let mut ranked = conn.prepare_cached(
         "SELECT id, title, snippet(search_index, 3, char(2), char(3), '…', 10) AS snippet,
                 bm25(search_index, 0.0, 0.0, 10.0, 1.0) AS score
@@ -169,9 +153,9 @@ fn best_live(
             })
         })?
         .collect::<rusqlite::Result<Vec<_>>>()?;
-    let window_full = window >= 0 && candidates.len() as i64 >= window;
+    let read = candidates.len();
     let mut shown = live_details(conn, source, &candidates)?;
-    let hits = candidates
+    let live = candidates
         .into_iter()
         .filter_map(|mut hit| {
             let (detail, rollout_id) = shown.remove(&hit.id)?;
@@ -179,9 +163,8 @@ fn best_live(
             hit.rollout_id = rollout_id;
             Some(hit)
         })
-        .take(per_kind.max(0) as usize)
         .collect();
-    Ok(Best { hits, window_full })
+    Ok((live, read))
 }
 
 /// What each of `candidates` shows beside its name and the rollout it belongs to, by
@@ -194,9 +177,7 @@ fn live_details(
     if candidates.is_empty() {
         return Ok(HashMap::new());
     }
-    let ids: Vec<&str> = candidates.iter().map(|c| c.id.as_str()).collect();
-    let ids = serde_json::to_string(&ids)
-        .map_err(|e| crate::CoreError::Database(format!("cannot encode search hits: {e}")))?;
+    let ids = id_list(candidates.iter().map(|c| c.id.as_str()))?;
     let in_rollout = if source.rollout == "r.id" {
         IN_ROLLOUT
     } else {

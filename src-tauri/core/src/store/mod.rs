@@ -7,6 +7,7 @@ pub(crate) mod inspect;
 mod kept;
 mod migrations;
 pub mod orphans;
+pub(crate) mod ranked;
 pub(crate) mod rows;
 pub(crate) mod trash;
 mod verify;

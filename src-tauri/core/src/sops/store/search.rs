@@ -4,6 +4,7 @@
 use rusqlite::{params, Connection, Transaction};
 
 use crate::sops::Sop;
+use crate::store::ranked::{best_live, id_list};
 use crate::Result;
 
 // Control characters cannot occur in the indexed text, so they mark matches safely; the
@@ -86,36 +87,20 @@ pub(crate) fn remove(tx: &Transaction<'_>, sop_id: &str) -> Result<()> {
 }
 
 /// Live SOPs matching the FTS5 `expression`, best first, at most `limit` (every one
-/// for a negative limit).
-///
-/// The index ranks its matches alone and only the best few are looked up in `sops` for
-/// their code and title and whether they are in the trash: a common word matches
-/// thousands of a large library's SOPs, and joining each to its SOP before ranking took
-/// half the search. Should the trash leave fewer than `limit` of a full window, every
-/// match is looked up.
+/// for a negative limit): the index ranks its matches alone and only the best few are
+/// looked up in `sops` for their code and title and whether they are in the trash (see
+/// [`best_live`]).
 pub(crate) fn search(conn: &Connection, expression: &str, limit: i64) -> Result<Vec<Match>> {
-    let window = if limit < 0 {
-        -1
-    } else {
-        limit.saturating_mul(4)
-    };
-    let first = live_matches(conn, expression, window, limit)?;
-    if window >= 0 && first.window_full && (first.matches.len() as i64) < limit {
-        return Ok(live_matches(conn, expression, -1, limit)?.matches);
-    }
-    Ok(first.matches)
-}
-
-/// The live SOPs among the index's best-ranked matches.
-struct Window {
-    matches: Vec<Match>,
-    /// Whether the index had `window` matches or more, so that some went unread.
-    window_full: bool,
+    best_live(limit, |window| live_among_ranked(conn, expression, window))
 }
 
 /// The live SOPs among the `window` best-ranked matches (all for a negative window),
-/// best first, at most `limit`.
-fn live_matches(conn: &Connection, expression: &str, window: i64, limit: i64) -> Result<Window> {
+/// best first, and how many matches the index gave.
+fn live_among_ranked(
+    conn: &Connection,
+    expression: &str,
+    window: i64,
+) -> Result<(Vec<Match>, usize)> {
     let mut ranked = conn.prepare_cached(
         "SELECT sop_id, snippet(sop_search, -1, char(2), char(3), '…', 12) AS snippet,
                 bm25(sop_search, 0.0, 10.0, 5.0, 2.0, 1.0) AS score
@@ -130,10 +115,8 @@ fn live_matches(conn: &Connection, expression: &str, window: i64, limit: i64) ->
             ))
         })?
         .collect::<rusqlite::Result<Vec<_>>>()?;
-    let window_full = window >= 0 && candidates.len() as i64 >= window;
-    let ids: Vec<&str> = candidates.iter().map(|(id, _, _)| id.as_str()).collect();
-    let ids = serde_json::to_string(&ids)
-        .map_err(|e| crate::CoreError::Database(format!("cannot encode search hits: {e}")))?;
+    let read = candidates.len();
+    let ids = id_list(candidates.iter().map(|(id, _, _)| id.as_str()))?;
     let mut named: std::collections::HashMap<String, (String, String)> = conn
         .prepare_cached(
             "SELECT id, code, title FROM sops
@@ -143,7 +126,7 @@ fn live_matches(conn: &Connection, expression: &str, window: i64, limit: i64) ->
             Ok((row.get("id")?, (row.get("code")?, row.get("title")?)))
         })?
         .collect::<rusqlite::Result<_>>()?;
-    let matches = candidates
+    let live = candidates
         .into_iter()
         .filter_map(|(sop_id, snippet, score)| {
             let (code, title) = named.remove(&sop_id)?;
@@ -155,14 +138,6 @@ fn live_matches(conn: &Connection, expression: &str, window: i64, limit: i64) ->
                 score,
             })
         })
-        .take(if limit < 0 {
-            usize::MAX
-        } else {
-            limit as usize
-        })
         .collect();
-    Ok(Window {
-        matches,
-        window_full,
-    })
+    Ok((live, read))
 }
