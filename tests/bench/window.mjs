@@ -115,6 +115,10 @@ async function measure(session, { before = '', act, ready, settle = true }) {
 const PLAN_READ = '.plan[aria-busy="false"] .grid .row[data-task]';
 const go = (hash) => `location.hash = ${JSON.stringify(hash)};`;
 const shown = (css) => `document.querySelector(${JSON.stringify(css)}) !== null`;
+/** A rollout's tab clicked, and shown (once it has asked for something). */
+const clickTab = (tab) => `document.querySelector('nav.tabs a[href$="/${tab}"]').click();`;
+const tabShown = (tab) =>
+  `return document.querySelector('nav.tabs a[aria-current="page"]')?.getAttribute('href')?.endsWith('/${tab}') && calls > 0;`;
 /** Until the page shows `css`, in a test's `before`. */
 const until = (condition) =>
   `await new Promise((resolve) => { const poll = () => (${condition}) ? resolve() : setTimeout(poll, 5); poll(); });`;
@@ -226,13 +230,13 @@ async function benchWorkspace({ label, path }) {
       await time(`tab: ${tab}`, () =>
         measure(session, {
           before: `${go(rollout)} ${until(shown('[data-testid="rollout-dashboard"]'))}`,
-          act: `document.querySelector('nav.tabs a[href$="/${tab}"]').click();`,
+          act: clickTab(tab),
           // The plan's list is drawn from its first rows, and the rest is read once
           // they are painted: the first frame with rows is what the person sees, and
           // is timed here without waiting for the rest; the whole plan is timed below.
           ready: tab === 'plan'
             ? `return ${shown('.grid .row[data-task]')} && calls > 0;`
-            : `return document.querySelector('nav.tabs a[aria-current="page"]')?.getAttribute('href')?.endsWith('/${tab}') && calls > 0;`,
+            : tabShown(tab),
           settle: tab !== 'plan',
         }));
     }
@@ -243,13 +247,13 @@ async function benchWorkspace({ label, path }) {
       measure(session, {
         before: `${go(rollout)} ${until(shown('[data-testid="rollout-dashboard"]'))}
                  await window.__TAURI_INTERNALS__.invoke('create_person', { draft: { name: 'Bench visitor ${i}' } });`,
-        act: `document.querySelector('nav.tabs a[href$="/status"]').click();`,
-        ready: `return document.querySelector('nav.tabs a[aria-current="page"]')?.getAttribute('href')?.endsWith('/status') && calls > 0;`,
+        act: clickTab('status'),
+        ready: tabShown('status'),
       }));
     await time('tab: plan, the whole plan read (its summary and critical path shown)', () =>
       measure(session, {
         before: `${go(rollout)} ${until(shown('[data-testid="rollout-dashboard"]'))}`,
-        act: `document.querySelector('nav.tabs a[href$="/plan"]').click();`,
+        act: clickTab('plan'),
         ready: `return ${shown(PLAN_READ)} && (document.querySelector('[data-testid="plan-summary"]')?.textContent ?? '').includes('${tasks} tasks');`,
       }));
 

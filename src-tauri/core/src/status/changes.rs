@@ -22,8 +22,8 @@ pub(crate) enum When {
 
 /// The log writes instants as UTC `YYYY-MM-DDTHH:MM:SS.sssZ` and the week starts and
 /// ends at midnight UTC, so the day of an entry places it, read from its first ten
-/// characters rather than by formatting the week's instants: a week of a 5,000-task plan asks this of ten thousand
-/// entries, several times each.
+/// characters rather than by formatting the week's instants: a week of a 5,000-task
+/// plan asks this of ten thousand entries, several times each.
 pub(crate) fn when(entry: &AuditEntry, week: &StatusWeek) -> When {
     match day_of(&entry.at) {
         Some(day) if day < week.monday => When::Before,

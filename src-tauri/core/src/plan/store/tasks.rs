@@ -44,8 +44,8 @@ pub(crate) fn list_live(conn: &Connection, rollout_id: &str) -> Result<Vec<Task>
 }
 
 /// The first `limit` of a rollout's live tasks in plan order (its `live_phases` give
-/// the phases' order), with their live dependencies, and how many live tasks it has in all: the first screen of a plan of
-/// thousands of tasks, drawn before the rest is read.
+/// the phases' order), with their live dependencies, and how many live tasks it has in
+/// all: the first screen of a plan of thousands of tasks, drawn before the rest is read.
 pub(crate) fn first_live(
     conn: &Connection,
     rollout_id: &str,
