@@ -43,6 +43,9 @@ const MIGRATIONS: &[M<'static>] = &[
     M::up(include_str!("../../migrations/0029_sop_search_rowids.sql")),
     M::up(include_str!("../../migrations/0030_undo.sql")),
     M::up(include_str!("../../migrations/0031_covering_indexes.sql")),
+    M::up(include_str!(
+        "../../migrations/0032_active_people_indexes.sql"
+    )),
 ];
 
 /// The schema version this build writes and understands.

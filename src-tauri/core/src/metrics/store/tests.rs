@@ -7,6 +7,7 @@ use super::thresholds::{self, ThresholdValues};
 use crate::metrics::validate::{validate, MetricFacts};
 use crate::metrics::{Metric, MetricDraft, ThresholdDraft, ThresholdLevel};
 use crate::rollouts::RolloutDraft;
+use crate::store::query_plan;
 use crate::time::parse_date;
 use crate::{CoreError, Store};
 
@@ -163,13 +164,8 @@ fn a_measurement_update_at_a_stale_version_is_refused_by_the_sql() {
 #[test]
 fn a_metrics_latest_value_is_read_from_the_index_alone() {
     let (store, _) = store_with_metric();
-    let plan: Vec<String> = store
-        .read(|conn| {
-            let mut statement =
-                conn.prepare(&format!("EXPLAIN QUERY PLAN {}", measurements::LATEST))?;
-            let details = statement.query_map(["metric"], |row| row.get::<_, String>("detail"))?;
-            Ok(details.collect::<rusqlite::Result<_>>()?)
-        })
+    let plan = store
+        .read(|conn| query_plan(conn, measurements::LATEST, ["metric"]))
         .expect("plan");
     assert!(
         plan.iter()

@@ -241,14 +241,16 @@ pub(crate) fn search_lines(conn: &Connection) -> Result<Vec<SearchLine>> {
 
 /// The departments of the active people not in the trash, each once, in order.
 pub(crate) fn active_departments(conn: &Connection) -> Result<Vec<String>> {
-    let mut statement = conn.prepare_cached(
-        "SELECT DISTINCT department FROM people
-         WHERE deleted_at IS NULL AND active = 1 AND department <> ''
-         ORDER BY department",
-    )?;
+    let mut statement = conn.prepare_cached(ACTIVE_DEPARTMENTS)?;
     let names = statement.query_map([], |row| row.get(0))?;
     Ok(names.collect::<rusqlite::Result<_>>()?)
 }
+
+/// Read from the index of the active people's departments (migration 0032), not the
+/// people's rows.
+const ACTIVE_DEPARTMENTS: &str = "SELECT DISTINCT department FROM people
+     WHERE deleted_at IS NULL AND active = 1 AND department <> ''
+     ORDER BY department";
 
 /// The role of every active person in the directory who holds one, by person id: what a
 /// roster import compares before and after to say who leaves and joins each role.
@@ -266,7 +268,21 @@ mod tests {
     use super::*;
     use crate::people::validate::validate;
     use crate::people::PersonDraft;
+    use crate::store::query_plan;
     use crate::Store;
+
+    #[test]
+    fn the_departments_come_from_the_index_of_active_people_alone() {
+        let store = Store::open_in_memory().expect("store");
+        let plan = store
+            .read(|conn| query_plan(conn, ACTIVE_DEPARTMENTS, []))
+            .expect("plan");
+        assert!(
+            plan.iter()
+                .any(|step| step.contains("COVERING INDEX people_active_by_department")),
+            "the departments are read from their index: {plan:?}"
+        );
+    }
 
     #[test]
     fn an_update_at_a_stale_version_is_refused_by_the_sql_and_changes_nothing() {

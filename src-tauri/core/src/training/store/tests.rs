@@ -7,6 +7,7 @@ use chrono::NaiveDate;
 use super::{modules, records};
 use crate::people::PersonDraft;
 use crate::rollouts::RolloutDraft;
+use crate::store::query_plan;
 use crate::training::records::validate;
 use crate::training::{ModuleDraft, RecordDraft, RecordStatus, TrainingFormat};
 use crate::Store;
@@ -382,17 +383,13 @@ fn the_kept_standing_watches_every_column_it_reads() {
 #[test]
 fn the_due_lists_records_come_from_the_index_of_open_records_alone() {
     let store = Store::open_in_memory().expect("store");
-    let plan: Vec<String> = store
+    let plan = store
         .read(|conn| {
-            let mut statement = conn.prepare(&format!(
-                "EXPLAIN QUERY PLAN {}",
-                records::open_due_by_sql()
-            ))?;
-            let details = statement
-                .query_map(rusqlite::params![None::<String>, "2026-12-01"], |row| {
-                    row.get::<_, String>("detail")
-                })?;
-            Ok(details.collect::<rusqlite::Result<_>>()?)
+            query_plan(
+                conn,
+                &records::open_due_by_sql(),
+                rusqlite::params![None::<String>, "2026-12-01"],
+            )
         })
         .expect("plan");
     assert!(
