@@ -2,6 +2,8 @@
 //! the same transaction as the write itself, so the log can never miss a change or
 //! describe one that was rolled back.
 
+use std::borrow::Cow;
+
 use rusqlite::{params, Connection, Row, Transaction};
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
@@ -292,6 +294,62 @@ pub(crate) fn entries_since(
     entity_ids: &[String],
     since: &str,
 ) -> Result<Vec<AuditEntry>> {
+    read_since(conn, entity, entity_ids, since, |changes| {
+        serde_json::from_str(changes)
+    })
+}
+
+/// As [`entries_since`], each entry holding only its changes of `fields`: a week of a
+/// plan of thousands of tasks is thousands of entries, their creations listing every
+/// field, of which a reader of two fields would otherwise copy out all.
+pub(crate) fn entries_since_of_fields(
+    conn: &Connection,
+    entity: EntityKind,
+    entity_ids: &[String],
+    since: &str,
+    fields: &[&str],
+) -> Result<Vec<AuditEntry>> {
+    read_since(conn, entity, entity_ids, since, |changes| {
+        // Read in place from the row's text; only the wanted fields are copied.
+        let all: Vec<ChangeText<'_>> = serde_json::from_str(changes)?;
+        Ok(all
+            .into_iter()
+            .filter(|change| fields.contains(&change.field.as_ref()))
+            .map(ChangeText::into_owned)
+            .collect())
+    })
+}
+
+/// A change as its entry's JSON holds it, borrowed from that text where it can be.
+#[derive(Deserialize)]
+struct ChangeText<'a> {
+    #[serde(borrow)]
+    field: Cow<'a, str>,
+    #[serde(borrow)]
+    old: Option<Cow<'a, str>>,
+    #[serde(borrow)]
+    new: Option<Cow<'a, str>>,
+}
+
+impl ChangeText<'_> {
+    fn into_owned(self) -> FieldChange {
+        FieldChange {
+            field: self.field.into_owned(),
+            old: self.old.map(Cow::into_owned),
+            new: self.new.map(Cow::into_owned),
+        }
+    }
+}
+
+/// The entries since `since` about `entity_ids`, newest first, their change lists read
+/// by `changes`.
+fn read_since(
+    conn: &Connection,
+    entity: EntityKind,
+    entity_ids: &[String],
+    since: &str,
+    changes: impl Fn(&str) -> serde_json::Result<Vec<FieldChange>>,
+) -> Result<Vec<AuditEntry>> {
     let ids = serde_json::to_string(entity_ids)
         .map_err(|e| CoreError::Database(format!("cannot encode entity ids: {e}")))?;
     let mut statement = conn.prepare_cached(
@@ -301,28 +359,33 @@ pub(crate) fn entries_since(
          ORDER BY seq DESC",
     )?;
     let rows = statement.query_map(params![entity.code(), since, ids], |row| {
-        entry_from_row(row, entity)
+        let text = row.get_ref("changes")?.as_str()?;
+        let read = changes(text).map_err(|_| corrupt("change list"))?;
+        entry_with_changes(row, entity, read)
     })?;
     Ok(rows.collect::<rusqlite::Result<Vec<_>>>()?)
 }
 
 fn entry_from_row(row: &Row<'_>, entity: EntityKind) -> rusqlite::Result<AuditEntry> {
-    let action: String = row.get("action")?;
     let changes: String = row.get("changes")?;
-    let corrupt = |what: &str| {
-        rusqlite::Error::FromSqlConversionFailure(
-            0,
-            rusqlite::types::Type::Text,
-            format!("audit log holds an unreadable {what}").into(),
-        )
-    };
+    let changes = serde_json::from_str(&changes).map_err(|_| corrupt("change list"))?;
+    entry_with_changes(row, entity, changes)
+}
+
+/// An entry from its row, with its change list already read.
+fn entry_with_changes(
+    row: &Row<'_>,
+    entity: EntityKind,
+    changes: Vec<FieldChange>,
+) -> rusqlite::Result<AuditEntry> {
+    let action: String = row.get("action")?;
     Ok(AuditEntry {
         seq: row.get("seq")?,
         at: row.get("at")?,
         entity,
         entity_id: row.get("entity_id")?,
         action: AuditAction::from_code(&action).ok_or_else(|| corrupt("action"))?,
-        changes: serde_json::from_str(&changes).map_err(|_| corrupt("change list"))?,
+        changes,
         by: row.get("author")?,
         reversal: match row.get::<_, Option<String>>("reversal")?.as_deref() {
             Some("undone") => Some(Reversal::Undone),
@@ -330,6 +393,15 @@ fn entry_from_row(row: &Row<'_>, entity: EntityKind) -> rusqlite::Result<AuditEn
             _ => None,
         },
     })
+}
+
+/// The error for a row of the log that cannot be read as `what`.
+fn corrupt(what: &str) -> rusqlite::Error {
+    rusqlite::Error::FromSqlConversionFailure(
+        0,
+        rusqlite::types::Type::Text,
+        format!("audit log holds an unreadable {what}").into(),
+    )
 }
 
 /// Columns holding a flag (0 or 1), which the history spells "yes" and "no".

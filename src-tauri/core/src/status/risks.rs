@@ -7,6 +7,10 @@ use super::sources::RolloutWeek;
 use super::{SectionKind, StatusItem, Tone};
 use crate::workspace::{Risk, RiskBand, RiskStatus};
 
+/// The fields of a risk whose changes over the week the status reads: every entry of
+/// the week is read with these alone (see [`crate::audit::entries_since_of_fields`]).
+pub(crate) const FIELDS_READ: [&str; 3] = ["likelihood", "impact", "status"];
+
 /// A risk's score at the week's start (`None` when raised during it) and end.
 pub(crate) fn scores(risk: &Risk, sources: &RolloutWeek) -> (Option<i64>, i64) {
     let week = &sources.week;

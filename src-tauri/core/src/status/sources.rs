@@ -7,7 +7,7 @@ use chrono::NaiveDate;
 
 use super::changes::Histories;
 use super::week::StatusWeek;
-use crate::audit::{entries_since, EntityKind};
+use crate::audit::{entries_since_of_fields, EntityKind};
 use crate::metrics::{Metric, MetricStatus};
 use crate::plan::Task;
 use crate::readiness::{Criterion, Readiness};
@@ -24,7 +24,8 @@ pub(crate) struct RolloutWeek {
     /// Live tasks as they are today, in plan order.
     pub tasks: Vec<Task>,
     /// Entries about those tasks since the week began, newest first (later ones too:
-    /// they are undone to see the week's end).
+    /// they are undone to see the week's end), with their changes of the fields the
+    /// status reads ([`super::tasks::FIELDS_READ`]).
     pub task_entries: Histories,
     pub risks: Vec<Risk>,
     pub risk_entries: Histories,
@@ -58,15 +59,22 @@ pub(crate) fn gather(
     let since = week.start_instant();
     let tasks = crate::plan::list_live_tasks(conn, rollout_id)?;
     let task_ids: Vec<String> = tasks.iter().map(|t| t.id.clone()).collect();
-    let task_entries = Histories::group(entries_since(
+    let task_entries = Histories::group(entries_since_of_fields(
         conn,
         EntityKind::PlanTask,
         &task_ids,
         &since,
+        &super::tasks::FIELDS_READ,
     )?);
     let risks: Vec<Risk> = crate::workspace::list_records(conn, rollout_id)?;
     let risk_ids: Vec<String> = risks.iter().map(|r| r.id.clone()).collect();
-    let risk_entries = Histories::group(entries_since(conn, EntityKind::Risk, &risk_ids, &since)?);
+    let risk_entries = Histories::group(entries_since_of_fields(
+        conn,
+        EntityKind::Risk,
+        &risk_ids,
+        &since,
+        &super::risks::FIELDS_READ,
+    )?);
     let eve = week.eve();
     let tracked_then = eve >= rollout.created_at.date_naive();
     let live = week.as_of == today;

@@ -15,6 +15,10 @@ use crate::metrics::format::full_date;
 use crate::plan::{critical_path, Task, TaskStatus};
 use crate::time::{date_text, parse_date};
 
+/// The fields of a task whose changes over the week the status reads: every entry of
+/// the week is read with these alone (see [`crate::audit::entries_since_of_fields`]).
+pub(crate) const FIELDS_READ: [&str; 2] = ["status", "due_date"];
+
 /// Why a task counts as slipped this week.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(crate) enum SlipKind {
