@@ -66,7 +66,10 @@ describe('Metrics and figures', { concurrency: false }, () => {
     });
     await app.step('training-page', async () => {
       await (await session.waitForText('.sidebar a', 'Training')).click();
-      await session.waitFind('select[aria-label="Rollout"]');
+      // The filter's rollouts are added once the matrix is on screen.
+      await waitFor('the Rollout filter’s choices', () =>
+        session.execute(`return document.querySelector('select[aria-label="Rollout"]')?.options.length > 1;`),
+      );
       await session.execute(
         `const select = document.querySelector('select[aria-label="Rollout"]');
          select.selectedIndex = [...select.options].findIndex((o) => o.textContent.includes('EHR go-live'));
