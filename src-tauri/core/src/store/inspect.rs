@@ -1,5 +1,6 @@
 //! Looking at a database file without changing it: the read-only connection used by the
-//! start-up check, the newer-schema guard, backup validation and restore.
+//! start-up check, the newer-schema guard, backup validation and restore; and, for the
+//! tests, how SQLite will run a query.
 
 use std::io::Read;
 use std::path::Path;
@@ -135,6 +136,19 @@ pub(crate) fn is_rollplan(conn: &Connection) -> rusqlite::Result<bool> {
         [],
         |row| row.get(0),
     )
+}
+
+/// How SQLite will run `sql` with `params`, a step per line (EXPLAIN QUERY PLAN's
+/// `detail`): for the tests that pin a query to the index made for it.
+#[cfg(test)]
+pub(crate) fn query_plan(
+    conn: &Connection,
+    sql: &str,
+    params: impl rusqlite::Params,
+) -> crate::Result<Vec<String>> {
+    let mut statement = conn.prepare(&format!("EXPLAIN QUERY PLAN {sql}"))?;
+    let steps = statement.query_map(params, |row| row.get::<_, String>("detail"))?;
+    Ok(steps.collect::<rusqlite::Result<_>>()?)
 }
 
 #[cfg(test)]

@@ -350,19 +350,6 @@ pub(crate) fn lock_ignoring_poison<T>(mutex: &Mutex<T>) -> MutexGuard<'_, T> {
         .unwrap_or_else(|poisoned| poisoned.into_inner())
 }
 
-/// How SQLite will run `sql` with `params`, a step per line (EXPLAIN QUERY PLAN's
-/// `detail`): for the tests that pin a query to the index made for it.
-#[cfg(test)]
-pub(crate) fn query_plan(
-    conn: &Connection,
-    sql: &str,
-    params: impl rusqlite::Params,
-) -> Result<Vec<String>> {
-    let mut statement = conn.prepare(&format!("EXPLAIN QUERY PLAN {sql}"))?;
-    let steps = statement.query_map(params, |row| row.get::<_, String>("detail"))?;
-    Ok(steps.collect::<rusqlite::Result<_>>()?)
-}
-
 fn apply_pragmas(conn: &Connection) -> rusqlite::Result<()> {
     conn.busy_timeout(BUSY_TIMEOUT)?;
     conn.set_prepared_statement_cache_capacity(STATEMENT_CACHE);

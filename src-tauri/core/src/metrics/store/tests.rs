@@ -7,7 +7,7 @@ use super::thresholds::{self, ThresholdValues};
 use crate::metrics::validate::{validate, MetricFacts};
 use crate::metrics::{Metric, MetricDraft, ThresholdDraft, ThresholdLevel};
 use crate::rollouts::RolloutDraft;
-use crate::store::query_plan;
+use crate::store::inspect::query_plan;
 use crate::time::parse_date;
 use crate::{CoreError, Store};
 

@@ -268,7 +268,7 @@ mod tests {
     use super::*;
     use crate::people::validate::validate;
     use crate::people::PersonDraft;
-    use crate::store::query_plan;
+    use crate::store::inspect::query_plan;
     use crate::Store;
 
     #[test]

@@ -79,7 +79,7 @@ impl RoleNames {
 #[cfg(test)]
 mod tests {
     use super::WITH_COUNTS;
-    use crate::store::query_plan;
+    use crate::store::inspect::query_plan;
     use crate::Store;
 
     #[test]

@@ -7,7 +7,7 @@ use chrono::NaiveDate;
 use super::{modules, records};
 use crate::people::PersonDraft;
 use crate::rollouts::RolloutDraft;
-use crate::store::query_plan;
+use crate::store::inspect::query_plan;
 use crate::training::records::validate;
 use crate::training::{ModuleDraft, RecordDraft, RecordStatus, TrainingFormat};
 use crate::Store;
