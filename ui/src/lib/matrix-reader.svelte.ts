@@ -21,11 +21,15 @@ export class MatrixReader {
 
   constructor(private readonly readPeople: ReadMatrix) {}
 
+  /** People on the page read, counting those not read yet. */
+  get pageLength(): number {
+    const matrix = this.matrix;
+    return matrix ? Math.max(0, Math.min(MATRIX_PAGE, matrix.people - this.offset)) : 0;
+  }
+
   /** People of this page not read yet. */
   get unread(): number {
-    const matrix = this.matrix;
-    if (!matrix) return 0;
-    return Math.max(0, Math.min(MATRIX_PAGE, matrix.people - this.offset) - matrix.rows.length);
+    return Math.max(0, this.pageLength - (this.matrix?.rows.length ?? 0));
   }
 
   /**

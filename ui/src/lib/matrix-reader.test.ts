@@ -57,6 +57,7 @@ describe('MatrixReader', () => {
     const { directory, read } = core(250);
     const reader = new MatrixReader(read);
     await reader.start(200);
+    expect(reader.pageLength).toBe(50);
     await reader.reach(100);
     expect(ids(reader)).toEqual(directory.people.slice(200));
     expect(reader.unread).toBe(0);
