@@ -81,6 +81,7 @@ pub(crate) const ATTENTION_READS: Reads = Reads {
         ("rollouts", &["id", "name", "deleted_at"]),
         ("people", &["id", "name"]),
     ],
+    pointed_at: &[],
 };
 
 /// Of `metrics`, those in act or watch, or overdue, as of `today`: act first, then

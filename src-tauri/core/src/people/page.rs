@@ -75,6 +75,7 @@ pub(crate) const DIRECTORY_READS: Reads = Reads {
         ),
         ("roles", &["id", "name"]),
     ],
+    pointed_at: &[],
 };
 
 /// Everyone not in the trash, in the directory's order, with what the search reads.
@@ -370,14 +371,7 @@ mod tests {
     fn the_kept_order_watches_every_column_it_reads() {
         let store = directory();
         let read = store.columns_read(|conn| DirectoryOrder::load(conn).map(drop));
-        let unwatched: Vec<_> = read
-            .iter()
-            .filter(|(table, column)| {
-                !DIRECTORY_READS.tables.iter().any(|(t, columns)| {
-                    t == table && (columns.is_empty() || columns.contains(&column.as_str()))
-                })
-            })
-            .collect();
+        let unwatched = DIRECTORY_READS.unwatched(&read);
         assert!(
             unwatched.is_empty(),
             "every column the order reads is watched; not: {unwatched:?}"

@@ -108,6 +108,7 @@ pub(crate) const HOME_COUNTS_READS: Reads = Reads {
             &["rollout_id", "status", "due_date", "deleted_at"],
         ),
     ],
+    pointed_at: &[],
 };
 
 /// Works out [`HomeCounts`] for `today`.
@@ -209,14 +210,7 @@ mod tests {
         let today = NaiveDate::from_ymd_opt(2026, 11, 20).expect("date");
         crate::demo::seed_sample_clinic(&store, today).expect("sample clinic");
         let read = store.columns_read(|conn| counts_in(conn, today).map(drop));
-        let unwatched: Vec<_> = read
-            .iter()
-            .filter(|(table, column)| {
-                !HOME_COUNTS_READS.tables.iter().any(|(t, columns)| {
-                    t == table && (columns.is_empty() || columns.contains(&column.as_str()))
-                })
-            })
-            .collect();
+        let unwatched = HOME_COUNTS_READS.unwatched(&read);
         assert!(
             unwatched.is_empty(),
             "every column Home's counts read is watched; not: {unwatched:?}"

@@ -81,6 +81,7 @@ pub(crate) const LIBRARY_READS: Reads = Reads {
         ),
         ("sop_revisions", &["sop_id", "version"]),
     ],
+    pointed_at: &[],
 };
 
 /// Every live SOP's summary by code, with the owners and tags its filters offer: kept
@@ -572,14 +573,7 @@ mod tests {
             read.iter().any(|(table, _)| table == "sop_revisions"),
             "the revisions were read: {read:?}"
         );
-        let unwatched: Vec<_> = read
-            .iter()
-            .filter(|(table, column)| {
-                !LIBRARY_READS.tables.iter().any(|(t, columns)| {
-                    t == table && (columns.is_empty() || columns.contains(&column.as_str()))
-                })
-            })
-            .collect();
+        let unwatched = LIBRARY_READS.unwatched(&read);
         assert!(
             unwatched.is_empty(),
             "every column the library reads is watched; not: {unwatched:?}"

@@ -2,15 +2,20 @@
 //! and sections, worst news first, with a headline that says the worst plainly — or
 //! that nothing happened.
 
+use std::sync::Arc;
+
 use chrono::NaiveDate;
 
 use super::figures::{training_changes, ReadinessFigure, RolloutFigures};
 use super::kept::DraftKey;
+use super::plan_week::PlanWeek;
 use super::sources::{gather, RolloutWeek};
 use super::week::StatusWeek;
 use super::{logs, portfolio, risks, signals, tasks};
 use super::{SectionKind, StatusDraft, StatusItem, StatusSection, Tone};
 use crate::rollouts::Phase;
+use crate::store::Conn;
+use crate::training::completion_kept_or_read;
 use crate::{Result, Store};
 
 /// The title of the status of every active rollout.
@@ -30,15 +35,25 @@ impl Store {
         if let Some(kept) = self.status_draft.get(&key) {
             return Ok(kept);
         }
-        // A week under way counts today's training as every screen does: from the kept
+        // The plan's part is kept while the plan is as it was ([`PlanWeek`]). A week
+        // under way counts today's training as every screen does: from the kept
         // standing when it is kept.
-        let sources = if week.as_of == today {
-            self.read_with_completion(rollout_id, today, |conn, completion| {
-                gather(conn, rollout_id, week, today, Some(completion.to_vec()))
-            })?
-        } else {
-            self.read(|conn| gather(conn, rollout_id, week, today, None))?
-        };
+        let live = week.as_of == today;
+        let sources = self.read_kept_beside(
+            (
+                |store| &store.kept.status_plan_week,
+                |plan| plan.is_for(rollout_id, &week),
+            ),
+            |conn| PlanWeek::load(conn, rollout_id, &week),
+            |store| &store.kept.every_standing,
+            |conn, plan, standing| {
+                let training = match live {
+                    true => Some(completion_kept_or_read(conn, standing, rollout_id, today)?),
+                    false => None,
+                };
+                gather(conn, rollout_id, week, today, training, plan)
+            },
+        )?;
         let name = sources.rollout.name.clone();
         let draft = assemble(Some(rollout_id.to_owned()), name, week, &[sources]);
         self.status_draft.set(key, &draft);
@@ -65,19 +80,21 @@ impl Store {
             .filter(|r| r.created_at.date_naive() <= week.as_of);
         // A week under way counts today's training of every rollout from the standing of
         // them all, read once (and kept) rather than once per rollout.
+        // Each rollout's plan read here: one plan is kept, the last one drafted alone.
+        let plan = |conn: &Conn, id: &str| PlanWeek::load(conn, id, &week).map(Arc::new);
         let weeks = if week.as_of == today {
             self.read_every_standing(|conn, standing| {
                 active
                     .map(|r| {
                         let training = standing.completion_of(&r.id, today);
-                        gather(conn, &r.id, week, today, Some(training))
+                        gather(conn, &r.id, week, today, Some(training), plan(conn, &r.id)?)
                     })
                     .collect::<Result<Vec<_>>>()
             })?
         } else {
             self.read(|conn| {
                 active
-                    .map(|r| gather(conn, &r.id, week, today, None))
+                    .map(|r| gather(conn, &r.id, week, today, None, plan(conn, &r.id)?))
                     .collect::<Result<Vec<_>>>()
             })?
         };

@@ -4,7 +4,8 @@
 //! item says what happened, its impact, the action and who takes it.
 //!
 //! - `week` fixes the week and refuses one that has not started;
-//! - `sources` gathers a rollout's week (the only part that reads the store);
+//! - `sources` gathers a rollout's week (the only part that reads the store), with
+//!   `plan_week`, its plan's part, kept while the plan is as it was;
 //! - `tasks`, `risks`, `logs`, `signals` turn the sources into items, as pure functions;
 //! - `draft` orders them into sections and joins rollouts into the portfolio status;
 //! - `saved` keeps dated status records (draft, then sent and frozen), SQL in `store/`.
@@ -14,6 +15,7 @@ mod draft;
 mod figures;
 mod kept;
 mod logs;
+mod plan_week;
 mod portfolio;
 mod risks;
 mod saved;
@@ -33,6 +35,7 @@ use ts_rs::TS;
 pub use draft::PORTFOLIO_TITLE;
 pub use figures::{ReadinessFigure, RolloutFigures, TrainingChange};
 pub(crate) use kept::KeptDraft;
+pub(crate) use plan_week::{PlanWeek, PLAN_WEEK_READS};
 pub use saved::{SavedStatus, StatusEdit, StatusState, MAX_NOTE_CHARS, SUMMARY_NOTE};
 pub use week::StatusWeek;
 

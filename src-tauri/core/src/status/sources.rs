@@ -1,15 +1,18 @@
 //! A rollout's week as plain values: its records as they are, the audit entries written
 //! since the week began, and the figures the core judges at the week's eve and its end
 //! (readiness, metric statuses, training by role). The one part of the status that
-//! reads the store; everything after it works on these values.
+//! reads the store (with [`super::plan_week`], the plan's part, which is kept);
+//! everything after it works on these values.
+
+use std::sync::Arc;
 
 use chrono::NaiveDate;
 
 use super::changes::Histories;
+use super::plan_week::PlanWeek;
 use super::week::StatusWeek;
 use crate::audit::{entries_since_of_fields, EntityKind};
 use crate::metrics::{Metric, MetricStatus};
-use crate::plan::Task;
 use crate::readiness::{Criterion, Readiness};
 use crate::rollouts::Rollout;
 use crate::store::Conn;
@@ -21,12 +24,8 @@ use crate::Result;
 pub(crate) struct RolloutWeek {
     pub rollout: Rollout,
     pub week: StatusWeek,
-    /// Live tasks as they are today, in plan order.
-    pub tasks: Vec<Task>,
-    /// Entries about those tasks since the week began, newest first (later ones too:
-    /// they are undone to see the week's end), with their changes of the fields the
-    /// status reads ([`super::tasks::FIELDS_READ`]).
-    pub task_entries: Histories,
+    /// The live tasks and their entries since the week began.
+    pub plan: Arc<PlanWeek>,
     pub risks: Vec<Risk>,
     pub risk_entries: Histories,
     pub decisions: Vec<Decision>,
@@ -47,25 +46,18 @@ pub(crate) struct RolloutWeek {
 /// completion every screen shows), rebuilt from the records and the audit log for a
 /// past week through the same functions the readiness trend uses. `training_today` is
 /// the rollout's completion today when the caller has it from the kept standing (as
-/// the rollout's readiness reads it); it is read here otherwise.
+/// the rollout's readiness reads it); it is read here otherwise. `plan` is the
+/// rollout's [`PlanWeek`] for `week`, kept or read by the caller.
 pub(crate) fn gather(
     conn: &Conn,
     rollout_id: &str,
     week: StatusWeek,
     today: NaiveDate,
     training_today: Option<Vec<RoleCompletion>>,
+    plan: Arc<PlanWeek>,
 ) -> Result<RolloutWeek> {
     let rollout = crate::rollouts::fetch_rollout(conn, rollout_id)?;
     let since = week.start_instant();
-    let tasks = crate::plan::list_live_tasks(conn, rollout_id)?;
-    let task_ids: Vec<String> = tasks.iter().map(|t| t.id.clone()).collect();
-    let task_entries = Histories::group(entries_since_of_fields(
-        conn,
-        EntityKind::PlanTask,
-        &task_ids,
-        &since,
-        &super::tasks::FIELDS_READ,
-    )?);
     let risks: Vec<Risk> = crate::workspace::list_records(conn, rollout_id)?;
     let risk_ids: Vec<String> = risks.iter().map(|r| r.id.clone()).collect();
     let risk_entries = Histories::group(entries_since_of_fields(
@@ -119,12 +111,11 @@ pub(crate) fn gather(
             Some((metric, [then, now]))
         })
         .collect();
-    let baseline = crate::plan::plan_baseline(conn, rollout_id, &tasks, rollout.go_live_date)?
+    let baseline = crate::plan::plan_baseline(conn, rollout_id, &plan.tasks, rollout.go_live_date)?
         .map(|view| view.comparison);
     Ok(RolloutWeek {
         baseline,
-        tasks,
-        task_entries,
+        plan,
         risks,
         risk_entries,
         decisions: crate::workspace::list_records(conn, rollout_id)?,

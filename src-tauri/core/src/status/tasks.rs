@@ -49,10 +49,11 @@ struct TaskWeek<'a> {
 fn task_weeks(sources: &RolloutWeek) -> Vec<TaskWeek<'_>> {
     let week = &sources.week;
     sources
+        .plan
         .tasks
         .iter()
         .filter_map(|task| {
-            let entries = sources.task_entries.about(&task.id);
+            let entries = sources.plan.task_entries.about(&task.id);
             if created(entries, week) == When::After {
                 return None;
             }
@@ -116,7 +117,7 @@ fn slips<'a, 'w>(
 /// The plan's news: (section, item) pairs.
 pub(crate) fn items(sources: &RolloutWeek) -> Vec<(SectionKind, StatusItem)> {
     let rollout = &sources.rollout;
-    let critical: HashSet<String> = critical_path(&sources.tasks, rollout.go_live_date)
+    let critical: HashSet<String> = critical_path(&sources.plan.tasks, rollout.go_live_date)
         .task_ids
         .into_iter()
         .collect();
@@ -132,6 +133,7 @@ pub(crate) fn items(sources: &RolloutWeek) -> Vec<(SectionKind, StatusItem)> {
     // draft's time.
     let mut waiting_for: HashMap<&str, usize> = HashMap::new();
     for t in sources
+        .plan
         .tasks
         .iter()
         .filter(|t| t.status != TaskStatus::Done)

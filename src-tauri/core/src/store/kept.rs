@@ -35,6 +35,36 @@ pub(crate) struct Reads {
     /// Names its count and its triggers: lower-case letters and underscores.
     pub name: &'static str,
     pub tables: &'static [(&'static str, &'static [&'static str])],
+    /// Tables read only through the rows of another table that point at them (a task's
+    /// owner's name, read through the task's `owner_id`), with the columns read. A row
+    /// added to one is nobody's until something points at it, which is a change of the
+    /// pointing table: so here only a row removed or one of the columns changed counts,
+    /// and a person added to the directory leaves a kept plan as it was.
+    pub pointed_at: &'static [(&'static str, &'static [&'static str])],
+}
+
+impl Reads {
+    /// The (table, column) pairs of `read` that nothing here watches: what a test of a
+    /// kept value expects to be empty, given the columns its read asks SQLite for
+    /// ([`super::Store::columns_read`]).
+    #[cfg(test)]
+    pub(crate) fn unwatched<'a>(
+        &self,
+        read: &'a std::collections::BTreeSet<(String, String)>,
+    ) -> Vec<&'a (String, String)> {
+        let watches = |(t, columns): &(&str, &[&str]), table: &str, column: &str| {
+            *t == table && (columns.is_empty() || columns.contains(&column))
+        };
+        read.iter()
+            .filter(|(table, column)| {
+                !self
+                    .tables
+                    .iter()
+                    .chain(self.pointed_at)
+                    .any(|watched| watches(watched, table, column))
+            })
+            .collect()
+    }
 }
 
 /// The TEMP table of change counts, one row per kept value. TEMP like the undo
@@ -58,7 +88,10 @@ pub(super) fn install(conn: &Connection, all: &[&Reads]) -> rusqlite::Result<()>
             reads.name
         );
         for (table, columns) in reads.tables {
-            sql += &triggers(reads.name, table, columns);
+            sql += &triggers(reads.name, table, columns, &["INSERT", "UPDATE", "DELETE"]);
+        }
+        for (table, columns) in reads.pointed_at {
+            sql += &triggers(reads.name, table, columns, &["UPDATE", "DELETE"]);
         }
     }
     conn.execute_batch(&sql)
@@ -68,7 +101,7 @@ pub(super) fn install(conn: &Connection, all: &[&Reads]) -> rusqlite::Result<()>
 /// accept the trigger and then fail every write to the table.
 fn check_columns(conn: &Connection, reads: &Reads) -> rusqlite::Result<()> {
     let mut columns_of = conn.prepare("SELECT name FROM pragma_table_info(?1)")?;
-    for (table, columns) in reads.tables {
+    for (table, columns) in reads.tables.iter().chain(reads.pointed_at) {
         let found: Vec<String> = columns_of
             .query_map([table], |row| row.get(0))?
             .collect::<rusqlite::Result<_>>()?;
@@ -89,9 +122,9 @@ fn check_columns(conn: &Connection, reads: &Reads) -> rusqlite::Result<()> {
     Ok(())
 }
 
-/// The insert, update and delete triggers counting the changes of `table` that matter
-/// to the kept value `name`.
-fn triggers(name: &str, table: &str, columns: &[&str]) -> String {
+/// The triggers on `events` (of INSERT, UPDATE, DELETE) counting the changes of `table`
+/// that matter to the kept value `name`.
+fn triggers(name: &str, table: &str, columns: &[&str], events: &[&str]) -> String {
     let count = format!("UPDATE {CHANGES} SET changes = changes + 1 WHERE reads = '{name}';");
     let changed = if columns.is_empty() {
         String::new()
@@ -103,7 +136,7 @@ fn triggers(name: &str, table: &str, columns: &[&str]) -> String {
             .join(" OR ");
         format!("WHEN {any}")
     };
-    ["INSERT", "UPDATE", "DELETE"]
+    events
         .iter()
         .map(|event| {
             let when = if *event == "UPDATE" { &changed[..] } else { "" };
@@ -257,6 +290,29 @@ impl super::Store {
         Ok(result)
     }
 
+    /// As [`super::Store::read_kept_where`], handing `f` the value itself (to keep a
+    /// share of it) and, beside it, the value kept in `beside` if nothing that one
+    /// reads has changed (else `None`, as [`super::Store::read_if_kept`]): for a reader
+    /// that works from one kept value and from another only when it is at hand.
+    pub(crate) fn read_kept_beside<K, B, T>(
+        &self,
+        (kept, accept): (impl FnOnce(&Self) -> &Kept<K>, impl FnOnce(&K) -> bool),
+        load: impl FnOnce(&Connection) -> Result<K>,
+        beside: impl FnOnce(&Self) -> &Kept<B>,
+        f: impl FnOnce(&Connection, Arc<K>, Option<&B>) -> Result<T>,
+    ) -> Result<T> {
+        let mut conn = self.lock();
+        let (kept, beside) = (kept(self), beside(self));
+        let now = Version::of(&conn, kept.reads)?;
+        let beside_now = Version::of(&conn, beside.reads)?;
+        let tx = conn.transaction_with_behavior(rusqlite::TransactionBehavior::Deferred)?;
+        let value = kept.get(now, accept, || load(&tx))?;
+        let other = beside.fresh(beside_now);
+        let result = f(&tx, value, other.as_deref())?;
+        tx.commit()?;
+        Ok(result)
+    }
+
     /// Runs `f` in one read transaction with the value kept in `kept` if nothing it
     /// reads has changed since it was read, else with `None`: for a reader that needs
     /// only a small part of it and reads that part itself more cheaply than the whole.
@@ -325,6 +381,7 @@ mod tests {
     const READS: Reads = Reads {
         name: "test",
         tables: &[("watched", &["a"]), ("whole", &[])],
+        pointed_at: &[("owners", &["name"])],
     };
 
     fn connection() -> Connection {
@@ -333,7 +390,9 @@ mod tests {
             "CREATE TABLE watched (id INTEGER PRIMARY KEY, a TEXT, b TEXT);
              CREATE TABLE whole (id INTEGER PRIMARY KEY, c TEXT);
              CREATE TABLE other (id INTEGER PRIMARY KEY, d TEXT);
+             CREATE TABLE owners (id INTEGER PRIMARY KEY, name TEXT, email TEXT);
              INSERT INTO watched (a, b) VALUES ('a', 'b');
+             INSERT INTO owners (name) VALUES ('Dana');
              INSERT INTO whole (c) VALUES ('c');
              INSERT INTO other (d) VALUES ('d');",
         )
@@ -366,6 +425,14 @@ mod tests {
         check("DELETE FROM watched WHERE b = 'new'", true);
         check("UPDATE whole SET c = 'other'", true);
         check("DELETE FROM whole", true);
+        // A table pointed at: a row added is nobody's yet.
+        check("INSERT INTO owners (name) VALUES ('Noor')", false);
+        check("UPDATE owners SET email = 'dana@clinic.example'", false);
+        check(
+            "UPDATE owners SET name = 'Dana Reyes' WHERE name = 'Dana'",
+            true,
+        );
+        check("DELETE FROM owners WHERE name = 'Noor'", true);
         check(
             "BEGIN; UPDATE watched SET a = 'rolled back'; ROLLBACK;",
             false,
@@ -377,13 +444,20 @@ mod tests {
         const COLUMN: Reads = Reads {
             name: "typo",
             tables: &[("watched", &["a", "missing"])],
+            pointed_at: &[],
         };
         const TABLE: Reads = Reads {
             name: "typo",
             tables: &[("missing", &[])],
+            pointed_at: &[],
+        };
+        const POINTED_AT: Reads = Reads {
+            name: "typo",
+            tables: &[],
+            pointed_at: &[("owners", &["missing"])],
         };
         let conn = connection();
-        for reads in [&COLUMN, &TABLE] {
+        for reads in [&COLUMN, &TABLE, &POINTED_AT] {
             assert!(
                 install(&conn, &[reads]).is_err(),
                 "{reads:?} is refused, not left to fail every write"

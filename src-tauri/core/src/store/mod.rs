@@ -85,6 +85,9 @@ pub(crate) struct KeptValues {
     pub due_list: Kept<crate::training::DueList>,
     /// The SOP library's summaries, by code, with its owners and tags.
     pub sop_library: Kept<crate::sops::Library>,
+    /// The plan of the rollout whose weekly status was last drafted, from the start of
+    /// that week.
+    pub status_plan_week: Kept<crate::status::PlanWeek>,
 }
 
 impl Store {
@@ -166,6 +169,7 @@ impl Store {
             directory_order: Kept::new(&crate::people::DIRECTORY_READS),
             due_list: Kept::new(&crate::training::DUE_READS),
             sop_library: Kept::new(&crate::sops::LIBRARY_READS),
+            status_plan_week: Kept::new(&crate::status::PLAN_WEEK_READS),
         });
         kept::install(
             &conn,
@@ -176,6 +180,7 @@ impl Store {
                 kept.directory_order.reads(),
                 kept.due_list.reads(),
                 kept.sop_library.reads(),
+                kept.status_plan_week.reads(),
             ],
         )?;
         Ok(Self {

@@ -77,6 +77,7 @@ pub(crate) const DUE_READS: Reads = Reads {
             ],
         ),
     ],
+    pointed_at: &[],
 };
 
 /// Open records due by a horizon, in the list's order: (person, module, due date) as
@@ -522,11 +523,6 @@ mod tests {
         let store = Store::open_in_memory().expect("store");
         let today = day("2026-11-20");
         crate::demo::seed_sample_clinic(&store, today).expect("sample clinic");
-        let watched = |table: &str, column: &str| {
-            DUE_READS.tables.iter().any(|(t, columns)| {
-                *t == table && (columns.is_empty() || columns.contains(&column))
-            })
-        };
         let read = store.columns_read(|conn| {
             let standing = standing::load(conn, None, Read::Every)?;
             DueList::load(conn, &standing, today, WITHIN).map(drop)
@@ -536,7 +532,7 @@ mod tests {
                 .any(|(table, column)| table == "training_records" && column == "row_version"),
             "the records were read: {read:?}"
         );
-        let unwatched: Vec<_> = read.iter().filter(|(t, c)| !watched(t, c)).collect();
+        let unwatched = DUE_READS.unwatched(&read);
         assert!(
             unwatched.is_empty(),
             "every column the list reads is watched; not: {unwatched:?}"

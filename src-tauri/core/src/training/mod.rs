@@ -23,7 +23,7 @@ pub use due::{DuePage, DueTraining};
 pub(crate) use matrix::{completion_in, completion_of_every_rollout};
 pub use matrix::{MatrixCell, MatrixFilter, MatrixRow, RoleCompletion, TrainingMatrix};
 pub use progress::{trained_percent, TrainingProgress};
-pub(crate) use standing::Standing;
+pub(crate) use standing::{completion_kept_or_read, Standing};
 pub(crate) use store::requirements::set_trashed as set_requirement_trashed;
 pub(crate) use store::standing::{completion_on, progress_on, READS as STANDING_READS};
 pub(crate) use store::{

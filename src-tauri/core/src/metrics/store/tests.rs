@@ -282,17 +282,7 @@ fn the_kept_attention_list_watches_every_column_it_reads() {
         read.iter().any(|(table, _)| table == "metric_measurements"),
         "the values were read: {read:?}"
     );
-    let unwatched: Vec<_> = read
-        .iter()
-        .filter(|(table, column)| {
-            !crate::metrics::ATTENTION_READS
-                .tables
-                .iter()
-                .any(|(t, columns)| {
-                    t == table && (columns.is_empty() || columns.contains(&column.as_str()))
-                })
-        })
-        .collect();
+    let unwatched = crate::metrics::ATTENTION_READS.unwatched(&read);
     assert!(
         unwatched.is_empty(),
         "every column the attention list reads is watched; not: {unwatched:?}"

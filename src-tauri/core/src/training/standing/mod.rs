@@ -345,9 +345,11 @@ impl Store {
     ) -> Result<T> {
         self.read_if_kept(
             |store| &store.kept.every_standing,
-            |conn, kept| match kept {
-                Some(standing) => f(conn, &standing.completion_of(rollout_id, today)),
-                None => f(conn, &super::completion_in(conn, rollout_id, today)?),
+            |conn, kept| {
+                f(
+                    conn,
+                    &completion_kept_or_read(conn, kept, rollout_id, today)?,
+                )
             },
         )
     }
@@ -365,5 +367,20 @@ impl Store {
                 .map(|(index, id)| (id.clone(), standing.completion(index, today)))
                 .collect())
         })
+    }
+}
+
+/// The completion per role of `rollout_id` today: from `kept`, the standing of every
+/// rollout when it is kept, else read for this rollout alone (the records of its own
+/// modules only, rather than every record of every rollout's).
+pub(crate) fn completion_kept_or_read(
+    conn: &Connection,
+    kept: Option<&Standing>,
+    rollout_id: &str,
+    today: NaiveDate,
+) -> Result<Vec<RoleCompletion>> {
+    match kept {
+        Some(standing) => Ok(standing.completion_of(rollout_id, today)),
+        None => super::completion_in(conn, rollout_id, today),
     }
 }

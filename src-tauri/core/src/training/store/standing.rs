@@ -39,6 +39,7 @@ pub(crate) const READS: Reads = Reads {
         ("people", &[]),
         ("training_records", &["person_id", "module_id", "status"]),
     ],
+    pointed_at: &[],
 };
 
 /// The requirements of one rollout (or every live one), the people they apply to and

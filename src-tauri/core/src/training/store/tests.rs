@@ -363,14 +363,7 @@ fn the_kept_standing_watches_every_column_it_reads() {
         read.iter().any(|(table, _)| table == "training_records"),
         "the records were read: {read:?}"
     );
-    let unwatched: Vec<_> = read
-        .iter()
-        .filter(|(table, column)| {
-            !super::standing::READS.tables.iter().any(|(t, columns)| {
-                t == table && (columns.is_empty() || columns.contains(&column.as_str()))
-            })
-        })
-        .collect();
+    let unwatched = super::standing::READS.unwatched(&read);
     assert!(
         unwatched.is_empty(),
         "every column the standing reads is watched; not: {unwatched:?}"
