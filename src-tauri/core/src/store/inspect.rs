@@ -151,6 +151,14 @@ pub(crate) fn query_plan(
     Ok(steps.collect::<rusqlite::Result<_>>()?)
 }
 
+/// Whether a query's plan (from [`query_plan`]) reads `index` alone, never the rows of
+/// its table: the index covers every column the query asks for.
+#[cfg(test)]
+pub(crate) fn reads_index_alone(plan: &[String], index: &str) -> bool {
+    let covering = format!("COVERING INDEX {index}");
+    plan.iter().any(|step| step.contains(&covering))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -7,7 +7,7 @@ use super::thresholds::{self, ThresholdValues};
 use crate::metrics::validate::{validate, MetricFacts};
 use crate::metrics::{Metric, MetricDraft, ThresholdDraft, ThresholdLevel};
 use crate::rollouts::RolloutDraft;
-use crate::store::inspect::query_plan;
+use crate::store::inspect::{query_plan, reads_index_alone};
 use crate::time::parse_date;
 use crate::{CoreError, Store};
 
@@ -168,8 +168,7 @@ fn a_metrics_latest_value_is_read_from_the_index_alone() {
         .read(|conn| query_plan(conn, measurements::LATEST, ["metric"]))
         .expect("plan");
     assert!(
-        plan.iter()
-            .any(|step| step.contains("COVERING INDEX metric_measurements_latest")),
+        reads_index_alone(&plan, "metric_measurements_latest"),
         "the latest value comes from the covering index: {plan:?}"
     );
 }

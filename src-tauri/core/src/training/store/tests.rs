@@ -7,7 +7,7 @@ use chrono::NaiveDate;
 use super::{modules, records};
 use crate::people::PersonDraft;
 use crate::rollouts::RolloutDraft;
-use crate::store::inspect::query_plan;
+use crate::store::inspect::{query_plan, reads_index_alone};
 use crate::training::records::validate;
 use crate::training::{ModuleDraft, RecordDraft, RecordStatus, TrainingFormat};
 use crate::Store;
@@ -386,8 +386,7 @@ fn the_due_lists_records_come_from_the_index_of_open_records_alone() {
         })
         .expect("plan");
     assert!(
-        plan.iter()
-            .any(|step| step.contains("COVERING INDEX training_records_open")),
+        reads_index_alone(&plan, "training_records_open"),
         "the open records come from their covering index: {plan:?}"
     );
 }
