@@ -1,6 +1,6 @@
 //! A rollout's plan as its status reads it: the live tasks, and the audit entries about
 //! them since the week began. On a 5,000-task go-live that is most of a draft's reading
-//! (the tasks about 20 ms, their week of entries 25 to 30 ms, on the extra-large
+//! (the tasks 20–30 ms, their week of entries 25–35 ms, on the extra-large
 //! workspace), and it changes only when the plan does, so it is kept
 //! ([`crate::store::Kept`]) while the plan's tables are as they were: someone added to
 //! the directory, a risk raised or a metric's value entered leave it, and the draft is
