@@ -56,13 +56,13 @@ impl Store {
         )?;
         let name = sources.rollout.name.clone();
         let draft = assemble(Some(rollout_id.to_owned()), name, week, &[sources]);
-        self.status_draft.set(key, &draft);
+        self.status_draft.set(key, draft.clone());
         Ok(draft)
     }
 
     /// How many rollout drafts were worked out rather than given from the kept one.
     pub fn status_drafts_worked_out(&self) -> usize {
-        self.status_draft.drafted()
+        self.status_draft.times_kept()
     }
 
     /// The draft status of every active rollout (not closed, not in the trash, created

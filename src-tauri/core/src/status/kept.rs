@@ -11,14 +11,10 @@
 //! data_version`). Going from the Status tab to the plan and back, or drafting the week
 //! and then saving it, drafts it once.
 
-use std::sync::atomic::{AtomicUsize, Ordering};
-use std::sync::Mutex;
-
 use chrono::NaiveDate;
 use rusqlite::Connection;
 
 use super::StatusDraft;
-use crate::store::lock_ignoring_poison;
 
 /// What a draft was worked out for: its rollout and week, the day it was drafted on,
 /// and where the database stood.
@@ -58,27 +54,5 @@ impl DraftKey {
     }
 }
 
-#[derive(Debug, Default)]
-pub(crate) struct KeptDraft {
-    last: Mutex<Option<(DraftKey, StatusDraft)>>,
-    /// How many drafts were worked out rather than given from the kept one, for tests.
-    drafted: AtomicUsize,
-}
-
-impl KeptDraft {
-    pub(crate) fn get(&self, key: &DraftKey) -> Option<StatusDraft> {
-        match &*lock_ignoring_poison(&self.last) {
-            Some((kept, draft)) if kept == key => Some(draft.clone()),
-            _ => None,
-        }
-    }
-
-    pub(crate) fn set(&self, key: DraftKey, draft: &StatusDraft) {
-        self.drafted.fetch_add(1, Ordering::Relaxed);
-        *lock_ignoring_poison(&self.last) = Some((key, draft.clone()));
-    }
-
-    pub(crate) fn drafted(&self) -> usize {
-        self.drafted.load(Ordering::Relaxed)
-    }
-}
+/// The last draft, kept for its [`DraftKey`].
+pub(crate) type KeptDraft = crate::store::KeptFor<DraftKey, StatusDraft>;

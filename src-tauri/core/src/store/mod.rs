@@ -5,6 +5,7 @@ mod background;
 pub(crate) mod editable;
 pub(crate) mod inspect;
 mod kept;
+mod kept_for;
 mod migrations;
 pub mod orphans;
 pub(crate) mod ranked;
@@ -27,6 +28,7 @@ pub use migrations::LATEST_SCHEMA_VERSION;
 pub(crate) use rusqlite::{Connection as Conn, Transaction as Tx};
 
 pub(crate) use kept::{Kept, Reads};
+pub(crate) use kept_for::KeptFor;
 
 use crate::backup::{self, BackupReason};
 use crate::undo::{self, Origin};

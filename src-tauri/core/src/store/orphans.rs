@@ -103,31 +103,9 @@ impl OrphanedRows {
 /// broken link; only another connection can (another program, a team pull, a backup
 /// restored — SQLite's `data_version` tells), or the repair, which turns them off. So
 /// the finding stands until one of those has written, and Settings, which shows it on
-/// every visit, does not read a gigabyte again each time.
-#[derive(Debug, Default)]
-pub(crate) struct KeptScan {
-    /// `PRAGMA data_version` on the store's connection before the scan, and its finding.
-    found: std::sync::Mutex<Option<(i64, Vec<OrphanedRows>)>>,
-    /// How many scans read the file, for tests to tell a kept finding from a new one.
-    scans: std::sync::atomic::AtomicUsize,
-}
-
-impl KeptScan {
-    fn get(&self, version: i64) -> Option<Vec<OrphanedRows>> {
-        match &*super::lock_ignoring_poison(&self.found) {
-            Some((kept, found)) if *kept == version => Some(found.clone()),
-            _ => None,
-        }
-    }
-
-    fn set(&self, version: i64, found: &[OrphanedRows]) {
-        *super::lock_ignoring_poison(&self.found) = Some((version, found.to_vec()));
-    }
-
-    fn forget(&self) {
-        *super::lock_ignoring_poison(&self.found) = None;
-    }
-}
+/// every visit, does not read a gigabyte again each time. Kept for `PRAGMA
+/// data_version` on the store's connection, read before the scan.
+pub(crate) type KeptScan = super::KeptFor<i64, Vec<OrphanedRows>>;
 
 impl Store {
     /// The rows that point at records that no longer exist; empty for a sound file.
@@ -144,12 +122,9 @@ impl Store {
         let version: i64 = self
             .lock()
             .query_row("PRAGMA data_version", [], |row| row.get(0))?;
-        if let Some(found) = self.orphan_scan.get(version) {
+        if let Some(found) = self.orphan_scan.get(&version) {
             return Ok(found);
         }
-        self.orphan_scan
-            .scans
-            .fetch_add(1, std::sync::atomic::Ordering::Relaxed);
         let found: Vec<OrphanedRows> = match &self.path {
             Some(path) => super::background::giving_way(|| -> Result<_> {
                 let conn = inspect::open_read_only(path)?;
@@ -157,16 +132,14 @@ impl Store {
             })?,
             None => self.read(|conn| Ok(find(conn)?))?,
         };
-        self.orphan_scan.set(version, &found);
+        self.orphan_scan.set(version, found.clone());
         Ok(found)
     }
 
     /// How many times [`Store::orphaned_rows`] has read the file rather than given its
     /// kept finding.
     pub fn orphan_scans(&self) -> usize {
-        self.orphan_scan
-            .scans
-            .load(std::sync::atomic::Ordering::Relaxed)
+        self.orphan_scan.times_kept()
     }
 
     /// Repairs every broken link as [`OrphanedRows::repair`] says, after backing the file
