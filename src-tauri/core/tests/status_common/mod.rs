@@ -9,7 +9,9 @@ pub mod clinic;
 
 use chrono::NaiveDate;
 use rollplan_core::people::PersonDraft;
+use rollplan_core::plan::TaskDraft;
 use rollplan_core::rollouts::RolloutDraft;
+use rollplan_core::status::{SectionKind, StatusDraft, StatusItem};
 use rollplan_core::Store;
 
 pub fn date(text: &str) -> NaiveDate {
@@ -95,4 +97,30 @@ impl Week {
             )
             .expect("move creation");
     }
+}
+
+/// The items of `draft`'s section `kind`.
+pub fn items(draft: &StatusDraft, kind: SectionKind) -> Vec<&StatusItem> {
+    draft
+        .sections
+        .iter()
+        .filter(|s| s.kind == kind)
+        .flat_map(|s| s.items.iter())
+        .collect()
+}
+
+/// A task of `week`'s rollout, owned by Dana Whitfield.
+pub fn task(week: &Week, title: &str, start: &str, due: &str) -> rollplan_core::plan::Task {
+    week.store
+        .create_task(
+            &week.rollout,
+            &TaskDraft {
+                title: title.into(),
+                owner: "Dana Whitfield".into(),
+                start_date: Some(start.into()),
+                due_date: Some(due.into()),
+                ..TaskDraft::default()
+            },
+        )
+        .expect("task")
 }
