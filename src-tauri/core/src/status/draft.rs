@@ -47,9 +47,10 @@ impl Store {
             |conn| PlanWeek::load(conn, rollout_id, &week),
             |store| &store.kept.every_standing,
             |conn, plan, standing| {
-                let training = match live {
-                    true => Some(completion_kept_or_read(conn, standing, rollout_id, today)?),
-                    false => None,
+                let training = if live {
+                    Some(completion_kept_or_read(conn, standing, rollout_id, today)?)
+                } else {
+                    None
                 };
                 gather(conn, rollout_id, week, today, training, plan)
             },
@@ -78,10 +79,11 @@ impl Store {
             .iter()
             .filter(|r| r.phase != Phase::Closed)
             .filter(|r| r.created_at.date_naive() <= week.as_of);
+        // Each rollout's plan is read here: only one plan is kept, the last one drafted
+        // alone.
+        let plan = |conn: &Conn, id: &str| PlanWeek::load(conn, id, &week).map(Arc::new);
         // A week under way counts today's training of every rollout from the standing of
         // them all, read once (and kept) rather than once per rollout.
-        // Each rollout's plan read here: one plan is kept, the last one drafted alone.
-        let plan = |conn: &Conn, id: &str| PlanWeek::load(conn, id, &week).map(Arc::new);
         let weeks = if week.as_of == today {
             self.read_every_standing(|conn, standing| {
                 active
